@@ -1,0 +1,451 @@
+/* ms-cli.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "minsheng-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ms-cli.h"
+#include "ms-document.h"
+#include "ms-json.h"
+
+typedef struct
+{
+  const char *name;
+  /* Untranslated here; shown through _(). */
+  const char *parameters;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} Command;
+
+static int run_validate (int argc, char **argv);
+static int run_format   (int argc, char **argv);
+static int run_summary  (int argc, char **argv);
+
+static const Command commands[] = {
+  /* translators: the parameter of a command in --help output */
+  { "validate", N_("FILE"), N_("Check a yearly file and list every fault with its line"), run_validate },
+  { "format", N_("FILE"), N_("Rewrite a yearly file in the canonical form"), run_format },
+  { "summary", N_("FILE"), N_("Count projects per category and status, and targets met"), run_summary },
+};
+
+static void
+print_usage_error (const char *command,
+                   const char *message)
+{
+  /* translators: %s is a command such as "minsheng-cli validate" */
+  g_autofree char *hint = g_strdup_printf (_("Run “%s --help” for usage."), command);
+
+  g_printerr ("%s: %s\n%s\n", command, message, hint);
+}
+
+/* Parses the options of one command; returns FALSE after printing a usage error. */
+static gboolean
+parse_command_line (const char    *name,
+                    const char    *parameter,
+                    const char    *summary,
+                    GOptionEntry  *entries,
+                    int           *argc,
+                    char        ***argv,
+                    guint          n_files)
+{
+  g_autofree char *program = g_strdup_printf ("minsheng-cli %s", name);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_set_prgname (program);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_usage_error (program, error->message);
+      return FALSE;
+    }
+
+  /* argv[0] is the command name itself. */
+  if ((guint)*argc - 1 != n_files)
+    {
+      print_usage_error (program, *argc - 1 < (int)n_files ? _("No file given")
+                                                           : _("Too many arguments"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static MsDocument *
+load_document (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  MsDocument *document = ms_document_load (file, NULL, &error);
+
+  /* Faults come as FILE:LINE:COLUMN: lines, one per fault. */
+  if (document == NULL)
+    g_printerr ("%s\n", error->message);
+
+  return document;
+}
+
+static int
+run_validate (int    argc,
+              char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+
+  if (!parse_command_line ("validate", _("FILE"),
+                           _("Checks FILE and prints one “FILE:LINE:COLUMN: message” line per "
+                             "fault.\nExits with 0 when the file is valid, 1 when it is not, "
+                             "2 on a usage error."),
+                           NULL, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  return MS_CLI_EXIT_OK;
+}
+
+static gboolean
+write_stdout (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return fwrite (data, 1, size, stdout) == size && fflush (stdout) == 0;
+}
+
+static int
+run_format (int    argc,
+            char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to OUT (atomically, keeping a backup) instead of standard output"), N_("OUT") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("format", _("FILE"),
+                           _("Reads FILE and writes it in the canonical form of the current "
+                             "format version: unknown members are kept, numbers are written "
+                             "in their shortest exact form."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  if (output == NULL)
+    {
+      g_autoptr(GBytes) bytes = ms_document_serialize (document);
+
+      if (!write_stdout (bytes))
+        {
+          g_printerr ("minsheng-cli format: %s\n", _("Could not write to standard output"));
+          return MS_CLI_EXIT_FAILED;
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+      g_autoptr(GError) error = NULL;
+
+      if (!ms_document_save (document, file, NULL, &error))
+        {
+          g_printerr ("minsheng-cli format: %s\n", error->message);
+          return MS_CLI_EXIT_FAILED;
+        }
+    }
+
+  return MS_CLI_EXIT_OK;
+}
+
+/* Display width in terminal cells: Chinese characters take two. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *s = text; *s; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      width += g_unichar_iswide (c) ? 2 : g_unichar_iszerowidth (c) ? 0 : 1;
+    }
+
+  return width;
+}
+
+static void
+print_row (const char *label,
+           guint       label_width,
+           const char *value)
+{
+  guint width = display_width (label);
+
+  g_print ("  %s", label);
+  for (guint i = width; i < label_width + 2; i++)
+    g_print (" ");
+  g_print ("%s\n", value);
+}
+
+static char *
+format_share (guint part,
+              guint whole)
+{
+  if (whole == 0)
+    return g_strdup_printf ("%u", part);
+
+  /* translators: a count and its share, such as "31 (96.9%)" */
+  return g_strdup_printf (_("%u (%.1f%%)"), part, 100.0 * part / whole);
+}
+
+static void
+print_stats (const char    *heading,
+             const MsStats *stats)
+{
+  struct {
+    const char *label;
+    char       *value;
+  } rows[8];
+  guint n_rows = 0;
+  guint label_width = 0;
+
+  rows[n_rows].label = _("Projects");
+  rows[n_rows++].value = g_strdup_printf ("%u", stats->n_projects);
+  for (guint status = 0; status < MS_N_STATUSES; status++)
+    {
+      rows[n_rows].label = ms_status_get_label (status);
+      rows[n_rows++].value = format_share (stats->n_by_status[status], stats->n_projects);
+    }
+  rows[n_rows].label = _("Every target met");
+  rows[n_rows++].value = format_share (stats->n_projects_all_met, stats->n_projects);
+  rows[n_rows].label = _("Targets met");
+  /* translators: indicator counts, such as "58 of 63 (3 not reported)" */
+  rows[n_rows++].value = g_strdup_printf (_("%u of %u (%u not met, %u not reported)"),
+                                          stats->n_indicators_met, stats->n_indicators,
+                                          stats->n_indicators_unmet,
+                                          stats->n_indicators_unreported);
+
+  for (guint i = 0; i < n_rows; i++)
+    label_width = MAX (label_width, display_width (rows[i].label));
+
+  g_print ("%s\n", heading);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      print_row (rows[i].label, label_width, rows[i].value);
+      g_free (rows[i].value);
+    }
+}
+
+static void
+add_stats_json (JsonBuilder   *builder,
+                const MsStats *stats)
+{
+  double completion;
+
+  json_builder_set_member_name (builder, "projects");
+  json_builder_add_int_value (builder, stats->n_projects);
+  json_builder_set_member_name (builder, "status");
+  json_builder_begin_object (builder);
+  for (guint status = 0; status < MS_N_STATUSES; status++)
+    {
+      json_builder_set_member_name (builder, ms_status_to_string (status));
+      json_builder_add_int_value (builder, stats->n_by_status[status]);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "projects-all-met");
+  json_builder_add_int_value (builder, stats->n_projects_all_met);
+  json_builder_set_member_name (builder, "indicators");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, stats->n_indicators);
+  json_builder_set_member_name (builder, "met");
+  json_builder_add_int_value (builder, stats->n_indicators_met);
+  json_builder_set_member_name (builder, "unmet");
+  json_builder_add_int_value (builder, stats->n_indicators_unmet);
+  json_builder_set_member_name (builder, "unreported");
+  json_builder_add_int_value (builder, stats->n_indicators_unreported);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "completion");
+  if (ms_stats_get_completion (stats, &completion))
+    json_builder_add_double_value (builder, completion);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_summary_json (MsDocument *document)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  GListModel *categories = ms_document_get_categories (document);
+  MsStats stats;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, ms_document_get_title (document));
+  json_builder_set_member_name (builder, "region");
+  json_builder_add_string_value (builder, ms_document_get_region (document));
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, ms_document_get_year (document));
+  json_builder_set_member_name (builder, "categories");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      MsCategory *category = ms_document_get_category (document, i);
+
+      memset (&stats, 0, sizeof stats);
+      ms_stats_add_node (&stats, MS_NODE (category));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, ms_category_get_id (category));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, ms_category_get_title (category));
+      add_stats_json (builder, &stats);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_begin_object (builder);
+  ms_document_get_stats (document, &stats);
+  add_stats_json (builder, &stats);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = ms_json_write_node (root);
+  g_print ("%s\n", text);
+}
+
+static void
+print_summary_text (MsDocument *document)
+{
+  GListModel *categories = ms_document_get_categories (document);
+  MsStats stats;
+
+  g_print ("%s\n", ms_document_get_title (document));
+  /* translators: region and year of a yearly file, such as "漯河市 · 2024" */
+  g_print (_("%s · %d"), ms_document_get_region (document), ms_document_get_year (document));
+  g_print ("\n\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      MsCategory *category = ms_document_get_category (document, i);
+
+      memset (&stats, 0, sizeof stats);
+      ms_stats_add_node (&stats, MS_NODE (category));
+      print_stats (ms_category_get_title (category), &stats);
+      g_print ("\n");
+    }
+
+  ms_document_get_stats (document, &stats);
+  print_stats (_("All categories"), &stats);
+}
+
+static int
+run_summary (int    argc,
+             char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  gboolean as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the figures as JSON"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_line ("summary", _("FILE"),
+                           _("Prints, per category and in all, the projects per status, the "
+                             "projects that met every target, and the targets met."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  if (as_json)
+    print_summary_json (document);
+  else
+    print_summary_text (document);
+
+  return MS_CLI_EXIT_OK;
+}
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n  minsheng-cli %s\n\n%s\n",
+           _("Usage:"), _("COMMAND [OPTION…] FILE"),
+           _("Work with the yearly files of Minsheng Tracker (民生实事) without a window."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *call = g_strdup_printf ("%s %s", commands[i].name,
+                                               _(commands[i].parameters));
+
+      fprintf (stream, "  %-18s %s\n", call, _(commands[i].summary));
+    }
+  fprintf (stream, "\n%s\n",
+           _("Run “minsheng-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "%s\n",
+           _("Exit status: 0 on success, 1 when a file is invalid or cannot be written, "
+             "2 on a usage error."));
+}
+
+int
+ms_cli_run (int   argc,
+            char *argv[])
+{
+  const char *name;
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_help (stdout);
+      return MS_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (name, "--version"))
+    {
+      g_print ("minsheng-cli %s\n", PACKAGE_VERSION);
+      return MS_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (name, commands[i].name))
+        return commands[i].run (argc - 1, argv + 1);
+    }
+
+  {
+    /* translators: %s is what the user typed as a command */
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), name);
+
+    print_usage_error ("minsheng-cli", message);
+  }
+
+  return MS_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,805 @@
+/* ms-document.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ms-document.h"
+#include "ms-json.h"
+#include "ms-node-private.h"
+
+/* One yearly file: the pledges of a region for a year. */
+struct _MsDocument
+{
+  MsNode      parent_instance;
+
+  GFile      *file;
+  char       *etag;
+  char       *region;
+  int         year;
+  char       *title;
+  char       *intro;
+  GListStore *categories;
+  /* Counts edits, so that a save racing with an edit leaves it modified. */
+  guint64     change_serial;
+  guint       modified : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MsDocument, ms_document, MS_TYPE_NODE)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_MODIFIED,
+  PROP_REGION,
+  PROP_YEAR,
+  PROP_TITLE,
+  PROP_INTRO,
+  PROP_CATEGORIES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GFile   *file;
+  guint64  change_serial;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+ms_document_changed (MsNode *node)
+{
+  MsDocument *self = MS_DOCUMENT (node);
+
+  self->change_serial++;
+  ms_document_set_modified (self, TRUE);
+}
+
+static void
+ms_document_dispose (GObject *object)
+{
+  MsDocument *self = (MsDocument *)object;
+
+  _ms_node_orphan_children (self->categories);
+  g_clear_object (&self->categories);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (ms_document_parent_class)->dispose (object);
+}
+
+static void
+ms_document_finalize (GObject *object)
+{
+  MsDocument *self = (MsDocument *)object;
+
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->intro, g_free);
+
+  G_OBJECT_CLASS (ms_document_parent_class)->finalize (object);
+}
+
+static void
+ms_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  MsDocument *self = MS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_INTRO:
+      g_value_set_string (value, self->intro);
+      break;
+    case PROP_CATEGORIES:
+      g_value_set_object (value, self->categories);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ms_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  MsDocument *self = MS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      ms_document_set_file (self, g_value_get_object (value));
+      break;
+    case PROP_MODIFIED:
+      ms_document_set_modified (self, g_value_get_boolean (value));
+      break;
+    case PROP_REGION:
+      ms_document_set_region (self, g_value_get_string (value));
+      break;
+    case PROP_YEAR:
+      ms_document_set_year (self, g_value_get_int (value));
+      break;
+    case PROP_TITLE:
+      ms_document_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_INTRO:
+      ms_document_set_intro (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ms_document_class_init (MsDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  MsNodeClass *node_class = MS_NODE_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = ms_document_dispose;
+  object_class->finalize = ms_document_finalize;
+  object_class->get_property = ms_document_get_property;
+  object_class->set_property = ms_document_set_property;
+
+  node_class->changed = ms_document_changed;
+
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                                               rw | MS_PARAM_NOT_CONTENT);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                                                    rw | MS_PARAM_NOT_CONTENT);
+  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, "", rw);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0, rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
+  properties[PROP_INTRO] = g_param_spec_string ("intro", NULL, NULL, "", rw);
+  properties[PROP_CATEGORIES] = g_param_spec_object ("categories", NULL, NULL, G_TYPE_LIST_MODEL,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                     MS_PARAM_NOT_CONTENT);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ms_document_init (MsDocument *self)
+{
+  self->region = g_strdup ("");
+  self->title = g_strdup ("");
+  self->intro = g_strdup ("");
+  self->categories = _ms_node_new_child_store (MS_TYPE_CATEGORY);
+}
+
+MsDocument *
+ms_document_new (void)
+{
+  return g_object_new (MS_TYPE_DOCUMENT, NULL);
+}
+
+/**
+ * ms_document_new_from_data:
+ * @filename: (nullable): the name used in messages
+ * @faults: (out) (optional) (element-type MsFault): every fault found
+ *
+ * Returns: (transfer full) (nullable): an unmodified document without a file
+ */
+MsDocument *
+ms_document_new_from_data (const char  *data,
+                           gsize        length,
+                           const char  *filename,
+                           GPtrArray  **faults,
+                           GError     **error)
+{
+  return ms_json_read_document (data, length, filename, faults, error);
+}
+
+static char *
+dup_file_display_name (GFile *file)
+{
+  /* Messages name the path the user gave, not a URI. */
+  return g_file_get_parse_name (file);
+}
+
+/**
+ * ms_document_load:
+ *
+ * Returns: (transfer full) (nullable): the document read from @file
+ */
+MsDocument *
+ms_document_load (GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *etag = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display_name = dup_file_display_name (file);
+
+  /* Refuse huge files before reading them into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      /* translators: %s is a file name */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s: is a folder, not a yearly file"), display_name);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > MS_JSON_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (MS_JSON_MAX_SIZE);
+
+      /* translators: the first %s is a file name, the second a size such as "33.6 MB" */
+      g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                   _("%s: the file is larger than %s, too large for a yearly file"),
+                   display_name, limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, error))
+    return NULL;
+
+  document = ms_json_read_document (contents, length, display_name, NULL, error);
+  if (document == NULL)
+    return NULL;
+
+  ms_document_set_file (document, file);
+  document->etag = g_steal_pointer (&etag);
+
+  return g_steal_pointer (&document);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  MsDocument *document = ms_document_load (task_data, cancellable, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+void
+ms_document_load_async (GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ms_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * ms_document_load_finish:
+ *
+ * Returns: (transfer full) (nullable): the loaded document
+ */
+MsDocument *
+ms_document_load_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ms_document_serialize:
+ *
+ * Returns: (transfer full): the document as written to its file
+ */
+GBytes *
+ms_document_serialize (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return ms_json_write_document (self);
+}
+
+static GFile *
+choose_save_target (MsDocument  *self,
+                    GFile       *file,
+                    const char **etag,
+                    GError     **error)
+{
+  if (file == NULL)
+    file = self->file;
+
+  if (file == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("The document has no file yet; choose where to save it"));
+      return NULL;
+    }
+
+  /* Guard against overwriting changes made on disk since we read the file. */
+  *etag = (self->file != NULL && g_file_equal (file, self->file)) ? self->etag : NULL;
+
+  return file;
+}
+
+static void
+finish_save (MsDocument *self,
+             GFile      *file,
+             char       *new_etag,
+             guint64     change_serial)
+{
+  ms_document_set_file (self, file);
+  g_free (self->etag);
+  self->etag = new_etag;
+
+  /* Edits made while the bytes were being written are not saved yet. */
+  if (change_serial == self->change_serial)
+    ms_document_set_modified (self, FALSE);
+}
+
+/**
+ * ms_document_save:
+ * @file: (nullable): where to save, or %NULL for the document's own file
+ *
+ * Replaces the file atomically and keeps the previous version as a backup
+ * ("FILE~"). On failure the original file is left as it was and the
+ * document stays modified.
+ */
+gboolean
+ms_document_save (MsDocument    *self,
+                  GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) target = NULL;
+  const char *etag = NULL;
+  char *new_etag = NULL;
+  guint64 change_serial;
+
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (!file || G_IS_FILE (file), FALSE);
+
+  file = choose_save_target (self, file, &etag, error);
+  if (file == NULL)
+    return FALSE;
+  target = g_object_ref (file);
+
+  bytes = ms_document_serialize (self);
+  change_serial = self->change_serial;
+
+  if (!g_file_replace_contents (target,
+                                g_bytes_get_data (bytes, NULL),
+                                g_bytes_get_size (bytes),
+                                etag, TRUE, G_FILE_CREATE_NONE,
+                                &new_etag, cancellable, error))
+    return FALSE;
+
+  finish_save (self, target, new_etag, change_serial);
+  return TRUE;
+}
+
+static void
+save_replace_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GFile *file = G_FILE (object);
+  g_autoptr(GTask) task = user_data;
+  MsDocument *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  char *new_etag = NULL;
+
+  if (!g_file_replace_contents_finish (file, result, &new_etag, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  finish_save (self, data->file, new_etag, data->change_serial);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Serialises now, on the calling thread, and writes in the background. */
+void
+ms_document_save_async (MsDocument          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  const char *etag = NULL;
+  SaveData *data;
+
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ms_document_save_async);
+
+  file = choose_save_target (self, file, &etag, &error);
+  if (file == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->change_serial = self->change_serial;
+  g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
+
+  bytes = ms_document_serialize (self);
+  g_file_replace_contents_bytes_async (file, bytes, etag, TRUE, G_FILE_CREATE_NONE,
+                                       cancellable, save_replace_cb, g_steal_pointer (&task));
+}
+
+gboolean
+ms_document_save_finish (MsDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * ms_document_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file the document was read from or saved to
+ */
+GFile *
+ms_document_get_file (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+void
+ms_document_set_file (MsDocument *self,
+                      GFile      *file)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
+    return;
+
+  g_set_object (&self->file, file);
+  g_clear_pointer (&self->etag, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/**
+ * ms_document_get_etag:
+ *
+ * Returns: (nullable): the entity tag of the file as last read or written
+ */
+const char *
+ms_document_get_etag (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return self->etag;
+}
+
+/**
+ * ms_document_dup_display_name:
+ *
+ * Returns: (transfer full): the file's name for a window title, or "Untitled"
+ */
+char *
+ms_document_dup_display_name (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  if (self->file == NULL)
+    return g_strdup (_("Untitled"));
+
+  return g_file_get_basename (self->file);
+}
+
+gboolean
+ms_document_get_modified (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+void
+ms_document_set_modified (MsDocument *self,
+                          gboolean    modified)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  modified = !!modified;
+  if (modified == self->modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+const char *
+ms_document_get_region (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return self->region;
+}
+
+void
+ms_document_set_region (MsDocument *self,
+                        const char *region)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  if (_ms_set_string (&self->region, region))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+}
+
+int
+ms_document_get_year (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), 0);
+
+  return self->year;
+}
+
+void
+ms_document_set_year (MsDocument *self,
+                      int         year)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  if (year == self->year)
+    return;
+
+  self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+const char *
+ms_document_get_title (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+void
+ms_document_set_title (MsDocument *self,
+                       const char *title)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  if (_ms_set_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+ms_document_get_intro (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return self->intro;
+}
+
+void
+ms_document_set_intro (MsDocument *self,
+                       const char *intro)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  if (_ms_set_string (&self->intro, intro))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTRO]);
+}
+
+/**
+ * ms_document_get_categories:
+ *
+ * Returns: (transfer none): a #GListModel of #MsCategory
+ */
+GListModel *
+ms_document_get_categories (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->categories);
+}
+
+/**
+ * ms_document_get_category:
+ *
+ * Returns: (transfer none) (nullable): the category at @position
+ */
+MsCategory *
+ms_document_get_category (MsDocument *self,
+                          guint       position)
+{
+  g_autoptr(MsCategory) category = NULL;
+
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  /* The store keeps its own reference. */
+  category = g_list_model_get_item (G_LIST_MODEL (self->categories), position);
+  return category;
+}
+
+void
+ms_document_insert_category (MsDocument *self,
+                             guint       position,
+                             MsCategory *category)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+  g_return_if_fail (MS_IS_CATEGORY (category));
+
+  _ms_node_insert_child (MS_NODE (self), self->categories, position, MS_NODE (category));
+}
+
+/**
+ * ms_document_remove_category:
+ *
+ * Returns: (transfer full): the removed category
+ */
+MsCategory *
+ms_document_remove_category (MsDocument *self,
+                             guint       position)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return MS_CATEGORY (_ms_node_remove_child (MS_NODE (self), self->categories, position));
+}
+
+void
+ms_document_get_stats (MsDocument *self,
+                       MsStats    *stats)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+  g_return_if_fail (stats != NULL);
+
+  memset (stats, 0, sizeof *stats);
+  ms_stats_add_node (stats, MS_NODE (self));
+}
+
+static void
+add_children (MsStats    *stats,
+              GListModel *children)
+{
+  guint n_items = g_list_model_get_n_items (children);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(MsNode) child = g_list_model_get_item (children, i);
+
+      ms_stats_add_node (stats, child);
+    }
+}
+
+/**
+ * ms_stats_add_node:
+ *
+ * Adds the projects of @node (a document, category, group or project) to @stats.
+ */
+void
+ms_stats_add_node (MsStats *stats,
+                   MsNode  *node)
+{
+  g_return_if_fail (stats != NULL);
+  g_return_if_fail (MS_IS_NODE (node));
+
+  if (MS_IS_DOCUMENT (node))
+    add_children (stats, ms_document_get_categories (MS_DOCUMENT (node)));
+  else if (MS_IS_CATEGORY (node))
+    add_children (stats, ms_category_get_groups (MS_CATEGORY (node)));
+  else if (MS_IS_GROUP (node))
+    add_children (stats, ms_group_get_projects (MS_GROUP (node)));
+  else if (MS_IS_PROJECT (node))
+    {
+      MsProject *project = MS_PROJECT (node);
+      GListModel *indicators = ms_project_get_indicators (project);
+      guint n_indicators = g_list_model_get_n_items (indicators);
+
+      stats->n_projects++;
+      stats->n_by_status[ms_project_get_status (project)]++;
+      if (ms_project_get_all_met (project))
+        stats->n_projects_all_met++;
+
+      for (guint i = 0; i < n_indicators; i++)
+        {
+          stats->n_indicators++;
+          switch (ms_indicator_get_state (ms_project_get_indicator (project, i)))
+            {
+            case MS_INDICATOR_MET:
+              stats->n_indicators_met++;
+              break;
+            case MS_INDICATOR_UNMET:
+              stats->n_indicators_unmet++;
+              break;
+            case MS_INDICATOR_UNREPORTED:
+            default:
+              stats->n_indicators_unreported++;
+              break;
+            }
+        }
+    }
+}
+
+/**
+ * ms_stats_get_completion:
+ * @completion: (out): the share of projects completed, from 0 to 1
+ *
+ * Returns: %FALSE when there are no projects
+ */
+gboolean
+ms_stats_get_completion (const MsStats *stats,
+                         double        *completion)
+{
+  g_return_val_if_fail (stats != NULL, FALSE);
+  g_return_val_if_fail (completion != NULL, FALSE);
+
+  *completion = 0;
+  if (stats->n_projects == 0)
+    return FALSE;
+
+  *completion = (double)stats->n_by_status[MS_STATUS_COMPLETED] / stats->n_projects;
+  return TRUE;
+}

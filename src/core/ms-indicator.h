@@ -1,0 +1,47 @@
+/* ms-indicator.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ms-node.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MS_INDICATOR_UNREPORTED,
+  MS_INDICATOR_MET,
+  MS_INDICATOR_UNMET,
+} MsIndicatorState;
+
+#define MS_TYPE_INDICATOR (ms_indicator_get_type ())
+
+G_DECLARE_FINAL_TYPE (MsIndicator, ms_indicator, MS, INDICATOR, MsNode)
+
+MsIndicator      *ms_indicator_new            (void);
+const char       *ms_indicator_get_name       (MsIndicator  *self);
+void              ms_indicator_set_name       (MsIndicator  *self,
+                                               const char   *name);
+const char       *ms_indicator_get_unit       (MsIndicator  *self);
+void              ms_indicator_set_unit       (MsIndicator  *self,
+                                               const char   *unit);
+double            ms_indicator_get_target     (MsIndicator  *self);
+void              ms_indicator_set_target     (MsIndicator  *self,
+                                               double        target);
+gboolean          ms_indicator_get_has_actual (MsIndicator  *self);
+double            ms_indicator_get_actual     (MsIndicator  *self);
+void              ms_indicator_set_actual     (MsIndicator  *self,
+                                               double        actual);
+void              ms_indicator_clear_actual   (MsIndicator  *self);
+MsComparison      ms_indicator_get_comparison (MsIndicator  *self);
+void              ms_indicator_set_comparison (MsIndicator  *self,
+                                               MsComparison  comparison);
+gboolean          ms_indicator_get_rate       (MsIndicator  *self,
+                                               double       *rate);
+MsIndicatorState  ms_indicator_get_state      (MsIndicator  *self);
+
+G_END_DECLS

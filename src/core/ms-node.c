@@ -1,0 +1,264 @@
+/* ms-node.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-node"
+
+#include "config.h"
+
+#include "ms-document.h"
+#include "ms-node-private.h"
+
+typedef struct
+{
+  /* Not a reference: the parent owns us through its child store and clears
+   * this pointer when it lets go of us. */
+  MsNode     *parent;
+  /* Members the file had that this version does not know, in file order. */
+  JsonObject *extra;
+} MsNodePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MsNode, ms_node, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+ms_node_dispatch_properties_changed (GObject     *object,
+                                     guint        n_pspecs,
+                                     GParamSpec **pspecs)
+{
+  gboolean content_changed = FALSE;
+
+  G_OBJECT_CLASS (ms_node_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      if (!(pspecs[i]->flags & MS_PARAM_NOT_CONTENT))
+        content_changed = TRUE;
+    }
+
+  if (content_changed)
+    ms_node_changed (MS_NODE (object));
+}
+
+static void
+ms_node_finalize (GObject *object)
+{
+  MsNode *self = (MsNode *)object;
+  MsNodePrivate *priv = ms_node_get_instance_private (self);
+
+  g_clear_pointer (&priv->extra, json_object_unref);
+
+  G_OBJECT_CLASS (ms_node_parent_class)->finalize (object);
+}
+
+static void
+ms_node_class_init (MsNodeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispatch_properties_changed = ms_node_dispatch_properties_changed;
+  object_class->finalize = ms_node_finalize;
+
+  /**
+   * MsNode::changed:
+   *
+   * Emitted when the content of this node or of any node below it changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  G_STRUCT_OFFSET (MsNodeClass, changed),
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ms_node_init (MsNode *self)
+{
+}
+
+MsNode *
+ms_node_get_parent (MsNode *self)
+{
+  MsNodePrivate *priv = ms_node_get_instance_private (self);
+
+  g_return_val_if_fail (MS_IS_NODE (self), NULL);
+
+  return priv->parent;
+}
+
+/**
+ * ms_node_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document this node belongs to
+ */
+MsDocument *
+ms_node_get_document (MsNode *self)
+{
+  g_return_val_if_fail (MS_IS_NODE (self), NULL);
+
+  while (self != NULL && !MS_IS_DOCUMENT (self))
+    self = ms_node_get_parent (self);
+
+  return self ? MS_DOCUMENT (self) : NULL;
+}
+
+/**
+ * ms_node_get_extra:
+ *
+ * Returns: (transfer none) (nullable): the members this version does not know
+ */
+JsonObject *
+ms_node_get_extra (MsNode *self)
+{
+  MsNodePrivate *priv = ms_node_get_instance_private (self);
+
+  g_return_val_if_fail (MS_IS_NODE (self), NULL);
+
+  return priv->extra;
+}
+
+void
+ms_node_set_extra (MsNode     *self,
+                   JsonObject *extra)
+{
+  MsNodePrivate *priv = ms_node_get_instance_private (self);
+
+  g_return_if_fail (MS_IS_NODE (self));
+
+  if (extra == priv->extra)
+    return;
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&priv->extra, json_object_unref);
+  priv->extra = extra;
+}
+
+/**
+ * ms_node_changed:
+ *
+ * Tells this node and every ancestor that content changed.
+ */
+void
+ms_node_changed (MsNode *self)
+{
+  g_return_if_fail (MS_IS_NODE (self));
+
+  for (MsNode *node = self; node != NULL; node = ms_node_get_parent (node))
+    g_signal_emit (node, signals[CHANGED], 0);
+}
+
+GListStore *
+_ms_node_new_child_store (GType item_type)
+{
+  g_return_val_if_fail (g_type_is_a (item_type, MS_TYPE_NODE), NULL);
+
+  return g_list_store_new (item_type);
+}
+
+void
+_ms_node_insert_child (MsNode     *self,
+                       GListStore *store,
+                       guint       position,
+                       MsNode     *child)
+{
+  MsNodePrivate *child_priv;
+
+  g_return_if_fail (MS_IS_NODE (self));
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (MS_IS_NODE (child));
+
+  child_priv = ms_node_get_instance_private (child);
+  g_return_if_fail (child_priv->parent == NULL);
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  child_priv->parent = self;
+  g_list_store_insert (store, position, child);
+  ms_node_changed (self);
+}
+
+/* Returns: (transfer full): the removed child, now without a parent */
+MsNode *
+_ms_node_remove_child (MsNode     *self,
+                       GListStore *store,
+                       guint       position)
+{
+  g_autoptr(MsNode) child = NULL;
+  MsNodePrivate *child_priv;
+
+  g_return_val_if_fail (MS_IS_NODE (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_STORE (store), NULL);
+
+  child = g_list_model_get_item (G_LIST_MODEL (store), position);
+  g_return_val_if_fail (child != NULL, NULL);
+
+  child_priv = ms_node_get_instance_private (child);
+  child_priv->parent = NULL;
+  g_list_store_remove (store, position);
+  ms_node_changed (self);
+
+  return g_steal_pointer (&child);
+}
+
+void
+_ms_node_orphan_children (GListStore *store)
+{
+  guint n_items;
+
+  if (store == NULL)
+    return;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(MsNode) child = g_list_model_get_item (G_LIST_MODEL (store), i);
+      MsNodePrivate *child_priv = ms_node_get_instance_private (child);
+
+      child_priv->parent = NULL;
+    }
+}
+
+/* GLib 2.74 has no g_set_str: replace only on a real change. */
+gboolean
+_ms_set_string (char      **field,
+                const char *value)
+{
+  if (value == NULL)
+    value = "";
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+_ms_set_strv (char             ***field,
+              const char * const *value)
+{
+  static const char * const empty[] = { NULL };
+
+  if (value == NULL)
+    value = empty;
+
+  if (*field != NULL && g_strv_equal ((const char * const *)*field, value))
+    return FALSE;
+
+  g_strfreev (*field);
+  *field = g_strdupv ((char **)value);
+  return TRUE;
+}

@@ -1,0 +1,420 @@
+/* ms-project.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-project"
+
+#include "config.h"
+
+#include "ms-enums.h"
+#include "ms-group.h"
+#include "ms-node-private.h"
+#include "ms-project.h"
+
+struct _MsProject
+{
+  MsNode      parent_instance;
+
+  guint       number;
+  char       *target;
+  char      **departments;
+  char      **partners;
+  char       *completion;
+  MsStatus    status;
+  char       *note;
+  GListStore *indicators;
+};
+
+G_DEFINE_FINAL_TYPE (MsProject, ms_project, MS_TYPE_NODE)
+
+enum {
+  PROP_0,
+  PROP_NUMBER,
+  PROP_TARGET,
+  PROP_DEPARTMENTS,
+  PROP_PARTNERS,
+  PROP_COMPLETION,
+  PROP_STATUS,
+  PROP_NOTE,
+  PROP_INDICATORS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ms_project_dispose (GObject *object)
+{
+  MsProject *self = (MsProject *)object;
+
+  _ms_node_orphan_children (self->indicators);
+  g_clear_object (&self->indicators);
+
+  G_OBJECT_CLASS (ms_project_parent_class)->dispose (object);
+}
+
+static void
+ms_project_finalize (GObject *object)
+{
+  MsProject *self = (MsProject *)object;
+
+  g_clear_pointer (&self->target, g_free);
+  g_clear_pointer (&self->departments, g_strfreev);
+  g_clear_pointer (&self->partners, g_strfreev);
+  g_clear_pointer (&self->completion, g_free);
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (ms_project_parent_class)->finalize (object);
+}
+
+static void
+ms_project_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  MsProject *self = MS_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+    case PROP_TARGET:
+      g_value_set_string (value, self->target);
+      break;
+    case PROP_DEPARTMENTS:
+      g_value_set_boxed (value, self->departments);
+      break;
+    case PROP_PARTNERS:
+      g_value_set_boxed (value, self->partners);
+      break;
+    case PROP_COMPLETION:
+      g_value_set_string (value, self->completion);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    case PROP_INDICATORS:
+      g_value_set_object (value, self->indicators);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ms_project_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  MsProject *self = MS_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBER:
+      ms_project_set_number (self, g_value_get_uint (value));
+      break;
+    case PROP_TARGET:
+      ms_project_set_target (self, g_value_get_string (value));
+      break;
+    case PROP_DEPARTMENTS:
+      ms_project_set_departments (self, g_value_get_boxed (value));
+      break;
+    case PROP_PARTNERS:
+      ms_project_set_partners (self, g_value_get_boxed (value));
+      break;
+    case PROP_COMPLETION:
+      ms_project_set_completion (self, g_value_get_string (value));
+      break;
+    case PROP_STATUS:
+      ms_project_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_NOTE:
+      ms_project_set_note (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ms_project_class_init (MsProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = ms_project_dispose;
+  object_class->finalize = ms_project_finalize;
+  object_class->get_property = ms_project_get_property;
+  object_class->set_property = ms_project_set_property;
+
+  properties[PROP_NUMBER] = g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, "", rw);
+  properties[PROP_DEPARTMENTS] = g_param_spec_boxed ("departments", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_PARTNERS] = g_param_spec_boxed ("partners", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_COMPLETION] = g_param_spec_string ("completion", NULL, NULL, "", rw);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL,
+                                               MS_TYPE_STATUS, MS_STATUS_NOT_STARTED, rw);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw);
+  properties[PROP_INDICATORS] = g_param_spec_object ("indicators", NULL, NULL, G_TYPE_LIST_MODEL,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                     MS_PARAM_NOT_CONTENT);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ms_project_init (MsProject *self)
+{
+  self->target = g_strdup ("");
+  self->departments = g_new0 (char *, 1);
+  self->partners = g_new0 (char *, 1);
+  self->completion = g_strdup ("");
+  self->note = g_strdup ("");
+  self->status = MS_STATUS_NOT_STARTED;
+  self->indicators = _ms_node_new_child_store (MS_TYPE_INDICATOR);
+}
+
+MsProject *
+ms_project_new (void)
+{
+  return g_object_new (MS_TYPE_PROJECT, NULL);
+}
+
+guint
+ms_project_get_number (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), 0);
+
+  return self->number;
+}
+
+void
+ms_project_set_number (MsProject *self,
+                       guint      number)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+
+  if (number == self->number)
+    return;
+
+  self->number = number;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
+}
+
+const char *
+ms_project_get_target (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  return self->target;
+}
+
+void
+ms_project_set_target (MsProject  *self,
+                       const char *target)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+
+  if (_ms_set_string (&self->target, target))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
+}
+
+const char * const *
+ms_project_get_departments (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  return (const char * const *)self->departments;
+}
+
+void
+ms_project_set_departments (MsProject          *self,
+                            const char * const *departments)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+
+  if (_ms_set_strv (&self->departments, departments))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENTS]);
+}
+
+const char * const *
+ms_project_get_partners (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  return (const char * const *)self->partners;
+}
+
+void
+ms_project_set_partners (MsProject          *self,
+                         const char * const *partners)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+
+  if (_ms_set_strv (&self->partners, partners))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNERS]);
+}
+
+const char *
+ms_project_get_completion (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  return self->completion;
+}
+
+void
+ms_project_set_completion (MsProject  *self,
+                           const char *completion)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+
+  if (_ms_set_string (&self->completion, completion))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETION]);
+}
+
+MsStatus
+ms_project_get_status (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), MS_STATUS_NOT_STARTED);
+
+  return self->status;
+}
+
+void
+ms_project_set_status (MsProject *self,
+                       MsStatus   status)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+  g_return_if_fail (status < MS_N_STATUSES);
+
+  if (status == self->status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+const char *
+ms_project_get_note (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  return self->note;
+}
+
+void
+ms_project_set_note (MsProject  *self,
+                     const char *note)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+
+  if (_ms_set_string (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/**
+ * ms_project_get_indicators:
+ *
+ * Returns: (transfer none): a #GListModel of #MsIndicator
+ */
+GListModel *
+ms_project_get_indicators (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->indicators);
+}
+
+/**
+ * ms_project_get_indicator:
+ *
+ * Returns: (transfer none) (nullable): the indicator at @position
+ */
+MsIndicator *
+ms_project_get_indicator (MsProject *self,
+                          guint      position)
+{
+  g_autoptr(MsIndicator) indicator = NULL;
+
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  /* The store keeps its own reference. */
+  indicator = g_list_model_get_item (G_LIST_MODEL (self->indicators), position);
+  return indicator;
+}
+
+void
+ms_project_insert_indicator (MsProject   *self,
+                             guint        position,
+                             MsIndicator *indicator)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+  g_return_if_fail (MS_IS_INDICATOR (indicator));
+
+  _ms_node_insert_child (MS_NODE (self), self->indicators, position, MS_NODE (indicator));
+}
+
+/**
+ * ms_project_remove_indicator:
+ *
+ * Returns: (transfer full): the removed indicator
+ */
+MsIndicator *
+ms_project_remove_indicator (MsProject *self,
+                             guint      position)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  return MS_INDICATOR (_ms_node_remove_child (MS_NODE (self), self->indicators, position));
+}
+
+/**
+ * ms_project_get_group:
+ *
+ * Returns: (transfer none) (nullable): the group holding this project
+ */
+MsGroup *
+ms_project_get_group (MsProject *self)
+{
+  MsNode *parent;
+
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  parent = ms_node_get_parent (MS_NODE (self));
+  return MS_IS_GROUP (parent) ? MS_GROUP (parent) : NULL;
+}
+
+/**
+ * ms_project_get_all_met:
+ *
+ * Returns: %TRUE when the project has indicators and every one is met
+ */
+gboolean
+ms_project_get_all_met (MsProject *self)
+{
+  guint n_items;
+
+  g_return_val_if_fail (MS_IS_PROJECT (self), FALSE);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
+  if (n_items == 0)
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (ms_indicator_get_state (ms_project_get_indicator (self, i)) != MS_INDICATOR_MET)
+        return FALSE;
+    }
+
+  return TRUE;
+}

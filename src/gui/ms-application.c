@@ -1,0 +1,187 @@
+/* ms-application.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ms-application.h"
+#include "ms-paths.h"
+#include "ms-settings.h"
+#include "ms-window.h"
+
+struct _MsApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (MsApplication, ms_application, ADW_TYPE_APPLICATION)
+
+static GFile *
+choose_startup_file (MsApplication *self)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *example = NULL;
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-file");
+
+  if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_file_new_for_path (last);
+
+  example = ms_paths_dup_example_path ();
+  return g_file_new_for_path (example);
+}
+
+static void
+ms_application_activate (GApplication *application)
+{
+  MsApplication *self = MS_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_autoptr(GFile) file = choose_startup_file (self);
+
+      window = GTK_WINDOW (ms_window_new (self));
+      ms_window_open_file (MS_WINDOW (window), file);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+ms_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  MsApplication *self = MS_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      MsWindow *window = ms_window_new (self);
+
+      ms_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  MsApplication *self = user_data;
+
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing through close-request lets each window keep its own state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  MsApplication *self = user_data;
+  static const char *developers[] = { "Minsheng Tracker developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Minsheng Tracker"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Track the livelihood projects a city pledges each year, "
+                                       "their targets and what was achieved"),
+                         "developers", developers,
+                         "copyright", "© 2026 Minsheng Tracker developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+ms_application_startup (GApplication *application)
+{
+  MsApplication *self = MS_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (ms_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/minsheng/Tracker/icons");
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+ms_application_finalize (GObject *object)
+{
+  MsApplication *self = (MsApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ms_application_parent_class)->finalize (object);
+}
+
+static void
+ms_application_class_init (MsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ms_application_finalize;
+
+  app_class->activate = ms_application_activate;
+  app_class->open = ms_application_open;
+  app_class->startup = ms_application_startup;
+}
+
+static void
+ms_application_init (MsApplication *self)
+{
+  self->settings = ms_settings_new ();
+  g_set_application_name (_("Minsheng Tracker"));
+}
+
+MsApplication *
+ms_application_new (void)
+{
+  return g_object_new (MS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/minsheng/Tracker",
+                       NULL);
+}
+
+/**
+ * ms_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the application's settings
+ */
+GSettings *
+ms_application_get_settings (MsApplication *self)
+{
+  g_return_val_if_fail (MS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

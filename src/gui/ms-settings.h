@@ -1,0 +1,16 @@
+/* ms-settings.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+GSettings *ms_settings_new (void);
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+/* ms-window.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ms-application.h"
+#include "ms-document.h"
+
+G_BEGIN_DECLS
+
+#define MS_TYPE_WINDOW (ms_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MsWindow, ms_window, MS, WINDOW, AdwApplicationWindow)
+
+MsWindow   *ms_window_new           (MsApplication *application);
+void        ms_window_open_file     (MsWindow      *self,
+                                     GFile         *file);
+MsDocument *ms_window_get_document  (MsWindow      *self);
+void        ms_window_set_document  (MsWindow      *self,
+                                     MsDocument    *document);
+void        ms_window_show_error    (MsWindow      *self,
+                                     const char    *title,
+                                     const char    *message);
+
+G_END_DECLS

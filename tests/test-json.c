@@ -1,0 +1,660 @@
+/* test-json.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "ms-document.h"
+#include "ms-json.h"
+
+static char *
+fixture_path (const char *kind,
+              const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".json", NULL);
+
+  return g_test_build_filename (G_TEST_DIST, "fixtures", kind, file, NULL);
+}
+
+static MsDocument *
+load_path (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return ms_document_load (file, NULL, error);
+}
+
+static MsDocument *
+load_fixture (const char *kind,
+              const char *name)
+{
+  g_autofree char *path = fixture_path (kind, name);
+  g_autoptr(GError) error = NULL;
+  MsDocument *document = load_path (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static MsProject *
+find_project (MsDocument *document,
+              const char *category_id,
+              guint       number)
+{
+  GListModel *categories = ms_document_get_categories (document);
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (document, c);
+      GListModel *groups = ms_category_get_groups (category);
+
+      if (!g_str_equal (ms_category_get_id (category), category_id))
+        continue;
+
+      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+        {
+          MsGroup *group = ms_category_get_group (category, g);
+          GListModel *projects = ms_group_get_projects (group);
+
+          for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+            {
+              MsProject *project = ms_group_get_project (group, p);
+
+              if (ms_project_get_number (project) == number)
+                return project;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static MsIndicator *
+find_indicator (MsProject  *project,
+                const char *name)
+{
+  GListModel *indicators = ms_project_get_indicators (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+
+      if (g_str_equal (ms_indicator_get_name (indicator), name))
+        return indicator;
+    }
+
+  return NULL;
+}
+
+static void
+assert_figures (MsProject  *project,
+                const char *name,
+                const char *unit,
+                double      target,
+                double      actual)
+{
+  MsIndicator *indicator = find_indicator (project, name);
+
+  g_assert_nonnull (indicator);
+  g_assert_cmpstr (ms_indicator_get_unit (indicator), ==, unit);
+  g_assert_cmpfloat (ms_indicator_get_target (indicator), ==, target);
+  g_assert_true (ms_indicator_get_has_actual (indicator));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, actual);
+}
+
+static void
+test_bundled_example (void)
+{
+  const char *path = g_getenv ("MS_EXAMPLE_FILE");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  MsStats stats;
+  MsProject *project;
+  guint n_groups = 0;
+
+  g_assert_nonnull (path);
+  document = load_path (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (ms_document_get_title (document), ==, "漯河市2024年民生实事完成情况");
+  g_assert_cmpstr (ms_document_get_region (document), ==, "漯河市");
+  g_assert_cmpint (ms_document_get_year (document), ==, 2024);
+  g_assert_false (ms_document_get_modified (document));
+
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 2);
+  g_assert_cmpstr (ms_category_get_title (ms_document_get_category (document, 0)), ==, "省重点民生实事");
+  g_assert_cmpstr (ms_category_get_title (ms_document_get_category (document, 1)), ==, "市重点民生实事");
+  for (guint c = 0; c < 2; c++)
+    {
+      GListModel *groups = ms_category_get_groups (ms_document_get_category (document, c));
+
+      g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 10);
+      n_groups += g_list_model_get_n_items (groups);
+    }
+  g_assert_cmpuint (n_groups, ==, 20);
+
+  ms_document_get_stats (document, &stats);
+  g_assert_cmpuint (stats.n_projects, ==, 32);
+  memset (&stats, 0, sizeof stats);
+  ms_stats_add_node (&stats, MS_NODE (ms_document_get_category (document, 0)));
+  g_assert_cmpuint (stats.n_projects, ==, 12);
+
+  /* 农村公路 80 公里 → 113.9 公里, 危桥 20 → 28 座 */
+  project = find_project (document, "provincial", 5);
+  g_assert_nonnull (project);
+  assert_figures (project, "新建农村公路", "公里", 80, 113.9);
+  g_assert_cmpuint (g_strv_length ((char **)ms_project_get_departments (project)), ==, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[1], ==, "市公路事业发展中心");
+
+  /* One target shared by two screenings. */
+  project = find_project (document, "provincial", 10);
+  assert_figures (project, "宫颈癌筛查", "人", 47350, 47528);
+  assert_figures (project, "乳腺癌筛查", "人", 47350, 48340);
+
+  /* Joined across the page break of the seed, without the footer. */
+  project = find_project (document, "provincial", 3);
+  g_assert_nonnull (strstr (ms_project_get_completion (project), "全市完成31个团队124名人员"));
+  g_assert_null (strstr (ms_project_get_completion (project), "节约粮食"));
+
+  /* Municipal project 15 names no department. */
+  project = find_project (document, "municipal", 15);
+  g_assert_nonnull (project);
+  g_assert_cmpuint (g_strv_length ((char **)ms_project_get_departments (project)), ==, 0);
+
+  /* A target in 万人次 with an actual converted from 36573人. */
+  project = find_project (document, "municipal", 6);
+  assert_figures (project, "近视防控及视力筛查", "万人次", 3.5, 3.6573);
+}
+
+static void
+test_bundled_example_is_canonical (void)
+{
+  const char *path = g_getenv ("MS_EXAMPLE_FILE");
+  g_autofree char *contents = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GBytes) written = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  document = load_path (path, NULL);
+  written = ms_document_serialize (document);
+
+  /* Saving a file that we saved changes no byte. */
+  g_assert_cmpmem (g_bytes_get_data (written, NULL), g_bytes_get_size (written), contents, length);
+}
+
+/* Compares two JSON trees, numbers by value (1.5e3 and 1500 are the same). */
+static gboolean
+json_same (JsonNode *a,
+           JsonNode *b)
+{
+  if (json_node_get_node_type (a) != json_node_get_node_type (b))
+    return FALSE;
+
+  switch (json_node_get_node_type (a))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *oa = json_node_get_object (a);
+        JsonObject *ob = json_node_get_object (b);
+        g_autoptr(GList) members = json_object_get_members (oa);
+
+        if (json_object_get_size (oa) != json_object_get_size (ob))
+          return FALSE;
+        for (const GList *l = members; l; l = l->next)
+          {
+            if (!json_object_has_member (ob, l->data) ||
+                !json_same (json_object_get_member (oa, l->data), json_object_get_member (ob, l->data)))
+              return FALSE;
+          }
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *aa = json_node_get_array (a);
+        JsonArray *ab = json_node_get_array (b);
+
+        if (json_array_get_length (aa) != json_array_get_length (ab))
+          return FALSE;
+        for (guint i = 0; i < json_array_get_length (aa); i++)
+          {
+            if (!json_same (json_array_get_element (aa, i), json_array_get_element (ab, i)))
+              return FALSE;
+          }
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      {
+        GType ta = json_node_get_value_type (a);
+        GType tb = json_node_get_value_type (b);
+        gboolean na = ta == G_TYPE_INT64 || ta == G_TYPE_DOUBLE;
+        gboolean nb = tb == G_TYPE_INT64 || tb == G_TYPE_DOUBLE;
+
+        if (na && nb)
+          return json_node_get_double (a) == json_node_get_double (b);
+        if (ta != tb)
+          return FALSE;
+        if (ta == G_TYPE_STRING)
+          return g_str_equal (json_node_get_string (a), json_node_get_string (b));
+        if (ta == G_TYPE_BOOLEAN)
+          return json_node_get_boolean (a) == json_node_get_boolean (b);
+        return FALSE;
+      }
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+static JsonNode *
+parse_strict (const char *data,
+              gsize       length)
+{
+  g_autoptr(GPtrArray) faults = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_fault_free);
+  JsonNode *node = ms_json_parse (data, length, NULL, faults);
+
+  g_assert_cmpuint (faults->len, ==, 0);
+  g_assert_nonnull (node);
+
+  return node;
+}
+
+static void
+test_unknown_members_kept (void)
+{
+  g_autofree char *path = fixture_path ("valid", "unknown-members");
+  g_autofree char *original = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(MsDocument) reread = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+  g_autoptr(JsonNode) original_tree = NULL;
+  g_autoptr(JsonNode) written_tree = NULL;
+  gsize length;
+  const char *text;
+
+  g_assert_true (g_file_get_contents (path, &original, &length, NULL));
+  document = load_fixture ("valid", "unknown-members");
+  written = ms_document_serialize (document);
+  text = g_bytes_get_data (written, NULL);
+
+  /* Every member comes back, with the same values, at every level. */
+  original_tree = parse_strict (original, length);
+  written_tree = parse_strict (text, g_bytes_get_size (written));
+  /* The writer adds the members that had defaults. */
+  json_object_set_string_member (json_node_get_object (original_tree), "intro",
+                                 json_object_get_string_member (json_node_get_object (original_tree), "intro"));
+  g_assert_nonnull (strstr (text, "\"generator\": {"));
+  g_assert_nonnull (strstr (text, "\"z-last\": {"));
+  g_assert_nonnull (strstr (text, "\"color\": \"#3584e4\""));
+  g_assert_nonnull (strstr (text, "\"budget\": 1500"));
+  g_assert_nonnull (strstr (text, "\"tags\": [\"交通\", 2024]"));
+  g_assert_nonnull (strstr (text, "\"source\": {"));
+  g_assert_nonnull (strstr (text, "\"version\": [1, 2, 3]"));
+
+  {
+    JsonObject *root = json_node_get_object (written_tree);
+    JsonObject *generator = json_object_get_object_member (root, "generator");
+    JsonObject *last = json_object_get_object_member (root, "z-last");
+    JsonObject *project = json_array_get_object_element (
+      json_object_get_array_member (
+        json_array_get_object_element (
+          json_object_get_array_member (
+            json_array_get_object_element (json_object_get_array_member (root, "categories"), 0),
+            "groups"), 0),
+        "projects"), 0);
+    JsonArray *indicators = json_object_get_array_member (project, "indicators");
+
+    g_assert_true (json_same (json_object_get_member (json_node_get_object (original_tree), "generator"),
+                              json_object_get_member (root, "generator")));
+    g_assert_true (json_object_get_boolean_member (generator, "ok"));
+    g_assert_true (json_object_get_null_member (generator, "none"));
+    g_assert_true (json_same (json_object_get_member (json_node_get_object (original_tree), "z-last"),
+                              json_object_get_member (root, "z-last")));
+    g_assert_nonnull (json_object_get_object_member (last, "nested"));
+    g_assert_cmpuint (json_array_get_length (indicators), ==, 4);
+    g_assert_cmpint (json_object_get_int_member (
+                       json_array_get_object_element (indicators, 0), "target"), ==, 80);
+  }
+
+  /* Reading what we wrote and writing it again changes no byte. */
+  reread = ms_document_new_from_data (text, g_bytes_get_size (written), "written", NULL, NULL);
+  g_assert_nonnull (reread);
+  rewritten = ms_document_serialize (reread);
+  g_assert_true (g_bytes_equal (written, rewritten));
+}
+
+static void
+test_numbers_survive (void)
+{
+  g_autoptr(MsDocument) document = load_fixture ("valid", "unknown-members");
+  MsProject *project = find_project (document, "municipal", 1);
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  MsIndicator *big = find_indicator (project, "大数");
+  MsIndicator *share = find_indicator (project, "比例");
+  MsIndicator *defaults = find_indicator (project, "默认");
+  const char *text;
+
+  /* 100000000000000000000 overflows int64: json-glib would read -1. */
+  g_assert_cmpfloat (ms_indicator_get_target (big), ==, 1e20);
+  g_assert_cmpfloat (ms_indicator_get_actual (big), ==, 1e20);
+  g_assert_cmpfloat (ms_indicator_get_target (share), ==, 0.1);
+  g_assert_false (ms_indicator_get_has_actual (share));
+  g_assert_cmpint (ms_indicator_get_comparison (share), ==, MS_COMPARISON_ABOUT);
+  g_assert_cmpint (ms_indicator_get_comparison (defaults), ==, MS_COMPARISON_AT_LEAST);
+  g_assert_cmpstr (ms_indicator_get_unit (defaults), ==, "");
+
+  written = ms_document_serialize (document);
+  text = g_bytes_get_data (written, NULL);
+  g_assert_nonnull (strstr (text, "\"actual\": 113.9,"));
+  g_assert_nonnull (strstr (text, "\"target\": 0.1,"));
+  g_assert_nonnull (strstr (text, "\"actual\": null,"));
+  g_assert_nonnull (strstr (text, "\"target\": 1e+20,"));
+  g_assert_null (strstr (text, "113.90000000000001"));
+
+  /* json-glib itself reads our numbers back exactly. */
+  g_assert_true (json_parser_load_from_data (parser, text, g_bytes_get_size (written), &error));
+  g_assert_no_error (error);
+  {
+    JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+    JsonArray *indicators = json_object_get_array_member (
+      json_array_get_object_element (
+        json_object_get_array_member (
+          json_array_get_object_element (
+            json_object_get_array_member (
+              json_array_get_object_element (json_object_get_array_member (root, "categories"), 0),
+              "groups"), 0),
+          "projects"), 0),
+      "indicators");
+
+    g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (indicators, 0), "actual"), ==, 113.9);
+    g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (indicators, 1), "target"), ==, 0.1);
+    g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (indicators, 2), "target"), ==, 1e20);
+  }
+}
+
+static void
+test_string_escapes (void)
+{
+  g_autoptr(MsDocument) document = load_fixture ("valid", "unknown-members");
+  g_autoptr(GBytes) written = ms_document_serialize (document);
+  g_autoptr(MsDocument) reread = NULL;
+
+  g_assert_cmpstr (ms_document_get_intro (document), ==,
+                   "第一行\n第二行 \"引号\" \\ \t é 😀 \u2028");
+  reread = ms_document_new_from_data (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                                      "written", NULL, NULL);
+  g_assert_cmpstr (ms_document_get_intro (reread), ==, ms_document_get_intro (document));
+}
+
+static void
+test_bom_and_crlf (void)
+{
+  g_autoptr(MsDocument) document = load_fixture ("valid", "bom-crlf");
+  g_autoptr(MsDocument) plain = load_fixture ("valid", "minimal");
+  g_autoptr(GBytes) a = ms_document_serialize (document);
+  g_autoptr(GBytes) b = ms_document_serialize (plain);
+
+  g_assert_true (g_bytes_equal (a, b));
+}
+
+typedef struct
+{
+  const char *name;
+  guint       line;
+  guint       column;
+  const char *path;
+  const char *message;
+  int         code;
+} BadFile;
+
+static const BadFile bad_files[] = {
+  { "syntax-missing-comma", 6, 3, "", "expected “,” or “}” after an object member", MS_DOCUMENT_ERROR_INVALID },
+  { "wrong-type", 6, 12, "title", "must be a string", MS_DOCUMENT_ERROR_INVALID },
+  { "string-number", 23, 75, "categories[0].groups[0].projects[0].indicators[0].actual", "must be a number", MS_DOCUMENT_ERROR_INVALID },
+  { "fraction-number", 18, 25, "categories[0].groups[0].projects[0].number", "must be a whole number", MS_DOCUMENT_ERROR_INVALID },
+  { "unknown-status", 21, 25, "categories[0].groups[0].projects[0].status", "unknown status “done”", MS_DOCUMENT_ERROR_INVALID },
+  { "unknown-comparison", 23, 96, "categories[0].groups[0].projects[0].indicators[0].comparison", "unknown comparison “more-than”", MS_DOCUMENT_ERROR_INVALID },
+  { "missing-key", 17, 13, "categories[0].groups[0].projects[0]", "missing required member “target”", MS_DOCUMENT_ERROR_INVALID },
+  { "non-finite", 23, 75, "categories[0].groups[0].projects[0].indicators[0].actual", "the number 1e400 is too large", MS_DOCUMENT_ERROR_INVALID },
+  { "year-range", 5, 11, "year", "must be from 1900 to 2200", MS_DOCUMENT_ERROR_INVALID },
+  { "negative", 23, 61, "categories[0].groups[0].projects[0].indicators[0].target", "must not be negative", MS_DOCUMENT_ERROR_INVALID },
+  { "duplicate-key", 16, 11, "categories[0].groups[0].title", "duplicate member “title”", MS_DOCUMENT_ERROR_INVALID },
+  { "duplicate-category-id", 11, 13, "categories[1].id", "already has the id “municipal”", MS_DOCUMENT_ERROR_INVALID },
+  { "newer-version", 3, 14, "version", "format version 2", MS_DOCUMENT_ERROR_UNSUPPORTED },
+  { "wrong-format", 2, 13, "format", "not a Minsheng Tracker yearly file", MS_DOCUMENT_ERROR_UNSUPPORTED },
+  { "not-object", 1, 1, "", "must be an object", MS_DOCUMENT_ERROR_UNSUPPORTED },
+  { "comment", 5, 17, "", "comments are not allowed", MS_DOCUMENT_ERROR_INVALID },
+  { "var-assignment", 1, 1, "", "“var” is not a JSON value", MS_DOCUMENT_ERROR_INVALID },
+  { "single-quotes", 4, 3, "", "double quotes", MS_DOCUMENT_ERROR_INVALID },
+  { "trailing-comma", 23, 108, "categories[0].groups[0].projects[0].indicators[0]", "a comma must not follow", MS_DOCUMENT_ERROR_INVALID },
+  { "trailing-text", 32, 1, "", "unexpected text after the end", MS_DOCUMENT_ERROR_INVALID },
+  { "invalid-utf8", 7, 13, "", "not valid UTF-8", MS_DOCUMENT_ERROR_INVALID },
+  { "empty", 1, 1, "", "the file is empty", MS_DOCUMENT_ERROR_INVALID },
+};
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadFile *bad = data;
+  g_autofree char *path = fixture_path ("invalid", bad->name);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected_prefix = NULL;
+  g_autoptr(GPtrArray) faults = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) load_error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  MsFault *fault;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  document = ms_json_read_document (contents, length, path, &faults, &error);
+  g_assert_null (document);
+  g_assert_error (error, MS_DOCUMENT_ERROR, bad->code);
+  g_assert_nonnull (faults);
+  g_assert_cmpuint (faults->len, ==, 1);
+
+  fault = g_ptr_array_index (faults, 0);
+  g_assert_cmpuint (fault->line, ==, bad->line);
+  g_assert_cmpuint (fault->column, ==, bad->column);
+  g_assert_cmpstr (fault->path, ==, bad->path);
+  if (strstr (fault->message, bad->message) == NULL)
+    g_error ("%s: “%s” does not contain “%s”", bad->name, fault->message, bad->message);
+
+  /* Loading the file names it, the line and the column. */
+  document = load_path (path, &load_error);
+  g_assert_null (document);
+  expected_prefix = g_strdup_printf ("%s:%u:%u: ", path, bad->line, bad->column);
+  g_assert_true (g_str_has_prefix (load_error->message, expected_prefix));
+}
+
+static void
+test_every_fault_listed (void)
+{
+  /* Several faults in one file are all reported, in file order. */
+  static const char text[] =
+    "{\"format\": \"minsheng\", \"version\": 1, \"year\": 3000, \"title\": 5,\n"
+    " \"categories\": [{\"id\": \"a\", \"title\": \"甲\", \"groups\": [\n"
+    "  {\"number\": 0, \"title\": \"乙\", \"projects\": [{\"number\": 1, \"target\": \"丙\", \"status\": \"late\"}]}]}]}";
+  g_autoptr(GPtrArray) faults = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  document = ms_json_read_document (text, strlen (text), "many.json", &faults, &error);
+  g_assert_null (document);
+  g_assert_cmpuint (faults->len, ==, 4);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "many.json:1:46: year: must be from 1900 to 2200");
+  g_assert_cmpstr (lines[1], ==, "many.json:1:61: title: must be a string in double quotes");
+  g_assert_true (g_str_has_prefix (lines[2], "many.json:3:14: categories[0].groups[0].number: "));
+  g_assert_true (g_str_has_prefix (lines[3], "many.json:3:83: categories[0].groups[0].projects[0].status: "));
+}
+
+static void
+test_deep_nesting_refused (void)
+{
+  /* 100 000 levels overflow json-glib 1.6's stack; we must refuse them. */
+  const gsize depth = 100000;
+  g_autofree char *text = g_malloc (depth * 2 + 1);
+  g_autoptr(GPtrArray) faults = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  MsFault *fault;
+
+  memset (text, '[', depth);
+  memset (text + depth, ']', depth);
+  text[depth * 2] = '\0';
+
+  document = ms_json_read_document (text, depth * 2, "deep.json", &faults, &error);
+  g_assert_null (document);
+  g_assert_cmpuint (faults->len, ==, 1);
+  fault = g_ptr_array_index (faults, 0);
+  g_assert_nonnull (strstr (fault->message, "nesting deeper than"));
+  g_assert_cmpuint (fault->line, ==, 1);
+  g_assert_cmpuint (fault->column, ==, MS_JSON_MAX_DEPTH + 1);
+
+  /* An unclosed deep document is refused the same way. */
+  g_clear_pointer (&faults, g_ptr_array_unref);
+  g_clear_error (&error);
+  memset (text, '{', depth);
+  document = ms_json_read_document (text, depth, "deep.json", &faults, &error);
+  g_assert_null (document);
+  g_assert_cmpuint (faults->len, ==, 1);
+}
+
+static void
+test_large_file_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GPtrArray) faults = NULL;
+  gsize size = MS_JSON_MAX_SIZE + 1;
+  g_autofree char *text = g_malloc (size);
+
+  memset (text, ' ', size);
+  text[0] = '{';
+  text[size - 1] = '}';
+
+  /* Refused before parsing, from memory and from a file. */
+  document = ms_json_read_document (text, size, "huge.json", &faults, &error);
+  g_assert_null (document);
+  g_assert_nonnull (strstr (error->message, "too large"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, text, size, NULL));
+  document = ms_document_load (file, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "huge.json"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_syntax_edge_cases (void)
+{
+  static const struct {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "{\"a\": 01}", "leading zeros" },
+    { "{\"a\": 1.}", "invalid number" },
+    { "{\"a\": .5}", "unexpected character “.”" },
+    { "{\"a\": -}", "invalid number" },
+    { "{\"a\": NaN}", "“NaN” is not a JSON value" },
+    { "{\"a\": Infinity}", "“Infinity” is not a JSON value" },
+    { "{\"a\": \"x\ty\"}", "control character 9" },
+    { "{\"a\": \"\\x\"}", "invalid escape" },
+    { "{\"a\": \"\\ud800\"}", "unpaired surrogate" },
+    { "{\"a\": \"\\udc00x\"}", "unpaired surrogate" },
+    { "{\"a\": \"\\u0000\"}", "NUL" },
+    { "{\"a\": \"abc", "unterminated string" },
+    { "{\"a\" 1}", "expected “:”" },
+    { "{a: 1}", "member name in double quotes" },
+    { "[1, 2,]", "a comma must not follow the last element" },
+    { "{\"a\": [1 2]}", "expected “,” or “]”" },
+    { "{\"a\": truex}", "“truex” is not a JSON value" },
+    { "{\"a\": 1} /* x */", "comments are not allowed" },
+    { "{\"a\": 1};", "unexpected character “;”" },
+    { "{", "unexpected end of file" },
+    { "   \n\t ", "the file is empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) faults = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_fault_free);
+      g_autoptr(JsonNode) node = ms_json_parse (cases[i].text, strlen (cases[i].text), NULL, faults);
+      MsFault *fault;
+
+      g_assert_null (node);
+      g_assert_cmpuint (faults->len, ==, 1);
+      fault = g_ptr_array_index (faults, 0);
+      if (strstr (fault->message, cases[i].message) == NULL)
+        g_error ("%s: “%s” does not contain “%s”", cases[i].text, fault->message, cases[i].message);
+    }
+}
+
+static void
+test_valid_json_accepted (void)
+{
+  static const char text[] = "{\"s\": \"\\u4e2d\\/\", \"n\": [-0, 0.5, 1E+2, -3e-2, 9223372036854775807, "
+                             "9223372036854775808], \"t\": true, \"f\": false, \"z\": null, \"o\": {}}";
+  g_autoptr(GPtrArray) faults = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_fault_free);
+  g_autoptr(JsonNode) node = ms_json_parse (text, strlen (text), NULL, faults);
+  JsonObject *object;
+  JsonArray *numbers;
+
+  g_assert_nonnull (node);
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "s"), ==, "中/");
+  numbers = json_object_get_array_member (object, "n");
+  g_assert_cmpfloat (json_array_get_double_element (numbers, 2), ==, 100);
+  g_assert_cmpint (json_array_get_int_element (numbers, 4), ==, G_MAXINT64);
+  /* One past int64: kept as a double, not wrapped. */
+  g_assert_cmpfloat (json_array_get_double_element (numbers, 5), ==, 9223372036854775808.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/bundled-example", test_bundled_example);
+  g_test_add_func ("/json/bundled-example-is-canonical", test_bundled_example_is_canonical);
+  g_test_add_func ("/json/unknown-members-kept", test_unknown_members_kept);
+  g_test_add_func ("/json/numbers-survive", test_numbers_survive);
+  g_test_add_func ("/json/string-escapes", test_string_escapes);
+  g_test_add_func ("/json/bom-and-crlf", test_bom_and_crlf);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/json/invalid/%s", bad_files[i].name);
+
+      g_test_add_data_func (test_path, &bad_files[i], test_bad_file);
+    }
+  g_test_add_func ("/json/every-fault-listed", test_every_fault_listed);
+  g_test_add_func ("/json/deep-nesting-refused", test_deep_nesting_refused);
+  g_test_add_func ("/json/large-file-refused", test_large_file_refused);
+  g_test_add_func ("/json/syntax-edge-cases", test_syntax_edge_cases);
+  g_test_add_func ("/json/valid-json-accepted", test_valid_json_accepted);
+
+  return g_test_run ();
+}
