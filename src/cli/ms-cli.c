@@ -236,7 +236,7 @@ print_stats (const char    *heading,
   rows[n_rows].label = _("Every target met");
   rows[n_rows++].value = format_share (stats->n_projects_all_met, stats->n_projects);
   rows[n_rows].label = _("Targets met");
-  /* translators: indicator counts, such as "58 of 63 (3 not reported)" */
+  /* translators: indicator counts, such as "55 of 58 (0 not met, 3 not reported)" */
   rows[n_rows++].value = g_strdup_printf (_("%u of %u (%u not met, %u not reported)"),
                                           stats->n_indicators_met, stats->n_indicators,
                                           stats->n_indicators_unmet,
@@ -400,7 +400,10 @@ print_help (FILE *stream)
       g_autofree char *call = g_strdup_printf ("%s %s", commands[i].name,
                                                _(commands[i].parameters));
 
-      fprintf (stream, "  %-18s %s\n", call, _(commands[i].summary));
+      guint width = display_width (call);
+
+      fprintf (stream, "  %s%*s %s\n", call, (int)(width < 18 ? 18 - width : 0), "",
+               _(commands[i].summary));
     }
   fprintf (stream, "\n%s\n",
            _("Run “minsheng-cli COMMAND --help” for the options of a command."));

@@ -262,8 +262,8 @@ ms_document_load (GFile         *file,
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      /* translators: %s is a file name */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   /* translators: %s is a file name */
                    _("%s: is a folder, not a yearly file"), display_name);
       return NULL;
     }
@@ -272,8 +272,8 @@ ms_document_load (GFile         *file,
     {
       g_autofree char *limit = g_format_size (MS_JSON_MAX_SIZE);
 
-      /* translators: the first %s is a file name, the second a size such as "33.6 MB" */
       g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                   /* translators: the first %s is a file name, the second a size such as "33.6 MB" */
                    _("%s: the file is larger than %s, too large for a yearly file"),
                    display_name, limit);
       return NULL;

@@ -748,8 +748,8 @@ ms_json_parse (const char  *data,
     {
       g_autofree char *limit = g_format_size (MS_JSON_MAX_SIZE);
 
-      /* translators: %s is a size such as "33.6 MB" */
       add_fault (faults, 1, 1, NULL,
+                 /* translators: %s is a size such as "33.6 MB" */
                  g_strdup_printf (_("the file is larger than %s, too large for a yearly file"),
                                   limit));
       return NULL;
@@ -963,8 +963,8 @@ static gboolean
 read_whole_number (Reader     *r,
                    JsonNode   *object_node,
                    const char *name,
-                   gint64      minimum,
-                   gint64      maximum,
+                   int         minimum,
+                   int         maximum,
                    gint64     *out)
 {
   JsonNode *member = find_member (r, object_node, name, TRUE);
@@ -980,9 +980,8 @@ read_whole_number (Reader     *r,
   if (!node_get_number (member, &value) || value != floor (value))
     reader_fault (r, member, _("must be a whole number"));
   else if (value < (double)minimum || value > (double)maximum)
-    /* translators: the range of allowed values, such as "from 1900 to 2200" */
-    reader_fault (r, member, _("must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                  minimum, maximum);
+    /* translators: the range of allowed values, such as "must be from 1900 to 2200" */
+    reader_fault (r, member, _("must be from %d to %d"), (int)minimum, (int)maximum);
   else
     {
       *out = (gint64)value;
