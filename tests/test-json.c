@@ -632,6 +632,89 @@ test_valid_json_accepted (void)
   g_assert_cmpfloat (json_array_get_double_element (numbers, 5), ==, 9223372036854775808.0);
 }
 
+/* Random damage to a real file never crashes or hangs the reader, and every
+ * refusal says where. */
+static void
+test_mutations_never_crash (void)
+{
+  const char *path = g_getenv ("MS_EXAMPLE_FILE");
+  static const char alphabet[] = "{}[]\",:-+.0123456789eEtrufalsn \n\\/u'";
+  g_autofree char *original = NULL;
+  GRand *rand = g_rand_new_with_seed (488136);
+  guint n_valid = 0;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &original, &length, NULL));
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autoptr(GByteArray) data = g_byte_array_sized_new (length + 16);
+      g_autoptr(GPtrArray) faults = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MsDocument) document = NULL;
+      guint n_edits = g_rand_int_range (rand, 1, 5);
+
+      g_byte_array_append (data, (const guint8 *)original, length);
+      for (guint e = 0; e < n_edits && data->len > 2; e++)
+        {
+          guint at = g_rand_int_range (rand, 0, data->len);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              data->data[at] = (guint8)g_rand_int_range (rand, 0, 256);
+              break;
+            case 1:
+              g_byte_array_remove_range (data, at, MIN (data->len - at, (guint)g_rand_int_range (rand, 1, 40)));
+              break;
+            case 2:
+              {
+                guint8 c = (guint8)alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+
+                g_byte_array_append (data, &c, 1);
+                memmove (data->data + at + 1, data->data + at, data->len - at - 1);
+                data->data[at] = c;
+              }
+              break;
+            default:
+              g_byte_array_set_size (data, at);
+              break;
+            }
+        }
+
+      document = ms_json_read_document ((const char *)data->data, data->len, "mutant.json",
+                                        &faults, &error);
+      if (document != NULL)
+        {
+          g_autoptr(GBytes) written = ms_document_serialize (document);
+          g_autoptr(MsDocument) reread = ms_document_new_from_data (g_bytes_get_data (written, NULL),
+                                                                    g_bytes_get_size (written),
+                                                                    "written", NULL, NULL);
+
+          g_assert_null (faults);
+          g_assert_nonnull (reread);
+          n_valid++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_cmpuint (faults->len, >=, 1);
+          for (guint f = 0; f < faults->len; f++)
+            {
+              MsFault *fault = g_ptr_array_index (faults, f);
+
+              g_assert_cmpuint (fault->line, >=, 1);
+              g_assert_cmpuint (fault->column, >=, 1);
+              g_assert_true (g_utf8_validate (fault->message, -1, NULL));
+            }
+        }
+    }
+
+  /* Some edits land inside strings and leave the file valid. */
+  g_assert_cmpuint (n_valid, >, 0);
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/json/large-file-refused", test_large_file_refused);
   g_test_add_func ("/json/syntax-edge-cases", test_syntax_edge_cases);
   g_test_add_func ("/json/valid-json-accepted", test_valid_json_accepted);
+  g_test_add_func ("/json/mutations-never-crash", test_mutations_never_crash);
 
   return g_test_run ();
 }
