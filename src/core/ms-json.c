@@ -494,6 +494,42 @@ match_word (Parser     *p,
   return TRUE;
 }
 
+typedef enum
+{
+  SEPARATOR_FAILED,
+  SEPARATOR_COMMA,
+  SEPARATOR_CLOSED,
+} Separator;
+
+/* After a member or element: a comma, or the closing bracket. */
+static Separator
+after_item (Parser     *p,
+            char        closing,
+            const char *message)
+{
+  skip_whitespace (p);
+  if (at_end (p) || p->data[p->pos] == '/')
+    {
+      fail_unexpected (p);
+      return SEPARATOR_FAILED;
+    }
+
+  if (p->data[p->pos] == closing)
+    {
+      p->pos++;
+      return SEPARATOR_CLOSED;
+    }
+
+  if (p->data[p->pos] != ',')
+    {
+      parser_fail (p, "%s", message);
+      return SEPARATOR_FAILED;
+    }
+
+  p->pos++;
+  return SEPARATOR_COMMA;
+}
+
 static JsonNode *
 parse_object (Parser *p)
 {
@@ -516,6 +552,7 @@ parse_object (Parser *p)
       g_autofree char *name = NULL;
       JsonNode *value;
       gsize name_start;
+      Separator separator;
 
       skip_whitespace (p);
       if (at_end (p) || p->data[p->pos] != '"')
@@ -566,26 +603,11 @@ parse_object (Parser *p)
       json_object_set_member (object, name, value);
       g_string_truncate (p->path, path_length);
 
-      skip_whitespace (p);
-      if (at_end (p))
-        {
-          fail_unexpected (p);
-          return NULL;
-        }
-      if (p->data[p->pos] == '}')
-        {
-          p->pos++;
-          break;
-        }
-      if (p->data[p->pos] != ',')
-        {
-          if (p->data[p->pos] == '/')
-            fail_unexpected (p);
-          else
-            parser_fail (p, _("expected “,” or “}” after an object member"));
-          return NULL;
-        }
-      p->pos++;
+      separator = after_item (p, '}', _("expected “,” or “}” after an object member"));
+      if (separator == SEPARATOR_FAILED)
+        return NULL;
+      if (separator == SEPARATOR_CLOSED)
+        break;
     }
 
   json_node_take_object (node, g_steal_pointer (&object));
@@ -612,6 +634,7 @@ parse_array (Parser *p)
   for (guint index = 0;; index++)
     {
       JsonNode *element;
+      Separator separator;
 
       g_string_append_printf (p->path, "[%u]", index);
 
@@ -628,26 +651,11 @@ parse_array (Parser *p)
       json_array_add_element (array, element);
       g_string_truncate (p->path, path_length);
 
-      skip_whitespace (p);
-      if (at_end (p))
-        {
-          fail_unexpected (p);
-          return NULL;
-        }
-      if (p->data[p->pos] == ']')
-        {
-          p->pos++;
-          break;
-        }
-      if (p->data[p->pos] != ',')
-        {
-          if (p->data[p->pos] == '/')
-            fail_unexpected (p);
-          else
-            parser_fail (p, _("expected “,” or “]” after an array element"));
-          return NULL;
-        }
-      p->pos++;
+      separator = after_item (p, ']', _("expected “,” or “]” after an array element"));
+      if (separator == SEPARATOR_FAILED)
+        return NULL;
+      if (separator == SEPARATOR_CLOSED)
+        break;
     }
 
   json_node_take_array (node, g_steal_pointer (&array));
