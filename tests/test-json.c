@@ -400,6 +400,22 @@ test_string_escapes (void)
 }
 
 static void
+test_document_note (void)
+{
+  g_autoptr(MsDocument) document = load_fixture ("valid", "minimal");
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(MsDocument) reread = NULL;
+
+  g_assert_cmpstr (ms_document_get_note (document), ==, "");
+  ms_document_set_note (document, "第40行：特此公示。");
+  g_assert_true (ms_document_get_modified (document));
+  written = ms_document_serialize (document);
+  reread = ms_document_new_from_data (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                                      "written", NULL, NULL);
+  g_assert_cmpstr (ms_document_get_note (reread), ==, "第40行：特此公示。");
+}
+
+static void
 test_bom_and_crlf (void)
 {
   g_autoptr(MsDocument) document = load_fixture ("valid", "bom-crlf");
@@ -727,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/json/numbers-survive", test_numbers_survive);
   g_test_add_func ("/json/string-escapes", test_string_escapes);
   g_test_add_func ("/json/bom-and-crlf", test_bom_and_crlf);
+  g_test_add_func ("/json/document-note", test_document_note);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/json/invalid/%s", bad_files[i].name);

@@ -27,6 +27,7 @@ struct _MsDocument
   int         year;
   char       *title;
   char       *intro;
+  char       *note;
   GListStore *categories;
   /* Counts edits, so that a save racing with an edit leaves it modified. */
   guint64     change_serial;
@@ -43,6 +44,7 @@ enum {
   PROP_YEAR,
   PROP_TITLE,
   PROP_INTRO,
+  PROP_NOTE,
   PROP_CATEGORIES,
   N_PROPS
 };
@@ -92,6 +94,7 @@ ms_document_finalize (GObject *object)
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->intro, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (ms_document_parent_class)->finalize (object);
 }
@@ -123,6 +126,9 @@ ms_document_get_property (GObject    *object,
       break;
     case PROP_INTRO:
       g_value_set_string (value, self->intro);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
       break;
     case PROP_CATEGORIES:
       g_value_set_object (value, self->categories);
@@ -160,6 +166,9 @@ ms_document_set_property (GObject      *object,
     case PROP_INTRO:
       ms_document_set_intro (self, g_value_get_string (value));
       break;
+    case PROP_NOTE:
+      ms_document_set_note (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -187,6 +196,7 @@ ms_document_class_init (MsDocumentClass *klass)
   properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0, rw);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
   properties[PROP_INTRO] = g_param_spec_string ("intro", NULL, NULL, "", rw);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw);
   properties[PROP_CATEGORIES] = g_param_spec_object ("categories", NULL, NULL, G_TYPE_LIST_MODEL,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                                      MS_PARAM_NOT_CONTENT);
@@ -200,6 +210,7 @@ ms_document_init (MsDocument *self)
   self->region = g_strdup ("");
   self->title = g_strdup ("");
   self->intro = g_strdup ("");
+  self->note = g_strdup ("");
   self->categories = _ms_node_new_child_store (MS_TYPE_CATEGORY);
 }
 
@@ -651,6 +662,24 @@ ms_document_set_intro (MsDocument *self,
 
   if (_ms_set_string (&self->intro, intro))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTRO]);
+}
+
+const char *
+ms_document_get_note (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return self->note;
+}
+
+void
+ms_document_set_note (MsDocument *self,
+                      const char *note)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  if (_ms_set_string (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
 /**

@@ -79,6 +79,9 @@ void        ms_document_set_title       (MsDocument           *self,
 const char *ms_document_get_intro       (MsDocument           *self);
 void        ms_document_set_intro       (MsDocument           *self,
                                          const char           *intro);
+const char *ms_document_get_note        (MsDocument           *self);
+void        ms_document_set_note        (MsDocument           *self,
+                                         const char           *note);
 GListModel *ms_document_get_categories  (MsDocument           *self);
 MsCategory *ms_document_get_category    (MsDocument           *self,
                                          guint                 position);

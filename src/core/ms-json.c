@@ -1369,13 +1369,14 @@ read_document (Reader   *r,
                JsonNode *root)
 {
   static const char * const known[] = {
-    "format", "version", "region", "year", "title", "intro", "categories", NULL
+    "format", "version", "region", "year", "title", "intro", "note", "categories", NULL
   };
   g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(MsDocument) document = ms_document_new ();
   g_autofree char *region = NULL;
   g_autofree char *title = NULL;
   g_autofree char *intro = NULL;
+  g_autofree char *note = NULL;
   JsonArray *categories;
   gint64 year;
 
@@ -1398,6 +1399,8 @@ read_document (Reader   *r,
   ms_document_set_title (document, title);
   intro = read_string (r, root, "intro", FALSE);
   ms_document_set_intro (document, intro);
+  note = read_string (r, root, "note", FALSE);
+  ms_document_set_note (document, note);
 
   categories = read_array (r, root, "categories", TRUE);
   for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
@@ -1838,6 +1841,8 @@ ms_json_write_document (MsDocument *document)
   write_string (out, ms_document_get_title (document));
   block_key (&block, "intro");
   write_string (out, ms_document_get_intro (document));
+  block_key (&block, "note");
+  write_string (out, ms_document_get_note (document));
   block_key (&block, "categories");
   write_children (out, ms_document_get_categories (document), 1,
                   write_category);
