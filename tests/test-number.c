@@ -84,6 +84,30 @@ test_chinese_numeral (void)
     }
 }
 
+static void
+test_chinese_numeral_read (void)
+{
+  for (guint n = 1; n <= 1200; n++)
+    {
+      g_autofree char *numeral = ms_number_to_chinese_numeral (n);
+      guint back = 0;
+
+      g_assert_true (ms_number_from_chinese_numeral (numeral, &back));
+      g_assert_cmpuint (back, ==, n);
+    }
+
+  {
+    guint value = 7;
+
+    g_assert_true (ms_number_from_chinese_numeral ("两", &value));
+    g_assert_cmpuint (value, ==, 2);
+    g_assert_false (ms_number_from_chinese_numeral ("", &value));
+    g_assert_false (ms_number_from_chinese_numeral ("零", &value));
+    g_assert_false (ms_number_from_chinese_numeral ("十a", &value));
+    g_assert_false (ms_number_from_chinese_numeral ("开展", &value));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -93,6 +117,7 @@ main (int   argc,
   g_test_add_func ("/number/json/shortest", test_json_shortest);
   g_test_add_func ("/number/json/random-round-trip", test_json_round_trips_random);
   g_test_add_func ("/number/chinese-numeral", test_chinese_numeral);
+  g_test_add_func ("/number/chinese-numeral-read", test_chinese_numeral_read);
 
   return g_test_run ();
 }

@@ -115,3 +115,80 @@ ms_number_to_chinese_numeral (guint number)
 
   return g_string_free (out, FALSE);
 }
+
+static int
+chinese_digit_value (gunichar c)
+{
+  static const gunichar digits[] = {
+    0x96F6 /* 零 */, 0x4E00 /* 一 */, 0x4E8C /* 二 */, 0x4E09 /* 三 */, 0x56DB /* 四 */,
+    0x4E94 /* 五 */, 0x516D /* 六 */, 0x4E03 /* 七 */, 0x516B /* 八 */, 0x4E5D /* 九 */,
+  };
+
+  if (c == 0x3007 /* 〇 */)
+    return 0;
+  if (c == 0x4E24 /* 两 */)
+    return 2;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    {
+      if (digits[i] == c)
+        return (int)i;
+    }
+
+  return -1;
+}
+
+/**
+ * ms_number_from_chinese_numeral:
+ *
+ * Reads a numeral as notices number their groups: 一 → 1, 十二 → 12,
+ * 二十 → 20, 一百零五 → 105.
+ *
+ * Returns: %FALSE when @text is not a whole numeral
+ */
+gboolean
+ms_number_from_chinese_numeral (const char *text,
+                                guint      *number)
+{
+  guint total = 0;
+  guint section = 0;
+  int digit = -1;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  if (*text == '\0')
+    return FALSE;
+
+  for (const char *s = text; *s; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+      guint unit = 0;
+      int value = chinese_digit_value (c);
+
+      if (value >= 0)
+        {
+          digit = value;
+          continue;
+        }
+
+      if (c == 0x5341 /* 十 */)
+        unit = 10;
+      else if (c == 0x767E /* 百 */)
+        unit = 100;
+      else if (c == 0x5343 /* 千 */)
+        unit = 1000;
+      else
+        return FALSE;
+
+      /* 十 alone at the start means 一十. */
+      section += (digit < 0 ? 1 : (guint)digit) * unit;
+      digit = -1;
+    }
+
+  total = section + (digit > 0 ? (guint)digit : 0);
+  if (total == 0)
+    return FALSE;
+
+  *number = total;
+  return TRUE;
+}

@@ -18,7 +18,9 @@ char *ms_number_format_json (char   *buffer,
                              gsize   buffer_size,
                              double  value);
 
-char *ms_number_to_chinese_numeral (guint   number);
+char     *ms_number_to_chinese_numeral   (guint       number);
+gboolean  ms_number_from_chinese_numeral (const char *text,
+                                          guint      *number);
 
 
 G_END_DECLS

@@ -1,0 +1,1059 @@
+/* ms-quantity.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-quantity"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ms-indicator.h"
+#include "ms-quantity.h"
+
+/* Text is scanned as an array of characters with full-width forms folded to
+ * ASCII (１２．５％ → 12.5%), one character for one, so offsets found in the
+ * folded text also cut the text as written. */
+typedef struct
+{
+  gunichar *original;
+  gunichar *folded;
+  glong     length;
+} Text;
+
+typedef struct
+{
+  const char *unit;
+  const char *family;
+  /* Factor to the family's common measure, so 1 公里 equals 1000 米. */
+  double      factor;
+  gboolean    descriptive;
+} UnitInfo;
+
+/* Longest first, so that 人次 wins over 人 and 平方米 over 米. */
+static const UnitInfo units[] = {
+  { "平方公里", "area-km", 1, FALSE },
+  { "平方米", "area", 1, FALSE },
+  { "立方米", "volume", 1, FALSE },
+  { "公里", "length", 1000, FALSE },
+  { "千米", "length", 1000, FALSE },
+  { "公顷", "hectare", 1, FALSE },
+  { "千瓦", "power", 1, FALSE },
+  { "千伏", "voltage", 1, TRUE },
+  { "人次", "person", 1, FALSE },
+  { "场次", "event", 1, FALSE },
+  { "台次", "machine", 1, FALSE },
+  { "户次", "household", 1, FALSE },
+  { "小时", "hour", 1, FALSE },
+  { "周岁", "age", 1, TRUE },
+  { "个", "count", 1, FALSE },
+  { "人", "person", 1, FALSE },
+  { "名", "person", 1, FALSE },
+  { "户", "household", 1, FALSE },
+  { "家", "count", 1, FALSE },
+  { "所", "count", 1, FALSE },
+  { "座", "count", 1, FALSE },
+  { "处", "count", 1, FALSE },
+  { "项", "count", 1, FALSE },
+  { "条", "count", 1, FALSE },
+  { "台", "machine", 1, FALSE },
+  { "颗", "piece", 1, FALSE },
+  { "场", "event", 1, FALSE },
+  { "次", "event", 1, FALSE },
+  { "米", "length", 1, FALSE },
+  { "亩", "mu", 1, FALSE },
+  { "吨", "ton", 1, FALSE },
+  { "套", "set", 1, FALSE },
+  { "间", "room", 1, FALSE },
+  { "张", "sheet", 1, FALSE },
+  { "辆", "vehicle", 1, FALSE },
+  { "批", "batch", 1, FALSE },
+  { "天", "day", 1, FALSE },
+  { "件", "item", 1, FALSE },
+  { "例", "case", 1, FALSE },
+  { "份", "copy", 1, FALSE },
+  { "盏", "lamp", 1, FALSE },
+  { "组", "team", 1, FALSE },
+  { "支", "team", 1, FALSE },
+  { "栋", "building", 1, FALSE },
+  { "床", "bed", 1, FALSE },
+  { "张", "sheet", 1, FALSE },
+  { "位", "person", 1, FALSE },
+  { "只", "piece", 1, FALSE },
+  { "棵", "tree", 1, FALSE },
+  { "株", "tree", 1, FALSE },
+  { "块", "piece", 1, FALSE },
+  { "部", "piece", 1, FALSE },
+  { "根", "piece", 1, FALSE },
+  { "口", "well", 1, FALSE },
+  { "元", "money", 1, FALSE },
+  { "%", "percent", 1, FALSE },
+  { "‰", "permille", 1, FALSE },
+  { "倍", "times", 1, TRUE },
+  { "届", "ordinal", 1, TRUE },
+  { "年", "year", 1, TRUE },
+  { "月", "month", 1, TRUE },
+  { "日", "day-of-month", 1, TRUE },
+  { "号", "ordinal", 1, TRUE },
+  { "岁", "age", 1, TRUE },
+  { "级", "grade", 1, TRUE },
+  { "点", "point", 1, TRUE },
+};
+
+typedef struct
+{
+  const char   *word;
+  MsComparison  comparison;
+  /* Raising something "to" a money figure states a standard, not a pledge. */
+  gboolean      standard_for_money;
+} BoundWord;
+
+/* Words before a figure; longest first. */
+static const BoundWord bound_prefixes[] = {
+  { "不少于", MS_COMPARISON_AT_LEAST, FALSE },
+  { "不低于", MS_COMPARISON_AT_LEAST, FALSE },
+  { "提高至", MS_COMPARISON_AT_LEAST, TRUE },
+  { "提高到", MS_COMPARISON_AT_LEAST, TRUE },
+  { "提升至", MS_COMPARISON_AT_LEAST, TRUE },
+  { "提升到", MS_COMPARISON_AT_LEAST, TRUE },
+  { "增加至", MS_COMPARISON_AT_LEAST, TRUE },
+  { "增加到", MS_COMPARISON_AT_LEAST, TRUE },
+  { "不超过", MS_COMPARISON_AT_MOST, FALSE },
+  { "不高于", MS_COMPARISON_AT_MOST, FALSE },
+  { "控制在", MS_COMPARISON_AT_MOST, FALSE },
+  { "压缩至", MS_COMPARISON_AT_MOST, FALSE },
+  { "压缩到", MS_COMPARISON_AT_MOST, FALSE },
+  { "缩短至", MS_COMPARISON_AT_MOST, FALSE },
+  { "缩短到", MS_COMPARISON_AT_MOST, FALSE },
+  { "降低至", MS_COMPARISON_AT_MOST, FALSE },
+  { "降低到", MS_COMPARISON_AT_MOST, FALSE },
+  { "降至", MS_COMPARISON_AT_MOST, FALSE },
+  { "达到", MS_COMPARISON_AT_LEAST, FALSE },
+  { "超过", MS_COMPARISON_AT_LEAST, FALSE },
+  { "至少", MS_COMPARISON_AT_LEAST, FALSE },
+  { "突破", MS_COMPARISON_AT_LEAST, FALSE },
+  { "大约", MS_COMPARISON_ABOUT, FALSE },
+  { "约", MS_COMPARISON_ABOUT, FALSE },
+  { "近", MS_COMPARISON_ABOUT, FALSE },
+  { "达", MS_COMPARISON_AT_LEAST, FALSE },
+  { "至", MS_COMPARISON_AT_LEAST, TRUE },
+  { "到", MS_COMPARISON_AT_LEAST, TRUE },
+};
+
+/* Words after a figure. */
+static const BoundWord bound_suffixes[] = {
+  { "以上", MS_COMPARISON_AT_LEAST, FALSE },
+  { "以内", MS_COMPARISON_AT_MOST, FALSE },
+  { "以下", MS_COMPARISON_AT_MOST, FALSE },
+  { "左右", MS_COMPARISON_ABOUT, FALSE },
+};
+
+/* Words that lead a clause without naming what is counted. */
+static const char * const filler_words[] = {
+  "全年", "年内", "年底前", "今年", "全市", "累计", "力争", "确保", "共计", "共",
+  "实现", "完成", "其中", "并", "再", "和", "及", "与", "的", "对", "为",
+};
+
+void
+ms_quantity_free (MsQuantity *quantity)
+{
+  if (quantity == NULL)
+    return;
+
+  g_free (quantity->magnitude);
+  g_free (quantity->unit);
+  g_free (quantity->before);
+  g_free (quantity->after);
+  g_free (quantity->context);
+  g_free (quantity);
+}
+
+static gunichar
+fold_char (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    return c - 0xFEE0;
+  if (c == 0x3000 || c == 0x00A0)
+    return ' ';
+  return c;
+}
+
+/**
+ * ms_text_normalize:
+ *
+ * Returns: (transfer full): @text with full-width letters, digits and
+ *   punctuation folded to ASCII, character for character
+ */
+char *
+ms_text_normalize (const char *text)
+{
+  g_autofree gunichar *chars = NULL;
+  glong length = 0;
+
+  chars = g_utf8_to_ucs4_fast (text, -1, &length);
+  for (glong i = 0; i < length; i++)
+    chars[i] = fold_char (chars[i]);
+
+  return g_ucs4_to_utf8 (chars, length, NULL, NULL, NULL);
+}
+
+static void
+text_init (Text       *text,
+           const char *utf8)
+{
+  text->original = g_utf8_to_ucs4_fast (utf8 ? utf8 : "", -1, &text->length);
+  text->folded = g_new (gunichar, text->length + 1);
+  for (glong i = 0; i < text->length; i++)
+    text->folded[i] = fold_char (text->original[i]);
+  text->folded[text->length] = 0;
+}
+
+static void
+text_clear (Text *text)
+{
+  g_clear_pointer (&text->original, g_free);
+  g_clear_pointer (&text->folded, g_free);
+}
+
+static char *
+text_slice (const Text *text,
+            glong       start,
+            glong       end)
+{
+  start = CLAMP (start, 0, text->length);
+  end = CLAMP (end, start, text->length);
+
+  return g_ucs4_to_utf8 (text->original + start, end - start, NULL, NULL, NULL);
+}
+
+/* Does the folded text have @word (UTF-8) at @pos? */
+static gboolean
+text_has_at (const Text *text,
+             glong       pos,
+             const char *word)
+{
+  for (const char *w = word; *w; w = g_utf8_next_char (w), pos++)
+    {
+      if (pos < 0 || pos >= text->length || text->folded[pos] != g_utf8_get_char (w))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+text_has_before (const Text *text,
+                 glong       end,
+                 const char *word)
+{
+  return text_has_at (text, end - g_utf8_strlen (word, -1), word);
+}
+
+static gboolean
+is_ascii_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* Clauses end at commas, stops, semicolons, colons and line ends. */
+static gboolean
+is_clause_break (gunichar c)
+{
+  return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' ||
+         c == 0x3002 /* 。 */;
+}
+
+static gboolean
+is_sentence_break (gunichar c)
+{
+  return c == ';' || c == '!' || c == '?' || c == '\n' || c == 0x3002;
+}
+
+static const UnitInfo *
+match_unit (const Text *text,
+            glong       pos)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      if (text_has_at (text, pos, units[i].unit))
+        return &units[i];
+    }
+
+  return NULL;
+}
+
+static const UnitInfo *
+lookup_unit (const char *unit)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      if (g_str_equal (units[i].unit, unit))
+        return &units[i];
+    }
+
+  return NULL;
+}
+
+static const char * const trailing_fillers[] = { "和", "及", "与", "、", "等", "的", "约" };
+
+static char *
+strip_fillers (char *text)
+{
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      g_strstrip (text);
+      for (guint i = 0; i < G_N_ELEMENTS (filler_words); i++)
+        {
+          gsize len = strlen (filler_words[i]);
+
+          if (g_str_has_prefix (text, filler_words[i]) && text[len] != '\0')
+            {
+              memmove (text, text + len, strlen (text + len) + 1);
+              again = TRUE;
+            }
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (trailing_fillers); i++)
+        {
+          if (g_str_has_suffix (text, trailing_fillers[i]) && strlen (text) > strlen (trailing_fillers[i]))
+            {
+              text[strlen (text) - strlen (trailing_fillers[i])] = '\0';
+              again = TRUE;
+            }
+        }
+      /* Leading list punctuation left by a figure before this one. */
+      while (g_str_has_prefix (text, "、") || g_str_has_prefix (text, "和") ||
+             g_str_has_prefix (text, ",") || g_str_has_prefix (text, "，"))
+        {
+          gsize len = g_utf8_next_char (text) - text;
+
+          memmove (text, text + len, strlen (text + len) + 1);
+          again = TRUE;
+        }
+    }
+
+  return text;
+}
+
+/* Parses one figure starting at @pos; returns NULL when it is not followed
+ * by a unit (a bare number, a year in "2024年" is found but descriptive). */
+static MsQuantity *
+parse_figure (const Text *text,
+              glong       pos,
+              glong      *next)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const UnitInfo *unit;
+  MsQuantity *quantity;
+  glong end = pos;
+  glong number_end;
+  gboolean about = FALSE;
+
+  while (end < text->length)
+    {
+      gunichar c = text->folded[end];
+
+      if (is_ascii_digit (c))
+        g_string_append_c (digits, (char)c);
+      else if (c == '.' && end + 1 < text->length && is_ascii_digit (text->folded[end + 1]) &&
+               strchr (digits->str, '.') == NULL)
+        g_string_append_c (digits, '.');
+      /* Thousands separators, written in ASCII: 10,000人. */
+      else if (c == ',' && text->original[end] == ',' && end + 3 < text->length &&
+               is_ascii_digit (text->folded[end + 1]) && is_ascii_digit (text->folded[end + 2]) &&
+               is_ascii_digit (text->folded[end + 3]) &&
+               (end + 4 >= text->length || !is_ascii_digit (text->folded[end + 4])))
+        ;
+      else
+        break;
+      end++;
+    }
+  *next = end;
+  number_end = end;
+
+  /* Dotted dates and versions: 2024.12.31 */
+  if (end < text->length && text->folded[end] == '.' && end + 1 < text->length &&
+      is_ascii_digit (text->folded[end + 1]))
+    {
+      while (*next < text->length && (is_ascii_digit (text->folded[*next]) || text->folded[*next] == '.'))
+        (*next)++;
+      return NULL;
+    }
+
+  quantity = g_new0 (MsQuantity, 1);
+  quantity->value = g_ascii_strtod (digits->str, NULL);
+  quantity->scale = 1;
+  quantity->comparison = MS_COMPARISON_EXACTLY;
+  quantity->start = pos;
+
+  while (end < text->length && text->folded[end] == ' ')
+    end++;
+
+  if (text_has_at (text, end, "万亿"))
+    {
+      quantity->magnitude = g_strdup ("万亿");
+      quantity->scale = 1e12;
+      end += 2;
+    }
+  else if (text_has_at (text, end, "亿"))
+    {
+      quantity->magnitude = g_strdup ("亿");
+      quantity->scale = 1e8;
+      end += 1;
+    }
+  else if (text_has_at (text, end, "万"))
+    {
+      quantity->magnitude = g_strdup ("万");
+      quantity->scale = 1e4;
+      end += 1;
+    }
+  else
+    quantity->magnitude = g_strdup ("");
+
+  if (text_has_at (text, end, "余") || text_has_at (text, end, "多"))
+    {
+      about = TRUE;
+      end++;
+    }
+
+  unit = match_unit (text, end);
+  if (unit == NULL)
+    {
+      ms_quantity_free (quantity);
+      *next = MAX (number_end, pos + 1);
+      return NULL;
+    }
+
+  quantity->unit = g_strdup (unit->unit);
+  quantity->descriptive = unit->descriptive;
+  end += g_utf8_strlen (unit->unit, -1);
+
+  if (about)
+    quantity->comparison = MS_COMPARISON_ABOUT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bound_suffixes); i++)
+    {
+      if (text_has_at (text, end, bound_suffixes[i].word))
+        {
+          quantity->comparison = bound_suffixes[i].comparison;
+          end += g_utf8_strlen (bound_suffixes[i].word, -1);
+          break;
+        }
+    }
+
+  /* 675元/人/月 is a rate, 6岁~9岁 a range of ages. */
+  if (end < text->length && text->folded[end] == '/')
+    quantity->descriptive = TRUE;
+
+  quantity->end = end;
+  *next = end;
+
+  return quantity;
+}
+
+static void
+apply_prefix (const Text *text,
+              MsQuantity *quantity,
+              glong       clause_start)
+{
+  glong pos = quantity->start;
+
+  while (pos > clause_start && text->folded[pos - 1] == ' ')
+    pos--;
+
+  if (text_has_before (text, pos, "第"))
+    {
+      quantity->descriptive = TRUE;
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bound_prefixes); i++)
+    {
+      const BoundWord *bound = &bound_prefixes[i];
+
+      if (!text_has_before (text, pos, bound->word))
+        continue;
+
+      if (bound->standard_for_money && g_str_equal (quantity->unit, "元"))
+        quantity->descriptive = TRUE;
+      else if (quantity->comparison == MS_COMPARISON_EXACTLY)
+        quantity->comparison = bound->comparison;
+
+      quantity->start = pos - g_utf8_strlen (bound->word, -1);
+      return;
+    }
+}
+
+/* A figure ends the words of its neighbour, unless it is part of a name
+ * ("10千伏及以下线路", "15年以上老旧电梯"). Dates still end a name. */
+static gboolean
+bounds_names (const MsQuantity *quantity)
+{
+  return !quantity->descriptive || g_str_equal (quantity->unit, "年") ||
+         g_str_equal (quantity->unit, "月") || g_str_equal (quantity->unit, "日");
+}
+
+static glong
+clause_start_of (const Text *text,
+                 glong       pos)
+{
+  while (pos > 0 && !is_clause_break (text->folded[pos - 1]))
+    pos--;
+  return pos;
+}
+
+static void
+fill_context (const Text *text,
+              GPtrArray  *quantities)
+{
+  /* Bound words first: they move where each figure starts. */
+  for (guint i = 0; i < quantities->len; i++)
+    {
+      MsQuantity *quantity = g_ptr_array_index (quantities, i);
+
+      apply_prefix (text, quantity, clause_start_of (text, quantity->start));
+    }
+
+  for (guint i = 0; i < quantities->len; i++)
+    {
+      MsQuantity *quantity = g_ptr_array_index (quantities, i);
+      MsQuantity *previous = i > 0 ? g_ptr_array_index (quantities, i - 1) : NULL;
+      MsQuantity *following = i + 1 < quantities->len ? g_ptr_array_index (quantities, i + 1) : NULL;
+      glong clause_start = quantity->start;
+      glong clause_end = quantity->end;
+      glong sentence_start = quantity->start;
+      g_autofree char *wide_before = NULL;
+      g_autofree char *wide_after = NULL;
+
+      while (clause_start > 0 && !is_clause_break (text->folded[clause_start - 1]))
+        clause_start--;
+      while (clause_end < text->length && !is_clause_break (text->folded[clause_end]))
+        clause_end++;
+      while (sentence_start > 0 && !is_sentence_break (text->folded[sentence_start - 1]) &&
+             quantity->start - sentence_start < 24)
+        sentence_start--;
+
+      /* Everything in a clause before a figure (per person, each township)
+       * describes a standard when it says 每. */
+      for (glong p = clause_start; p < quantity->start; p++)
+        {
+          if (text->folded[p] == 0x6BCF /* 每 */)
+            quantity->descriptive = TRUE;
+        }
+
+      if (previous != NULL && bounds_names (previous) && previous->end > clause_start)
+        clause_start = previous->end;
+      if (following != NULL && bounds_names (following) && following->start < clause_end)
+        clause_end = following->start;
+      /* After a figure, an enumeration comma starts the next item. */
+      for (glong p = quantity->end; p < clause_end; p++)
+        {
+          if (text->folded[p] == 0x3001 /* 、 */)
+            {
+              clause_end = p;
+              break;
+            }
+        }
+
+      quantity->before = strip_fillers (text_slice (text, clause_start, quantity->start));
+      quantity->after = strip_fillers (text_slice (text, quantity->end, MIN (clause_end, quantity->end + 16)));
+
+      wide_before = text_slice (text, sentence_start, quantity->start);
+      wide_after = text_slice (text, quantity->end, MIN (clause_end, quantity->end + 10));
+      quantity->context = g_strconcat (wide_before, wide_after, NULL);
+    }
+}
+
+/**
+ * ms_quantity_scan:
+ *
+ * Finds every figure with a unit in @text, in order.
+ *
+ * Returns: (transfer full) (element-type MsQuantity): the figures
+ */
+GPtrArray *
+ms_quantity_scan (const char *utf8)
+{
+  GPtrArray *quantities = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_quantity_free);
+  Text text;
+  glong pos = 0;
+
+  text_init (&text, utf8);
+
+  while (pos < text.length)
+    {
+      gunichar c = text.folded[pos];
+      gunichar previous = pos > 0 ? text.folded[pos - 1] : 0;
+
+      /* A digit after a Latin letter is part of a name: 5A, G107. */
+      if (is_ascii_digit (c) && !is_ascii_digit (previous) && previous != '.' &&
+          !(previous < 0x80 && g_ascii_isalpha (previous)))
+        {
+          glong next = pos + 1;
+          MsQuantity *quantity = parse_figure (&text, pos, &next);
+
+          if (quantity != NULL)
+            g_ptr_array_add (quantities, quantity);
+          pos = MAX (next, pos + 1);
+        }
+      else
+        pos++;
+    }
+
+  fill_context (&text, quantities);
+  text_clear (&text);
+
+  return quantities;
+}
+
+/**
+ * ms_quantity_dup_unit:
+ *
+ * Returns: (transfer full): the unit as the text writes it, with its magnitude ("万人次")
+ */
+char *
+ms_quantity_dup_unit (const MsQuantity *quantity)
+{
+  return g_strconcat (quantity->magnitude, quantity->unit, NULL);
+}
+
+/* Pairing targets with reported figures. */
+
+typedef struct
+{
+  char         *name;
+  char         *context;
+  double        value;
+  double        scale;
+  char         *magnitude;
+  char         *unit;
+  MsComparison  comparison;
+  guint         rank;
+  /* For actuals: a sum of several parts, or one of those parts. */
+  gboolean      is_sum;
+  gboolean      in_sum;
+  gboolean      used;
+} Figure;
+
+static void
+figure_free (Figure *figure)
+{
+  g_free (figure->name);
+  g_free (figure->context);
+  g_free (figure->magnitude);
+  g_free (figure->unit);
+  g_free (figure);
+}
+
+static Figure *
+figure_new (const MsQuantity *quantity,
+            const char       *name)
+{
+  Figure *figure = g_new0 (Figure, 1);
+
+  figure->name = g_strdup (name);
+  figure->context = g_strdup (quantity->context);
+  figure->value = quantity->value;
+  figure->scale = quantity->scale;
+  figure->magnitude = g_strdup (quantity->magnitude);
+  figure->unit = g_strdup (quantity->unit);
+  figure->comparison = quantity->comparison;
+
+  return figure;
+}
+
+static char *
+limit_chars (const char *text,
+             glong       max_chars,
+             gboolean    keep_end)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length <= max_chars)
+    return g_strdup (text);
+
+  if (keep_end)
+    return g_strdup (g_utf8_offset_to_pointer (text, length - max_chars));
+
+  return g_utf8_substring (text, 0, max_chars);
+}
+
+static char *
+name_for (const MsQuantity *quantity)
+{
+  g_autofree char *before = limit_chars (quantity->before, 18, TRUE);
+  g_autofree char *after = limit_chars (quantity->after, 14, FALSE);
+
+  return strip_fillers (g_strconcat (before, after, NULL));
+}
+
+/* "宫颈癌、乳腺癌各完成筛查47350人" pledges the same figure for each item:
+ * returns the items with the words between 各 and the figure ("筛查"). */
+static GStrv
+split_each (const MsQuantity *quantity)
+{
+  const char *each = strstr (quantity->before, "各");
+  g_autofree char *items_text = NULL;
+  g_autofree char *tail = NULL;
+  g_auto(GStrv) items = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (each == NULL)
+    return NULL;
+
+  items_text = strip_fillers (g_strndup (quantity->before, each - quantity->before));
+  tail = strip_fillers (g_strdup (each + strlen ("各")));
+  items = g_regex_split_simple ("[、和及与]", items_text, 0, 0);
+  if (g_strv_length (items) < 2)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autofree char *item = strip_fillers (g_strdup (items[i]));
+
+      if (item[0] != '\0')
+        {
+          g_autofree char *name = g_strconcat (item, tail, quantity->after, NULL);
+
+          g_strv_builder_add (builder, name);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static GPtrArray *
+collect_figures (const char *text)
+{
+  g_autoptr(GPtrArray) quantities = ms_quantity_scan (text);
+  GPtrArray *figures = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_free);
+
+  for (guint i = 0; i < quantities->len; i++)
+    {
+      MsQuantity *quantity = g_ptr_array_index (quantities, i);
+      g_auto(GStrv) items = NULL;
+
+      if (quantity->descriptive)
+        continue;
+
+      items = split_each (quantity);
+      if (items != NULL)
+        {
+          for (guint j = 0; items[j] != NULL; j++)
+            {
+              Figure *figure = figure_new (quantity, items[j]);
+
+              /* Each item is matched by its own words. */
+              g_free (figure->context);
+              figure->context = g_strdup (items[j]);
+              g_ptr_array_add (figures, figure);
+            }
+        }
+      else
+        {
+          g_autofree char *name = name_for (quantity);
+
+          g_ptr_array_add (figures, figure_new (quantity, name));
+        }
+    }
+
+  return figures;
+}
+
+static const char *
+unit_family (const char *unit)
+{
+  const UnitInfo *info = lookup_unit (unit);
+
+  return info ? info->family : unit;
+}
+
+static double
+unit_factor (const char *unit)
+{
+  const UnitInfo *info = lookup_unit (unit);
+
+  return info ? info->factor : 1;
+}
+
+static double
+unit_compatibility (const Figure *target,
+                    const Figure *actual)
+{
+  const char *target_family = unit_family (target->unit);
+  const char *actual_family = unit_family (actual->unit);
+
+  if (g_str_equal (target->unit, actual->unit))
+    return 1.0;
+  if (g_str_equal (target_family, actual_family))
+    return 0.8;
+  /* 个 counts anything countable: 4所学校 reported as 4个项目. */
+  if ((g_str_equal (target->unit, "个") && g_str_equal (actual_family, "count")) ||
+      (g_str_equal (actual->unit, "个") && g_str_equal (target_family, "count")))
+    return 0.5;
+
+  return 0;
+}
+
+static void
+add_bigrams (GHashTable *set,
+             const char *text)
+{
+  g_autofree gunichar *chars = NULL;
+  glong length = 0;
+
+  chars = g_utf8_to_ucs4_fast (text, -1, &length);
+  for (glong i = 0; i + 1 < length; i++)
+    {
+      if (g_unichar_isalnum (chars[i]) && g_unichar_isalnum (chars[i + 1]) &&
+          !is_ascii_digit (chars[i]) && !is_ascii_digit (chars[i + 1]))
+        g_hash_table_add (set, GSIZE_TO_POINTER (((gsize)chars[i] << 21) | chars[i + 1]));
+    }
+}
+
+/* Dice coefficient over the character pairs of two phrases. */
+static double
+similarity (const char *a,
+            const char *b)
+{
+  g_autoptr(GHashTable) set_a = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) set_b = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  guint shared = 0;
+  guint total;
+
+  add_bigrams (set_a, a);
+  add_bigrams (set_b, b);
+  total = g_hash_table_size (set_a) + g_hash_table_size (set_b);
+  if (total == 0)
+    return 0;
+
+  g_hash_table_iter_init (&iter, set_a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (g_hash_table_contains (set_b, key))
+        shared++;
+    }
+
+  return 2.0 * shared / total;
+}
+
+static gboolean
+is_additive (const char *unit)
+{
+  const char *family = unit_family (unit);
+
+  return !g_str_equal (family, "percent") && !g_str_equal (family, "permille");
+}
+
+/* Reports often give one total in parts: 新建热交换站24座 … 新建热交换站27座. */
+static void
+add_sums_of_parts (GPtrArray *actuals)
+{
+  guint n_parts = actuals->len;
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      Figure *first = g_ptr_array_index (actuals, i);
+      Figure *sum = NULL;
+
+      /* Shares and rates do not add up. */
+      if (first->in_sum || first->name[0] == '\0' || !is_additive (first->unit))
+        continue;
+
+      for (guint j = i + 1; j < n_parts; j++)
+        {
+          Figure *other = g_ptr_array_index (actuals, j);
+
+          if (!g_str_equal (first->name, other->name) || !g_str_equal (first->unit, other->unit) ||
+              !g_str_equal (first->magnitude, other->magnitude))
+            continue;
+
+          if (sum == NULL)
+            {
+              sum = g_new0 (Figure, 1);
+              sum->name = g_strdup (first->name);
+              sum->context = g_strdup (first->context);
+              sum->value = first->value;
+              sum->scale = first->scale;
+              sum->magnitude = g_strdup (first->magnitude);
+              sum->unit = g_strdup (first->unit);
+              sum->comparison = first->comparison;
+              sum->is_sum = TRUE;
+            }
+          sum->value += other->value;
+          /* Counted once: a later part does not start a sum of its own. */
+          other->in_sum = TRUE;
+        }
+
+      if (sum != NULL)
+        {
+          first->in_sum = TRUE;
+          g_ptr_array_add (actuals, sum);
+        }
+    }
+}
+
+static void
+assign_ranks (GPtrArray *figures)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      Figure *figure = g_ptr_array_index (figures, i);
+      const char *family = unit_family (figure->unit);
+      guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (counts, family));
+
+      figure->rank = rank;
+      g_hash_table_insert (counts, (gpointer)family, GUINT_TO_POINTER (rank + 1));
+    }
+}
+
+static double
+round_figure (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* 36573人 in 万人次 is 3.6573, not 3.6573000000000002. */
+  g_ascii_formatd (buffer, sizeof buffer, "%.12g", value);
+  return g_ascii_strtod (buffer, NULL);
+}
+
+/* The actual figure in the target's unit: 36573人 against 万人次 is 3.6573. */
+static double
+converted_value (const Figure *target,
+                 const Figure *actual)
+{
+  return round_figure (actual->value * actual->scale * unit_factor (actual->unit) /
+                       (target->scale * unit_factor (target->unit)));
+}
+
+typedef struct
+{
+  guint  target;
+  guint  actual;
+  double score;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+
+  if (ca->score != cb->score)
+    return ca->score > cb->score ? -1 : 1;
+  if (ca->target != cb->target)
+    return ca->target < cb->target ? -1 : 1;
+  return ca->actual < cb->actual ? -1 : (ca->actual > cb->actual);
+}
+
+/* Below this a pair is not trusted: the target keeps no figure. */
+#define MIN_PAIR_SCORE 0.3
+
+
+/**
+ * ms_quantity_extract_indicators:
+ * @target: the pledge, as the notice writes it
+ * @completion: (nullable): the completion report
+ *
+ * Finds the quantitative targets in @target and, in @completion, the figure
+ * reported for each, converted into the target's unit.
+ *
+ * Returns: (transfer full) (element-type MsIndicator): the indicators
+ */
+GPtrArray *
+ms_quantity_extract_indicators (const char *target,
+                                const char *completion)
+{
+  g_autoptr(GPtrArray) targets = collect_figures (target);
+  g_autoptr(GPtrArray) actuals = collect_figures (completion ? completion : "");
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autofree int *chosen = g_new (int, targets->len + 1);
+  GPtrArray *indicators = g_ptr_array_new_with_free_func (g_object_unref);
+
+  assign_ranks (targets);
+  assign_ranks (actuals);
+  add_sums_of_parts (actuals);
+
+  for (guint t = 0; t < targets->len; t++)
+    {
+      Figure *tf = g_ptr_array_index (targets, t);
+
+      chosen[t] = -1;
+      for (guint a = 0; a < actuals->len; a++)
+        {
+          Figure *af = g_ptr_array_index (actuals, a);
+          double compatibility = unit_compatibility (tf, af);
+          Candidate candidate;
+          double words;
+
+          if (compatibility == 0)
+            continue;
+
+          words = MAX (similarity (tf->name, af->context), similarity (tf->context, af->context));
+          candidate.target = t;
+          candidate.actual = a;
+          candidate.score = compatibility * (0.3 + 0.7 * words);
+          /* The n-th target of a kind is often reported n-th. */
+          if (!af->is_sum && tf->rank == af->rank && compatibility >= 0.8)
+            candidate.score += 0.1;
+          /* A total reported in parts answers the target better than a part. */
+          if (af->is_sum && compatibility >= 0.8)
+            candidate.score += 0.15;
+          /* "4所学校" reported as "4个项目已全部竣工". */
+          if (converted_value (tf, af) == tf->value)
+            candidate.score += 0.1;
+          g_array_append_val (candidates, candidate);
+        }
+    }
+
+  g_array_sort (candidates, compare_candidates);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      Figure *af = g_ptr_array_index (actuals, candidate->actual);
+
+      if (candidate->score < MIN_PAIR_SCORE)
+        break;
+      if (chosen[candidate->target] >= 0 || af->used)
+        continue;
+
+      chosen[candidate->target] = candidate->actual;
+      af->used = TRUE;
+    }
+
+  for (guint t = 0; t < targets->len; t++)
+    {
+      Figure *tf = g_ptr_array_index (targets, t);
+      MsIndicator *indicator = ms_indicator_new ();
+      g_autofree char *unit = g_strconcat (tf->magnitude, tf->unit, NULL);
+
+      ms_indicator_set_name (indicator, tf->name);
+      ms_indicator_set_unit (indicator, unit);
+      ms_indicator_set_target (indicator, tf->value);
+      ms_indicator_set_comparison (indicator, tf->comparison);
+
+      if (chosen[t] >= 0)
+        {
+          Figure *af = g_ptr_array_index (actuals, chosen[t]);
+
+          ms_indicator_set_actual (indicator, converted_value (tf, af));
+        }
+
+      g_ptr_array_add (indicators, indicator);
+    }
+
+  return indicators;
+}

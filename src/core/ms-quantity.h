@@ -1,0 +1,46 @@
+/* ms-quantity.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "ms-types.h"
+
+G_BEGIN_DECLS
+
+/* A figure found in Chinese text: "4.7万人次以上" reads as value 4.7,
+ * magnitude "万" (scale 10 000), unit "人次", comparison at-least. */
+typedef struct
+{
+  double        value;
+  double        scale;
+  char         *magnitude;
+  char         *unit;
+  MsComparison  comparison;
+  /* Describes rather than pledges: a date, an age, a standard such as
+   * "补助至6000元", an ordinal, a rate per person. */
+  gboolean      descriptive;
+  /* Offsets in characters of the figure in the scanned text. */
+  glong         start;
+  glong         end;
+  /* The words of the clause around the figure, for a name and for matching. */
+  char         *before;
+  char         *after;
+  char         *context;
+} MsQuantity;
+
+void        ms_quantity_free              (MsQuantity  *quantity);
+GPtrArray  *ms_quantity_scan              (const char  *text);
+char       *ms_quantity_dup_unit          (const MsQuantity *quantity);
+char       *ms_text_normalize             (const char  *text);
+GPtrArray  *ms_quantity_extract_indicators (const char *target,
+                                            const char *completion);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MsQuantity, ms_quantity_free)
+
+G_END_DECLS
