@@ -16,6 +16,7 @@
 #include "ms-cli.h"
 #include "ms-document.h"
 #include "ms-json.h"
+#include "ms-notice.h"
 
 typedef struct
 {
@@ -29,12 +30,16 @@ typedef struct
 static int run_validate (int argc, char **argv);
 static int run_format   (int argc, char **argv);
 static int run_summary  (int argc, char **argv);
+static int run_import   (int argc, char **argv);
+static int run_export_notice (int argc, char **argv);
 
 static const Command commands[] = {
   /* translators: the parameter of a command in --help output */
   { "validate", N_("FILE"), N_("Check a yearly file and list every fault with its line"), run_validate },
   { "format", N_("FILE"), N_("Rewrite a yearly file in the canonical form"), run_format },
   { "summary", N_("FILE"), N_("Count projects per category and status, and targets met"), run_summary },
+  { "import", N_("NOTICE"), N_("Read a published notice (text) into a yearly file"), run_import },
+  { "export-notice", N_("FILE"), N_("Write a yearly file as the text of a notice"), run_export_notice },
 };
 
 static void
@@ -388,6 +393,140 @@ run_summary (int    argc,
   return MS_CLI_EXIT_OK;
 }
 
+static gboolean
+write_output (const char  *command,
+              const char  *output,
+              GBytes      *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (output == NULL)
+    {
+      if (!write_stdout (bytes))
+        {
+          g_printerr ("minsheng-cli %s: %s\n", command, _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      g_printerr ("minsheng-cli %s: %s\n", command, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+print_import_report (const char           *path,
+                     const MsNoticeReport *report)
+{
+  /* translators: %s is the notice's file name, then its text encoding, such as GB18030 */
+  g_printerr (_("%s: encoding: %s\n"), path, report->encoding);
+  /* translators: %s is the notice's file name, then counts of what the import found */
+  g_printerr (_("%s: categories: %u, groups: %u, projects: %u\n"), path,
+              report->n_categories, report->n_groups, report->n_projects);
+  /* translators: %s is the notice's file name; the second count is of indicators with a figure */
+  g_printerr (_("%s: indicators: %u, with a reported figure: %u\n"), path,
+              report->n_indicators, report->n_indicators_reported);
+
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      const MsNoticeRemark *remark = g_ptr_array_index (report->warnings, i);
+
+      /* translators: a warning about a line of an imported notice, in the FILE:LINE: form */
+      g_printerr (_("%s:%u: warning: %s\n"), path, remark->line, remark->message);
+    }
+
+  for (guint i = 0; i < report->dropped->len; i++)
+    {
+      const MsNoticeRemark *remark = g_ptr_array_index (report->dropped, i);
+
+      /* translators: a line of web page or PDF chrome left out of an import */
+      g_printerr (_("%s:%u: left out as page chrome: %s\n"), path, remark->line, remark->message);
+    }
+}
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the yearly file to OUT instead of standard output"), N_("OUT") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("import", _("NOTICE"),
+                           _("Reads the text of a published notice (UTF-8, GB18030 or UTF-16) and "
+                             "writes a yearly file: categories, groups, numbered projects, "
+                             "departments, completion reports, and the targets with their "
+                             "reported figures. What was recognised and every warning go to "
+                             "standard error. Exits with 1 when no project was found."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    {
+      g_printerr ("minsheng-cli import: %s\n", error->message);
+      return MS_CLI_EXIT_FAILED;
+    }
+
+  document = ms_notice_import (contents, length, &report, &error);
+  if (report != NULL)
+    print_import_report (argv[1], report);
+  if (document == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[1], error->message);
+      return MS_CLI_EXIT_FAILED;
+    }
+
+  bytes = ms_document_serialize (document);
+  return write_output ("import", output, bytes) ? MS_CLI_EXIT_OK : MS_CLI_EXIT_FAILED;
+}
+
+static int
+run_export_notice (int    argc,
+                   char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the notice to OUT instead of standard output"), N_("OUT") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("export-notice", _("FILE"),
+                           _("Writes FILE as the text of a notice: title, introduction, 一、 "
+                             "sections, （一） groups, numbered projects with 责任单位 and 完成情况. "
+                             "Importing that text gives the same projects back."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  {
+    char *text = ms_notice_export (document);
+
+    bytes = g_bytes_new_take (text, strlen (text));
+  }
+
+  return write_output ("export-notice", output, bytes) ? MS_CLI_EXIT_OK : MS_CLI_EXIT_FAILED;
+}
+
 static void
 print_help (FILE *stream)
 {
@@ -402,7 +541,7 @@ print_help (FILE *stream)
 
       guint width = display_width (call);
 
-      fprintf (stream, "  %s%*s %s\n", call, (int)(width < 18 ? 18 - width : 0), "",
+      fprintf (stream, "  %s%*s %s\n", call, (int)(width < 22 ? 22 - width : 0), "",
                _(commands[i].summary));
     }
   fprintf (stream, "\n%s\n",

@@ -1,0 +1,1324 @@
+/* ms-notice.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-notice"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ms-json.h"
+#include "ms-notice.h"
+#include "ms-number.h"
+#include "ms-quantity.h"
+
+/* Reading a published notice (公示, 通报) into a yearly file, and writing
+ * one back. Structure is recognised on a copy of each line with full-width
+ * forms folded to ASCII; what is kept is always the text as written. */
+
+typedef enum
+{
+  LINE_TEXT,
+  LINE_SECTION,
+  LINE_GROUP,
+  LINE_PROJECT,
+  LINE_CHROME,
+  LINE_CLOSING,
+} LineKind;
+
+typedef struct
+{
+  guint     number;
+  char     *text;
+  char     *folded;
+  LineKind  kind;
+  /* For headings: the number and the text after the marker. */
+  guint     heading_number;
+  char     *rest;
+} Line;
+
+typedef enum
+{
+  FIELD_TARGET,
+  FIELD_DEPARTMENTS,
+  FIELD_PARTNERS,
+  FIELD_COMPLETION,
+  FIELD_NOTE,
+  N_FIELDS
+} Field;
+
+typedef struct
+{
+  MsDocument     *document;
+  MsNoticeReport *report;
+  MsCategory     *category;
+  MsGroup        *group;
+  MsProject      *project;
+  GString        *fields[N_FIELDS];
+  Field           field;
+  guint           project_line;
+  GString        *document_note;
+  GHashTable     *category_ids;
+} Builder;
+
+typedef struct
+{
+  const char *label;
+  Field       field;
+} Label;
+
+/* Longest first: 实际完成情况 before 完成情况. */
+static const Label labels[] = {
+  { "实际完成情况", FIELD_COMPLETION },
+  { "完成情况", FIELD_COMPLETION },
+  { "进展情况", FIELD_COMPLETION },
+  { "落实情况", FIELD_COMPLETION },
+  { "推进情况", FIELD_COMPLETION },
+  { "工作进展", FIELD_COMPLETION },
+  { "责任单位", FIELD_DEPARTMENTS },
+  { "牵头单位", FIELD_DEPARTMENTS },
+  { "责任部门", FIELD_DEPARTMENTS },
+  { "主责单位", FIELD_DEPARTMENTS },
+  { "负责单位", FIELD_DEPARTMENTS },
+  { "配合单位", FIELD_PARTNERS },
+  { "协办单位", FIELD_PARTNERS },
+  { "参与单位", FIELD_PARTNERS },
+  { "备注", FIELD_NOTE },
+};
+
+/* Lines of web pages and PDFs that are not part of the notice. */
+static const char * const chrome_prefixes[] = {
+  "当前位置", "您当前的位置", "您的位置", "发布日期", "发布时间", "来源", "信息来源",
+  "字体", "字号", "责任编辑", "编辑", "扫一扫", "打印本页", "关闭窗口", "【打印】",
+  "【关闭】", "分享到", "浏览次数", "访问次数", "点击数", "上一篇", "下一篇", "【字体",
+  "索引号", "主题分类", "发文机关", "成文日期", "发布机构",
+};
+
+static const char * const closing_phrases[] = {
+  "特此公示", "特此通报", "特此通知", "特此公告", "以上为", "附件",
+};
+
+static void
+remark_free (MsNoticeRemark *remark)
+{
+  g_free (remark->message);
+  g_free (remark);
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+add_remark (GPtrArray  *remarks,
+            guint       line,
+            const char *format,
+            ...)
+{
+  MsNoticeRemark *remark = g_new0 (MsNoticeRemark, 1);
+  va_list args;
+
+  remark->line = line;
+  va_start (args, format);
+  remark->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (remarks, remark);
+}
+
+void
+ms_notice_report_free (MsNoticeReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_free (report->encoding);
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_clear_pointer (&report->dropped, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+line_free (Line *line)
+{
+  g_free (line->text);
+  g_free (line->folded);
+  g_free (line->rest);
+  g_free (line);
+}
+
+/* Returns: (transfer full) (nullable): the text as UTF-8 */
+static char *
+decode (const char  *data,
+        gsize        length,
+        char       **encoding)
+{
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 &&
+      g_utf8_validate_len (data + 3, length - 3, NULL))
+    {
+      *encoding = g_strdup ("UTF-8 with BOM");
+      return g_strndup (data + 3, length - 3);
+    }
+
+  if (length >= 2 && ((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE))
+    {
+      *encoding = g_strdup ("UTF-16");
+      return g_convert (data + 2, length - 2, "UTF-8", "UTF-16LE", NULL, NULL, NULL);
+    }
+
+  if (length >= 2 && ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF))
+    {
+      *encoding = g_strdup ("UTF-16");
+      return g_convert (data + 2, length - 2, "UTF-8", "UTF-16BE", NULL, NULL, NULL);
+    }
+
+  if (g_utf8_validate_len (data, length, NULL))
+    {
+      *encoding = g_strdup ("UTF-8");
+      return g_strndup (data, length);
+    }
+
+  /* Chinese government files are often GBK; GB18030 reads GBK and more. */
+  if (memchr (data, '\0', length) == NULL)
+    {
+      gsize written = 0;
+      char *converted = g_convert (data, length, "UTF-8", "GB18030", NULL, &written, NULL);
+
+      if (converted != NULL)
+        {
+          *encoding = g_strdup ("GB18030");
+          return converted;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_blank_char (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
+}
+
+static char *
+trim (const char *text)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+
+  while (*start && is_blank_char (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *previous = g_utf8_prev_char (end);
+
+      if (!is_blank_char (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+
+  return g_strndup (start, end - start);
+}
+
+/* Byte offset in @original of the character at byte offset @folded_offset of @folded. */
+static gsize
+original_offset (const char *original,
+                 const char *folded,
+                 gsize       folded_offset)
+{
+  glong chars = g_utf8_pointer_to_offset (folded, folded + folded_offset);
+
+  return g_utf8_offset_to_pointer (original, chars) - original;
+}
+
+static gboolean
+starts_with_any (const char         *text,
+                 const char * const *prefixes,
+                 guint               n_prefixes)
+{
+  for (guint i = 0; i < n_prefixes; i++)
+    {
+      if (g_str_has_prefix (text, prefixes[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_terminal_punctuation (const char *text)
+{
+  static const char * const endings[] = {
+    "。", ".", "；", ";", "！", "!", "？", "?", "”", "\"", "）", ")", "：", ":",
+  };
+
+  return starts_with_any (g_utf8_prev_char (text + strlen (text)), endings, G_N_ELEMENTS (endings)) &&
+         text[0] != '\0';
+}
+
+static gboolean
+has_any_punctuation (const char *text)
+{
+  for (const char *s = text; *s; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (g_unichar_ispunct (c) && c != '-' && c != 0x2014 /* — */)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_digit (const char *text)
+{
+  for (const char *s = text; *s; s++)
+    {
+      if (g_ascii_isdigit (*s))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_label_line (const Line *line)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (g_str_has_prefix (line->folded, labels[i].label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+classify (Line *line)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  static GRegex *section_regex;
+  static GRegex *group_regex;
+  static GRegex *project_regex;
+  static GRegex *page_number_regex;
+  static GRegex *date_regex;
+  static GRegex *signature_regex;
+
+  if (g_once_init_enter (&section_regex))
+    {
+      page_number_regex = g_regex_new ("^(?:[-—–\\s]*\\d+[-—–\\s]*|第\\s*\\d+\\s*页.*|\\d+\\s*/\\s*\\d+"
+                                       "|共\\s*\\d+\\s*页.*)$", G_REGEX_OPTIMIZE, 0, NULL);
+      date_regex = g_regex_new ("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?$",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      signature_regex = g_regex_new ("^[^\\s\\p{P}]{2,24}(?:人民政府|办公室|办公厅|委员会|督查室|管理局)$",
+                                     G_REGEX_OPTIMIZE, 0, NULL);
+      group_regex = g_regex_new ("^\\(([一二三四五六七八九十百两〇零]+)\\)\\s*(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
+      /* "1." or "1、" but not "1.5万人" nor "2024年". */
+      project_regex = g_regex_new ("^(?:(\\d{1,3})\\s*[.、)]|\\((\\d{1,3})\\))(?!\\d)\\s*(.*)$",
+                                   G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&section_regex,
+                         g_regex_new ("^([一二三四五六七八九十百两]+)\\s*[、.]\\s*(.+)$", G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  line->kind = LINE_TEXT;
+
+  if (starts_with_any (line->folded, chrome_prefixes, G_N_ELEMENTS (chrome_prefixes)) ||
+      g_regex_match (page_number_regex, line->folded, 0, NULL))
+    {
+      line->kind = LINE_CHROME;
+      return;
+    }
+
+  if (is_label_line (line))
+    return;
+
+  if (starts_with_any (line->folded, closing_phrases, G_N_ELEMENTS (closing_phrases)) ||
+      g_regex_match (date_regex, line->folded, 0, NULL) ||
+      g_regex_match (signature_regex, line->folded, 0, NULL))
+    {
+      line->kind = LINE_CLOSING;
+      return;
+    }
+
+  if (g_regex_match (section_regex, line->folded, 0, &match))
+    {
+      g_autofree char *numeral = g_match_info_fetch (match, 1);
+      int rest_start = 0;
+
+      if (ms_number_from_chinese_numeral (numeral, &line->heading_number))
+        {
+          g_match_info_fetch_pos (match, 2, &rest_start, NULL);
+          line->kind = LINE_SECTION;
+          line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
+          return;
+        }
+    }
+  g_clear_pointer (&match, g_match_info_free);
+
+  if (g_regex_match (group_regex, line->folded, 0, &match))
+    {
+      g_autofree char *numeral = g_match_info_fetch (match, 1);
+      int rest_start = 0;
+
+      if (ms_number_from_chinese_numeral (numeral, &line->heading_number))
+        {
+          g_match_info_fetch_pos (match, 2, &rest_start, NULL);
+          line->kind = LINE_GROUP;
+          line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
+          return;
+        }
+    }
+  g_clear_pointer (&match, g_match_info_free);
+
+  if (g_regex_match (project_regex, line->folded, 0, &match))
+    {
+      g_autofree char *first = g_match_info_fetch (match, 1);
+      g_autofree char *second = g_match_info_fetch (match, 2);
+      int rest_start = 0;
+
+      line->heading_number = (guint)g_ascii_strtoull (first && *first ? first : second, NULL, 10);
+      if (line->heading_number > 0)
+        {
+          g_match_info_fetch_pos (match, 3, &rest_start, NULL);
+          line->kind = LINE_PROJECT;
+          line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
+        }
+    }
+}
+
+static GPtrArray *
+split_lines (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)line_free);
+  g_auto(GStrv) raw = g_regex_split_simple ("\\r\\n|\\r|\\n", text, 0, 0);
+
+  for (guint i = 0; raw[i] != NULL; i++)
+    {
+      g_autofree char *trimmed = trim (raw[i]);
+      Line *line;
+
+      if (trimmed[0] == '\0')
+        continue;
+
+      line = g_new0 (Line, 1);
+      line->number = i + 1;
+      line->text = g_steal_pointer (&trimmed);
+      line->folded = ms_text_normalize (line->text);
+      classify (line);
+      g_ptr_array_add (lines, line);
+    }
+
+  return lines;
+}
+
+/* Page headers and footers repeat; slogans end web pages ("节约粮食"). They
+ * are short, carry no punctuation and no figures. */
+static gboolean
+looks_like_slogan (const Line *line)
+{
+  return g_utf8_strlen (line->text, -1) <= 20 && !has_any_punctuation (line->folded) &&
+         !has_digit (line->folded);
+}
+
+
+static void
+drop_repeated_and_trailing_chrome (GPtrArray      *lines,
+                                   MsNoticeReport *report)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean seen_project = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      if (line->kind == LINE_TEXT)
+        g_hash_table_insert (counts, line->folded,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, line->folded)) + 1));
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      Line *previous = i > 0 ? g_ptr_array_index (lines, i - 1) : NULL;
+
+      if (line->kind == LINE_PROJECT)
+        seen_project = TRUE;
+
+      /* A repeated page footer, but never the value after a label. */
+      if (line->kind == LINE_TEXT && looks_like_slogan (line) &&
+          GPOINTER_TO_UINT (g_hash_table_lookup (counts, line->folded)) >= 2 &&
+          !(previous != NULL && is_label_line (previous) && has_terminal_punctuation (previous->folded)))
+        line->kind = LINE_CHROME;
+    }
+
+  /* Slogans after the last real line of the notice. */
+  for (guint i = lines->len; i > 0 && seen_project; i--)
+    {
+      Line *line = g_ptr_array_index (lines, i - 1);
+
+      if (line->kind == LINE_CHROME || line->kind == LINE_CLOSING)
+        continue;
+      if (line->kind != LINE_TEXT || !looks_like_slogan (line))
+        break;
+      line->kind = LINE_CHROME;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      if (line->kind == LINE_CHROME)
+        add_remark (report->dropped, line->number, "%s", line->text);
+    }
+}
+
+/* Joins two pieces of one field. A piece that stops mid-sentence (at a page
+ * break) continues without a gap; a finished sentence starts a new line. */
+static void
+append_piece (GString    *field,
+              const char *piece)
+{
+  if (piece == NULL || piece[0] == '\0')
+    return;
+
+  if (field->len > 0)
+    {
+      g_autofree char *folded = ms_text_normalize (field->str);
+
+      if (has_terminal_punctuation (folded))
+        g_string_append_c (field, '\n');
+      else if (g_ascii_isalnum (field->str[field->len - 1]) && g_ascii_isalnum (piece[0]))
+        g_string_append_c (field, ' ');
+    }
+
+  g_string_append (field, piece);
+}
+
+/**
+ * ms_notice_join_lines:
+ *
+ * Joins the lines of one paragraph as the importer does: a line broken at a
+ * page break continues the sentence, a finished sentence starts a new line.
+ *
+ * Returns: (transfer full): the joined text
+ */
+char *
+ms_notice_join_lines (const char * const *lines)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      g_autofree char *trimmed = trim (lines[i]);
+
+      append_piece (joined, trimmed);
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
+/**
+ * ms_notice_split_departments:
+ *
+ * Splits "市教育局、市财政局" (or with ，/, ；) into one entry each.
+ *
+ * Returns: (transfer full): the departments
+ */
+GStrv
+ms_notice_split_departments (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *folded = ms_text_normalize (text ? text : "");
+
+  /* Separators are found in the folded text, names cut from the original. */
+  {
+    g_autofree gunichar *original = g_utf8_to_ucs4_fast (text ? text : "", -1, NULL);
+    g_autofree gunichar *chars = g_utf8_to_ucs4_fast (folded, -1, NULL);
+    glong length = g_utf8_strlen (folded, -1);
+    glong start = 0;
+
+    for (glong i = 0; i <= length; i++)
+      {
+        gboolean separator = i == length || chars[i] == 0x3001 || chars[i] == ',' ||
+                             chars[i] == ';' || chars[i] == 0x3002;
+
+        if (!separator)
+          continue;
+
+        if (i > start)
+          {
+            g_autofree char *part = g_ucs4_to_utf8 (original + start, i - start, NULL, NULL, NULL);
+            g_autofree char *clean = trim (part);
+
+            if (clean[0] != '\0')
+              g_strv_builder_add (builder, clean);
+          }
+        start = i + 1;
+      }
+  }
+
+  return g_strv_builder_end (builder);
+}
+
+static char *
+category_title_from_heading (const char *heading)
+{
+  static const char * const suffixes[] = {
+    "实际完成情况", "完成情况", "进展情况", "落实情况", "推进情况", "情况",
+  };
+  g_autofree char *text = trim (heading);
+  gsize length = strlen (text);
+
+  /* A heading may end with a colon: "一、省重点民生实事完成情况：". */
+  while (length > 0 && (g_str_has_suffix (text, ":") || g_str_has_suffix (text, "：")))
+    {
+      text[length - (g_str_has_suffix (text, ":") ? 1 : strlen ("："))] = '\0';
+      length = strlen (text);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      if (g_str_has_suffix (text, suffixes[i]) && strlen (text) > strlen (suffixes[i]))
+        {
+          text[strlen (text) - strlen (suffixes[i])] = '\0';
+          break;
+        }
+    }
+
+  return g_steal_pointer (&text);
+}
+
+static char *
+category_id_for (Builder    *builder,
+                 const char *title,
+                 guint       number)
+{
+  g_autofree char *base = NULL;
+  char *id;
+
+  if (strstr (title, "省") != NULL)
+    base = g_strdup ("provincial");
+  else if (strstr (title, "市") != NULL)
+    base = g_strdup ("municipal");
+  else if (strstr (title, "县") != NULL)
+    base = g_strdup ("county");
+  else if (strstr (title, "区") != NULL)
+    base = g_strdup ("district");
+  else
+    base = g_strdup_printf ("section-%u", number);
+
+  id = g_strdup (base);
+  for (guint n = 2; g_hash_table_contains (builder->category_ids, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (builder->category_ids, g_strdup (id));
+
+  return id;
+}
+
+static MsStatus
+suggest_status (MsProject *project)
+{
+  static GRegex *delayed_regex;
+  static GRegex *progress_regex;
+  static GRegex *done_regex;
+  const char *completion = ms_project_get_completion (project);
+  GListModel *indicators = ms_project_get_indicators (project);
+  guint n_indicators = g_list_model_get_n_items (indicators);
+  gboolean all_met = ms_project_get_all_met (project);
+  gboolean open = FALSE;
+
+  if (g_once_init_enter (&delayed_regex))
+    {
+      progress_regex = g_regex_new ("正在|推进中|加快推进|已封顶|在建|建设中|施工中|力争|稳步推进|有序推进",
+                                    G_REGEX_OPTIMIZE, 0, NULL);
+      done_regex = g_regex_new ("完成|竣工|建成|到位|已全部|投入使用|举办|实现|打通|发放|惠及|覆盖",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&delayed_regex,
+                         g_regex_new ("滞后|延期|未完成|未能|推迟|暂缓", G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  if (completion == NULL || completion[0] == '\0')
+    return MS_STATUS_NOT_STARTED;
+
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      if (ms_indicator_get_state (ms_project_get_indicator (project, i)) != MS_INDICATOR_MET)
+        open = TRUE;
+    }
+
+  if (g_regex_match (delayed_regex, completion, 0, NULL))
+    return MS_STATUS_DELAYED;
+  if (open && g_regex_match (progress_regex, completion, 0, NULL))
+    return MS_STATUS_IN_PROGRESS;
+  if (all_met)
+    return MS_STATUS_COMPLETED;
+  if (n_indicators > 0)
+    {
+      /* Some figure is missing or short of its target. */
+      for (guint i = 0; i < n_indicators; i++)
+        {
+          if (ms_indicator_get_state (ms_project_get_indicator (project, i)) == MS_INDICATOR_UNMET)
+            return MS_STATUS_IN_PROGRESS;
+        }
+    }
+  if (g_regex_match (progress_regex, completion, 0, NULL))
+    return MS_STATUS_IN_PROGRESS;
+  if (g_regex_match (done_regex, completion, 0, NULL))
+    return MS_STATUS_COMPLETED;
+
+  return MS_STATUS_IN_PROGRESS;
+}
+
+/* "（市卫健委、市财政局按职责分工负责）" or "（市住建局牵头，市财政局配合）" at the
+ * end of a target names the departments. */
+static void
+take_trailing_departments (MsProject  *project,
+                           GString    *target,
+                           GPtrArray  *departments,
+                           GPtrArray  *partners)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *inside = NULL;
+  int start = 0;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\(([^()]*(?:按职责分工负责|牵头|配合)[^()]*)\\)[。.]?$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  folded = ms_text_normalize (target->str);
+  if (!g_regex_match (regex, folded, 0, &match))
+    return;
+
+  g_match_info_fetch_pos (match, 0, &start, NULL);
+  {
+    int inside_start = 0, inside_end = 0;
+    gsize from, to;
+
+    g_match_info_fetch_pos (match, 1, &inside_start, &inside_end);
+    from = original_offset (target->str, folded, inside_start);
+    to = original_offset (target->str, folded, inside_end);
+    inside = g_strndup (target->str + from, to - from);
+  }
+
+  {
+    g_autofree char *inside_folded = ms_text_normalize (inside);
+    g_auto(GStrv) clauses = g_regex_split_simple ("[,;]", inside_folded, 0, 0);
+    glong offset = 0;
+
+    for (guint i = 0; clauses[i] != NULL; i++)
+      {
+        glong clause_chars = g_utf8_strlen (clauses[i], -1);
+        g_autofree char *clause = g_utf8_substring (inside, offset, offset + clause_chars);
+        g_autofree char *names = NULL;
+        GPtrArray *into = departments;
+        g_auto(GStrv) split = NULL;
+
+        offset += clause_chars + 1;
+        names = trim (clause);
+        if (g_str_has_suffix (names, "按职责分工负责"))
+          names[strlen (names) - strlen ("按职责分工负责")] = '\0';
+        else if (g_str_has_suffix (names, "牵头"))
+          names[strlen (names) - strlen ("牵头")] = '\0';
+        else if (g_str_has_suffix (names, "配合"))
+          {
+            names[strlen (names) - strlen ("配合")] = '\0';
+            into = partners;
+          }
+        else if (g_str_has_suffix (names, "负责"))
+          names[strlen (names) - strlen ("负责")] = '\0';
+
+        split = ms_notice_split_departments (names);
+        for (guint j = 0; split[j] != NULL; j++)
+          g_ptr_array_add (into, g_strdup (split[j]));
+      }
+  }
+
+  /* Keep the sentence, drop the bracket: "…全覆盖。" */
+  g_string_truncate (target, original_offset (target->str, folded, start));
+  while (target->len > 0 && is_blank_char (g_utf8_get_char (g_utf8_prev_char (target->str + target->len))))
+    g_string_truncate (target, g_utf8_prev_char (target->str + target->len) - target->str);
+  if (target->len > 0 && !has_terminal_punctuation (target->str))
+    g_string_append (target, "。");
+  (void)project;
+}
+
+static void
+finish_project (Builder *b)
+{
+  g_autoptr(GPtrArray) departments = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_auto(GStrv) listed = NULL;
+  g_auto(GStrv) listed_partners = NULL;
+  MsProject *project = b->project;
+
+  if (project == NULL)
+    return;
+
+  listed = ms_notice_split_departments (b->fields[FIELD_DEPARTMENTS]->str);
+  for (guint i = 0; listed[i] != NULL; i++)
+    g_ptr_array_add (departments, g_strdup (listed[i]));
+  listed_partners = ms_notice_split_departments (b->fields[FIELD_PARTNERS]->str);
+  for (guint i = 0; listed_partners[i] != NULL; i++)
+    g_ptr_array_add (partners, g_strdup (listed_partners[i]));
+
+  if (departments->len == 0)
+    take_trailing_departments (project, b->fields[FIELD_TARGET], departments, partners);
+
+  g_ptr_array_add (departments, NULL);
+  g_ptr_array_add (partners, NULL);
+
+  ms_project_set_target (project, b->fields[FIELD_TARGET]->str);
+  ms_project_set_departments (project, (const char * const *)departments->pdata);
+  ms_project_set_partners (project, (const char * const *)partners->pdata);
+  ms_project_set_completion (project, b->fields[FIELD_COMPLETION]->str);
+  if (b->fields[FIELD_NOTE]->len > 0)
+    ms_project_set_note (project, b->fields[FIELD_NOTE]->str);
+
+  indicators = ms_quantity_extract_indicators (b->fields[FIELD_TARGET]->str,
+                                               b->fields[FIELD_COMPLETION]->str);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      MsIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      ms_project_insert_indicator (project, G_MAXUINT, indicator);
+      b->report->n_indicators++;
+      if (ms_indicator_get_has_actual (indicator))
+        b->report->n_indicators_reported++;
+    }
+
+  ms_project_set_status (project, suggest_status (project));
+
+  if (b->fields[FIELD_TARGET]->len == 0)
+    /* translators: %u is a project number */
+    add_remark (b->report->warnings, b->project_line, _("project %u has no target text"),
+                ms_project_get_number (project));
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_string_truncate (b->fields[i], 0);
+  b->project = NULL;
+}
+
+static void
+ensure_category (Builder *b,
+                 guint    line)
+{
+  g_autoptr(MsCategory) category = NULL;
+  g_autofree char *id = NULL;
+
+  if (b->category != NULL)
+    return;
+
+  /* A notice without 一、 sections is one category. */
+  category = ms_category_new ();
+  id = category_id_for (b, ms_document_get_title (b->document), 1);
+  ms_category_set_id (category, id);
+  ms_category_set_title (category, ms_document_get_title (b->document));
+  ms_document_insert_category (b->document, G_MAXUINT, category);
+  b->category = category;
+  b->report->n_categories++;
+}
+
+static void
+ensure_group (Builder *b,
+              guint    line)
+{
+  g_autoptr(MsGroup) group = NULL;
+
+  if (b->group != NULL)
+    return;
+
+  ensure_category (b, line);
+
+  /* Projects listed without （一） groups: one untitled group holds them. */
+  group = ms_group_new ();
+  ms_group_set_number (group, g_list_model_get_n_items (ms_category_get_groups (b->category)) + 1);
+  ms_category_insert_group (b->category, G_MAXUINT, group);
+  b->group = group;
+  b->report->n_groups++;
+}
+
+static void
+keep_in_document_note (Builder    *b,
+                       const Line *line)
+{
+  if (b->document_note->len > 0)
+    g_string_append_c (b->document_note, '\n');
+  /* translators: how a line kept from an imported notice is prefixed in the
+   * note: %u is its line number, %s the text */
+  g_string_append_printf (b->document_note, _("Line %u: %s"), line->number, line->text);
+}
+
+/* Feeds the text of a project line, which may hold several labelled fields:
+ * "…80公里。责任单位：市交通运输局". */
+static void
+feed_project_text (Builder    *b,
+                   const char *text)
+{
+  g_autofree char *folded = ms_text_normalize (text);
+  const char *rest = text;
+  const char *rest_folded = folded;
+
+  for (;;)
+    {
+      const char *best = NULL;
+      const Label *best_label = NULL;
+      gsize best_colon_len = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        {
+          const char *found = rest_folded;
+
+          while ((found = strstr (found, labels[i].label)) != NULL)
+            {
+              const char *after = found + strlen (labels[i].label);
+
+              while (*after == ' ')
+                after++;
+              if (*after == ':')
+                {
+                  if (best == NULL || found < best)
+                    {
+                      best = found;
+                      best_label = &labels[i];
+                      best_colon_len = after + 1 - found;
+                    }
+                  break;
+                }
+              found = after;
+            }
+        }
+
+      if (best == NULL)
+        {
+          g_autofree char *piece = trim (rest);
+
+          append_piece (b->fields[b->field], piece);
+          return;
+        }
+
+      {
+        gsize piece_end = original_offset (rest, rest_folded, best - rest_folded);
+        g_autofree char *piece = g_strndup (rest, piece_end);
+        g_autofree char *clean = trim (piece);
+        gboolean bracketed = FALSE;
+
+        /* "（责任单位：…）": the bracket belongs to the label. */
+        if (g_str_has_suffix (clean, "(") || g_str_has_suffix (clean, "（"))
+          {
+            clean[strlen (clean) - (g_str_has_suffix (clean, "(") ? 1 : strlen ("（"))] = '\0';
+            bracketed = TRUE;
+          }
+        {
+          g_autofree char *clean_trimmed = trim (clean);
+
+          append_piece (b->fields[b->field], clean_trimmed);
+        }
+
+        b->field = best_label->field;
+        rest += original_offset (rest, rest_folded, (best - rest_folded) + best_colon_len);
+        rest_folded = best + best_colon_len;
+
+        if (bracketed)
+          {
+            /* The field ends at the closing bracket. */
+            const char *close = strchr (rest_folded, ')');
+
+            if (close != NULL)
+              {
+                gsize end = original_offset (rest, rest_folded, close - rest_folded);
+                g_autofree char *inside = g_strndup (rest, end);
+                g_autofree char *inside_trimmed = trim (inside);
+
+                append_piece (b->fields[b->field], inside_trimmed);
+                rest += original_offset (rest, rest_folded, close + 1 - rest_folded);
+                rest_folded = close + 1;
+                /* Text after the bracket continues what came before it. */
+                b->field = FIELD_TARGET;
+              }
+          }
+      }
+    }
+}
+
+static void
+set_title (Builder    *b,
+           const char *title)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *folded = ms_text_normalize (title);
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:关于)?(.*?)\\s*((?:19|20|21)\\d{2})\\s*年", 0, 0, NULL));
+
+  ms_document_set_title (b->document, title);
+
+  if (g_regex_match (regex, folded, 0, &match))
+    {
+      g_autofree char *year = g_match_info_fetch (match, 2);
+      int region_start = 0, region_end = 0;
+
+      g_match_info_fetch_pos (match, 1, &region_start, &region_end);
+      ms_document_set_year (b->document, atoi (year));
+      if (region_end > region_start)
+        {
+          gsize from = original_offset (title, folded, region_start);
+          gsize to = original_offset (title, folded, region_end);
+          g_autofree char *region = g_strndup (title + from, to - from);
+
+          ms_document_set_region (b->document, region);
+        }
+    }
+}
+
+static void
+find_year_elsewhere (Builder    *b,
+                     const char *text)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("((?:19|20|21)\\d{2})\\s*年", 0, 0, NULL));
+
+  if (ms_document_get_year (b->document) == 0 && text != NULL &&
+      g_regex_match (regex, text, 0, &match))
+    {
+      g_autofree char *year = g_match_info_fetch (match, 1);
+
+      ms_document_set_year (b->document, atoi (year));
+    }
+}
+
+static void
+build (Builder   *b,
+       GPtrArray *lines)
+{
+  g_autoptr(GString) intro = g_string_new (NULL);
+  gboolean structure_started = FALSE;
+  gboolean have_title = FALSE;
+  guint last_project_number = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      switch (line->kind)
+        {
+        case LINE_CHROME:
+          break;
+
+        case LINE_CLOSING:
+          finish_project (b);
+          keep_in_document_note (b, line);
+          add_remark (b->report->warnings, line->number,
+                      /* translators: %s is a line of the notice, kept in the document's note */
+                      _("closing line kept in the document's note: %s"), line->text);
+          break;
+
+        case LINE_SECTION:
+          {
+            g_autoptr(MsCategory) category = ms_category_new ();
+            g_autofree char *title = category_title_from_heading (line->rest);
+            g_autofree char *id = category_id_for (b, title, line->heading_number);
+
+            finish_project (b);
+            structure_started = TRUE;
+            ms_category_set_id (category, id);
+            ms_category_set_title (category, title);
+            ms_document_insert_category (b->document, G_MAXUINT, category);
+            b->category = category;
+            b->group = NULL;
+            b->report->n_categories++;
+          }
+          break;
+
+        case LINE_GROUP:
+          {
+            g_autoptr(MsGroup) group = ms_group_new ();
+            g_autofree char *title = trim (line->rest);
+
+            finish_project (b);
+            structure_started = TRUE;
+            ensure_category (b, line->number);
+            ms_group_set_number (group, line->heading_number);
+            ms_group_set_title (group, title);
+            ms_category_insert_group (b->category, G_MAXUINT, group);
+            b->group = group;
+            b->report->n_groups++;
+          }
+          break;
+
+        case LINE_PROJECT:
+          {
+            g_autoptr(MsProject) project = ms_project_new ();
+
+            finish_project (b);
+            structure_started = TRUE;
+            ensure_group (b, line->number);
+
+            if (last_project_number != 0 && line->heading_number != last_project_number + 1 &&
+                line->heading_number != 1)
+              add_remark (b->report->warnings, line->number,
+                          /* translators: both are project numbers */
+                          _("project %u follows project %u: check the numbering"),
+                          line->heading_number, last_project_number);
+            last_project_number = line->heading_number;
+
+            ms_project_set_number (project, line->heading_number);
+            ms_group_insert_project (b->group, G_MAXUINT, project);
+            b->project = project;
+            b->project_line = line->number;
+            b->field = FIELD_TARGET;
+            b->report->n_projects++;
+            feed_project_text (b, line->rest);
+          }
+          break;
+
+        case LINE_TEXT:
+        default:
+          if (!structure_started)
+            {
+              if (!have_title)
+                {
+                  set_title (b, line->text);
+                  have_title = TRUE;
+                }
+              else
+                append_piece (intro, line->text);
+            }
+          else if (b->project != NULL)
+            feed_project_text (b, line->text);
+          else
+            {
+              keep_in_document_note (b, line);
+              add_remark (b->report->warnings, line->number,
+                          /* translators: %s is a line of the notice that is not part of a project */
+                          _("text outside any project, kept in the document's note: %s"),
+                          line->text);
+            }
+          break;
+        }
+    }
+
+  finish_project (b);
+  ms_document_set_intro (b->document, intro->str);
+  ms_document_set_note (b->document, b->document_note->str);
+
+  find_year_elsewhere (b, intro->str);
+  if (ms_document_get_year (b->document) == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      ms_document_set_year (b->document, g_date_time_get_year (now));
+      add_remark (b->report->warnings, 0,
+                  _("no year found in the title or introduction; this year is assumed"));
+    }
+  if (ms_document_get_region (b->document)[0] == '\0')
+    add_remark (b->report->warnings, 0, _("no region found in the title"));
+  if (!have_title)
+    add_remark (b->report->warnings, 0, _("no title found"));
+}
+
+/**
+ * ms_notice_import:
+ * @report: (out) (optional): what was recognised, warnings and dropped lines
+ *
+ * Reads a notice in UTF-8 (with or without BOM), GB18030/GBK or UTF-16.
+ *
+ * Returns: (transfer full) (nullable): a new, unsaved document, or %NULL when
+ *   the text holds no project
+ */
+MsDocument *
+ms_notice_import (const char      *data,
+                  gsize            length,
+                  MsNoticeReport **report,
+                  GError         **error)
+{
+  g_autoptr(MsNoticeReport) result = g_new0 (MsNoticeReport, 1);
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *text = NULL;
+  Builder b = { 0 };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (report != NULL)
+    *report = NULL;
+
+  result->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)remark_free);
+  result->dropped = g_ptr_array_new_with_free_func ((GDestroyNotify)remark_free);
+
+  if (length > MS_JSON_MAX_SIZE)
+    {
+      g_set_error_literal (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                           _("The text is too large to be a notice"));
+      return NULL;
+    }
+
+  text = decode (data, length, &result->encoding);
+  if (text == NULL)
+    {
+      g_set_error_literal (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                           _("The text is not in UTF-8, GB18030 (GBK) or UTF-16"));
+      return NULL;
+    }
+
+  lines = split_lines (text);
+  drop_repeated_and_trailing_chrome (lines, result);
+
+  document = ms_document_new ();
+  b.document = document;
+  b.report = result;
+  b.document_note = g_string_new (NULL);
+  b.category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < N_FIELDS; i++)
+    b.fields[i] = g_string_new (NULL);
+
+  build (&b, lines);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_string_free (b.fields[i], TRUE);
+  g_string_free (b.document_note, TRUE);
+  g_hash_table_unref (b.category_ids);
+
+  if (result->n_projects == 0)
+    {
+      g_set_error_literal (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                           _("No numbered projects were found in the text"));
+      if (report != NULL)
+        *report = g_steal_pointer (&result);
+      return NULL;
+    }
+
+  /* A new document from a notice is unsaved work. */
+  ms_document_set_modified (document, TRUE);
+
+  if (report != NULL)
+    *report = g_steal_pointer (&result);
+
+  return g_steal_pointer (&document);
+}
+
+static void
+append_paragraphs (GString    *out,
+                   const char *prefix,
+                   const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      if (paragraphs[i][0] == '\0')
+        continue;
+      g_string_append_printf (out, "%s%s\n\n", i == 0 ? prefix : "", paragraphs[i]);
+    }
+}
+
+static gboolean
+category_has_completion (MsCategory *category)
+{
+  GListModel *groups = ms_category_get_groups (category);
+
+  for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+    {
+      MsGroup *group = ms_category_get_group (category, g);
+      GListModel *projects = ms_group_get_projects (group);
+
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        {
+          if (ms_project_get_completion (ms_group_get_project (group, p))[0] != '\0')
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * ms_notice_export:
+ *
+ * Writes @document in the layout of a published notice: title, introduction,
+ * 一、 sections, （一） groups, numbered projects with 责任单位, 配合单位 and
+ * 完成情况. The labels stay Chinese whatever the interface language: they are
+ * part of the document.
+ *
+ * Returns: (transfer full): the notice text, UTF-8
+ */
+char *
+ms_notice_export (MsDocument *document)
+{
+  GString *out = g_string_new (NULL);
+  GListModel *categories;
+
+  g_return_val_if_fail (MS_IS_DOCUMENT (document), NULL);
+
+  categories = ms_document_get_categories (document);
+  g_string_append_printf (out, "%s\n\n", ms_document_get_title (document));
+  append_paragraphs (out, "", ms_document_get_intro (document));
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (document, c);
+      GListModel *groups = ms_category_get_groups (category);
+      g_autofree char *section = ms_number_to_chinese_numeral (c + 1);
+
+      g_string_append_printf (out, "%s、%s%s\n\n", section, ms_category_get_title (category),
+                              category_has_completion (category) ? "完成情况" : "");
+
+      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+        {
+          MsGroup *group = ms_category_get_group (category, g);
+          GListModel *projects = ms_group_get_projects (group);
+
+          if (ms_group_get_title (group)[0] != '\0')
+            {
+              g_autofree char *numeral = ms_number_to_chinese_numeral (ms_group_get_number (group));
+
+              g_string_append_printf (out, "（%s）%s\n\n", numeral, ms_group_get_title (group));
+            }
+
+          for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+            {
+              MsProject *project = ms_group_get_project (group, p);
+              g_autofree char *number = g_strdup_printf ("%u.", ms_project_get_number (project));
+              const char * const *departments = ms_project_get_departments (project);
+              const char * const *partners = ms_project_get_partners (project);
+
+              append_paragraphs (out, number, ms_project_get_target (project));
+              if (departments[0] != NULL)
+                {
+                  g_autofree char *joined = g_strjoinv ("、", (char **)departments);
+
+                  g_string_append_printf (out, "责任单位：%s\n\n", joined);
+                }
+              if (partners[0] != NULL)
+                {
+                  g_autofree char *joined = g_strjoinv ("、", (char **)partners);
+
+                  g_string_append_printf (out, "配合单位：%s\n\n", joined);
+                }
+              if (ms_project_get_completion (project)[0] != '\0')
+                append_paragraphs (out, "完成情况：", ms_project_get_completion (project));
+              if (ms_project_get_note (project)[0] != '\0')
+                append_paragraphs (out, "备注：", ms_project_get_note (project));
+            }
+        }
+    }
+
+  /* One final newline, not a blank line. */
+  while (out->len >= 2 && out->str[out->len - 1] == '\n' && out->str[out->len - 2] == '\n')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
