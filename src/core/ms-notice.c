@@ -306,9 +306,12 @@ classify (Line *line)
   static GRegex *page_number_regex;
   static GRegex *date_regex;
   static GRegex *signature_regex;
+  static GRegex *buttons_regex;
 
   if (g_once_init_enter (&section_regex))
     {
+      /* Web page buttons: 【打印本页】【关闭窗口】 */
+      buttons_regex = g_regex_new ("^(?:[【\\[][^】\\]]{1,8}[】\\]]\\s*)+$", G_REGEX_OPTIMIZE, 0, NULL);
       page_number_regex = g_regex_new ("^(?:[-—–\\s]*\\d+[-—–\\s]*|第\\s*\\d+\\s*页.*|\\d+\\s*/\\s*\\d+"
                                        "|共\\s*\\d+\\s*页.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       date_regex = g_regex_new ("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?$",
@@ -326,7 +329,8 @@ classify (Line *line)
   line->kind = LINE_TEXT;
 
   if (starts_with_any (line->folded, chrome_prefixes, G_N_ELEMENTS (chrome_prefixes)) ||
-      g_regex_match (page_number_regex, line->folded, 0, NULL))
+      g_regex_match (page_number_regex, line->folded, 0, NULL) ||
+      g_regex_match (buttons_regex, line->folded, 0, NULL))
     {
       line->kind = LINE_CHROME;
       return;
@@ -600,15 +604,22 @@ category_id_for (Builder    *builder,
   g_autofree char *base = NULL;
   char *id;
 
-  if (strstr (title, "省") != NULL)
-    base = g_strdup ("provincial");
-  else if (strstr (title, "市") != NULL)
-    base = g_strdup ("municipal");
-  else if (strstr (title, "县") != NULL)
-    base = g_strdup ("county");
-  else if (strstr (title, "区") != NULL)
-    base = g_strdup ("district");
-  else
+  static const struct {
+    const char *pattern;
+    const char *id;
+  } levels[] = {
+    { "^省|省重点|省定|省级|省委|省政府", "provincial" },
+    { "^市|市重点|市定|市级|市委|市政府", "municipal" },
+    { "^县|县重点|县定|县级|县委|县政府", "county" },
+    { "^区|区重点|区定|区级|区委|区政府", "district" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels) && base == NULL; i++)
+    {
+      if (g_regex_match_simple (levels[i].pattern, title, 0, 0))
+        base = g_strdup (levels[i].id);
+    }
+  if (base == NULL)
     base = g_strdup_printf ("section-%u", number);
 
   id = g_strdup (base);
@@ -930,16 +941,16 @@ feed_project_text (Builder    *b,
 
         if (bracketed)
           {
-            /* The field ends at the closing bracket. */
+            /* The labels end at the closing bracket; inside it, more labels
+             * may follow: "（牵头单位：…；配合单位：…）". */
             const char *close = strchr (rest_folded, ')');
 
             if (close != NULL)
               {
                 gsize end = original_offset (rest, rest_folded, close - rest_folded);
                 g_autofree char *inside = g_strndup (rest, end);
-                g_autofree char *inside_trimmed = trim (inside);
 
-                append_piece (b->fields[b->field], inside_trimmed);
+                feed_project_text (b, inside);
                 rest += original_offset (rest, rest_folded, close + 1 - rest_folded);
                 rest_folded = close + 1;
                 /* Text after the bracket continues what came before it. */

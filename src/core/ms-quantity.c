@@ -760,6 +760,15 @@ collect_figures (const char *text)
         {
           g_autofree char *name = name_for (quantity);
 
+          /* "改造老旧小区40个、3200户": the second figure counts the same thing. */
+          if (name[0] == '\0' && figures->len > 0)
+            {
+              Figure *previous = g_ptr_array_index (figures, figures->len - 1);
+
+              g_free (name);
+              name = g_strdup (previous->name);
+            }
+
           g_ptr_array_add (figures, figure_new (quantity, name));
         }
     }
@@ -854,9 +863,64 @@ is_additive (const char *unit)
   return !g_str_equal (family, "percent") && !g_str_equal (family, "permille");
 }
 
-/* Reports often give one total in parts: 新建热交换站24座 … 新建热交换站27座. */
+/* Characters two names share at their end: 城区新建充电桩 and 县域新建充电桩
+ * share 新建充电桩, the thing counted. */
+static glong
+common_ending (const char *a,
+               const char *b)
+{
+  const char *end_a = a + strlen (a);
+  const char *end_b = b + strlen (b);
+  glong shared = 0;
+
+  while (end_a > a && end_b > b)
+    {
+      const char *prev_a = g_utf8_prev_char (end_a);
+      const char *prev_b = g_utf8_prev_char (end_b);
+
+      if (g_utf8_get_char (prev_a) != g_utf8_get_char (prev_b))
+        break;
+      end_a = prev_a;
+      end_b = prev_b;
+      shared++;
+    }
+
+  return shared;
+}
+
+static gboolean
+same_thing (const char *a,
+            const char *b)
+{
+  glong shared = common_ending (a, b);
+  glong shorter = MIN (g_utf8_strlen (a, -1), g_utf8_strlen (b, -1));
+
+  return shorter > 0 && (g_str_equal (a, b) || (shared >= 4 && shared * 10 >= shorter * 6));
+}
+
+static guint
+count_targets_like (GPtrArray    *targets,
+                    const Figure *actual)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const Figure *target = g_ptr_array_index (targets, i);
+
+      if (g_str_equal (unit_family (target->unit), unit_family (actual->unit)) &&
+          common_ending (target->name, actual->name) >= 2)
+        count++;
+    }
+
+  return count;
+}
+
+/* Reports often give one total in parts: 新建热交换站24座 … 新建热交换站27座,
+ * when the pledge has one target for that thing. */
 static void
-add_sums_of_parts (GPtrArray *actuals)
+add_sums_of_parts (GPtrArray *actuals,
+                   GPtrArray *targets)
 {
   guint n_parts = actuals->len;
 
@@ -873,8 +937,9 @@ add_sums_of_parts (GPtrArray *actuals)
         {
           Figure *other = g_ptr_array_index (actuals, j);
 
-          if (!g_str_equal (first->name, other->name) || !g_str_equal (first->unit, other->unit) ||
-              !g_str_equal (first->magnitude, other->magnitude))
+          if (!same_thing (first->name, other->name) || !g_str_equal (first->unit, other->unit) ||
+              !g_str_equal (first->magnitude, other->magnitude) ||
+              count_targets_like (targets, first) != 1)
             continue;
 
           if (sum == NULL)
@@ -984,7 +1049,7 @@ ms_quantity_extract_indicators (const char *target,
 
   assign_ranks (targets);
   assign_ranks (actuals);
-  add_sums_of_parts (actuals);
+  add_sums_of_parts (actuals, targets);
 
   for (guint t = 0; t < targets->len; t++)
     {

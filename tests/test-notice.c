@@ -1,0 +1,798 @@
+/* test-notice.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ms-json.h"
+#include "ms-notice.h"
+#include "ms-number.h"
+#include "ms-quantity.h"
+
+static char *
+notice_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "notices", name, NULL);
+}
+
+static MsDocument *
+import_fixture (const char      *name,
+                MsNoticeReport **report)
+{
+  g_autofree char *path = notice_path (name);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  MsDocument *document;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  document = ms_notice_import (contents, length, report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static MsDocument *
+load_example (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("MS_EXAMPLE_FILE"));
+  g_autoptr(GError) error = NULL;
+  MsDocument *document = ms_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+typedef void (*ProjectFunc) (MsCategory *category, MsGroup *group, MsProject *project, gpointer data);
+
+static void
+for_each_project (MsDocument  *document,
+                  ProjectFunc  func,
+                  gpointer     data)
+{
+  GListModel *categories = ms_document_get_categories (document);
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (document, c);
+
+      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
+        {
+          MsGroup *group = ms_category_get_group (category, g);
+
+          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
+            func (category, group, ms_group_get_project (group, p), data);
+        }
+    }
+}
+
+static void
+collect_project (MsCategory *category,
+                 MsGroup    *group,
+                 MsProject  *project,
+                 gpointer    data)
+{
+  g_ptr_array_add (data, project);
+}
+
+static GPtrArray *
+all_projects (MsDocument *document)
+{
+  GPtrArray *projects = g_ptr_array_new ();
+
+  for_each_project (document, collect_project, projects);
+  return projects;
+}
+
+static MsIndicator *
+find_indicator (MsProject *project,
+                double     target,
+                const char *unit)
+{
+  GListModel *indicators = ms_project_get_indicators (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+
+      if (ms_indicator_get_target (indicator) == target &&
+          g_str_equal (ms_indicator_get_unit (indicator), unit))
+        return indicator;
+    }
+
+  return NULL;
+}
+
+static void
+assert_pair (MsProject  *project,
+             double      target,
+             const char *unit,
+             double      actual)
+{
+  MsIndicator *indicator = find_indicator (project, target, unit);
+
+  if (indicator == NULL)
+    g_error ("project %u: no indicator %g %s", ms_project_get_number (project), target, unit);
+  if (actual < 0)
+    g_assert_false (ms_indicator_get_has_actual (indicator));
+  else
+    {
+      g_assert_true (ms_indicator_get_has_actual (indicator));
+      g_assert_cmpfloat_with_epsilon (ms_indicator_get_actual (indicator), actual, 1e-9);
+    }
+}
+
+/* Quantity parsing */
+
+static void
+test_quantity_parsing (void)
+{
+  static const struct {
+    const char   *text;
+    double        value;
+    const char   *unit;
+    MsComparison  comparison;
+    gboolean      descriptive;
+  } cases[] = {
+    { "全年开展职业技能培训4.7万人次以上", 4.7, "万人次", MS_COMPARISON_AT_LEAST, FALSE },
+    { "发放创业担保贷款3亿元", 3, "亿元", MS_COMPARISON_EXACTLY, FALSE },
+    { "落实各类学生资助补助资金1.1778亿元", 1.1778, "亿元", MS_COMPARISON_EXACTLY, FALSE },
+    { "全市新建农村公路113.9公里", 113.9, "公里", MS_COMPARISON_EXACTLY, FALSE },
+    { "筛查率85.37%", 85.37, "%", MS_COMPARISON_EXACTLY, FALSE },
+    { "解决7000户2万余名群众用水安全问题", 7000, "户", MS_COMPARISON_EXACTLY, FALSE },
+    { "全年救助不少于800人", 800, "人", MS_COMPARISON_AT_LEAST, FALSE },
+    { "死亡人数控制在60人以内", 60, "人", MS_COMPARISON_AT_MOST, FALSE },
+    { "为约3500名早班环卫工人", 3500, "名", MS_COMPARISON_ABOUT, FALSE },
+    { "新增供热面积700万平方米左右", 700, "万平方米", MS_COMPARISON_ABOUT, FALSE },
+    { "超过600人次线下青少年个案咨询", 600, "人次", MS_COMPARISON_AT_LEAST, FALSE },
+    { "覆盖率达到65%", 65, "%", MS_COMPARISON_AT_LEAST, FALSE },
+    { "惠及１２００户", 1200, "户", MS_COMPARISON_EXACTLY, FALSE },
+    { "资助10,000人", 10000, "人", MS_COMPARISON_EXACTLY, FALSE },
+    { "2024年全市", 2024, "年", MS_COMPARISON_EXACTLY, TRUE },
+    { "补助至6000元", 6000, "元", MS_COMPARISON_EXACTLY, TRUE },
+    { "市区6岁儿童", 6, "岁", MS_COMPARISON_EXACTLY, TRUE },
+    { "低保标准提高至城市675元/人/月", 675, "元", MS_COMPARISON_EXACTLY, TRUE },
+    { "第11届东亚空手道锦标赛", 11, "届", MS_COMPARISON_EXACTLY, TRUE },
+    { "每个乡镇均有1个老年食堂", 1, "个", MS_COMPARISON_EXACTLY, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) quantities = ms_quantity_scan (cases[i].text);
+      MsQuantity *quantity;
+      g_autofree char *unit = NULL;
+
+      if (quantities->len < 1)
+        g_error ("%s: no figure found", cases[i].text);
+      quantity = g_ptr_array_index (quantities, 0);
+      unit = ms_quantity_dup_unit (quantity);
+      g_assert_cmpfloat (quantity->value, ==, cases[i].value);
+      g_assert_cmpstr (unit, ==, cases[i].unit);
+      if (quantity->comparison != cases[i].comparison || quantity->descriptive != cases[i].descriptive)
+        g_error ("%s: comparison %d descriptive %d", cases[i].text, quantity->comparison, quantity->descriptive);
+    }
+
+  /* "2万余名" is approximate; a bare number or "1.5万" without a unit is no figure. */
+  {
+    g_autoptr(GPtrArray) quantities = ms_quantity_scan ("解决7000户2万余名群众用水安全问题");
+    MsQuantity *second = g_ptr_array_index (quantities, 1);
+
+    g_assert_cmpuint (quantities->len, ==, 2);
+    g_assert_cmpfloat (second->value, ==, 2);
+    g_assert_cmpfloat (second->scale, ==, 1e4);
+    g_assert_cmpint (second->comparison, ==, MS_COMPARISON_ABOUT);
+  }
+  {
+    g_autoptr(GPtrArray) quantities = ms_quantity_scan ("编号1.5万 5A级景区 G107国道 2024.12.31");
+
+    g_assert_cmpuint (quantities->len, ==, 0);
+  }
+}
+
+static GPtrArray *
+extract (const char *target,
+         const char *completion)
+{
+  return ms_quantity_extract_indicators (target, completion);
+}
+
+static MsIndicator *
+indicator_at (GPtrArray *indicators,
+              guint      index)
+{
+  g_assert_cmpuint (index, <, indicators->len);
+  return g_ptr_array_index (indicators, index);
+}
+
+static void
+test_pairing (void)
+{
+  /* Across magnitudes: 3.5万人次 against 36573人. */
+  {
+    g_autoptr(GPtrArray) found = extract ("开展近视防控及视力筛查3.5万人次以上",
+                                          "开展免费视力筛查36573人");
+
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (ms_indicator_get_unit (indicator_at (found, 0)), ==, "万人次");
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator_at (found, 0)), ==, 3.6573);
+    g_assert_cmpint (ms_indicator_get_comparison (indicator_at (found, 0)), ==, MS_COMPARISON_AT_LEAST);
+  }
+
+  /* One target for several items. */
+  {
+    g_autoptr(GPtrArray) found = extract ("全年宫颈癌、乳腺癌各完成筛查47350人",
+                                          "全市完成宫颈癌筛查47528人、乳腺癌筛查48340人");
+
+    g_assert_cmpuint (found->len, ==, 2);
+    g_assert_cmpstr (ms_indicator_get_name (indicator_at (found, 0)), ==, "宫颈癌筛查");
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator_at (found, 0)), ==, 47528);
+    g_assert_cmpstr (ms_indicator_get_name (indicator_at (found, 1)), ==, "乳腺癌筛查");
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator_at (found, 1)), ==, 48340);
+    g_assert_cmpfloat (ms_indicator_get_target (indicator_at (found, 1)), ==, 47350);
+  }
+
+  /* A total reported in parts. */
+  {
+    g_autoptr(GPtrArray) found = extract ("新建供热管网20公里、热交换站38座",
+                                          "铺设供热管网25公里。实施34个小区供热设施建设,新建热交换站24座;"
+                                          "组织社会资本建设26个小区供热设施,新建热交换站27座。");
+
+    g_assert_cmpuint (found->len, ==, 2);
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator_at (found, 0)), ==, 25);
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator_at (found, 1)), ==, 51);
+  }
+
+  /* Percentages with percentages, in order; never summed. */
+  {
+    g_autoptr(GPtrArray) found = extract ("产前筛查覆盖率达到65%,新生儿听力筛查率达到95%",
+                                          "产前筛查率85.37%;新生儿听力筛查14485例,筛查率99.94%");
+
+    g_assert_cmpuint (found->len, ==, 2);
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator_at (found, 0)), ==, 85.37);
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator_at (found, 1)), ==, 99.94);
+  }
+
+  /* No invented pairs: other units, descriptions and dates are not figures. */
+  {
+    g_autoptr(GPtrArray) found = extract ("新建高水平高中1所,力争年底前具备交付使用条件",
+                                          "实验楼、图书馆、教学楼等17栋建筑已封顶");
+
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_false (ms_indicator_get_has_actual (indicator_at (found, 0)));
+  }
+  {
+    g_autoptr(GPtrArray) found = extract ("提高行政村卫生室基本运行经费补助至6000元,2024年实现全覆盖", "已全部拨付");
+
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+  {
+    g_autoptr(GPtrArray) found = extract ("全年新建公共服务领域充电桩500个", NULL);
+
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_false (ms_indicator_get_has_actual (indicator_at (found, 0)));
+    g_assert_cmpstr (ms_indicator_get_name (indicator_at (found, 0)), ==, "新建公共服务领域充电桩");
+  }
+}
+
+/* Lines and labels */
+
+static void
+test_join_lines (void)
+{
+  const char *broken[] = { "开展家庭医生团队签约服务技能培训,全市", "完成31个团队124名人员的培训任务。", NULL };
+  const char *paragraphs[] = { "第一段完成。", "第二段开始", "  接着写完。 ", NULL };
+  const char *latin[] = { "the road", "was built", NULL };
+  g_autofree char *joined = ms_notice_join_lines (broken);
+  g_autofree char *two = ms_notice_join_lines (paragraphs);
+  g_autofree char *words = ms_notice_join_lines (latin);
+
+  g_assert_cmpstr (joined, ==, "开展家庭医生团队签约服务技能培训,全市完成31个团队124名人员的培训任务。");
+  g_assert_cmpstr (two, ==, "第一段完成。\n第二段开始接着写完。");
+  g_assert_cmpstr (words, ==, "the road was built");
+}
+
+static void
+test_split_departments (void)
+{
+  static const struct {
+    const char *text;
+    const char *joined;
+  } cases[] = {
+    { "市交通运输局、市公路事业发展中心", "市交通运输局|市公路事业发展中心" },
+    { "市教育局，市财政局,市人力资源和社会保障局", "市教育局|市财政局|市人力资源和社会保障局" },
+    { " 市民政局；市残联。", "市民政局|市残联" },
+    { "市人力资源和社会保障部门", "市人力资源和社会保障部门" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) departments = ms_notice_split_departments (cases[i].text);
+      g_autofree char *joined = g_strjoinv ("|", departments);
+
+      g_assert_cmpstr (joined, ==, cases[i].joined);
+    }
+}
+
+static void
+test_labels_inline_and_bracketed (void)
+{
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_fixture ("labels.txt", &report);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  g_assert_cmpuint (projects->len, ==, 5);
+  g_assert_cmpstr (ms_category_get_id (ms_document_get_category (document, 0)), ==, "county");
+  g_assert_cmpstr (ms_category_get_title (ms_document_get_category (document, 0)), ==, "县级民生实事");
+
+  /* （牵头单位：…；配合单位：…） after the target, 进展情况 on its own line. */
+  project = g_ptr_array_index (projects, 0);
+  g_assert_cmpstr (ms_project_get_target (project), ==,
+                   "新建村卫生室25个，为65岁以上老年人免费健康体检1.2万人次。");
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县卫生健康局");
+  g_assert_null (ms_project_get_departments (project)[1]);
+  g_assert_cmpstr (ms_project_get_partners (project)[0], ==, "县财政局");
+  g_assert_cmpstr (ms_project_get_partners (project)[1], ==, "县医保局");
+  g_assert_cmpstr (ms_project_get_completion (project), ==, "新建村卫生室27个，完成老年人健康体检1.35万人次。");
+  assert_pair (project, 1.2, "万人次", 1.35);
+
+  /* (…按职责分工负责) names the departments; 实际完成情况 is the result. */
+  project = g_ptr_array_index (projects, 1);
+  g_assert_cmpstr (ms_project_get_target (project), ==,
+                   "为城乡困难群众代缴城乡居民医疗保险费，资助参保不少于8000人。");
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县医保局");
+  g_assert_cmpstr (ms_project_get_departments (project)[1], ==, "县民政局");
+  g_assert_cmpstr (ms_project_get_completion (project), ==, "资助困难群众参保8216人，资助资金已全部到位。");
+
+  /* Both labels on the target's line. */
+  project = g_ptr_array_index (projects, 2);
+  g_assert_cmpstr (ms_project_get_target (project), ==, "新增城乡公交线路6条。");
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县交通运输局");
+  g_assert_cmpstr (ms_project_get_completion (project), ==, "新开通城乡公交线路6条，覆盖行政村42个。");
+
+  /* A label alone on its line, the value on the next; 落实情况. */
+  project = g_ptr_array_index (projects, 3);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县住房和城乡建设局");
+  g_assert_cmpstr (ms_project_get_completion (project), ==, "12条背街小巷改造已全部完工。");
+
+  /* No department at all. */
+  project = g_ptr_array_index (projects, 4);
+  g_assert_null (ms_project_get_departments (project)[0]);
+  assert_pair (project, 100, "场", 118);
+  g_assert_cmpint (ms_project_get_status (project), ==, MS_STATUS_COMPLETED);
+}
+
+/* Whole notices */
+
+typedef struct
+{
+  MsDocument *expected;
+  guint       n_projects;
+  guint       n_clear_pairs;
+  guint       n_found_pairs;
+} SeedCheck;
+
+static void
+check_seed_project (MsCategory *category,
+                    MsGroup    *group,
+                    MsProject  *project,
+                    gpointer    data)
+{
+  SeedCheck *check = data;
+  MsCategory *expected_category = NULL;
+  MsGroup *expected_group = NULL;
+  MsProject *expected = NULL;
+  GListModel *expected_categories = ms_document_get_categories (check->expected);
+
+  /* Find the same project in the hand-checked file, by category id and number. */
+  for (guint c = 0; c < g_list_model_get_n_items (expected_categories) && expected == NULL; c++)
+    {
+      MsCategory *candidate = ms_document_get_category (check->expected, c);
+
+      if (!g_str_equal (ms_category_get_id (candidate), ms_category_get_id (category)))
+        continue;
+      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (candidate)) && expected == NULL; g++)
+        {
+          MsGroup *candidate_group = ms_category_get_group (candidate, g);
+
+          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (candidate_group)); p++)
+            {
+              MsProject *candidate_project = ms_group_get_project (candidate_group, p);
+
+              if (ms_project_get_number (candidate_project) == ms_project_get_number (project))
+                {
+                  expected_category = candidate;
+                  expected_group = candidate_group;
+                  expected = candidate_project;
+                  break;
+                }
+            }
+        }
+    }
+
+  g_assert_nonnull (expected);
+  check->n_projects++;
+  g_assert_cmpstr (ms_category_get_title (category), ==, ms_category_get_title (expected_category));
+  g_assert_cmpuint (ms_group_get_number (group), ==, ms_group_get_number (expected_group));
+  g_assert_cmpstr (ms_group_get_title (group), ==, ms_group_get_title (expected_group));
+  g_assert_cmpstr (ms_project_get_target (project), ==, ms_project_get_target (expected));
+  g_assert_cmpstr (ms_project_get_completion (project), ==, ms_project_get_completion (expected));
+  g_assert_true (g_strv_equal (ms_project_get_departments (project), ms_project_get_departments (expected)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (ms_project_get_indicators (expected)); i++)
+    {
+      MsIndicator *pair = ms_project_get_indicator (expected, i);
+      MsIndicator *found;
+
+      if (!ms_indicator_get_has_actual (pair))
+        continue;
+      check->n_clear_pairs++;
+      found = find_indicator (project, ms_indicator_get_target (pair), ms_indicator_get_unit (pair));
+      if (found != NULL && ms_indicator_get_has_actual (found) &&
+          fabs (ms_indicator_get_actual (found) - ms_indicator_get_actual (pair)) < 1e-9)
+        check->n_found_pairs++;
+      else
+        g_test_message ("not found: %s %g %s → %g", ms_indicator_get_name (pair),
+                        ms_indicator_get_target (pair), ms_indicator_get_unit (pair),
+                        ms_indicator_get_actual (pair));
+    }
+}
+
+static void
+test_seed (void)
+{
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_fixture ("luohe-2024.txt", &report);
+  g_autoptr(MsDocument) expected = load_example ();
+  SeedCheck check = { expected, 0, 0, 0 };
+
+  g_assert_cmpstr (report->encoding, ==, "UTF-8");
+  g_assert_cmpuint (report->n_categories, ==, 2);
+  g_assert_cmpuint (report->n_groups, ==, 20);
+  g_assert_cmpuint (report->n_projects, ==, 32);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  /* The slogan at the end is page chrome, reported as left out. */
+  g_assert_cmpuint (report->dropped->len, ==, 2);
+
+  g_assert_cmpstr (ms_document_get_title (document), ==, ms_document_get_title (expected));
+  g_assert_cmpstr (ms_document_get_region (document), ==, "漯河市");
+  g_assert_cmpint (ms_document_get_year (document), ==, 2024);
+  g_assert_cmpstr (ms_document_get_intro (document), ==, ms_document_get_intro (expected));
+  g_assert_true (ms_document_get_modified (document));
+
+  for_each_project (document, check_seed_project, &check);
+  g_assert_cmpuint (check.n_projects, ==, 32);
+  g_test_message ("pairs found: %u of %u", check.n_found_pairs, check.n_clear_pairs);
+  g_assert_cmpuint (check.n_clear_pairs, >=, 50);
+  g_assert_cmpuint (check.n_found_pairs * 10, >=, check.n_clear_pairs * 9);
+}
+
+static void
+fold_compare (const char *a,
+              const char *b)
+{
+  g_autofree char *fa = ms_text_normalize (a);
+  g_autofree char *fb = ms_text_normalize (b);
+
+  g_assert_cmpstr (fa, ==, fb);
+}
+
+/* Full-width, ASCII with CRLF and no blank lines, GB18030, BOM: one notice. */
+static void
+test_encodings_and_punctuation (void)
+{
+  static const struct {
+    const char *name;
+    const char *encoding;
+  } variants[] = {
+    { "qingchuan-ascii-crlf.txt", "UTF-8" },
+    { "qingchuan-gb18030.txt", "GB18030" },
+    { "qingchuan-bom.txt", "UTF-8 with BOM" },
+  };
+  g_autoptr(MsNoticeReport) reference_report = NULL;
+  g_autoptr(MsDocument) reference = import_fixture ("qingchuan-fullwidth.txt", &reference_report);
+  g_autoptr(GPtrArray) reference_projects = all_projects (reference);
+  MsProject *project;
+
+  g_assert_cmpstr (ms_document_get_region (reference), ==, "青川市");
+  g_assert_cmpint (ms_document_get_year (reference), ==, 2025);
+  g_assert_cmpuint (reference_projects->len, ==, 7);
+  g_assert_cmpstr (ms_category_get_title (ms_document_get_category (reference, 0)), ==, "省定民生实事");
+
+  /* Full-width digits, bounds, magnitudes, 各, sums of parts, upper bounds. */
+  project = g_ptr_array_index (reference_projects, 0);
+  assert_pair (project, 1200, "户", 1356);
+  project = g_ptr_array_index (reference_projects, 1);
+  assert_pair (project, 60, "公里", 48.5);
+  assert_pair (project, 3, "万名", 2.6);
+  g_assert_cmpint (ms_project_get_status (project), ==, MS_STATUS_IN_PROGRESS);
+  project = g_ptr_array_index (reference_projects, 2);
+  assert_pair (project, 2, "万人", 2.153);
+  g_assert_cmpuint (g_list_model_get_n_items (ms_project_get_indicators (project)), ==, 2);
+  project = g_ptr_array_index (reference_projects, 4);
+  assert_pair (project, 300, "个", 326);
+  project = g_ptr_array_index (reference_projects, 5);
+  assert_pair (project, 60, "人", 52);
+  g_assert_cmpint (ms_indicator_get_comparison (find_indicator (project, 60, "人")), ==, MS_COMPARISON_AT_MOST);
+  g_assert_cmpint (ms_indicator_get_state (find_indicator (project, 60, "人")), ==, MS_INDICATOR_MET);
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autoptr(MsNoticeReport) report = NULL;
+      g_autoptr(MsDocument) document = import_fixture (variants[v].name, &report);
+      g_autoptr(GPtrArray) projects = all_projects (document);
+
+      g_assert_cmpstr (report->encoding, ==, variants[v].encoding);
+      g_assert_cmpuint (projects->len, ==, reference_projects->len);
+      fold_compare (ms_document_get_title (document), ms_document_get_title (reference));
+      fold_compare (ms_document_get_intro (document), ms_document_get_intro (reference));
+
+      for (guint i = 0; i < projects->len; i++)
+        {
+          MsProject *a = g_ptr_array_index (projects, i);
+          MsProject *b = g_ptr_array_index (reference_projects, i);
+
+          g_assert_cmpuint (ms_project_get_number (a), ==, ms_project_get_number (b));
+          fold_compare (ms_project_get_target (a), ms_project_get_target (b));
+          fold_compare (ms_project_get_completion (a), ms_project_get_completion (b));
+          g_assert_true (g_strv_equal (ms_project_get_departments (a), ms_project_get_departments (b)));
+          g_assert_cmpint (ms_project_get_status (a), ==, ms_project_get_status (b));
+          g_assert_cmpuint (g_list_model_get_n_items (ms_project_get_indicators (a)), ==,
+                            g_list_model_get_n_items (ms_project_get_indicators (b)));
+          for (guint k = 0; k < g_list_model_get_n_items (ms_project_get_indicators (a)); k++)
+            {
+              MsIndicator *x = ms_project_get_indicator (a, k);
+              MsIndicator *y = ms_project_get_indicator (b, k);
+
+              g_assert_cmpfloat (ms_indicator_get_target (x), ==, ms_indicator_get_target (y));
+              g_assert_cmpfloat (ms_indicator_get_actual (x), ==, ms_indicator_get_actual (y));
+            }
+        }
+    }
+}
+
+static void
+test_no_sections (void)
+{
+  g_autoptr(MsDocument) document = import_fixture ("no-sections.txt", NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsCategory *category;
+
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 1);
+  category = ms_document_get_category (document, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ms_category_get_groups (category)), ==, 2);
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (category, 1)), ==, "提升教育水平");
+  g_assert_cmpuint (projects->len, ==, 2);
+  assert_pair (g_ptr_array_index (projects, 0), 5000, "人", 5862);
+  assert_pair (g_ptr_array_index (projects, 1), 540, "个", 540);
+}
+
+static void
+test_no_groups (void)
+{
+  g_autoptr(MsDocument) document = import_fixture ("no-groups.txt", NULL);
+  MsCategory *municipal;
+  MsProject *project;
+
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 2);
+  municipal = ms_document_get_category (document, 1);
+  g_assert_cmpstr (ms_category_get_id (municipal), ==, "municipal");
+  g_assert_cmpuint (g_list_model_get_n_items (ms_category_get_groups (municipal)), ==, 1);
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (municipal, 0)), ==, "");
+
+  /* Numbering restarts in the second section. */
+  project = ms_group_get_project (ms_category_get_group (municipal, 0), 0);
+  g_assert_cmpuint (ms_project_get_number (project), ==, 1);
+  assert_pair (project, 2000, "个", 2350);
+}
+
+static void
+test_plan_without_completion (void)
+{
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_fixture ("plan.txt", &report);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  g_assert_cmpint (ms_document_get_year (document), ==, 2026);
+  g_assert_cmpuint (projects->len, ==, 3);
+  g_assert_cmpuint (report->n_indicators, ==, 5);
+  g_assert_cmpuint (report->n_indicators_reported, ==, 0);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      MsProject *project = g_ptr_array_index (projects, i);
+
+      g_assert_cmpstr (ms_project_get_completion (project), ==, "");
+      g_assert_cmpint (ms_project_get_status (project), ==, MS_STATUS_NOT_STARTED);
+    }
+  assert_pair (g_ptr_array_index (projects, 1), 18, "万人次", -1);
+  /* "改造老旧小区40个、3200户": the second figure names the same thing. */
+  g_assert_cmpstr (ms_indicator_get_name (find_indicator (g_ptr_array_index (projects, 2), 3200, "户")), ==,
+                   "改造老旧小区");
+}
+
+static gboolean
+remarks_contain (GPtrArray  *remarks,
+                 guint       line,
+                 const char *text)
+{
+  for (guint i = 0; i < remarks->len; i++)
+    {
+      MsNoticeRemark *remark = g_ptr_array_index (remarks, i);
+
+      if (remark->line == line && strstr (remark->message, text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_page_chrome (void)
+{
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_fixture ("page-chrome.txt", &report);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  g_assert_cmpstr (ms_document_get_title (document), ==, "桐林市2025年民生实事完成情况");
+  g_assert_cmpstr (ms_document_get_intro (document), ==,
+                   "2025年，我市认真落实民生实事工作，全年各项任务顺利完成。现将完成情况公示如下：");
+  g_assert_cmpuint (projects->len, ==, 2);
+
+  /* Broken across a page: the page number and repeated footer are left out,
+   * the "(" that continues the sentence is no group heading. */
+  project = g_ptr_array_index (projects, 0);
+  g_assert_cmpstr (ms_project_get_target (project), ==,
+                   "改造城市燃气老旧管网85公里，完成老旧小区加装电梯120部。");
+  g_assert_cmpstr (ms_project_get_completion (project), ==,
+                   "改造燃气老旧管网91.6公里，加装电梯126部（其中住宅小区103部、公共建筑23部）。");
+  assert_pair (project, 120, "部", 126);
+  project = g_ptr_array_index (projects, 1);
+  g_assert_cmpstr (ms_project_get_target (project), ==, "新建城市书房10个，举办全民阅读活动200场以上。");
+
+  g_assert_true (remarks_contain (report->dropped, 1, "当前位置"));
+  g_assert_true (remarks_contain (report->dropped, 3, "发布日期"));
+  g_assert_true (remarks_contain (report->dropped, 11, "- 2 -"));
+  g_assert_true (remarks_contain (report->dropped, 12, "桐林市人民政府网"));
+  g_assert_true (remarks_contain (report->dropped, 16, "桐林市人民政府网"));
+  g_assert_true (remarks_contain (report->dropped, 23, "责任编辑"));
+  g_assert_true (remarks_contain (report->dropped, 24, "扫一扫"));
+  g_assert_true (remarks_contain (report->dropped, 25, "打印本页"));
+
+  /* The closing lines are kept, with warnings naming their lines. */
+  g_assert_true (remarks_contain (report->warnings, 20, "特此公示"));
+  g_assert_true (remarks_contain (report->warnings, 22, "2026年1月8日"));
+  g_assert_nonnull (strstr (ms_document_get_note (document), "桐林市人民政府办公室"));
+  g_assert_null (strstr (ms_project_get_completion (project), "特此"));
+}
+
+static void
+test_stray_text_kept (void)
+{
+  static const char text[] =
+    "某市2025年民生实事完成情况\n"
+    "一、市重点民生实事\n"
+    "本部分由市政府督查室汇总\n"
+    "（一）改善交通\n"
+    "1.新建公交站台50个。\n"
+    "完成情况:新建公交站台52个。\n"
+    "3.新增公交车辆20辆。\n";
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_notice_import (text, strlen (text), &report, &error);
+
+  g_assert_no_error (error);
+  /* Nothing lost: the stray line is in the note, with a warning on line 3. */
+  g_assert_nonnull (strstr (ms_document_get_note (document), "本部分由市政府督查室汇总"));
+  g_assert_true (remarks_contain (report->warnings, 3, "本部分由市政府督查室汇总"));
+  /* A gap in the numbering is pointed out. */
+  g_assert_true (remarks_contain (report->warnings, 7, "3"));
+}
+
+static void
+test_nothing_usable (void)
+{
+  static const char prose[] = "这是一段没有编号项目的文字。\n第二行。\n";
+  static const guint8 binary[] = { 0x00, 0xff, 0x00, 0xfe, 0x81, 0x00 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_notice_import (prose, strlen (prose), NULL, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  document = ms_notice_import ((const char *)binary, sizeof binary, NULL, &error);
+  g_assert_null (document);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  document = ms_notice_import ("", 0, NULL, &error);
+  g_assert_null (document);
+  g_assert_nonnull (error);
+}
+
+static void
+compare_round_trip (MsCategory *category,
+                    MsGroup    *group,
+                    MsProject  *project,
+                    gpointer    data)
+{
+  GPtrArray *originals = data;
+  MsProject *original = g_ptr_array_steal_index (originals, 0);
+  MsGroup *original_group = ms_project_get_group (original);
+
+  g_assert_cmpstr (ms_category_get_title (category), ==,
+                   ms_category_get_title (ms_group_get_category (original_group)));
+  g_assert_cmpstr (ms_category_get_id (category), ==,
+                   ms_category_get_id (ms_group_get_category (original_group)));
+  g_assert_cmpuint (ms_group_get_number (group), ==, ms_group_get_number (original_group));
+  g_assert_cmpstr (ms_group_get_title (group), ==, ms_group_get_title (original_group));
+  g_assert_cmpuint (ms_project_get_number (project), ==, ms_project_get_number (original));
+  g_assert_cmpstr (ms_project_get_target (project), ==, ms_project_get_target (original));
+  g_assert_cmpstr (ms_project_get_completion (project), ==, ms_project_get_completion (original));
+  g_assert_cmpstr (ms_project_get_note (project), ==, ms_project_get_note (original));
+  g_assert_true (g_strv_equal (ms_project_get_departments (project), ms_project_get_departments (original)));
+  g_assert_true (g_strv_equal (ms_project_get_partners (project), ms_project_get_partners (original)));
+}
+
+static void
+test_export_import_round_trip (void)
+{
+  g_autoptr(MsDocument) original = load_example ();
+  g_autoptr(GPtrArray) originals = all_projects (original);
+  g_autoptr(MsDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  MsProject *project = ms_group_get_project (ms_category_get_group (ms_document_get_category (original, 0), 0), 0);
+  static const char *partners[] = { "市财政局", NULL };
+
+  /* Partners and notes travel too. */
+  ms_project_set_partners (project, partners);
+  ms_project_set_note (project, "按季度调度。");
+
+  notice = ms_notice_export (original);
+  g_assert_true (g_str_has_prefix (notice, "漯河市2024年民生实事完成情况\n\n"));
+  g_assert_nonnull (strstr (notice, "\n一、省重点民生实事完成情况\n"));
+  g_assert_nonnull (strstr (notice, "\n（五）加快推动“四好农村路”高质量发展\n"));
+  g_assert_nonnull (strstr (notice, "\n责任单位：市交通运输局、市公路事业发展中心\n"));
+
+  again = ms_notice_import (notice, strlen (notice), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ms_document_get_title (again), ==, ms_document_get_title (original));
+  g_assert_cmpstr (ms_document_get_intro (again), ==, ms_document_get_intro (original));
+  g_assert_cmpuint (originals->len, ==, 32);
+  for_each_project (again, compare_round_trip, originals);
+  g_assert_cmpuint (originals->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/notice/quantity-parsing", test_quantity_parsing);
+  g_test_add_func ("/notice/pairing", test_pairing);
+  g_test_add_func ("/notice/join-lines", test_join_lines);
+  g_test_add_func ("/notice/split-departments", test_split_departments);
+  g_test_add_func ("/notice/labels", test_labels_inline_and_bracketed);
+  g_test_add_func ("/notice/seed", test_seed);
+  g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
+  g_test_add_func ("/notice/no-sections", test_no_sections);
+  g_test_add_func ("/notice/no-groups", test_no_groups);
+  g_test_add_func ("/notice/plan", test_plan_without_completion);
+  g_test_add_func ("/notice/page-chrome", test_page_chrome);
+  g_test_add_func ("/notice/stray-text-kept", test_stray_text_kept);
+  g_test_add_func ("/notice/nothing-usable", test_nothing_usable);
+  g_test_add_func ("/notice/export-import-round-trip", test_export_import_round_trip);
+
+  return g_test_run ();
+}
