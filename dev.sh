@@ -5,6 +5,16 @@
 #                              (plain build, then an AddressSanitizer/UBSan build)
 set -euo pipefail
 
+# Files named on the command line are relative to where dev.sh was started.
+args=()
+for arg in "${@:2}"; do
+  if [ -e "$arg" ]; then
+    args+=("$(realpath "$arg")")
+  else
+    args+=("$arg")
+  fi
+done
+
 cd "$(dirname "$0")"
 top=$(pwd)
 
@@ -32,8 +42,10 @@ install_packages () {
     command -v sudo >/dev/null || { echo "dev.sh: run as root or install sudo" >&2; exit 1; }
     sudo=(sudo)
   fi
+  # env, not a prefix assignment: sudo resets the environment.
   "${sudo[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
 configure_and_build () {
@@ -46,13 +58,12 @@ configure_and_build () {
 
 case "${1:-}" in
   run)
-    shift
     install_packages
     configure_and_build build
-    if [ $# -eq 0 ]; then
-      set -- "$top/data/examples/luohe-2024.json"
+    if [ ${#args[@]} -eq 0 ]; then
+      args=("$top/data/examples/luohe-2024.json")
     fi
-    exec ./build/src/gui/minsheng "$@"
+    exec ./build/src/gui/minsheng "${args[@]}"
     ;;
   test)
     install_packages

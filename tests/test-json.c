@@ -731,6 +731,37 @@ test_mutations_never_crash (void)
   g_rand_free (rand);
 }
 
+static void
+test_limits (void)
+{
+  static const char exact[] = "{\"format\": \"minsheng\", \"version\": 1, \"year\": 2024, \"title\": \"t\", "
+    "\"categories\": [{\"id\": \"a\", \"title\": \"甲\", \"groups\": [{\"number\": 1, \"title\": \"乙\", "
+    "\"projects\": [{\"number\": 1, \"target\": \"丙\", \"indicators\": [{\"name\": \"n\", "
+    "\"target\": 9007199254740993}]}]}]}]}";
+  g_autoptr(GPtrArray) faults = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GString) many = g_string_new ("[");
+  MsFault *fault;
+
+  /* Above 2^53 a figure would change on save: refused, not altered. */
+  document = ms_json_read_document (exact, strlen (exact), "big.json", &faults, &error);
+  g_assert_null (document);
+  fault = g_ptr_array_index (faults, 0);
+  g_assert_cmpstr (fault->path, ==, "categories[0].groups[0].projects[0].indicators[0].target");
+  g_assert_nonnull (strstr (fault->message, "too large to be kept exactly"));
+
+  /* Too many values is refused early, whatever the file size. */
+  for (guint i = 0; i <= MS_JSON_MAX_VALUES; i++)
+    g_string_append (many, "0,");
+  g_string_append (many, "0]");
+  g_clear_pointer (&faults, g_ptr_array_unref);
+  g_clear_error (&error);
+  document = ms_json_read_document (many->str, many->len, "many.json", &faults, &error);
+  g_assert_null (document);
+  g_assert_nonnull (strstr (error->message, "too many for a yearly file"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/json/every-fault-listed", test_every_fault_listed);
   g_test_add_func ("/json/deep-nesting-refused", test_deep_nesting_refused);
   g_test_add_func ("/json/large-file-refused", test_large_file_refused);
+  g_test_add_func ("/json/limits", test_limits);
   g_test_add_func ("/json/syntax-edge-cases", test_syntax_edge_cases);
   g_test_add_func ("/json/valid-json-accepted", test_valid_json_accepted);
   g_test_add_func ("/json/mutations-never-crash", test_mutations_never_crash);

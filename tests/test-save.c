@@ -9,9 +9,11 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include "ms-document.h"
+#include "ms-json.h"
 
 typedef struct
 {
@@ -232,6 +234,103 @@ test_save_without_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
 }
 
+static void
+test_save_through_symlink (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *link_path = g_build_filename (fixture->dir, "link.json", NULL);
+  g_autofree char *backup_path = g_strconcat (fixture->path, "~", NULL);
+  g_autofree char *before = read_file (fixture->path);
+  g_autofree char *after = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+
+  g_assert_cmpint (symlink ("yearly.json", link_path), ==, 0);
+  document = ms_document_load (link, NULL, &error);
+  g_assert_no_error (error);
+
+  ms_document_set_intro (document, "经由链接保存");
+  g_assert_true (ms_document_save (document, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The link stays a link; the file it names has the new text; the old
+   * version is kept beside that file. */
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  target = g_file_read_link (link_path, NULL);
+  g_assert_cmpstr (target, ==, "yearly.json");
+  after = read_file (fixture->path);
+  g_assert_nonnull (strstr (after, "经由链接保存"));
+  g_assert_true (g_file_test (backup_path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *backup = read_file (backup_path);
+
+    g_assert_cmpstr (backup, ==, before);
+  }
+  g_assert_true (g_file_equal (ms_document_get_file (document), link));
+}
+
+static void
+test_unreadable_document_not_saved (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_document_load (fixture->file, NULL, &error);
+  g_autofree char *before = read_file (fixture->path);
+  g_autofree char *after = NULL;
+
+  /* Saving what could not be read back would lose the file. */
+  ms_category_set_id (ms_document_get_category (document, 1), "provincial");
+  ms_document_set_year (document, 1850);
+  g_assert_false (ms_document_save (document, NULL, NULL, &error));
+  g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1850"));
+  g_assert_nonnull (strstr (error->message, "市重点民生实事"));
+  g_assert_true (ms_document_get_modified (document));
+  after = read_file (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_new_document_is_savable (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "new.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MsDocument) document = ms_document_new ();
+  g_autoptr(MsCategory) category = ms_category_new ();
+  g_autoptr(MsGroup) group = ms_group_new ();
+  g_autoptr(MsProject) project = ms_project_new ();
+  g_autoptr(MsDocument) reread = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Defaults alone make a file that opens again. */
+  ms_category_set_id (category, "municipal");
+  ms_group_insert_project (group, 0, project);
+  ms_category_insert_group (category, 0, group);
+  ms_document_insert_category (document, 0, category);
+  g_assert_true (ms_document_save (document, file, NULL, &error));
+  g_assert_no_error (error);
+  reread = ms_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ms_document_get_year (reread), ==, ms_document_get_year (document));
+}
+
+static void
+test_endless_file_refused (void)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+
+  /* A device reports no size: reading must stop at the limit, not run on. */
+  document = ms_document_load (zero, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "/dev/zero:1:1:"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,8 +344,12 @@ main (int   argc,
   ADD ("/save/missing-folder-fails", test_save_to_missing_folder_fails);
   ADD ("/save/external-change-detected", test_external_change_detected);
   ADD ("/save/async-with-racing-edit", test_async_save_with_racing_edit);
+  ADD ("/save/through-symlink", test_save_through_symlink);
+  ADD ("/save/unreadable-document-not-saved", test_unreadable_document_not_saved);
+  ADD ("/save/new-document-is-savable", test_new_document_is_savable);
 #undef ADD
   g_test_add_func ("/save/without-file", test_save_without_file);
+  g_test_add_func ("/save/endless-file-refused", test_endless_file_refused);
 
   return g_test_run ();
 }

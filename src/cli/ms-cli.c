@@ -15,6 +15,7 @@
 
 #include "ms-cli.h"
 #include "ms-document.h"
+#include "ms-file.h"
 #include "ms-json.h"
 #include "ms-notice.h"
 
@@ -475,11 +476,15 @@ run_import (int    argc,
                            entries, &argc, &argv, 1))
     return MS_CLI_EXIT_USAGE;
 
-  if (!g_file_get_contents (argv[1], &contents, &length, &error))
-    {
-      g_printerr ("minsheng-cli import: %s\n", error->message);
-      return MS_CLI_EXIT_FAILED;
-    }
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
+
+    if (!ms_file_load_contents (file, MS_NOTICE_MAX_SIZE, NULL, &contents, &length, NULL, &error))
+      {
+        g_printerr ("%s\n", error->message);
+        return MS_CLI_EXIT_FAILED;
+      }
+  }
 
   document = ms_notice_import (contents, length, &report, &error);
   if (report != NULL)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ms-document.h"
+#include "ms-file.h"
 #include "ms-json.h"
 #include "ms-node-private.h"
 
@@ -193,7 +194,7 @@ ms_document_class_init (MsDocumentClass *klass)
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                                                     rw | MS_PARAM_NOT_CONTENT);
   properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, "", rw);
-  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0, rw);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 2000, rw);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
   properties[PROP_INTRO] = g_param_spec_string ("intro", NULL, NULL, "", rw);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw);
@@ -211,6 +212,12 @@ ms_document_init (MsDocument *self)
   self->title = g_strdup ("");
   self->intro = g_strdup ("");
   self->note = g_strdup ("");
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    /* A new document is for this year until told otherwise. */
+    self->year = g_date_time_get_year (now);
+  }
   self->categories = _ms_node_new_child_store (MS_TYPE_CATEGORY);
 }
 
@@ -254,7 +261,6 @@ ms_document_load (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(MsDocument) document = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *contents = NULL;
@@ -265,32 +271,7 @@ ms_document_load (GFile         *file,
 
   display_name = dup_file_display_name (file);
 
-  /* Refuse huge files before reading them into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   /* translators: %s is a file name */
-                   _("%s: is a folder, not a yearly file"), display_name);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > MS_JSON_MAX_SIZE)
-    {
-      g_autofree char *limit = g_format_size (MS_JSON_MAX_SIZE);
-
-      g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
-                   /* translators: the first %s is a file name, the second a size such as "33.6 MB" */
-                   _("%s: the file is larger than %s, too large for a yearly file"),
-                   display_name, limit);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, error))
+  if (!ms_file_load_contents (file, MS_JSON_MAX_SIZE, cancellable, &contents, &length, &etag, error))
     return NULL;
 
   document = ms_json_read_document (contents, length, display_name, NULL, error);
@@ -361,6 +342,64 @@ ms_document_serialize (MsDocument *self)
   return ms_json_write_document (self);
 }
 
+static gboolean
+check_savable (MsDocument  *self,
+               GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_categories = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+
+  /* What the reader would refuse is not written: the file must open again. */
+  if (self->year < 1900 || self->year > 2200)
+    /* translators: %d is a year */
+    g_string_append_printf (problems, _("The year %d is not between 1900 and 2200."), self->year);
+
+  for (guint c = 0; c < n_categories; c++)
+    {
+      MsCategory *category = ms_document_get_category (self, c);
+      const char *id = ms_category_get_id (category);
+      GListModel *groups = ms_category_get_groups (category);
+
+      if (id[0] == '\0' || g_hash_table_contains (ids, id))
+        {
+          if (problems->len > 0)
+            g_string_append_c (problems, ' ');
+          /* translators: %s is the title of a category */
+          g_string_append_printf (problems, _("The category “%s” needs an id of its own."),
+                                  ms_category_get_title (category));
+        }
+      g_hash_table_add (ids, (gpointer)id);
+
+      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+        {
+          MsGroup *group = ms_category_get_group (category, g);
+          GListModel *projects = ms_group_get_projects (group);
+          gboolean numbered = ms_group_get_number (group) > 0;
+
+          for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+            numbered = numbered && ms_project_get_number (ms_group_get_project (group, p)) > 0;
+
+          if (!numbered)
+            {
+              if (problems->len > 0)
+                g_string_append_c (problems, ' ');
+              /* translators: %s is the title of a group of projects */
+              g_string_append_printf (problems, _("The group “%s” or one of its projects has no number."),
+                                      ms_group_get_title (group));
+            }
+        }
+    }
+
+  if (problems->len == 0)
+    return TRUE;
+
+  g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+               /* translators: %s lists what must be corrected first */
+               _("The document cannot be saved yet: %s"), problems->str);
+  return FALSE;
+}
+
 static GFile *
 choose_save_target (MsDocument  *self,
                     GFile       *file,
@@ -377,10 +416,22 @@ choose_save_target (MsDocument  *self,
       return NULL;
     }
 
+  if (!check_savable (self, error))
+    return NULL;
+
   /* Guard against overwriting changes made on disk since we read the file. */
   *etag = (self->file != NULL && g_file_equal (file, self->file)) ? self->etag : NULL;
 
   return file;
+}
+
+/* For a local file, always write a new file and rename it over the old one:
+ * GLib would otherwise rewrite a file with several hard links in place,
+ * where a crash or a full disk leaves it truncated. */
+static GFileCreateFlags
+replace_flags (GFile *target)
+{
+  return g_file_is_native (target) ? G_FILE_CREATE_REPLACE_DESTINATION : G_FILE_CREATE_NONE;
 }
 
 static void
@@ -414,6 +465,7 @@ ms_document_save (MsDocument    *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) target = NULL;
+  g_autoptr(GFile) write_target = NULL;
   const char *etag = NULL;
   char *new_etag = NULL;
   guint64 change_serial;
@@ -425,14 +477,15 @@ ms_document_save (MsDocument    *self,
   if (file == NULL)
     return FALSE;
   target = g_object_ref (file);
+  write_target = ms_file_resolve_links (target);
 
   bytes = ms_document_serialize (self);
   change_serial = self->change_serial;
 
-  if (!g_file_replace_contents (target,
+  if (!g_file_replace_contents (write_target,
                                 g_bytes_get_data (bytes, NULL),
                                 g_bytes_get_size (bytes),
-                                etag, TRUE, G_FILE_CREATE_NONE,
+                                etag, TRUE, replace_flags (write_target),
                                 &new_etag, cancellable, error))
     return FALSE;
 
@@ -472,6 +525,7 @@ ms_document_save_async (MsDocument          *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) write_target = NULL;
   GError *error = NULL;
   const char *etag = NULL;
   SaveData *data;
@@ -495,7 +549,8 @@ ms_document_save_async (MsDocument          *self,
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
 
   bytes = ms_document_serialize (self);
-  g_file_replace_contents_bytes_async (file, bytes, etag, TRUE, G_FILE_CREATE_NONE,
+  write_target = ms_file_resolve_links (file);
+  g_file_replace_contents_bytes_async (write_target, bytes, etag, TRUE, replace_flags (write_target),
                                        cancellable, save_replace_cb, g_steal_pointer (&task));
 }
 

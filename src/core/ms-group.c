@@ -112,7 +112,7 @@ ms_group_class_init (MsGroupClass *klass)
   object_class->get_property = ms_group_get_property;
   object_class->set_property = ms_group_set_property;
 
-  properties[PROP_NUMBER] = g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_NUMBER] = g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 1, rw);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
   properties[PROP_PROJECTS] = g_param_spec_object ("projects", NULL, NULL, G_TYPE_LIST_MODEL,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
@@ -124,6 +124,7 @@ ms_group_class_init (MsGroupClass *klass)
 static void
 ms_group_init (MsGroup *self)
 {
+  self->number = 1;
   self->title = g_strdup ("");
   self->projects = _ms_node_new_child_store (MS_TYPE_PROJECT);
 }

@@ -38,11 +38,15 @@ typedef struct
   gsize       column_pos;
   guint       column_chars;
   guint       depth;
+  guint       n_values;
   GString    *path;
   GHashTable *locations;
   GPtrArray  *faults;
   gboolean    failed;
 } Parser;
+
+/* 2^53: whole numbers above it do not survive a double. */
+#define MAX_EXACT_INTEGER (G_GINT64_CONSTANT (1) << 53)
 
 G_DEFINE_BOXED_TYPE (MsFault, ms_fault, ms_fault_copy, ms_fault_free)
 
@@ -679,6 +683,13 @@ parse_value (Parser *p)
   parser_here (p, &line, &column);
   c = p->data[p->pos];
 
+  if (++p->n_values > MS_JSON_MAX_VALUES)
+    {
+      /* translators: %d is a number of values, such as 500000 */
+      parser_fail (p, _("more than %d values, too many for a yearly file"), MS_JSON_MAX_VALUES);
+      return NULL;
+    }
+
   if (c == '{' || c == '[')
     {
       if (++p->depth > MS_JSON_MAX_DEPTH)
@@ -1025,6 +1036,10 @@ read_figure (Reader     *r,
                                       : _("must be a number"));
   else if (*out < 0)
     reader_fault (r, member, _("must not be negative"));
+  else if (json_node_get_value_type (member) == G_TYPE_INT64 &&
+           json_node_get_int (member) > MAX_EXACT_INTEGER)
+    /* A double holds whole numbers exactly only up to 2^53. */
+    reader_fault (r, member, _("is too large to be kept exactly"));
   else
     ok = TRUE;
   path_pop (r, saved);
@@ -1277,7 +1292,9 @@ read_category (Reader     *r,
     return NULL;
 
   id = read_string (r, node, "id", TRUE);
-  if (find_member (r, node, "id", FALSE) != NULL)
+  if (find_member (r, node, "id", FALSE) != NULL &&
+      JSON_NODE_HOLDS_VALUE (find_member (r, node, "id", FALSE)) &&
+      json_node_get_value_type (find_member (r, node, "id", FALSE)) == G_TYPE_STRING)
     {
       JsonNode *id_node = find_member (r, node, "id", FALSE);
       gsize saved = path_push_member (r, "id");

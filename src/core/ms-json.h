@@ -14,8 +14,11 @@
 G_BEGIN_DECLS
 
 /* Files larger than this are refused before parsing: a yearly file of
- * 2 000 projects is a few megabytes. */
-#define MS_JSON_MAX_SIZE  (32 * 1024 * 1024)
+ * 2 000 projects is about 2.5 MB. */
+#define MS_JSON_MAX_SIZE   (16 * 1024 * 1024)
+/* A yearly file of 2 000 projects holds about 60 000 values; more than this
+ * is no yearly file, and would cost memory for nothing. */
+#define MS_JSON_MAX_VALUES 500000
 /* The format nests 8 levels; unknown members get room, deep input does not. */
 #define MS_JSON_MAX_DEPTH 256
 /* The file format version this program reads and writes. */

@@ -1170,7 +1170,7 @@ ms_notice_import (const char      *data,
   result->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)remark_free);
   result->dropped = g_ptr_array_new_with_free_func ((GDestroyNotify)remark_free);
 
-  if (length > MS_JSON_MAX_SIZE)
+  if (length > MS_NOTICE_MAX_SIZE)
     {
       g_set_error_literal (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
                            _("The text is too large to be a notice"));

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Notices are a few dozen kilobytes; a text this large is something else. */
+#define MS_NOTICE_MAX_SIZE (4 * 1024 * 1024)
+
 typedef struct
 {
   /* 0 when the remark is about the whole text. */

@@ -156,7 +156,7 @@ ms_project_class_init (MsProjectClass *klass)
   object_class->get_property = ms_project_get_property;
   object_class->set_property = ms_project_set_property;
 
-  properties[PROP_NUMBER] = g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_NUMBER] = g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 1, rw);
   properties[PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, "", rw);
   properties[PROP_DEPARTMENTS] = g_param_spec_boxed ("departments", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_PARTNERS] = g_param_spec_boxed ("partners", NULL, NULL, G_TYPE_STRV, rw);
@@ -174,6 +174,7 @@ ms_project_class_init (MsProjectClass *klass)
 static void
 ms_project_init (MsProject *self)
 {
+  self->number = 1;
   self->target = g_strdup ("");
   self->departments = g_new0 (char *, 1);
   self->partners = g_new0 (char *, 1);

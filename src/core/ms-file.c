@@ -1,0 +1,141 @@
+/* ms-file.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-file"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "ms-file.h"
+#include "ms-json.h"
+
+#define CHUNK_SIZE (64 * 1024)
+
+/**
+ * ms_file_load_contents:
+ * @max_size: files longer than this are refused
+ * @contents: (out): the bytes read, NUL-terminated
+ * @etag: (out) (optional) (nullable): the entity tag, for detecting later changes
+ *
+ * Reads @file, refusing it as soon as it grows past @max_size: a pipe or a
+ * device reports no size, so the size is counted while reading.
+ */
+gboolean
+ms_file_load_contents (GFile         *file,
+                       gsize          max_size,
+                       GCancellable  *cancellable,
+                       char         **contents,
+                       gsize         *length,
+                       char         **etag,
+                       GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (length != NULL, FALSE);
+
+  display_name = g_file_get_parse_name (file);
+  if (etag != NULL)
+    *etag = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   /* translators: %s is a file name; 1:1 is line and column, kept for editors */
+                   _("%s:1:1: is a folder, not a file"), display_name);
+      return FALSE;
+    }
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (etag != NULL)
+    {
+      g_autoptr(GFileInfo) stream_info = g_file_input_stream_query_info (stream,
+                                                                         G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                                         cancellable, NULL);
+
+      if (stream_info != NULL)
+        *etag = g_strdup (g_file_info_get_etag (stream_info));
+    }
+
+  buffer = g_byte_array_new ();
+  for (;;)
+    {
+      gsize old_length = buffer->len;
+      gsize n_read = 0;
+
+      g_byte_array_set_size (buffer, old_length + CHUNK_SIZE);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + old_length, CHUNK_SIZE,
+                                    &n_read, cancellable, error))
+        {
+          if (etag != NULL)
+            g_clear_pointer (etag, g_free);
+          return FALSE;
+        }
+      g_byte_array_set_size (buffer, old_length + n_read);
+
+      if (buffer->len > max_size)
+        {
+          g_autofree char *limit = g_format_size (max_size);
+
+          if (etag != NULL)
+            g_clear_pointer (etag, g_free);
+          g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                       /* translators: the first %s is a file name, the second a size such as "8.4 MB" */
+                       _("%s:1:1: the file is larger than %s, too large to open"),
+                       display_name, limit);
+          return FALSE;
+        }
+
+      if (n_read < CHUNK_SIZE)
+        break;
+    }
+
+  *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *)"", 1);
+  *contents = (char *)g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+
+  return TRUE;
+}
+
+/**
+ * ms_file_resolve_links:
+ *
+ * Saving replaces a file by renaming a new one over it. Done on a symbolic
+ * link, that would replace the link, or make GLib rewrite the target in
+ * place (not atomic); so saves go to the file the link points to.
+ *
+ * Returns: (transfer full): the file itself, or the file its links lead to
+ */
+GFile *
+ms_file_resolve_links (GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *resolved = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return g_object_ref (file);
+
+  resolved = realpath (path, NULL);
+  if (resolved == NULL)
+    return g_object_ref (file);
+
+  return g_file_new_for_path (resolved);
+}

@@ -1,0 +1,23 @@
+/* ms-file.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean ms_file_load_contents (GFile         *file,
+                                gsize          max_size,
+                                GCancellable  *cancellable,
+                                char         **contents,
+                                gsize         *length,
+                                char         **etag,
+                                GError       **error);
+GFile   *ms_file_resolve_links (GFile         *file);
+
+G_END_DECLS
