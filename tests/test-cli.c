@@ -114,7 +114,7 @@ test_usage_errors (void)
 static void
 test_help (void)
 {
-  static const char * const commands[] = { "validate", "format", "summary" };
+  static const char * const commands[] = { "validate", "format", "summary", "import", "export-notice" };
   Run run = { 0 };
 
   run_cli (&run, "--help", NULL);
@@ -203,6 +203,100 @@ test_summary (void)
   run_clear (&run);
 }
 
+static char *
+notice_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "notices", name, NULL);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *seed = notice_path ("luohe-2024.txt");
+  g_autofree char *gbk = notice_path ("qingchuan-gb18030.txt");
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-import-XXXXXX", NULL);
+  g_autofree char *prose = g_build_filename (dir, "prose.txt", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+
+  run_cli (&run, "import", seed, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "region"),
+                   ==, "漯河市");
+  g_assert_nonnull (strstr (run.err, "projects: 32"));
+  /* The footer slogan is reported as left out, with its line. */
+  expected = g_strdup_printf ("%s:249: left out as page chrome: 节约粮食 从我做起", seed);
+  g_assert_nonnull (strstr (run.err, expected));
+
+  /* The output is a yearly file that validates. */
+  run_cli (&run, "import", gbk, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "encoding: GB18030"));
+  g_assert_cmpstr (run.out, ==, "");
+  run_cli (&run, "validate", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (output, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "青川市"));
+
+  /* Nothing usable: exit 1, said on stderr. */
+  g_assert_true (g_file_set_contents (prose, "只有一段文字，没有编号的项目。\n", -1, NULL));
+  run_cli (&run, "import", prose, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "No numbered projects"));
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (&run, "import", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  g_remove (prose);
+  g_remove (output);
+  g_rmdir (dir);
+  run_clear (&run);
+}
+
+static void
+test_export_notice (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-export-XXXXXX", NULL);
+  g_autofree char *notice = g_build_filename (dir, "notice.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "again.json", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *again = NULL;
+  Run run = { 0 };
+
+  run_cli (&run, "export-notice", g_getenv ("MS_EXAMPLE_FILE"), NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "漯河市2024年民生实事完成情况\n"));
+  g_assert_nonnull (strstr (run.out, "\n二、市重点民生实事完成情况\n"));
+
+  /* export-notice then import gives the bundled projects back. */
+  run_cli (&run, "export-notice", g_getenv ("MS_EXAMPLE_FILE"), "-o", notice, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "import", notice, "-o", json, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "summary", "--json", json, NULL);
+  g_assert_nonnull (strstr (run.out, "\"projects\": 32"));
+
+  g_assert_true (g_file_get_contents (g_getenv ("MS_EXAMPLE_FILE"), &original, NULL, NULL));
+  g_assert_true (g_file_get_contents (json, &again, NULL, NULL));
+  /* Same texts: every target of the original is in the re-imported file. */
+  g_assert_nonnull (strstr (again, "\"target\": \"全年新、改建农村公路80公里,改造危旧桥梁20座。\""));
+
+  run_cli (&run, "export-notice", "/nonexistent.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  g_remove (notice);
+  g_remove (json);
+  g_rmdir (dir);
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +308,8 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/format", test_format);
   g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/export-notice", test_export_notice);
 
   return g_test_run ();
 }
