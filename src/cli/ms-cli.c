@@ -18,6 +18,8 @@
 #include "ms-file.h"
 #include "ms-json.h"
 #include "ms-notice.h"
+#include "ms-csv.h"
+#include "ms-report.h"
 
 typedef struct
 {
@@ -33,6 +35,8 @@ static int run_format   (int argc, char **argv);
 static int run_summary  (int argc, char **argv);
 static int run_import   (int argc, char **argv);
 static int run_export_notice (int argc, char **argv);
+static int run_report   (int argc, char **argv);
+static int run_export_csv (int argc, char **argv);
 
 static const Command commands[] = {
   /* translators: the parameter of a command in --help output */
@@ -41,6 +45,8 @@ static const Command commands[] = {
   { "summary", N_("FILE"), N_("Count projects per category and status, and targets met"), run_summary },
   { "import", N_("NOTICE"), N_("Read a published notice (text) into a yearly file"), run_import },
   { "export-notice", N_("FILE"), N_("Write a yearly file as the text of a notice"), run_export_notice },
+  { "report", N_("FILE"), N_("Write the meeting report (PDF) or one chart (SVG, PNG)"), run_report },
+  { "export-csv", N_("FILE"), N_("Write one row per project as CSV for spreadsheets"), run_export_csv },
 };
 
 static void
@@ -532,6 +538,201 @@ run_export_notice (int    argc,
   return write_output ("export-notice", output, bytes) ? MS_CLI_EXIT_OK : MS_CLI_EXIT_FAILED;
 }
 
+/* "project:C/N": category id or position (from 1), project number. */
+static MsProject *
+find_project (MsDocument *document,
+              const char *spec)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, "/", 2);
+  GListModel *categories = ms_document_get_categories (document);
+  guint64 number = 0;
+
+  if (g_strv_length (parts) != 2 || !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT, &number, NULL))
+    return NULL;
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (document, c);
+      g_autofree char *position = g_strdup_printf ("%u", c + 1);
+      GListModel *groups = ms_category_get_groups (category);
+
+      if (!g_str_equal (parts[0], ms_category_get_id (category)) && !g_str_equal (parts[0], position))
+        continue;
+
+      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+        {
+          MsGroup *group = ms_category_get_group (category, g);
+
+          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
+            {
+              MsProject *project = ms_group_get_project (group, p);
+
+              if (ms_project_get_number (project) == number)
+                return project;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static int
+run_report (int    argc,
+            char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *chart = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *language = NULL;
+  MsReportFormat format;
+  MsPaper paper = MS_PAPER_A4;
+  MsChartKind kind = MS_CHART_OVERVIEW;
+  MsNode *node;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to OUT: .pdf for the whole report, .svg or .png for one chart"), N_("OUT") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart,
+      N_("The chart for SVG and PNG: overview, rates, departments or project:CATEGORY/NUMBER"),
+      N_("CHART") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("Paper size of the PDF: a4, a3 or letter"),
+      N_("PAPER") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the report: zh_CN or en (default: the interface language)"), N_("LANG") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("report", _("FILE"),
+                           _("Draws the completion charts of FILE. A PDF holds the whole meeting "
+                             "report: cover, overview, completion rates per category, targets "
+                             "and results per project, departments and a table of all projects. "
+                             "An SVG or PNG holds one chart."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  if (output == NULL)
+    {
+      print_usage_error ("minsheng-cli report", _("No output file given (-o OUT.pdf)"));
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  if (g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".PDF"))
+    format = MS_REPORT_FORMAT_PDF;
+  else if (g_str_has_suffix (output, ".svg") || g_str_has_suffix (output, ".SVG"))
+    format = MS_REPORT_FORMAT_SVG;
+  else if (g_str_has_suffix (output, ".png") || g_str_has_suffix (output, ".PNG"))
+    format = MS_REPORT_FORMAT_PNG;
+  else
+    {
+      print_usage_error ("minsheng-cli report", _("The output must end in .pdf, .svg or .png"));
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  if (paper_name != NULL && !ms_paper_from_string (paper_name, &paper))
+    {
+      /* translators: %s is what the user gave as a paper size */
+      g_autofree char *message = g_strdup_printf (_("Unknown paper size “%s”"), paper_name);
+
+      print_usage_error ("minsheng-cli report", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  if (language != NULL && !g_str_has_prefix (language, "zh") && !g_str_has_prefix (language, "en"))
+    {
+      /* translators: %s is what the user gave as a language */
+      g_autofree char *message = g_strdup_printf (_("Unknown language “%s” (zh_CN or en)"), language);
+
+      print_usage_error ("minsheng-cli report", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  node = MS_NODE (document);
+  if (chart != NULL && g_str_has_prefix (chart, "project:"))
+    {
+      MsProject *project = find_project (document, chart + strlen ("project:"));
+
+      if (project == NULL)
+        {
+          /* translators: %s is what the user gave, such as project:municipal/5 */
+          g_autofree char *message = g_strdup_printf (_("No project “%s” in the file"), chart);
+
+          print_usage_error ("minsheng-cli report", message);
+          return MS_CLI_EXIT_FAILED;
+        }
+      kind = MS_CHART_PROJECT;
+      node = MS_NODE (project);
+    }
+  else if (chart != NULL && !ms_chart_kind_from_string (chart, &kind))
+    {
+      /* translators: %s is what the user gave as a chart */
+      g_autofree char *message = g_strdup_printf (_("Unknown chart “%s”"), chart);
+
+      print_usage_error ("minsheng-cli report", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  if (format == MS_REPORT_FORMAT_PDF)
+    {
+      g_autoptr(MsReport) report = ms_report_new (document, language, paper, NULL);
+
+      if (!ms_report_write_pdf (report, output, &error))
+        {
+          g_printerr ("minsheng-cli report: %s\n", error->message);
+          return MS_CLI_EXIT_FAILED;
+        }
+      return MS_CLI_EXIT_OK;
+    }
+
+  if (!ms_chart_export (kind, node, format, output, format == MS_REPORT_FORMAT_PNG ? 1200 : 800,
+                        language, &error))
+    {
+      g_printerr ("minsheng-cli report: %s\n", error->message);
+      return MS_CLI_EXIT_FAILED;
+    }
+
+  return MS_CLI_EXIT_OK;
+}
+
+static int
+run_export_csv (int    argc,
+                char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *language = NULL;
+  gboolean no_bom = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to OUT instead of standard output"), N_("OUT") },
+    { "no-bom", 0, 0, G_OPTION_ARG_NONE, &no_bom,
+      N_("Leave out the byte order mark that Excel and WPS need to read UTF-8"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the column headings: zh_CN or en"), N_("LANG") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("export-csv", _("FILE"),
+                           _("Writes one row per project: category, group, number, target, "
+                             "departments, completion, status, and each indicator with its "
+                             "target, actual, unit and rate. UTF-8 with a byte order mark, "
+                             "quoted as RFC 4180 says."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  bytes = ms_csv_export (document, language, !no_bom);
+  return write_output ("export-csv", output, bytes) ? MS_CLI_EXIT_OK : MS_CLI_EXIT_FAILED;
+}
+
 static void
 print_help (FILE *stream)
 {
@@ -546,7 +747,7 @@ print_help (FILE *stream)
 
       guint width = display_width (call);
 
-      fprintf (stream, "  %s%*s %s\n", call, (int)(width < 22 ? 22 - width : 0), "",
+      fprintf (stream, "  %s%*s %s\n", call, (int)(width < 20 ? 20 - width : 0), "",
                _(commands[i].summary));
     }
   fprintf (stream, "\n%s\n",

@@ -419,3 +419,49 @@ ms_project_get_all_met (MsProject *self)
 
   return TRUE;
 }
+
+/**
+ * ms_project_dup_short_title:
+ *
+ * A title for lists and charts, from the target text: its first clause
+ * ("全年新、改建农村公路80公里"), without a leading "全年", at most 24 characters.
+ *
+ * Returns: (transfer full): the short title
+ */
+char *
+ms_project_dup_short_title (MsProject *self)
+{
+  static const char * const leading[] = { "全年", "年内", "年底前" };
+  const char *text;
+  const char *end;
+  glong length;
+
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  text = self->target;
+  for (guint i = 0; i < G_N_ELEMENTS (leading); i++)
+    {
+      if (g_str_has_prefix (text, leading[i]) && text[strlen (leading[i])] != '\0')
+        text += strlen (leading[i]);
+    }
+
+  for (end = text; *end; end = g_utf8_next_char (end))
+    {
+      gunichar c = g_utf8_get_char (end);
+
+      /* The first clause ends at a comma, stop, semicolon or colon. */
+      if (c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF1A ||
+          c == ':' || c == '\n')
+        break;
+    }
+
+  length = g_utf8_pointer_to_offset (text, end);
+  if (length > 24)
+    {
+      g_autofree char *head = g_utf8_substring (text, 0, 23);
+
+      return g_strconcat (head, "…", NULL);
+    }
+
+  return g_strndup (text, end - text);
+}

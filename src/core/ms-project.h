@@ -48,5 +48,6 @@ MsIndicator        *ms_project_remove_indicator  (MsProject          *self,
                                                   guint               position);
 MsGroup            *ms_project_get_group         (MsProject          *self);
 gboolean            ms_project_get_all_met       (MsProject          *self);
+char               *ms_project_dup_short_title   (MsProject          *self);
 
 G_END_DECLS

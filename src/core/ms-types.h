@@ -48,6 +48,7 @@ const char *ms_status_to_string       (MsStatus      status);
 gboolean    ms_status_from_string     (const char   *text,
                                        MsStatus     *status);
 const char *ms_status_get_label       (MsStatus      status);
+const char *ms_status_get_label_untranslated (MsStatus status);
 const char *ms_comparison_to_string   (MsComparison  comparison);
 gboolean    ms_comparison_from_string (const char   *text,
                                        MsComparison *comparison);

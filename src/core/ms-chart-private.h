@@ -1,0 +1,69 @@
+/* ms-chart-private.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "ms-chart.h"
+
+G_BEGIN_DECLS
+
+/* Text and fills shared by the charts and the report pages around them. */
+typedef struct
+{
+  cairo_t              *cr;
+  PangoContext         *context;
+  PangoFontDescription *font;
+  const MsChartOptions *options;
+  const MsChartPalette *palette;
+  const char           *language;
+  MsChartInfo          *info;
+  double                size;
+} MsPainter;
+
+void         _ms_set_color           (cairo_t              *cr,
+                                      const MsColor        *color);
+void         _ms_painter_init        (MsPainter            *p,
+                                      cairo_t              *cr,
+                                      const MsChartOptions *options,
+                                      MsChartInfo          *info);
+void         _ms_painter_clear       (MsPainter            *p);
+PangoLayout *_ms_painter_layout      (MsPainter            *p,
+                                      const char           *text,
+                                      double                scale,
+                                      gboolean              bold,
+                                      double                width,
+                                      int                   max_lines,
+                                      PangoAlignment        alignment);
+double       _ms_layout_height       (PangoLayout          *layout);
+double       _ms_layout_width        (PangoLayout          *layout);
+void         _ms_painter_show        (MsPainter            *p,
+                                      PangoLayout          *layout,
+                                      double                x,
+                                      double                y,
+                                      const MsColor        *color);
+double       _ms_painter_text        (MsPainter            *p,
+                                      const char           *text,
+                                      double                x,
+                                      double                y,
+                                      double                width,
+                                      int                   max_lines,
+                                      double                scale,
+                                      gboolean              bold,
+                                      PangoAlignment        alignment,
+                                      const MsColor        *color);
+void         _ms_painter_fill_status (MsPainter            *p,
+                                      double                x,
+                                      double                y,
+                                      double                width,
+                                      double                height,
+                                      MsStatus              status);
+void         _ms_collect_projects    (MsNode               *node,
+                                      GPtrArray            *projects);
+
+G_END_DECLS

@@ -1,0 +1,1293 @@
+/* ms-chart.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-chart"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "ms-chart-private.h"
+#include "ms-l10n.h"
+
+/* Labels are translated into the chart's language at draw time. */
+#define T(text) ms_l10n_translate (p->language, text)
+
+/* Rates beyond this are drawn to the edge with their value written. */
+#define MAX_SCALE_RATE 2.0
+
+
+typedef struct
+{
+  MsProject   *project;
+  MsIndicator *indicator;
+} RateRow;
+
+typedef struct
+{
+  char  *name;
+  guint  n_projects;
+  guint  by_status[MS_N_STATUSES];
+} DepartmentRow;
+
+void
+_ms_set_color (cairo_t       *cr,
+           const MsColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static MsColor
+rgb (guint32 hex)
+{
+  MsColor color = {
+    ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0, 1.0
+  };
+
+  return color;
+}
+
+/**
+ * ms_chart_palette_init_print:
+ *
+ * The light palette for paper and exported files. The status colours differ
+ * in lightness too, and each status also has its own fill pattern, so a
+ * greyscale copy still tells them apart.
+ */
+void
+ms_chart_palette_init_print (MsChartPalette *palette)
+{
+  g_return_if_fail (palette != NULL);
+
+  palette->background = rgb (0xffffff);
+  palette->foreground = rgb (0x1e1e1e);
+  palette->muted = rgb (0x5e5c64);
+  palette->grid = rgb (0xc0bfbc);
+  palette->track = rgb (0xebebeb);
+  palette->met = rgb (0x1c71d8);
+  palette->unmet = rgb (0xc64600);
+  palette->reference = rgb (0x241f31);
+  palette->status[MS_STATUS_NOT_STARTED] = rgb (0x9a9996);
+  palette->status[MS_STATUS_IN_PROGRESS] = rgb (0x62a0ea);
+  palette->status[MS_STATUS_COMPLETED] = rgb (0x1a5fb4);
+  palette->status[MS_STATUS_DELAYED] = rgb (0xc01c28);
+}
+
+void
+ms_chart_options_init (MsChartOptions *options,
+                       const char     *language)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->language = language;
+  options->font_size = 10;
+  options->show_title = TRUE;
+  options->fill_background = TRUE;
+  ms_chart_palette_init_print (&options->palette);
+}
+
+const char *
+ms_chart_kind_to_string (MsChartKind kind)
+{
+  switch (kind)
+    {
+    case MS_CHART_OVERVIEW:
+      return "overview";
+    case MS_CHART_RATES:
+      return "rates";
+    case MS_CHART_PROJECT:
+      return "project";
+    case MS_CHART_DEPARTMENTS:
+      return "departments";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+ms_chart_kind_from_string (const char  *text,
+                           MsChartKind *kind)
+{
+  for (MsChartKind k = MS_CHART_OVERVIEW; k <= MS_CHART_DEPARTMENTS; k++)
+    {
+      if (g_strcmp0 (text, ms_chart_kind_to_string (k)) == 0)
+        {
+          *kind = k;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * ms_chart_create_pango_context:
+ *
+ * A Pango context for chart and report text: Chinese data is shaped with a
+ * Simplified Chinese face whatever the interface language (without the
+ * language, Pango picks the Japanese face under an English locale), and
+ * metrics are not hinted, so text measures the same on screen and paper.
+ *
+ * Returns: (transfer full): the context
+ */
+PangoContext *
+ms_chart_create_pango_context (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+
+  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  return context;
+}
+
+void
+_ms_painter_init (MsPainter              *p,
+              cairo_t              *cr,
+              const MsChartOptions *options,
+              MsChartInfo          *info)
+{
+  memset (p, 0, sizeof *p);
+  p->cr = cr;
+  p->options = options;
+  p->palette = &options->palette;
+  p->language = ms_l10n_normalize_language (options->language);
+  p->info = info;
+  p->size = options->font_size > 0 ? options->font_size : 10;
+  p->context = ms_chart_create_pango_context (cr);
+  p->font = pango_font_description_from_string (MS_CHART_FONT_FAMILY);
+
+  memset (info, 0, sizeof *info);
+  info->text_x1 = info->text_y1 = G_MAXDOUBLE;
+  info->text_x2 = info->text_y2 = -G_MAXDOUBLE;
+  info->reference_x = info->zero_x = -1;
+}
+
+void
+_ms_painter_clear (MsPainter *p)
+{
+  g_clear_object (&p->context);
+  g_clear_pointer (&p->font, pango_font_description_free);
+}
+
+/* A layout of @text at @scale times the base size, wrapped within @width and
+ * cut to @max_lines with an ellipsis (0: no limit). */
+PangoLayout *
+_ms_painter_layout (MsPainter        *p,
+             const char     *text,
+             double          scale,
+             gboolean        bold,
+             double          width,
+             int             max_lines,
+             PangoAlignment  alignment)
+{
+  PangoLayout *layout = pango_layout_new (p->context);
+  PangoFontDescription *font = pango_font_description_copy (p->font);
+
+  pango_font_description_set_absolute_size (font, p->size * scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  pango_layout_set_text (layout, text ? text : "", -1);
+  pango_layout_set_alignment (layout, alignment);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1000);
+    }
+
+  return layout;
+}
+
+double
+_ms_layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double)height / PANGO_SCALE;
+}
+
+double
+_ms_layout_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+  return (double)width / PANGO_SCALE;
+}
+
+void
+_ms_painter_show (MsPainter       *p,
+              PangoLayout   *layout,
+              double         x,
+              double         y,
+              const MsColor *color)
+{
+  PangoRectangle ink;
+  double ux1, uy1, ux2, uy2;
+
+  pango_cairo_update_context (p->cr, p->context);
+  pango_layout_context_changed (layout);
+
+  cairo_save (p->cr);
+  _ms_set_color (p->cr, color);
+  cairo_move_to (p->cr, x, y);
+  pango_cairo_show_layout (p->cr, layout);
+  cairo_restore (p->cr);
+
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  p->info->n_texts++;
+  p->info->n_unknown_glyphs += pango_layout_get_unknown_glyphs_count (layout);
+  if (ink.width > 0 && ink.height > 0)
+    {
+      ux1 = x + ink.x;
+      uy1 = y + ink.y;
+      ux2 = ux1 + ink.width;
+      uy2 = uy1 + ink.height;
+      p->info->text_x1 = MIN (p->info->text_x1, ux1);
+      p->info->text_y1 = MIN (p->info->text_y1, uy1);
+      p->info->text_x2 = MAX (p->info->text_x2, ux2);
+      p->info->text_y2 = MAX (p->info->text_y2, uy2);
+    }
+}
+
+/* Draws @text and returns the height it took. */
+double
+_ms_painter_text (MsPainter        *p,
+            const char     *text,
+            double          x,
+            double          y,
+            double          width,
+            int             max_lines,
+            double          scale,
+            gboolean        bold,
+            PangoAlignment  alignment,
+            const MsColor  *color)
+{
+  g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, scale, bold, width, max_lines, alignment);
+  double height = _ms_layout_height (layout);
+
+  _ms_painter_show (p, layout, x, y, color);
+  return height;
+}
+
+/* Fills a rectangle the way @status is drawn everywhere: completed solid,
+ * in progress hatched, not started outlined, delayed cross-hatched. */
+void
+_ms_painter_fill_status (MsPainter  *p,
+             double    x,
+             double    y,
+             double    width,
+             double    height,
+             MsStatus  status)
+{
+  cairo_t *cr = p->cr;
+  const MsColor *color = &p->palette->status[status];
+  double step = MAX (3.0, p->size * 0.45);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+
+  switch (status)
+    {
+    case MS_STATUS_COMPLETED:
+      _ms_set_color (cr, color);
+      cairo_paint (cr);
+      break;
+
+    case MS_STATUS_IN_PROGRESS:
+    case MS_STATUS_DELAYED:
+      cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.35);
+      cairo_paint (cr);
+      _ms_set_color (cr, color);
+      cairo_set_line_width (cr, MAX (0.8, p->size * 0.12));
+      for (double d = -height; d < width + height; d += step)
+        {
+          cairo_move_to (cr, x + d, y + height);
+          cairo_line_to (cr, x + d + height, y);
+          if (status == MS_STATUS_DELAYED)
+            {
+              cairo_move_to (cr, x + d, y);
+              cairo_line_to (cr, x + d + height, y + height);
+            }
+        }
+      cairo_stroke (cr);
+      break;
+
+    case MS_STATUS_NOT_STARTED:
+    default:
+      _ms_set_color (cr, &p->palette->background);
+      cairo_paint (cr);
+      _ms_set_color (cr, color);
+      for (double dx = x + step / 2; dx < x + width; dx += step)
+        for (double dy = y + step / 2; dy < y + height; dy += step)
+          cairo_rectangle (cr, dx - 0.5, dy - 0.5, 1.0, 1.0);
+      cairo_fill (cr);
+      break;
+    }
+
+  cairo_restore (cr);
+
+  /* An outline keeps light fills visible on white paper. */
+  cairo_save (cr);
+  _ms_set_color (cr, color);
+  cairo_set_line_width (cr, MAX (0.5, p->size * 0.08));
+  cairo_rectangle (cr, x + 0.25, y + 0.25, MAX (0, width - 0.5), MAX (0, height - 0.5));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+_ms_collect_projects (MsNode    *node,
+                  GPtrArray *projects)
+{
+  if (MS_IS_PROJECT (node))
+    {
+      g_ptr_array_add (projects, node);
+      return;
+    }
+
+  {
+    GListModel *children = NULL;
+
+    if (MS_IS_DOCUMENT (node))
+      children = ms_document_get_categories (MS_DOCUMENT (node));
+    else if (MS_IS_CATEGORY (node))
+      children = ms_category_get_groups (MS_CATEGORY (node));
+    else if (MS_IS_GROUP (node))
+      children = ms_group_get_projects (MS_GROUP (node));
+
+    for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
+      {
+        g_autoptr(MsNode) child = g_list_model_get_item (children, i);
+
+        _ms_collect_projects (child, projects);
+      }
+  }
+}
+
+static GArray *
+collect_rate_rows (MsNode *node)
+{
+  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (RateRow));
+
+  _ms_collect_projects (node, projects);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      MsProject *project = g_ptr_array_index (projects, i);
+      GListModel *indicators = ms_project_get_indicators (project);
+      guint n = g_list_model_get_n_items (indicators);
+      RateRow row = { project, NULL };
+
+      if (n == 0)
+        g_array_append_val (rows, row);
+      for (guint k = 0; k < n; k++)
+        {
+          row.indicator = ms_project_get_indicator (project, k);
+          g_array_append_val (rows, row);
+        }
+    }
+
+  return rows;
+}
+
+static void
+department_row_clear (gpointer data)
+{
+  DepartmentRow *row = data;
+
+  g_free (row->name);
+}
+
+static int
+compare_department_rows (gconstpointer a,
+                         gconstpointer b)
+{
+  const DepartmentRow *ra = a;
+  const DepartmentRow *rb = b;
+
+  if (ra->n_projects != rb->n_projects)
+    return ra->n_projects > rb->n_projects ? -1 : 1;
+  return g_strcmp0 (ra->name, rb->name);
+}
+
+static GArray *
+collect_department_rows (MsNode     *node,
+                         const char *language)
+{
+  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (DepartmentRow));
+  const char *none = ms_l10n_translate (language, N_("No responsible department"));
+
+  g_array_set_clear_func (rows, department_row_clear);
+  _ms_collect_projects (node, projects);
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      MsProject *project = g_ptr_array_index (projects, i);
+      const char * const *departments = ms_project_get_departments (project);
+      const char * const no_department[] = { none, NULL };
+
+      if (departments[0] == NULL)
+        departments = no_department;
+
+      for (guint d = 0; departments[d] != NULL; d++)
+        {
+          gpointer position;
+          DepartmentRow *row;
+
+          if (!g_hash_table_lookup_extended (index, departments[d], NULL, &position))
+            {
+              DepartmentRow fresh = { g_strdup (departments[d]), 0, { 0 } };
+
+              g_array_append_val (rows, fresh);
+              position = GUINT_TO_POINTER (rows->len);
+              g_hash_table_insert (index, g_array_index (rows, DepartmentRow, rows->len - 1).name,
+                                   position);
+            }
+          row = &g_array_index (rows, DepartmentRow, GPOINTER_TO_UINT (position) - 1);
+          row->n_projects++;
+          row->by_status[ms_project_get_status (project)]++;
+        }
+    }
+
+  /* Sorting moves the names; the index is no longer needed. */
+  g_hash_table_remove_all (index);
+  g_array_sort (rows, compare_department_rows);
+
+  return rows;
+}
+
+guint
+ms_chart_count_rows (MsChartKind  kind,
+                     MsNode      *node)
+{
+  g_return_val_if_fail (MS_IS_NODE (node), 0);
+
+  switch (kind)
+    {
+    case MS_CHART_RATES:
+      {
+        g_autoptr(GArray) rows = collect_rate_rows (node);
+
+        return rows->len;
+      }
+    case MS_CHART_DEPARTMENTS:
+      {
+        g_autoptr(GArray) rows = collect_department_rows (node, "en");
+
+        return rows->len;
+      }
+    case MS_CHART_PROJECT:
+      return MS_IS_PROJECT (node) ? MAX (1, g_list_model_get_n_items (ms_project_get_indicators (MS_PROJECT (node)))) : 0;
+    case MS_CHART_OVERVIEW:
+    default:
+      return 1;
+    }
+}
+
+double
+ms_chart_get_row_height (MsChartKind           kind,
+                         const MsChartOptions *options)
+{
+  double size = options->font_size > 0 ? options->font_size : 10;
+
+  switch (kind)
+    {
+    case MS_CHART_RATES:
+      return size * 2.0;
+    case MS_CHART_DEPARTMENTS:
+      return size * 2.4;
+    case MS_CHART_PROJECT:
+      return size * 3.6;
+    case MS_CHART_OVERVIEW:
+    default:
+      return size * 30;
+    }
+}
+
+static double
+title_height (const MsChartOptions *options)
+{
+  double size = options->font_size > 0 ? options->font_size : 10;
+
+  return options->show_title ? size * 2.6 : 0;
+}
+
+/**
+ * ms_chart_get_natural_height:
+ *
+ * Returns: the height at which every row of the chart fits, for exports
+ */
+double
+ms_chart_get_natural_height (MsChartKind           kind,
+                             MsNode               *node,
+                             const MsChartOptions *options)
+{
+  double size = options->font_size > 0 ? options->font_size : 10;
+  guint rows = options->n_rows > 0 ? options->n_rows : ms_chart_count_rows (kind, node);
+
+  switch (kind)
+    {
+    case MS_CHART_RATES:
+      return title_height (options) + size * 3 + rows * ms_chart_get_row_height (kind, options);
+    case MS_CHART_DEPARTMENTS:
+      return title_height (options) + size * 2 + rows * ms_chart_get_row_height (kind, options);
+    case MS_CHART_PROJECT:
+      return title_height (options) + size * 8 + rows * ms_chart_get_row_height (kind, options);
+    case MS_CHART_OVERVIEW:
+    default:
+      return size * 34;
+    }
+}
+
+static double
+paint_title (MsPainter    *p,
+             const char *title,
+             double      width)
+{
+  if (!p->options->show_title)
+    return 0;
+
+  _ms_painter_text (p, title, 0, 0, width, 1, 1.35, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+  return title_height (p->options);
+}
+
+static void
+paint_swatch (MsPainter  *p,
+              double    x,
+              double    y,
+              double    size,
+              MsStatus  status)
+{
+  _ms_painter_fill_status (p, x, y, size, size, status);
+}
+
+/* Overview */
+
+static void
+paint_donut (MsPainter       *p,
+             double         cx,
+             double         cy,
+             double         radius,
+             const MsStats *stats)
+{
+  cairo_t *cr = p->cr;
+  double inner = radius * 0.58;
+  double angle = -G_PI / 2;
+  g_autofree char *total = g_strdup_printf ("%u", stats->n_projects);
+  g_autoptr(PangoLayout) number = _ms_painter_layout (p, total, 2.4, TRUE, -1, 0, PANGO_ALIGN_CENTER);
+  g_autoptr(PangoLayout) caption = _ms_painter_layout (p, T (N_("projects")), 1.0, FALSE, inner * 1.8, 1,
+                                                PANGO_ALIGN_CENTER);
+  double number_height = _ms_layout_height (number);
+
+  if (stats->n_projects == 0)
+    {
+      cairo_save (cr);
+      _ms_set_color (cr, &p->palette->track);
+      cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+      cairo_arc_negative (cr, cx, cy, inner, 2 * G_PI, 0);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
+
+  for (MsStatus status = 0; status < MS_N_STATUSES && stats->n_projects > 0; status++)
+    {
+      guint count = stats->n_by_status[status];
+      double sweep = 2 * G_PI * count / stats->n_projects;
+
+      if (count == 0)
+        continue;
+
+      /* Clip to the ring segment, then fill with the status pattern. */
+      cairo_save (cr);
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, cy, radius, angle, angle + sweep);
+      cairo_arc_negative (cr, cx, cy, inner, angle + sweep, angle);
+      cairo_close_path (cr);
+      cairo_clip_preserve (cr);
+      _ms_painter_fill_status (p, cx - radius - 1, cy - radius - 1, 2 * radius + 2, 2 * radius + 2, status);
+      _ms_set_color (cr, &p->palette->background);
+      cairo_set_line_width (cr, MAX (1.0, p->size * 0.15));
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      angle += sweep;
+    }
+
+  _ms_painter_show (p, number, cx - _ms_layout_width (number) / 2,
+                cy - number_height * 0.62, &p->palette->foreground);
+  _ms_painter_show (p, caption, cx - inner * 0.9, cy + number_height * 0.38, &p->palette->muted);
+}
+
+static void
+paint_status_legend (MsPainter       *p,
+                     double         x,
+                     double         y,
+                     double         width,
+                     const MsStats *stats)
+{
+  double swatch = p->size * 1.2;
+  double line = p->size * 2.1;
+
+  for (MsStatus status = 0; status < MS_N_STATUSES; status++)
+    {
+      g_autofree char *share = ms_l10n_format_percent (p->language, stats->n_projects
+                                                       ? (double)stats->n_by_status[status] / stats->n_projects
+                                                       : 0);
+      /* translators: a legend entry: status, count of projects, share, such as "Completed 31 (96.9%)" */
+      g_autofree char *text = g_strdup_printf (T (N_("%s %u (%s)")),
+                                               ms_l10n_translate (p->language, ms_status_get_label_untranslated (status)),
+                                               stats->n_by_status[status], share);
+
+      paint_swatch (p, x, y + (line - swatch) / 2 - p->size * 0.35, swatch, status);
+      _ms_painter_text (p, text, x + swatch + p->size * 0.6, y - p->size * 0.35, width - swatch - p->size * 0.6, 1, 1.0,
+                  FALSE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+      y += line;
+    }
+}
+
+static void
+paint_stacked_bar (MsPainter       *p,
+                   double         x,
+                   double         y,
+                   double         width,
+                   double         height,
+                   const guint   *by_status,
+                   guint          total,
+                   double         full_width)
+{
+  double position = x;
+
+  for (MsStatus status = 0; status < MS_N_STATUSES; status++)
+    {
+      double segment;
+
+      if (by_status[status] == 0 || total == 0)
+        continue;
+
+      segment = full_width * by_status[status] / total;
+      _ms_painter_fill_status (p, position, y, segment, height, status);
+
+      /* The count inside the segment when it fits: not by colour alone. */
+      if (segment > p->size * 2.2)
+        {
+          g_autofree char *count = g_strdup_printf ("%u", by_status[status]);
+          const MsColor *ink = status == MS_STATUS_COMPLETED ? &p->palette->background
+                                                             : &p->palette->foreground;
+          g_autoptr(PangoLayout) layout = _ms_painter_layout (p, count, 0.9, TRUE, -1, 0, PANGO_ALIGN_LEFT);
+          double lw = _ms_layout_width (layout);
+          double lh = _ms_layout_height (layout);
+
+          if (status != MS_STATUS_COMPLETED)
+            {
+              /* A plate behind the figure keeps it readable on hatching. */
+              cairo_save (p->cr);
+              _ms_set_color (p->cr, &p->palette->background);
+              cairo_rectangle (p->cr, position + (segment - lw) / 2 - 2, y + (height - lh) / 2,
+                               lw + 4, lh);
+              cairo_fill (p->cr);
+              cairo_restore (p->cr);
+            }
+          _ms_painter_show (p, layout, position + (segment - lw) / 2, y + (height - lh) / 2, ink);
+        }
+
+      position += segment;
+    }
+
+  (void)width;
+}
+
+static void
+draw_overview (MsPainter *p,
+               double   width,
+               double   height,
+               MsNode  *node)
+{
+  MsDocument *document = MS_IS_DOCUMENT (node) ? MS_DOCUMENT (node) : ms_node_get_document (node);
+  GListModel *categories = document ? ms_document_get_categories (document) : NULL;
+  guint n_categories = categories ? g_list_model_get_n_items (categories) : 0;
+  double top = paint_title (p, T (N_("Projects by status")), width);
+  gboolean wide = width >= height * 1.1;
+  double donut_area_width = wide ? width * 0.42 : width;
+  double donut_area_height = wide ? height - top : (height - top) * 0.5;
+  double legend_width = MIN (donut_area_width * 0.5, p->size * 16);
+  double radius;
+  double bars_x, bars_y, bars_width, bars_height, row;
+  double label_width;
+  MsStats stats = { 0 };
+
+  ms_stats_add_node (&stats, node);
+
+  /* Donut with its legend beside it, level with the category bars. */
+  radius = MIN ((donut_area_width - legend_width) * 0.42, donut_area_height * 0.42);
+  radius = CLAMP (radius, p->size * 3, p->size * 11);
+  paint_donut (p, radius + p->size, top + p->size + radius, radius, &stats);
+  paint_status_legend (p, 2 * radius + p->size * 2.5, top + p->size + radius - p->size * 4.2,
+                       donut_area_width - 2 * radius - p->size * 2.5, &stats);
+  if (!wide)
+    donut_area_height = 2 * radius + p->size * 2;
+
+  /* One stacked bar per category. */
+  bars_x = wide ? donut_area_width + p->size * 2 : 0;
+  bars_y = wide ? top : top + donut_area_height + p->size;
+  bars_width = wide ? width - bars_x : width;
+  bars_height = wide ? height - top : height - bars_y;
+
+  _ms_painter_text (p, T (N_("By category")), bars_x, bars_y, bars_width, 1, 1.1, TRUE, PANGO_ALIGN_LEFT,
+              &p->palette->foreground);
+  bars_y += p->size * 2.2;
+  bars_height -= p->size * 2.2;
+
+  row = n_categories > 0 ? MIN (p->size * 5.2, bars_height / n_categories) : 0;
+  label_width = bars_width;
+
+  for (guint c = 0; c < n_categories; c++)
+    {
+      MsCategory *category = ms_document_get_category (document, c);
+      MsStats cs = { 0 };
+      g_autofree char *detail = NULL;
+      double y = bars_y + c * row;
+      double bar_height = MIN (p->size * 1.6, row * 0.4);
+      double text_height;
+
+      ms_stats_add_node (&cs, MS_NODE (category));
+      /* translators: under a category's bar: projects, and how many met every target */
+      detail = g_strdup_printf (T (N_("%u projects · %u met every target")), cs.n_projects,
+                                cs.n_projects_all_met);
+
+      text_height = _ms_painter_text (p, ms_category_get_title (category), bars_x, y, label_width * 0.62, 1,
+                                1.0, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+      _ms_painter_text (p, detail, bars_x + label_width * 0.62, y, label_width * 0.38, 1, 0.9, FALSE,
+                  PANGO_ALIGN_RIGHT, &p->palette->muted);
+      paint_stacked_bar (p, bars_x, y + text_height + p->size * 0.3, bars_width, bar_height,
+                         cs.n_by_status, cs.n_projects, bars_width);
+    }
+}
+
+/* Completion rates */
+
+static char *
+rate_row_label (MsPainter       *p,
+                const RateRow *row)
+{
+  g_autofree char *title = NULL;
+
+  if (row->indicator != NULL && ms_indicator_get_name (row->indicator)[0] != '\0')
+    return g_strdup_printf ("%u. %s", ms_project_get_number (row->project),
+                            ms_indicator_get_name (row->indicator));
+
+  title = ms_project_dup_short_title (row->project);
+  return g_strdup_printf ("%u. %s", ms_project_get_number (row->project), title);
+}
+
+static void
+draw_rates (MsPainter *p,
+            double   width,
+            double   height,
+            MsNode  *node)
+{
+  g_autoptr(GArray) rows = collect_rate_rows (node);
+  const char *title_text = MS_IS_CATEGORY (node) ? ms_category_get_title (MS_CATEGORY (node))
+                                                 : T (N_("Completion rates"));
+  double top;
+  double row_height = ms_chart_get_row_height (MS_CHART_RATES, p->options);
+  double label_width = MIN (width * 0.36, p->size * 22);
+  double value_width = p->size * 5.5;
+  double bar_x = label_width + p->size;
+  double bar_width = width - bar_x - value_width;
+  double scale = 1.2;
+  double axis_y;
+  guint first = MIN (p->options->first_row, rows->len);
+  guint last = p->options->n_rows > 0 ? MIN (rows->len, first + p->options->n_rows) : rows->len;
+  cairo_t *cr = p->cr;
+
+  if (MS_IS_CATEGORY (node) && p->options->show_title)
+    {
+      /* translators: chart title, %s is a category such as 省重点民生实事 */
+      g_autofree char *text = g_strdup_printf (T (N_("Completion rates: %s")), title_text);
+
+      top = paint_title (p, text, width);
+    }
+  else
+    top = paint_title (p, title_text, width);
+
+  /* One scale for every page of the chart: the largest rate, within bounds. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RateRow *row = &g_array_index (rows, RateRow, i);
+      double rate;
+
+      if (row->indicator != NULL && ms_indicator_get_rate (row->indicator, &rate))
+        scale = MAX (scale, MIN (rate, MAX_SCALE_RATE) * 1.05);
+    }
+
+  if (bar_width < p->size * 4)
+    bar_width = p->size * 4;
+
+  /* Axis: ticks every 50%, the 100% line marked. */
+  axis_y = top + p->size * 1.6;
+  p->info->rows_y = axis_y;
+  p->info->row_height = row_height;
+  p->info->zero_x = bar_x;
+  p->info->reference_x = bar_x + bar_width / scale;
+  for (double tick = 0; tick <= scale + 1e-9; tick += 0.5)
+    {
+      double x = bar_x + bar_width * tick / scale;
+      g_autofree char *label = ms_l10n_format_percent (p->language, tick);
+      g_autoptr(PangoLayout) layout = _ms_painter_layout (p, label, 0.8, FALSE, -1, 0, PANGO_ALIGN_LEFT);
+
+      _ms_painter_show (p, layout, x - _ms_layout_width (layout) / 2, top, &p->palette->muted);
+      cairo_save (cr);
+      _ms_set_color (cr, &p->palette->grid);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, x, axis_y);
+      cairo_line_to (cr, x, axis_y + (last - first) * row_height);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  for (guint i = first; i < last; i++)
+    {
+      RateRow *row = &g_array_index (rows, RateRow, i);
+      double y = axis_y + (i - first) * row_height;
+      double bar_height = row_height * 0.56;
+      double bar_y = y + (row_height - bar_height) / 2;
+      g_autofree char *label = rate_row_label (p, row);
+      g_autoptr(PangoLayout) label_layout = _ms_painter_layout (p, label, 0.9, FALSE, label_width, 1,
+                                                         PANGO_ALIGN_LEFT);
+      double rate;
+
+      _ms_painter_show (p, label_layout, 0, y + (row_height - _ms_layout_height (label_layout)) / 2,
+                    &p->palette->foreground);
+
+      if (row->indicator != NULL && ms_indicator_get_rate (row->indicator, &rate))
+        {
+          gboolean met = ms_indicator_get_state (row->indicator) == MS_INDICATOR_MET;
+          double length = bar_width * MIN (rate, scale) / scale;
+          g_autofree char *value = ms_l10n_format_percent (p->language, rate);
+          const MsColor *color = met ? &p->palette->met : &p->palette->unmet;
+
+          cairo_save (cr);
+          _ms_set_color (cr, color);
+          cairo_rectangle (cr, bar_x, bar_y, length, bar_height);
+          cairo_fill (cr);
+          if (!met)
+            {
+              /* Unmet bars are hatched too: not by colour alone. */
+              cairo_rectangle (cr, bar_x, bar_y, length, bar_height);
+              cairo_clip (cr);
+              _ms_set_color (cr, &p->palette->background);
+              cairo_set_line_width (cr, MAX (0.6, p->size * 0.1));
+              for (double d = -bar_height; d < length; d += p->size * 0.5)
+                {
+                  cairo_move_to (cr, bar_x + d, bar_y + bar_height);
+                  cairo_line_to (cr, bar_x + d + bar_height, bar_y);
+                }
+              cairo_stroke (cr);
+            }
+          cairo_restore (cr);
+
+          if (rate > scale)
+            {
+              /* Cut at the edge: an arrow says the bar goes on. */
+              cairo_save (cr);
+              _ms_set_color (cr, &p->palette->background);
+              cairo_move_to (cr, bar_x + length - bar_height * 0.5, bar_y);
+              cairo_line_to (cr, bar_x + length, bar_y + bar_height / 2);
+              cairo_line_to (cr, bar_x + length - bar_height * 0.5, bar_y + bar_height);
+              cairo_close_path (cr);
+              cairo_fill (cr);
+              cairo_restore (cr);
+            }
+
+          p->info->n_bars++;
+          _ms_painter_text (p, value, bar_x + MIN (length, bar_width) + p->size * 0.4,
+                      y + (row_height - p->size * 1.3) / 2, value_width - p->size * 0.4, 1, 0.9,
+                      rate >= 1.0, PANGO_ALIGN_LEFT, &p->palette->foreground);
+        }
+      else
+        {
+          /* No figure is not 0%: say so in the bar's place. */
+          const char *note = row->indicator == NULL ? T (N_("no quantitative target"))
+                                                    : T (N_("not reported yet"));
+
+          cairo_save (cr);
+          _ms_set_color (cr, &p->palette->track);
+          cairo_rectangle (cr, bar_x, bar_y, bar_width, bar_height);
+          cairo_fill (cr);
+          cairo_restore (cr);
+          _ms_painter_text (p, note, bar_x + p->size * 0.5, y + (row_height - p->size * 1.3) / 2,
+                      bar_width - p->size, 1, 0.85, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
+        }
+    }
+
+  /* The 100% line over the bars. */
+  cairo_save (cr);
+  _ms_set_color (cr, &p->palette->reference);
+  cairo_set_line_width (cr, MAX (1.0, p->size * 0.15));
+  cairo_move_to (cr, p->info->reference_x, axis_y - p->size * 0.2);
+  cairo_line_to (cr, p->info->reference_x, axis_y + (last - first) * row_height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  (void)height;
+}
+
+/* Target against actual, one project */
+
+static void
+paint_bullet (MsPainter     *p,
+              MsIndicator *indicator,
+              double       x,
+              double       y,
+              double       width,
+              double       height)
+{
+  cairo_t *cr = p->cr;
+  double target = ms_indicator_get_target (indicator);
+  gboolean has_actual = ms_indicator_get_has_actual (indicator);
+  double actual = ms_indicator_get_actual (indicator);
+  double range = MAX (target, has_actual ? actual : 0) * 1.15;
+  double band_height = height * 0.7;
+  double bar_height = band_height * 0.42;
+  double band_y = y + (height - band_height) / 2;
+  double target_x;
+
+  if (range <= 0)
+    range = 1;
+
+  cairo_save (cr);
+  _ms_set_color (cr, &p->palette->track);
+  cairo_rectangle (cr, x, band_y, width, band_height);
+  cairo_fill (cr);
+
+  if (has_actual)
+    {
+      gboolean met = ms_indicator_get_state (indicator) == MS_INDICATOR_MET;
+
+      _ms_set_color (cr, met ? &p->palette->met : &p->palette->unmet);
+      cairo_rectangle (cr, x, band_y + (band_height - bar_height) / 2, width * actual / range, bar_height);
+      cairo_fill (cr);
+      p->info->n_bars++;
+    }
+
+  /* The target: a tall mark across the band. */
+  target_x = x + width * target / range;
+  _ms_set_color (cr, &p->palette->reference);
+  cairo_set_line_width (cr, MAX (1.5, p->size * 0.25));
+  cairo_move_to (cr, target_x, band_y - band_height * 0.12);
+  cairo_line_to (cr, target_x, band_y + band_height * 1.12);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * ms_chart_format_indicator:
+ *
+ * Returns: (transfer full): target, actual and rate in words for @language,
+ *   such as "80公里 → 113.9公里 (142.4%)"
+ */
+char *
+ms_chart_format_indicator (MsIndicator *indicator,
+                           const char  *language)
+{
+  const char *lang = ms_l10n_normalize_language (language);
+  const char *unit = ms_indicator_get_unit (indicator);
+  g_autofree char *target = ms_l10n_format_figure (lang, ms_indicator_get_target (indicator), unit);
+  double rate;
+
+  g_return_val_if_fail (MS_IS_INDICATOR (indicator), NULL);
+
+  if (ms_indicator_get_comparison (indicator) == MS_COMPARISON_AT_MOST)
+    {
+      char *bounded = g_strconcat ("≤ ", target, NULL);
+
+      g_free (target);
+      target = bounded;
+    }
+
+  if (!ms_indicator_get_has_actual (indicator))
+    /* translators: a target with no reported figure yet, such as "80 公里 → not reported" */
+    return g_strdup_printf (ms_l10n_translate (lang, N_("%s → not reported")), target);
+
+  {
+    g_autofree char *actual = ms_l10n_format_figure (lang, ms_indicator_get_actual (indicator), unit);
+
+    if (ms_indicator_get_rate (indicator, &rate))
+      {
+        g_autofree char *percent = ms_l10n_format_percent (lang, rate);
+
+        /* translators: target → actual (rate), such as "80 公里 → 113.9 公里 (142.4%)" */
+        return g_strdup_printf (ms_l10n_translate (lang, N_("%s → %s (%s)")), target, actual, percent);
+      }
+
+    /* translators: target → actual, such as "80 公里 → 113.9 公里" */
+    return g_strdup_printf (ms_l10n_translate (lang, N_("%s → %s")), target, actual);
+  }
+}
+
+static void
+draw_project (MsPainter *p,
+              double   width,
+              double   height,
+              MsNode  *node)
+{
+  MsProject *project;
+  GListModel *indicators;
+  guint n_indicators;
+  double y = 0;
+  double row_height = ms_chart_get_row_height (MS_CHART_PROJECT, p->options);
+  double name_width;
+  g_autofree char *heading = NULL;
+  g_autofree char *departments = NULL;
+
+  g_return_if_fail (MS_IS_PROJECT (node));
+
+  project = MS_PROJECT (node);
+  indicators = ms_project_get_indicators (project);
+  n_indicators = g_list_model_get_n_items (indicators);
+
+  if (p->options->show_title)
+    {
+      heading = g_strdup_printf ("%u. %s", ms_project_get_number (project), ms_project_get_target (project));
+      y += _ms_painter_text (p, heading, 0, 0, width, 2, 1.15, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+      departments = g_strjoinv ("、", (char **)ms_project_get_departments (project));
+      if (departments[0] != '\0')
+        y += _ms_painter_text (p, departments, 0, y + p->size * 0.2, width, 1, 0.9, FALSE, PANGO_ALIGN_LEFT,
+                         &p->palette->muted);
+      y += p->size * 0.8;
+    }
+
+  if (n_indicators == 0)
+    {
+      y += _ms_painter_text (p, T (N_("No quantitative target")), 0, y, width, 1, 1.0, TRUE,
+                       PANGO_ALIGN_LEFT, &p->palette->muted);
+      if (ms_project_get_completion (project)[0] != '\0')
+        _ms_painter_text (p, ms_project_get_completion (project), 0, y + p->size * 0.4, width,
+                    MAX (1, (int)((height - y) / (p->size * 1.5)) - 1), 0.9, FALSE,
+                    PANGO_ALIGN_LEFT, &p->palette->foreground);
+      return;
+    }
+
+  /* Rows shrink to fit the space given, down to a readable minimum. */
+  row_height = MIN (row_height, MAX (p->size * 2.6, (height - y) / n_indicators));
+  name_width = MIN (width * 0.34, p->size * 14);
+
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+      g_autofree char *summary = ms_chart_format_indicator (indicator, p->language);
+      double ry = y + i * row_height;
+      double track_x = name_width + p->size * 0.8;
+      double track_width = width - track_x;
+
+      if (ry + row_height > height + 0.5)
+        break;
+
+      _ms_painter_text (p, ms_indicator_get_name (indicator), 0, ry + p->size * 0.2, name_width, 2, 0.9, FALSE,
+                  PANGO_ALIGN_LEFT, &p->palette->foreground);
+      paint_bullet (p, indicator, track_x, ry, track_width, row_height * 0.55);
+      _ms_painter_text (p, summary, track_x, ry + row_height * 0.55, track_width, 1, 0.85, FALSE,
+                  PANGO_ALIGN_LEFT, &p->palette->muted);
+    }
+}
+
+/* Departments */
+
+static void
+draw_departments (MsPainter *p,
+                  double   width,
+                  double   height,
+                  MsNode  *node)
+{
+  g_autoptr(GArray) rows = collect_department_rows (node, p->language);
+  double top = paint_title (p, T (N_("Projects by responsible department")), width);
+  double row_height = ms_chart_get_row_height (MS_CHART_DEPARTMENTS, p->options);
+  double label_width = MIN (width * 0.34, p->size * 20);
+  double detail_width = p->size * 12;
+  double bar_x = label_width + p->size;
+  double bar_width = MAX (p->size * 4, width - bar_x - detail_width - p->size);
+  guint first = MIN (p->options->first_row, rows->len);
+  guint last = p->options->n_rows > 0 ? MIN (rows->len, first + p->options->n_rows) : rows->len;
+  guint most = 1;
+
+  for (guint i = 0; i < rows->len; i++)
+    most = MAX (most, g_array_index (rows, DepartmentRow, i).n_projects);
+
+  for (guint i = first; i < last; i++)
+    {
+      DepartmentRow *row = &g_array_index (rows, DepartmentRow, i);
+      double y = top + (i - first) * row_height;
+      double bar_height = row_height * 0.5;
+      double length = bar_width * row->n_projects / most;
+      g_autofree char *share = ms_l10n_format_percent (p->language,
+                                                       (double)row->by_status[MS_STATUS_COMPLETED] / row->n_projects);
+      /* translators: beside a department's bar: projects, share completed, such as "5 projects · 80% completed" */
+      g_autofree char *detail = g_strdup_printf (T (N_("%u projects · %s completed")), row->n_projects, share);
+      g_autoptr(PangoLayout) name = _ms_painter_layout (p, row->name, 0.9, FALSE, label_width, 2, PANGO_ALIGN_LEFT);
+
+      _ms_painter_show (p, name, 0, y + (row_height - _ms_layout_height (name)) / 2, &p->palette->foreground);
+      paint_stacked_bar (p, bar_x, y + (row_height - bar_height) / 2, bar_width, bar_height,
+                         row->by_status, row->n_projects, length);
+      _ms_painter_text (p, detail, bar_x + length + p->size * 0.5, y + (row_height - p->size * 1.3) / 2,
+                  width - (bar_x + length + p->size * 0.5), 1, 0.85, FALSE, PANGO_ALIGN_LEFT,
+                  &p->palette->muted);
+      p->info->n_bars++;
+    }
+
+  (void)height;
+}
+
+/**
+ * ms_chart_draw:
+ * @node: the document (overview, departments), a document or category
+ *   (rates), or a project (target against actual)
+ * @info: (out) (optional): what was drawn
+ *
+ * Draws a chart in the rectangle (0, 0, @width, @height) of @cr's user space.
+ */
+void
+ms_chart_draw (cairo_t              *cr,
+               double                width,
+               double                height,
+               MsChartKind           kind,
+               MsNode               *node,
+               const MsChartOptions *options,
+               MsChartInfo          *info)
+{
+  MsChartInfo scratch;
+  MsPainter p;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (MS_IS_NODE (node));
+  g_return_if_fail (options != NULL);
+
+  _ms_painter_init (&p, cr, options, info ? info : &scratch);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  if (options->fill_background)
+    {
+      _ms_set_color (cr, &options->palette.background);
+      cairo_paint (cr);
+    }
+
+  switch (kind)
+    {
+    case MS_CHART_OVERVIEW:
+      draw_overview (&p, width, height, node);
+      break;
+    case MS_CHART_RATES:
+      draw_rates (&p, width, height, node);
+      break;
+    case MS_CHART_PROJECT:
+      draw_project (&p, width, height, node);
+      break;
+    case MS_CHART_DEPARTMENTS:
+      draw_departments (&p, width, height, node);
+      break;
+    default:
+      g_warn_if_reached ();
+    }
+
+  cairo_restore (cr);
+  _ms_painter_clear (&p);
+}
+
+/**
+ * ms_chart_describe:
+ *
+ * States in words what the chart shows, for screen readers and as a text
+ * alternative to the picture.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+ms_chart_describe (MsChartKind  kind,
+                   MsNode      *node,
+                   const char  *language)
+{
+  GString *out = g_string_new (NULL);
+  const char *lang = ms_l10n_normalize_language (language);
+  MsStats stats = { 0 };
+
+  g_return_val_if_fail (MS_IS_NODE (node), NULL);
+
+  ms_stats_add_node (&stats, node);
+
+  switch (kind)
+    {
+    case MS_CHART_OVERVIEW:
+    case MS_CHART_DEPARTMENTS:
+      /* translators: start of a chart description: the number of projects */
+      g_string_append_printf (out, ms_l10n_translate (lang, N_("%u projects.")), stats.n_projects);
+      for (MsStatus status = 0; status < MS_N_STATUSES; status++)
+        {
+          g_string_append_c (out, ' ');
+          /* translators: one status in a chart description, such as "Completed: 31." */
+          g_string_append_printf (out, ms_l10n_translate (lang, N_("%s: %u.")),
+                                  ms_l10n_translate (lang, ms_status_get_label_untranslated (status)),
+                                  stats.n_by_status[status]);
+        }
+      g_string_append_c (out, ' ');
+      /* translators: in a chart description */
+      g_string_append_printf (out, ms_l10n_translate (lang, N_("%u met every target.")),
+                              stats.n_projects_all_met);
+      break;
+
+    case MS_CHART_RATES:
+    case MS_CHART_PROJECT:
+    default:
+      {
+        g_autoptr(GArray) rows = collect_rate_rows (node);
+
+        for (guint i = 0; i < rows->len; i++)
+          {
+            RateRow *row = &g_array_index (rows, RateRow, i);
+            MsPainter p = { 0 };
+            g_autofree char *label = NULL;
+            g_autofree char *summary = NULL;
+
+            p.language = lang;
+            label = rate_row_label (&p, row);
+            if (row->indicator == NULL)
+              summary = g_strdup (ms_l10n_translate (lang, N_("no quantitative target")));
+            else
+              summary = ms_chart_format_indicator (row->indicator, lang);
+
+            if (out->len > 0)
+              g_string_append_c (out, '\n');
+            g_string_append_printf (out, "%s: %s", label, summary);
+          }
+      }
+      break;
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,964 @@
+/* ms-report.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <errno.h>
+#include <string.h>
+
+#include "ms-chart-private.h"
+#include "ms-json.h"
+#include "ms-l10n.h"
+#include "ms-report.h"
+
+/* The meeting report: pages laid out in points, paginated here from
+ * measured text, drawn by the same chart code as the window. */
+
+#define MARGIN       40.0
+#define HEADER       24.0
+#define FOOTER       24.0
+#define CHART_FONT    9.0
+#define TABLE_FONT    8.0
+#define CELL_PADDING  4.0
+#define GRID_COLUMNS  2
+#define GRID_ROWS     3
+
+#define T(text) ms_l10n_translate (report->language, text)
+
+typedef enum
+{
+  PAGE_COVER,
+  PAGE_OVERVIEW,
+  PAGE_RATES,
+  PAGE_PROJECTS,
+  PAGE_DEPARTMENTS,
+  PAGE_TABLE,
+} PageKind;
+
+typedef struct
+{
+  PageKind  kind;
+  gboolean  landscape;
+  MsNode   *node;
+  guint     first;
+  guint     count;
+} Page;
+
+typedef struct
+{
+  /* A category heading when project is NULL. */
+  MsCategory *category;
+  MsProject  *project;
+  double      height;
+} TableRow;
+
+struct _MsReport
+{
+  MsDocument *document;
+  char       *language;
+  MsPaper     paper;
+  GDateTime  *printed;
+  GArray     *pages;
+  GArray     *table_rows;
+  GPtrArray  *projects;
+};
+
+/* Relative widths of the table's columns. */
+static const double column_share[] = { 0.06, 0.33, 0.19, 0.24, 0.08, 0.10 };
+#define N_COLUMNS G_N_ELEMENTS (column_share)
+
+gboolean
+ms_paper_from_string (const char *text,
+                      MsPaper    *paper)
+{
+  static const char * const names[] = { "a4", "a3", "letter" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_ascii_strcasecmp (text ? text : "", names[i]) == 0)
+        {
+          *paper = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Portrait size in points. */
+void
+ms_paper_get_size (MsPaper  paper,
+                   double  *width,
+                   double  *height)
+{
+  switch (paper)
+    {
+    case MS_PAPER_A3:
+      *width = 841.89;
+      *height = 1190.55;
+      break;
+    case MS_PAPER_LETTER:
+      *width = 612;
+      *height = 792;
+      break;
+    case MS_PAPER_A4:
+    default:
+      *width = 595.28;
+      *height = 841.89;
+      break;
+    }
+}
+
+static void
+page_size (MsReport   *report,
+           const Page *page,
+           double     *width,
+           double     *height)
+{
+  double w, h;
+
+  ms_paper_get_size (report->paper, &w, &h);
+  *width = page->landscape ? h : w;
+  *height = page->landscape ? w : h;
+}
+
+static void
+content_size (MsReport   *report,
+              const Page *page,
+              double     *width,
+              double     *height)
+{
+  page_size (report, page, width, height);
+  *width -= 2 * MARGIN;
+  *height -= 2 * MARGIN + HEADER + FOOTER;
+}
+
+static void
+chart_options (MsReport       *report,
+               MsChartOptions *options,
+               double          font_size)
+{
+  ms_chart_options_init (options, report->language);
+  options->font_size = font_size;
+  options->fill_background = FALSE;
+}
+
+static void
+add_page (MsReport *report,
+          PageKind  kind,
+          gboolean  landscape,
+          MsNode   *node,
+          guint     first,
+          guint     count)
+{
+  Page page = { kind, landscape, node, first, count };
+
+  g_array_append_val (report->pages, page);
+}
+
+/* Pages of rows for a long chart: each page repeats the chart's title and axis. */
+static void
+add_chart_pages (MsReport    *report,
+                 PageKind     kind,
+                 MsChartKind  chart,
+                 MsNode      *node)
+{
+  Page probe = { kind, TRUE, node, 0, 0 };
+  MsChartOptions options;
+  double width, height;
+  guint rows = ms_chart_count_rows (chart, node);
+  guint per_page;
+
+  chart_options (report, &options, CHART_FONT);
+  content_size (report, &probe, &width, &height);
+  per_page = (guint)MAX (1, floor ((height - (ms_chart_get_natural_height (chart, node, &options) -
+                                              rows * ms_chart_get_row_height (chart, &options))) /
+                                   ms_chart_get_row_height (chart, &options)));
+
+  /* Spread the rows evenly rather than leave a last page of one row. */
+  if (rows > per_page)
+    {
+      guint n_pages = (rows + per_page - 1) / per_page;
+
+      per_page = (rows + n_pages - 1) / n_pages;
+    }
+
+  for (guint first = 0; first < rows; first += per_page)
+    add_page (report, kind, TRUE, node, first, MIN (per_page, rows - first));
+}
+
+static char *
+table_cell_text (MsReport  *report,
+                 MsProject *project,
+                 guint      column)
+{
+  switch (column)
+    {
+    case 0:
+      return g_strdup_printf ("%u", ms_project_get_number (project));
+    case 1:
+      return g_strdup (ms_project_get_target (project));
+    case 2:
+      return g_strjoinv ("、", (char **)ms_project_get_departments (project));
+    case 3:
+      {
+        GListModel *indicators = ms_project_get_indicators (project);
+        GString *text = g_string_new (NULL);
+
+        for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+          {
+            MsIndicator *indicator = ms_project_get_indicator (project, i);
+            g_autofree char *summary = ms_chart_format_indicator (indicator, report->language);
+
+            if (text->len > 0)
+              g_string_append_c (text, '\n');
+            g_string_append_printf (text, "%s %s", ms_indicator_get_name (indicator), summary);
+          }
+        if (text->len == 0)
+          g_string_append (text, T (N_("no quantitative target")));
+        return g_string_free (text, FALSE);
+      }
+    case 4:
+      {
+        GListModel *indicators = ms_project_get_indicators (project);
+        gboolean any = FALSE;
+        double lowest = G_MAXDOUBLE;
+
+        /* The weakest figure stands for the project. */
+        for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+          {
+            double rate;
+
+            if (ms_indicator_get_rate (ms_project_get_indicator (project, i), &rate))
+              {
+                lowest = MIN (lowest, rate);
+                any = TRUE;
+              }
+          }
+        return any ? ms_l10n_format_percent (report->language, lowest) : g_strdup ("—");
+      }
+    case 5:
+    default:
+      return g_strdup (T (ms_status_get_label_untranslated (ms_project_get_status (project))));
+    }
+}
+
+static int
+table_cell_lines (guint column)
+{
+  /* Long texts are cut: the report is an overview, the file has all. */
+  return column == 1 ? 4 : column == 3 ? 5 : 3;
+}
+
+static double
+measure_table_row (MsReport  *report,
+                   MsPainter *p,
+                   double     width,
+                   MsProject *project)
+{
+  double height = 0;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autofree char *text = table_cell_text (report, project, c);
+      g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 1.0, FALSE,
+                                                          width * column_share[c] - 2 * CELL_PADDING,
+                                                          table_cell_lines (c), PANGO_ALIGN_LEFT);
+
+      height = MAX (height, _ms_layout_height (layout));
+    }
+
+  return height + 2 * CELL_PADDING;
+}
+
+static void
+paginate (MsReport *report)
+{
+  GListModel *categories = ms_document_get_categories (report->document);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  MsChartOptions options;
+  MsChartInfo info;
+  MsPainter p;
+  Page table_probe = { PAGE_TABLE, FALSE, NULL, 0, 0 };
+  double table_width, table_height, header_height, used;
+  guint first_row = 0;
+
+  add_page (report, PAGE_COVER, FALSE, MS_NODE (report->document), 0, 0);
+  add_page (report, PAGE_OVERVIEW, TRUE, MS_NODE (report->document), 0, 0);
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    add_chart_pages (report, PAGE_RATES, MS_CHART_RATES, MS_NODE (ms_document_get_category (report->document, c)));
+
+  for (guint first = 0; first < report->projects->len; first += GRID_COLUMNS * GRID_ROWS)
+    add_page (report, PAGE_PROJECTS, TRUE, MS_NODE (report->document), first,
+              MIN (GRID_COLUMNS * GRID_ROWS, report->projects->len - first));
+
+  add_chart_pages (report, PAGE_DEPARTMENTS, MS_CHART_DEPARTMENTS, MS_NODE (report->document));
+
+  /* The table: rows measured with the fonts they are drawn with. */
+  chart_options (report, &options, TABLE_FONT);
+  _ms_painter_init (&p, cr, &options, &info);
+  content_size (report, &table_probe, &table_width, &table_height);
+  header_height = TABLE_FONT * 2.6 + TABLE_FONT * 2;
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (report->document, c);
+      g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+      TableRow heading = { category, NULL, TABLE_FONT * 2.4 };
+
+      g_array_append_val (report->table_rows, heading);
+      _ms_collect_projects (MS_NODE (category), projects);
+      for (guint i = 0; i < projects->len; i++)
+        {
+          TableRow row = { category, g_ptr_array_index (projects, i), 0 };
+
+          row.height = measure_table_row (report, &p, table_width, row.project);
+          g_array_append_val (report->table_rows, row);
+        }
+    }
+
+  used = header_height;
+  for (guint i = 0; i < report->table_rows->len; i++)
+    {
+      TableRow *row = &g_array_index (report->table_rows, TableRow, i);
+      /* A category heading never ends a page on its own. */
+      double needed = row->height;
+
+      if (row->project == NULL && i + 1 < report->table_rows->len)
+        needed += g_array_index (report->table_rows, TableRow, i + 1).height;
+
+      if (used + needed > table_height && i > first_row)
+        {
+          add_page (report, PAGE_TABLE, FALSE, MS_NODE (report->document), first_row, i - first_row);
+          first_row = i;
+          used = header_height;
+        }
+      used += row->height;
+    }
+  if (report->table_rows->len > first_row)
+    add_page (report, PAGE_TABLE, FALSE, MS_NODE (report->document), first_row,
+              report->table_rows->len - first_row);
+
+  _ms_painter_clear (&p);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/**
+ * ms_report_new:
+ * @language: (nullable): "zh_CN", "en", or %NULL for the interface language
+ * @printed: (nullable): the date printed on the cover, or %NULL for today
+ *
+ * Returns: (transfer full): the paginated report
+ */
+MsReport *
+ms_report_new (MsDocument *document,
+               const char *language,
+               MsPaper     paper,
+               GDateTime  *printed)
+{
+  MsReport *report;
+
+  g_return_val_if_fail (MS_IS_DOCUMENT (document), NULL);
+
+  report = g_new0 (MsReport, 1);
+  report->document = g_object_ref (document);
+  report->language = g_strdup (ms_l10n_normalize_language (language));
+  report->paper = paper;
+  report->printed = printed ? g_date_time_ref (printed) : g_date_time_new_now_local ();
+  report->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  report->table_rows = g_array_new (FALSE, FALSE, sizeof (TableRow));
+  report->projects = g_ptr_array_new ();
+  _ms_collect_projects (MS_NODE (document), report->projects);
+
+  paginate (report);
+
+  return report;
+}
+
+void
+ms_report_free (MsReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_object (&report->document);
+  g_free (report->language);
+  g_date_time_unref (report->printed);
+  g_array_unref (report->pages);
+  g_array_unref (report->table_rows);
+  g_ptr_array_unref (report->projects);
+  g_free (report);
+}
+
+guint
+ms_report_get_n_pages (MsReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->pages->len;
+}
+
+void
+ms_report_get_page_size (MsReport *report,
+                         guint     page,
+                         double   *width,
+                         double   *height)
+{
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (page < report->pages->len);
+
+  page_size (report, &g_array_index (report->pages, Page, page), width, height);
+}
+
+gboolean
+ms_report_page_is_landscape (MsReport *report,
+                             guint     page)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (page < report->pages->len, FALSE);
+
+  return g_array_index (report->pages, Page, page).landscape;
+}
+
+static const char *
+section_title (MsReport   *report,
+               const Page *page)
+{
+  switch (page->kind)
+    {
+    case PAGE_COVER:
+      return "";
+    case PAGE_OVERVIEW:
+      return T (N_("Overview"));
+    case PAGE_RATES:
+      return T (N_("Completion rates"));
+    case PAGE_PROJECTS:
+      return T (N_("Targets and results"));
+    case PAGE_DEPARTMENTS:
+      return T (N_("Departments"));
+    case PAGE_TABLE:
+    default:
+      return T (N_("All projects"));
+    }
+}
+
+static void
+draw_frame (MsReport   *report,
+            MsPainter  *p,
+            guint       index,
+            double      width,
+            double      height)
+{
+  const Page *page = &g_array_index (report->pages, Page, index);
+  g_autofree char *count = NULL;
+  g_autofree char *date = ms_l10n_format_date (report->language, report->printed);
+  cairo_t *cr = p->cr;
+
+  /* translators: page footer, such as "Page 3 of 12" */
+  count = g_strdup_printf (T (N_("Page %u of %u")), index + 1, report->pages->len);
+
+  if (page->kind != PAGE_COVER)
+    {
+      _ms_painter_text (p, ms_document_get_title (report->document), MARGIN, MARGIN, (width - 2 * MARGIN) * 0.65,
+                        1, 0.9, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
+      _ms_painter_text (p, section_title (report, page), MARGIN + (width - 2 * MARGIN) * 0.65, MARGIN,
+                        (width - 2 * MARGIN) * 0.35, 1, 0.9, TRUE, PANGO_ALIGN_RIGHT, &p->palette->muted);
+      cairo_save (cr);
+      _ms_set_color (cr, &p->palette->grid);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, MARGIN, MARGIN + HEADER - 6);
+      cairo_line_to (cr, width - MARGIN, MARGIN + HEADER - 6);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  _ms_painter_text (p, count, MARGIN, height - MARGIN - p->size * 1.3, width - 2 * MARGIN, 1, 0.9, FALSE,
+                    PANGO_ALIGN_CENTER, &p->palette->muted);
+  _ms_painter_text (p, date, MARGIN + (width - 2 * MARGIN) * 0.6, height - MARGIN - p->size * 1.3,
+                    (width - 2 * MARGIN) * 0.4, 1, 0.9, FALSE, PANGO_ALIGN_RIGHT, &p->palette->muted);
+}
+
+static void
+draw_figure_box (MsPainter  *p,
+                 double      x,
+                 double      y,
+                 double      width,
+                 double      height,
+                 const char *number,
+                 const char *caption)
+{
+  cairo_save (p->cr);
+  _ms_set_color (p->cr, &p->palette->track);
+  cairo_rectangle (p->cr, x, y, width, height);
+  cairo_fill (p->cr);
+  cairo_restore (p->cr);
+
+  _ms_painter_text (p, number, x + 8, y + 8, width - 16, 1, 2.4, TRUE, PANGO_ALIGN_LEFT,
+                    &p->palette->foreground);
+  _ms_painter_text (p, caption, x + 8, y + height - p->size * 3.2, width - 16, 2, 0.95, FALSE,
+                    PANGO_ALIGN_LEFT, &p->palette->muted);
+}
+
+static guint
+count_exceeded (MsReport *report)
+{
+  guint exceeded = 0;
+
+  /* Every target met and at least one beyond it. */
+  for (guint i = 0; i < report->projects->len; i++)
+    {
+      MsProject *project = g_ptr_array_index (report->projects, i);
+      GListModel *indicators = ms_project_get_indicators (project);
+      gboolean beyond = FALSE;
+
+      if (!ms_project_get_all_met (project))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (indicators); k++)
+        {
+          double rate;
+
+          if (ms_indicator_get_rate (ms_project_get_indicator (project, k), &rate) && rate > 1.0)
+            beyond = TRUE;
+        }
+      exceeded += beyond;
+    }
+
+  return exceeded;
+}
+
+static void
+draw_cover (MsReport  *report,
+            MsPainter *p,
+            double     width,
+            double     height)
+{
+  MsDocument *document = report->document;
+  GListModel *categories = ms_document_get_categories (document);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *date = ms_l10n_format_date (report->language, report->printed);
+  g_autofree char *n_projects = NULL;
+  g_autofree char *n_completed = NULL;
+  g_autofree char *n_exceeded = NULL;
+  g_autofree char *completion = NULL;
+  g_autofree char *indicators = NULL;
+  double y = height * 0.12;
+  double box_width = (width - 3 * 10) / 4;
+  double completion_share;
+  MsStats stats;
+
+  ms_document_get_stats (document, &stats);
+
+  y += _ms_painter_text (p, ms_document_get_title (document), 0, y, width, 3, 2.6, TRUE, PANGO_ALIGN_LEFT,
+                         &p->palette->foreground);
+  /* translators: region and year of a yearly file, such as "漯河市 · 2024" */
+  subtitle = g_strdup_printf (T (N_("%s · %d")), ms_document_get_region (document), ms_document_get_year (document));
+  y += 6 + _ms_painter_text (p, subtitle, 0, y + 6, width, 1, 1.4, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
+  /* translators: on the report's cover, %s is a date */
+  printed = g_strdup_printf (T (N_("Printed on %s")), date);
+  y += 4 + _ms_painter_text (p, printed, 0, y + 4, width, 1, 1.0, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
+  y += 30;
+
+  n_projects = g_strdup_printf ("%u", stats.n_projects);
+  n_completed = g_strdup_printf ("%u", stats.n_by_status[MS_STATUS_COMPLETED]);
+  n_exceeded = g_strdup_printf ("%u", count_exceeded (report));
+  if (!ms_stats_get_completion (&stats, &completion_share))
+    completion_share = NAN;
+  completion = ms_l10n_format_percent (report->language, completion_share);
+  /* translators: indicators met out of all, such as "55 of 58" */
+  indicators = g_strdup_printf (T (N_("%u of %u")), stats.n_indicators_met, stats.n_indicators);
+
+  draw_figure_box (p, 0, y, box_width, 78, n_projects, T (N_("projects")));
+  draw_figure_box (p, box_width + 10, y, box_width, 78, n_completed, T (N_("completed")));
+  draw_figure_box (p, 2 * (box_width + 10), y, box_width, 78, n_exceeded,
+                   T (N_("met every target, at least one exceeded")));
+  draw_figure_box (p, 3 * (box_width + 10), y, box_width, 78, completion, T (N_("overall completion")));
+  y += 78 + 10;
+  {
+    /* translators: on the cover, %s is a count such as "55 of 58" */
+    g_autofree char *line = g_strdup_printf (T (N_("Targets met: %s")), indicators);
+
+    y += _ms_painter_text (p, line, 0, y, width, 1, 1.0, FALSE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+  }
+  y += 24;
+
+  /* A line per category. */
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (document, c);
+      MsStats cs = { 0 };
+      g_autofree char *line = NULL;
+
+      ms_stats_add_node (&cs, MS_NODE (category));
+      /* translators: on the cover, per category: projects, then how many completed */
+      line = g_strdup_printf (T (N_("%u projects, %u completed")), cs.n_projects,
+                              cs.n_by_status[MS_STATUS_COMPLETED]);
+      _ms_painter_text (p, ms_category_get_title (category), 0, y, width * 0.6, 1, 1.1, TRUE,
+                        PANGO_ALIGN_LEFT, &p->palette->foreground);
+      y += _ms_painter_text (p, line, width * 0.6, y, width * 0.4, 1, 1.1, FALSE, PANGO_ALIGN_RIGHT,
+                             &p->palette->foreground) + 8;
+    }
+
+  y += 18;
+  if (ms_document_get_intro (document)[0] != '\0' && y < height - p->size * 4)
+    _ms_painter_text (p, ms_document_get_intro (document), 0, y, width,
+                      MAX (1, (int)((height - y) / (p->size * 1.6))), 1.0, FALSE, PANGO_ALIGN_LEFT,
+                      &p->palette->foreground);
+}
+
+static void
+draw_table (MsReport   *report,
+            MsPainter  *p,
+            const Page *page,
+            double      width,
+            double      height)
+{
+  static const char * const headings[N_COLUMNS] = {
+    N_("No."), N_("Project"), N_("Departments"), N_("Key figures"), N_("Rate"), N_("Status"),
+  };
+  cairo_t *cr = p->cr;
+  double header_height = p->size * 2.6;
+  double y;
+  double x;
+
+  _ms_painter_text (p, T (N_("All projects")), 0, 0, width, 1, 1.35, TRUE, PANGO_ALIGN_LEFT,
+                    &p->palette->foreground);
+  y = p->size * 2;
+
+  /* The header repeats on every page of the table. */
+  cairo_save (cr);
+  _ms_set_color (cr, &p->palette->track);
+  cairo_rectangle (cr, 0, y, width, header_height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  x = 0;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      _ms_painter_text (p, T (headings[c]), x + CELL_PADDING, y + CELL_PADDING + 1,
+                        width * column_share[c] - 2 * CELL_PADDING, 1, 1.0, TRUE, PANGO_ALIGN_LEFT,
+                        &p->palette->foreground);
+      x += width * column_share[c];
+    }
+  y += header_height;
+
+  for (guint i = page->first; i < page->first + page->count; i++)
+    {
+      TableRow *row = &g_array_index (report->table_rows, TableRow, i);
+
+      if (row->project == NULL)
+        {
+          _ms_painter_text (p, ms_category_get_title (row->category), CELL_PADDING, y + p->size * 0.8,
+                            width - 2 * CELL_PADDING, 1, 1.1, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+        }
+      else
+        {
+          x = 0;
+          for (guint c = 0; c < N_COLUMNS; c++)
+            {
+              g_autofree char *text = table_cell_text (report, row->project, c);
+              double cell_width = width * column_share[c] - 2 * CELL_PADDING;
+
+              if (c == 5)
+                {
+                  double swatch = p->size * 0.9;
+
+                  _ms_painter_fill_status (p, x + CELL_PADDING, y + CELL_PADDING + 1, swatch, swatch,
+                                           ms_project_get_status (row->project));
+                  _ms_painter_text (p, text, x + CELL_PADDING + swatch + 3, y + CELL_PADDING,
+                                    cell_width - swatch - 3, 2, 1.0, FALSE, PANGO_ALIGN_LEFT,
+                                    &p->palette->foreground);
+                }
+              else
+                _ms_painter_text (p, text, x + CELL_PADDING, y + CELL_PADDING, cell_width,
+                                  table_cell_lines (c), 1.0, c == 0, PANGO_ALIGN_LEFT, &p->palette->foreground);
+              x += width * column_share[c];
+            }
+        }
+
+      y += row->height;
+      cairo_save (cr);
+      _ms_set_color (cr, &p->palette->grid);
+      cairo_set_line_width (cr, 0.4);
+      cairo_move_to (cr, 0, y);
+      cairo_line_to (cr, width, y);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  (void)height;
+}
+
+static void
+merge_info (MsChartInfo       *into,
+            const MsChartInfo *from,
+            double             dx,
+            double             dy)
+{
+  into->n_texts += from->n_texts;
+  into->n_unknown_glyphs += from->n_unknown_glyphs;
+  into->n_bars += from->n_bars;
+  if (from->text_x2 >= from->text_x1)
+    {
+      into->text_x1 = MIN (into->text_x1, from->text_x1 + dx);
+      into->text_y1 = MIN (into->text_y1, from->text_y1 + dy);
+      into->text_x2 = MAX (into->text_x2, from->text_x2 + dx);
+      into->text_y2 = MAX (into->text_y2, from->text_y2 + dy);
+    }
+}
+
+/**
+ * ms_report_draw_page:
+ * @cr: a context whose user space is the page, in points, origin top left
+ * @info: (out) (optional): what was drawn, in page coordinates
+ */
+void
+ms_report_draw_page (MsReport    *report,
+                     guint        index,
+                     cairo_t     *cr,
+                     MsChartInfo *info)
+{
+  const Page *page;
+  MsChartOptions options;
+  MsChartInfo frame_info;
+  MsChartInfo content_info;
+  MsPainter p;
+  double width, height, content_width, content_height;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (index < report->pages->len);
+
+  page = &g_array_index (report->pages, Page, index);
+  page_size (report, page, &width, &height);
+  content_size (report, page, &content_width, &content_height);
+
+  chart_options (report, &options, CHART_FONT);
+  options.fill_background = TRUE;
+
+  cairo_save (cr);
+  _ms_set_color (cr, &options.palette.background);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  _ms_painter_init (&p, cr, &options, &frame_info);
+  draw_frame (report, &p, index, width, height);
+  _ms_painter_clear (&p);
+
+  cairo_save (cr);
+  cairo_translate (cr, MARGIN, MARGIN + HEADER);
+  memset (&content_info, 0, sizeof content_info);
+  content_info.text_x1 = content_info.text_y1 = G_MAXDOUBLE;
+  content_info.text_x2 = content_info.text_y2 = -G_MAXDOUBLE;
+
+  switch (page->kind)
+    {
+    case PAGE_COVER:
+      options.font_size = 11;
+      _ms_painter_init (&p, cr, &options, &content_info);
+      draw_cover (report, &p, content_width, content_height);
+      _ms_painter_clear (&p);
+      break;
+
+    case PAGE_OVERVIEW:
+      options.fill_background = FALSE;
+      ms_chart_draw (cr, content_width, content_height, MS_CHART_OVERVIEW, page->node, &options, &content_info);
+      break;
+
+    case PAGE_RATES:
+    case PAGE_DEPARTMENTS:
+      options.fill_background = FALSE;
+      options.first_row = page->first;
+      options.n_rows = page->count;
+      ms_chart_draw (cr, content_width, content_height,
+                     page->kind == PAGE_RATES ? MS_CHART_RATES : MS_CHART_DEPARTMENTS,
+                     page->node, &options, &content_info);
+      break;
+
+    case PAGE_PROJECTS:
+      {
+        double cell_width = (content_width - 20) / GRID_COLUMNS;
+        double cell_height = (content_height - 2 * 14) / GRID_ROWS;
+
+        options.fill_background = FALSE;
+        options.font_size = 8;
+        for (guint i = 0; i < page->count; i++)
+          {
+            MsProject *project = g_ptr_array_index (report->projects, page->first + i);
+            double x = (i % GRID_COLUMNS) * (cell_width + 20);
+            double y = (i / GRID_COLUMNS) * (cell_height + 14);
+            MsChartInfo cell_info;
+
+            cairo_save (cr);
+            cairo_translate (cr, x, y);
+            ms_chart_draw (cr, cell_width, cell_height, MS_CHART_PROJECT, MS_NODE (project), &options, &cell_info);
+            cairo_restore (cr);
+            merge_info (&content_info, &cell_info, x, y);
+          }
+      }
+      break;
+
+    case PAGE_TABLE:
+    default:
+      options.font_size = TABLE_FONT;
+      _ms_painter_init (&p, cr, &options, &content_info);
+      draw_table (report, &p, page, content_width, content_height);
+      _ms_painter_clear (&p);
+      break;
+    }
+
+  cairo_restore (cr);
+
+  if (info != NULL)
+    {
+      *info = frame_info;
+      merge_info (info, &content_info, MARGIN, MARGIN + HEADER);
+      info->reference_x = content_info.reference_x >= 0 ? content_info.reference_x + MARGIN : -1;
+      info->zero_x = content_info.zero_x >= 0 ? content_info.zero_x + MARGIN : -1;
+    }
+}
+
+static char *
+temporary_path (const char *path)
+{
+  return g_strconcat (path, ".part", NULL);
+}
+
+static gboolean
+finish_file (cairo_surface_t  *surface,
+             const char       *part,
+             const char       *path,
+             GError          **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (part);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* translators: %s is a file name, then a reason from the drawing library */
+                   _("Could not write %s: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  /* Written beside the target, then renamed: no half-written report. */
+  if (g_rename (part, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (part);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+ms_report_write_pdf (MsReport    *report,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *part = temporary_path (path);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  ms_report_get_page_size (report, 0, &width, &height);
+  surface = cairo_pdf_surface_create (part, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, ms_document_get_title (report->document));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Minsheng Tracker " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+
+  for (guint i = 0; i < report->pages->len; i++)
+    {
+      ms_report_get_page_size (report, i, &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
+      ms_report_draw_page (report, i, cr, NULL);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  return finish_file (surface, part, path, error);
+}
+
+/**
+ * ms_chart_export:
+ * @width: in points (SVG) or pixels (PNG)
+ *
+ * Writes one chart to an SVG or PNG file, as tall as its rows need.
+ */
+gboolean
+ms_chart_export (MsChartKind      kind,
+                 MsNode          *node,
+                 MsReportFormat   format,
+                 const char      *path,
+                 double           width,
+                 const char      *language,
+                 GError         **error)
+{
+  g_autofree char *part = temporary_path (path);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  MsChartOptions options;
+  double margin, height;
+
+  g_return_val_if_fail (MS_IS_NODE (node), FALSE);
+  g_return_val_if_fail (format != MS_REPORT_FORMAT_PDF, FALSE);
+
+  ms_chart_options_init (&options, language);
+  options.font_size = width / 72;
+  margin = options.font_size * 2;
+  height = ms_chart_get_natural_height (kind, node, &options);
+  if (kind == MS_CHART_OVERVIEW)
+    height = MAX (height, (width - 2 * margin) * 0.5);
+  height += 2 * margin;
+
+  if (format == MS_REPORT_FORMAT_SVG)
+    surface = cairo_svg_surface_create (part, width, height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width), (int)ceil (height));
+
+  cr = cairo_create (surface);
+  _ms_set_color (cr, &options.palette.background);
+  cairo_paint (cr);
+  cairo_translate (cr, margin, margin);
+  ms_chart_draw (cr, width - 2 * margin, height - 2 * margin, kind, node, &options, NULL);
+  cairo_destroy (cr);
+
+  if (format == MS_REPORT_FORMAT_PNG)
+    {
+      cairo_status_t status = cairo_surface_write_to_png (surface, part);
+
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_destroy (surface);
+          g_unlink (part);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not write %s: %s"), path, cairo_status_to_string (status));
+          return FALSE;
+        }
+    }
+
+  return finish_file (surface, part, path, error);
+}

@@ -1,0 +1,67 @@
+/* ms-report.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "ms-chart.h"
+#include "ms-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MS_PAPER_A4,
+  MS_PAPER_A3,
+  MS_PAPER_LETTER,
+} MsPaper;
+
+typedef enum
+{
+  MS_REPORT_FORMAT_PDF,
+  MS_REPORT_FORMAT_SVG,
+  MS_REPORT_FORMAT_PNG,
+} MsReportFormat;
+
+typedef struct _MsReport MsReport;
+
+MsReport   *ms_report_new            (MsDocument     *document,
+                                      const char     *language,
+                                      MsPaper         paper,
+                                      GDateTime      *printed);
+void        ms_report_free           (MsReport       *report);
+guint       ms_report_get_n_pages    (MsReport       *report);
+void        ms_report_get_page_size  (MsReport       *report,
+                                      guint           page,
+                                      double         *width,
+                                      double         *height);
+gboolean    ms_report_page_is_landscape (MsReport    *report,
+                                      guint           page);
+void        ms_report_draw_page      (MsReport       *report,
+                                      guint           page,
+                                      cairo_t        *cr,
+                                      MsChartInfo    *info);
+gboolean    ms_report_write_pdf      (MsReport       *report,
+                                      const char     *path,
+                                      GError        **error);
+gboolean    ms_chart_export          (MsChartKind     kind,
+                                      MsNode         *node,
+                                      MsReportFormat  format,
+                                      const char     *path,
+                                      double          width,
+                                      const char     *language,
+                                      GError        **error);
+gboolean    ms_paper_from_string     (const char     *text,
+                                      MsPaper        *paper);
+void        ms_paper_get_size        (MsPaper         paper,
+                                      double         *width,
+                                      double         *height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MsReport, ms_report_free)
+
+G_END_DECLS

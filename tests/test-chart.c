@@ -1,0 +1,411 @@
+/* test-chart.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ms-chart.h"
+#include "ms-csv.h"
+#include "ms-l10n.h"
+#include "test-util.h"
+
+#define WIDTH  842
+#define HEIGHT 595
+
+static const char * const languages[] = { "zh_CN", "en" };
+
+static cairo_surface_t *
+render (MsChartKind  kind,
+        MsNode      *node,
+        const char  *language,
+        double       width,
+        double       height,
+        guint        first_row,
+        guint        n_rows,
+        MsChartInfo *info)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)width, (int)height);
+  cairo_t *cr = cairo_create (surface);
+  MsChartOptions options;
+
+  ms_chart_options_init (&options, language);
+  options.font_size = 9;
+  options.first_row = first_row;
+  options.n_rows = n_rows;
+  ms_chart_draw (cr, width, height, kind, node, &options, info);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint32 *row = (const guint32 *)(data + (int)y * stride);
+
+  return row[(int)x] & 0xffffff;
+}
+
+/* Does the colour appear in a few pixels around (x, y)? Hatching and
+ * antialiasing make a single pixel unreliable. */
+static gboolean
+near_color (cairo_surface_t *surface,
+            double           x,
+            double           y,
+            guint32          color)
+{
+  for (int dx = -2; dx <= 2; dx++)
+    for (int dy = -2; dy <= 2; dy++)
+      {
+        if (pixel (surface, x + dx, y + dy) == color)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The 100% line is the only dark ink between the rows. */
+static gboolean
+near_dark (cairo_surface_t *surface,
+           double           x,
+           double           y)
+{
+  for (int dx = -2; dx <= 2; dx++)
+    {
+      guint32 p = pixel (surface, x + dx, y);
+
+      if (((p >> 16) & 0xff) < 0x70 && ((p >> 8) & 0xff) < 0x70 && (p & 0xff) < 0x70)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static guint32
+color_hex (const MsColor *color)
+{
+  return ((guint32)lround (color->red * 255) << 16) | ((guint32)lround (color->green * 255) << 8) |
+         (guint32)lround (color->blue * 255);
+}
+
+static void
+assert_text_inside (const MsChartInfo *info,
+                    double             width,
+                    double             height)
+{
+  g_assert_cmpuint (info->n_texts, >, 0);
+  g_assert_cmpuint (info->n_unknown_glyphs, ==, 0);
+  g_assert_cmpfloat (info->text_x1, >=, -0.5);
+  g_assert_cmpfloat (info->text_y1, >=, -0.5);
+  g_assert_cmpfloat (info->text_x2, <=, width + 0.5);
+  g_assert_cmpfloat (info->text_y2, <=, height + 0.5);
+}
+
+static void
+test_every_chart_renders (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  MsCategory *category = ms_document_get_category (document, 0);
+  MsProject *project = ms_group_get_project (ms_category_get_group (category, 9), 0);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      struct {
+        MsChartKind  kind;
+        MsNode      *node;
+      } charts[] = {
+        { MS_CHART_OVERVIEW, MS_NODE (document) },
+        { MS_CHART_RATES, MS_NODE (category) },
+        { MS_CHART_PROJECT, MS_NODE (project) },
+        { MS_CHART_DEPARTMENTS, MS_NODE (document) },
+      };
+
+      for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+        {
+          MsChartInfo info;
+          cairo_surface_t *surface = render (charts[c].kind, charts[c].node, languages[l],
+                                             WIDTH, HEIGHT, 0, 0, &info);
+
+          g_test_message ("%s %s: %u texts", languages[l], ms_chart_kind_to_string (charts[c].kind), info.n_texts);
+          assert_text_inside (&info, WIDTH, HEIGHT);
+          cairo_surface_destroy (surface);
+        }
+    }
+}
+
+/* A document whose rates are known: 50%, 100%, 150% and 300%, one figure not
+ * reported, one project without a quantitative target. */
+static MsDocument *
+make_rates_document (void)
+{
+  static const double actuals[] = { 50, 100, 150, 300, -1 };
+  MsDocument *document = ms_document_new ();
+  g_autoptr(MsCategory) category = ms_category_new ();
+  g_autoptr(MsGroup) group = ms_group_new ();
+
+  ms_category_set_id (category, "municipal");
+  ms_category_set_title (category, "市重点民生实事");
+  for (guint i = 0; i <= G_N_ELEMENTS (actuals); i++)
+    {
+      g_autoptr(MsProject) project = ms_project_new ();
+
+      ms_project_set_number (project, i + 1);
+      ms_project_set_target (project, "新建农村公路100公里。");
+      if (i < G_N_ELEMENTS (actuals))
+        {
+          g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+
+          ms_indicator_set_name (indicator, "新建农村公路");
+          ms_indicator_set_unit (indicator, "公里");
+          ms_indicator_set_target (indicator, 100);
+          if (actuals[i] >= 0)
+            ms_indicator_set_actual (indicator, actuals[i]);
+          ms_project_insert_indicator (project, 0, indicator);
+        }
+      ms_group_insert_project (group, G_MAXUINT, project);
+    }
+  ms_category_insert_group (category, 0, group);
+  ms_document_insert_category (document, 0, category);
+
+  return document;
+}
+
+static void
+test_rates_land_where_numbers_say (void)
+{
+  g_autoptr(MsDocument) document = make_rates_document ();
+  MsChartOptions options;
+  MsChartInfo info;
+  cairo_surface_t *surface = render (MS_CHART_RATES, MS_NODE (document), "en", WIDTH, HEIGHT, 0, 0, &info);
+  guint32 met, unmet, track, reference;
+  double unit, y;
+
+  ms_chart_options_init (&options, "en");
+  met = color_hex (&options.palette.met);
+  unmet = color_hex (&options.palette.unmet);
+  track = color_hex (&options.palette.track);
+  reference = color_hex (&options.palette.reference);
+
+  assert_text_inside (&info, WIDTH, HEIGHT);
+  g_assert_cmpuint (info.n_bars, ==, 4);
+  g_assert_cmpfloat (info.zero_x, >, 0);
+  g_assert_cmpfloat (info.reference_x, >, info.zero_x);
+  unit = info.reference_x - info.zero_x;
+
+  /* 50%: an unmet bar ends halfway to the 100% line. */
+  y = info.rows_y + info.row_height * 0.5;
+  g_assert_true (near_color (surface, info.zero_x + unit * 0.5 - 4, y, unmet));
+  g_assert_false (near_color (surface, info.zero_x + unit * 0.5 + 4, y, unmet));
+
+  /* 100%: a met bar up to the line. */
+  y = info.rows_y + info.row_height * 1.5;
+  g_assert_cmphex (pixel (surface, info.zero_x + unit - 4, y), ==, met);
+  g_assert_false (near_color (surface, info.zero_x + unit + 4, y, met));
+
+  /* 150% reaches past the line by half. */
+  y = info.rows_y + info.row_height * 2.5;
+  g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5 - 4, y), ==, met);
+  g_assert_false (near_color (surface, info.zero_x + unit * 1.5 + 4, y, met));
+
+  /* 300% runs off the scale: drawn to the end of the bar area. */
+  y = info.rows_y + info.row_height * 3.5;
+  g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.9, y), ==, met);
+
+  /* Not reported and no target: no bar, the track instead of 0%. */
+  y = info.rows_y + info.row_height * 4.5;
+  g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5, y), ==, track);
+  y = info.rows_y + info.row_height * 5.5;
+  g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5, y), ==, track);
+
+  /* The 100% line crosses the rows between bars. */
+  y = info.rows_y + info.row_height * 4.05;
+  g_assert_true (near_dark (surface, info.reference_x, y));
+  g_assert_false (near_dark (surface, info.reference_x + 8, y));
+  g_assert_false (near_dark (surface, info.reference_x - 8, y));
+  (void)reference;
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_at_most_rates (void)
+{
+  g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+  g_autofree char *summary = NULL;
+
+  /* 控制在60人以内, 52: better than the target. */
+  ms_indicator_set_target (indicator, 60);
+  ms_indicator_set_actual (indicator, 52);
+  ms_indicator_set_unit (indicator, "人");
+  ms_indicator_set_comparison (indicator, MS_COMPARISON_AT_MOST);
+  summary = ms_chart_format_indicator (indicator, "zh_CN");
+  g_assert_cmpstr (summary, ==, "≤ 60人 → 52人（115.4%）");
+}
+
+static void
+test_many_projects_fit (void)
+{
+  g_autoptr(MsDocument) document = ms_test_generate_document (200);
+  MsChartOptions options;
+  guint rows;
+  guint per_page;
+
+  ms_chart_options_init (&options, "zh_CN");
+  options.font_size = 9;
+  rows = ms_chart_count_rows (MS_CHART_RATES, MS_NODE (document));
+  g_assert_cmpuint (rows, ==, 600);
+  per_page = (guint)((HEIGHT - 60) / ms_chart_get_row_height (MS_CHART_RATES, &options));
+
+  /* Page by page, nothing runs off, long names are cut, not overlapping. */
+  for (guint first = 0; first < rows; first += per_page * 7)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      {
+        MsChartInfo info;
+        cairo_surface_t *surface = render (MS_CHART_RATES, MS_NODE (document), languages[l],
+                                           WIDTH, HEIGHT, first, per_page, &info);
+
+        assert_text_inside (&info, WIDTH, HEIGHT);
+        g_assert_cmpfloat (info.rows_y + per_page * info.row_height, <=, HEIGHT);
+        cairo_surface_destroy (surface);
+      }
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      MsChartInfo info;
+      cairo_surface_t *surface = render (MS_CHART_OVERVIEW, MS_NODE (document), languages[l],
+                                         WIDTH, HEIGHT, 0, 0, &info);
+
+      assert_text_inside (&info, WIDTH, HEIGHT);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  g_autofree char *overview = ms_chart_describe (MS_CHART_OVERVIEW, MS_NODE (document), "en");
+  g_autofree char *overview_zh = ms_chart_describe (MS_CHART_OVERVIEW, MS_NODE (document), "zh_CN");
+  g_autofree char *rates = ms_chart_describe (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0)), "zh_CN");
+
+  g_assert_nonnull (strstr (overview, "32 projects."));
+  g_assert_nonnull (strstr (overview, "Completed: 31."));
+  g_assert_nonnull (strstr (overview_zh, "已完成"));
+  g_assert_nonnull (strstr (rates, "5. 新建农村公路: 80公里 → 113.9公里（142.4%）"));
+}
+
+static void
+test_number_formats (void)
+{
+  static const struct {
+    const char *language;
+    double      value;
+    const char *unit;
+    const char *expected;
+  } figures[] = {
+    { "zh_CN", 4.7, "万人次", "4.7万人次" },
+    { "en", 4.7, "万人次", "47,000 人次" },
+    { "zh_CN", 1.1778, "亿元", "1.18亿元" },
+    { "en", 1.1778, "亿元", "118 million 元" },
+    { "zh_CN", 85.37, "%", "85.37%" },
+    { "en", 85.37, "%", "85.37%" },
+    { "zh_CN", 113.9, "公里", "113.9公里" },
+    { "en", 113.9, "公里", "113.9 公里" },
+    { "zh_CN", 47350, "人", "47350人" },
+    { "en", 47350, "人", "47,350 人" },
+    { "zh_CN", 113000, "人", "11.3万人" },
+    { "zh_CN", 250000000, "元", "2.5亿元" },
+    { "en", 2500000000.0, "元", "2.5 billion 元" },
+    { "en", 0, "", "0" },
+  };
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2024, 11, 29, 9, 0, 0);
+  g_autofree char *zh_date = ms_l10n_format_date ("zh_CN", date);
+  g_autofree char *en_date = ms_l10n_format_date ("en", date);
+  g_autofree char *rate = ms_l10n_format_percent ("en", 1.875);
+  g_autofree char *big_rate = ms_l10n_format_percent ("en", 30.15);
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autofree char *text = ms_l10n_format_figure (figures[i].language, figures[i].value, figures[i].unit);
+
+      g_assert_cmpstr (text, ==, figures[i].expected);
+    }
+
+  g_assert_cmpstr (zh_date, ==, "2024年11月29日");
+  g_assert_cmpstr (en_date, ==, "29 November 2024");
+  g_assert_cmpstr (rate, ==, "187.5%");
+  g_assert_cmpstr (big_rate, ==, "3015%");
+}
+
+static void
+test_translate_any_language (void)
+{
+  /* Whatever the interface language, a report can be in either. */
+  g_assert_cmpstr (ms_l10n_translate ("en", "Completed"), ==, "Completed");
+  g_assert_cmpstr (ms_l10n_translate ("zh_CN", "Completed"), ==, "已完成");
+  g_assert_cmpstr (ms_l10n_translate ("zh", "Page %u of %u"), !=, "Page %u of %u");
+  g_assert_cmpstr (ms_l10n_translate ("zh_CN", "a string nobody translated"), ==, "a string nobody translated");
+  g_assert_true (ms_l10n_is_chinese ("zh_CN"));
+  g_assert_false (ms_l10n_is_chinese ("en_GB"));
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  MsProject *project = ms_group_get_project (ms_category_get_group (ms_document_get_category (document, 0), 0), 0);
+  gsize size;
+  const char *data;
+
+  /* A field with a comma, a quote and a line break is quoted, quotes doubled. */
+  ms_project_set_note (project, "备注,含逗号 \"引号\"\n第二行");
+
+  bytes = ms_csv_export (document, "zh_CN", TRUE);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_cmpmem (data, 3, "\xEF\xBB\xBF", 3);
+  text = g_strndup (data + 3, size - 3);
+  g_assert_true (g_str_has_prefix (text, "类别,"));
+  g_assert_nonnull (strstr (text, "\"备注,含逗号 \"\"引号\"\"\n第二行\""));
+  g_assert_true (g_str_has_suffix (text, "\r\n"));
+
+  /* 32 projects, one heading; rows end with CRLF (the note's LF stays inside quotes). */
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 32 + 1);
+  g_assert_nonnull (strstr (lines[5], "新建农村公路,公里,80,113.9,142.4%"));
+
+  plain = ms_csv_export (document, "en", FALSE);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (plain, NULL), "Category,Group,Number,Target"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/every-chart-renders", test_every_chart_renders);
+  g_test_add_func ("/chart/rates-land-where-numbers-say", test_rates_land_where_numbers_say);
+  g_test_add_func ("/chart/at-most-rates", test_at_most_rates);
+  g_test_add_func ("/chart/many-projects-fit", test_many_projects_fit);
+  g_test_add_func ("/chart/describe", test_describe);
+  g_test_add_func ("/chart/number-formats", test_number_formats);
+  g_test_add_func ("/chart/translate-any-language", test_translate_any_language);
+  g_test_add_func ("/chart/csv", test_csv);
+
+  return g_test_run ();
+}

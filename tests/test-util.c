@@ -1,0 +1,88 @@
+/* test-util.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "test-util.h"
+
+/**
+ * ms_test_generate_document:
+ *
+ * A yearly file of @n_projects projects for tests and benchmarks: 20 groups
+ * of 10 projects per category, long Chinese texts, every status, three
+ * indicators each with met, unmet and unreported figures.
+ *
+ * Returns: (transfer full): the document
+ */
+MsDocument *
+ms_test_generate_document (guint n_projects)
+{
+  static const char * const departments[] = { "市交通运输局", "市公路事业发展中心", NULL };
+  MsDocument *document = ms_document_new ();
+  guint made = 0;
+
+  ms_document_set_title (document, "基准市2025年民生实事完成情况");
+  ms_document_set_region (document, "基准市");
+  ms_document_set_year (document, 2025);
+
+  for (guint c = 0; made < n_projects; c++)
+    {
+      g_autoptr(MsCategory) category = ms_category_new ();
+      g_autofree char *id = g_strdup_printf ("category-%u", c + 1);
+      g_autofree char *title = g_strdup_printf ("第%u类市重点民生实事（按照职责分工由各县区和市直部门共同负责推进）", c + 1);
+
+      ms_category_set_id (category, id);
+      ms_category_set_title (category, title);
+      for (guint g = 0; g < 20 && made < n_projects; g++)
+        {
+          g_autoptr(MsGroup) group = ms_group_new ();
+
+          ms_group_set_number (group, g + 1);
+          ms_group_set_title (group, "加快推动“四好农村路”高质量发展和城乡公共服务设施提档升级");
+          for (guint p = 0; p < 10 && made < n_projects; p++, made++)
+            {
+              g_autoptr(MsProject) project = ms_project_new ();
+
+              ms_project_set_number (project, made + 1);
+              ms_project_set_target (project, "全年新、改建农村公路80公里,改造危旧桥梁20座,"
+                                              "持续推进城镇老旧小区改造提升,全年新开工改造不少于2529户。");
+              ms_project_set_completion (project, "全市新建农村公路113.9公里,改造危桥28座,"
+                                                  "新开工改造老旧小区69个3465户。");
+              ms_project_set_departments (project, departments);
+              ms_project_set_status (project, made % MS_N_STATUSES);
+              for (guint i = 0; i < 3; i++)
+                {
+                  g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+
+                  ms_indicator_set_name (indicator, "新、改建农村公路和城乡公共服务设施提档升级工程");
+                  ms_indicator_set_unit (indicator, i == 0 ? "公里" : "万人次");
+                  ms_indicator_set_target (indicator, 80 + i * 0.1);
+                  if (i < 2)
+                    ms_indicator_set_actual (indicator, (made % 5) * 30 + 10.5 * i);
+                  ms_project_insert_indicator (project, G_MAXUINT, indicator);
+                }
+              ms_group_insert_project (group, G_MAXUINT, project);
+            }
+          ms_category_insert_group (category, G_MAXUINT, group);
+        }
+      ms_document_insert_category (document, G_MAXUINT, category);
+    }
+
+  ms_document_set_modified (document, FALSE);
+  return document;
+}
+
+MsDocument *
+ms_test_load_example (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("MS_EXAMPLE_FILE"));
+  g_autoptr(GError) error = NULL;
+  MsDocument *document = ms_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}

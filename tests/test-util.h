@@ -1,0 +1,17 @@
+/* test-util.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ms-document.h"
+
+G_BEGIN_DECLS
+
+MsDocument *ms_test_generate_document (guint n_projects);
+MsDocument *ms_test_load_example      (void);
+
+G_END_DECLS
