@@ -114,7 +114,9 @@ test_usage_errors (void)
 static void
 test_help (void)
 {
-  static const char * const commands[] = { "validate", "format", "summary", "import", "export-notice" };
+  static const char * const commands[] = {
+    "validate", "format", "summary", "import", "export-notice", "report", "export-csv",
+  };
   Run run = { 0 };
 
   run_cli (&run, "--help", NULL);
@@ -297,6 +299,70 @@ test_export_notice (void)
   run_clear (&run);
 }
 
+static void
+test_report (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "project.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "rates.svg", NULL);
+  g_autofree char *txt = g_build_filename (dir, "report.txt", NULL);
+  g_autofree char *head = NULL;
+  const char *example = g_getenv ("MS_EXAMPLE_FILE");
+  Run run = { 0 };
+
+  run_cli (&run, "report", example, "-o", pdf, "--paper", "letter", "--lang", "en", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+
+  run_cli (&run, "report", example, "-o", png, "--chart", "project:municipal/10", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  run_cli (&run, "report", example, "-o", svg, "--chart", "rates", "--lang", "zh_CN", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* Usage errors: exit 2, nothing written. */
+  run_cli (&run, "report", example, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "report", example, "-o", txt, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  run_cli (&run, "report", example, "-o", pdf, "--paper", "b5", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "report", example, "-o", png, "--chart", "pie", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "report", example, "-o", pdf, "--lang", "fr", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "report", example, "-o", png, "--chart", "project:municipal/99", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "project:municipal/99"));
+  run_cli (&run, "report", example, "-o", "/nonexistent/dir/r.pdf", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  g_remove (pdf);
+  g_remove (png);
+  g_remove (svg);
+  g_rmdir (dir);
+  run_clear (&run);
+}
+
+static void
+test_export_csv (void)
+{
+  Run run = { 0 };
+
+  run_cli (&run, "export-csv", g_getenv ("MS_EXAMPLE_FILE"), "--lang", "en", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "\xEF\xBB\xBF" "Category,Group,Number,Target,"));
+
+  run_cli (&run, "export-csv", g_getenv ("MS_EXAMPLE_FILE"), "--no-bom", "--lang", "zh_CN", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "类别,组,编号,目标,"));
+
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +376,8 @@ main (int   argc,
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/export-notice", test_export_notice);
+  g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/export-csv", test_export_csv);
 
   return g_test_run ();
 }
