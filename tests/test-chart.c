@@ -239,6 +239,37 @@ test_rates_land_where_numbers_say (void)
 }
 
 static void
+test_screen_palettes (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+
+  /* Dark and high contrast: same layout, every glyph found, ink on the page. */
+  for (guint variant = 0; variant < 3; variant++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+      cairo_t *cr = cairo_create (surface);
+      MsChartOptions options;
+      MsChartInfo info;
+
+      ms_chart_options_init (&options, "zh_CN");
+      if (variant == 0)
+        ms_chart_palette_init_dark (&options.palette, FALSE);
+      else if (variant == 1)
+        ms_chart_palette_init_dark (&options.palette, TRUE);
+      else
+        ms_chart_palette_init_high_contrast (&options.palette);
+      ms_chart_draw (cr, WIDTH, HEIGHT, MS_CHART_RATES, MS_NODE (document), &options, &info);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      assert_text_inside (&info, WIDTH, HEIGHT);
+      /* The background is the palette's, not white paper. */
+      g_assert_cmphex (pixel (surface, WIDTH - 2, HEIGHT - 2), ==, color_hex (&options.palette.background));
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
 test_at_most_rates (void)
 {
   g_autoptr(MsIndicator) indicator = ms_indicator_new ();
@@ -401,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/chart/every-chart-renders", test_every_chart_renders);
   g_test_add_func ("/chart/rates-land-where-numbers-say", test_rates_land_where_numbers_say);
   g_test_add_func ("/chart/at-most-rates", test_at_most_rates);
+  g_test_add_func ("/chart/screen-palettes", test_screen_palettes);
   g_test_add_func ("/chart/many-projects-fit", test_many_projects_fit);
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/number-formats", test_number_formats);

@@ -80,6 +80,51 @@ ms_chart_palette_init_print (MsChartPalette *palette)
   palette->status[MS_STATUS_DELAYED] = rgb (0xc01c28);
 }
 
+/**
+ * ms_chart_palette_init_dark:
+ *
+ * For a dark screen; @high_contrast makes lines and text full strength.
+ */
+void
+ms_chart_palette_init_dark (MsChartPalette *palette,
+                            gboolean        high_contrast)
+{
+  g_return_if_fail (palette != NULL);
+
+  palette->background = rgb (0x242424);
+  palette->foreground = rgb (0xffffff);
+  palette->muted = high_contrast ? rgb (0xffffff) : rgb (0xc0bfbc);
+  palette->grid = high_contrast ? rgb (0x9a9996) : rgb (0x5e5c64);
+  palette->track = rgb (0x3d3846);
+  palette->met = rgb (0x62a0ea);
+  palette->unmet = rgb (0xffa348);
+  palette->reference = rgb (0xffffff);
+  palette->status[MS_STATUS_NOT_STARTED] = rgb (0x9a9996);
+  palette->status[MS_STATUS_IN_PROGRESS] = rgb (0x99c1f1);
+  palette->status[MS_STATUS_COMPLETED] = rgb (0x3584e4);
+  palette->status[MS_STATUS_DELAYED] = rgb (0xf66151);
+}
+
+/**
+ * ms_chart_palette_init_high_contrast:
+ *
+ * For a light screen in high contrast: black ink, strong status colours.
+ */
+void
+ms_chart_palette_init_high_contrast (MsChartPalette *palette)
+{
+  g_return_if_fail (palette != NULL);
+
+  ms_chart_palette_init_print (palette);
+  palette->muted = rgb (0x000000);
+  palette->foreground = rgb (0x000000);
+  palette->grid = rgb (0x5e5c64);
+  palette->track = rgb (0xdeddda);
+  palette->met = rgb (0x0b4fa0);
+  palette->unmet = rgb (0xa51d2d);
+  palette->reference = rgb (0x000000);
+}
+
 void
 ms_chart_options_init (MsChartOptions *options,
                        const char     *language)
@@ -850,6 +895,9 @@ draw_rates (MsPainter *p,
 
   /* Axis: ticks every 50%, the 100% line marked. */
   axis_y = top + p->size * 1.6;
+
+  /* Only the rows that fit: the caller pages the rest. */
+  last = MIN (last, first + (guint)MAX (0, floor ((height - axis_y) / row_height)));
   p->info->rows_y = axis_y;
   p->info->row_height = row_height;
   p->info->zero_x = bar_x;
@@ -869,6 +917,7 @@ draw_rates (MsPainter *p,
       cairo_stroke (cr);
       cairo_restore (cr);
     }
+
 
   for (guint i = first; i < last; i++)
     {
@@ -954,7 +1003,6 @@ draw_rates (MsPainter *p,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  (void)height;
 }
 
 /* Target against actual, one project */
@@ -1138,6 +1186,9 @@ draw_departments (MsPainter *p,
   for (guint i = 0; i < rows->len; i++)
     most = MAX (most, g_array_index (rows, DepartmentRow, i).n_projects);
 
+  /* Only the rows that fit: the caller pages the rest. */
+  last = MIN (last, first + (guint)MAX (0, floor ((height - top) / row_height)));
+
   for (guint i = first; i < last; i++)
     {
       DepartmentRow *row = &g_array_index (rows, DepartmentRow, i);
@@ -1158,8 +1209,6 @@ draw_departments (MsPainter *p,
                   &p->palette->muted);
       p->info->n_bars++;
     }
-
-  (void)height;
 }
 
 /**

@@ -82,6 +82,9 @@ typedef struct
 #define MS_CHART_FONT_FAMILY "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, sans-serif"
 
 void        ms_chart_palette_init_print (MsChartPalette       *palette);
+void        ms_chart_palette_init_dark  (MsChartPalette       *palette,
+                                         gboolean              high_contrast);
+void        ms_chart_palette_init_high_contrast (MsChartPalette *palette);
 void        ms_chart_options_init       (MsChartOptions       *options,
                                          const char           *language);
 void        ms_chart_draw               (cairo_t              *cr,

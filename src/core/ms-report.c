@@ -75,7 +75,7 @@ struct _MsReport
 };
 
 /* Relative widths of the table's columns. */
-static const double column_share[] = { 0.06, 0.33, 0.19, 0.24, 0.08, 0.10 };
+static const double column_share[] = { 0.05, 0.31, 0.18, 0.24, 0.08, 0.14 };
 #define N_COLUMNS G_N_ELEMENTS (column_share)
 
 gboolean
