@@ -78,6 +78,30 @@ test_both_languages_and_papers (void)
 }
 
 static void
+test_scopes (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  MsCategory *municipal = ms_document_get_category (document, 1);
+  MsProject *project = ms_group_get_project (ms_category_get_group (municipal, 4), 1);
+  g_autoptr(MsReport) all = ms_report_new (document, "zh_CN", MS_PAPER_A4, NULL);
+  g_autoptr(MsReport) overview = ms_report_new_for_scope (document, MS_REPORT_SCOPE_OVERVIEW, NULL, "zh_CN",
+                                                          MS_PAPER_A4, NULL);
+  g_autoptr(MsReport) category = ms_report_new_for_scope (document, MS_REPORT_SCOPE_CATEGORY, MS_NODE (municipal),
+                                                          "en", MS_PAPER_A4, NULL);
+  g_autoptr(MsReport) single = ms_report_new_for_scope (document, MS_REPORT_SCOPE_PROJECT, MS_NODE (project),
+                                                        "en", MS_PAPER_A4, NULL);
+
+  g_assert_cmpuint (ms_report_get_n_pages (overview), ==, 2);
+  g_assert_cmpuint (ms_report_get_n_pages (single), ==, 1);
+  g_assert_true (ms_report_page_is_landscape (single, 0));
+  g_assert_cmpuint (ms_report_get_n_pages (category), >, 2);
+  g_assert_cmpuint (ms_report_get_n_pages (category), <, ms_report_get_n_pages (all));
+  check_pages (overview, "overview");
+  check_pages (category, "category");
+  check_pages (single, "project");
+}
+
+static void
 test_two_hundred_projects (void)
 {
   g_autoptr(MsDocument) document = ms_test_generate_document (200);
@@ -200,6 +224,7 @@ main (int   argc,
   g_test_add_func ("/report/pages-of-bundled-file", test_pages_of_bundled_file);
   g_test_add_func ("/report/both-languages-and-papers", test_both_languages_and_papers);
   g_test_add_func ("/report/two-hundred-projects", test_two_hundred_projects);
+  g_test_add_func ("/report/scopes", test_scopes);
   g_test_add_func ("/report/pdf-text-and-fonts", test_pdf_text_and_fonts);
   g_test_add_func ("/report/failed-write", test_failed_write);
   g_test_add_func ("/report/chart-exports", test_chart_exports);

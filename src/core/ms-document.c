@@ -607,6 +607,20 @@ ms_document_get_etag (MsDocument *self)
 }
 
 /**
+ * ms_document_forget_etag:
+ *
+ * The next save overwrites the file even if it changed on disk: for when the
+ * user chose to keep their version.
+ */
+void
+ms_document_forget_etag (MsDocument *self)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  g_clear_pointer (&self->etag, g_free);
+}
+
+/**
  * ms_document_dup_display_name:
  *
  * Returns: (transfer full): the file's name for a window title, or "Untitled"

@@ -63,6 +63,7 @@ GFile      *ms_document_get_file        (MsDocument           *self);
 void        ms_document_set_file        (MsDocument           *self,
                                          GFile                *file);
 const char *ms_document_get_etag        (MsDocument           *self);
+void        ms_document_forget_etag     (MsDocument           *self);
 char       *ms_document_dup_display_name (MsDocument          *self);
 gboolean    ms_document_get_modified    (MsDocument           *self);
 void        ms_document_set_modified    (MsDocument           *self,

@@ -44,6 +44,7 @@ typedef enum
   PAGE_PROJECTS,
   PAGE_DEPARTMENTS,
   PAGE_TABLE,
+  PAGE_PROJECT,
 } PageKind;
 
 typedef struct
@@ -65,7 +66,9 @@ typedef struct
 
 struct _MsReport
 {
-  MsDocument *document;
+  MsDocument    *document;
+  MsReportScope  scope;
+  MsNode        *scope_node;
   char       *language;
   MsPaper     paper;
   GDateTime  *printed;
@@ -295,17 +298,41 @@ paginate (MsReport *report)
   double table_width, table_height, header_height, used;
   guint first_row = 0;
 
-  add_page (report, PAGE_COVER, FALSE, MS_NODE (report->document), 0, 0);
-  add_page (report, PAGE_OVERVIEW, TRUE, MS_NODE (report->document), 0, 0);
+  if (report->scope == MS_REPORT_SCOPE_PROJECT)
+    {
+      add_page (report, PAGE_PROJECT, TRUE, report->scope_node, 0, 1);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return;
+    }
+
+  if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW)
+    {
+      add_page (report, PAGE_COVER, FALSE, MS_NODE (report->document), 0, 0);
+      add_page (report, PAGE_OVERVIEW, TRUE, MS_NODE (report->document), 0, 0);
+    }
+
+  if (report->scope == MS_REPORT_SCOPE_OVERVIEW)
+    {
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return;
+    }
 
   for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-    add_chart_pages (report, PAGE_RATES, MS_CHART_RATES, MS_NODE (ms_document_get_category (report->document, c)));
+    {
+      MsCategory *category = ms_document_get_category (report->document, c);
+
+      if (report->scope == MS_REPORT_SCOPE_ALL || MS_NODE (category) == report->scope_node)
+        add_chart_pages (report, PAGE_RATES, MS_CHART_RATES, MS_NODE (category));
+    }
 
   for (guint first = 0; first < report->projects->len; first += GRID_COLUMNS * GRID_ROWS)
     add_page (report, PAGE_PROJECTS, TRUE, MS_NODE (report->document), first,
               MIN (GRID_COLUMNS * GRID_ROWS, report->projects->len - first));
 
-  add_chart_pages (report, PAGE_DEPARTMENTS, MS_CHART_DEPARTMENTS, MS_NODE (report->document));
+  if (report->scope == MS_REPORT_SCOPE_ALL)
+    add_chart_pages (report, PAGE_DEPARTMENTS, MS_CHART_DEPARTMENTS, MS_NODE (report->document));
 
   /* The table: rows measured with the fonts they are drawn with. */
   chart_options (report, &options, TABLE_FONT);
@@ -318,6 +345,9 @@ paginate (MsReport *report)
       MsCategory *category = ms_document_get_category (report->document, c);
       g_autoptr(GPtrArray) projects = g_ptr_array_new ();
       TableRow heading = { category, NULL, TABLE_FONT * 2.4 };
+
+      if (report->scope == MS_REPORT_SCOPE_CATEGORY && MS_NODE (category) != report->scope_node)
+        continue;
 
       g_array_append_val (report->table_rows, heading);
       _ms_collect_projects (MS_NODE (category), projects);
@@ -370,19 +400,43 @@ ms_report_new (MsDocument *document,
                MsPaper     paper,
                GDateTime  *printed)
 {
+  return ms_report_new_for_scope (document, MS_REPORT_SCOPE_ALL, NULL, language, paper, printed);
+}
+
+/**
+ * ms_report_new_for_scope:
+ * @node: (nullable): the category or project for those scopes
+ *
+ * A printout of part of the report: the overview pages, one category
+ * (its rates, its projects, its table rows), or one project on a page.
+ *
+ * Returns: (transfer full): the paginated report
+ */
+MsReport *
+ms_report_new_for_scope (MsDocument    *document,
+                         MsReportScope  scope,
+                         MsNode        *node,
+                         const char    *language,
+                         MsPaper        paper,
+                         GDateTime     *printed)
+{
   MsReport *report;
 
   g_return_val_if_fail (MS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (scope != MS_REPORT_SCOPE_CATEGORY || MS_IS_CATEGORY (node), NULL);
+  g_return_val_if_fail (scope != MS_REPORT_SCOPE_PROJECT || MS_IS_PROJECT (node), NULL);
 
   report = g_new0 (MsReport, 1);
   report->document = g_object_ref (document);
+  report->scope = scope;
+  report->scope_node = node ? g_object_ref (node) : NULL;
   report->language = g_strdup (ms_l10n_normalize_language (language));
   report->paper = paper;
   report->printed = printed ? g_date_time_ref (printed) : g_date_time_new_now_local ();
   report->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   report->table_rows = g_array_new (FALSE, FALSE, sizeof (TableRow));
   report->projects = g_ptr_array_new ();
-  _ms_collect_projects (MS_NODE (document), report->projects);
+  _ms_collect_projects (scope == MS_REPORT_SCOPE_CATEGORY ? node : MS_NODE (document), report->projects);
 
   paginate (report);
 
@@ -396,6 +450,7 @@ ms_report_free (MsReport *report)
     return;
 
   g_clear_object (&report->document);
+  g_clear_object (&report->scope_node);
   g_free (report->language);
   g_date_time_unref (report->printed);
   g_array_unref (report->pages);
@@ -447,6 +502,7 @@ section_title (MsReport   *report,
     case PAGE_RATES:
       return T (N_("Completion rates"));
     case PAGE_PROJECTS:
+    case PAGE_PROJECT:
       return T (N_("Targets and results"));
     case PAGE_DEPARTMENTS:
       return T (N_("Departments"));
@@ -806,6 +862,31 @@ ms_report_draw_page (MsReport    *report,
             ms_chart_draw (cr, cell_width, cell_height, MS_CHART_PROJECT, MS_NODE (project), &options, &cell_info);
             cairo_restore (cr);
             merge_info (&content_info, &cell_info, x, y);
+          }
+      }
+      break;
+
+    case PAGE_PROJECT:
+      {
+        MsProject *project = MS_PROJECT (page->node);
+        MsChartInfo chart_info;
+        double chart_height = content_height * 0.62;
+
+        options.fill_background = FALSE;
+        options.font_size = 10;
+        ms_chart_draw (cr, content_width, chart_height, MS_CHART_PROJECT, page->node, &options, &content_info);
+        if (g_list_model_get_n_items (ms_project_get_indicators (project)) > 0 &&
+            ms_project_get_completion (project)[0] != '\0')
+          {
+            _ms_painter_init (&p, cr, &options, &chart_info);
+            _ms_painter_text (&p, T (N_("Completion report")), 0, chart_height + 8, content_width, 1, 1.1, TRUE,
+                              PANGO_ALIGN_LEFT, &p.palette->foreground);
+            _ms_painter_text (&p, ms_project_get_completion (project), 0, chart_height + 8 + p.size * 2,
+                              content_width,
+                              MAX (1, (int)((content_height - chart_height - 8 - p.size * 2) / (p.size * 1.5))),
+                              1.0, FALSE, PANGO_ALIGN_LEFT, &p.palette->foreground);
+            _ms_painter_clear (&p);
+            merge_info (&content_info, &chart_info, 0, 0);
           }
       }
       break;

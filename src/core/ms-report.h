@@ -28,9 +28,24 @@ typedef enum
   MS_REPORT_FORMAT_PNG,
 } MsReportFormat;
 
+/* What a printout covers. */
+typedef enum
+{
+  MS_REPORT_SCOPE_ALL,
+  MS_REPORT_SCOPE_OVERVIEW,
+  MS_REPORT_SCOPE_CATEGORY,
+  MS_REPORT_SCOPE_PROJECT,
+} MsReportScope;
+
 typedef struct _MsReport MsReport;
 
 MsReport   *ms_report_new            (MsDocument     *document,
+                                      const char     *language,
+                                      MsPaper         paper,
+                                      GDateTime      *printed);
+MsReport   *ms_report_new_for_scope  (MsDocument     *document,
+                                      MsReportScope   scope,
+                                      MsNode         *node,
                                       const char     *language,
                                       MsPaper         paper,
                                       GDateTime      *printed);

@@ -111,22 +111,106 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+bind_choice (GSettings   *settings,
+             const char  *key,
+             GObject     *row,
+             const char **values,
+             guint        n_values)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      if (g_str_equal (value, values[i]))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+    }
+  g_object_set_data (row, "ms-key", (gpointer)key);
+  g_object_set_data (row, "ms-values", values);
+}
+
+static void
+on_choice_changed_cb (GObject    *row,
+                      GParamSpec *pspec,
+                      GSettings  *settings)
+{
+  const char **values = g_object_get_data (row, "ms-values");
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+  if (values != NULL && selected < 3)
+    g_settings_set_string (settings, g_object_get_data (row, "ms-key"), values[selected]);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  static const char *languages[] = { "", "zh_CN", "en" };
+  static const char *papers[] = { "a4", "a3", "letter" };
+  MsApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/minsheng/Tracker/ui/ms-preferences-window.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "preferences"));
+  const char *rows[] = { "interface_language_row", "report_language_row", "paper_row" };
+  const char *keys[] = { "interface-language", "report-language", "report-paper" };
+  const char **values[] = { languages, languages, papers };
+
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  if (self->settings != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        {
+          GObject *row = gtk_builder_get_object (builder, rows[i]);
+
+          bind_choice (self->settings, keys[i], row, values[i], 3);
+          g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self->settings, 0);
+        }
+    }
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accelerators[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "win.new", { "<Control>n", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.import-notice", { "<Control>i", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.export-pdf", { "<Control>e", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.search", { "<Control>f", NULL } },
+  { "win.add-project", { "<Control><Shift>n", NULL } },
+  { "win.remove-project", { "<Control>Delete", NULL } },
+  { "win.move-project-up", { "<Alt>Up", NULL } },
+  { "win.move-project-down", { "<Alt>Down", NULL } },
+  { "win.show-section::overview", { "<Alt>Home", NULL } },
 };
 
 static void
 ms_application_startup (GApplication *application)
 {
   MsApplication *self = MS_APPLICATION (application);
-  static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (ms_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accelerators[i].action,
+                                           accelerators[i].accels);
 
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/minsheng/Tracker/icons");

@@ -11,256 +11,306 @@
 
 #include <glib/gi18n.h>
 
-#include "ms-number.h"
+#include "ms-chart-view.h"
+#include "ms-gui-util.h"
+#include "ms-l10n.h"
 #include "ms-settings.h"
-#include "ms-window.h"
+#include "ms-window-private.h"
 
-struct _MsWindow
+/* A sidebar entry: the overview, a category, or the departments. */
+#define MS_TYPE_SIDEBAR_ITEM (ms_sidebar_item_get_type ())
+G_DECLARE_FINAL_TYPE (MsSidebarItem, ms_sidebar_item, MS, SIDEBAR_ITEM, GObject)
+
+typedef enum
 {
-  AdwApplicationWindow  parent_instance;
+  SIDEBAR_OVERVIEW,
+  SIDEBAR_CATEGORY,
+  SIDEBAR_DEPARTMENTS,
+} SidebarKind;
 
-  MsDocument           *document;
-  MsCategory           *category;
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  GBindingGroup        *document_bindings;
-
-  /* Template children */
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  AdwStatusPage        *status_page;
-  GtkListBox           *sidebar;
-  GtkBox               *groups_box;
+struct _MsSidebarItem
+{
+  GObject      parent_instance;
+  SidebarKind  kind;
+  MsCategory  *category;
 };
+
+G_DEFINE_FINAL_TYPE (MsSidebarItem, ms_sidebar_item, G_TYPE_OBJECT)
+
+static void
+ms_sidebar_item_finalize (GObject *object)
+{
+  g_clear_object (&MS_SIDEBAR_ITEM (object)->category);
+  G_OBJECT_CLASS (ms_sidebar_item_parent_class)->finalize (object);
+}
+
+static void
+ms_sidebar_item_class_init (MsSidebarItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ms_sidebar_item_finalize;
+}
+
+static void
+ms_sidebar_item_init (MsSidebarItem *self)
+{
+}
+
+static MsSidebarItem *
+sidebar_item_new (SidebarKind  kind,
+                  MsCategory  *category)
+{
+  MsSidebarItem *item = g_object_new (MS_TYPE_SIDEBAR_ITEM, NULL);
+
+  item->kind = kind;
+  item->category = category ? g_object_ref (category) : NULL;
+  return item;
+}
 
 G_DEFINE_FINAL_TYPE (MsWindow, ms_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* File text is Chinese whatever the interface language: without this, Pango
- * picks the Japanese CJK face under an English locale (Han unification). */
 static void
-mark_as_chinese (GtkWidget *label)
+update_category_detail (GtkLabel   *label,
+                        MsCategory *category)
 {
-  PangoAttrList *attributes = pango_attr_list_new ();
-
-  pango_attr_list_insert (attributes, pango_attr_language_new (pango_language_from_string ("zh-cn")));
-  gtk_label_set_attributes (GTK_LABEL (label), attributes);
-  pango_attr_list_unref (attributes);
-}
-
-static char *
-join_departments (const char * const *departments)
-{
-  /* Chinese lists use the enumeration comma, as the notices do. */
-  return g_strjoinv ("、", (char **)departments);
-}
-
-static gboolean
-departments_to_label (GBinding     *binding,
-                      const GValue *from,
-                      GValue       *to,
-                      gpointer      user_data)
-{
-  const char * const *departments = g_value_get_boxed (from);
-
-  if (departments == NULL || departments[0] == NULL)
-    g_value_set_string (to, _("No responsible department"));
-  else
-    g_value_take_string (to, join_departments (departments));
-
-  return TRUE;
-}
-
-static gboolean
-status_to_label (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      user_data)
-{
-  g_value_set_string (to, ms_status_get_label (g_value_get_enum (from)));
-  return TRUE;
-}
-
-static GtkWidget *
-create_project_row (gpointer item,
-                    gpointer user_data)
-{
-  MsProject *project = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *number = gtk_label_new (NULL);
-  GtkWidget *target = gtk_label_new (NULL);
-  GtkWidget *departments = gtk_label_new (NULL);
-  GtkWidget *status = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_label_set_xalign (GTK_LABEL (number), 1);
-  gtk_widget_set_valign (number, GTK_ALIGN_START);
-  gtk_widget_add_css_class (number, "project-number");
-  gtk_widget_add_css_class (number, "dim-label");
-  g_object_bind_property (project, "number", number, "label", G_BINDING_SYNC_CREATE);
-
-  /* Labels show file text literally: no markup is parsed. */
-  gtk_label_set_wrap (GTK_LABEL (target), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (target), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (target), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (target), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (target), 0);
-  mark_as_chinese (target);
-  g_object_bind_property (project, "target", target, "label", G_BINDING_SYNC_CREATE);
-
-  gtk_label_set_xalign (GTK_LABEL (departments), 0);
-  gtk_label_set_wrap (GTK_LABEL (departments), TRUE);
-  gtk_widget_add_css_class (departments, "caption");
-  gtk_widget_add_css_class (departments, "dim-label");
-  mark_as_chinese (departments);
-  g_object_bind_property_full (project, "departments", departments, "label",
-                               G_BINDING_SYNC_CREATE, departments_to_label, NULL, NULL, NULL);
-
-  gtk_widget_set_valign (status, GTK_ALIGN_START);
-  gtk_widget_add_css_class (status, "caption-heading");
-  g_object_bind_property_full (project, "status", status, "label",
-                               G_BINDING_SYNC_CREATE, status_to_label, NULL, NULL, NULL);
-
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), target);
-  gtk_box_append (GTK_BOX (texts), departments);
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), status);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-
-  return row;
-}
-
-static void
-show_category (MsWindow   *self,
-               MsCategory *category)
-{
-  GListModel *groups;
-  GtkWidget *child;
-
-  g_assert (MS_IS_WINDOW (self));
-
-  g_set_object (&self->category, category);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
-    gtk_box_remove (self->groups_box, child);
-
-  if (category == NULL)
-    return;
-
-  groups = ms_category_get_groups (category);
-  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
-    {
-      MsGroup *group = ms_category_get_group (category, i);
-      g_autofree char *numeral = ms_number_to_chinese_numeral (ms_group_get_number (group));
-      g_autofree char *heading = g_strdup_printf ("（%s）%s", numeral, ms_group_get_title (group));
-      GtkWidget *label = gtk_label_new (heading);
-      GtkWidget *list = gtk_list_box_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      mark_as_chinese (label);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_widget_add_css_class (label, "group-header");
-      gtk_box_append (self->groups_box, label);
-
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_list_box_bind_model (GTK_LIST_BOX (list), ms_group_get_projects (group),
-                               create_project_row, NULL, NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
-                                      -1);
-      gtk_box_append (self->groups_box, list);
-    }
-}
-
-static void
-update_category_count (GtkLabel   *label,
-                       MsCategory *category)
-{
-  MsStats stats = { 0 };
+  g_autofree char *share = NULL;
   g_autofree char *text = NULL;
+  double completion;
+  MsStats stats = { 0 };
 
   ms_stats_add_node (&stats, MS_NODE (category));
-  text = g_strdup_printf ("%u", stats.n_projects);
+  if (!ms_stats_get_completion (&stats, &completion))
+    completion = 0;
+  share = ms_l10n_format_percent (NULL, completion);
+  /* translators: in the sidebar beside a category: its projects and the share completed, such as "12 · 100%" */
+  text = g_strdup_printf (_("%u · %s"), stats.n_projects, share);
   gtk_label_set_label (label, text);
 }
 
 static GtkWidget *
-create_category_row (gpointer item,
-                     gpointer user_data)
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
 {
-  MsCategory *category = item;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  MsSidebarItem *entry = item;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = NULL;
   GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
 
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
-  mark_as_chinese (title);
-  g_object_bind_property (category, "title", title, "label", G_BINDING_SYNC_CREATE);
 
-  gtk_widget_add_css_class (count, "dim-label");
-  update_category_count (GTK_LABEL (count), category);
-  g_signal_connect_object (category, "changed", G_CALLBACK (update_category_count), count,
-                           G_CONNECT_SWAPPED);
+  switch (entry->kind)
+    {
+    case SIDEBAR_OVERVIEW:
+      icon = gtk_image_new_from_icon_name ("view-grid-symbolic");
+      gtk_label_set_label (GTK_LABEL (title), _("Overview"));
+      break;
+    case SIDEBAR_DEPARTMENTS:
+      icon = gtk_image_new_from_icon_name ("system-users-symbolic");
+      gtk_label_set_label (GTK_LABEL (title), _("Departments"));
+      break;
+    case SIDEBAR_CATEGORY:
+    default:
+      {
+        GtkWidget *detail = gtk_label_new (NULL);
 
+        icon = gtk_image_new_from_icon_name ("view-list-bullet-symbolic");
+        ms_widget_mark_chinese (title);
+        g_object_bind_property (entry->category, "title", title, "label", G_BINDING_SYNC_CREATE);
+        gtk_widget_add_css_class (detail, "dim-label");
+        gtk_widget_add_css_class (detail, "numeric");
+        update_category_detail (GTK_LABEL (detail), entry->category);
+        g_signal_connect_object (entry->category, "changed", G_CALLBACK (update_category_detail), detail,
+                                 G_CONNECT_SWAPPED);
+        gtk_box_append (GTK_BOX (box), icon);
+        gtk_box_append (GTK_BOX (box), title);
+        gtk_box_append (GTK_BOX (box), detail);
+        return box;
+      }
+    }
+
+  gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), count);
-
   return box;
 }
 
 static void
-on_sidebar_row_selected_cb (MsWindow      *self,
-                            GtkListBoxRow *row,
-                            GtkListBox    *list_box)
+rebuild_sidebar (MsWindow *self)
 {
-  g_assert (MS_IS_WINDOW (self));
+  g_autoptr(MsSidebarItem) overview = NULL;
+  g_autoptr(MsSidebarItem) departments = NULL;
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar);
+  int selected_index = selected ? gtk_list_box_row_get_index (selected) : 0;
+  GListModel *categories;
 
-  if (row == NULL || self->document == NULL)
+  g_list_store_remove_all (self->sidebar_items);
+  if (self->document == NULL)
+    return;
+
+  overview = sidebar_item_new (SIDEBAR_OVERVIEW, NULL);
+  g_list_store_append (self->sidebar_items, overview);
+  categories = ms_document_get_categories (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
-      show_category (self, NULL);
+      g_autoptr(MsSidebarItem) item = sidebar_item_new (SIDEBAR_CATEGORY, ms_document_get_category (self->document, i));
+
+      g_list_store_append (self->sidebar_items, item);
+    }
+  departments = sidebar_item_new (SIDEBAR_DEPARTMENTS, NULL);
+  g_list_store_append (self->sidebar_items, departments);
+
+  selected_index = MIN (selected_index, (int)g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)) - 1);
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, selected_index));
+}
+
+/**
+ * _ms_window_get_selected_category:
+ *
+ * Returns: (transfer none) (nullable): the category chosen in the sidebar
+ */
+MsCategory *
+_ms_window_get_selected_category (MsWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  g_autoptr(MsSidebarItem) item = NULL;
+
+  if (row == NULL)
+    return NULL;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), gtk_list_box_row_get_index (row));
+  return item && item->kind == SIDEBAR_CATEGORY ? item->category : NULL;
+}
+
+static void
+show_selected_section (MsWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  g_autoptr(MsSidebarItem) item = NULL;
+
+  if (row == NULL)
+    return;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), gtk_list_box_row_get_index (row));
+  if (item == NULL)
+    return;
+
+  /* While searching, the list covers the whole file. */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+
+  switch (item->kind)
+    {
+    case SIDEBAR_OVERVIEW:
+      gtk_stack_set_visible_child_name (self->content_stack, "overview");
+      break;
+    case SIDEBAR_DEPARTMENTS:
+      gtk_stack_set_visible_child_name (self->content_stack, "departments");
+      break;
+    case SIDEBAR_CATEGORY:
+    default:
+      ms_project_list_set_scope (self->project_list, MS_NODE (item->category));
+      gtk_stack_set_visible_child_name (self->content_stack, "projects");
+      break;
+    }
+
+  _ms_window_update_actions (self);
+}
+
+static void
+on_sidebar_row_selected_cb (MsWindow *self)
+{
+  show_selected_section (self);
+}
+
+static void
+on_selected_project_cb (MsWindow *self)
+{
+  ms_project_view_set_project (self->project_view, ms_project_list_get_selected_project (self->project_list));
+  _ms_window_update_actions (self);
+}
+
+static void
+on_search_mode_cb (MsWindow *self)
+{
+  if (self->document == NULL)
+    return;
+
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      ms_project_list_set_scope (self->project_list, MS_NODE (self->document));
+      gtk_stack_set_visible_child_name (self->content_stack, "projects");
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->status_filter, 0);
+      ms_project_list_set_search (self->project_list, NULL);
+      ms_project_list_set_status_filter (self->project_list, -1);
+      show_selected_section (self);
+    }
+}
+
+static void
+on_search_changed_cb (MsWindow *self)
+{
+  ms_project_list_set_search (self->project_list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_status_filter_cb (MsWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_filter);
+
+  ms_project_list_set_status_filter (self->project_list, selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                                                         ? -1 : (int)selected - 1);
+}
+
+static void
+on_department_project_cb (MsWindow  *self,
+                          MsProject *project)
+{
+  ms_window_select_project (self, project);
+}
+
+static void
+update_title (MsWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  const char *document_title;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Minsheng Tracker"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Minsheng Tracker"));
       return;
     }
 
-  show_category (self, ms_document_get_category (self->document,
-                                                 gtk_list_box_row_get_index (row)));
-}
-
-static gboolean
-region_year_to_subtitle (GBinding     *binding,
-                         const GValue *from,
-                         GValue       *to,
-                         gpointer      user_data)
-{
-  MsWindow *self = user_data;
-
-  if (self->document == NULL)
-    return FALSE;
+  name = ms_document_dup_display_name (self->document);
+  document_title = ms_document_get_title (self->document);
+  /* An unsaved document says so in its title, as GNOME applications do. */
+  title = g_strdup_printf ("%s%s", ms_document_get_modified (self->document) ? "• " : "",
+                           document_title[0] ? document_title : name);
+  adw_window_title_set_title (self->window_title, title);
 
   /* translators: region and year of a yearly file, such as "漯河市 · 2024" */
-  g_value_take_string (to, g_strdup_printf (_("%s · %d"),
-                                            ms_document_get_region (self->document),
-                                            ms_document_get_year (self->document)));
-  return TRUE;
+  subtitle = g_strdup_printf (_("%s · %d"), ms_document_get_region (self->document),
+                              ms_document_get_year (self->document));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+on_document_notify_cb (MsWindow   *self,
+                       GParamSpec *pspec)
+{
+  update_title (self);
+  _ms_window_update_actions (self);
 }
 
 static void
@@ -276,25 +326,64 @@ restore_window_state (MsWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+save_window_state (MsWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+close_after_confirm (MsWindow *self,
+                     gpointer  user_data)
+{
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 ms_window_close_request (GtkWindow *window)
 {
   MsWindow *self = MS_WINDOW (window);
 
-  if (self->settings != NULL)
+  /* Unsaved changes are never dropped silently: ask first. */
+  if (!self->closing_confirmed && self->document != NULL && ms_document_get_modified (self->document))
     {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
+      _ms_window_confirm_unsaved (self, close_after_confirm, NULL, NULL);
+      return TRUE;
     }
 
+  save_window_state (self);
   g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (ms_window_parent_class)->close_request (window);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            MsWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL || !G_IS_FILE (files->data))
+    return FALSE;
+
+  ms_window_open_file (self, files->data);
+  return TRUE;
 }
 
 static void
@@ -304,56 +393,26 @@ ms_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->document_bindings != NULL)
-    g_binding_group_set_source (self->document_bindings, NULL);
-  g_clear_object (&self->document_bindings);
-  g_clear_object (&self->category);
+  if (self->sidebar != NULL)
+    g_signal_handlers_disconnect_by_data (self->sidebar, self);
+  if (self->project_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->project_list, self);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  if (self->document != NULL)
+    {
+      g_clear_signal_handler (&self->document_notify_handler, self->document);
+      g_clear_signal_handler (&self->categories_handler, ms_document_get_categories (self->document));
+    }
+  g_clear_object (&self->history);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
 
-  /* Rows go away with the template; nothing is left to show them in. */
-  if (self->sidebar != NULL)
-    g_signal_handlers_disconnect_by_data (self->sidebar, self);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_WINDOW);
+  g_clear_object (&self->sidebar_items);
 
   G_OBJECT_CLASS (ms_window_parent_class)->dispose (object);
-}
-
-static void
-ms_window_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  MsWindow *self = MS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ms_window_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  MsWindow *self = MS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      ms_window_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -364,54 +423,78 @@ ms_window_class_init (MsWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ms_window_dispose;
-  object_class->get_property = ms_window_get_property;
-  object_class->set_property = ms_window_set_property;
-
   window_class->close_request = ms_window_close_request;
 
-  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, MS_TYPE_DOCUMENT,
-                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                   G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_type_ensure (MS_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (MS_TYPE_PROJECT_LIST);
+  g_type_ensure (MS_TYPE_PROJECT_VIEW);
+  g_type_ensure (MS_TYPE_DEPARTMENTS_PAGE);
+  g_type_ensure (MS_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, MsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, changed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, MsWindow, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, project_list);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, project_view);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, departments_page);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, recent_menu);
 }
 
 static void
 ms_window_init (MsWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->settings = ms_settings_new ();
+  self->sidebar_items = g_list_store_new (MS_TYPE_SIDEBAR_ITEM);
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (self->sidebar_items), create_sidebar_row, self, NULL);
 
-  self->document_bindings = g_binding_group_new ();
-  g_binding_group_bind (self->document_bindings, "title",
-                        self->window_title, "title", G_BINDING_SYNC_CREATE);
-  g_binding_group_bind_full (self->document_bindings, "region",
-                             self->window_title, "subtitle", G_BINDING_SYNC_CREATE,
-                             region_year_to_subtitle, NULL, self, NULL);
-  g_binding_group_bind_full (self->document_bindings, "year",
-                             self->window_title, "subtitle", G_BINDING_SYNC_CREATE,
-                             region_year_to_subtitle, NULL, self, NULL);
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->project_list));
 
-  g_signal_connect_object (self->sidebar, "row-selected",
-                           G_CALLBACK (on_sidebar_row_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->project_list, "notify::selected-project", G_CALLBACK (on_selected_project_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (on_status_filter_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->departments_page, "project-activated", G_CALLBACK (on_department_project_cb), self,
+                           G_CONNECT_SWAPPED);
 
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  _ms_window_actions_init (self);
   restore_window_state (self);
+  update_title (self);
+  _ms_window_update_actions (self);
 }
 
 MsWindow *
 ms_window_new (MsApplication *application)
 {
-  return g_object_new (MS_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  return g_object_new (MS_TYPE_WINDOW, "application", application, NULL);
 }
 
 /**
@@ -427,40 +510,78 @@ ms_window_get_document (MsWindow *self)
   return self->document;
 }
 
+/**
+ * ms_window_get_history:
+ *
+ * Returns: (transfer none) (nullable): the undo history of the document
+ */
+MsHistory *
+ms_window_get_history (MsWindow *self)
+{
+  g_return_val_if_fail (MS_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+static void
+on_history_notify_cb (MsWindow *self)
+{
+  _ms_window_update_actions (self);
+}
+
 void
 ms_window_set_document (MsWindow   *self,
                         MsDocument *document)
 {
-  GtkListBoxRow *first_row;
-
   g_return_if_fail (MS_IS_WINDOW (self));
   g_return_if_fail (!document || MS_IS_DOCUMENT (document));
 
-  if (!g_set_object (&self->document, document))
+  if (document == self->document)
     return;
 
-  show_category (self, NULL);
-  g_binding_group_set_source (self->document_bindings, document);
-
-  if (document == NULL)
+  if (self->document != NULL)
     {
-      gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
-      adw_window_title_set_title (self->window_title, _("Minsheng Tracker"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "message");
+      g_clear_signal_handler (&self->document_notify_handler, self->document);
+      g_clear_signal_handler (&self->categories_handler, ms_document_get_categories (self->document));
+    }
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
+
+  g_set_object (&self->document, document);
+  g_clear_object (&self->history);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  if (document != NULL)
+    {
+      self->history = ms_history_new (document);
+      g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      self->document_notify_handler = g_signal_connect_object (document, "notify",
+                                                               G_CALLBACK (on_document_notify_cb), self,
+                                                               G_CONNECT_SWAPPED);
+      self->categories_handler = g_signal_connect_object (ms_document_get_categories (document), "items-changed",
+                                                          G_CALLBACK (rebuild_sidebar), self, G_CONNECT_SWAPPED);
+    }
+
+  ms_project_view_set_history (self->project_view, self->history);
+  ms_project_list_set_scope (self->project_list, NULL);
+  ms_overview_page_set_document (self->overview_page, document, self->history);
+  ms_departments_page_set_document (self->departments_page, document);
+  rebuild_sidebar (self);
+
+  if (document != NULL)
+    {
+      gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+      gtk_stack_set_visible_child_name (self->main_stack, "document");
+      _ms_window_watch_file (self);
     }
   else
-    {
-      gtk_list_box_bind_model (self->sidebar, ms_document_get_categories (document),
-                               create_category_row, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "document");
+    gtk_stack_set_visible_child_name (self->main_stack, "message");
 
-      first_row = gtk_list_box_get_row_at_index (self->sidebar, 0);
-      if (first_row != NULL)
-        gtk_list_box_select_row (self->sidebar, first_row);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  update_title (self);
+  _ms_window_update_actions (self);
 }
 
 void
@@ -479,7 +600,25 @@ ms_window_show_error (MsWindow   *self,
   adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
   adw_status_page_set_title (self->status_page, title);
   adw_status_page_set_description (self->status_page, escaped);
-  gtk_stack_set_visible_child_name (self->stack, "message");
+  gtk_stack_set_visible_child_name (self->main_stack, "message");
+}
+
+static void
+remember_file (MsWindow *self,
+               GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+
+  if (self->settings != NULL && path != NULL)
+    g_settings_set_string (self->settings, "last-file", path);
+
+  data.display_name = NULL;
+  data.mime_type = (char *)"application/json";
+  data.app_name = (char *)g_get_application_name ();
+  data.app_exec = (char *)"minsheng %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static void
@@ -498,21 +637,42 @@ load_cb (GObject      *object,
 
   if (document == NULL)
     {
-      ms_window_show_error (self, _("Could Not Open the Yearly File"), error->message);
+      /* A window already showing a file keeps it; the error is said in a dialog. */
+      if (self->document != NULL)
+        _ms_window_show_message (self, _("Could Not Open the Yearly File"), error->message);
+      else
+        ms_window_show_error (self, _("Could Not Open the Yearly File"), error->message);
       return;
     }
 
   ms_window_set_document (self, document);
-
-  if (self->settings != NULL)
-    {
-      g_autofree char *path = g_file_get_path (ms_document_get_file (document));
-
-      if (path != NULL)
-        g_settings_set_string (self->settings, "last-file", path);
-    }
+  remember_file (self, ms_document_get_file (document));
 }
 
+/* Loads @file into this window, without asking about unsaved changes. */
+void
+ms_window_load_file (MsWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (MS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  ms_document_load_async (file, self->cancellable, load_cb, g_object_ref (self));
+}
+
+static void
+load_after_confirm (MsWindow *self,
+                    gpointer  user_data)
+{
+  ms_window_load_file (self, user_data);
+}
+
+/**
+ * ms_window_open_file:
+ *
+ * Opens @file in this window, asking first when the current document has
+ * unsaved changes.
+ */
 void
 ms_window_open_file (MsWindow *self,
                      GFile    *file)
@@ -520,5 +680,64 @@ ms_window_open_file (MsWindow *self,
   g_return_if_fail (MS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  ms_document_load_async (file, self->cancellable, load_cb, g_object_ref (self));
+  if (self->document != NULL && ms_document_get_modified (self->document))
+    _ms_window_confirm_unsaved (self, load_after_confirm, g_object_ref (file), g_object_unref);
+  else
+    ms_window_load_file (self, file);
+}
+
+/* Shows @project: its category in the sidebar, selected in the list. */
+void
+ms_window_select_project (MsWindow  *self,
+                          MsProject *project)
+{
+  MsGroup *group;
+  MsCategory *category;
+
+  g_return_if_fail (MS_IS_WINDOW (self));
+  g_return_if_fail (MS_IS_PROJECT (project));
+
+  group = ms_project_get_group (project);
+  category = group ? ms_group_get_category (group) : NULL;
+  if (category == NULL)
+    return;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)); i++)
+    {
+      g_autoptr(MsSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), i);
+
+      if (item->category == category)
+        {
+          gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
+          break;
+        }
+    }
+  ms_project_list_select_project (self->project_list, project);
+}
+
+/* For keyboard shortcuts and tests: 0 is the overview, then the categories,
+ * then the departments. */
+void
+ms_window_select_section (MsWindow *self,
+                          guint     index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (MS_IS_WINDOW (self));
+
+  row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  if (row != NULL)
+    gtk_list_box_select_row (self->sidebar, row);
+}
+
+const char *
+ms_window_get_visible_page (MsWindow *self)
+{
+  g_return_val_if_fail (MS_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") != 0)
+    return gtk_stack_get_visible_child_name (self->main_stack);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
 }

@@ -11,6 +11,7 @@
 
 #include "ms-application.h"
 #include "ms-document.h"
+#include "ms-history.h"
 
 G_BEGIN_DECLS
 
@@ -18,14 +19,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MsWindow, ms_window, MS, WINDOW, AdwApplicationWindow)
 
-MsWindow   *ms_window_new           (MsApplication *application);
-void        ms_window_open_file     (MsWindow      *self,
-                                     GFile         *file);
-MsDocument *ms_window_get_document  (MsWindow      *self);
-void        ms_window_set_document  (MsWindow      *self,
-                                     MsDocument    *document);
-void        ms_window_show_error    (MsWindow      *self,
-                                     const char    *title,
-                                     const char    *message);
+MsWindow   *ms_window_new              (MsApplication *application);
+void        ms_window_open_file        (MsWindow      *self,
+                                        GFile         *file);
+void        ms_window_load_file        (MsWindow      *self,
+                                        GFile         *file);
+MsDocument *ms_window_get_document     (MsWindow      *self);
+MsHistory  *ms_window_get_history      (MsWindow      *self);
+void        ms_window_set_document     (MsWindow      *self,
+                                        MsDocument    *document);
+void        ms_window_show_error       (MsWindow      *self,
+                                        const char    *title,
+                                        const char    *message);
+void        ms_window_select_project   (MsWindow      *self,
+                                        MsProject     *project);
+void        ms_window_select_section   (MsWindow      *self,
+                                        guint          index);
+void        ms_window_save_to          (MsWindow      *self,
+                                        GFile         *file);
+const char *ms_window_get_visible_page (MsWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,334 @@
+/* ms-chart-view.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-chart-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ms-chart-view.h"
+#include "ms-enums.h"
+
+/* Shows a chart of the core renderer on screen: the same drawing as paper,
+ * with colours from the theme. */
+struct _MsChartView
+{
+  GtkWidget     parent_instance;
+
+  MsChartKind   kind;
+  MsNode       *node;
+  gulong        changed_handler;
+  MsChartInfo   info;
+};
+
+G_DEFINE_FINAL_TYPE (MsChartView, ms_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_NODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Screen text is a little larger than print. */
+#define SCREEN_FONT_SIZE 12.0
+
+static void
+update_description (MsChartView *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->node == NULL)
+    return;
+
+  /* A screen reader hears the figures the picture shows. */
+  description = ms_chart_describe (self->kind, self->node, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+on_node_changed_cb (MsChartView *self)
+{
+  g_assert (MS_IS_CHART_VIEW (self));
+
+  update_description (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+fill_options (MsChartView    *self,
+              MsChartOptions *options)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GdkRGBA foreground;
+
+  ms_chart_options_init (options, NULL);
+  options->font_size = SCREEN_FONT_SIZE;
+  options->show_title = self->kind != MS_CHART_PROJECT;
+  options->fill_background = FALSE;
+
+  if (adw_style_manager_get_dark (style))
+    ms_chart_palette_init_dark (&options->palette, adw_style_manager_get_high_contrast (style));
+  else if (adw_style_manager_get_high_contrast (style))
+    ms_chart_palette_init_high_contrast (&options->palette);
+
+  /* Text in the theme's own colour. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &foreground);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  options->palette.foreground.red = foreground.red;
+  options->palette.foreground.green = foreground.green;
+  options->palette.foreground.blue = foreground.blue;
+  options->palette.foreground.alpha = foreground.alpha;
+}
+
+static void
+ms_chart_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  MsChartView *self = MS_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  MsChartOptions options;
+  cairo_t *cr;
+
+  if (self->node == NULL || width <= 0 || height <= 0)
+    return;
+
+  fill_options (self, &options);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  ms_chart_draw (cr, width, height, self->kind, self->node, &options, &self->info);
+  cairo_destroy (cr);
+}
+
+static void
+ms_chart_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  MsChartView *self = MS_CHART_VIEW (widget);
+  MsChartOptions options;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 280;
+      *natural = 640;
+      return;
+    }
+
+  if (self->node == NULL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  /* Tall enough for every row: the page scrolls. */
+  ms_chart_options_init (&options, NULL);
+  options.font_size = SCREEN_FONT_SIZE;
+  options.show_title = self->kind != MS_CHART_PROJECT;
+  *minimum = *natural = (int)ceil (ms_chart_get_natural_height (self->kind, self->node, &options));
+  if (self->kind == MS_CHART_OVERVIEW)
+    *minimum = *natural = MAX (*natural, 300);
+}
+
+static GtkSizeRequestMode
+ms_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+ms_chart_view_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (ms_chart_view_parent_class)->css_changed (widget, change);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+ms_chart_view_dispose (GObject *object)
+{
+  MsChartView *self = (MsChartView *)object;
+
+  ms_chart_view_set_node (self, NULL);
+
+  G_OBJECT_CLASS (ms_chart_view_parent_class)->dispose (object);
+}
+
+static void
+ms_chart_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  MsChartView *self = MS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_NODE:
+      g_value_set_object (value, self->node);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ms_chart_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  MsChartView *self = MS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      ms_chart_view_set_kind (self, g_value_get_int (value));
+      break;
+    case PROP_NODE:
+      ms_chart_view_set_node (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ms_chart_view_class_init (MsChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ms_chart_view_dispose;
+  object_class->get_property = ms_chart_view_get_property;
+  object_class->set_property = ms_chart_view_set_property;
+
+  widget_class->snapshot = ms_chart_view_snapshot;
+  widget_class->measure = ms_chart_view_measure;
+  widget_class->get_request_mode = ms_chart_view_get_request_mode;
+  widget_class->css_changed = ms_chart_view_css_changed;
+
+  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL,
+                                            MS_CHART_OVERVIEW, MS_CHART_DEPARTMENTS, MS_CHART_OVERVIEW,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                            G_PARAM_STATIC_STRINGS);
+  properties[PROP_NODE] = g_param_spec_object ("node", NULL, NULL, MS_TYPE_NODE,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                               G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ms_chart_view_init (MsChartView *self)
+{
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+ms_chart_view_new (MsChartKind kind)
+{
+  return g_object_new (MS_TYPE_CHART_VIEW, "kind", kind, NULL);
+}
+
+MsChartKind
+ms_chart_view_get_kind (MsChartView *self)
+{
+  g_return_val_if_fail (MS_IS_CHART_VIEW (self), MS_CHART_OVERVIEW);
+
+  return self->kind;
+}
+
+void
+ms_chart_view_set_kind (MsChartView *self,
+                        MsChartKind  kind)
+{
+  g_return_if_fail (MS_IS_CHART_VIEW (self));
+
+  if (kind == self->kind)
+    return;
+
+  self->kind = kind;
+  on_node_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * ms_chart_view_get_node:
+ *
+ * Returns: (transfer none) (nullable): the node charted
+ */
+MsNode *
+ms_chart_view_get_node (MsChartView *self)
+{
+  g_return_val_if_fail (MS_IS_CHART_VIEW (self), NULL);
+
+  return self->node;
+}
+
+void
+ms_chart_view_set_node (MsChartView *self,
+                        MsNode      *node)
+{
+  g_return_if_fail (MS_IS_CHART_VIEW (self));
+  g_return_if_fail (!node || MS_IS_NODE (node));
+
+  if (node == self->node)
+    return;
+
+  if (self->node != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->node);
+  g_set_object (&self->node, node);
+  if (node != NULL)
+    self->changed_handler = g_signal_connect_object (node, "changed", G_CALLBACK (on_node_changed_cb),
+                                                     self, G_CONNECT_SWAPPED);
+
+  on_node_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
+}
+
+/**
+ * ms_chart_view_get_info:
+ *
+ * What the last drawing did: texts, unknown glyphs, bars.
+ */
+void
+ms_chart_view_get_info (MsChartView *self,
+                        MsChartInfo *info)
+{
+  g_return_if_fail (MS_IS_CHART_VIEW (self));
+
+  *info = self->info;
+}
+
+char *
+ms_chart_view_dup_description (MsChartView *self)
+{
+  g_return_val_if_fail (MS_IS_CHART_VIEW (self), NULL);
+
+  return self->node ? ms_chart_describe (self->kind, self->node, NULL) : g_strdup ("");
+}

@@ -1,0 +1,119 @@
+/* ms-gui-util.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-gui-util"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ms-gui-util.h"
+#include "ms-number.h"
+#include "ms-quantity.h"
+
+/**
+ * ms_widget_mark_chinese:
+ *
+ * File text is Chinese whatever the interface language: without this,
+ * Pango picks the Japanese CJK face under an English locale.
+ */
+void
+ms_widget_mark_chinese (GtkWidget *widget)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_attributes (GTK_LABEL (widget), attributes);
+  else if (GTK_IS_ENTRY (widget))
+    gtk_entry_set_attributes (GTK_ENTRY (widget), attributes);
+  else if (GTK_IS_TEXT (widget))
+    gtk_text_set_attributes (GTK_TEXT (widget), attributes);
+  pango_attr_list_unref (attributes);
+}
+
+/**
+ * ms_group_dup_heading:
+ *
+ * Returns: (transfer full): "（一）开展职业技能培训和评价取证", as the notice writes it
+ */
+char *
+ms_group_dup_heading (MsGroup *group)
+{
+  g_autofree char *numeral = ms_number_to_chinese_numeral (ms_group_get_number (group));
+
+  if (ms_group_get_title (group)[0] == '\0')
+    return g_strdup_printf ("（%s）", numeral);
+
+  return g_strdup_printf ("（%s）%s", numeral, ms_group_get_title (group));
+}
+
+/**
+ * ms_parse_figure:
+ * @valid: (out): whether @text is a figure (an empty text is not)
+ *
+ * Reads what a user typed as a figure: "113.9", "１１３．９", "1,200".
+ */
+double
+ms_parse_figure (const char *text,
+                 gboolean   *valid)
+{
+  g_autofree char *folded = ms_text_normalize (text ? text : "");
+  g_autoptr(GString) digits = g_string_new (NULL);
+  char *end = NULL;
+  double value;
+
+  for (const char *s = folded; *s; s++)
+    {
+      if (*s == ',' || *s == ' ')
+        continue;
+      g_string_append_c (digits, *s);
+    }
+
+  *valid = FALSE;
+  if (digits->len == 0)
+    return 0;
+
+  value = g_ascii_strtod (digits->str, &end);
+  if (end == digits->str || *end != '\0' || !isfinite (value) || value < 0)
+    return 0;
+
+  *valid = TRUE;
+  return value;
+}
+
+/* The shortest exact text of a figure: 113.9, not 113.90000000000001. */
+char *
+ms_figure_to_text (double value)
+{
+  char buffer[MS_NUMBER_JSON_BUFSIZE];
+
+  return g_strdup (ms_number_format_json (buffer, sizeof buffer, value));
+}
+
+/* Sets the text without the view's user-edit handlers reacting to it:
+ * callers block them; this only avoids touching an unchanged buffer so the
+ * cursor stays where the user left it. */
+void
+ms_text_view_set_text_quietly (GtkTextView *view,
+                               const char  *text)
+{
+  g_autofree char *current = ms_text_view_dup_text (view);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+char *
+ms_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

@@ -1,0 +1,475 @@
+/* ms-print.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-print"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ms-gui-util.h"
+#include "ms-print.h"
+#include "ms-settings.h"
+
+/* Printing draws the core's report pages on the print context; the
+ * preview draws the same pages, since a system preview program may be
+ * missing (and is under the Flatpak print portal). */
+
+struct _MsReportPreview
+{
+  GtkWidget  parent_instance;
+
+  MsReport  *report;
+  guint      page;
+};
+
+G_DEFINE_FINAL_TYPE (MsReportPreview, ms_report_preview, GTK_TYPE_WIDGET)
+
+static void
+ms_report_preview_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  MsReportPreview *self = MS_REPORT_PREVIEW (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double page_width, page_height, scale, x, y;
+  cairo_t *cr;
+
+  if (self->report == NULL || ms_report_get_n_pages (self->report) == 0)
+    return;
+
+  ms_report_get_page_size (self->report, self->page, &page_width, &page_height);
+  scale = MIN ((width - 24) / page_width, (height - 24) / page_height);
+  if (scale <= 0)
+    return;
+
+  x = (width - page_width * scale) / 2;
+  y = (height - page_height * scale) / 2;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* A sheet of paper with a soft edge. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_rectangle (cr, x + 2, y + 3, page_width * scale, page_height * scale);
+  cairo_fill (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, page_width, page_height);
+  cairo_clip (cr);
+  ms_report_draw_page (self->report, self->page, cr, NULL);
+  cairo_destroy (cr);
+}
+
+static void
+ms_report_preview_dispose (GObject *object)
+{
+  MsReportPreview *self = (MsReportPreview *)object;
+
+  g_clear_pointer (&self->report, ms_report_free);
+
+  G_OBJECT_CLASS (ms_report_preview_parent_class)->dispose (object);
+}
+
+static void
+ms_report_preview_class_init (MsReportPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ms_report_preview_dispose;
+  widget_class->snapshot = ms_report_preview_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "reportpreview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ms_report_preview_init (MsReportPreview *self)
+{
+  gtk_widget_set_size_request (GTK_WIDGET (self), 240, 240);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print preview"), -1);
+}
+
+GtkWidget *
+ms_report_preview_new (void)
+{
+  return g_object_new (MS_TYPE_REPORT_PREVIEW, NULL);
+}
+
+/* Takes @report. */
+void
+ms_report_preview_set_report (MsReportPreview *self,
+                              MsReport        *report)
+{
+  g_return_if_fail (MS_IS_REPORT_PREVIEW (self));
+
+  g_clear_pointer (&self->report, ms_report_free);
+  self->report = report;
+  self->page = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ms_report_preview_set_page (MsReportPreview *self,
+                            guint            page)
+{
+  g_return_if_fail (MS_IS_REPORT_PREVIEW (self));
+
+  if (self->report == NULL)
+    return;
+
+  self->page = MIN (page, ms_report_get_n_pages (self->report) - 1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+ms_report_preview_get_page (MsReportPreview *self)
+{
+  g_return_val_if_fail (MS_IS_REPORT_PREVIEW (self), 0);
+
+  return self->page;
+}
+
+/* Print settings and page setup are kept between runs. */
+static char *
+settings_path (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), "minsheng", name, NULL);
+}
+
+static void
+request_page_setup_cb (GtkPrintOperation *operation,
+                       GtkPrintContext   *context,
+                       int                page,
+                       GtkPageSetup      *setup,
+                       MsReport          *report)
+{
+  gtk_page_setup_set_orientation (setup, ms_report_page_is_landscape (report, page)
+                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              MsReport          *report)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height;
+  double scale;
+
+  /* The report is laid out in points for its paper; fit another paper. */
+  ms_report_get_page_size (report, page, &width, &height);
+  scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  ms_report_draw_page (report, page, cr, NULL);
+  cairo_restore (cr);
+}
+
+/**
+ * ms_print_run:
+ * @export_path: (nullable): for %GTK_PRINT_OPERATION_ACTION_EXPORT, the PDF to write
+ *
+ * Prints @report with GtkPrintOperation, one report page per sheet, turned
+ * landscape where the page is.
+ */
+GtkPrintOperationResult
+ms_print_run (GtkWindow                *parent,
+              MsReport                 *report,
+              GtkPrintOperationAction   action,
+              const char               *export_path,
+              GError                  **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autofree char *settings_file = settings_path ("print-settings.ini");
+  g_autofree char *setup_file = settings_path ("page-setup.ini");
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new_from_file (settings_file, NULL);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new_from_file (setup_file, NULL);
+  GtkPrintOperationResult result;
+
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (operation, settings);
+  if (setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, setup);
+
+  gtk_print_operation_set_n_pages (operation, ms_report_get_n_pages (report));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
+
+  result = gtk_print_operation_run (operation, action, parent, error);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_autofree char *folder = g_path_get_dirname (settings_file);
+
+      g_mkdir_with_parents (folder, 0700);
+      gtk_print_settings_to_file (gtk_print_operation_get_print_settings (operation), settings_file, NULL);
+      if (gtk_print_operation_get_default_page_setup (operation) != NULL)
+        gtk_page_setup_to_file (gtk_print_operation_get_default_page_setup (operation), setup_file, NULL);
+    }
+
+  return result;
+}
+
+/* The dialog: what to print, in which language, with a preview. */
+
+typedef struct
+{
+  MsWindow        *window;
+  MsDocument      *document;
+  MsCategory      *category;
+  MsProject       *project;
+  GSettings       *settings;
+  GtkBuilder      *builder;
+  GtkWindow       *dialog;
+  MsReportPreview *preview;
+} PrintDialog;
+
+static void
+print_dialog_free (PrintDialog *pd)
+{
+  g_clear_object (&pd->window);
+  g_clear_object (&pd->document);
+  g_clear_object (&pd->category);
+  g_clear_object (&pd->project);
+  g_clear_object (&pd->settings);
+  g_clear_object (&pd->builder);
+  g_free (pd);
+}
+
+static GObject *
+get (PrintDialog *pd,
+     const char  *name)
+{
+  return gtk_builder_get_object (pd->builder, name);
+}
+
+static MsReport *
+build_report (PrintDialog *pd)
+{
+  static const char * const languages[] = { NULL, "zh_CN", "en" };
+  guint language = adw_combo_row_get_selected (ADW_COMBO_ROW (get (pd, "language_row")));
+  MsPaper paper = adw_combo_row_get_selected (ADW_COMBO_ROW (get (pd, "paper_row")));
+
+  language = MIN (language, 2);
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (get (pd, "scope_overview"))))
+    return ms_report_new_for_scope (pd->document, MS_REPORT_SCOPE_OVERVIEW, NULL, languages[language], paper, NULL);
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (get (pd, "scope_category"))) && pd->category != NULL)
+    return ms_report_new_for_scope (pd->document, MS_REPORT_SCOPE_CATEGORY, MS_NODE (pd->category),
+                                    languages[language], paper, NULL);
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (get (pd, "scope_project"))) && pd->project != NULL)
+    return ms_report_new_for_scope (pd->document, MS_REPORT_SCOPE_PROJECT, MS_NODE (pd->project),
+                                    languages[language], paper, NULL);
+
+  return ms_report_new (pd->document, languages[language], paper, NULL);
+}
+
+static void
+update_page_label (PrintDialog *pd,
+                   guint        n_pages)
+{
+  guint page = ms_report_preview_get_page (pd->preview);
+  /* translators: in the print preview, such as "Page 3 of 17" */
+  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
+
+  gtk_label_set_label (GTK_LABEL (get (pd, "page_label")), text);
+  gtk_widget_set_sensitive (GTK_WIDGET (get (pd, "previous_button")), page > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (get (pd, "next_button")), page + 1 < n_pages);
+}
+
+static guint
+preview_pages (PrintDialog *pd)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (pd->preview), "ms-n-pages"));
+}
+
+static void
+refresh_preview (PrintDialog *pd)
+{
+  MsReport *report = build_report (pd);
+  guint n_pages = ms_report_get_n_pages (report);
+
+  g_object_set_data (G_OBJECT (pd->preview), "ms-n-pages", GUINT_TO_POINTER (n_pages));
+  ms_report_preview_set_report (pd->preview, report);
+  update_page_label (pd, n_pages);
+
+  if (pd->settings != NULL)
+    {
+      static const char * const papers[] = { "a4", "a3", "letter" };
+      static const char * const languages[] = { "", "zh_CN", "en" };
+      guint paper = MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (get (pd, "paper_row"))), 2);
+      guint language = MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (get (pd, "language_row"))), 2);
+
+      g_settings_set_string (pd->settings, "report-paper", papers[paper]);
+      g_settings_set_string (pd->settings, "report-language", languages[language]);
+    }
+}
+
+static void
+on_previous_cb (PrintDialog *pd)
+{
+  guint page = ms_report_preview_get_page (pd->preview);
+
+  if (page > 0)
+    ms_report_preview_set_page (pd->preview, page - 1);
+  update_page_label (pd, preview_pages (pd));
+}
+
+static void
+on_next_cb (PrintDialog *pd)
+{
+  ms_report_preview_set_page (pd->preview, ms_report_preview_get_page (pd->preview) + 1);
+  update_page_label (pd, preview_pages (pd));
+}
+
+static void
+on_print_cb (PrintDialog *pd)
+{
+  g_autoptr(MsReport) report = build_report (pd);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (pd->dialog), FALSE);
+  if (ms_print_run (GTK_WINDOW (pd->window), report, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (pd->window), _("Could Not Print"), NULL);
+
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (message), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+  gtk_window_destroy (pd->dialog);
+}
+
+static void
+pdf_response_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 PrintDialog     *pd)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(MsReport) report = build_report (pd);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !ms_report_write_pdf (report, path, &error))
+        {
+          GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (pd->dialog), _("Could Not Export the Report"), NULL);
+
+          adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (message),
+                                       error ? error->message : _("The file must be on this computer"));
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+      else
+        gtk_window_destroy (pd->dialog);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_pdf_cb (PrintDialog *pd)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save Report as PDF"), pd->dialog,
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                                               _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("report.pdf"));
+  g_signal_connect (chooser, "response", G_CALLBACK (pdf_response_cb), pd);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * ms_print_dialog_present:
+ * @category: (nullable): the category shown in the window
+ * @project: (nullable): the project shown in the window
+ *
+ * Our own dialog comes first: the print portal cannot show a custom tab.
+ */
+void
+ms_print_dialog_present (MsWindow   *window,
+                         MsDocument *document,
+                         MsCategory *category,
+                         MsProject  *project)
+{
+  PrintDialog *pd = g_new0 (PrintDialog, 1);
+  g_autofree char *paper = NULL;
+  g_autofree char *language = NULL;
+
+  g_type_ensure (MS_TYPE_REPORT_PREVIEW);
+
+  pd->window = g_object_ref (window);
+  pd->document = g_object_ref (document);
+  pd->category = category ? g_object_ref (category) : NULL;
+  pd->project = project ? g_object_ref (project) : NULL;
+  pd->settings = ms_settings_new ();
+  pd->builder = gtk_builder_new_from_resource ("/io/minsheng/Tracker/ui/ms-print-dialog.ui");
+  pd->dialog = GTK_WINDOW (get (pd, "dialog"));
+  pd->preview = MS_REPORT_PREVIEW (get (pd, "preview"));
+  g_object_set_data_full (G_OBJECT (pd->dialog), "ms-print-dialog", pd, (GDestroyNotify)print_dialog_free);
+
+  gtk_window_set_transient_for (pd->dialog, GTK_WINDOW (window));
+
+  if (category != NULL)
+    {
+      /* translators: a print choice; %s is a category such as 省重点民生实事 */
+      g_autofree char *title = g_strdup_printf (_("The category “%s”"), ms_category_get_title (category));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (get (pd, "category_row")), title);
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (get (pd, "category_row")), FALSE);
+
+  if (project != NULL)
+    {
+      g_autofree char *short_title = ms_project_dup_short_title (project);
+      /* translators: a print choice; %u is a project number, %s its short title */
+      g_autofree char *title = g_strdup_printf (_("Project %u: %s"), ms_project_get_number (project), short_title);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (get (pd, "project_row")), title);
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (get (pd, "project_row")), FALSE);
+
+  if (pd->settings != NULL)
+    {
+      MsPaper chosen = MS_PAPER_A4;
+
+      paper = g_settings_get_string (pd->settings, "report-paper");
+      language = g_settings_get_string (pd->settings, "report-language");
+      ms_paper_from_string (paper, &chosen);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (get (pd, "paper_row")), chosen);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (get (pd, "language_row")),
+                                  g_str_equal (language, "zh_CN") ? 1 : g_str_equal (language, "en") ? 2 : 0);
+    }
+
+  refresh_preview (pd);
+
+  g_signal_connect_swapped (get (pd, "scope_all"), "toggled", G_CALLBACK (refresh_preview), pd);
+  g_signal_connect_swapped (get (pd, "scope_overview"), "toggled", G_CALLBACK (refresh_preview), pd);
+  g_signal_connect_swapped (get (pd, "scope_category"), "toggled", G_CALLBACK (refresh_preview), pd);
+  g_signal_connect_swapped (get (pd, "scope_project"), "toggled", G_CALLBACK (refresh_preview), pd);
+  g_signal_connect_swapped (get (pd, "language_row"), "notify::selected", G_CALLBACK (refresh_preview), pd);
+  g_signal_connect_swapped (get (pd, "paper_row"), "notify::selected", G_CALLBACK (refresh_preview), pd);
+  g_signal_connect_swapped (get (pd, "previous_button"), "clicked", G_CALLBACK (on_previous_cb), pd);
+  g_signal_connect_swapped (get (pd, "next_button"), "clicked", G_CALLBACK (on_next_cb), pd);
+  g_signal_connect_swapped (get (pd, "print_button"), "clicked", G_CALLBACK (on_print_cb), pd);
+  g_signal_connect_swapped (get (pd, "pdf_button"), "clicked", G_CALLBACK (on_pdf_cb), pd);
+  g_signal_connect_swapped (get (pd, "cancel_button"), "clicked", G_CALLBACK (gtk_window_destroy), pd->dialog);
+
+  gtk_window_present (pd->dialog);
+}

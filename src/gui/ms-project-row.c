@@ -1,0 +1,229 @@
+/* ms-project-row.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-project-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ms-gui-util.h"
+#include "ms-l10n.h"
+#include "ms-project-row.h"
+
+/* One project in a list: number, short title, departments, key figure,
+ * rate and status. File text is shown literally (labels parse no markup). */
+struct _MsProjectRow
+{
+  GtkWidget  parent_instance;
+
+  MsProject *project;
+  gulong     changed_handler;
+
+  GtkLabel  *header;
+  GtkLabel  *number;
+  GtkLabel  *title;
+  GtkLabel  *departments;
+  GtkLabel  *figure;
+  GtkLabel  *status;
+  GtkLabel  *rate;
+};
+
+G_DEFINE_FINAL_TYPE (MsProjectRow, ms_project_row, GTK_TYPE_WIDGET)
+
+static const char * const status_classes[MS_N_STATUSES] = {
+  "status-not-started", "status-in-progress", "status-completed", "status-delayed",
+};
+
+/**
+ * ms_project_dup_key_figure:
+ * @lowest_rate: (out) (optional): the weakest rate of the project
+ *
+ * Returns: (transfer full): the first indicator as "113.9 / 80 公里", or ""
+ */
+char *
+ms_project_dup_key_figure (MsProject *project,
+                           double    *lowest_rate,
+                           gboolean  *has_rate)
+{
+  GListModel *indicators = ms_project_get_indicators (project);
+  guint n = g_list_model_get_n_items (indicators);
+  char *figure = NULL;
+  double lowest = G_MAXDOUBLE;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+      double rate;
+
+      if (ms_indicator_get_rate (indicator, &rate))
+        {
+          lowest = MIN (lowest, rate);
+          any = TRUE;
+        }
+    }
+
+  if (n > 0)
+    {
+      MsIndicator *first = ms_project_get_indicator (project, 0);
+      const char *language = ms_l10n_get_system_language ();
+      g_autofree char *target = ms_l10n_format_figure (language, ms_indicator_get_target (first),
+                                                       ms_indicator_get_unit (first));
+
+      if (ms_indicator_get_has_actual (first))
+        {
+          g_autofree char *actual = ms_l10n_format_figure (language, ms_indicator_get_actual (first),
+                                                           ms_indicator_get_unit (first));
+
+          /* translators: a project's key figure: actual against target, such as "113.9公里 / 80公里" */
+          figure = g_strdup_printf (_("%s of %s"), actual, target);
+        }
+      else
+        /* translators: a project's key figure when no result is reported, such as "target 80公里" */
+        figure = g_strdup_printf (_("target %s"), target);
+    }
+
+  if (lowest_rate != NULL)
+    *lowest_rate = any ? lowest : 0;
+  if (has_rate != NULL)
+    *has_rate = any;
+
+  return figure ? figure : g_strdup ("");
+}
+
+static void
+update (MsProjectRow *self)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *departments = NULL;
+  g_autofree char *figure = NULL;
+  double rate;
+  gboolean has_rate;
+  MsStatus status;
+
+  if (self->project == NULL)
+    return;
+
+  number = g_strdup_printf ("%u", ms_project_get_number (self->project));
+  title = ms_project_dup_short_title (self->project);
+  departments = g_strjoinv ("、", (char **)ms_project_get_departments (self->project));
+  figure = ms_project_dup_key_figure (self->project, &rate, &has_rate);
+  status = ms_project_get_status (self->project);
+
+  gtk_label_set_label (self->number, number);
+  gtk_label_set_label (self->title, title);
+  gtk_label_set_label (self->departments, departments[0] ? departments : _("No responsible department"));
+  gtk_label_set_label (self->figure, figure);
+  gtk_widget_set_visible (GTK_WIDGET (self->figure), figure[0] != '\0');
+  gtk_label_set_label (self->status, ms_status_get_label (status));
+  for (guint i = 0; i < MS_N_STATUSES; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status), status_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[status]);
+
+  if (has_rate)
+    {
+      g_autofree char *percent = ms_l10n_format_percent (NULL, rate);
+
+      gtk_label_set_label (self->rate, percent);
+    }
+  else
+    gtk_label_set_label (self->rate, "—");
+}
+
+static void
+ms_project_row_dispose (GObject *object)
+{
+  MsProjectRow *self = (MsProjectRow *)object;
+
+  ms_project_row_set_project (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_PROJECT_ROW);
+  /* The template's root child belongs to us with a bin layout. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+
+  G_OBJECT_CLASS (ms_project_row_parent_class)->dispose (object);
+}
+
+static void
+ms_project_row_class_init (MsProjectRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ms_project_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-project-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MsProjectRow, header);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectRow, number);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectRow, title);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectRow, departments);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectRow, figure);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectRow, status);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectRow, rate);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "projectrow");
+}
+
+static void
+ms_project_row_init (MsProjectRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  ms_widget_mark_chinese (GTK_WIDGET (self->header));
+  ms_widget_mark_chinese (GTK_WIDGET (self->title));
+  ms_widget_mark_chinese (GTK_WIDGET (self->departments));
+  ms_widget_mark_chinese (GTK_WIDGET (self->figure));
+}
+
+GtkWidget *
+ms_project_row_new (void)
+{
+  return g_object_new (MS_TYPE_PROJECT_ROW, NULL);
+}
+
+MsProject *
+ms_project_row_get_project (MsProjectRow *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT_ROW (self), NULL);
+
+  return self->project;
+}
+
+void
+ms_project_row_set_project (MsProjectRow *self,
+                            MsProject    *project)
+{
+  g_return_if_fail (MS_IS_PROJECT_ROW (self));
+
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->project);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    self->changed_handler = g_signal_connect_object (project, "changed", G_CALLBACK (update), self,
+                                                     G_CONNECT_SWAPPED);
+  update (self);
+}
+
+/* A group heading above the first project of a group; NULL hides it. */
+void
+ms_project_row_set_header (MsProjectRow *self,
+                           const char   *header)
+{
+  g_return_if_fail (MS_IS_PROJECT_ROW (self));
+
+  gtk_label_set_label (self->header, header ? header : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->header), header != NULL);
+}

@@ -1,0 +1,30 @@
+/* ms-project-row.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ms-document.h"
+
+G_BEGIN_DECLS
+
+#define MS_TYPE_PROJECT_ROW (ms_project_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (MsProjectRow, ms_project_row, MS, PROJECT_ROW, GtkWidget)
+
+GtkWidget *ms_project_row_new        (void);
+MsProject *ms_project_row_get_project (MsProjectRow *self);
+void       ms_project_row_set_project (MsProjectRow *self,
+                                       MsProject    *project);
+void       ms_project_row_set_header  (MsProjectRow *self,
+                                       const char   *header);
+char      *ms_project_dup_key_figure  (MsProject    *project,
+                                       double       *lowest_rate,
+                                       gboolean     *has_rate);
+
+G_END_DECLS
