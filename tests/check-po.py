@@ -45,6 +45,7 @@ with tempfile.TemporaryDirectory() as tmp:
                     "-f", os.path.join(source_root, "po", "POTFILES.in"), "-o", pot,
                     "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
                     "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3",
+                    "--keyword=ms_l10n_ngettext:2,3",
                     "--add-comments"], check=True)
     fresh = msgids(pot)
     catalogue = msgids(po_file)

@@ -25,7 +25,10 @@ run_clear (Run *run)
   g_clear_pointer (&run->err, g_free);
 }
 
-/* Runs minsheng-cli with the given arguments (NULL-terminated). */
+static const char *cli_language;
+
+/* Runs minsheng-cli with the given arguments (NULL-terminated), in
+ * cli_language when set. */
 static void
 run_cli (Run        *run,
          const char *first,
@@ -33,6 +36,7 @@ run_cli (Run        *run,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
   const char *cli = g_getenv ("MS_CLI");
   va_list args;
   int wait_status;
@@ -46,7 +50,9 @@ run_cli (Run        *run,
   g_ptr_array_add (argv, NULL);
 
   run_clear (run);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  if (cli_language != NULL)
+    envp = g_environ_setenv (envp, "LANGUAGE", cli_language, TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
@@ -363,6 +369,31 @@ test_export_csv (void)
   run_clear (&run);
 }
 
+static void
+test_languages (void)
+{
+  Run run = { 0 };
+
+  cli_language = "zh_CN";
+  run_cli (&run, "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "用法："));
+  g_assert_nonnull (strstr (run.out, "检查年度文件"));
+  run_cli (&run, "validate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "未指定文件"));
+  run_cli (&run, "summary", g_getenv ("MS_EXAMPLE_FILE"), NULL);
+  g_assert_nonnull (strstr (run.out, "已完成"));
+
+  cli_language = "en";
+  run_cli (&run, "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "Usage:"));
+  run_cli (&run, "validate", NULL);
+  g_assert_nonnull (strstr (run.err, "No file given"));
+
+  cli_language = NULL;
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-notice", test_export_notice);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/export-csv", test_export_csv);
+  g_test_add_func ("/cli/languages", test_languages);
 
   return g_test_run ();
 }

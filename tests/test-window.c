@@ -538,6 +538,41 @@ test_minimum_size (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_label (gpointer    root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Run once with LANGUAGE=en and once with LANGUAGE=zh_CN. */
+static void
+test_labels_follow_language (void)
+{
+  MsWindow *window = open_window ("labels.json");
+  gboolean chinese = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh");
+
+  g_assert_true (has_label (window->sidebar, chinese ? "总览" : "Overview"));
+  g_assert_true (has_label (window->sidebar, chinese ? "责任单位" : "Departments"));
+  g_assert_cmpstr (gtk_button_get_label (window->save_button), ==, chinese ? "保存(_S)" : "_Save");
+
+  ms_window_select_section (window, 1);
+  shown_projects (window);
+  g_assert_true (has_label (window->project_view, chinese ? "完成情况" : "Completion report"));
+  g_assert_true (has_label (window->project_view, chinese ? "指标" : "Indicators"));
+  /* The data stays as written. */
+  g_assert_true (has_label (window->sidebar, "省重点民生实事"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_every_template (void)
 {
@@ -627,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/minimum-size", test_minimum_size);
   g_test_add_func ("/window/every-template", test_every_template);
+  g_test_add_func ("/window/labels-follow-language", test_labels_follow_language);
 
   result = g_test_run ();
 

@@ -646,7 +646,9 @@ paint_donut (MsPainter       *p,
   double angle = -G_PI / 2;
   g_autofree char *total = g_strdup_printf ("%u", stats->n_projects);
   g_autoptr(PangoLayout) number = _ms_painter_layout (p, total, 2.4, TRUE, -1, 0, PANGO_ALIGN_CENTER);
-  g_autoptr(PangoLayout) caption = _ms_painter_layout (p, T (N_("projects")), 1.0, FALSE, inner * 1.8, 1,
+  g_autoptr(PangoLayout) caption = _ms_painter_layout (p, ms_l10n_ngettext (p->language, "project", "projects",
+                                                                            stats->n_projects),
+                                                       1.0, FALSE, inner * 1.8, 1,
                                                 PANGO_ALIGN_CENTER);
   double number_height = _ms_layout_height (number);
 
@@ -821,8 +823,9 @@ draw_overview (MsPainter *p,
 
       ms_stats_add_node (&cs, MS_NODE (category));
       /* translators: under a category's bar: projects, and how many met every target */
-      detail = g_strdup_printf (T (N_("%u projects · %u met every target")), cs.n_projects,
-                                cs.n_projects_all_met);
+      detail = g_strdup_printf (ms_l10n_ngettext (p->language, "%u project · %u met every target",
+                                                  "%u projects · %u met every target", cs.n_projects),
+                                cs.n_projects, cs.n_projects_all_met);
 
       text_height = _ms_painter_text (p, ms_category_get_title (category), bars_x, y, label_width * 0.62, 1,
                                 1.0, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
@@ -1198,7 +1201,9 @@ draw_departments (MsPainter *p,
       g_autofree char *share = ms_l10n_format_percent (p->language,
                                                        (double)row->by_status[MS_STATUS_COMPLETED] / row->n_projects);
       /* translators: beside a department's bar: projects, share completed, such as "5 projects · 80% completed" */
-      g_autofree char *detail = g_strdup_printf (T (N_("%u projects · %s completed")), row->n_projects, share);
+      g_autofree char *detail = g_strdup_printf (ms_l10n_ngettext (p->language, "%u project · %s completed",
+                                                                   "%u projects · %s completed", row->n_projects),
+                                                 row->n_projects, share);
       g_autoptr(PangoLayout) name = _ms_painter_layout (p, row->name, 0.9, FALSE, label_width, 2, PANGO_ALIGN_LEFT);
 
       _ms_painter_show (p, name, 0, y + (row_height - _ms_layout_height (name)) / 2, &p->palette->foreground);
@@ -1295,7 +1300,8 @@ ms_chart_describe (MsChartKind  kind,
     case MS_CHART_OVERVIEW:
     case MS_CHART_DEPARTMENTS:
       /* translators: start of a chart description: the number of projects */
-      g_string_append_printf (out, ms_l10n_translate (lang, N_("%u projects.")), stats.n_projects);
+      g_string_append_printf (out, ms_l10n_ngettext (lang, "%u project.", "%u projects.", stats.n_projects),
+                              stats.n_projects);
       for (MsStatus status = 0; status < MS_N_STATUSES; status++)
         {
           g_string_append_c (out, ' ');

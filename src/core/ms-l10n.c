@@ -179,6 +179,34 @@ ms_l10n_translate (const char *language,
 }
 
 /**
+ * ms_l10n_ngettext:
+ *
+ * The singular or plural form for @n in @language. Chinese has one form;
+ * English uses the singular for 1.
+ *
+ * Returns: (transfer none): the form to use
+ */
+const char *
+ms_l10n_ngettext (const char *language,
+                  const char *singular,
+                  const char *plural,
+                  gulong      n)
+{
+  const char *translation;
+
+  language = ms_l10n_normalize_language (language);
+  if (g_str_equal (language, "en"))
+    return n == 1 ? singular : plural;
+
+  /* Catalogue entries with plurals are found by their singular. */
+  translation = g_hash_table_lookup (get_catalog (language), singular);
+  if (translation != NULL && translation[0] != '\0')
+    return translation;
+
+  return n == 1 ? singular : plural;
+}
+
+/**
  * ms_l10n_split_unit:
  * @scale: (out): 10 000 for 万, 100 000 000 for 亿, else 1
  *

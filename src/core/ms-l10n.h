@@ -20,6 +20,10 @@ const char *ms_l10n_normalize_language  (const char *language);
 gboolean    ms_l10n_is_chinese          (const char *language);
 const char *ms_l10n_translate           (const char *language,
                                          const char *msgid) G_GNUC_FORMAT (2);
+const char *ms_l10n_ngettext            (const char *language,
+                                         const char *singular,
+                                         const char *plural,
+                                         gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 char       *ms_l10n_format_figure       (const char *language,
                                          double      value,
                                          const char *unit);

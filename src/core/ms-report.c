@@ -638,7 +638,8 @@ draw_cover (MsReport  *report,
   /* translators: indicators met out of all, such as "55 of 58" */
   indicators = g_strdup_printf (T (N_("%u of %u")), stats.n_indicators_met, stats.n_indicators);
 
-  draw_figure_box (p, 0, y, box_width, 78, n_projects, T (N_("projects")));
+  draw_figure_box (p, 0, y, box_width, 78, n_projects,
+                   ms_l10n_ngettext (report->language, "project", "projects", stats.n_projects));
   draw_figure_box (p, box_width + 10, y, box_width, 78, n_completed, T (N_("completed")));
   draw_figure_box (p, 2 * (box_width + 10), y, box_width, 78, n_exceeded,
                    T (N_("met every target, at least one exceeded")));
@@ -661,8 +662,9 @@ draw_cover (MsReport  *report,
 
       ms_stats_add_node (&cs, MS_NODE (category));
       /* translators: on the cover, per category: projects, then how many completed */
-      line = g_strdup_printf (T (N_("%u projects, %u completed")), cs.n_projects,
-                              cs.n_by_status[MS_STATUS_COMPLETED]);
+      line = g_strdup_printf (ms_l10n_ngettext (report->language, "%u project, %u completed",
+                                                "%u projects, %u completed", cs.n_projects),
+                              cs.n_projects, cs.n_by_status[MS_STATUS_COMPLETED]);
       _ms_painter_text (p, ms_category_get_title (category), 0, y, width * 0.6, 1, 1.1, TRUE,
                         PANGO_ALIGN_LEFT, &p->palette->foreground);
       y += _ms_painter_text (p, line, width * 0.6, y, width * 0.4, 1, 1.1, FALSE, PANGO_ALIGN_RIGHT,

@@ -125,7 +125,9 @@ rebuild (gpointer user_data)
         completed += ms_project_get_status (g_ptr_array_index (projects, p)) == MS_STATUS_COMPLETED;
       share = ms_l10n_format_percent (NULL, (double)completed / projects->len);
       /* translators: a department's summary: projects, share completed, such as "4 projects · 100% completed" */
-      subtitle = g_strdup_printf (_("%u projects · %s completed"), projects->len, share);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project · %s completed",
+                                               "%u projects · %s completed", projects->len),
+                                  projects->len, share);
 
       /* File text: never parsed as markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);

@@ -89,11 +89,18 @@ ms_import_dialog_present (MsWindow       *window,
 
   gtk_label_set_label (GTK_LABEL (gtk_builder_get_object (builder, "title_label")), ms_document_get_title (document));
   ms_widget_mark_chinese (GTK_WIDGET (gtk_builder_get_object (builder, "title_label")));
-  /* translators: the import summary: file, encoding, then counts */
-  summary = g_strdup_printf (_("%s, read as %s: %u categories, %u groups, %u projects, %u indicators "
-                               "(%u with a reported figure)."),
-                             name, report->encoding, report->n_categories, report->n_groups, report->n_projects,
-                             report->n_indicators, report->n_indicators_reported);
+  {
+    /* translators: %s is the notice's file name, then its text encoding, such as GB18030 */
+    g_autofree char *read_as = g_strdup_printf (_("%s: encoding: %s\n"), name, report->encoding);
+    /* translators: %s is the notice's file name, then counts of what the import found */
+    g_autofree char *counts = g_strdup_printf (_("%s: categories: %u, groups: %u, projects: %u\n"), name,
+                                               report->n_categories, report->n_groups, report->n_projects);
+    /* translators: %s is the notice's file name; the second count is of indicators with a figure */
+    g_autofree char *indicators = g_strdup_printf (_("%s: indicators: %u, with a reported figure: %u\n"), name,
+                                                   report->n_indicators, report->n_indicators_reported);
+
+    summary = g_strstrip (g_strconcat (read_as, counts, indicators, NULL));
+  }
   gtk_label_set_label (GTK_LABEL (gtk_builder_get_object (builder, "summary_label")), summary);
 
   for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
@@ -106,7 +113,7 @@ ms_import_dialog_present (MsWindow       *window,
 
       ms_stats_add_node (&stats, MS_NODE (category));
       /* translators: under a category in the import preview */
-      detail = g_strdup_printf (_("%u groups, %u projects"), g_list_model_get_n_items (groups), stats.n_projects);
+      detail = g_strdup_printf (_("groups: %u, projects: %u"), g_list_model_get_n_items (groups), stats.n_projects);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), ms_category_get_title (category));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), detail);
@@ -115,9 +122,9 @@ ms_import_dialog_present (MsWindow       *window,
         {
           MsGroup *group = ms_category_get_group (category, g);
           g_autofree char *heading = ms_group_dup_heading (group);
+          guint n = g_list_model_get_n_items (ms_group_get_projects (group));
           /* translators: under a group in the import preview */
-          g_autofree char *count = g_strdup_printf (_("%u projects"),
-                                                    g_list_model_get_n_items (ms_group_get_projects (group)));
+          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", n), n);
 
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), plain_row (heading, count));
         }

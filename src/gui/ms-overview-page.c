@@ -29,6 +29,7 @@ struct _MsOverviewPage
   gulong         changed_handler;
   gboolean       updating;
   GtkLabel      *figure_values[N_FIGURES];
+  GtkLabel      *figure_captions[N_FIGURES];
 
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
@@ -120,6 +121,8 @@ refresh (MsOverviewPage *self)
       gtk_label_set_label (self->figure_values[i], values[i]);
       g_free (values[i]);
     }
+  gtk_label_set_label (self->figure_captions[0],
+                       g_dngettext (GETTEXT_PACKAGE, "project", "projects", stats.n_projects));
 
   self->updating = TRUE;
   set_row_text (self->title_row, ms_document_get_title (self->document));
@@ -168,6 +171,7 @@ on_intro_changed_cb (MsOverviewPage *self)
 
 static GtkWidget *
 make_figure (GtkLabel   **value,
+             GtkLabel   **caption_label,
              const char  *caption)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -188,6 +192,7 @@ make_figure (GtkLabel   **value,
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), text);
   *value = GTK_LABEL (number);
+  *caption_label = GTK_LABEL (text);
 
   return box;
 }
@@ -243,7 +248,8 @@ ms_overview_page_init (MsOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_FIGURES; i++)
-    gtk_flow_box_append (self->figures_box, make_figure (&self->figure_values[i], captions[i]));
+    gtk_flow_box_append (self->figures_box, make_figure (&self->figure_values[i], &self->figure_captions[i],
+                                                         captions[i]));
 
   ms_widget_mark_chinese (GTK_WIDGET (self->title_label));
   ms_widget_mark_chinese (GTK_WIDGET (self->subtitle_label));
