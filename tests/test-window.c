@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <utime.h>
 
 #include "ms-chart-view.h"
 #include "ms-departments-page.h"
@@ -538,6 +539,38 @@ test_minimum_size (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_changed_on_disk (void)
+{
+  MsWindow *window = open_window ("disk.json");
+  g_autofree char *path = g_file_get_path (ms_document_get_file (window->document));
+  g_autofree char *contents = NULL;
+  gint64 deadline;
+  struct utimbuf times;
+
+  g_assert_false (gtk_revealer_get_reveal_child (window->changed_revealer));
+
+  /* Another program rewrites the file. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  times.actime = times.modtime = time (NULL) + 60;
+  g_assert_cmpint (utime (path, &times), ==, 0);
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!gtk_revealer_get_reveal_child (window->changed_revealer) && g_get_monotonic_time () < deadline)
+    spin (50);
+  g_assert_true (gtk_revealer_get_reveal_child (window->changed_revealer));
+
+  /* Reload reads it again and hides the bar. */
+  activate (window, "reload");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (gtk_revealer_get_reveal_child (window->changed_revealer) && g_get_monotonic_time () < deadline)
+    spin (50);
+  g_assert_false (gtk_revealer_get_reveal_child (window->changed_revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 has_label (gpointer    root,
            const char *text)
@@ -650,6 +683,14 @@ main (int   argc,
       return g_test_run ();
     }
   adw_init ();
+  {
+    /* The application loads its style sheet; tests do it by hand. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/minsheng/Tracker/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   work_dir = g_dir_make_tmp ("minsheng-window-XXXXXX", NULL);
 
   g_test_add_func ("/window/sections", test_sections);
@@ -663,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/window/minimum-size", test_minimum_size);
   g_test_add_func ("/window/every-template", test_every_template);
   g_test_add_func ("/window/labels-follow-language", test_labels_follow_language);
+  g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
 
   result = g_test_run ();
 

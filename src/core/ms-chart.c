@@ -606,7 +606,7 @@ ms_chart_get_natural_height (MsChartKind           kind,
       return title_height (options) + size * 8 + rows * ms_chart_get_row_height (kind, options);
     case MS_CHART_OVERVIEW:
     default:
-      return size * 24;
+      return size * 20;
     }
 }
 
