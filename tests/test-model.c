@@ -278,6 +278,8 @@ test_stats (void)
   g_assert_cmpuint (stats.n_indicators_unmet, ==, 2);
   g_assert_cmpuint (stats.n_indicators_unreported, ==, 2);
   g_assert_cmpuint (stats.n_projects_all_met, ==, 2);
+  /* 113.9 against 80: beyond the target. */
+  g_assert_cmpuint (stats.n_projects_exceeded, ==, 2);
   g_assert_true (ms_stats_get_completion (&stats, &completion));
   g_assert_cmpfloat_with_epsilon (completion, 0.4, 1e-12);
 

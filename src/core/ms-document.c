@@ -859,7 +859,19 @@ ms_stats_add_node (MsStats *stats,
       stats->n_projects++;
       stats->n_by_status[ms_project_get_status (project)]++;
       if (ms_project_get_all_met (project))
-        stats->n_projects_all_met++;
+        {
+          gboolean beyond = FALSE;
+
+          stats->n_projects_all_met++;
+          for (guint i = 0; i < n_indicators; i++)
+            {
+              double rate;
+
+              if (ms_indicator_get_rate (ms_project_get_indicator (project, i), &rate) && rate > 1.0)
+                beyond = TRUE;
+            }
+          stats->n_projects_exceeded += beyond;
+        }
 
       for (guint i = 0; i < n_indicators; i++)
         {

@@ -21,6 +21,8 @@ typedef struct
   guint n_by_status[MS_N_STATUSES];
   /* Projects with indicators, every one met. */
   guint n_projects_all_met;
+  /* Of those, projects with at least one figure beyond its target. */
+  guint n_projects_exceeded;
   guint n_indicators;
   guint n_indicators_met;
   guint n_indicators_unmet;

@@ -569,33 +569,6 @@ draw_figure_box (MsPainter  *p,
                     PANGO_ALIGN_LEFT, &p->palette->muted);
 }
 
-static guint
-count_exceeded (MsReport *report)
-{
-  guint exceeded = 0;
-
-  /* Every target met and at least one beyond it. */
-  for (guint i = 0; i < report->projects->len; i++)
-    {
-      MsProject *project = g_ptr_array_index (report->projects, i);
-      GListModel *indicators = ms_project_get_indicators (project);
-      gboolean beyond = FALSE;
-
-      if (!ms_project_get_all_met (project))
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (indicators); k++)
-        {
-          double rate;
-
-          if (ms_indicator_get_rate (ms_project_get_indicator (project, k), &rate) && rate > 1.0)
-            beyond = TRUE;
-        }
-      exceeded += beyond;
-    }
-
-  return exceeded;
-}
-
 static void
 draw_cover (MsReport  *report,
             MsPainter *p,
@@ -631,7 +604,7 @@ draw_cover (MsReport  *report,
 
   n_projects = g_strdup_printf ("%u", stats.n_projects);
   n_completed = g_strdup_printf ("%u", stats.n_by_status[MS_STATUS_COMPLETED]);
-  n_exceeded = g_strdup_printf ("%u", count_exceeded (report));
+  n_exceeded = g_strdup_printf ("%u", stats.n_projects_exceeded);
   if (!ms_stats_get_completion (&stats, &completion_share))
     completion_share = NAN;
   completion = ms_l10n_format_percent (report->language, completion_share);

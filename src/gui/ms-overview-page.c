@@ -52,43 +52,6 @@ set_row_text (AdwEntryRow *row,
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-static guint
-count_exceeded (MsDocument *document)
-{
-  GListModel *categories = ms_document_get_categories (document);
-  guint exceeded = 0;
-
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-    {
-      MsCategory *category = ms_document_get_category (document, c);
-
-      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
-        {
-          MsGroup *group = ms_category_get_group (category, g);
-
-          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
-            {
-              MsProject *project = ms_group_get_project (group, p);
-              GListModel *indicators = ms_project_get_indicators (project);
-              gboolean beyond = FALSE;
-
-              if (!ms_project_get_all_met (project))
-                continue;
-              for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-                {
-                  double rate;
-
-                  if (ms_indicator_get_rate (ms_project_get_indicator (project, i), &rate) && rate > 1)
-                    beyond = TRUE;
-                }
-              exceeded += beyond;
-            }
-        }
-    }
-
-  return exceeded;
-}
-
 static void
 refresh (MsOverviewPage *self)
 {
@@ -113,7 +76,7 @@ refresh (MsOverviewPage *self)
 
   values[0] = g_strdup_printf ("%u", stats.n_projects);
   values[1] = g_strdup_printf ("%u", stats.n_by_status[MS_STATUS_COMPLETED]);
-  values[2] = g_strdup_printf ("%u", count_exceeded (self->document));
+  values[2] = g_strdup_printf ("%u", stats.n_projects_exceeded);
   values[3] = g_strdup_printf ("%u", stats.n_by_status[MS_STATUS_IN_PROGRESS]);
   values[4] = ms_l10n_format_percent (NULL, share);
   for (guint i = 0; i < N_FIGURES; i++)

@@ -851,6 +851,39 @@ report_paper (MsWindow *self)
   return paper;
 }
 
+/* A save chooser for exports, named after the document. */
+static void
+present_export_chooser (MsWindow      *self,
+                        const char    *title,
+                        const char    *suggested,
+                        GtkFileFilter *filter,
+                        GCallback      response_cb,
+                        gpointer       data)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                               _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  if (data != NULL)
+    g_object_set_data_full (G_OBJECT (chooser), "ms-chart", data, g_object_unref);
+  g_signal_connect (chooser, "response", response_cb, g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static char *
+suggested_name (MsWindow   *self,
+                const char *fallback,
+                const char *extension)
+{
+  const char *title = ms_document_get_title (self->document);
+
+  return g_strconcat (title[0] ? title : fallback, extension, NULL);
+}
+
 static void
 export_pdf_response_cb (GtkNativeDialog *dialog,
                         int              response,
@@ -882,16 +915,9 @@ export_pdf_activated (GSimpleAction *action,
                       gpointer       user_data)
 {
   MsWindow *self = user_data;
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Report as PDF"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                                               _("_Cancel"));
-  g_autofree char *name = g_strdup_printf ("%s.pdf", ms_document_get_title (self->document)[0]
-                                                     ? ms_document_get_title (self->document) : _("Report"));
+  g_autofree char *name = suggested_name (self, _("Report"), ".pdf");
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_pdf_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  present_export_chooser (self, _("Export Report as PDF"), name, NULL, G_CALLBACK (export_pdf_response_cb), NULL);
 }
 
 /* The chart on screen now: the one to export. */
@@ -943,23 +969,13 @@ export_chart_activated (GSimpleAction *action,
                         gpointer       user_data)
 {
   MsWindow *self = user_data;
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                                               _("_Cancel"));
-  GtkFileFilter *png = gtk_file_filter_new ();
-  GtkFileFilter *svg = gtk_file_filter_new ();
+  GtkFileFilter *images = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (png, _("PNG image"));
-  gtk_file_filter_add_suffix (png, "png");
-  gtk_file_filter_set_name (svg, _("SVG drawing"));
-  gtk_file_filter_add_suffix (svg, "svg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("chart.png"));
-  g_object_set_data_full (G_OBJECT (chooser), "ms-chart", g_object_ref (visible_chart (self)), g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chart_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_filter_set_name (images, _("PNG image or SVG drawing"));
+  gtk_file_filter_add_suffix (images, "png");
+  gtk_file_filter_add_suffix (images, "svg");
+  present_export_chooser (self, _("Export Chart"), _("chart.png"), images, G_CALLBACK (export_chart_response_cb),
+                          g_object_ref (visible_chart (self)));
 }
 
 static void
@@ -990,16 +1006,9 @@ export_csv_activated (GSimpleAction *action,
                       gpointer       user_data)
 {
   MsWindow *self = user_data;
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export CSV"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                                               _("_Cancel"));
-  g_autofree char *name = g_strdup_printf ("%s.csv", ms_document_get_title (self->document)[0]
-                                                     ? ms_document_get_title (self->document) : _("Projects"));
+  g_autofree char *name = suggested_name (self, _("Projects"), ".csv");
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_csv_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  present_export_chooser (self, _("Export CSV"), name, NULL, G_CALLBACK (export_csv_response_cb), NULL);
 }
 
 static void
