@@ -48,6 +48,12 @@ with tempfile.TemporaryDirectory() as tmp:
                     "--keyword=ms_l10n_ngettext:2,3",
                     "--add-comments"], check=True)
     fresh = msgids(pot)
+    # Every message with placeholders explains them to translators.
+    for entry in open(pot, encoding="utf-8").read().split("\n\n"):
+        if "c-format" in entry and "#." not in entry:
+            m = re.search(r'^msgid ((?:".*"\n?)+)', entry, re.M)
+            text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))) if m else entry
+            failures.append("no translator comment for a message with placeholders: " + text)
     catalogue = msgids(po_file)
     for ctx, mid in sorted(fresh - catalogue):
         failures.append("not in the catalogue (run ninja minsheng-update-po): " + mid)

@@ -1155,9 +1155,9 @@ read_indicator (Reader   *r,
         {
           gsize saved = path_push_member (r, "comparison");
 
-          /* translators: %s is the value found in the file; the listed words are
-           * file keywords and must stay in English */
           reader_fault (r, comparison_node,
+                        /* translators: %s is the value found in the file; the listed words are
+                         * file keywords and must stay in English */
                         _("unknown comparison “%s” (expected at-least, at-most, exactly or about)"),
                         text);
           path_pop (r, saved);
@@ -1216,9 +1216,9 @@ read_project (Reader   *r,
         {
           gsize saved = path_push_member (r, "status");
 
-          /* translators: %s is the value found in the file; the listed words are
-           * file keywords and must stay in English */
           reader_fault (r, status_node,
+                        /* translators: %s is the value found in the file; the listed words are
+                         * file keywords and must stay in English */
                         _("unknown status “%s” (expected not-started, in-progress, completed or delayed)"),
                         text);
           path_pop (r, saved);

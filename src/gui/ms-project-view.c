@@ -81,6 +81,7 @@ refresh (MsProjectView *self)
       heading = g_strdup_printf (_("Project %u · %s"), ms_project_get_number (self->project), group_heading);
     }
   else
+    /* translators: the detail view's heading for a project outside any group: its number */
     heading = g_strdup_printf (_("Project %u"), ms_project_get_number (self->project));
   gtk_label_set_label (self->heading_label, heading);
 
