@@ -736,6 +736,59 @@ test_saved (void)
 }
 
 static void
+test_save_while_editing (void)
+{
+  g_autoptr(MsDocument) document = make_document ();
+  g_autoptr(MsHistory) history = ms_history_new (document);
+  GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
+
+  ms_history_set_string (history, "Edit Note", project, "note", "a");
+  /* A save takes the bytes now; typing goes on while it writes. */
+  ms_history_begin_save (history);
+  ms_history_set_string (history, "Edit Note", project, "note", "ab");
+  ms_history_end_save (history, TRUE);
+  /* The typing is no part of the saved step: undo reaches the saved state. */
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpstr (ms_project_get_note (MS_PROJECT (project)), ==, "a");
+  g_assert_false (ms_document_get_modified (document));
+  g_assert_true (ms_history_redo (history));
+  g_assert_true (ms_document_get_modified (document));
+
+  /* A failed save marks nothing saved. */
+  ms_history_begin_save (history);
+  ms_history_end_save (history, FALSE);
+  g_assert_true (ms_history_undo (history));
+  g_assert_false (ms_document_get_modified (document));
+  g_assert_true (ms_history_redo (history));
+
+  /* Undoing past the saving point and editing anew drops it. */
+  ms_history_begin_save (history);
+  g_assert_true (ms_history_undo (history));
+  ms_history_set_string (history, "Edit Target", project, "target", "x");
+  ms_history_end_save (history, TRUE);
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpstr (ms_project_get_note (MS_PROJECT (project)), ==, "a");
+  /* Still the earlier saved state ("a"), not the dropped one. */
+  g_assert_false (ms_document_get_modified (document));
+}
+
+static void
+test_forget_saved (void)
+{
+  g_autoptr(MsDocument) document = make_document ();
+  g_autoptr(MsHistory) history = ms_history_new (document);
+  GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
+
+  ms_history_set_string (history, "Edit Note", project, "note", "a");
+  /* Another program wrote the file; the user keeps their version. */
+  ms_history_forget_saved (history);
+  g_assert_true (ms_history_undo (history));
+  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (ms_history_redo (history));
+  g_assert_true (ms_document_get_modified (document));
+}
+
+static void
 test_limit (void)
 {
   g_autoptr(MsDocument) document = make_document ();
@@ -848,6 +901,8 @@ main (int   argc,
   g_test_add_func ("/history/redo-dropped", test_redo_dropped);
   g_test_add_func ("/history/notify", test_notify);
   g_test_add_func ("/history/saved", test_saved);
+  g_test_add_func ("/history/save-while-editing", test_save_while_editing);
+  g_test_add_func ("/history/forget-saved", test_forget_saved);
   g_test_add_func ("/history/limit", test_limit);
   g_test_add_func ("/history/guard", test_guard);
 

@@ -291,6 +291,108 @@ test_edit_undo_redo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+label_shows (gpointer    root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_drawable (g_ptr_array_index (labels, i)) &&
+        strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static GtkButton *
+indicator_button (MsWindow   *window,
+                  guint       row,
+                  const char *icon_name)
+{
+  g_autoptr(GPtrArray) rows = find_widgets (window->project_view, MS_TYPE_INDICATOR_ROW);
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  g_assert_cmpuint (row, <, rows->len);
+  buttons = find_widgets (g_ptr_array_index (rows, row), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, i)), icon_name) == 0)
+      return g_ptr_array_index (buttons, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_names_and_headings (void)
+{
+  MsWindow *window = open_window ("names.json");
+  g_autoptr(GPtrArray) entry_rows = NULL;
+  g_auto(GStrv) original = NULL;
+  GtkEditable *departments;
+  MsProject *project;
+  MsGroup *group;
+  guint n_indicators;
+
+  ms_window_select_section (window, 2);
+  shown_projects (window);
+  project = ms_project_view_get_project (window->project_view);
+  group = ms_project_get_group (project);
+  original = g_strdupv ((char **)ms_project_get_departments (project));
+  entry_rows = find_widgets (window->project_view, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpuint (entry_rows->len, ==, 2);
+  departments = GTK_EDITABLE (g_ptr_array_index (entry_rows, 0));
+
+  /* Names count as typed, with no apply step to forget before saving. */
+  gtk_editable_set_text (departments, "市交通局、市财政局");
+  spin (50);
+  g_assert_cmpuint (g_strv_length ((char **)ms_project_get_departments (project)), ==, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[1], ==, "市财政局");
+  g_assert_true (ms_document_get_modified (window->document));
+  /* A separator just typed stays under the cursor. */
+  gtk_editable_set_text (departments, "市交通局、");
+  spin (50);
+  g_assert_cmpuint (g_strv_length ((char **)ms_project_get_departments (project)), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (departments), ==, "市交通局、");
+  /* The typing is one step; undoing it shows the names from the file. */
+  activate (window, "undo");
+  g_assert_true (g_strv_equal ((const char * const *)original, ms_project_get_departments (project)));
+  {
+    g_autofree char *joined = g_strjoinv ("、", original);
+
+    g_assert_cmpstr (gtk_editable_get_text (departments), ==, joined);
+  }
+  g_assert_false (ms_document_get_modified (window->document));
+
+  /* Renaming the group, and undoing it, shows in the list and the detail heading. */
+  ms_history_set_string (window->history, "Rename", G_OBJECT (group), "title", "改名后的分组");
+  spin (100);
+  g_assert_true (label_shows (window->project_list, "改名后的分组"));
+  g_assert_true (label_shows (window->project_view, "改名后的分组"));
+  activate (window, "undo");
+  spin (100);
+  g_assert_false (label_shows (window->project_list, "改名后的分组"));
+  g_assert_false (label_shows (window->project_view, "改名后的分组"));
+
+  /* The last indicator can move down once another follows it. */
+  n_indicators = g_list_model_get_n_items (ms_project_get_indicators (project));
+  g_assert_cmpuint (n_indicators, >, 0);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (indicator_button (window, n_indicators - 1,
+                                                                          "go-down-symbolic"))));
+  {
+    g_autoptr(MsIndicator) added = ms_indicator_new ();
+
+    ms_history_insert (window->history, "Add Indicator", MS_NODE (project), n_indicators, MS_NODE (added));
+  }
+  spin (50);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (indicator_button (window, n_indicators - 1,
+                                                                         "go-down-symbolic"))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (indicator_button (window, n_indicators,
+                                                                          "go-down-symbolic"))));
+  activate (window, "undo");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (indicator_button (window, n_indicators - 1,
+                                                                          "go-down-symbolic"))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_structure (void)
 {
@@ -383,10 +485,18 @@ test_save_and_reload (void)
   g_assert_true (ms_document_get_modified (window->document));
 
   ms_window_save_to (window, target);
+  /* Typing on while the file is written: the typing is not saved, nor lost. */
+  g_assert_true (window->saving);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view_at (window, 2)), "<b>备注</b> & 测试，续", -1);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (window->saving && g_get_monotonic_time () < deadline)
     spin (10);
   g_assert_false (window->saving);
+  g_assert_true (ms_document_get_modified (window->document));
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• "));
+  /* Undoing the typing is back at the saved state. */
+  activate (window, "undo");
+  g_assert_cmpstr (ms_project_get_note (project), ==, "<b>备注</b> & 测试");
   g_assert_false (ms_document_get_modified (window->document));
   g_assert_false (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• "));
 
@@ -394,7 +504,6 @@ test_save_and_reload (void)
   g_assert_no_error (error);
   g_assert_cmpstr (ms_project_get_note (ms_group_get_project (ms_category_get_group (
                      ms_document_get_category (reloaded, 0), 0), 0)), ==, "<b>备注</b> & 测试");
-  (void)project;
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -695,6 +804,7 @@ main (int   argc,
 
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window/names-and-headings", test_names_and_headings);
   g_test_add_func ("/window/structure", test_structure);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);

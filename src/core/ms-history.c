@@ -85,7 +85,11 @@ struct _MsHistory
   guint       can_undo : 1;
   guint       can_redo : 1;
 
+  /* The number of applied steps when a save now running took its bytes. */
+  guint       saving_position;
+
   guint       has_saved_position : 1;
+  guint       has_saving_position : 1;
   /* The last step is typing that the next edit of the same field extends. */
   guint       can_merge : 1;
   /* Undo or redo is applying changes: they are no new edits. */
@@ -422,6 +426,8 @@ drop_redo (MsHistory *self)
 
   if (self->has_saved_position && self->saved_position > self->position)
     self->has_saved_position = FALSE;
+  if (self->has_saving_position && self->saving_position > self->position)
+    self->has_saving_position = FALSE;
   g_ptr_array_remove_range (self->steps, self->position, self->steps->len - self->position);
 }
 
@@ -442,6 +448,10 @@ push_step (MsHistory *self,
         self->has_saved_position = FALSE;
       else if (self->has_saved_position)
         self->saved_position--;
+      if (self->has_saving_position && self->saving_position == 0)
+        self->has_saving_position = FALSE;
+      else if (self->has_saving_position)
+        self->saving_position--;
     }
 
   update_state (self);
@@ -1227,6 +1237,58 @@ ms_history_mark_saved (MsHistory *self)
   self->saved_position = self->position;
   /* Typing on must not change what the saved step holds. */
   self->can_merge = FALSE;
+}
+
+/**
+ * ms_history_begin_save:
+ *
+ * A save is taking the document's bytes now and writes them in the
+ * background. Edits may go on meanwhile: ms_history_end_save() then marks
+ * this state saved, not the state the edits reached.
+ */
+void
+ms_history_begin_save (MsHistory *self)
+{
+  g_return_if_fail (MS_IS_HISTORY (self));
+
+  self->has_saving_position = TRUE;
+  self->saving_position = self->position;
+  /* Typing after this must not change what the saved step holds. */
+  self->can_merge = FALSE;
+}
+
+/**
+ * ms_history_end_save:
+ * @written: whether the save succeeded
+ */
+void
+ms_history_end_save (MsHistory *self,
+                     gboolean   written)
+{
+  g_return_if_fail (MS_IS_HISTORY (self));
+
+  if (written && self->has_saving_position)
+    {
+      self->has_saved_position = TRUE;
+      self->saved_position = self->saving_position;
+    }
+  self->has_saving_position = FALSE;
+}
+
+/**
+ * ms_history_forget_saved:
+ *
+ * No state of the history matches the file any more, for example when the
+ * user chose to keep their version over one written by another program:
+ * undoing must not make the document look saved.
+ */
+void
+ms_history_forget_saved (MsHistory *self)
+{
+  g_return_if_fail (MS_IS_HISTORY (self));
+
+  self->has_saved_position = FALSE;
+  self->has_saving_position = FALSE;
 }
 
 /**

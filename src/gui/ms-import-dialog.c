@@ -85,6 +85,7 @@ ms_import_dialog_present (MsWindow       *window,
   g_autofree char *summary = NULL;
 
   gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
+  gtk_window_set_destroy_with_parent (dialog, TRUE);
   g_object_set_data_full (G_OBJECT (dialog), "ms-document", g_object_ref (document), g_object_unref);
 
   gtk_label_set_label (GTK_LABEL (gtk_builder_get_object (builder, "title_label")), ms_document_get_title (document));

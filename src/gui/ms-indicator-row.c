@@ -72,10 +72,32 @@ set_figure_text (GtkEntry *entry,
     }
 }
 
+/* Up and down follow the row's place, which changes as siblings come and go. */
+static void
+update_move_buttons (MsIndicatorRow *self)
+{
+  MsNode *parent;
+  GListModel *siblings;
+  guint n;
+
+  if (self->indicator == NULL)
+    return;
+
+  parent = ms_node_get_parent (MS_NODE (self->indicator));
+  if (!MS_IS_PROJECT (parent))
+    return;
+
+  siblings = ms_project_get_indicators (MS_PROJECT (parent));
+  n = g_list_model_get_n_items (siblings);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->up_button),
+                            n > 0 && ms_project_get_indicator (MS_PROJECT (parent), 0) != self->indicator);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->down_button),
+                            n > 0 && ms_project_get_indicator (MS_PROJECT (parent), n - 1) != self->indicator);
+}
+
 static void
 refresh (MsIndicatorRow *self)
 {
-  MsNode *parent;
   double rate;
 
   if (self->indicator == NULL)
@@ -106,17 +128,7 @@ refresh (MsIndicatorRow *self)
   else if (ms_indicator_get_state (self->indicator) == MS_INDICATOR_UNMET)
     gtk_widget_add_css_class (GTK_WIDGET (self->rate_label), "warning");
 
-  parent = ms_node_get_parent (MS_NODE (self->indicator));
-  if (MS_IS_PROJECT (parent))
-    {
-      GListModel *siblings = ms_project_get_indicators (MS_PROJECT (parent));
-      guint n = g_list_model_get_n_items (siblings);
-
-      gtk_widget_set_sensitive (GTK_WIDGET (self->up_button),
-                                n > 0 && ms_project_get_indicator (MS_PROJECT (parent), 0) != self->indicator);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->down_button),
-                                n > 0 && ms_project_get_indicator (MS_PROJECT (parent), n - 1) != self->indicator);
-    }
+  update_move_buttons (self);
 }
 
 static void
@@ -358,6 +370,10 @@ ms_indicator_row_new (MsIndicator *indicator,
   self->indicator = g_object_ref (indicator);
   self->history = g_object_ref (history);
   g_signal_connect_object (indicator, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  if (MS_IS_PROJECT (ms_node_get_parent (MS_NODE (indicator))))
+    g_signal_connect_object (ms_project_get_indicators (MS_PROJECT (ms_node_get_parent (MS_NODE (indicator)))),
+                             "items-changed", G_CALLBACK (update_move_buttons), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   refresh (self);
 
   return GTK_WIDGET (self);

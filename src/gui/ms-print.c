@@ -423,6 +423,7 @@ ms_print_dialog_present (MsWindow   *window,
   g_object_set_data_full (G_OBJECT (pd->dialog), "ms-print-dialog", pd, (GDestroyNotify)print_dialog_free);
 
   gtk_window_set_transient_for (pd->dialog, GTK_WINDOW (window));
+  gtk_window_set_destroy_with_parent (pd->dialog, TRUE);
 
   if (category != NULL)
     {

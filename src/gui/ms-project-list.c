@@ -153,14 +153,14 @@ update_empty (MsProjectList *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
-static char *
-header_for (MsProjectList *self,
-            guint          position,
-            MsProject     *project)
+/* The group to name above the project at @position: the first of its group. */
+static MsGroup *
+header_group_for (MsProjectList *self,
+                  guint          position,
+                  MsProject     *project)
 {
   MsGroup *group = ms_project_get_group (project);
   g_autoptr(MsProject) previous = NULL;
-  g_autofree char *heading = NULL;
 
   if (group == NULL)
     return NULL;
@@ -172,13 +172,7 @@ header_for (MsProjectList *self,
         return NULL;
     }
 
-  heading = ms_group_dup_heading (group);
-
-  /* Search results span categories: say which. */
-  if (MS_IS_DOCUMENT (self->scope) && ms_group_get_category (group) != NULL)
-    return g_strdup_printf ("%s · %s", ms_category_get_title (ms_group_get_category (group)), heading);
-
-  return g_steal_pointer (&heading);
+  return group;
 }
 
 static void
@@ -197,10 +191,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   MsProjectList *self = user_data;
   MsProjectRow *row = MS_PROJECT_ROW (gtk_list_item_get_child (item));
   MsProject *project = gtk_list_item_get_item (item);
-  g_autofree char *header = header_for (self, gtk_list_item_get_position (item), project);
+  MsGroup *group = header_group_for (self, gtk_list_item_get_position (item), project);
 
   ms_project_row_set_project (row, project);
-  ms_project_row_set_header (row, header);
+  /* Search results span categories: say which. */
+  ms_project_row_set_header (row, group, MS_IS_DOCUMENT (self->scope));
 }
 
 static void
@@ -209,6 +204,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   ms_project_row_set_project (MS_PROJECT_ROW (gtk_list_item_get_child (item)), NULL);
+  ms_project_row_set_header (MS_PROJECT_ROW (gtk_list_item_get_child (item)), NULL, FALSE);
 }
 
 static void

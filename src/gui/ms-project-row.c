@@ -24,6 +24,12 @@ struct _MsProjectRow
   MsProject *project;
   gulong     changed_handler;
 
+  /* The group named above this row, followed so that renames show at once. */
+  MsGroup    *header_group;
+  MsCategory *header_category;
+  gulong      group_handler;
+  gulong      category_handler;
+
   GtkLabel  *header;
   GtkLabel  *number;
   GtkLabel  *title;
@@ -142,6 +148,7 @@ ms_project_row_dispose (GObject *object)
   MsProjectRow *self = (MsProjectRow *)object;
 
   ms_project_row_set_project (self, NULL);
+  ms_project_row_set_header (self, NULL, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_PROJECT_ROW);
   /* The template's root child belongs to us with a bin layout. */
   {
@@ -217,13 +224,69 @@ ms_project_row_set_project (MsProjectRow *self,
   update (self);
 }
 
-/* A group heading above the first project of a group; NULL hides it. */
+static void
+update_header (MsProjectRow *self)
+{
+  g_autofree char *heading = NULL;
+
+  if (self->header_group == NULL)
+    {
+      gtk_label_set_label (self->header, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->header), FALSE);
+      return;
+    }
+
+  heading = ms_group_dup_heading (self->header_group);
+  if (self->header_category != NULL)
+    {
+      g_autofree char *with_category = g_strdup_printf ("%s · %s", ms_category_get_title (self->header_category),
+                                                        heading);
+
+      gtk_label_set_label (self->header, with_category);
+    }
+  else
+    gtk_label_set_label (self->header, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->header), TRUE);
+}
+
+/**
+ * ms_project_row_set_header:
+ * @group: (nullable): the group to name above this row, or %NULL for none
+ * @with_category: whether to name the group's category too, as search
+ *   results spanning categories need
+ *
+ * The heading follows renames of the group and its category.
+ */
 void
 ms_project_row_set_header (MsProjectRow *self,
-                           const char   *header)
+                           MsGroup      *group,
+                           gboolean      with_category)
 {
-  g_return_if_fail (MS_IS_PROJECT_ROW (self));
+  MsCategory *category;
 
-  gtk_label_set_label (self->header, header ? header : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->header), header != NULL);
+  g_return_if_fail (MS_IS_PROJECT_ROW (self));
+  g_return_if_fail (group == NULL || MS_IS_GROUP (group));
+
+  category = group != NULL && with_category ? ms_group_get_category (group) : NULL;
+
+  if (self->header_group != group)
+    {
+      if (self->header_group != NULL)
+        g_clear_signal_handler (&self->group_handler, self->header_group);
+      g_set_object (&self->header_group, group);
+      if (group != NULL)
+        self->group_handler = g_signal_connect_object (group, "notify", G_CALLBACK (update_header), self,
+                                                       G_CONNECT_SWAPPED);
+    }
+  if (self->header_category != category)
+    {
+      if (self->header_category != NULL)
+        g_clear_signal_handler (&self->category_handler, self->header_category);
+      g_set_object (&self->header_category, category);
+      if (category != NULL)
+        self->category_handler = g_signal_connect_object (category, "notify::title", G_CALLBACK (update_header),
+                                                          self, G_CONNECT_SWAPPED);
+    }
+
+  update_header (self);
 }

@@ -22,7 +22,8 @@ MsProject *ms_project_row_get_project (MsProjectRow *self);
 void       ms_project_row_set_project (MsProjectRow *self,
                                        MsProject    *project);
 void       ms_project_row_set_header  (MsProjectRow *self,
-                                       const char   *header);
+                                       MsGroup      *group,
+                                       gboolean      with_category);
 char      *ms_project_dup_key_figure  (MsProject    *project,
                                        double       *lowest_rate,
                                        gboolean     *has_rate);

@@ -25,6 +25,9 @@ struct _MsProjectView
   GtkWidget      parent_instance;
 
   MsProject     *project;
+  /* The project's group: its renames change the heading. */
+  MsGroup       *group;
+  gulong         group_handler;
   MsHistory     *history;
   gulong         changed_handler;
   gboolean       updating;
@@ -51,26 +54,41 @@ join_names (const char * const *names)
   return g_strjoinv ("、", (char **)names);
 }
 
+/* Leaves the row alone while it already says the same names, so that typing
+ * "市交通局、" is not cut back to "市交通局" under the cursor. */
 static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
+set_row_names (AdwEntryRow        *row,
+               const char * const *names)
 {
+  g_auto(GStrv) shown = ms_notice_split_departments (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *text = NULL;
+
+  if (g_strv_equal ((const char * const *)shown, names))
+    return;
+
+  text = join_names (names);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Shows the names the way they are saved, once the user is done typing. */
+static void
+tidy_row_names (AdwEntryRow        *row,
+                const char * const *names)
+{
+  g_autofree char *text = join_names (names);
+
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 static void
-refresh (MsProjectView *self)
+update_heading (MsProjectView *self)
 {
-  g_autofree char *departments = NULL;
-  g_autofree char *partners = NULL;
   g_autofree char *heading = NULL;
   MsGroup *group;
 
   if (self->project == NULL)
     return;
-
-  self->updating = TRUE;
 
   group = ms_project_get_group (self->project);
   if (group != NULL)
@@ -84,15 +102,24 @@ refresh (MsProjectView *self)
     /* translators: the detail view's heading for a project outside any group: its number */
     heading = g_strdup_printf (_("Project %u"), ms_project_get_number (self->project));
   gtk_label_set_label (self->heading_label, heading);
+}
+
+static void
+refresh (MsProjectView *self)
+{
+  if (self->project == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  update_heading (self);
 
   if ((guint)gtk_spin_button_get_value_as_int (self->number_spin) != ms_project_get_number (self->project))
     gtk_spin_button_set_value (self->number_spin, ms_project_get_number (self->project));
   adw_combo_row_set_selected (self->status_row, ms_project_get_status (self->project));
 
-  departments = join_names (ms_project_get_departments (self->project));
-  partners = join_names (ms_project_get_partners (self->project));
-  set_row_text (self->departments_row, departments);
-  set_row_text (self->partners_row, partners);
+  set_row_names (self->departments_row, ms_project_get_departments (self->project));
+  set_row_names (self->partners_row, ms_project_get_partners (self->project));
 
   ms_text_view_set_text_quietly (self->target_view, ms_project_get_target (self->project));
   ms_text_view_set_text_quietly (self->completion_view, ms_project_get_completion (self->project));
@@ -145,23 +172,37 @@ commit_names (MsProjectView *self,
   if (self->updating || self->project == NULL || self->history == NULL)
     return;
 
+  /* Committed as typed, like the text fields: a save or a switch to another
+   * project never leaves names behind in the entry. Typing merges into one step. */
   names = ms_notice_split_departments (gtk_editable_get_text (GTK_EDITABLE (row)));
   ms_history_set_strv (self->history, label, G_OBJECT (self->project), property,
                        (const char * const *)names);
-  ms_history_break_merge (self->history);
-  refresh (self);
 }
 
 static void
-on_departments_apply_cb (MsProjectView *self)
+on_departments_changed_cb (MsProjectView *self)
 {
   commit_names (self, self->departments_row, "departments", N_("Edit Departments"));
 }
 
 static void
-on_partners_apply_cb (MsProjectView *self)
+on_partners_changed_cb (MsProjectView *self)
 {
   commit_names (self, self->partners_row, "partners", N_("Edit Cooperating Units"));
+}
+
+static void
+on_names_done_cb (MsProjectView *self)
+{
+  if (self->project == NULL)
+    return;
+
+  if (self->history != NULL)
+    ms_history_break_merge (self->history);
+  self->updating = TRUE;
+  tidy_row_names (self->departments_row, ms_project_get_departments (self->project));
+  tidy_row_names (self->partners_row, ms_project_get_partners (self->project));
+  self->updating = FALSE;
 }
 
 static void
@@ -229,6 +270,16 @@ watch_focus (MsProjectView *self,
 
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, focus);
+}
+
+static void
+watch_names_focus (MsProjectView *self,
+                   GtkWidget     *row)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_names_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, focus);
 }
 
 static void
@@ -309,10 +360,16 @@ ms_project_view_init (MsProjectView *self)
                            G_CALLBACK (on_completion_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_note_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->departments_row, "apply", G_CALLBACK (on_departments_apply_cb), self,
+  g_signal_connect_object (self->departments_row, "changed", G_CALLBACK (on_departments_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->partners_row, "apply", G_CALLBACK (on_partners_apply_cb), self,
+  g_signal_connect_object (self->partners_row, "changed", G_CALLBACK (on_partners_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->departments_row, "entry-activated", G_CALLBACK (on_names_done_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->partners_row, "entry-activated", G_CALLBACK (on_names_done_cb), self,
+                           G_CONNECT_SWAPPED);
+  watch_names_focus (self, GTK_WIDGET (self->departments_row));
+  watch_names_focus (self, GTK_WIDGET (self->partners_row));
   g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (on_status_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->number_spin, "value-changed", G_CALLBACK (on_number_changed_cb), self,
@@ -354,6 +411,9 @@ ms_project_view_set_project (MsProjectView *self,
     ms_history_break_merge (self->history);
   if (self->project != NULL)
     g_clear_signal_handler (&self->changed_handler, self->project);
+  if (self->group != NULL)
+    g_clear_signal_handler (&self->group_handler, self->group);
+  g_clear_object (&self->group);
   g_set_object (&self->project, project);
 
   if (project == NULL || self->history == NULL)
@@ -366,6 +426,12 @@ ms_project_view_set_project (MsProjectView *self,
 
   self->changed_handler = g_signal_connect_object (project, "changed", G_CALLBACK (refresh), self,
                                                    G_CONNECT_SWAPPED);
+  if (ms_project_get_group (project) != NULL)
+    {
+      self->group = g_object_ref (ms_project_get_group (project));
+      self->group_handler = g_signal_connect_object (self->group, "notify", G_CALLBACK (update_heading), self,
+                                                     G_CONNECT_SWAPPED);
+    }
   gtk_list_box_bind_model (self->indicator_list, ms_project_get_indicators (project),
                            create_indicator_row, self, NULL);
   ms_chart_view_set_node (self->chart_view, MS_NODE (project));

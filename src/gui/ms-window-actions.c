@@ -96,6 +96,8 @@ save_cb (GObject      *object,
 
   if (!ms_document_save_finish (MS_DOCUMENT (object), result, &error))
     {
+      if (self->history != NULL && MS_DOCUMENT (object) == self->document)
+        ms_history_end_save (self->history, FALSE);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         {
           gtk_revealer_set_reveal_child (self->changed_revealer, TRUE);
@@ -106,19 +108,25 @@ save_cb (GObject      *object,
       else
         _ms_window_show_message (self, _("Could Not Save"), error->message);
       /* The document stays modified; the caller does not go on. */
+      self->close_after_save = FALSE;
       continuation_free (after);
       return;
     }
 
+  /* The state whose bytes were written is saved, not edits made since. */
   if (self->history != NULL && MS_DOCUMENT (object) == self->document)
-    ms_history_mark_saved (self->history);
+    ms_history_end_save (self->history, TRUE);
   {
     g_autofree char *name = ms_document_dup_display_name (MS_DOCUMENT (object));
+    /* Toasts parse markup: a file name is text. */
+    g_autofree char *escaped = g_markup_escape_text (name, -1);
     /* translators: %s is a file name */
-    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), escaped);
 
     _ms_window_toast (self, message);
   }
+  /* After Save As, or a first save, watch the file now written. */
+  _ms_window_watch_file (self);
   {
     g_autofree char *path = g_file_get_path (ms_document_get_file (MS_DOCUMENT (object)));
 
@@ -127,6 +135,12 @@ save_cb (GObject      *object,
   }
   _ms_window_update_actions (self);
   continuation_run (after);
+
+  if (self->close_after_save)
+    {
+      self->close_after_save = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 static void
@@ -135,6 +149,8 @@ save_to (MsWindow     *self,
          Continuation *after)
 {
   self->saving = TRUE;
+  if (self->history != NULL)
+    ms_history_begin_save (self->history);
   ms_document_save_async (self->document, file, self->cancellable, save_cb, after);
 }
 
@@ -421,8 +437,12 @@ _ms_window_update_recent_menu (MsWindow *self)
       if (!gtk_recent_info_has_application (info, g_get_application_name ()) || !g_str_has_suffix (uri, ".json"))
         continue;
 
-      label = g_strdup (gtk_recent_info_get_display_name (info));
-      detailed = g_action_print_detailed_name ("win.open-recent", g_variant_new_string (uri));
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (uri));
+      g_auto(GStrv) parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
+
+      /* Menu labels take "_" as a mnemonic: double it to show it. */
+      label = g_strjoinv ("__", parts);
+      detailed = g_action_print_detailed_name ("win.open-recent", target);
       g_menu_append (self->recent_menu, label, detailed);
       added++;
     }
@@ -486,6 +506,9 @@ keep_mine_activated (GSimpleAction *action,
     {
       ms_document_forget_etag (self->document);
       ms_document_set_modified (self->document, TRUE);
+      /* No undo brings back what is on disk now. */
+      if (self->history != NULL)
+        ms_history_forget_saved (self->history);
     }
 }
 

@@ -34,6 +34,7 @@ struct _MsWindow
   gulong                document_notify_handler;
   gulong                categories_handler;
   gboolean              saving;
+  gboolean              close_after_save;
   gboolean              closing_confirmed;
 
   /* Template children */

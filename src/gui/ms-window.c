@@ -353,6 +353,13 @@ ms_window_close_request (GtkWindow *window)
 {
   MsWindow *self = MS_WINDOW (window);
 
+  /* A save is writing: close when it is done, asking then if needed. */
+  if (self->saving)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
+
   /* Unsaved changes are never dropped silently: ask first. */
   if (!self->closing_confirmed && self->document != NULL && ms_document_get_modified (self->document))
     {
