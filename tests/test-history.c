@@ -761,14 +761,34 @@ test_save_while_editing (void)
   g_assert_false (ms_document_get_modified (document));
   g_assert_true (ms_history_redo (history));
 
-  /* Undoing past the saving point and editing anew drops it. */
+  /* Undoing past the saving point and editing anew: the file holds a state
+   * no step leads back to, so the earlier saved state ("a") is not it. */
   ms_history_begin_save (history);
   g_assert_true (ms_history_undo (history));
   ms_history_set_string (history, "Edit Target", project, "target", "x");
   ms_history_end_save (history, TRUE);
+  g_assert_true (ms_document_get_modified (document));
   g_assert_true (ms_history_undo (history));
   g_assert_cmpstr (ms_project_get_note (MS_PROJECT (project)), ==, "a");
-  /* Still the earlier saved state ("a"), not the dropped one. */
+  g_assert_true (ms_document_get_modified (document));
+}
+
+static void
+test_undo_during_save (void)
+{
+  g_autoptr(MsDocument) document = make_document ();
+  g_autoptr(MsHistory) history = ms_history_new (document);
+  GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
+
+  /* The file gets "a"; the window undoes back to what was opened. */
+  ms_history_set_string (history, "Edit Note", project, "note", "a");
+  ms_history_begin_save (history);
+  g_assert_true (ms_history_undo (history));
+  g_assert_false (ms_document_get_modified (document));
+  ms_history_end_save (history, TRUE);
+  /* What is shown differs from the file now: closing must ask. */
+  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (ms_history_redo (history));
   g_assert_false (ms_document_get_modified (document));
 }
 
@@ -902,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/history/notify", test_notify);
   g_test_add_func ("/history/saved", test_saved);
   g_test_add_func ("/history/save-while-editing", test_save_while_editing);
+  g_test_add_func ("/history/undo-during-save", test_undo_during_save);
   g_test_add_func ("/history/forget-saved", test_forget_saved);
   g_test_add_func ("/history/limit", test_limit);
   g_test_add_func ("/history/guard", test_guard);

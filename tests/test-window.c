@@ -559,6 +559,51 @@ test_close_with_unsaved_changes (void)
 }
 
 static void
+test_close_with_save (void)
+{
+  MsWindow *window = open_window ("close-save.json");
+  g_autoptr(GFile) file = g_object_ref (ms_document_get_file (window->document));
+  g_autoptr(MsDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  AdwMessageDialog *again;
+  GtkTextBuffer *note;
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  ms_window_select_section (window, 1);
+  shown_projects (window);
+  note = gtk_text_view_get_buffer (text_view_at (window, 2));
+  gtk_text_buffer_set_text (note, "先写的", -1);
+  spin (50);
+
+  /* Save from the question, and type while the file is written. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  dialog = find_message_dialog (NULL);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  g_assert_true (window->saving);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
+  gtk_text_buffer_set_text (note, "先写的，后写的", -1);
+  spin (300);
+
+  /* The late typing is not dropped: the question comes again. */
+  g_assert_nonnull (weak);
+  g_assert_false (window->saving);
+  again = find_message_dialog (dialog);
+  g_assert_nonnull (again);
+  adw_message_dialog_response (again, "save");
+  spin (300);
+  g_assert_null (weak);
+
+  reloaded = ms_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ms_project_get_note (ms_group_get_project (ms_category_get_group (
+                     ms_document_get_category (reloaded, 0), 0), 0)), ==, "先写的，后写的");
+}
+
+static void
 test_file_text_is_literal (void)
 {
   MsWindow *window = open_window ("literal.json");
@@ -809,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/close-with-unsaved-changes", test_close_with_unsaved_changes);
+  g_test_add_func ("/window/close-with-save", test_close_with_save);
   g_test_add_func ("/window/file-text-is-literal", test_file_text_is_literal);
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/minimum-size", test_minimum_size);

@@ -1267,10 +1267,15 @@ ms_history_end_save (MsHistory *self,
 {
   g_return_if_fail (MS_IS_HISTORY (self));
 
-  if (written && self->has_saving_position)
+  if (written)
     {
-      self->has_saved_position = TRUE;
+      /* The file now holds that state, even if no step leads back to it. */
+      self->has_saved_position = self->has_saving_position;
       self->saved_position = self->saving_position;
+      self->has_saving_position = FALSE;
+      /* An undo during the save may have made the document look saved. */
+      sync_modified (self);
+      return;
     }
   self->has_saving_position = FALSE;
 }

@@ -82,6 +82,7 @@ _ms_window_show_message (MsWindow   *self,
 /* Saving */
 
 static void save_with_chooser (MsWindow *self, Continuation *after);
+static void ask_unsaved (MsWindow *self, Continuation *after);
 
 static void
 save_cb (GObject      *object,
@@ -89,7 +90,8 @@ save_cb (GObject      *object,
          gpointer      user_data)
 {
   Continuation *after = user_data;
-  MsWindow *self = after->self;
+  /* Going on may close the window and drop the continuation's reference. */
+  g_autoptr(MsWindow) self = g_object_ref (after->self);
   g_autoptr(GError) error = NULL;
 
   self->saving = FALSE;
@@ -110,6 +112,7 @@ save_cb (GObject      *object,
       /* The document stays modified; the caller does not go on. */
       self->close_after_save = FALSE;
       continuation_free (after);
+      _ms_window_update_actions (self);
       return;
     }
 
@@ -134,7 +137,13 @@ save_cb (GObject      *object,
       g_settings_set_string (self->settings, "last-file", path);
   }
   _ms_window_update_actions (self);
-  continuation_run (after);
+
+  /* Edits typed while the file was written are unsaved: a question answered
+   * with Save is asked again rather than going on without them. */
+  if (after->then != NULL && ms_document_get_modified (MS_DOCUMENT (object)))
+    ask_unsaved (self, after);
+  else
+    continuation_run (after);
 
   if (self->close_after_save)
     {
@@ -152,6 +161,8 @@ save_to (MsWindow     *self,
   if (self->history != NULL)
     ms_history_begin_save (self->history);
   ms_document_save_async (self->document, file, self->cancellable, save_cb, after);
+  /* One save at a time: a second would race the first for the file. */
+  _ms_window_update_actions (self);
 }
 
 static void
@@ -212,6 +223,13 @@ static void
 save_then (MsWindow     *self,
            Continuation *after)
 {
+  /* A save is already writing: what waits on this one does not go on. */
+  if (self->saving)
+    {
+      continuation_free (after);
+      return;
+    }
+
   if (ms_document_get_file (self->document) == NULL)
     save_with_chooser (self, after);
   else
@@ -269,7 +287,13 @@ _ms_window_confirm_unsaved (MsWindow         *self,
                             gpointer          user_data,
                             GDestroyNotify    destroy)
 {
-  Continuation *after = continuation_new (self, then, user_data, destroy);
+  ask_unsaved (self, continuation_new (self, then, user_data, destroy));
+}
+
+static void
+ask_unsaved (MsWindow     *self,
+             Continuation *after)
+{
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -1104,8 +1128,9 @@ _ms_window_update_actions (MsWindow *self)
   gboolean on_projects = g_strcmp0 (ms_window_get_visible_page (self), "projects") == 0;
   gboolean has_category = has_document && _ms_window_get_selected_category (self) != NULL;
 
-  set_enabled (self, "save", modified || (has_document && ms_document_get_file (self->document) == NULL));
-  set_enabled (self, "save-as", has_document);
+  set_enabled (self, "save",
+               !self->saving && (modified || (has_document && ms_document_get_file (self->document) == NULL)));
+  set_enabled (self, "save-as", has_document && !self->saving);
   set_enabled (self, "reload", has_document && ms_document_get_file (self->document) != NULL);
   set_enabled (self, "export-pdf", has_document);
   set_enabled (self, "export-chart", has_document);
