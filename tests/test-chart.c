@@ -284,6 +284,45 @@ test_at_most_rates (void)
   g_assert_cmpstr (summary, ==, "≤ 60人 → 52人（115.4%）");
 }
 
+/* The height a chart asks for on screen holds all of it, at any width the
+ * window gives it. */
+static void
+test_natural_height_holds_chart (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  MsCategory *category = ms_document_get_category (document, 0);
+  MsProject *project = ms_group_get_project (ms_category_get_group (category, 9), 0);
+  const double widths[] = { 300, 560, 730, 1100 };
+  struct {
+    MsChartKind  kind;
+    MsNode      *node;
+  } charts[] = {
+    { MS_CHART_OVERVIEW, MS_NODE (document) },
+    { MS_CHART_RATES, MS_NODE (category) },
+    { MS_CHART_PROJECT, MS_NODE (project) },
+    { MS_CHART_DEPARTMENTS, MS_NODE (document) },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          MsChartOptions options;
+          MsChartInfo info;
+          cairo_surface_t *surface;
+          double height;
+
+          ms_chart_options_init (&options, languages[l]);
+          options.font_size = 9;
+          height = ceil (ms_chart_get_natural_height (charts[c].kind, charts[c].node, &options));
+          surface = render (charts[c].kind, charts[c].node, languages[l], widths[w], height, 0, 0, &info);
+          g_test_message ("%s %s at %g: %g high", languages[l], ms_chart_kind_to_string (charts[c].kind),
+                          widths[w], height);
+          assert_text_inside (&info, widths[w], height);
+          cairo_surface_destroy (surface);
+        }
+}
+
 static void
 test_many_projects_fit (void)
 {
@@ -433,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/chart/rates-land-where-numbers-say", test_rates_land_where_numbers_say);
   g_test_add_func ("/chart/at-most-rates", test_at_most_rates);
   g_test_add_func ("/chart/screen-palettes", test_screen_palettes);
+  g_test_add_func ("/chart/natural-height-holds-chart", test_natural_height_holds_chart);
   g_test_add_func ("/chart/many-projects-fit", test_many_projects_fit);
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/number-formats", test_number_formats);

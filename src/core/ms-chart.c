@@ -606,7 +606,13 @@ ms_chart_get_natural_height (MsChartKind           kind,
       return title_height (options) + size * 8 + rows * ms_chart_get_row_height (kind, options);
     case MS_CHART_OVERVIEW:
     default:
-      return size * 20;
+      {
+        MsDocument *document = MS_IS_DOCUMENT (node) ? MS_DOCUMENT (node) : ms_node_get_document (node);
+        guint n_categories = document ? g_list_model_get_n_items (ms_document_get_categories (document)) : 0;
+
+        /* Laid out side by side: the taller of the donut and the category bars. */
+        return title_height (options) + size * MAX (14, 2.6 + 5.2 * n_categories);
+      }
     }
 }
 

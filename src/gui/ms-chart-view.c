@@ -142,8 +142,6 @@ ms_chart_view_measure (GtkWidget      *widget,
   options.font_size = SCREEN_FONT_SIZE;
   options.show_title = self->kind != MS_CHART_PROJECT;
   *minimum = *natural = (int)ceil (ms_chart_get_natural_height (self->kind, self->node, &options));
-  if (self->kind == MS_CHART_OVERVIEW)
-    *minimum = *natural = MAX (*natural, 300);
 }
 
 static GtkSizeRequestMode
