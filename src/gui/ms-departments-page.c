@@ -175,14 +175,7 @@ ms_departments_page_dispose (GObject *object)
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_DEPARTMENTS_PAGE);
-  /* The template's root child belongs to us with a bin layout. */
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_DEPARTMENTS_PAGE);
 
   G_OBJECT_CLASS (ms_departments_page_parent_class)->dispose (object);
 }

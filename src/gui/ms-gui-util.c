@@ -117,3 +117,37 @@ ms_text_view_dup_text (GtkTextView *view)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
+
+/**
+ * ms_widget_on_focus_leave:
+ * @callback: called swapped, as callback (@instance), when focus leaves
+ *   @widget or anything inside it
+ * @instance: an object; the call stops when it goes away
+ */
+void
+ms_widget_on_focus_leave (GtkWidget *widget,
+                          GCallback  callback,
+                          gpointer   instance)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "leave", callback, instance, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, focus);
+}
+
+/**
+ * ms_widget_dispose_bin_template:
+ *
+ * Disposes the template of a widget with a bin layout. The template's root
+ * child is parented to the widget itself, so the widget unparents it.
+ */
+void
+ms_widget_dispose_bin_template (GtkWidget *widget,
+                                GType      type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (widget, type);
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

@@ -21,5 +21,10 @@ char  *ms_figure_to_text            (double      value);
 void   ms_text_view_set_text_quietly (GtkTextView *view,
                                       const char  *text);
 char  *ms_text_view_dup_text        (GtkTextView *view);
+void   ms_widget_on_focus_leave     (GtkWidget  *widget,
+                                     GCallback   callback,
+                                     gpointer    instance);
+void   ms_widget_dispose_bin_template (GtkWidget *widget,
+                                       GType      type);
 
 G_END_DECLS

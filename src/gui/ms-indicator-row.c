@@ -288,16 +288,6 @@ on_focus_leave_cb (MsIndicatorRow *self)
 }
 
 static void
-watch_focus (MsIndicatorRow *self,
-             GtkWidget      *widget)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, focus);
-}
-
-static void
 ms_indicator_row_dispose (GObject *object)
 {
   MsIndicatorRow *self = (MsIndicatorRow *)object;
@@ -351,10 +341,10 @@ ms_indicator_row_init (MsIndicatorRow *self)
   g_signal_connect_object (self->down_button, "clicked", G_CALLBACK (on_down_clicked_cb), self,
                            G_CONNECT_SWAPPED);
 
-  watch_focus (self, GTK_WIDGET (self->name_entry));
-  watch_focus (self, GTK_WIDGET (self->unit_entry));
-  watch_focus (self, GTK_WIDGET (self->target_entry));
-  watch_focus (self, GTK_WIDGET (self->actual_entry));
+  ms_widget_on_focus_leave (GTK_WIDGET (self->name_entry), G_CALLBACK (on_focus_leave_cb), self);
+  ms_widget_on_focus_leave (GTK_WIDGET (self->unit_entry), G_CALLBACK (on_focus_leave_cb), self);
+  ms_widget_on_focus_leave (GTK_WIDGET (self->target_entry), G_CALLBACK (on_focus_leave_cb), self);
+  ms_widget_on_focus_leave (GTK_WIDGET (self->actual_entry), G_CALLBACK (on_focus_leave_cb), self);
 }
 
 GtkWidget *

@@ -166,14 +166,7 @@ ms_overview_page_dispose (GObject *object)
   MsOverviewPage *self = (MsOverviewPage *)object;
 
   ms_overview_page_set_document (self, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_OVERVIEW_PAGE);
-  /* The template's root child belongs to us with a bin layout. */
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (ms_overview_page_parent_class)->dispose (object);
 }

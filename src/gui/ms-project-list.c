@@ -247,14 +247,7 @@ ms_project_list_dispose (GObject *object)
 {
   MsProjectList *self = (MsProjectList *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_PROJECT_LIST);
-  /* The template's root child belongs to us with a bin layout. */
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_PROJECT_LIST);
   g_clear_object (&self->pending_selection);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);

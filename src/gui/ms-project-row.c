@@ -149,14 +149,7 @@ ms_project_row_dispose (GObject *object)
 
   ms_project_row_set_project (self, NULL);
   ms_project_row_set_header (self, NULL, FALSE);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_PROJECT_ROW);
-  /* The template's root child belongs to us with a bin layout. */
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_PROJECT_ROW);
 
   G_OBJECT_CLASS (ms_project_row_parent_class)->dispose (object);
 }

@@ -263,39 +263,12 @@ on_focus_leave_cb (MsProjectView *self)
 }
 
 static void
-watch_focus (MsProjectView *self,
-             GtkWidget     *widget)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, focus);
-}
-
-static void
-watch_names_focus (MsProjectView *self,
-                   GtkWidget     *row)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_names_done_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (row, focus);
-}
-
-static void
 ms_project_view_dispose (GObject *object)
 {
   MsProjectView *self = (MsProjectView *)object;
 
   ms_project_view_set_project (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_PROJECT_VIEW);
-  /* The template's root child belongs to us with a bin layout. */
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_PROJECT_VIEW);
   g_clear_object (&self->history);
 
   G_OBJECT_CLASS (ms_project_view_parent_class)->dispose (object);
@@ -350,7 +323,7 @@ ms_project_view_init (MsProjectView *self)
     {
       gtk_text_buffer_create_tag (gtk_text_view_get_buffer (views[i]), "zh", "language", "zh-cn", NULL);
       g_signal_connect (gtk_text_view_get_buffer (views[i]), "changed", G_CALLBACK (apply_language_tag), NULL);
-      watch_focus (self, GTK_WIDGET (views[i]));
+      ms_widget_on_focus_leave (GTK_WIDGET (views[i]), G_CALLBACK (on_focus_leave_cb), self);
     }
   ms_widget_mark_chinese (GTK_WIDGET (self->heading_label));
 
@@ -368,15 +341,15 @@ ms_project_view_init (MsProjectView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->partners_row, "entry-activated", G_CALLBACK (on_names_done_cb), self,
                            G_CONNECT_SWAPPED);
-  watch_names_focus (self, GTK_WIDGET (self->departments_row));
-  watch_names_focus (self, GTK_WIDGET (self->partners_row));
+  ms_widget_on_focus_leave (GTK_WIDGET (self->departments_row), G_CALLBACK (on_names_done_cb), self);
+  ms_widget_on_focus_leave (GTK_WIDGET (self->partners_row), G_CALLBACK (on_names_done_cb), self);
   g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (on_status_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->number_spin, "value-changed", G_CALLBACK (on_number_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_indicator_button, "clicked", G_CALLBACK (on_add_indicator_clicked_cb), self,
                            G_CONNECT_SWAPPED);
-  watch_focus (self, GTK_WIDGET (self->number_spin));
+  ms_widget_on_focus_leave (GTK_WIDGET (self->number_spin), G_CALLBACK (on_focus_leave_cb), self);
 }
 
 GtkWidget *
