@@ -187,7 +187,7 @@ test_bundled_example_is_canonical (void)
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   document = load_path (path, NULL);
-  written = ms_document_serialize (document);
+  written = ms_document_serialize (document, NULL);
 
   /* Saving a file that we saved changes no byte. */
   g_assert_cmpmem (g_bytes_get_data (written, NULL), g_bytes_get_size (written), contents, length);
@@ -285,7 +285,7 @@ test_unknown_members_kept (void)
 
   g_assert_true (g_file_get_contents (path, &original, &length, NULL));
   document = load_fixture ("valid", "unknown-members");
-  written = ms_document_serialize (document);
+  written = ms_document_serialize (document, NULL);
   text = g_bytes_get_data (written, NULL);
 
   /* Every member comes back, with the same values, at every level. */
@@ -330,7 +330,7 @@ test_unknown_members_kept (void)
   /* Reading what we wrote and writing it again changes no byte. */
   reread = ms_document_new_from_data (text, g_bytes_get_size (written), "written", NULL, NULL);
   g_assert_nonnull (reread);
-  rewritten = ms_document_serialize (reread);
+  rewritten = ms_document_serialize (reread, NULL);
   g_assert_true (g_bytes_equal (written, rewritten));
 }
 
@@ -356,7 +356,7 @@ test_numbers_survive (void)
   g_assert_cmpint (ms_indicator_get_comparison (defaults), ==, MS_COMPARISON_AT_LEAST);
   g_assert_cmpstr (ms_indicator_get_unit (defaults), ==, "");
 
-  written = ms_document_serialize (document);
+  written = ms_document_serialize (document, NULL);
   text = g_bytes_get_data (written, NULL);
   g_assert_nonnull (strstr (text, "\"actual\": 113.9,"));
   g_assert_nonnull (strstr (text, "\"target\": 0.1,"));
@@ -389,7 +389,7 @@ static void
 test_string_escapes (void)
 {
   g_autoptr(MsDocument) document = load_fixture ("valid", "unknown-members");
-  g_autoptr(GBytes) written = ms_document_serialize (document);
+  g_autoptr(GBytes) written = ms_document_serialize (document, NULL);
   g_autoptr(MsDocument) reread = NULL;
 
   g_assert_cmpstr (ms_document_get_intro (document), ==,
@@ -409,7 +409,7 @@ test_document_note (void)
   g_assert_cmpstr (ms_document_get_note (document), ==, "");
   ms_document_set_note (document, "第40行：特此公示。");
   g_assert_true (ms_document_get_modified (document));
-  written = ms_document_serialize (document);
+  written = ms_document_serialize (document, NULL);
   reread = ms_document_new_from_data (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
                                       "written", NULL, NULL);
   g_assert_cmpstr (ms_document_get_note (reread), ==, "第40行：特此公示。");
@@ -420,8 +420,8 @@ test_bom_and_crlf (void)
 {
   g_autoptr(MsDocument) document = load_fixture ("valid", "bom-crlf");
   g_autoptr(MsDocument) plain = load_fixture ("valid", "minimal");
-  g_autoptr(GBytes) a = ms_document_serialize (document);
-  g_autoptr(GBytes) b = ms_document_serialize (plain);
+  g_autoptr(GBytes) a = ms_document_serialize (document, NULL);
+  g_autoptr(GBytes) b = ms_document_serialize (plain, NULL);
 
   g_assert_true (g_bytes_equal (a, b));
 }
@@ -702,7 +702,7 @@ test_mutations_never_crash (void)
                                         &faults, &error);
       if (document != NULL)
         {
-          g_autoptr(GBytes) written = ms_document_serialize (document);
+          g_autoptr(GBytes) written = ms_document_serialize (document, NULL);
           g_autoptr(MsDocument) reread = ms_document_new_from_data (g_bytes_get_data (written, NULL),
                                                                     g_bytes_get_size (written),
                                                                     "written", NULL, NULL);

@@ -164,8 +164,14 @@ run_format (int    argc,
 
   if (output == NULL)
     {
-      g_autoptr(GBytes) bytes = ms_document_serialize (document);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = ms_document_serialize (document, &error);
 
+      if (bytes == NULL)
+        {
+          g_printerr ("minsheng-cli format: %s\n", error->message);
+          return MS_CLI_EXIT_FAILED;
+        }
       if (!write_stdout (bytes))
         {
           g_printerr ("minsheng-cli format: %s\n", _("Could not write to standard output"));
@@ -501,7 +507,12 @@ run_import (int    argc,
       return MS_CLI_EXIT_FAILED;
     }
 
-  bytes = ms_document_serialize (document);
+  bytes = ms_document_serialize (document, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("minsheng-cli import: %s\n", error->message);
+      return MS_CLI_EXIT_FAILED;
+    }
   return write_output ("import", output, bytes) ? MS_CLI_EXIT_OK : MS_CLI_EXIT_FAILED;
 }
 

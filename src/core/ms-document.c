@@ -332,14 +332,16 @@ ms_document_load_finish (GAsyncResult  *result,
 /**
  * ms_document_serialize:
  *
- * Returns: (transfer full): the document as written to its file
+ * Returns: (transfer full) (nullable): the document as written to its file,
+ *   or %NULL when it cannot be written within the reader's limits
  */
 GBytes *
-ms_document_serialize (MsDocument *self)
+ms_document_serialize (MsDocument  *self,
+                       GError     **error)
 {
   g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
 
-  return ms_json_write_document (self);
+  return ms_json_write_document (self, error);
 }
 
 static gboolean
@@ -479,7 +481,9 @@ ms_document_save (MsDocument    *self,
   target = g_object_ref (file);
   write_target = ms_file_resolve_links (target);
 
-  bytes = ms_document_serialize (self);
+  bytes = ms_document_serialize (self, error);
+  if (bytes == NULL)
+    return FALSE;
   change_serial = self->change_serial;
 
   if (!g_file_replace_contents (write_target,
@@ -548,7 +552,12 @@ ms_document_save_async (MsDocument          *self,
   data->change_serial = self->change_serial;
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
 
-  bytes = ms_document_serialize (self);
+  bytes = ms_document_serialize (self, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   write_target = ms_file_resolve_links (file);
   g_file_replace_contents_bytes_async (write_target, bytes, etag, TRUE, replace_flags (write_target),
                                        cancellable, save_replace_cb, g_steal_pointer (&task));

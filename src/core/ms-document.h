@@ -48,7 +48,8 @@ void        ms_document_load_async      (GFile                *file,
                                          gpointer              user_data);
 MsDocument *ms_document_load_finish     (GAsyncResult         *result,
                                          GError              **error);
-GBytes     *ms_document_serialize       (MsDocument           *self);
+GBytes     *ms_document_serialize       (MsDocument           *self,
+                                         GError              **error);
 gboolean    ms_document_save            (MsDocument           *self,
                                          GFile                *file,
                                          GCancellable         *cancellable,

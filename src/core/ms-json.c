@@ -1834,11 +1834,13 @@ write_category (GString  *out,
 /**
  * ms_json_write_document:
  *
- * Returns: (transfer full): the document in the canonical form of format
- *   version %MS_FORMAT_VERSION, UTF-8 with a final newline
+ * Returns: (transfer full) (nullable): the document in the canonical form of
+ *   format version %MS_FORMAT_VERSION, UTF-8 with a final newline; %NULL
+ *   when it would not open again within the reader's limits
  */
 GBytes *
-ms_json_write_document (MsDocument *document)
+ms_json_write_document (MsDocument  *document,
+                        GError     **error)
 {
   GString *out = g_string_sized_new (64 * 1024);
   Block block;

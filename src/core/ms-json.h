@@ -58,7 +58,8 @@ MsDocument *ms_json_read_document   (const char    *data,
                                      const char    *filename,
                                      GPtrArray    **faults,
                                      GError       **error);
-GBytes     *ms_json_write_document  (MsDocument    *document);
+GBytes     *ms_json_write_document  (MsDocument    *document,
+                                     GError       **error);
 char       *ms_json_write_node      (JsonNode      *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MsFault, ms_fault_free)
