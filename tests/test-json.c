@@ -13,6 +13,7 @@
 
 #include "ms-document.h"
 #include "ms-json.h"
+#include "ms-json-private.h"
 
 static char *
 fixture_path (const char *kind,
@@ -347,9 +348,9 @@ test_numbers_survive (void)
   MsIndicator *defaults = find_indicator (project, "默认");
   const char *text;
 
-  /* 100000000000000000000 overflows int64: json-glib would read -1. */
-  g_assert_cmpfloat (ms_indicator_get_target (big), ==, 1e20);
-  g_assert_cmpfloat (ms_indicator_get_actual (big), ==, 1e20);
+  /* The largest figures the reader takes. */
+  g_assert_cmpfloat (ms_indicator_get_target (big), ==, MS_FIGURE_MAX);
+  g_assert_cmpfloat (ms_indicator_get_actual (big), ==, 999999999999999);
   g_assert_cmpfloat (ms_indicator_get_target (share), ==, 0.1);
   g_assert_false (ms_indicator_get_has_actual (share));
   g_assert_cmpint (ms_indicator_get_comparison (share), ==, MS_COMPARISON_ABOUT);
@@ -361,7 +362,10 @@ test_numbers_survive (void)
   g_assert_nonnull (strstr (text, "\"actual\": 113.9,"));
   g_assert_nonnull (strstr (text, "\"target\": 0.1,"));
   g_assert_nonnull (strstr (text, "\"actual\": null,"));
-  g_assert_nonnull (strstr (text, "\"target\": 1e+20,"));
+  g_assert_nonnull (strstr (text, "\"target\": 1e+15,"));
+  g_assert_nonnull (strstr (text, "\"actual\": 999999999999999,"));
+  /* 100000000000000000000 overflows int64: json-glib would read -1. */
+  g_assert_nonnull (strstr (text, "\"raw\": [1e+20, 1e+20]"));
   g_assert_null (strstr (text, "113.90000000000001"));
 
   /* json-glib itself reads our numbers back exactly. */
@@ -381,7 +385,7 @@ test_numbers_survive (void)
 
     g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (indicators, 0), "actual"), ==, 113.9);
     g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (indicators, 1), "target"), ==, 0.1);
-    g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (indicators, 2), "target"), ==, 1e20);
+    g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (indicators, 2), "target"), ==, 1e15);
   }
 }
 
@@ -751,6 +755,45 @@ test_limits (void)
   g_assert_cmpstr (fault->path, ==, "categories[0].groups[0].projects[0].indicators[0].target");
   g_assert_nonnull (strstr (fault->message, "too large to be kept exactly"));
 
+  /* Figures beyond 10^15 are refused where they stand, and a number too
+   * large for a double is quoted by its start only. */
+  {
+    static const struct {
+      const char *figure;
+      const char *message;
+    } huge[] = {
+      { "1000000000000001", "is larger than 10^15" },
+      { "1e300", "is larger than 10^15" },
+      { "-0.5", "must not be negative" },
+      { "1e400", "the number 1e400 is too large" },
+    };
+
+    for (guint i = 0; i <= G_N_ELEMENTS (huge); i++)
+      {
+        g_autofree char *digits = g_strnfill (400, '7');
+        const char *figure = i < G_N_ELEMENTS (huge) ? huge[i].figure : digits;
+        g_autofree char *text = g_strdup_printf ("{\"format\": \"minsheng\", \"version\": 1, "
+          "\"year\": 2024, \"title\": \"t\", \"categories\": [{\"id\": \"a\", \"title\": \"甲\", "
+          "\"groups\": [{\"number\": 1, \"title\": \"乙\", \"projects\": [{\"number\": 1, "
+          "\"target\": \"丙\", \"indicators\": [{\"name\": \"n\", \"target\": 1,\n"
+          "\"actual\": %s}]}]}]}]}", figure);
+
+        g_clear_pointer (&faults, g_ptr_array_unref);
+        g_clear_error (&error);
+        document = ms_json_read_document (text, strlen (text), "huge.json", &faults, &error);
+        g_assert_null (document);
+        g_assert_cmpuint (faults->len, ==, 1);
+        fault = g_ptr_array_index (faults, 0);
+        g_assert_cmpuint (fault->line, ==, 2);
+        g_assert_cmpuint (fault->column, ==, 11);
+        g_assert_cmpstr (fault->path, ==, "categories[0].groups[0].projects[0].indicators[0].actual");
+        if (i < G_N_ELEMENTS (huge))
+          g_assert_nonnull (strstr (fault->message, huge[i].message));
+        else
+          g_assert_cmpstr (fault->message, ==, "the number 77777777777777777777… is too large");
+      }
+  }
+
   /* Too many values is refused early, whatever the file size. */
   for (guint i = 0; i <= MS_JSON_MAX_VALUES; i++)
     g_string_append (many, "0,");
@@ -760,6 +803,304 @@ test_limits (void)
   document = ms_json_read_document (many->str, many->len, "many.json", &faults, &error);
   g_assert_null (document);
   g_assert_nonnull (strstr (error->message, "too many for a yearly file"));
+}
+
+/* The start of a yearly file with one group, for projects to be appended. */
+#define DOCUMENT_HEAD "{\"format\":\"minsheng\",\"version\":1,\"year\":2024,\"title\":\"t\"," \
+  "\"categories\":[{\"id\":\"a\",\"title\":\"甲\",\"groups\":[{\"number\":1,\"title\":\"乙\",\"projects\":["
+
+static MsDocument *
+read_text (const char *text,
+           gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  MsDocument *document = ms_json_read_document (text, length < 0 ? strlen (text) : (gsize)length,
+                                                "test.json", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+/* Opens @written again and checks that it holds the same document: written
+ * again in the same form, it gives the same bytes. */
+static void
+assert_reopens (GBytes   *written,
+                gboolean  compact)
+{
+  g_autoptr(MsDocument) reread = read_text (g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+  g_autoptr(GBytes) again = _ms_json_write_document_unchecked (reread, compact);
+
+  g_assert_true (g_bytes_equal (written, again));
+}
+
+/* The number of values ms_json_parse() counts in @node. */
+static guint
+count_values (JsonNode *node)
+{
+  guint n = 1;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+      for (const GList *iter = members; iter != NULL; iter = iter->next)
+        n += count_values (iter->data);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        n += count_values (json_array_get_element (array, i));
+    }
+
+  return n;
+}
+
+static void
+assert_read_refused (GBytes     *bytes,
+                     const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_json_read_document (g_bytes_get_data (bytes, NULL),
+                                                          g_bytes_get_size (bytes), "test.json",
+                                                          NULL, &error);
+
+  g_assert_null (document);
+  g_assert_nonnull (error);
+  if (strstr (error->message, message) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, message);
+}
+
+/* A valid file with an unknown member 200 lists deep used to be saved with
+ * each level indented further: 29 MB that would not open again. */
+static void
+test_write_deep_unknown_member (void)
+{
+  const guint levels = 200;
+  const guint n_leaves = 60000;
+  g_autoptr(GString) text = g_string_new (DOCUMENT_HEAD "{\"number\":1,\"target\":\"t\"}]}]}],\"x\":");
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < n_leaves; i++)
+    g_string_append (text, i > 0 ? ",[]" : "[]");
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  document = read_text (text->str, text->len);
+  written = ms_json_write_document (document, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (written);
+  g_test_message ("%u levels, %" G_GSIZE_FORMAT " bytes read, %" G_GSIZE_FORMAT " written",
+                  levels, text->len, g_bytes_get_size (written));
+
+  /* Deep down, one line: no larger than the file read, with room for ", ". */
+  g_assert_cmpuint (g_bytes_get_size (written), <, text->len * 2);
+  data = g_bytes_get_data (written, NULL);
+  g_assert_nonnull (strstr (data, "\n  \"x\": [\n    [\n      [\n        [\n          [[[[[[["));
+  g_assert_nonnull (strstr (data, "[[], [], []"));
+  assert_reopens (written, FALSE);
+}
+
+static void
+append_project (GString *text,
+                guint    number)
+{
+  g_string_append_printf (text,
+    "%s{\"number\":%u,\"target\":\"全年新、改建农村公路80公里,改造危旧桥梁20座,新增城镇就业岗位5000个,"
+    "完成老旧小区改造30个。\",\"departments\":[\"市交通运输局\",\"市公路事业发展中心\"],"
+    "\"partners\":[\"市财政局\"],\"completion\":\"全市新建农村公路113.9公里,改造危桥28座,"
+    "新增就业5210人。\",\"status\":\"completed\",\"note\":\"\",\"indicators\":["
+    "{\"name\":\"新建农村公路\",\"unit\":\"公里\",\"target\":80,\"actual\":113.9,\"comparison\":\"exactly\"},"
+    "{\"name\":\"改造危旧桥梁\",\"unit\":\"座\",\"target\":20,\"actual\":28,\"comparison\":\"at-least\"},"
+    "{\"name\":\"新增城镇就业\",\"unit\":\"人\",\"target\":5000,\"actual\":5210,\"comparison\":\"at-least\"}]}",
+    number > 1 ? "," : "", number);
+}
+
+/* A minified file of 15 000 projects fits the limit, but indented it would
+ * not: it is written without whitespace instead, and opens again. */
+static void
+test_write_compact_when_large (void)
+{
+  const guint n_projects = 15000;
+  g_autoptr(GString) text = g_string_new (DOCUMENT_HEAD);
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GBytes) indented = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i <= n_projects; i++)
+    append_project (text, i);
+  g_string_append (text, "]}]}]}");
+
+  document = read_text (text->str, text->len);
+  indented = _ms_json_write_document_unchecked (document, FALSE);
+  g_assert_cmpuint (g_bytes_get_size (indented), >, MS_JSON_MAX_SIZE);
+  assert_read_refused (indented, "too large for a yearly file");
+
+  written = ms_json_write_document (document, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (written);
+  g_test_message ("%u projects, %" G_GSIZE_FORMAT " bytes read, %" G_GSIZE_FORMAT
+                  " indented, %" G_GSIZE_FORMAT " written",
+                  n_projects, text->len, g_bytes_get_size (indented), g_bytes_get_size (written));
+  g_assert_cmpuint (g_bytes_get_size (written), <=, MS_JSON_MAX_SIZE);
+  /* The minified input was already as small as JSON gets; the writer adds
+   * the document's region, intro and note, and a final newline. */
+  g_assert_cmpuint (g_bytes_get_size (written), <=, text->len + 64);
+  g_assert_null (memchr (g_bytes_get_data (written, NULL), '\n', g_bytes_get_size (written) - 1));
+  assert_reopens (written, TRUE);
+}
+
+/* Too large even without whitespace: refused, saying by how much. */
+static void
+test_write_too_large_refused (void)
+{
+  g_autoptr(MsDocument) document = ms_document_new ();
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) unchecked = NULL;
+  g_autoptr(GError) error = NULL;
+  const gsize length = MS_JSON_MAX_SIZE + 1024 * 1024;
+  g_autofree char *note = g_malloc (length + 1);
+
+  memset (note, 'x', length);
+  note[length] = '\0';
+  ms_document_set_year (document, 2024);
+  ms_document_set_title (document, "t");
+  ms_document_set_note (document, note);
+
+  written = ms_json_write_document (document, &error);
+  g_assert_null (written);
+  g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  /* g_format_size() puts a no-break space before the unit. */
+  g_assert_nonnull (strstr (error->message, "more than the 16.8"));
+  g_assert_nonnull (strstr (error->message, "MB this program can open again"));
+  g_assert_nonnull (strstr (error->message, "Split the year"));
+
+  unchecked = _ms_json_write_document_unchecked (document, TRUE);
+  assert_read_refused (unchecked, "too large for a yearly file");
+}
+
+/* 56 000 small projects read fine, but each gains its default members on
+ * save: more values than the reader takes, so the save is refused. */
+static void
+test_write_too_many_values_refused (void)
+{
+  const guint n_projects = 56000;
+  g_autoptr(GString) text = g_string_new (DOCUMENT_HEAD);
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) unchecked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i <= n_projects; i++)
+    g_string_append_printf (text, "%s{\"number\":%u,\"target\":\"t\"}", i > 1 ? "," : "", i);
+  g_string_append (text, "]}]}]}");
+
+  document = read_text (text->str, text->len);
+  written = ms_json_write_document (document, &error);
+  g_assert_null (written);
+  g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "more than the 500000 this program can open again"));
+
+  unchecked = _ms_json_write_document_unchecked (document, TRUE);
+  assert_read_refused (unchecked, "too many for a yearly file");
+}
+
+/* The writer counts values as the reader does: a document of exactly
+ * MS_JSON_MAX_VALUES values is written, one more is refused. */
+static void
+test_write_counts_like_reader (void)
+{
+  g_autoptr(MsDocument) document = read_text (DOCUMENT_HEAD "{\"number\":1,\"target\":\"t\","
+                                              "\"departments\":[\"甲\",\"乙\"]}]}]}]}", -1);
+  g_autoptr(GBytes) base = _ms_json_write_document_unchecked (document, FALSE);
+  g_autoptr(JsonNode) tree = parse_strict (g_bytes_get_data (base, NULL), g_bytes_get_size (base));
+  /* The padding list itself is one value. */
+  guint n_nulls = MS_JSON_MAX_VALUES - count_values (tree) - 1;
+
+  for (guint extra = 0; extra <= 1; extra++)
+    {
+      g_autoptr(JsonObject) members = json_object_new ();
+      g_autoptr(JsonArray) pad = json_array_sized_new (n_nulls + extra);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < n_nulls + extra; i++)
+        json_array_add_null_element (pad);
+      json_object_set_array_member (members, "pad", json_array_ref (pad));
+      ms_node_set_extra (MS_NODE (document), members);
+
+      written = ms_json_write_document (document, &error);
+      if (extra == 0)
+        {
+          g_assert_no_error (error);
+          assert_reopens (written, FALSE);
+        }
+      else
+        {
+          g_autoptr(GBytes) unchecked = _ms_json_write_document_unchecked (document, FALSE);
+
+          g_assert_null (written);
+          g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+          assert_read_refused (unchecked, "too many for a yearly file");
+        }
+    }
+}
+
+/* And depth as the reader does: MS_JSON_MAX_DEPTH levels are written, one
+ * more is refused, naming the member. */
+static void
+test_write_depth_like_reader (void)
+{
+  for (guint extra = 0; extra <= 1; extra++)
+    {
+      g_autoptr(MsDocument) document = read_text (DOCUMENT_HEAD "]}]}]}", -1);
+      g_autoptr(JsonObject) members = json_object_new ();
+      g_autoptr(JsonNode) nested = json_node_init_int (json_node_alloc (), 7);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* The root object is level 1; the member's lists start at level 2. */
+      for (guint i = 0; i < MS_JSON_MAX_DEPTH - 1 + extra; i++)
+        {
+          JsonArray *array = json_array_new ();
+          JsonNode *node = json_node_alloc ();
+
+          json_array_add_element (array, g_steal_pointer (&nested));
+          nested = json_node_init_array (node, array);
+          json_array_unref (array);
+        }
+      json_object_set_member (members, "deep", g_steal_pointer (&nested));
+      ms_node_set_extra (MS_NODE (document), members);
+
+      written = ms_json_write_document (document, &error);
+      if (extra == 0)
+        {
+          g_assert_no_error (error);
+          assert_reopens (written, FALSE);
+        }
+      else
+        {
+          g_autoptr(GBytes) unchecked = _ms_json_write_document_unchecked (document, FALSE);
+
+          g_assert_null (written);
+          g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "nest 257 levels deep, more than the 256"));
+          g_assert_nonnull (strstr (error->message, "“deep”"));
+          assert_read_refused (unchecked, "nesting deeper than 256 levels");
+        }
+    }
 }
 
 int
@@ -788,6 +1129,12 @@ main (int   argc,
   g_test_add_func ("/json/syntax-edge-cases", test_syntax_edge_cases);
   g_test_add_func ("/json/valid-json-accepted", test_valid_json_accepted);
   g_test_add_func ("/json/mutations-never-crash", test_mutations_never_crash);
+  g_test_add_func ("/json/write/deep-unknown-member", test_write_deep_unknown_member);
+  g_test_add_func ("/json/write/compact-when-large", test_write_compact_when_large);
+  g_test_add_func ("/json/write/too-large-refused", test_write_too_large_refused);
+  g_test_add_func ("/json/write/too-many-values-refused", test_write_too_many_values_refused);
+  g_test_add_func ("/json/write/counts-like-reader", test_write_counts_like_reader);
+  g_test_add_func ("/json/write/depth-like-reader", test_write_depth_like_reader);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ms-document.h"
@@ -331,6 +332,46 @@ test_enum_strings (void)
   }
 }
 
+/* Absurd figures never reach an indicator: the property path refuses them
+ * (GObject checks the range, NaN included) and the setters keep their value. */
+static void
+test_absurd_figures_refused (void)
+{
+  g_autoptr(MsIndicator) indicator = make_indicator (80, 60, MS_COMPARISON_AT_LEAST);
+  const double absurd[] = { NAN, INFINITY, -INFINITY, -1, MS_FIGURE_MAX * 10, 1e300 };
+
+  g_assert_true (ms_figure_is_plausible (0));
+  g_assert_true (ms_figure_is_plausible (113.9));
+  g_assert_true (ms_figure_is_plausible (MS_FIGURE_MAX));
+  for (guint i = 0; i < G_N_ELEMENTS (absurd); i++)
+    g_assert_false (ms_figure_is_plausible (absurd[i]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (absurd); i++)
+    {
+      g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*out of range*target*");
+      g_object_set (indicator, "target", absurd[i], NULL);
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*out of range*actual*");
+      g_object_set (indicator, "actual", absurd[i], NULL);
+      g_test_assert_expected_messages ();
+
+      /* Called directly, it is a programming error: reported, not stored. */
+      g_test_expect_message ("ms-indicator", G_LOG_LEVEL_CRITICAL, "*ms_figure_is_plausible*");
+      ms_indicator_set_target (indicator, absurd[i]);
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("ms-indicator", G_LOG_LEVEL_CRITICAL, "*ms_figure_is_plausible*");
+      ms_indicator_set_actual (indicator, absurd[i]);
+      g_test_assert_expected_messages ();
+
+      g_assert_cmpfloat (ms_indicator_get_target (indicator), ==, 80);
+      g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 60);
+    }
+
+  g_object_set (indicator, "target", MS_FIGURE_MAX, "actual", MS_FIGURE_MAX, NULL);
+  g_assert_cmpfloat (ms_indicator_get_target (indicator), ==, MS_FIGURE_MAX);
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, MS_FIGURE_MAX);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/model/children-outlive-parent", test_children_outlive_parent);
   g_test_add_func ("/model/stats", test_stats);
   g_test_add_func ("/model/enum-strings", test_enum_strings);
+  g_test_add_func ("/model/absurd-figures-refused", test_absurd_figures_refused);
 
   return g_test_run ();
 }

@@ -160,10 +160,12 @@ ms_indicator_class_init (MsIndicatorClass *klass)
 
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
   properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, "", rw);
+  /* GObject refuses values outside the range, NaN included, with a warning,
+   * before they reach the setters. */
   properties[PROP_TARGET] = g_param_spec_double ("target", NULL, NULL,
-                                                 0, G_MAXDOUBLE, 0, rw);
+                                                 0, MS_FIGURE_MAX, 0, rw);
   properties[PROP_ACTUAL] = g_param_spec_double ("actual", NULL, NULL,
-                                                 0, G_MAXDOUBLE, 0, rw);
+                                                 0, MS_FIGURE_MAX, 0, rw);
   properties[PROP_HAS_ACTUAL] = g_param_spec_boolean ("has-actual", NULL, NULL, FALSE, rw);
   properties[PROP_COMPARISON] = g_param_spec_enum ("comparison", NULL, NULL,
                                                    MS_TYPE_COMPARISON,
@@ -241,7 +243,8 @@ ms_indicator_set_target (MsIndicator *self,
                          double       target)
 {
   g_return_if_fail (MS_IS_INDICATOR (self));
-  g_return_if_fail (isfinite (target) && target >= 0);
+  /* Readers and importers check figures first; this is a programming error. */
+  g_return_if_fail (ms_figure_is_plausible (target));
 
   if (target == self->target)
     return;
@@ -275,7 +278,8 @@ ms_indicator_set_actual (MsIndicator *self,
                          double       actual)
 {
   g_return_if_fail (MS_IS_INDICATOR (self));
-  g_return_if_fail (isfinite (actual) && actual >= 0);
+  /* Readers and importers check figures first; this is a programming error. */
+  g_return_if_fail (ms_figure_is_plausible (actual));
 
   if (self->has_actual && actual == self->actual)
     return;
@@ -399,4 +403,16 @@ ms_indicator_get_state (MsIndicator *self)
       /* A plain number in a pledge ("新建充电桩500个") is a floor, not a cap. */
       return self->actual >= self->target ? MS_INDICATOR_MET : MS_INDICATOR_UNMET;
     }
+}
+
+/**
+ * ms_figure_is_plausible:
+ *
+ * Returns: whether @figure can be a target or an actual: finite, not
+ *   negative, at most %MS_FIGURE_MAX
+ */
+gboolean
+ms_figure_is_plausible (double figure)
+{
+  return isfinite (figure) && figure >= 0 && figure <= MS_FIGURE_MAX;
 }

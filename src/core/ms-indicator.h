@@ -18,6 +18,11 @@ typedef enum
   MS_INDICATOR_UNMET,
 } MsIndicatorState;
 
+/* The largest figure a file or a notice may give: 10^15 yuan is more than
+ * the world's yearly output, and up to here a double keeps every whole
+ * number exactly. Larger figures are typing or OCR faults, refused. */
+#define MS_FIGURE_MAX 1e15
+
 #define MS_TYPE_INDICATOR (ms_indicator_get_type ())
 
 G_DECLARE_FINAL_TYPE (MsIndicator, ms_indicator, MS, INDICATOR, MsNode)
@@ -43,5 +48,7 @@ void              ms_indicator_set_comparison (MsIndicator  *self,
 gboolean          ms_indicator_get_rate       (MsIndicator  *self,
                                                double       *rate);
 MsIndicatorState  ms_indicator_get_state      (MsIndicator  *self);
+
+gboolean          ms_figure_is_plausible      (double        figure);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "ms-document.h"
 #include "ms-json.h"
+#include "ms-json-private.h"
 #include "ms-number.h"
 
 /* json-glib 1.6's own parser is lenient (comments, `var x =`, single quotes),
@@ -397,6 +398,18 @@ parse_string_literal (Parser *p)
     }
 }
 
+/* A number of 400 digits is quoted by its start, not in full. */
+static char *
+shorten_number (const char *text)
+{
+  const gsize max_chars = 20;
+
+  if (strlen (text) <= max_chars)
+    return g_strdup (text);
+
+  return g_strdup_printf ("%.*s…", (int)max_chars, text);
+}
+
 static JsonNode *
 parse_number (Parser *p)
 {
@@ -465,10 +478,12 @@ parse_number (Parser *p)
 
     if (!isfinite (value))
       {
+        g_autofree char *shown = shorten_number (text);
+
         json_node_unref (node);
         p->pos = start;
         /* translators: %s is a number as written in the file, such as 1e400 */
-        parser_fail (p, _("the number %s is too large"), text);
+        parser_fail (p, _("the number %s is too large"), shown);
         return NULL;
       }
 
@@ -1040,6 +1055,9 @@ read_figure (Reader     *r,
            json_node_get_int (member) > MAX_EXACT_INTEGER)
     /* A double holds whole numbers exactly only up to 2^53. */
     reader_fault (r, member, _("is too large to be kept exactly"));
+  else if (!ms_figure_is_plausible (*out))
+    reader_fault (r, member, _("is larger than 10^15, too large for a figure; check it for a "
+                               "typing error"));
   else
     ok = TRUE;
   path_pop (r, saved);
@@ -1367,11 +1385,13 @@ read_format_and_version (Reader   *r,
     reader_fault (r, version, _("must be a whole number"));
   else if (number > MS_FORMAT_VERSION)
     {
+      char buffer[MS_NUMBER_JSON_BUFSIZE];
+
       /* translators: both are file format version numbers, such as 2 and 1 */
-      reader_fault (r, version, _("the file is in format version %.0f, but this version of "
+      reader_fault (r, version, _("the file is in format version %s, but this version of "
                                   "Minsheng Tracker reads only up to version %d; "
                                   "please update the application"),
-                    number, MS_FORMAT_VERSION);
+                    ms_number_format_json (buffer, sizeof buffer, number), MS_FORMAT_VERSION);
       r->unsupported = TRUE;
     }
   else if (number < 1)
@@ -1497,16 +1517,70 @@ ms_json_read_document (const char  *data,
 }
 
 /* Writing: by hand, so that numbers keep their shortest form and the output
- * is canonical (saving a file we saved changes no byte). */
+ * is canonical (saving a file we saved changes no byte). The writer counts
+ * values and depth exactly as parse_value() does, so that it can refuse a
+ * document the reader would refuse, before anything is written. */
+
+/* Unknown members keep their indentation this many levels down; below that
+ * they go on one line, or 200 nested lists would be indented into megabytes. */
+#define EXTRA_INDENTED_LEVELS 4
 
 typedef struct
 {
-  GString  *out;
+  GString    *out;
+  /* No whitespace at all: for a document too large in the canonical form. */
+  gboolean    compact;
+  guint       n_values;
+  guint       max_depth;
+  /* The unknown member being written, and the first one nested too deep. */
+  const char *extra_name;
+  char       *too_deep_name;
+} Writer;
+
+typedef struct
+{
+  Writer   *w;
   guint     level;
   gboolean  first;
+  gboolean  one_line;
 } Block;
 
-static void write_node (GString *out, JsonNode *node, guint level);
+static void write_node (Writer *w, JsonNode *node, guint level, guint below);
+
+static void
+writer_init (Writer   *w,
+             gboolean  compact)
+{
+  memset (w, 0, sizeof *w);
+  w->out = g_string_sized_new (64 * 1024);
+  w->compact = compact;
+}
+
+static void
+writer_clear (Writer *w)
+{
+  if (w->out != NULL)
+    g_string_free (g_steal_pointer (&w->out), TRUE);
+  g_clear_pointer (&w->too_deep_name, g_free);
+}
+
+/* Every value counts once, containers included, member names not. */
+static void
+writer_count (Writer *w)
+{
+  w->n_values++;
+}
+
+/* A container at @level (the root is 0) is at depth @level + 1. */
+static void
+writer_enter (Writer *w,
+              guint   level)
+{
+  writer_count (w);
+  w->max_depth = MAX (w->max_depth, level + 1);
+  if (level + 1 > MS_JSON_MAX_DEPTH && w->too_deep_name == NULL && w->extra_name != NULL)
+    w->too_deep_name = g_strdup (w->extra_name);
+}
 
 static void
 write_indent (GString *out,
@@ -1516,6 +1590,7 @@ write_indent (GString *out,
     g_string_append (out, "  ");
 }
 
+/* A string as JSON text, not counted: member names use it directly. */
 static void
 write_string (GString    *out,
               const char *str)
@@ -1545,32 +1620,76 @@ write_string (GString    *out,
 }
 
 static void
-write_number (GString *out,
-              double   value)
+emit_string (Writer     *w,
+             const char *str)
 {
-  char buffer[MS_NUMBER_JSON_BUFSIZE];
-
-  g_string_append (out, ms_number_format_json (buffer, sizeof buffer, value));
+  writer_count (w);
+  write_string (w->out, str);
 }
 
 static void
-block_open (Block   *block,
-            GString *out,
-            guint    level,
-            char     bracket)
+emit_number (Writer *w,
+             double  value)
 {
-  block->out = out;
+  char buffer[MS_NUMBER_JSON_BUFSIZE];
+
+  writer_count (w);
+  g_string_append (w->out, ms_number_format_json (buffer, sizeof buffer, value));
+}
+
+static void
+emit_integer (Writer *w,
+              gint64  value)
+{
+  writer_count (w);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+/* true, false, null */
+static void
+emit_literal (Writer     *w,
+              const char *literal)
+{
+  writer_count (w);
+  g_string_append (w->out, literal);
+}
+
+/* ", " between the items of a one-line list, "," when compact. */
+static void
+write_separator (Writer *w)
+{
+  g_string_append (w->out, w->compact ? "," : ", ");
+}
+
+static void
+block_open (Block    *block,
+            Writer   *w,
+            guint     level,
+            gboolean  one_line,
+            char      bracket)
+{
+  block->w = w;
   block->level = level;
   block->first = TRUE;
-  g_string_append_c (out, bracket);
+  block->one_line = one_line || w->compact;
+  writer_enter (w, level);
+  g_string_append_c (w->out, bracket);
 }
 
 static void
 block_next (Block *block)
 {
-  g_string_append (block->out, block->first ? "\n" : ",\n");
+  if (block->one_line)
+    {
+      if (!block->first)
+        write_separator (block->w);
+    }
+  else
+    {
+      g_string_append (block->w->out, block->first ? "\n" : ",\n");
+      write_indent (block->w->out, block->level + 1);
+    }
   block->first = FALSE;
-  write_indent (block->out, block->level + 1);
 }
 
 static void
@@ -1578,20 +1697,20 @@ block_key (Block      *block,
            const char *name)
 {
   block_next (block);
-  write_string (block->out, name);
-  g_string_append (block->out, ": ");
+  write_string (block->w->out, name);
+  g_string_append (block->w->out, block->w->compact ? ":" : ": ");
 }
 
 static void
 block_close (Block *block,
              char   bracket)
 {
-  if (!block->first)
+  if (!block->first && !block->one_line)
     {
-      g_string_append_c (block->out, '\n');
-      write_indent (block->out, block->level);
+      g_string_append_c (block->w->out, '\n');
+      write_indent (block->w->out, block->level);
     }
-  g_string_append_c (block->out, bracket);
+  g_string_append_c (block->w->out, bracket);
 }
 
 static void
@@ -1608,7 +1727,9 @@ block_extra (Block  *block,
   for (const GList *iter = members; iter != NULL; iter = iter->next)
     {
       block_key (block, iter->data);
-      write_node (block->out, json_object_get_member (extra, iter->data), block->level + 1);
+      block->w->extra_name = iter->data;
+      write_node (block->w, json_object_get_member (extra, iter->data), block->level + 1, 0);
+      block->w->extra_name = NULL;
     }
 }
 
@@ -1618,11 +1739,15 @@ is_container (JsonNode *node)
   return JSON_NODE_HOLDS_OBJECT (node) || JSON_NODE_HOLDS_ARRAY (node);
 }
 
+/* @below: how many containers down from the member this value belongs to */
 static void
-write_node (GString  *out,
+write_node (Writer   *w,
             JsonNode *node,
-            guint     level)
+            guint     level,
+            guint     below)
 {
+  gboolean one_line = below >= EXTRA_INDENTED_LEVELS;
+
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
@@ -1631,11 +1756,11 @@ write_node (GString  *out,
         g_autoptr(GList) members = json_object_get_members (object);
         Block block;
 
-        block_open (&block, out, level, '{');
+        block_open (&block, w, level, one_line, '{');
         for (const GList *iter = members; iter != NULL; iter = iter->next)
           {
             block_key (&block, iter->data);
-            write_node (out, json_object_get_member (object, iter->data), level + 1);
+            write_node (w, json_object_get_member (object, iter->data), level + 1, below + 1);
           }
         block_close (&block, '}');
       }
@@ -1646,34 +1771,19 @@ write_node (GString  *out,
         JsonArray *array = json_node_get_array (node);
         guint length = json_array_get_length (array);
         gboolean flat = TRUE;
+        Block block;
 
         for (guint i = 0; i < length && flat; i++)
           flat = !is_container (json_array_get_element (array, i));
 
-        if (flat)
+        /* Short lists of scalars stay on one line: ["市教育局", "市财政局"]. */
+        block_open (&block, w, level, one_line || flat, '[');
+        for (guint i = 0; i < length; i++)
           {
-            /* Short lists of scalars stay on one line: ["市教育局", "市财政局"]. */
-            g_string_append_c (out, '[');
-            for (guint i = 0; i < length; i++)
-              {
-                if (i > 0)
-                  g_string_append (out, ", ");
-                write_node (out, json_array_get_element (array, i), level + 1);
-              }
-            g_string_append_c (out, ']');
+            block_next (&block);
+            write_node (w, json_array_get_element (array, i), level + 1, below + 1);
           }
-        else
-          {
-            Block block;
-
-            block_open (&block, out, level, '[');
-            for (guint i = 0; i < length; i++)
-              {
-                block_next (&block);
-                write_node (out, json_array_get_element (array, i), level + 1);
-              }
-            block_close (&block, ']');
-          }
+        block_close (&block, ']');
       }
       break;
 
@@ -1682,208 +1792,314 @@ write_node (GString  *out,
         GType type = json_node_get_value_type (node);
 
         if (type == G_TYPE_STRING)
-          write_string (out, json_node_get_string (node));
+          emit_string (w, json_node_get_string (node));
         else if (type == G_TYPE_INT64)
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          emit_integer (w, json_node_get_int (node));
         else if (type == G_TYPE_DOUBLE)
-          write_number (out, json_node_get_double (node));
+          emit_number (w, json_node_get_double (node));
         else if (type == G_TYPE_BOOLEAN)
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          emit_literal (w, json_node_get_boolean (node) ? "true" : "false");
         else
-          g_string_append (out, "null");
+          emit_literal (w, "null");
       }
       break;
 
     case JSON_NODE_NULL:
     default:
-      g_string_append (out, "null");
+      emit_literal (w, "null");
       break;
     }
 }
 
 static void
-write_string_list (GString            *out,
+write_string_list (Writer             *w,
+                   guint               level,
                    const char * const *strings)
 {
-  g_string_append_c (out, '[');
+  Block block;
+
+  block_open (&block, w, level, TRUE, '[');
   for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
     {
-      if (i > 0)
-        g_string_append (out, ", ");
-      write_string (out, strings[i]);
+      block_next (&block);
+      emit_string (w, strings[i]);
     }
-  g_string_append_c (out, ']');
+  block_close (&block, ']');
 }
 
 static void
-write_indicator (GString  *out,
+write_indicator (Writer   *w,
                  gpointer  item,
                  guint     level)
 {
   MsIndicator *indicator = item;
   Block block;
 
-  block_open (&block, out, level, '{');
+  block_open (&block, w, level, FALSE, '{');
   block_key (&block, "name");
-  write_string (out, ms_indicator_get_name (indicator));
+  emit_string (w, ms_indicator_get_name (indicator));
   block_key (&block, "unit");
-  write_string (out, ms_indicator_get_unit (indicator));
+  emit_string (w, ms_indicator_get_unit (indicator));
   block_key (&block, "target");
-  write_number (out, ms_indicator_get_target (indicator));
+  emit_number (w, ms_indicator_get_target (indicator));
   block_key (&block, "actual");
   if (ms_indicator_get_has_actual (indicator))
-    write_number (out, ms_indicator_get_actual (indicator));
+    emit_number (w, ms_indicator_get_actual (indicator));
   else
-    g_string_append (out, "null");
+    emit_literal (w, "null");
   block_key (&block, "comparison");
-  write_string (out, ms_comparison_to_string (ms_indicator_get_comparison (indicator)));
+  emit_string (w, ms_comparison_to_string (ms_indicator_get_comparison (indicator)));
   block_extra (&block, MS_NODE (indicator));
   block_close (&block, '}');
 }
 
 static void
-write_children (GString     *out,
+write_children (Writer      *w,
                 GListModel  *children,
                 guint        level,
-                void       (*write_child) (GString *, gpointer, guint))
+                void       (*write_child) (Writer *, gpointer, guint))
 {
   guint n_items = g_list_model_get_n_items (children);
   Block block;
 
-  block_open (&block, out, level, '[');
+  block_open (&block, w, level, FALSE, '[');
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(GObject) child = g_list_model_get_item (children, i);
 
       block_next (&block);
-      write_child (out, child, level + 1);
+      write_child (w, child, level + 1);
     }
   block_close (&block, ']');
 }
 
 static void
-write_project (GString  *out,
+write_project (Writer   *w,
                gpointer  item,
                guint     level)
 {
   MsProject *project = item;
   Block block;
 
-  block_open (&block, out, level, '{');
+  block_open (&block, w, level, FALSE, '{');
   block_key (&block, "number");
-  g_string_append_printf (out, "%u", ms_project_get_number (project));
+  emit_integer (w, ms_project_get_number (project));
   block_key (&block, "target");
-  write_string (out, ms_project_get_target (project));
+  emit_string (w, ms_project_get_target (project));
   block_key (&block, "departments");
-  write_string_list (out, ms_project_get_departments (project));
+  write_string_list (w, level + 1, ms_project_get_departments (project));
   block_key (&block, "partners");
-  write_string_list (out, ms_project_get_partners (project));
+  write_string_list (w, level + 1, ms_project_get_partners (project));
   block_key (&block, "completion");
-  write_string (out, ms_project_get_completion (project));
+  emit_string (w, ms_project_get_completion (project));
   block_key (&block, "status");
-  write_string (out, ms_status_to_string (ms_project_get_status (project)));
+  emit_string (w, ms_status_to_string (ms_project_get_status (project)));
   block_key (&block, "note");
-  write_string (out, ms_project_get_note (project));
+  emit_string (w, ms_project_get_note (project));
   block_key (&block, "indicators");
-  write_children (out, ms_project_get_indicators (project), level + 1,
-                  write_indicator);
+  write_children (w, ms_project_get_indicators (project), level + 1, write_indicator);
   block_extra (&block, MS_NODE (project));
   block_close (&block, '}');
 }
 
 static void
-write_group (GString  *out,
+write_group (Writer   *w,
              gpointer  item,
              guint     level)
 {
   MsGroup *group = item;
   Block block;
 
-  block_open (&block, out, level, '{');
+  block_open (&block, w, level, FALSE, '{');
   block_key (&block, "number");
-  g_string_append_printf (out, "%u", ms_group_get_number (group));
+  emit_integer (w, ms_group_get_number (group));
   block_key (&block, "title");
-  write_string (out, ms_group_get_title (group));
+  emit_string (w, ms_group_get_title (group));
   block_key (&block, "projects");
-  write_children (out, ms_group_get_projects (group), level + 1,
-                  write_project);
+  write_children (w, ms_group_get_projects (group), level + 1, write_project);
   block_extra (&block, MS_NODE (group));
   block_close (&block, '}');
 }
 
 static void
-write_category (GString  *out,
+write_category (Writer   *w,
                 gpointer  item,
                 guint     level)
 {
   MsCategory *category = item;
   Block block;
 
-  block_open (&block, out, level, '{');
+  block_open (&block, w, level, FALSE, '{');
   block_key (&block, "id");
-  write_string (out, ms_category_get_id (category));
+  emit_string (w, ms_category_get_id (category));
   block_key (&block, "title");
-  write_string (out, ms_category_get_title (category));
+  emit_string (w, ms_category_get_title (category));
   block_key (&block, "groups");
-  write_children (out, ms_category_get_groups (category), level + 1,
-                  write_group);
+  write_children (w, ms_category_get_groups (category), level + 1, write_group);
   block_extra (&block, MS_NODE (category));
   block_close (&block, '}');
+}
+
+static void
+write_document (Writer     *w,
+                MsDocument *document)
+{
+  Block block;
+
+  block_open (&block, w, 0, FALSE, '{');
+  block_key (&block, "format");
+  emit_string (w, "minsheng");
+  block_key (&block, "version");
+  emit_integer (w, MS_FORMAT_VERSION);
+  block_key (&block, "region");
+  emit_string (w, ms_document_get_region (document));
+  block_key (&block, "year");
+  emit_integer (w, ms_document_get_year (document));
+  block_key (&block, "title");
+  emit_string (w, ms_document_get_title (document));
+  block_key (&block, "intro");
+  emit_string (w, ms_document_get_intro (document));
+  block_key (&block, "note");
+  emit_string (w, ms_document_get_note (document));
+  block_key (&block, "categories");
+  write_children (w, ms_document_get_categories (document), 1, write_category);
+  block_extra (&block, MS_NODE (document));
+  block_close (&block, '}');
+  g_string_append_c (w->out, '\n');
+}
+
+/**
+ * _ms_json_write_document_unchecked:
+ * @compact: %TRUE for the form without whitespace
+ *
+ * For tests: what the writer would produce, whether or not it could be read.
+ *
+ * Returns: (transfer full): the document as JSON text
+ */
+GBytes *
+_ms_json_write_document_unchecked (MsDocument *document,
+                                   gboolean    compact)
+{
+  Writer w;
+
+  g_return_val_if_fail (MS_IS_DOCUMENT (document), NULL);
+
+  writer_init (&w, compact);
+  write_document (&w, document);
+  g_clear_pointer (&w.too_deep_name, g_free);
+
+  return g_string_free_to_bytes (g_steal_pointer (&w.out));
+}
+
+/* Returns: FALSE with @error when the reader would refuse what @w wrote */
+static gboolean
+check_counts (Writer  *w,
+              GError **error)
+{
+  if (w->n_values > MS_JSON_MAX_VALUES)
+    {
+      g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                   /* translators: both are numbers of values, such as 504012 and 500000 */
+                   _("The yearly file would hold %u values, more than the %d this program can "
+                     "open again. Split the year into several files, or remove data that other "
+                     "programs added."),
+                   w->n_values, MS_JSON_MAX_VALUES);
+      return FALSE;
+    }
+
+  if (w->max_depth > MS_JSON_MAX_DEPTH)
+    {
+      if (w->too_deep_name != NULL)
+        g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                     /* translators: %u and %d are numbers of levels, such as 300 and 256; %s is
+                      * the name of a member this program does not know, kept from the file */
+                     _("The yearly file would nest %u levels deep, more than the %d this program "
+                       "can open again. Remove the unknown member “%s”, or nest it less deeply."),
+                     w->max_depth, MS_JSON_MAX_DEPTH, w->too_deep_name);
+      else
+        g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                     /* translators: numbers of levels, such as 300 and 256 */
+                     _("The yearly file would nest %u levels deep, more than the %d this program "
+                       "can open again."),
+                     w->max_depth, MS_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
  * ms_json_write_document:
  *
- * Returns: (transfer full) (nullable): the document in the canonical form of
- *   format version %MS_FORMAT_VERSION, UTF-8 with a final newline; %NULL
- *   when it would not open again within the reader's limits
+ * Writes the canonical form; when that would be larger than the reader
+ * accepts, the form without whitespace. Refuses a document the reader could
+ * not open again (too large, too many values, too deep), so that a save
+ * never replaces a file with one that cannot be opened.
+ *
+ * Returns: (transfer full) (nullable): the document in format version
+ *   %MS_FORMAT_VERSION, UTF-8 with a final newline; %NULL with @error when
+ *   it would not open again within the reader's limits
  */
 GBytes *
 ms_json_write_document (MsDocument  *document,
                         GError     **error)
 {
-  GString *out = g_string_sized_new (64 * 1024);
-  Block block;
+  Writer w;
 
   g_return_val_if_fail (MS_IS_DOCUMENT (document), NULL);
 
-  block_open (&block, out, 0, '{');
-  block_key (&block, "format");
-  write_string (out, "minsheng");
-  block_key (&block, "version");
-  g_string_append_printf (out, "%d", MS_FORMAT_VERSION);
-  block_key (&block, "region");
-  write_string (out, ms_document_get_region (document));
-  block_key (&block, "year");
-  g_string_append_printf (out, "%d", ms_document_get_year (document));
-  block_key (&block, "title");
-  write_string (out, ms_document_get_title (document));
-  block_key (&block, "intro");
-  write_string (out, ms_document_get_intro (document));
-  block_key (&block, "note");
-  write_string (out, ms_document_get_note (document));
-  block_key (&block, "categories");
-  write_children (out, ms_document_get_categories (document), 1,
-                  write_category);
-  block_extra (&block, MS_NODE (document));
-  block_close (&block, '}');
-  g_string_append_c (out, '\n');
+  writer_init (&w, FALSE);
+  write_document (&w, document);
 
-  return g_string_free_to_bytes (out);
+  /* Counts and depth are the same in either form. */
+  if (!check_counts (&w, error))
+    {
+      writer_clear (&w);
+      return NULL;
+    }
+
+  if (w.out->len > MS_JSON_MAX_SIZE)
+    {
+      writer_clear (&w);
+      writer_init (&w, TRUE);
+      write_document (&w, document);
+    }
+
+  if (w.out->len > MS_JSON_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (w.out->len);
+      g_autofree char *limit = g_format_size (MS_JSON_MAX_SIZE);
+
+      g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                   /* translators: both are sizes, such as "17.7 MB" and "16.8 MB" */
+                   _("The yearly file would be %s even without spaces, more than the %s this "
+                     "program can open again. Split the year into several files, or remove data "
+                     "that other programs added."),
+                   size, limit);
+      writer_clear (&w);
+      return NULL;
+    }
+
+  g_clear_pointer (&w.too_deep_name, g_free);
+  return g_string_free_to_bytes (g_steal_pointer (&w.out));
 }
 
 /**
  * ms_json_write_node:
  *
- * Returns: (transfer full): @node written the way documents are written
+ * Returns: (transfer full): @node written the way unknown members of a
+ *   document are written
  */
 char *
 ms_json_write_node (JsonNode *node)
 {
-  GString *out = g_string_new (NULL);
+  Writer w;
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  write_node (out, node, 0);
-  return g_string_free (out, FALSE);
+  writer_init (&w, FALSE);
+  write_node (&w, node, 0, 0);
+  g_clear_pointer (&w.too_deep_name, g_free);
+
+  return g_string_free (g_steal_pointer (&w.out), FALSE);
 }
