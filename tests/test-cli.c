@@ -9,7 +9,9 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 typedef struct
 {
@@ -26,6 +28,9 @@ run_clear (Run *run)
 }
 
 static const char *cli_language;
+/* Faults to inject into the next runs (tests/faults/ms-faults.c). */
+static const char *cli_faults;
+static const char *cli_faults_match;
 
 /* Runs minsheng-cli with the given arguments (NULL-terminated), in
  * cli_language when set. */
@@ -52,6 +57,17 @@ run_cli (Run        *run,
   run_clear (run);
   if (cli_language != NULL)
     envp = g_environ_setenv (envp, "LANGUAGE", cli_language, TRUE);
+  if (cli_faults != NULL)
+    {
+      g_autofree char *asan = g_strconcat (g_environ_getenv (envp, "ASAN_OPTIONS") ?: "",
+                                           ":verify_asan_link_order=0", NULL);
+
+      g_assert_nonnull (g_getenv ("MS_FAULTS_LIB"));
+      envp = g_environ_setenv (envp, "LD_PRELOAD", g_getenv ("MS_FAULTS_LIB"), TRUE);
+      envp = g_environ_setenv (envp, "ASAN_OPTIONS", asan, TRUE);
+      envp = g_environ_setenv (envp, "MS_FAULTS", cli_faults, TRUE);
+      envp = g_environ_setenv (envp, "MS_FAULTS_MATCH", cli_faults_match, TRUE);
+    }
   g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
@@ -394,6 +410,344 @@ test_languages (void)
   run_clear (&run);
 }
 
+static char *
+read_all (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Every command that writes a file: its arguments, with OUT for the output. */
+typedef struct
+{
+  const char *name;
+  const char *args[8];
+} Writer;
+
+static const Writer writers[] = {
+  { "format", { "format", "IN", "-o", "OUT", NULL } },
+  { "import", { "import", "NOTICE", "-o", "OUT", NULL } },
+  { "export-notice", { "export-notice", "IN", "-o", "OUT", NULL } },
+  { "export-csv", { "export-csv", "IN", "-o", "OUT", NULL } },
+  { "report-pdf", { "report", "IN", "-o", "OUT.pdf", "--lang", "en", NULL } },
+  { "report-svg", { "report", "IN", "-o", "OUT.svg", NULL } },
+  { "report-png", { "report", "IN", "-o", "OUT.png", NULL } },
+};
+
+static int
+run_writer (Run          *run,
+            const Writer *writer,
+            const char   *input,
+            const char   *notice,
+            const char   *output)
+{
+  const char *argv[8] = { NULL };
+
+  for (guint i = 0; writer->args[i] != NULL; i++)
+    {
+      if (g_str_equal (writer->args[i], "IN"))
+        argv[i] = input;
+      else if (g_str_equal (writer->args[i], "NOTICE"))
+        argv[i] = notice;
+      else if (g_str_has_prefix (writer->args[i], "OUT"))
+        argv[i] = output;
+      else
+        argv[i] = writer->args[i];
+    }
+  run_cli (run, argv[0], argv[1], argv[2], argv[3], argv[4], argv[5], argv[6], NULL);
+  return run->status;
+}
+
+static const char *
+writer_suffix (const Writer *writer)
+{
+  for (guint i = 0; writer->args[i] != NULL; i++)
+    if (g_str_has_prefix (writer->args[i], "OUT"))
+      return writer->args[i] + 3;
+  return "";
+}
+
+static void
+test_writers_survive_faults (void)
+{
+  static const struct { const char *faults; const char *cause; } faults[] = {
+    { "rename=EPERM", "permission to replace files in the folder" },
+    { "write-limit=1000", "not enough space on the disk" },
+    { "close=EIO", "input/output error" },
+    { "fsync=EIO", "input/output error" },
+    { "open=EROFS", "read-only file system" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-cli-faults-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "in.json", NULL);
+  /* Faults hit only this folder, not the input. */
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *notice = notice_path ("luohe-2024.txt");
+  g_autofree char *example = read_all (g_getenv ("MS_EXAMPLE_FILE"));
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (input, example, -1, NULL));
+  g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
+
+  for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
+    for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+      {
+        g_autofree char *name = g_strconcat ("out", writer_suffix (&writers[w]), NULL);
+        g_autofree char *output = g_build_filename (out_dir, name, NULL);
+        const char *old = "the output as it was before";
+        g_autofree char *after = NULL;
+        g_autofree char *input_after = NULL;
+
+        g_assert_true (g_file_set_contents (output, old, -1, NULL));
+        cli_faults = faults[f].faults;
+        cli_faults_match = out_dir;
+        run_writer (&run, &writers[w], input, notice, output);
+        cli_faults = NULL;
+
+        g_test_message ("%s with %s: %s", writers[w].name, faults[f].faults, run.err);
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_nonnull (strstr (run.err, faults[f].cause));
+        after = read_all (output);
+        g_assert_cmpstr (after, ==, old);
+        input_after = read_all (input);
+        g_assert_cmpstr (input_after, ==, example);
+        /* The output alone: no temp file, no backup. */
+        g_assert_cmpuint (count_files (out_dir), ==, 1);
+        g_unlink (output);
+      }
+
+  run_clear (&run);
+  remove_folder (out_dir);
+  remove_folder (dir);
+}
+
+static void
+test_writers_keep_their_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-cli-input-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "in.json", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *notice = g_build_filename (dir, "notice.txt", NULL);
+  g_autofree char *notice_text = NULL;
+  g_autofree char *example = read_all (g_getenv ("MS_EXAMPLE_FILE"));
+  g_autofree char *seed = notice_path ("luohe-2024.txt");
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (input, example, -1, NULL));
+  g_assert_cmpint (symlink ("in.json", link_path), ==, 0);
+  notice_text = read_all (seed);
+  g_assert_true (g_file_set_contents (notice, notice_text, -1, NULL));
+
+  /* The output names the input, directly or through a link: refused. */
+  for (guint w = 1; w < G_N_ELEMENTS (writers); w++)
+    {
+      const char *outputs[] = { input, link_path };
+      gboolean from_notice = g_str_equal (writers[w].name, "import");
+
+      if (g_str_has_prefix (writers[w].name, "report"))
+        continue;
+      for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
+        {
+          g_autofree char *after = NULL;
+          const char *out = from_notice ? notice : outputs[o];
+
+          run_writer (&run, &writers[w], input, notice, out);
+          g_assert_cmpint (run.status, ==, 1);
+          g_assert_nonnull (strstr (run.err, "is the input file"));
+          after = read_all (from_notice ? notice : input);
+          g_assert_cmpstr (after, ==, from_notice ? notice_text : example);
+        }
+    }
+
+  /* A report named like its input, through a link, too. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+    g_autofree char *pdf_link = g_build_filename (dir, "link.pdf", NULL);
+
+    g_assert_true (g_file_set_contents (pdf, example, -1, NULL));
+    g_assert_cmpint (symlink ("report.pdf", pdf_link), ==, 0);
+    run_cli (&run, "report", pdf_link, "-o", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "is the input file"));
+    g_unlink (pdf);
+    g_unlink (pdf_link);
+  }
+
+  /* format may rewrite its input in place: that is what it is for. */
+  run_cli (&run, "format", input, "-o", input, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* A link given as the output stays a link; its target gets the text. */
+  {
+    g_autofree char *csv = g_build_filename (dir, "projects.csv", NULL);
+    g_autofree char *csv_link = g_build_filename (dir, "latest.csv", NULL);
+    g_autofree char *written = NULL;
+
+    g_assert_true (g_file_set_contents (csv, "old", -1, NULL));
+    g_assert_cmpint (symlink ("projects.csv", csv_link), ==, 0);
+    run_cli (&run, "export-csv", input, "-o", csv_link, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (csv_link, G_FILE_TEST_IS_SYMLINK));
+    written = read_all (csv);
+    g_assert_nonnull (strstr (written, "漯河"));
+  }
+
+  run_clear (&run);
+  remove_folder (dir);
+}
+
+/* Waits, a bounded number of times, for a temp file of ours to appear. */
+static gboolean
+wait_for_temp_file (const char *dir)
+{
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while ((name = g_dir_read_name (folder)) != NULL)
+        if (strstr (name, ".ms-save-") != NULL)
+          return TRUE;
+      g_usleep (5000);
+    }
+  return FALSE;
+}
+
+static void
+test_killed_during_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-cli-kill-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "year.json", NULL);
+  g_autofree char *example = read_all (g_getenv ("MS_EXAMPLE_FILE"));
+  g_autofree char *after = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *asan = g_strconcat (g_environ_getenv (envp, "ASAN_OPTIONS") ?: "", ":verify_asan_link_order=0",
+                                       NULL);
+  const char *argv[] = { g_getenv ("MS_CLI"), "format", path, "-o", path, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, example, -1, NULL));
+
+  /* Each write sleeps: the save is caught half way and killed. */
+  envp = g_environ_setenv (envp, "LD_PRELOAD", g_getenv ("MS_FAULTS_LIB"), TRUE);
+  envp = g_environ_setenv (envp, "ASAN_OPTIONS", asan, TRUE);
+  envp = g_environ_setenv (envp, "MS_FAULTS", "slow-write=60000", TRUE);
+  envp = g_environ_setenv (envp, "MS_FAULTS_MATCH", dir, TRUE);
+  g_assert_true (g_spawn_async (NULL, (char **)argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for_temp_file (dir));
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  /* The file is untouched; the next run removes the dead run's temp file. */
+  after = read_all (path);
+  g_assert_cmpstr (after, ==, example);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  run_cli (&run, "format", path, "-o", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  }
+
+  run_clear (&run);
+  remove_folder (dir);
+}
+
+static void
+test_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-cli-disk-XXXXXX", NULL);
+  g_autofree char *script = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* A real small file system, filled up, where the machine lets us mount
+   * one (root in its own mount namespace); the double covers the rest. */
+  if (!g_spawn_command_line_sync ("unshare -m true", NULL, NULL, &status, NULL) || status != 0)
+    {
+      g_test_skip ("No mount namespace here for a small tmpfs");
+      remove_folder (dir);
+      return;
+    }
+
+  script = g_strdup_printf (
+    "set -e\n"
+    "mount -t tmpfs -o size=256k tmpfs '%1$s'\n"
+    "cp '%2$s' '%1$s/year.json'\n"
+    "sed 's/\"note\": \"\"/\"note\": \"%3$s\"/' '%2$s' > '%1$s/bigger.json'\n"
+    /* Leave room for about half of the new file. */
+    "avail=$(df --output=avail -B1 '%1$s' | tail -n 1)\n"
+    "head -c $((avail - 20480)) /dev/zero > '%1$s/filler'\n"
+    "cp '%1$s/year.json' /tmp/before-$$\n"
+    "set +e\n"
+    "'%4$s' format '%1$s/bigger.json' -o '%1$s/year.json'\n"
+    "echo status=$?\n"
+    "cmp '%1$s/year.json' /tmp/before-$$ && echo unchanged\n"
+    "ls -A '%1$s' | tr '\\n' ' '\n"
+    "rm -f /tmp/before-$$\n",
+    dir, g_getenv ("MS_EXAMPLE_FILE"),
+    "这是一段很长的备注，用来让文件变大，直到磁盘放不下为止。这是一段很长的备注，用来让文件变大，直到磁盘放不下为止。",
+    g_getenv ("MS_CLI"));
+  {
+    const char *argv[] = { "unshare", "-m", "sh", "-c", script, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                                 &error));
+  }
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  if (strstr (err, "mount:") != NULL)
+    {
+      g_test_skip ("Mounting a tmpfs is not allowed here");
+      remove_folder (dir);
+      return;
+    }
+  g_assert_nonnull (strstr (out, "status=1"));
+  g_assert_nonnull (strstr (err, "not enough space on the disk"));
+  g_assert_nonnull (strstr (out, "unchanged"));
+  /* Only the files put there: no temp file, no truncated backup. */
+  g_assert_nonnull (strstr (out, "bigger.json filler year.json "));
+  g_assert_null (strstr (out, "year.json~"));
+  remove_folder (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +764,10 @@ main (int   argc,
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/export-csv", test_export_csv);
   g_test_add_func ("/cli/languages", test_languages);
+  g_test_add_func ("/cli/writers-survive-faults", test_writers_survive_faults);
+  g_test_add_func ("/cli/writers-keep-their-input", test_writers_keep_their_input);
+  g_test_add_func ("/cli/killed-during-save", test_killed_during_save);
+  g_test_add_func ("/cli/full-disk", test_full_disk);
 
   return g_test_run ();
 }

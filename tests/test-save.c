@@ -7,13 +7,17 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 #include <utime.h>
 
 #include "ms-document.h"
 #include "ms-json.h"
+#include "ms-safe-write.h"
 
 typedef struct
 {
@@ -105,7 +109,6 @@ test_save_keeps_backup (Fixture       *fixture,
 
   g_assert_true (ms_document_save (document, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (ms_document_get_modified (document));
 
   /* The previous version is kept beside the file. */
   backup = read_file (backup_path);
@@ -331,10 +334,313 @@ test_endless_file_refused (void)
   g_assert_nonnull (strstr (error->message, "/dev/zero:1:1:"));
 }
 
+/* Injected faults (tests/faults/ms-faults.c, preloaded by main). */
+
+static void
+set_faults (Fixture    *fixture,
+            const char *spec)
+{
+  if (spec == NULL)
+    {
+      g_unsetenv ("MS_FAULTS");
+      g_unsetenv ("MS_FAULTS_MATCH");
+      return;
+    }
+  g_setenv ("MS_FAULTS_MATCH", fixture->dir, TRUE);
+  g_setenv ("MS_FAULTS", spec, TRUE);
+}
+
+/* Names in the folder other than the file and its backup: temp files. */
+static char *
+stray_files (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  GString *names = g_string_new (NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (!g_str_equal (name, "yearly.json") && !g_str_equal (name, "yearly.json~"))
+      g_string_append_printf (names, "%s ", name);
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+test_faults_are_injected (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *moved = g_build_filename (fixture->dir, "moved.json", NULL);
+
+  /* Without the double every fault test below would pass for nothing. */
+  set_faults (fixture, "rename=EIO");
+  g_assert_cmpint (g_rename (fixture->path, moved), ==, -1);
+  g_assert_cmpint (errno, ==, EIO);
+  set_faults (fixture, NULL);
+  g_assert_cmpint (g_rename (fixture->path, moved), ==, 0);
+}
+
+typedef struct
+{
+  const char *faults;
+  int code;
+  const char *cause;
+} Fault;
+
+static const Fault save_faults[] = {
+  /* Creating the temp file in the folder. */
+  { "open=EACCES", G_IO_ERROR_PERMISSION_DENIED, "permission to replace files in the folder" },
+  { "open=ENOSPC", G_IO_ERROR_NO_SPACE, "not enough space on the disk" },
+  { "open=EROFS", G_IO_ERROR_READ_ONLY, "read-only file system" },
+  /* Writing: an outright error, and a disk that fills up part way. */
+  { "write=ENOSPC", G_IO_ERROR_NO_SPACE, "not enough space on the disk" },
+  { "write-limit=2048", G_IO_ERROR_NO_SPACE, "not enough space on the disk" },
+  { "write=EIO", G_IO_ERROR_FAILED, "input/output error" },
+  { "write=EDQUOT", G_IO_ERROR_NO_SPACE, "not enough space on the disk" },
+  /* The last steps, which GLib's asynchronous replace loses. */
+  { "fsync=EIO", G_IO_ERROR_FAILED, "input/output error" },
+  { "close=EIO", G_IO_ERROR_FAILED, "input/output error" },
+  { "close=ENOSPC", G_IO_ERROR_NO_SPACE, "not enough space on the disk" },
+  { "fchmod=EPERM", G_IO_ERROR_PERMISSION_DENIED, "“yearly.json”" },
+  { "rename=EPERM", G_IO_ERROR_PERMISSION_DENIED, "permission to replace files in the folder" },
+  { "rename=EIO", G_IO_ERROR_FAILED, "input/output error" },
+  /* No hard link for the backup, and no room for its copy either. */
+  { "link=EPERM,write=ENOSPC@2", G_IO_ERROR_NO_SPACE, "not enough space on the disk" },
+};
+
+static void
+check_fault (Fixture     *fixture,
+             const Fault *fault,
+             gboolean     async)
+{
+  g_autofree char *backup_path = g_strconcat (fixture->path, "~", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *backup_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *backup_after = NULL;
+  g_autofree char *strays = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_document_load (fixture->file, NULL, &error);
+
+  g_assert_no_error (error);
+  /* A first save makes the backup whose bytes must survive. */
+  ms_document_set_intro (document, "第一次保存");
+  g_assert_true (ms_document_save (document, NULL, NULL, &error));
+  before = read_file (fixture->path);
+  backup_before = read_file (backup_path);
+
+  ms_document_set_intro (document, "这次保存会失败");
+  set_faults (fixture, fault->faults);
+  if (async)
+    {
+      GError *result = NULL;
+
+      ms_document_save_async (document, NULL, NULL, save_done_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      error = result;
+    }
+  else
+    g_assert_false (ms_document_save (document, NULL, NULL, &error));
+  set_faults (fixture, NULL);
+
+  g_test_message ("%s: %s", fault->faults, error ? error->message : "(no error)");
+  g_assert_error (error, G_IO_ERROR, fault->code);
+  g_assert_nonnull (strstr (error->message, fault->cause));
+  g_assert_nonnull (strstr (error->message, "left as it was"));
+
+  /* The file and its backup are byte for byte as they were; no temp file. */
+  after = read_file (fixture->path);
+  backup_after = read_file (backup_path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (backup_after, ==, backup_before);
+  strays = stray_files (fixture->dir);
+  g_assert_cmpstr (strays, ==, "");
+
+  /* The document still holds the edit, and a later save succeeds. */
+  g_assert_true (ms_document_get_modified (document));
+  g_clear_error (&error);
+  g_assert_true (ms_document_save (document, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_free (after);
+  after = read_file (fixture->path);
+  g_assert_nonnull (strstr (after, "这次保存会失败"));
+}
+
+static void
+test_faults_leave_files_as_they_were (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (save_faults); i++)
+    {
+      g_autofree char *backup_path = g_strconcat (fixture->path, "~", NULL);
+
+      check_fault (fixture, &save_faults[i], GPOINTER_TO_INT (data));
+      g_unlink (backup_path);
+    }
+}
+
+static void
+test_backup_without_hard_links (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *backup_path = g_strconcat (fixture->path, "~", NULL);
+  g_autofree char *before = read_file (fixture->path);
+  g_autofree char *backup = NULL;
+  g_autofree char *strays = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_document_load (fixture->file, NULL, &error);
+
+  /* Some file systems (and another user's file) refuse hard links: the
+   * backup is then a complete copy. */
+  set_faults (fixture, "link=EPERM");
+  ms_document_set_intro (document, "无硬链接");
+  g_assert_true (ms_document_save (document, NULL, NULL, &error));
+  set_faults (fixture, NULL);
+  g_assert_no_error (error);
+  backup = read_file (backup_path);
+  g_assert_cmpstr (backup, ==, before);
+  strays = stray_files (fixture->dir);
+  g_assert_cmpstr (strays, ==, "");
+}
+
+static void
+test_mode_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const guint modes[] = { 0600, 0664, 0755, 0640 };
+  g_autofree char *backup_path = g_strconcat (fixture->path, "~", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MsDocument) document = NULL;
+      struct stat st;
+
+      g_assert_cmpint (g_chmod (fixture->path, modes[i]), ==, 0);
+      document = ms_document_load (fixture->file, NULL, &error);
+      g_assert_no_error (error);
+      ms_document_set_year (document, 2000 + i);
+      g_assert_true (ms_document_save (document, NULL, NULL, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+      g_assert_cmpuint (st.st_mode & 07777, ==, modes[i]);
+      /* The backup is the old file itself, mode and all. */
+      g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
+      g_assert_cmpuint (st.st_mode & 07777, ==, modes[i]);
+    }
+}
+
+static void
+test_owner_kept (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  struct stat st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("Giving a file to another user needs root");
+      return;
+    }
+
+  /* A file shared by a colleague stays theirs after we save it. */
+  g_assert_cmpint (chown (fixture->path, 65534, 65534), ==, 0);
+  document = ms_document_load (fixture->file, NULL, &error);
+  ms_document_set_year (document, 2031);
+  g_assert_true (ms_document_save (document, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpuint (st.st_uid, ==, 65534);
+  g_assert_cmpuint (st.st_gid, ==, 65534);
+}
+
+static void
+test_stale_temp_files_removed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *dead = g_build_filename (fixture->dir, ".yearly.json.ms-save-2147483646-AbCdEf", NULL);
+  g_autofree char *dead_backup = g_build_filename (fixture->dir, ".yearly.json~.ms-save-2147483646-12345678", NULL);
+  g_autofree char *live_name = g_strdup_printf (".yearly.json.ms-save-%d-XyZxYz", (int)getppid ());
+  g_autofree char *live = g_build_filename (fixture->dir, live_name, NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, ".other.json.ms-save-2147483646-AbCdEf", NULL);
+  g_autofree char *strays = NULL;
+
+  g_assert_true (g_file_set_contents (dead, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (dead_backup, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (live, "writing", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "not ours to judge", -1, NULL));
+
+  /* Left by a writer that is gone: removed; a running one's: kept. */
+  g_assert_cmpuint (ms_safe_write_clean_stale (fixture->file), ==, 2);
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_same_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *link_path = g_build_filename (fixture->dir, "link.json", NULL);
+  g_autofree char *hard_path = g_build_filename (fixture->dir, "hard.json", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.json", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link_path);
+  g_autoptr(GFile) hard = g_file_new_for_path (hard_path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+
+  g_assert_cmpint (symlink ("yearly.json", link_path), ==, 0);
+  g_assert_cmpint (link (fixture->path, hard_path), ==, 0);
+  g_assert_true (g_file_set_contents (other_path, "{}", -1, NULL));
+  g_assert_true (ms_safe_write_is_same_file (fixture->file, link_file));
+  g_assert_true (ms_safe_write_is_same_file (fixture->file, hard));
+  g_assert_false (ms_safe_write_is_same_file (fixture->file, other));
+}
+
+static void
+test_special_file_not_replaced (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fifo);
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_false (ms_safe_write (file, "{}", 2, NULL, MS_SAFE_WRITE_BACKUP, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
+/* The fault double must be loaded before the program starts: start again
+ * with it preloaded. */
+static void
+preload_faults (char *argv[])
+{
+  const char *module = g_getenv ("MS_FAULTS_LIB");
+  const char *preload = g_getenv ("LD_PRELOAD");
+  g_autofree char *asan = NULL;
+
+  if (module == NULL || (preload != NULL && strstr (preload, module) != NULL))
+    return;
+
+  g_setenv ("LD_PRELOAD", module, TRUE);
+  /* Under AddressSanitizer the double comes ahead of its runtime. */
+  asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                      ":verify_asan_link_order=0", NULL);
+  g_setenv ("ASAN_OPTIONS", asan, TRUE);
+  execv ("/proc/self/exe", argv);
+  g_error ("Could not start again with %s: %s", module, g_strerror (errno));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  preload_faults (argv);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -347,7 +653,18 @@ main (int   argc,
   ADD ("/save/through-symlink", test_save_through_symlink);
   ADD ("/save/unreadable-document-not-saved", test_unreadable_document_not_saved);
   ADD ("/save/new-document-is-savable", test_new_document_is_savable);
+  ADD ("/save/faults-are-injected", test_faults_are_injected);
+  ADD ("/save/backup-without-hard-links", test_backup_without_hard_links);
+  ADD ("/save/mode-kept", test_mode_kept);
+  ADD ("/save/owner-kept", test_owner_kept);
+  ADD ("/save/stale-temp-files-removed", test_stale_temp_files_removed);
+  ADD ("/save/same-file", test_same_file);
+  ADD ("/save/special-file-not-replaced", test_special_file_not_replaced);
 #undef ADD
+  g_test_add ("/save/faults-leave-files-as-they-were", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+              test_faults_leave_files_as_they_were, fixture_tear_down);
+  g_test_add ("/save/faults-leave-files-as-they-were-async", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_faults_leave_files_as_they_were, fixture_tear_down);
   g_test_add_func ("/save/without-file", test_save_without_file);
   g_test_add_func ("/save/endless-file-refused", test_endless_file_refused);
 

@@ -20,6 +20,7 @@
 #include "ms-notice.h"
 #include "ms-csv.h"
 #include "ms-report.h"
+#include "ms-safe-write.h"
 
 typedef struct
 {
@@ -183,6 +184,8 @@ run_format (int    argc,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
       g_autoptr(GError) error = NULL;
 
+      /* Rewriting the input in place is what format is for: it keeps a backup. */
+      ms_safe_write_clean_stale (file);
       if (!ms_document_save (document, file, NULL, &error))
         {
           g_printerr ("minsheng-cli format: %s\n", error->message);
@@ -406,12 +409,39 @@ run_summary (int    argc,
   return MS_CLI_EXIT_OK;
 }
 
+/* An output that names the input (through a link or another name) would
+ * destroy the file being read: refuse it. */
+static gboolean
+output_is_input (const char *command,
+                 const char *input,
+                 const char *output)
+{
+  g_autoptr(GFile) input_file = NULL;
+  g_autoptr(GFile) output_file = NULL;
+  g_autofree char *message = NULL;
+
+  if (output == NULL || g_str_equal (output, "-"))
+    return FALSE;
+
+  input_file = g_file_new_for_commandline_arg (input);
+  output_file = g_file_new_for_commandline_arg (output);
+  if (!ms_safe_write_is_same_file (input_file, output_file))
+    return FALSE;
+
+  /* translators: %s is a file name given on the command line */
+  message = g_strdup_printf (_("The output %s is the input file; it was not overwritten. Choose another "
+                               "output."), output);
+  g_printerr ("minsheng-cli %s: %s\n", command, message);
+  return TRUE;
+}
+
 static gboolean
 write_output (const char  *command,
               const char  *output,
               GBytes      *bytes)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
 
   if (output == NULL)
     {
@@ -423,7 +453,10 @@ write_output (const char  *command,
       return TRUE;
     }
 
-  if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+  /* Atomic, links followed, mode kept; leftovers of a killed run removed. */
+  file = g_file_new_for_commandline_arg (output);
+  ms_safe_write_clean_stale (file);
+  if (!ms_safe_write_bytes (file, bytes, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, &error))
     {
       g_printerr ("minsheng-cli %s: %s\n", command, error->message);
       return FALSE;
@@ -488,6 +521,9 @@ run_import (int    argc,
                            entries, &argc, &argv, 1))
     return MS_CLI_EXIT_USAGE;
 
+  if (output_is_input ("import", argv[1], output))
+    return MS_CLI_EXIT_FAILED;
+
   {
     g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
 
@@ -535,6 +571,9 @@ run_export_notice (int    argc,
                              "Importing that text gives the same projects back."),
                            entries, &argc, &argv, 1))
     return MS_CLI_EXIT_USAGE;
+
+  if (output_is_input ("export-notice", argv[1], output))
+    return MS_CLI_EXIT_FAILED;
 
   document = load_document (argv[1]);
   if (document == NULL)
@@ -658,6 +697,9 @@ run_report (int    argc,
       return MS_CLI_EXIT_USAGE;
     }
 
+  if (output_is_input ("report", argv[1], output))
+    return MS_CLI_EXIT_FAILED;
+
   document = load_document (argv[1]);
   if (document == NULL)
     return MS_CLI_EXIT_FAILED;
@@ -735,6 +777,9 @@ run_export_csv (int    argc,
                              "quoted as RFC 4180 says."),
                            entries, &argc, &argv, 1))
     return MS_CLI_EXIT_USAGE;
+
+  if (output_is_input ("export-csv", argv[1], output))
+    return MS_CLI_EXIT_FAILED;
 
   document = load_document (argv[1]);
   if (document == NULL)

@@ -16,6 +16,7 @@
 #include "ms-file.h"
 #include "ms-json.h"
 #include "ms-node-private.h"
+#include "ms-safe-write.h"
 
 /* One yearly file: the pledges of a region for a year. */
 struct _MsDocument
@@ -30,8 +31,6 @@ struct _MsDocument
   char       *intro;
   char       *note;
   GListStore *categories;
-  /* Counts edits, so that a save racing with an edit leaves it modified. */
-  guint64     change_serial;
   guint       modified : 1;
 };
 
@@ -52,25 +51,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  GFile   *file;
-  guint64  change_serial;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_clear_object (&data->file);
-  g_free (data);
-}
-
 static void
 ms_document_changed (MsNode *node)
 {
   MsDocument *self = MS_DOCUMENT (node);
 
-  self->change_serial++;
   ms_document_set_modified (self, TRUE);
 }
 
@@ -427,28 +412,14 @@ choose_save_target (MsDocument  *self,
   return file;
 }
 
-/* For a local file, always write a new file and rename it over the old one:
- * GLib would otherwise rewrite a file with several hard links in place,
- * where a crash or a full disk leaves it truncated. */
-static GFileCreateFlags
-replace_flags (GFile *target)
-{
-  return g_file_is_native (target) ? G_FILE_CREATE_REPLACE_DESTINATION : G_FILE_CREATE_NONE;
-}
-
 static void
 finish_save (MsDocument *self,
              GFile      *file,
-             char       *new_etag,
-             guint64     change_serial)
+             char       *new_etag)
 {
   ms_document_set_file (self, file);
   g_free (self->etag);
   self->etag = new_etag;
-
-  /* Edits made while the bytes were being written are not saved yet. */
-  if (change_serial == self->change_serial)
-    ms_document_set_modified (self, FALSE);
 }
 
 /**
@@ -456,8 +427,8 @@ finish_save (MsDocument *self,
  * @file: (nullable): where to save, or %NULL for the document's own file
  *
  * Replaces the file atomically and keeps the previous version as a backup
- * ("FILE~"). On failure the original file is left as it was and the
- * document stays modified.
+ * ("FILE~"). On failure the file and its backup are left as they were.
+ * Whether the document counts as modified is its editor's business.
  */
 gboolean
 ms_document_save (MsDocument    *self,
@@ -467,10 +438,8 @@ ms_document_save (MsDocument    *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) target = NULL;
-  g_autoptr(GFile) write_target = NULL;
   const char *etag = NULL;
   char *new_etag = NULL;
-  guint64 change_serial;
 
   g_return_val_if_fail (MS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (!file || G_IS_FILE (file), FALSE);
@@ -479,44 +448,50 @@ ms_document_save (MsDocument    *self,
   if (file == NULL)
     return FALSE;
   target = g_object_ref (file);
-  write_target = ms_file_resolve_links (target);
 
   bytes = ms_document_serialize (self, error);
   if (bytes == NULL)
     return FALSE;
-  change_serial = self->change_serial;
 
-  if (!g_file_replace_contents (write_target,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                etag, TRUE, replace_flags (write_target),
-                                &new_etag, cancellable, error))
+  if (!ms_safe_write_bytes (target, bytes, etag, MS_SAFE_WRITE_BACKUP, &new_etag, cancellable, error))
     return FALSE;
 
-  finish_save (self, target, new_etag, change_serial);
+  finish_save (self, target, new_etag);
   return TRUE;
 }
 
-static void
-save_replace_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+typedef struct
 {
-  GFile *file = G_FILE (object);
-  g_autoptr(GTask) task = user_data;
-  MsDocument *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
+  GFile  *file;
+  GBytes *bytes;
+  char   *etag;
+  char   *new_etag;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->etag);
+  g_free (data->new_etag);
+  g_free (data);
+}
+
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SaveData *data = task_data;
   GError *error = NULL;
-  char *new_etag = NULL;
 
-  if (!g_file_replace_contents_finish (file, result, &new_etag, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  finish_save (self, data->file, new_etag, data->change_serial);
-  g_task_return_boolean (task, TRUE);
+  if (!ms_safe_write_bytes (data->file, data->bytes, data->etag, MS_SAFE_WRITE_BACKUP, &data->new_etag,
+                            cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /* Serialises now, on the calling thread, and writes in the background. */
@@ -528,8 +503,6 @@ ms_document_save_async (MsDocument          *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) write_target = NULL;
   GError *error = NULL;
   const char *etag = NULL;
   SaveData *data;
@@ -539,6 +512,8 @@ ms_document_save_async (MsDocument          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ms_document_save_async);
+  /* A cancelled save may have written: the result must still be told. */
+  g_task_set_return_on_cancel (task, FALSE);
 
   file = choose_save_target (self, file, &etag, &error);
   if (file == NULL)
@@ -549,18 +524,16 @@ ms_document_save_async (MsDocument          *self,
 
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
-  data->change_serial = self->change_serial;
+  data->etag = g_strdup (etag);
+  data->bytes = ms_document_serialize (self, &error);
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
-
-  bytes = ms_document_serialize (self, &error);
-  if (bytes == NULL)
+  if (data->bytes == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  write_target = ms_file_resolve_links (file);
-  g_file_replace_contents_bytes_async (write_target, bytes, etag, TRUE, replace_flags (write_target),
-                                       cancellable, save_replace_cb, g_steal_pointer (&task));
+
+  g_task_run_in_thread (task, save_in_thread);
 }
 
 gboolean
@@ -568,10 +541,17 @@ ms_document_save_finish (MsDocument    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
+  SaveData *data;
+
   g_return_val_if_fail (MS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  finish_save (self, data->file, g_steal_pointer (&data->new_etag));
+  return TRUE;
 }
 
 /**

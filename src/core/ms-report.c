@@ -21,6 +21,7 @@
 #include "ms-json.h"
 #include "ms-l10n.h"
 #include "ms-report.h"
+#include "ms-safe-write.h"
 
 /* The meeting report: pages laid out in points, paginated here from
  * measured text, drawn by the same chart code as the window. */
@@ -886,18 +887,24 @@ ms_report_draw_page (MsReport    *report,
     }
 }
 
-static char *
-temporary_path (const char *path)
+static cairo_status_t
+append_to_buffer (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
 {
-  return g_strconcat (path, ".part", NULL);
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
+/* Drawn into memory, then written the one safe way files are written: no
+ * half-written report, and a plain message when the disk or folder fails. */
 static gboolean
 finish_file (cairo_surface_t  *surface,
-             const char       *part,
+             GByteArray       *buffer,
              const char       *path,
              GError          **error)
 {
+  g_autoptr(GFile) file = NULL;
   cairo_status_t status;
 
   cairo_surface_finish (surface);
@@ -906,25 +913,14 @@ finish_file (cairo_surface_t  *surface,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (part);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    /* translators: %s is a file name, then a reason from the drawing library */
                    _("Could not write %s: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
 
-  /* Written beside the target, then renamed: no half-written report. */
-  if (g_rename (part, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (part);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
+  file = g_file_new_for_path (path);
+  return ms_safe_write (file, buffer->data, buffer->len, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, error);
 }
 
 gboolean
@@ -932,7 +928,7 @@ ms_report_write_pdf (MsReport    *report,
                      const char  *path,
                      GError     **error)
 {
-  g_autofree char *part = temporary_path (path);
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
@@ -941,7 +937,7 @@ ms_report_write_pdf (MsReport    *report,
   g_return_val_if_fail (path != NULL, FALSE);
 
   ms_report_get_page_size (report, 0, &width, &height);
-  surface = cairo_pdf_surface_create (part, width, height);
+  surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, ms_document_get_title (report->document));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Minsheng Tracker " PACKAGE_VERSION);
   cr = cairo_create (surface);
@@ -955,7 +951,7 @@ ms_report_write_pdf (MsReport    *report,
     }
 
   cairo_destroy (cr);
-  return finish_file (surface, part, path, error);
+  return finish_file (surface, buffer, path, error);
 }
 
 /**
@@ -973,7 +969,7 @@ ms_chart_export (MsChartKind      kind,
                  const char      *language,
                  GError         **error)
 {
-  g_autofree char *part = temporary_path (path);
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
   MsChartOptions options;
@@ -991,7 +987,7 @@ ms_chart_export (MsChartKind      kind,
   height += 2 * margin;
 
   if (format == MS_REPORT_FORMAT_SVG)
-    surface = cairo_svg_surface_create (part, width, height);
+    surface = cairo_svg_surface_create_for_stream (append_to_buffer, buffer, width, height);
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width), (int)ceil (height));
 
@@ -1004,17 +1000,16 @@ ms_chart_export (MsChartKind      kind,
 
   if (format == MS_REPORT_FORMAT_PNG)
     {
-      cairo_status_t status = cairo_surface_write_to_png (surface, part);
+      cairo_status_t status = cairo_surface_write_to_png_stream (surface, append_to_buffer, buffer);
 
       if (status != CAIRO_STATUS_SUCCESS)
         {
           cairo_surface_destroy (surface);
-          g_unlink (part);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        _("Could not write %s: %s"), path, cairo_status_to_string (status));
           return FALSE;
         }
     }
 
-  return finish_file (surface, part, path, error);
+  return finish_file (surface, buffer, path, error);
 }
