@@ -10,8 +10,11 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ms-document.h"
+#include "ms-file.h"
 #include "ms-json.h"
 #include "ms-json-private.h"
 
@@ -1103,6 +1106,63 @@ test_write_depth_like_reader (void)
     }
 }
 
+static void
+assert_not_regular (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_false (ms_file_load_contents (file, MS_JSON_MAX_SIZE, NULL, &contents, &length, NULL,
+                                         &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_true (g_str_has_suffix (error->message, ":1:1: is not a regular file (a pipe or device); "
+                                   "choose a file saved on disk"));
+  g_clear_error (&error);
+
+  document = ms_document_load (file, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+}
+
+/* A pipe with no writer would block the open forever, a device never ends:
+ * both are refused before they are opened. */
+static void
+test_special_files_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *good_link = g_build_filename (dir, "good.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_link);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+
+  /* A hang fails the test (SIGALRM) instead of stalling the suite. */
+  alarm (20);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_not_regular (fifo);
+  g_assert_cmpint (symlink (fifo, link), ==, 0);
+  assert_not_regular (link);
+  assert_not_regular ("/dev/null");
+  assert_not_regular ("/dev/zero");
+
+  /* A link to a regular file is fine. */
+  g_assert_cmpint (symlink (g_getenv ("MS_EXAMPLE_FILE"), good_link), ==, 0);
+  document = ms_document_load (good, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  alarm (0);
+  g_unlink (good_link);
+  g_unlink (link);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1125,6 +1185,7 @@ main (int   argc,
   g_test_add_func ("/json/every-fault-listed", test_every_fault_listed);
   g_test_add_func ("/json/deep-nesting-refused", test_deep_nesting_refused);
   g_test_add_func ("/json/large-file-refused", test_large_file_refused);
+  g_test_add_func ("/json/special-files-refused", test_special_files_refused);
   g_test_add_func ("/json/limits", test_limits);
   g_test_add_func ("/json/syntax-edge-cases", test_syntax_edge_cases);
   g_test_add_func ("/json/valid-json-accepted", test_valid_json_accepted);

@@ -23,8 +23,9 @@
  * @contents: (out): the bytes read, NUL-terminated
  * @etag: (out) (optional) (nullable): the entity tag, for detecting later changes
  *
- * Reads @file, refusing it as soon as it grows past @max_size: a pipe or a
- * device reports no size, so the size is counted while reading.
+ * Reads @file, refusing it as soon as it grows past @max_size: the size is
+ * counted while reading, as the file may grow meanwhile. Pipes, devices and
+ * sockets are refused before they are opened.
  */
 gboolean
 ms_file_load_contents (GFile         *file,
@@ -48,6 +49,7 @@ ms_file_load_contents (GFile         *file,
   if (etag != NULL)
     *etag = NULL;
 
+  /* Links are followed: a link to a yearly file is a yearly file. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
                             cancellable, NULL);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -55,6 +57,16 @@ ms_file_load_contents (GFile         *file,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                    /* translators: %s is a file name; 1:1 is line and column, kept for editors */
                    _("%s:1:1: is a folder, not a file"), display_name);
+      return FALSE;
+    }
+
+  /* Opening a pipe waits for a writer, forever; a device never ends. */
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   /* translators: %s is a file name; 1:1 is line and column, kept for editors */
+                   _("%s:1:1: is not a regular file (a pipe or device); choose a file saved on disk"),
+                   display_name);
       return FALSE;
     }
 
