@@ -200,7 +200,7 @@ static GPtrArray *
 extract (const char *target,
          const char *completion)
 {
-  return ms_quantity_extract_indicators (target, completion);
+  return ms_quantity_extract_indicators (target, completion, NULL);
 }
 
 static MsIndicator *
@@ -773,6 +773,60 @@ test_export_import_round_trip (void)
   g_assert_cmpuint (originals->len, ==, 0);
 }
 
+/* A figure of 400 digits is no figure: it is left out with a warning naming
+ * the line, never passed to the indicator (criticals are fatal here). */
+static void
+test_absurd_figures (void)
+{
+  g_autofree char *digits = g_strnfill (400, '9');
+  g_autofree char *text = g_strdup_printf (
+    "石桥县2025年民生实事落实情况\n"
+    "\n"
+    "一、县级民生实事\n"
+    "（一）方便群众出行\n"
+    "1.新建道路%s公里，改造桥梁20座。\n"
+    "完成情况：新建道路12公里，改造桥梁22座。\n"
+    "2.新增公交线路6条，新建站台40个。\n"
+    "完成情况：新增公交线路%s条，新建站台1e5个，新建站台2000000000000000个。\n",
+    digits, digits);
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_notice_import (text, strlen (text), &report, &error);
+  MsCategory *category;
+  MsGroup *group;
+  MsProject *project;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  category = ms_document_get_category (document, 0);
+  group = ms_category_get_group (category, 0);
+
+  /* Project 1: no indicator for the road, the bridges kept. */
+  project = ms_group_get_project (group, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ms_project_get_indicators (project)), ==, 1);
+  g_assert_cmpfloat (ms_indicator_get_target (ms_project_get_indicator (project, 0)), ==, 20);
+  g_assert_cmpfloat (ms_indicator_get_actual (ms_project_get_indicator (project, 0)), ==, 22);
+  g_assert_true (remarks_contain (report->warnings, 5,
+                                  "project 1: the target “99999999999999999999…” is larger than 10^15"));
+
+  /* Project 2: the targets stay, the absurd reports are left out. */
+  project = ms_group_get_project (group, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ms_project_get_indicators (project)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+
+      g_assert_true (ms_figure_is_plausible (ms_indicator_get_target (indicator)));
+      g_assert_true (!ms_indicator_get_has_actual (indicator) ||
+                     ms_figure_is_plausible (ms_indicator_get_actual (indicator)));
+    }
+  g_assert_false (ms_indicator_get_has_actual (ms_project_get_indicator (project, 0)));
+  g_assert_true (remarks_contain (report->warnings, 7,
+                                  "project 2: the reported figure “99999999999999999999…” is larger"));
+  g_assert_true (remarks_contain (report->warnings, 7,
+                                  "the reported figure “2000000000000000个”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/notice/stray-text-kept", test_stray_text_kept);
   g_test_add_func ("/notice/nothing-usable", test_nothing_usable);
   g_test_add_func ("/notice/export-import-round-trip", test_export_import_round_trip);
+  g_test_add_func ("/notice/absurd-figures", test_absurd_figures);
 
   return g_test_run ();
 }

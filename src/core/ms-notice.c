@@ -768,6 +768,7 @@ finish_project (Builder *b)
   g_autoptr(GPtrArray) departments = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_refused_figure_free);
   g_auto(GStrv) listed = NULL;
   g_auto(GStrv) listed_partners = NULL;
   MsProject *project = b->project;
@@ -796,7 +797,24 @@ finish_project (Builder *b)
     ms_project_set_note (project, b->fields[FIELD_NOTE]->str);
 
   indicators = ms_quantity_extract_indicators (b->fields[FIELD_TARGET]->str,
-                                               b->fields[FIELD_COMPLETION]->str);
+                                               b->fields[FIELD_COMPLETION]->str, refused);
+  for (guint i = 0; i < refused->len; i++)
+    {
+      MsRefusedFigure *figure = g_ptr_array_index (refused, i);
+
+      if (figure->actual)
+        add_remark (b->report->warnings, b->project_line,
+                    /* translators: %u is a project number, %s a figure as the notice writes it */
+                    _("project %u: the reported figure “%s” is larger than 10^15 and was left "
+                      "out; check the notice for a typing error"),
+                    ms_project_get_number (project), figure->text);
+      else
+        add_remark (b->report->warnings, b->project_line,
+                    /* translators: %u is a project number, %s a figure as the notice writes it */
+                    _("project %u: the target “%s” is larger than 10^15 and was left out, with "
+                      "no indicator; check the notice for a typing error"),
+                    ms_project_get_number (project), figure->text);
+    }
   for (guint i = 0; i < indicators->len; i++)
     {
       MsIndicator *indicator = g_ptr_array_index (indicators, i);

@@ -635,6 +635,8 @@ typedef struct
   char         *unit;
   MsComparison  comparison;
   guint         rank;
+  /* The figure as written, shortened, for messages. */
+  char         *text;
   /* For actuals: a sum of several parts, or one of those parts. */
   gboolean      is_sum;
   gboolean      in_sum;
@@ -648,6 +650,7 @@ figure_free (Figure *figure)
   g_free (figure->context);
   g_free (figure->magnitude);
   g_free (figure->unit);
+  g_free (figure->text);
   g_free (figure);
 }
 
@@ -729,8 +732,47 @@ split_each (const MsQuantity *quantity)
   return g_strv_builder_end (builder);
 }
 
+/* Returns: (transfer full): the figure as @text writes it, cut after a few
+ * characters: a 400-digit figure is quoted by its start */
+static char *
+figure_text (const char       *text,
+             const MsQuantity *quantity)
+{
+  const glong max_chars = 20;
+  glong length = quantity->end - quantity->start;
+  g_autofree char *whole = g_utf8_substring (text, quantity->start, quantity->end);
+
+  if (length <= max_chars)
+    return g_steal_pointer (&whole);
+
+  {
+    g_autofree char *start = g_utf8_substring (whole, 0, max_chars);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+static void
+refuse_figure (GPtrArray  *refused,
+               gboolean    actual,
+               const char *text)
+{
+  MsRefusedFigure *figure;
+
+  if (refused == NULL)
+    return;
+
+  figure = g_new0 (MsRefusedFigure, 1);
+  figure->actual = actual;
+  figure->text = g_strdup (text);
+  g_ptr_array_add (refused, figure);
+}
+
+/* @refused: where figures too large to be real are added, as #MsRefusedFigure */
 static GPtrArray *
-collect_figures (const char *text)
+collect_figures (const char *text,
+                 gboolean    actual,
+                 GPtrArray  *refused)
 {
   g_autoptr(GPtrArray) quantities = ms_quantity_scan (text);
   GPtrArray *figures = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_free);
@@ -738,10 +780,19 @@ collect_figures (const char *text)
   for (guint i = 0; i < quantities->len; i++)
     {
       MsQuantity *quantity = g_ptr_array_index (quantities, i);
+      g_autofree char *written = NULL;
       g_auto(GStrv) items = NULL;
 
       if (quantity->descriptive)
         continue;
+
+      written = figure_text (text, quantity);
+      /* 400 digits read as infinity: a typing or OCR fault, not a figure. */
+      if (!ms_figure_is_plausible (quantity->value))
+        {
+          refuse_figure (refused, actual, written);
+          continue;
+        }
 
       items = split_each (quantity);
       if (items != NULL)
@@ -750,6 +801,7 @@ collect_figures (const char *text)
             {
               Figure *figure = figure_new (quantity, items[j]);
 
+              figure->text = g_strdup (written);
               /* Each item is matched by its own words. */
               g_free (figure->context);
               figure->context = g_strdup (items[j]);
@@ -769,7 +821,10 @@ collect_figures (const char *text)
               name = g_strdup (previous->name);
             }
 
-          g_ptr_array_add (figures, figure_new (quantity, name));
+          Figure *figure = figure_new (quantity, name);
+
+          figure->text = g_strdup (written);
+          g_ptr_array_add (figures, figure);
         }
     }
 
@@ -951,6 +1006,7 @@ add_sums_of_parts (GPtrArray *actuals,
               sum->scale = first->scale;
               sum->magnitude = g_strdup (first->magnitude);
               sum->unit = g_strdup (first->unit);
+              sum->text = g_strdup (first->text);
               sum->comparison = first->comparison;
               sum->is_sum = TRUE;
             }
@@ -1031,6 +1087,8 @@ compare_candidates (gconstpointer a,
  * ms_quantity_extract_indicators:
  * @target: the pledge, as the notice writes it
  * @completion: (nullable): the completion report
+ * @refused: (nullable) (element-type MsRefusedFigure): where figures beyond
+ *   %MS_FIGURE_MAX are added; they make no indicator, or no actual
  *
  * Finds the quantitative targets in @target and, in @completion, the figure
  * reported for each, converted into the target's unit.
@@ -1039,10 +1097,11 @@ compare_candidates (gconstpointer a,
  */
 GPtrArray *
 ms_quantity_extract_indicators (const char *target,
-                                const char *completion)
+                                const char *completion,
+                                GPtrArray  *refused)
 {
-  g_autoptr(GPtrArray) targets = collect_figures (target);
-  g_autoptr(GPtrArray) actuals = collect_figures (completion ? completion : "");
+  g_autoptr(GPtrArray) targets = collect_figures (target, FALSE, refused);
+  g_autoptr(GPtrArray) actuals = collect_figures (completion ? completion : "", TRUE, refused);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autofree int *chosen = g_new (int, targets->len + 1);
   GPtrArray *indicators = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1113,12 +1172,27 @@ ms_quantity_extract_indicators (const char *target,
       if (chosen[t] >= 0)
         {
           Figure *af = g_ptr_array_index (actuals, chosen[t]);
+          double actual = converted_value (tf, af);
 
-          ms_indicator_set_actual (indicator, converted_value (tf, af));
+          /* Plausible as written, but not in the target's unit, or summed. */
+          if (ms_figure_is_plausible (actual))
+            ms_indicator_set_actual (indicator, actual);
+          else
+            refuse_figure (refused, TRUE, af->text);
         }
 
       g_ptr_array_add (indicators, indicator);
     }
 
   return indicators;
+}
+
+void
+ms_refused_figure_free (MsRefusedFigure *figure)
+{
+  if (figure == NULL)
+    return;
+
+  g_free (figure->text);
+  g_free (figure);
 }

@@ -34,13 +34,25 @@ typedef struct
   char         *context;
 } MsQuantity;
 
+/* A figure left out of an import because no real figure is that large. */
+typedef struct
+{
+  /* TRUE for a reported figure, FALSE for a target. */
+  gboolean  actual;
+  /* The figure as written, its start only when it is long. */
+  char     *text;
+} MsRefusedFigure;
+
 void        ms_quantity_free              (MsQuantity  *quantity);
+void        ms_refused_figure_free        (MsRefusedFigure *figure);
 GPtrArray  *ms_quantity_scan              (const char  *text);
 char       *ms_quantity_dup_unit          (const MsQuantity *quantity);
 char       *ms_text_normalize             (const char  *text);
 GPtrArray  *ms_quantity_extract_indicators (const char *target,
-                                            const char *completion);
+                                            const char *completion,
+                                            GPtrArray  *refused);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MsQuantity, ms_quantity_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MsRefusedFigure, ms_refused_figure_free)
 
 G_END_DECLS
