@@ -400,7 +400,7 @@ static const Fault save_faults[] = {
   { "fsync=EIO", G_IO_ERROR_FAILED, "input/output error" },
   { "close=EIO", G_IO_ERROR_FAILED, "input/output error" },
   { "close=ENOSPC", G_IO_ERROR_NO_SPACE, "not enough space on the disk" },
-  { "fchmod=EPERM", G_IO_ERROR_PERMISSION_DENIED, "“yearly.json”" },
+  { "fchmod=EPERM", G_IO_ERROR_PERMISSION_DENIED, "/yearly.json”: Operation not permitted" },
   { "rename=EPERM", G_IO_ERROR_PERMISSION_DENIED, "permission to replace files in the folder" },
   { "rename=EIO", G_IO_ERROR_FAILED, "input/output error" },
   /* No hard link for the backup, and no room for its copy either. */

@@ -90,9 +90,9 @@ set_error_for_errno (GError     **error,
     case ENOENT:
     case ENOTDIR:
       if (step == STEP_CREATE)
-        /* translators: %s is a folder */
-        message = g_strdup_printf (_("The folder “%s” does not exist. Save to another place with Save As."),
-                                   folder_name);
+        /* translators: the first %s is a file name, the second its folder */
+        message = g_strdup_printf (_("Could not save “%s”: the folder “%s” does not exist. "
+                                     "Save to another place with Save As."), display_name, folder_name);
       break;
     default:
       break;
@@ -521,12 +521,8 @@ ms_safe_write (GFile             *file,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  /* Messages name the file; the folder is named where it is the cause. */
-  {
-    g_autofree char *basename = g_file_get_basename (file);
-
-    display_name = g_filename_display_name (basename);
-  }
+  /* The path the user gave, so that the message says which file it was. */
+  display_name = g_file_get_parse_name (file);
   path = g_file_get_path (file);
 
   if (path == NULL)
