@@ -578,6 +578,15 @@ test_stale_temp_files_removed (Fixture       *fixture,
   g_assert_false (g_file_test (dead_backup, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  /* Opening the file in a new session clears them too. */
+  g_assert_true (g_file_set_contents (dead, "half", -1, NULL));
+  {
+    g_autoptr(MsDocument) document = ms_document_load (fixture->file, NULL, NULL);
+
+    g_assert_nonnull (document);
+    g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void

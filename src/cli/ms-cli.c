@@ -185,7 +185,6 @@ run_format (int    argc,
       g_autoptr(GError) error = NULL;
 
       /* Rewriting the input in place is what format is for: it keeps a backup. */
-      ms_safe_write_clean_stale (file);
       if (!ms_document_save (document, file, NULL, &error))
         {
           g_printerr ("minsheng-cli format: %s\n", error->message);
@@ -455,7 +454,6 @@ write_output (const char  *command,
 
   /* Atomic, links followed, mode kept; leftovers of a killed run removed. */
   file = g_file_new_for_commandline_arg (output);
-  ms_safe_write_clean_stale (file);
   if (!ms_safe_write_bytes (file, bytes, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, &error))
     {
       g_printerr ("minsheng-cli %s: %s\n", command, error->message);

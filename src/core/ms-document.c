@@ -255,6 +255,8 @@ ms_document_load (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   display_name = dup_file_display_name (file);
+  /* Temp files of a save killed in an earlier session go when the file is opened. */
+  ms_safe_write_clean_stale (file);
 
   if (!ms_file_load_contents (file, MS_JSON_MAX_SIZE, cancellable, &contents, &length, &etag, error))
     return NULL;

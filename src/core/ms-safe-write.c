@@ -386,6 +386,13 @@ write_native (const char        *path,
   folder = g_path_get_dirname (target);
   basename = g_path_get_basename (target);
 
+  /* A writer killed earlier may have left its temp file here. */
+  {
+    g_autoptr(GFile) target_file = g_file_new_for_path (target);
+
+    ms_safe_write_clean_stale (target_file);
+  }
+
   exists = stat (target, &original) == 0;
   if (!exists && errno != ENOENT)
     {
