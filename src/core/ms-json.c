@@ -1530,6 +1530,8 @@ typedef struct
   GString    *out;
   /* No whitespace at all: for a document too large in the canonical form. */
   gboolean    compact;
+  /* Deep unknown members on one line; not for ms_json_write_node(). */
+  gboolean    document;
   guint       n_values;
   guint       max_depth;
   /* The unknown member being written, and the first one nested too deep. */
@@ -1554,6 +1556,7 @@ writer_init (Writer   *w,
   memset (w, 0, sizeof *w);
   w->out = g_string_sized_new (64 * 1024);
   w->compact = compact;
+  w->document = TRUE;
 }
 
 static void
@@ -1746,7 +1749,7 @@ write_node (Writer   *w,
             guint     level,
             guint     below)
 {
-  gboolean one_line = below >= EXTRA_INDENTED_LEVELS;
+  gboolean one_line = w->document && below >= EXTRA_INDENTED_LEVELS;
 
   switch (json_node_get_node_type (node))
     {
@@ -2087,8 +2090,8 @@ ms_json_write_document (MsDocument  *document,
 /**
  * ms_json_write_node:
  *
- * Returns: (transfer full): @node written the way unknown members of a
- *   document are written
+ * Returns: (transfer full): @node written the way documents are written,
+ *   indented at every level
  */
 char *
 ms_json_write_node (JsonNode *node)
@@ -2098,6 +2101,7 @@ ms_json_write_node (JsonNode *node)
   g_return_val_if_fail (node != NULL, NULL);
 
   writer_init (&w, FALSE);
+  w.document = FALSE;
   write_node (&w, node, 0, 0);
   g_clear_pointer (&w.too_deep_name, g_free);
 
