@@ -189,6 +189,7 @@ test_typed_values (void)
   MsIndicator *indicator = ms_project_get_indicator (project, 0);
   static const char * const departments[] = { "市住建局", "市城管局", NULL };
   g_auto(GValue) number = G_VALUE_INIT;
+  guint64 opened = ms_history_get_serial (history);
 
   ms_history_set_uint (history, "Edit Number", G_OBJECT (group), "number", 7);
   ms_history_set_int (history, "Edit Year", G_OBJECT (document), "year", 2026);
@@ -214,7 +215,7 @@ test_typed_values (void)
   g_assert_cmpfloat (ms_indicator_get_target (indicator), ==, 20);
   g_assert_cmpstrv (ms_project_get_departments (project), ((const char * const []) { NULL }));
   g_assert_cmpuint (ms_project_get_number (project), ==, 2);
-  g_assert_false (ms_document_get_modified (document));
+  g_assert_cmpuint (ms_history_get_serial (history), ==, opened);
 
   while (ms_history_redo (history))
     ;
@@ -224,7 +225,7 @@ test_typed_values (void)
   g_assert_cmpfloat (ms_indicator_get_target (indicator), ==, 35.5);
   g_assert_true (g_strv_equal (ms_project_get_departments (project), departments));
   g_assert_cmpuint (ms_project_get_number (project), ==, 9);
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_cmpuint (ms_history_get_serial (history), !=, opened);
 }
 
 static void
@@ -360,6 +361,7 @@ test_actual (void)
   MsProject *project = get_project (document, 0, 1, 0);
   MsIndicator *reported = ms_project_get_indicator (project, 0);
   MsIndicator *unreported = ms_project_get_indicator (project, 1);
+  guint64 opened = ms_history_get_serial (history);
 
   ms_history_set_actual (history, "Edit Figure", unreported, TRUE, 0);
   g_assert_true (ms_indicator_get_has_actual (unreported));
@@ -395,7 +397,7 @@ test_actual (void)
   /* Back to the start: the unreported indicator is unreported again. */
   g_assert_cmpuint (undo_all (history), ==, 1);
   g_assert_false (ms_indicator_get_has_actual (unreported));
-  g_assert_false (ms_document_get_modified (document));
+  g_assert_cmpuint (ms_history_get_serial (history), ==, opened);
 }
 
 static GListModel *
@@ -437,6 +439,7 @@ check_structure (MsDocument *document,
   MsNode *first = get_child (parent, 0);
   MsNode *second = get_child (parent, 1);
   g_autoptr(MsNode) removed = g_object_ref (second);
+  guint64 opened = ms_history_get_serial (history);
 
   g_assert_cmpuint (n, >=, 2);
 
@@ -508,7 +511,7 @@ check_structure (MsDocument *document,
   g_assert_true (get_child (parent, 0) == first);
   g_assert_true (get_child (parent, 1) == second);
   g_assert_cmpuint (n_children (parent), ==, n);
-  g_assert_false (ms_document_get_modified (document));
+  g_assert_cmpuint (ms_history_get_serial (history), ==, opened);
 }
 
 static void
@@ -673,66 +676,100 @@ test_notify (void)
   g_assert_cmpstr (ms_project_get_target (project), ==, "xy");
 }
 
+/* What an editor does: a save remembers the serial whose bytes it took. */
+#define MODIFIED(history, saved) (ms_history_get_serial (history) != (saved))
+
 static void
-test_saved (void)
+test_serial (void)
 {
   g_autoptr(MsDocument) document = make_document ();
   g_autoptr(MsHistory) history = ms_history_new (document);
   GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
+  guint64 saved = ms_history_get_serial (history);
+  guint64 first;
+  guint notifies = 0;
 
-  /* A document opened unmodified is as saved. */
+  g_assert_cmpuint (saved, !=, 0);
+  g_signal_connect (history, "notify::serial", G_CALLBACK (count_notify), &notifies);
+
+  /* The opened state comes back by undo. */
   ms_history_set_string (history, "Edit Note", project, "note", "1");
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (MODIFIED (history, saved));
+  g_assert_cmpuint (notifies, ==, 1);
+  first = ms_history_get_serial (history);
   g_assert_true (ms_history_undo (history));
-  g_assert_false (ms_document_get_modified (document));
+  g_assert_false (MODIFIED (history, saved));
   g_assert_true (ms_history_redo (history));
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_cmpuint (ms_history_get_serial (history), ==, first);
 
-  /* Saved in the middle of typing. */
+  /* Typing merged into a step gives it a new serial: a save of "1" is not "12". */
   ms_history_set_string (history, "Edit Note", project, "note", "12");
+  g_assert_cmpuint (ms_history_get_serial (history), !=, first);
   ms_history_set_string (history, "Edit Note", project, "note", "123");
-  ms_document_set_modified (document, FALSE);
-  ms_history_mark_saved (history);
-  /* Typing on after a save is a new step, even this quickly. */
+  saved = ms_history_get_serial (history);
+  /* A save breaks the merge: typing on is a new step, even this quickly. */
+  ms_history_break_merge (history);
   ms_history_set_string (history, "Edit Note", project, "note", "1234");
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (MODIFIED (history, saved));
   g_assert_true (ms_history_undo (history));
   g_assert_cmpstr (ms_project_get_note (MS_PROJECT (project)), ==, "123");
-  g_assert_false (ms_document_get_modified (document));
+  g_assert_false (MODIFIED (history, saved));
   g_assert_true (ms_history_undo (history));
-  g_assert_cmpstr (ms_project_get_note (MS_PROJECT (project)), ==, "1");
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (MODIFIED (history, saved));
   g_assert_true (ms_history_redo (history));
-  g_assert_false (ms_document_get_modified (document));
-  g_assert_true (ms_history_redo (history));
-  g_assert_cmpstr (ms_project_get_note (MS_PROJECT (project)), ==, "1234");
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_false (MODIFIED (history, saved));
 
-  /* Replacing a step after the saved point keeps it. */
-  g_assert_true (ms_history_undo (history));
-  g_assert_false (ms_document_get_modified (document));
+  /* Replacing a step after the saved one keeps it. */
   ms_history_set_string (history, "Edit Target", project, "target", "t");
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (MODIFIED (history, saved));
   g_assert_true (ms_history_undo (history));
-  g_assert_false (ms_document_get_modified (document));
+  g_assert_false (MODIFIED (history, saved));
 
   /* Replacing the saved step itself loses it, though as many steps are applied. */
   g_assert_true (ms_history_undo (history));
   ms_history_set_string (history, "Edit Target", project, "target", "u");
+  g_assert_true (MODIFIED (history, saved));
   g_assert_true (ms_history_undo (history));
-  g_assert_cmpstr (ms_project_get_note (MS_PROJECT (project)), ==, "1");
-  g_assert_cmpstr (ms_project_get_target (MS_PROJECT (project)), ==, "c1g0p1");
-  g_assert_true (ms_document_get_modified (document));
-  g_assert_true (ms_history_redo (history));
-  g_assert_cmpstr (ms_project_get_target (MS_PROJECT (project)), ==, "u");
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (MODIFIED (history, saved));
 
-  /* Clearing an unmodified document makes the present state the saved one. */
-  ms_document_set_modified (document, FALSE);
+  /* Clearing keeps the present state's serial. */
+  saved = ms_history_get_serial (history);
   ms_history_clear (history);
+  g_assert_false (MODIFIED (history, saved));
   ms_history_set_string (history, "Edit Note", project, "note", "v");
   g_assert_true (ms_history_undo (history));
-  g_assert_false (ms_document_get_modified (document));
+  g_assert_false (MODIFIED (history, saved));
+}
+
+static void
+test_serial_group_and_outside (void)
+{
+  g_autoptr(MsDocument) document = make_document ();
+  g_autoptr(MsHistory) history = ms_history_new (document);
+  GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
+  guint64 opened = ms_history_get_serial (history);
+  guint64 in_group;
+
+  /* An open group changed the document already: its state has a serial. */
+  ms_history_begin (history, "Two Notes");
+  ms_history_set_string (history, NULL, project, "note", "x");
+  in_group = ms_history_get_serial (history);
+  g_assert_cmpuint (in_group, !=, opened);
+  ms_history_set_string (history, NULL, project, "target", "y");
+  ms_history_end (history);
+  g_assert_cmpuint (ms_history_get_serial (history), ==, in_group);
+
+  /* An empty group changes nothing. */
+  ms_history_begin (history, "Nothing");
+  ms_history_end (history);
+  g_assert_cmpuint (ms_history_get_serial (history), ==, in_group);
+
+  /* An edit made around the history is a new state too. */
+  ms_project_set_note (MS_PROJECT (project), "outside");
+  g_assert_cmpuint (ms_history_get_serial (history), !=, in_group);
+  g_assert_cmpuint (ms_history_get_serial (history), !=, opened);
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpuint (ms_history_get_serial (history), ==, opened);
 }
 
 static void
@@ -741,36 +778,33 @@ test_save_while_editing (void)
   g_autoptr(MsDocument) document = make_document ();
   g_autoptr(MsHistory) history = ms_history_new (document);
   GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
+  guint64 saving;
+  guint64 saved;
 
   ms_history_set_string (history, "Edit Note", project, "note", "a");
   /* A save takes the bytes now; typing goes on while it writes. */
-  ms_history_begin_save (history);
+  saving = ms_history_get_serial (history);
+  ms_history_break_merge (history);
   ms_history_set_string (history, "Edit Note", project, "note", "ab");
-  ms_history_end_save (history, TRUE);
+  saved = saving;
   /* The typing is no part of the saved step: undo reaches the saved state. */
+  g_assert_true (MODIFIED (history, saved));
   g_assert_true (ms_history_undo (history));
   g_assert_cmpstr (ms_project_get_note (MS_PROJECT (project)), ==, "a");
-  g_assert_false (ms_document_get_modified (document));
+  g_assert_false (MODIFIED (history, saved));
   g_assert_true (ms_history_redo (history));
-  g_assert_true (ms_document_get_modified (document));
-
-  /* A failed save marks nothing saved. */
-  ms_history_begin_save (history);
-  ms_history_end_save (history, FALSE);
-  g_assert_true (ms_history_undo (history));
-  g_assert_false (ms_document_get_modified (document));
-  g_assert_true (ms_history_redo (history));
+  g_assert_true (MODIFIED (history, saved));
 
   /* Undoing past the saving point and editing anew: the file holds a state
-   * no step leads back to, so the earlier saved state ("a") is not it. */
-  ms_history_begin_save (history);
+   * no step leads back to. */
+  saving = ms_history_get_serial (history);
   g_assert_true (ms_history_undo (history));
   ms_history_set_string (history, "Edit Target", project, "target", "x");
-  ms_history_end_save (history, TRUE);
-  g_assert_true (ms_document_get_modified (document));
+  saved = saving;
+  g_assert_true (MODIFIED (history, saved));
   g_assert_true (ms_history_undo (history));
   g_assert_cmpstr (ms_project_get_note (MS_PROJECT (project)), ==, "a");
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (MODIFIED (history, saved));
 }
 
 static void
@@ -779,33 +813,19 @@ test_undo_during_save (void)
   g_autoptr(MsDocument) document = make_document ();
   g_autoptr(MsHistory) history = ms_history_new (document);
   GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
+  guint64 saved = ms_history_get_serial (history);
+  guint64 saving;
 
   /* The file gets "a"; the window undoes back to what was opened. */
   ms_history_set_string (history, "Edit Note", project, "note", "a");
-  ms_history_begin_save (history);
+  saving = ms_history_get_serial (history);
   g_assert_true (ms_history_undo (history));
-  g_assert_false (ms_document_get_modified (document));
-  ms_history_end_save (history, TRUE);
+  g_assert_false (MODIFIED (history, saved));
+  saved = saving;
   /* What is shown differs from the file now: closing must ask. */
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (MODIFIED (history, saved));
   g_assert_true (ms_history_redo (history));
-  g_assert_false (ms_document_get_modified (document));
-}
-
-static void
-test_forget_saved (void)
-{
-  g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
-  GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
-
-  ms_history_set_string (history, "Edit Note", project, "note", "a");
-  /* Another program wrote the file; the user keeps their version. */
-  ms_history_forget_saved (history);
-  g_assert_true (ms_history_undo (history));
-  g_assert_true (ms_document_get_modified (document));
-  g_assert_true (ms_history_redo (history));
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_false (MODIFIED (history, saved));
 }
 
 static void
@@ -814,33 +834,30 @@ test_limit (void)
   g_autoptr(MsDocument) document = make_document ();
   g_autoptr(MsHistory) history = ms_history_new (document);
   GObject *project = G_OBJECT (get_project (document, 0, 1, 1));
+  guint64 saved = 0;
 
-  /* Saved after the 10th of 1005 edits: 5 steps are dropped, the saved point moves. */
+  /* Saved after the 10th of 1005 edits: 5 steps are dropped, the saved state stays. */
   for (guint i = 1; i <= 1005; i++)
     {
       ms_history_set_uint (history, "Edit Number", project, "number", 100 + i);
       ms_history_break_merge (history);
       if (i == 10)
-        {
-          ms_document_set_modified (document, FALSE);
-          ms_history_mark_saved (history);
-        }
+        saved = ms_history_get_serial (history);
     }
 
   for (guint i = 0; i < 995; i++)
     g_assert_true (ms_history_undo (history));
   g_assert_cmpuint (ms_project_get_number (MS_PROJECT (project)), ==, 110);
-  g_assert_false (ms_document_get_modified (document));
+  g_assert_false (MODIFIED (history, saved));
 
   g_assert_cmpuint (undo_all (history), ==, 5);
   g_assert_cmpuint (ms_project_get_number (MS_PROJECT (project)), ==, 105);
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (MODIFIED (history, saved));
   g_assert_false (ms_history_undo (history));
 
   /* Saved before a dropped step: that state cannot come back. */
   ms_history_clear (history);
-  ms_document_set_modified (document, FALSE);
-  ms_history_mark_saved (history);
+  saved = ms_history_get_serial (history);
   for (guint i = 1; i <= 1001; i++)
     {
       ms_history_set_uint (history, "Edit Number", project, "number", i);
@@ -848,7 +865,7 @@ test_limit (void)
     }
   g_assert_cmpuint (undo_all (history), ==, 1000);
   g_assert_cmpuint (ms_project_get_number (MS_PROJECT (project)), ==, 1);
-  g_assert_true (ms_document_get_modified (document));
+  g_assert_true (MODIFIED (history, saved));
 }
 
 typedef struct
@@ -920,10 +937,10 @@ main (int   argc,
   g_test_add_func ("/history/structure-lifetime", test_structure_lifetime);
   g_test_add_func ("/history/redo-dropped", test_redo_dropped);
   g_test_add_func ("/history/notify", test_notify);
-  g_test_add_func ("/history/saved", test_saved);
+  g_test_add_func ("/history/serial", test_serial);
+  g_test_add_func ("/history/serial-group-and-outside", test_serial_group_and_outside);
   g_test_add_func ("/history/save-while-editing", test_save_while_editing);
   g_test_add_func ("/history/undo-during-save", test_undo_during_save);
-  g_test_add_func ("/history/forget-saved", test_forget_saved);
   g_test_add_func ("/history/limit", test_limit);
   g_test_add_func ("/history/guard", test_guard);
 

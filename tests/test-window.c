@@ -28,7 +28,9 @@
 #include "ms-project-list.h"
 #include "ms-project-row.h"
 #include "ms-project-view.h"
+#include "ms-save-changes-dialog.h"
 #include "ms-window-private.h"
+#include "test-util.h"
 
 static char *work_dir;
 
@@ -488,12 +490,12 @@ test_save_and_reload (void)
 
   ms_window_save_to (window, target);
   /* Typing on while the file is written: the typing is not saved, nor lost. */
-  g_assert_true (window->saving);
+  g_assert_true (ms_editor_get_busy (window->editor));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view_at (window, 2)), "<b>备注</b> & 测试，续", -1);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (window->saving && g_get_monotonic_time () < deadline)
+  while (ms_editor_get_busy (window->editor) && g_get_monotonic_time () < deadline)
     spin (10);
-  g_assert_false (window->saving);
+  g_assert_false (ms_editor_get_busy (window->editor));
   g_assert_true (ms_document_get_modified (window->document));
   g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• "));
   /* Undoing the typing is back at the saved state. */
@@ -543,7 +545,13 @@ test_close_with_unsaved_changes (void)
   spin (100);
   dialog = find_message_dialog (NULL);
   g_assert_nonnull (dialog);
+  g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (dialog));
   g_assert_nonnull (weak);
+  /* Closing again while it asks does not ask twice. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  g_assert_null (find_message_dialog (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "save-changes");
   adw_message_dialog_response (dialog, "cancel");
   spin (100);
   g_assert_nonnull (weak);
@@ -585,15 +593,18 @@ test_close_with_save (void)
   dialog = find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "save");
-  g_assert_true (window->saving);
+  /* The answer comes in the next iteration; the save ends in a later one. */
+  for (int i = 0; i < 100 && !ms_editor_get_busy (window->editor); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (ms_editor_get_busy (window->editor));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
   gtk_text_buffer_set_text (note, "先写的，后写的", -1);
-  for (int i = 0; i < 500 && (window->saving || find_message_dialog (dialog) == NULL); i++)
+  for (int i = 0; i < 500 && (ms_editor_get_busy (window->editor) || find_message_dialog (dialog) == NULL); i++)
     spin (20);
 
   /* The late typing is not dropped: the question comes again. */
   g_assert_nonnull (weak);
-  g_assert_false (window->saving);
+  g_assert_false (ms_editor_get_busy (window->editor));
   again = find_message_dialog (dialog);
   g_assert_nonnull (again);
   adw_message_dialog_response (again, "save");
@@ -725,6 +736,191 @@ test_changed_on_disk (void)
   while (gtk_revealer_get_reveal_child (window->changed_revealer) && g_get_monotonic_time () < deadline)
     spin (50);
   g_assert_false (gtk_revealer_get_reveal_child (window->changed_revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static void
+test_save_changes_dialog (void)
+{
+  MsWindow *window = open_window ("dialog.json");
+  static const char * const responses[] = { "cancel", "discard", "save" };
+  static const MsSaveChangesResponse expected[] = {
+    MS_SAVE_CHANGES_CANCEL, MS_SAVE_CHANGES_DISCARD, MS_SAVE_CHANGES_SAVE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      GAsyncResult *result = NULL;
+      AdwMessageDialog *dialog;
+
+      ms_save_changes_dialog_run_async (GTK_WINDOW (window), "漯河市", NULL, store_result_cb, &result);
+      spin (50);
+      dialog = find_message_dialog (NULL);
+      g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (dialog));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "漯河市"));
+      adw_message_dialog_response (dialog, responses[i]);
+      for (int j = 0; j < 100 && result == NULL; j++)
+        spin (10);
+      g_assert_nonnull (result);
+      g_assert_cmpint (ms_save_changes_dialog_run_finish (result, NULL), ==, expected[i]);
+      g_object_unref (result);
+      /* A response given by code leaves closing to the caller. */
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin (100);
+    }
+
+  /* Cancelling the question answers Cancel. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    GAsyncResult *result = NULL;
+
+    ms_save_changes_dialog_run_async (GTK_WINDOW (window), "漯河市", cancellable, store_result_cb, &result);
+    spin (50);
+    g_cancellable_cancel (cancellable);
+    for (int j = 0; j < 100 && result == NULL; j++)
+      spin (10);
+    g_assert_nonnull (result);
+    g_assert_cmpint (ms_save_changes_dialog_run_finish (result, NULL), ==, MS_SAVE_CHANGES_CANCEL);
+    g_object_unref (result);
+    spin (100);
+    /* Cancelled, it closes itself. */
+    g_assert_null (find_message_dialog (NULL));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_failed_save (void)
+{
+  MsWindow *window = open_window ("fail.json");
+  g_autofree char *path = g_build_filename (work_dir, "no-such-folder", "fail.json", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  GFile *before = ms_editor_get_file (window->editor);
+
+  ms_document_set_year (window->document, 2030);
+  g_assert_true (ms_editor_get_modified (window->editor));
+  ms_window_save_to (window, target);
+  for (int i = 0; i < 500 && (ms_editor_get_busy (window->editor) || find_message_dialog (NULL) == NULL); i++)
+    spin (10);
+
+  /* The message names the cause; the document stays unsaved, in its file. */
+  dialog = find_message_dialog (NULL);
+  g_assert_nonnull (dialog);
+  g_assert_false (MS_IS_SAVE_CHANGES_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Save"));
+  g_assert_nonnull (adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_assert_true (ms_editor_get_modified (window->editor));
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• "));
+  g_assert_true (ms_editor_get_file (window->editor) == before);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
+  save_screenshot (GTK_WIDGET (dialog), "save-failed");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GFile *
+write_big_file (const char *name)
+{
+  g_autoptr(MsDocument) document = ms_test_generate_document (4000);
+  g_autoptr(GBytes) bytes = ms_document_serialize (document, NULL);
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+
+  g_assert_nonnull (bytes);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  return g_file_new_for_path (path);
+}
+
+static void
+test_loading (void)
+{
+  g_autoptr(GFile) big = write_big_file ("big.json");
+  MsWindow *window = open_window ("loading.json");
+  MsEditor *before = window->editor;
+  MsWindow *empty;
+  g_autofree char *title = NULL;
+
+  /* Show the sign of life at once, so that the test needs no slow file. */
+  window->loading_delay = 0;
+  ms_window_load_file (window, big);
+  for (int i = 0; i < 1000 && g_strcmp0 (ms_window_get_visible_page (window), "loading") != 0; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (ms_window_get_visible_page (window), ==, "loading");
+  /* translators: shown while a file opens; %s is its name */
+  title = g_strdup_printf (_("Loading “%s”…"), "big.json");
+  g_assert_cmpstr (adw_status_page_get_title (window->loading_page), ==, title);
+  spin (50);
+  save_screenshot (GTK_WIDGET (window), "loading");
+
+  /* Cancel: the document shown before stays, as it was. */
+  activate (window, "cancel-loading");
+  g_assert_true (window->editor == before);
+  g_assert_cmpstr (ms_window_get_visible_page (window), ==, "overview");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "cancel-loading"));
+  spin (300);
+  g_assert_true (window->editor == before);
+
+  /* Not cancelled, the file opens and the sign of life goes. */
+  ms_window_load_file (window, big);
+  for (int i = 0; i < 1000 && window->editor == before; i++)
+    spin (10);
+  g_assert_true (window->editor != before);
+  g_assert_cmpstr (ms_window_get_visible_page (window), ==, "overview");
+  g_assert_cmpstr (ms_editor_get_title (window->editor), ==, "基准市2025年民生实事完成情况");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* From the welcome page, a cancelled open goes back to it. */
+  empty = ms_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (empty));
+  empty->loading_delay = 0;
+  ms_window_load_file (empty, big);
+  for (int i = 0; i < 1000 && g_strcmp0 (ms_window_get_visible_page (empty), "loading") != 0; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (ms_window_get_visible_page (empty), ==, "loading");
+  activate (empty, "cancel-loading");
+  g_assert_cmpstr (ms_window_get_visible_page (empty), ==, "message");
+  spin (300);
+  g_assert_null (ms_window_get_document (empty));
+  gtk_window_destroy (GTK_WINDOW (empty));
+}
+
+static void
+test_deleted_on_disk (void)
+{
+  MsWindow *window = open_window ("deleted.json");
+  g_autofree char *path = g_file_get_path (ms_editor_get_file (window->editor));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  for (int i = 0; i < 500 && !gtk_revealer_get_reveal_child (window->changed_revealer); i++)
+    spin (10);
+  g_assert_true (gtk_revealer_get_reveal_child (window->changed_revealer));
+  /* Told apart from a change: nothing to reload, saving writes it again. */
+  g_assert_cmpstr (gtk_label_get_label (window->changed_label), ==,
+                   _("The file was deleted or moved away by another program. Save to write it again."));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->reload_button)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "reload"));
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• "));
+  spin (300);
+  save_screenshot (GTK_WIDGET (window), "deleted");
+
+  activate (window, "save");
+  for (int i = 0; i < 500 && gtk_revealer_get_reveal_child (window->changed_revealer); i++)
+    spin (10);
+  g_assert_false (gtk_revealer_get_reveal_child (window->changed_revealer));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (ms_editor_get_modified (window->editor));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -865,6 +1061,10 @@ main (int   argc,
   g_test_add_func ("/window/every-template", test_every_template);
   g_test_add_func ("/window/labels-follow-language", test_labels_follow_language);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window/deleted-on-disk", test_deleted_on_disk);
+  g_test_add_func ("/window/save-changes-dialog", test_save_changes_dialog);
+  g_test_add_func ("/window/failed-save", test_failed_save);
+  g_test_add_func ("/window/loading", test_loading);
 
   result = g_test_run ();
 

@@ -63,6 +63,8 @@ typedef struct
   GPtrArray *changes;
   /* When the last edit was merged into this step. */
   gint64     time;
+  /* Names the state this step leads to; typing merged in gives a new one. */
+  guint64    serial;
 } Step;
 
 struct _MsHistory
@@ -73,8 +75,11 @@ struct _MsHistory
   /* Oldest first: the first @position steps are applied, the rest can be redone. */
   GPtrArray  *steps;
   guint       position;
-  /* The number of applied steps when the document was saved. */
-  guint       saved_position;
+  /* The state before the first step kept, and the next serial to give out. */
+  guint64     base_serial;
+  guint64     next_serial;
+  /* As last notified. */
+  guint64     serial;
   /* The step collected between begin and end, and how deeply nested. */
   Step       *pending;
   guint       depth;
@@ -85,15 +90,12 @@ struct _MsHistory
   guint       can_undo : 1;
   guint       can_redo : 1;
 
-  /* The number of applied steps when a save now running took its bytes. */
-  guint       saving_position;
-
-  guint       has_saved_position : 1;
-  guint       has_saving_position : 1;
   /* The last step is typing that the next edit of the same field extends. */
   guint       can_merge : 1;
   /* Undo or redo is applying changes: they are no new edits. */
   guint       applying : 1;
+  /* The history itself is changing the document (not an edit around it). */
+  guint       editing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MsHistory, ms_history, G_TYPE_OBJECT)
@@ -105,6 +107,7 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_SERIAL,
   N_PROPS
 };
 
@@ -376,9 +379,27 @@ change_apply (Change   *change,
     }
 }
 
+static guint64
+current_serial (MsHistory *self)
+{
+  /* Edits of an open group already changed the document. */
+  if (self->pending != NULL && self->pending->changes->len > 0)
+    return self->pending->serial;
+  if (self->position > 0)
+    return ((Step *)g_ptr_array_index (self->steps, self->position - 1))->serial;
+  return self->base_serial;
+}
+
+static guint64
+take_serial (MsHistory *self)
+{
+  return self->next_serial++;
+}
+
 static void
 update_state (MsHistory *self)
 {
+  guint64 serial = current_serial (self);
   gboolean can_undo = self->position > 0;
   gboolean can_redo = self->position < self->steps->len;
   const char *undo_label = NULL;
@@ -413,6 +434,11 @@ update_state (MsHistory *self)
       self->redo_label = g_strdup (redo_label);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
     }
+  if (serial != self->serial)
+    {
+      self->serial = serial;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERIAL]);
+    }
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -424,10 +450,6 @@ drop_redo (MsHistory *self)
   if (self->position == self->steps->len)
     return;
 
-  if (self->has_saved_position && self->saved_position > self->position)
-    self->has_saved_position = FALSE;
-  if (self->has_saving_position && self->saving_position > self->position)
-    self->has_saving_position = FALSE;
   g_ptr_array_remove_range (self->steps, self->position, self->steps->len - self->position);
 }
 
@@ -441,17 +463,11 @@ push_step (MsHistory *self,
 
   if (self->steps->len > MAX_STEPS)
     {
+      /* The oldest state kept is the one the dropped step led to; states
+       * before it cannot come back, whatever serial a save holds for them. */
+      self->base_serial = ((Step *)g_ptr_array_index (self->steps, 0))->serial;
       g_ptr_array_remove_index (self->steps, 0);
       self->position--;
-      /* Saved before the dropped step, the file's state cannot come back. */
-      if (self->has_saved_position && self->saved_position == 0)
-        self->has_saved_position = FALSE;
-      else if (self->has_saved_position)
-        self->saved_position--;
-      if (self->has_saving_position && self->saving_position == 0)
-        self->has_saving_position = FALSE;
-      else if (self->has_saving_position)
-        self->saving_position--;
     }
 
   update_state (self);
@@ -473,13 +489,17 @@ record_change (MsHistory  *self,
       /* A group begun without a label takes the first one given inside. */
       if (self->pending->label == NULL)
         self->pending->label = g_strdup (label);
+      if (self->pending->changes->len == 0)
+        self->pending->serial = take_serial (self);
       g_ptr_array_add (self->pending->changes, change);
       self->can_merge = FALSE;
+      update_state (self);
       return;
     }
 
   step = step_new (label);
   step->time = g_get_monotonic_time ();
+  step->serial = take_serial (self);
   g_ptr_array_add (step->changes, change);
   push_step (self, step);
   self->can_merge = mergeable;
@@ -509,16 +529,39 @@ find_merge_target (MsHistory  *self,
     return NULL;
 
   step->time = now;
+  /* The step now leads to another state: a save of the earlier one is not it. */
+  step->serial = take_serial (self);
   return change;
 }
 
+/* Merged typing changed the last step's state. */
 static void
-sync_modified (MsHistory *self)
+merged (MsHistory *self)
 {
-  gboolean saved = self->has_saved_position && self->saved_position == self->position;
+  update_state (self);
+}
 
-  /* The changes marked the document modified; back at the saved state it is not. */
-  ms_document_set_modified (self->document, !saved);
+static void
+on_document_changed_cb (MsHistory *self)
+{
+  Step *step;
+
+  if (self->editing || self->applying)
+    return;
+
+  /* An edit made around the history: the present state is a new one. No
+   * step can undo it, so earlier states keep their serials. */
+  if (self->pending != NULL && self->pending->changes->len > 0)
+    self->pending->serial = take_serial (self);
+  else if (self->position > 0)
+    {
+      step = g_ptr_array_index (self->steps, self->position - 1);
+      step->serial = take_serial (self);
+    }
+  else
+    self->base_serial = take_serial (self);
+  self->can_merge = FALSE;
+  update_state (self);
 }
 
 static void
@@ -530,8 +573,10 @@ ms_history_constructed (GObject *object)
 
   g_return_if_fail (MS_IS_DOCUMENT (self->document));
 
-  /* An unmodified document is as saved: undoing back to it makes it so again. */
-  self->has_saved_position = !ms_document_get_modified (self->document);
+  self->base_serial = take_serial (self);
+  self->serial = self->base_serial;
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -586,6 +631,9 @@ ms_history_get_property (GObject    *object,
     case PROP_REDO_LABEL:
       g_value_set_string (value, self->redo_label);
       break;
+    case PROP_SERIAL:
+      g_value_set_uint64 (value, self->serial);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -628,6 +676,14 @@ ms_history_class_init (MsHistoryClass *klass)
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
   properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, ro);
+  /**
+   * MsHistory:serial:
+   *
+   * Names the document's present state: equal serials mean equal content.
+   * Every step gets its own when recorded, and a new one when typing merges
+   * into it; an edit made around the history gives the state a new one.
+   */
+  properties[PROP_SERIAL] = g_param_spec_uint64 ("serial", NULL, NULL, 0, G_MAXUINT64, 0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -636,6 +692,8 @@ static void
 ms_history_init (MsHistory *self)
 {
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify)step_free);
+  /* 0 is never a state: "no state" for those who keep one. */
+  self->next_serial = 1;
 }
 
 /**
@@ -708,7 +766,9 @@ ms_history_set_value (MsHistory    *self,
   if (values_equal (pspec, &old_value, &new_value))
     return;
 
+  self->editing = TRUE;
   g_object_set_property (object, pspec->name, &new_value);
+  self->editing = FALSE;
 
   /* Record what the object made of the value: a setter may normalise or refuse it. */
   g_value_init (&applied, pspec->value_type);
@@ -720,6 +780,7 @@ ms_history_set_value (MsHistory    *self,
   if (change != NULL)
     {
       g_value_copy (&applied, &change->new_value);
+      merged (self);
       return;
     }
 
@@ -888,7 +949,9 @@ ms_history_set_actual (MsHistory   *self,
   if (actual_state_equal (&old_state, &new_state))
     return;
 
+  self->editing = TRUE;
   set_actual_state (indicator, &new_state);
+  self->editing = FALSE;
   if (self->applying)
     return;
 
@@ -898,6 +961,7 @@ ms_history_set_actual (MsHistory   *self,
   if (change != NULL)
     {
       change->new_actual = new_state;
+      merged (self);
       return;
     }
 
@@ -940,7 +1004,9 @@ ms_history_insert (MsHistory  *self,
 
   /* The model appends past the end: record where the child really went. */
   position = MIN (position, g_list_model_get_n_items (children));
+  self->editing = TRUE;
   node_insert_child (parent, position, child);
+  self->editing = FALSE;
   if (self->applying)
     return;
 
@@ -977,7 +1043,9 @@ ms_history_remove (MsHistory  *self,
   g_return_if_fail (children != NULL);
   g_return_if_fail (position < g_list_model_get_n_items (children));
 
+  self->editing = TRUE;
   child = node_remove_child (parent, position);
+  self->editing = FALSE;
   if (self->applying)
     return;
 
@@ -1023,7 +1091,9 @@ ms_history_move (MsHistory  *self,
     return;
 
   child = g_list_model_get_item (children, from);
+  self->editing = TRUE;
   move_child (parent, child, from, to);
+  self->editing = FALSE;
   if (self->applying)
     return;
 
@@ -1183,7 +1253,6 @@ step_through (MsHistory *self,
   self->applying = FALSE;
 
   self->can_merge = FALSE;
-  sync_modified (self);
   update_state (self);
 
   return TRUE;
@@ -1223,84 +1292,24 @@ ms_history_redo (MsHistory *self)
 }
 
 /**
- * ms_history_mark_saved:
+ * ms_history_get_serial:
  *
- * Call after a save: from then on, undoing or redoing back to this point
- * makes the document unmodified, and away from it modified.
+ * Returns: the serial of the document's present state (see #MsHistory:serial);
+ *   never 0
  */
-void
-ms_history_mark_saved (MsHistory *self)
+guint64
+ms_history_get_serial (MsHistory *self)
 {
-  g_return_if_fail (MS_IS_HISTORY (self));
+  g_return_val_if_fail (MS_IS_HISTORY (self), 0);
 
-  self->has_saved_position = TRUE;
-  self->saved_position = self->position;
-  /* Typing on must not change what the saved step holds. */
-  self->can_merge = FALSE;
-}
-
-/**
- * ms_history_begin_save:
- *
- * A save is taking the document's bytes now and writes them in the
- * background. Edits may go on meanwhile: ms_history_end_save() then marks
- * this state saved, not the state the edits reached.
- */
-void
-ms_history_begin_save (MsHistory *self)
-{
-  g_return_if_fail (MS_IS_HISTORY (self));
-
-  self->has_saving_position = TRUE;
-  self->saving_position = self->position;
-  /* Typing after this must not change what the saved step holds. */
-  self->can_merge = FALSE;
-}
-
-/**
- * ms_history_end_save:
- * @written: whether the save succeeded
- */
-void
-ms_history_end_save (MsHistory *self,
-                     gboolean   written)
-{
-  g_return_if_fail (MS_IS_HISTORY (self));
-
-  if (written)
-    {
-      /* The file now holds that state, even if no step leads back to it. */
-      self->has_saved_position = self->has_saving_position;
-      self->saved_position = self->saving_position;
-      self->has_saving_position = FALSE;
-      /* An undo during the save may have made the document look saved. */
-      sync_modified (self);
-      return;
-    }
-  self->has_saving_position = FALSE;
-}
-
-/**
- * ms_history_forget_saved:
- *
- * No state of the history matches the file any more, for example when the
- * user chose to keep their version over one written by another program:
- * undoing must not make the document look saved.
- */
-void
-ms_history_forget_saved (MsHistory *self)
-{
-  g_return_if_fail (MS_IS_HISTORY (self));
-
-  self->has_saved_position = FALSE;
-  self->has_saving_position = FALSE;
+  return current_serial (self);
 }
 
 /**
  * ms_history_clear:
  *
  * Forgets every step, for example after the document was reverted. The
- * present state counts as saved when the document is unmodified.
+ * present state keeps its serial.
  */
 void
 ms_history_clear (MsHistory *self)
@@ -1308,10 +1317,9 @@ ms_history_clear (MsHistory *self)
   g_return_if_fail (MS_IS_HISTORY (self));
   g_return_if_fail (!self->applying);
 
+  self->base_serial = current_serial (self);
   g_ptr_array_set_size (self->steps, 0);
   self->position = 0;
-  self->has_saved_position = !ms_document_get_modified (self->document);
-  self->saved_position = 0;
   self->can_merge = FALSE;
   /* Edits of an open group so far are forgotten too; its end stays balanced. */
   if (self->pending != NULL)

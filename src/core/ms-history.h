@@ -87,11 +87,7 @@ const char *ms_history_get_undo_label (MsHistory           *self);
 const char *ms_history_get_redo_label (MsHistory           *self);
 gboolean    ms_history_undo           (MsHistory           *self);
 gboolean    ms_history_redo           (MsHistory           *self);
-void        ms_history_begin_save     (MsHistory           *self);
-void        ms_history_end_save       (MsHistory           *self,
-                                       gboolean             written);
-void        ms_history_forget_saved   (MsHistory           *self);
-void        ms_history_mark_saved     (MsHistory           *self);
+guint64     ms_history_get_serial     (MsHistory           *self);
 void        ms_history_clear          (MsHistory           *self);
 
 G_END_DECLS

@@ -52,9 +52,9 @@ static void
 accept_after_confirm (MsWindow *window,
                       gpointer  user_data)
 {
-  ms_window_set_document (window, user_data);
-  /* A document from a notice is unsaved work until saved. */
+  /* A document from a notice is unsaved work until saved: the editor takes it so. */
   ms_document_set_modified (user_data, TRUE);
+  ms_window_set_document (window, user_data);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ms-edits.h"
 #include "ms-gui-util.h"
 #include "ms-indicator-row.h"
 #include "ms-l10n.h"
@@ -213,57 +214,19 @@ on_comparison_changed_cb (MsIndicatorRow *self)
                          (int)selected);
 }
 
-static gboolean
-find_position (MsIndicatorRow *self,
-               MsProject     **project,
-               guint          *position)
-{
-  MsNode *parent = ms_node_get_parent (MS_NODE (self->indicator));
-  GListModel *siblings;
-
-  if (!MS_IS_PROJECT (parent))
-    return FALSE;
-
-  *project = MS_PROJECT (parent);
-  siblings = ms_project_get_indicators (*project);
-  for (guint i = 0; i < g_list_model_get_n_items (siblings); i++)
-    {
-      if (ms_project_get_indicator (*project, i) == self->indicator)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 on_remove_clicked_cb (MsIndicatorRow *self)
 {
-  MsProject *project;
-  guint position;
-
-  if (find_position (self, &project, &position))
-    ms_history_remove (self->history, N_("Remove Indicator"), MS_NODE (project), position);
+  if (self->history != NULL)
+    ms_edits_remove_indicator (self->history, self->indicator);
 }
 
 static void
 move_by (MsIndicatorRow *self,
          int             delta)
 {
-  MsProject *project;
-  guint position;
-  guint n;
-
-  if (!find_position (self, &project, &position))
-    return;
-
-  n = g_list_model_get_n_items (ms_project_get_indicators (project));
-  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
-    return;
-
-  ms_history_move (self->history, N_("Move Indicator"), MS_NODE (project), position, position + delta);
+  if (self->history != NULL)
+    ms_edits_move_indicator (self->history, self->indicator, delta);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ms-chart-view.h"
+#include "ms-edits.h"
 #include "ms-gui-util.h"
 #include "ms-indicator-row.h"
 #include "ms-notice.h"
@@ -234,16 +235,10 @@ on_number_changed_cb (MsProjectView *self)
 static void
 on_add_indicator_clicked_cb (MsProjectView *self)
 {
-  g_autoptr(MsIndicator) indicator = NULL;
-  GListModel *indicators;
-
   if (self->project == NULL || self->history == NULL)
     return;
 
-  indicators = ms_project_get_indicators (self->project);
-  indicator = ms_indicator_new ();
-  ms_history_insert (self->history, N_("Add Indicator"), MS_NODE (self->project),
-                     g_list_model_get_n_items (indicators), MS_NODE (indicator));
+  ms_edits_add_indicator (self->history, self->project);
 }
 
 static GtkWidget *

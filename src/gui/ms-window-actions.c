@@ -13,9 +13,11 @@
 
 #include "ms-chart-view.h"
 #include "ms-csv.h"
+#include "ms-edits.h"
 #include "ms-import-dialog.h"
 #include "ms-print.h"
 #include "ms-report.h"
+#include "ms-save-changes-dialog.h"
 #include "ms-window-private.h"
 
 /* Continuations: run after a question is answered or a save finished. */
@@ -79,10 +81,38 @@ _ms_window_show_message (MsWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Saving */
+/* Saving: the editor saves; the window says how it went and goes on. */
 
 static void save_with_chooser (MsWindow *self, Continuation *after);
 static void ask_unsaved (MsWindow *self, Continuation *after);
+
+static void
+report_saved (MsWindow *self)
+{
+  GFile *file = ms_editor_get_file (self->editor);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+  /* Toasts parse markup: a file name is text. */
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  /* translators: %s is a file name */
+  g_autofree char *message = g_strdup_printf (_("Saved “%s”"), escaped);
+
+  _ms_window_toast (self, message);
+  if (self->settings != NULL && path != NULL)
+    g_settings_set_string (self->settings, "last-file", path);
+}
+
+static void
+report_save_error (MsWindow     *self,
+                   const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    _ms_window_show_message (self, _("The File Changed on Disk"),
+                             _("Another program changed the file since it was opened here. "
+                               "Reload it, or choose “Keep Mine” and save again to overwrite it."));
+  else
+    _ms_window_show_message (self, _("Could Not Save"), error->message);
+}
 
 static void
 save_cb (GObject      *object,
@@ -94,62 +124,23 @@ save_cb (GObject      *object,
   g_autoptr(MsWindow) self = g_object_ref (after->self);
   g_autoptr(GError) error = NULL;
 
-  self->saving = FALSE;
-
-  if (!ms_document_save_finish (MS_DOCUMENT (object), result, &error))
+  if (!ms_editor_save_finish (MS_EDITOR (object), result, &error))
     {
-      if (self->history != NULL && MS_DOCUMENT (object) == self->document)
-        ms_history_end_save (self->history, FALSE);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        {
-          gtk_revealer_set_reveal_child (self->changed_revealer, TRUE);
-          _ms_window_show_message (self, _("The File Changed on Disk"),
-                                   _("Another program changed the file since it was opened here. "
-                                     "Reload it, or choose “Keep Mine” and save again to overwrite it."));
-        }
-      else
-        _ms_window_show_message (self, _("Could Not Save"), error->message);
-      /* The document stays modified; the caller does not go on. */
-      self->close_after_save = FALSE;
+      /* The document stays modified; what waited on the save does not go on. */
+      report_save_error (self, error);
       continuation_free (after);
-      _ms_window_update_actions (self);
       return;
     }
 
-  /* The state whose bytes were written is saved, not edits made since. */
-  if (self->history != NULL && MS_DOCUMENT (object) == self->document)
-    ms_history_end_save (self->history, TRUE);
-  {
-    g_autofree char *name = ms_document_dup_display_name (MS_DOCUMENT (object));
-    /* Toasts parse markup: a file name is text. */
-    g_autofree char *escaped = g_markup_escape_text (name, -1);
-    /* translators: %s is a file name */
-    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), escaped);
-
-    _ms_window_toast (self, message);
-  }
-  /* After Save As, or a first save, watch the file now written. */
-  _ms_window_watch_file (self);
-  {
-    g_autofree char *path = g_file_get_path (ms_document_get_file (MS_DOCUMENT (object)));
-
-    if (self->settings != NULL && path != NULL)
-      g_settings_set_string (self->settings, "last-file", path);
-  }
-  _ms_window_update_actions (self);
+  if (MS_EDITOR (object) == self->editor)
+    report_saved (self);
 
   /* Edits typed while the file was written are unsaved: a question answered
    * with Save is asked again rather than going on without them. */
-  if (after->then != NULL && ms_document_get_modified (MS_DOCUMENT (object)))
+  if (after->then != NULL)
     ask_unsaved (self, after);
   else
-    continuation_run (after);
-
-  if (self->close_after_save)
-    {
-      self->close_after_save = FALSE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    continuation_free (after);
 }
 
 static void
@@ -157,12 +148,14 @@ save_to (MsWindow     *self,
          GFile        *file,
          Continuation *after)
 {
-  self->saving = TRUE;
-  if (self->history != NULL)
-    ms_history_begin_save (self->history);
-  ms_document_save_async (self->document, file, self->cancellable, save_cb, after);
-  /* One save at a time: a second would race the first for the file. */
-  _ms_window_update_actions (self);
+  if (self->editor == NULL)
+    {
+      continuation_free (after);
+      return;
+    }
+
+  /* Not the window's cancellable: a save, once begun, is not cut short. */
+  ms_editor_save_async (self->editor, file, NULL, save_cb, after);
 }
 
 static void
@@ -206,12 +199,11 @@ save_with_chooser (MsWindow     *self,
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json_filter ());
-  if (ms_document_get_file (self->document) != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), ms_document_get_file (self->document), NULL);
+  if (ms_editor_get_file (self->editor) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), ms_editor_get_file (self->editor), NULL);
   else
     {
-      name = g_strdup_printf ("%s.json", ms_document_get_title (self->document)[0]
-                                         ? ms_document_get_title (self->document) : _("Untitled"));
+      name = g_strdup_printf ("%s.json", ms_editor_get_title (self->editor));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
 
@@ -223,14 +215,9 @@ static void
 save_then (MsWindow     *self,
            Continuation *after)
 {
-  /* A save is already writing: what waits on this one does not go on. */
-  if (self->saving)
-    {
-      continuation_free (after);
-      return;
-    }
-
-  if (ms_document_get_file (self->document) == NULL)
+  if (self->editor == NULL)
+    continuation_free (after);
+  else if (ms_editor_get_file (self->editor) == NULL)
     save_with_chooser (self, after);
   else
     save_to (self, NULL, after);
@@ -242,7 +229,7 @@ ms_window_save_to (MsWindow *self,
                    GFile    *file)
 {
   g_return_if_fail (MS_IS_WINDOW (self));
-  g_return_if_fail (self->document != NULL);
+  g_return_if_fail (self->editor != NULL);
 
   save_to (self, file, continuation_new (self, NULL, NULL, NULL));
 }
@@ -257,29 +244,48 @@ continue_later (gpointer user_data)
 }
 
 static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+unsaved_response_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   Continuation *after = user_data;
+  MsWindow *self = after->self;
 
-  /* One answer per question, whatever the dialog emits later. */
-  g_signal_handlers_disconnect_by_func (dialog, unsaved_response_cb, user_data);
+  self->asking--;
+  switch (ms_save_changes_dialog_run_finish (result, NULL))
+    {
+    case MS_SAVE_CHANGES_SAVE:
+      save_then (self, after);
+      break;
+    case MS_SAVE_CHANGES_DISCARD:
+      /* Go on once the dialog has closed: going on may close its parent. */
+      g_idle_add (continue_later, after);
+      break;
+    case MS_SAVE_CHANGES_CANCEL:
+    default:
+      continuation_free (after);
+      break;
+    }
+}
 
-  /* Go on once the dialog has closed: going on may close its parent. */
-  if (g_strcmp0 (response, "save") == 0)
-    save_then (after->self, after);
-  else if (g_strcmp0 (response, "discard") == 0)
-    g_idle_add (continue_later, after);
-  else
-    continuation_free (after);
+static void
+on_busy_done_cb (MsEditor     *editor,
+                 GParamSpec   *pspec,
+                 Continuation *after)
+{
+  if (ms_editor_get_busy (editor))
+    return;
+
+  g_signal_handlers_disconnect_by_func (editor, on_busy_done_cb, after);
+  ask_unsaved (after->self, after);
 }
 
 /**
  * _ms_window_confirm_unsaved:
  *
  * Asks what to do with unsaved changes (Save, Discard, Cancel) and runs
- * @then unless the user cancels or the save fails.
+ * @then unless the user cancels or the save fails. A save running now is
+ * waited for first.
  */
 void
 _ms_window_confirm_unsaved (MsWindow         *self,
@@ -294,82 +300,28 @@ static void
 ask_unsaved (MsWindow     *self,
              Continuation *after)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (self->document == NULL || !ms_document_get_modified (self->document))
+  if (self->editor == NULL)
     {
       continuation_run (after);
       return;
     }
 
-  name = ms_document_get_title (self->document)[0] ? g_strdup (ms_document_get_title (self->document))
-                                                    : ms_document_dup_display_name (self->document);
-  /* translators: %s is the title of the yearly file */
-  body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes are lost if you "
-                            "discard them."), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), after);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Watching the file on disk */
-
-static void
-on_file_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other,
-                    GFileMonitorEvent  event,
-                    MsWindow          *self)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  const char *known;
-
-  if (self->saving || self->document == NULL)
-    return;
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED &&
-      event != G_FILE_MONITOR_EVENT_DELETED && event != G_FILE_MONITOR_EVENT_RENAMED)
-    return;
-
-  /* Our own saves leave the entity tag we know. */
-  known = ms_document_get_etag (self->document);
-  info = g_file_query_info (ms_document_get_file (self->document), G_FILE_ATTRIBUTE_ETAG_VALUE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && known != NULL && g_strcmp0 (g_file_info_get_etag (info), known) == 0)
-    return;
-
-  gtk_revealer_set_reveal_child (self->changed_revealer, TRUE);
-}
-
-void
-_ms_window_watch_file (MsWindow *self)
-{
-  GFile *file = self->document ? ms_document_get_file (self->document) : NULL;
-
-  if (self->monitor != NULL)
-    g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
-
-  if (file == NULL)
-    return;
-
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->monitor != NULL)
+  /* What the running save leaves decides whether to ask. */
+  if (ms_editor_get_busy (self->editor))
     {
-      g_file_monitor_set_rate_limit (self->monitor, 500);
-      g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self, 0);
+      g_signal_connect (self->editor, "notify::busy", G_CALLBACK (on_busy_done_cb), after);
+      return;
     }
+
+  if (!ms_editor_get_modified (self->editor))
+    {
+      continuation_run (after);
+      return;
+    }
+
+  self->asking++;
+  ms_save_changes_dialog_run_async (GTK_WINDOW (self), ms_editor_get_title (self->editor), NULL,
+                                    unsaved_response_cb, after);
 }
 
 /* Actions */
@@ -378,16 +330,8 @@ static void
 new_after_confirm (MsWindow *self,
                    gpointer  user_data)
 {
-  g_autoptr(MsDocument) document = ms_document_new ();
-  g_autoptr(MsCategory) category = ms_category_new ();
-  g_autoptr(MsGroup) group = ms_group_new ();
+  g_autoptr(MsDocument) document = ms_edits_new_document ();
 
-  /* A new file starts with one category and one group, ready for projects. */
-  ms_category_set_id (category, "municipal");
-  ms_category_set_title (category, _("Projects"));
-  ms_category_insert_group (category, 0, group);
-  ms_document_insert_category (document, 0, category);
-  ms_document_set_modified (document, FALSE);
   ms_window_set_document (self, document);
 }
 
@@ -480,7 +424,7 @@ save_activated (GSimpleAction *action,
 {
   MsWindow *self = user_data;
 
-  if (self->document != NULL)
+  if (self->editor != NULL)
     save_then (self, continuation_new (self, NULL, NULL, NULL));
 }
 
@@ -491,19 +435,39 @@ save_as_activated (GSimpleAction *action,
 {
   MsWindow *self = user_data;
 
-  if (self->document != NULL)
+  if (self->editor != NULL)
     save_with_chooser (self, continuation_new (self, NULL, NULL, NULL));
+}
+
+static void
+reload_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(MsWindow) self = user_data;
+  g_autoptr(MsEditor) editor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  editor = ms_editor_reload_finish (MS_EDITOR (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (editor == NULL)
+    {
+      _ms_window_show_message (self, _("Could Not Reload the Yearly File"), error->message);
+      return;
+    }
+
+  /* Only if the window still shows what was reloaded. */
+  if (MS_EDITOR (object) == self->editor)
+    ms_window_set_editor (self, editor);
 }
 
 static void
 reload_after_confirm (MsWindow *self,
                       gpointer  user_data)
 {
-  GFile *file = ms_document_get_file (self->document);
-
-  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
-  if (file != NULL)
-    ms_window_load_file (self, file);
+  if (self->editor != NULL && ms_editor_get_file (self->editor) != NULL)
+    ms_editor_reload_async (self->editor, self->cancellable, reload_cb, g_object_ref (self));
 }
 
 static void
@@ -513,7 +477,7 @@ reload_activated (GSimpleAction *action,
 {
   MsWindow *self = user_data;
 
-  if (self->document != NULL)
+  if (self->editor != NULL)
     _ms_window_confirm_unsaved (self, reload_after_confirm, NULL, NULL);
 }
 
@@ -525,15 +489,16 @@ keep_mine_activated (GSimpleAction *action,
   MsWindow *self = user_data;
 
   /* The next save overwrites what the other program wrote. */
-  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
-  if (self->document != NULL)
-    {
-      ms_document_forget_etag (self->document);
-      ms_document_set_modified (self->document, TRUE);
-      /* No undo brings back what is on disk now. */
-      if (self->history != NULL)
-        ms_history_forget_saved (self->history);
-    }
+  if (self->editor != NULL)
+    ms_editor_keep_mine (self->editor);
+}
+
+static void
+cancel_loading_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  _ms_window_cancel_loading (user_data);
 }
 
 static void
@@ -612,62 +577,37 @@ locate_selected (MsWindow   *self,
   return FALSE;
 }
 
-static guint
-next_project_number (MsWindow *self)
-{
-  GListModel *categories = ms_document_get_categories (self->document);
-  MsCategory *category = _ms_window_get_selected_category (self);
-  guint highest = 0;
-
-  /* Numbers run on within the category listed. */
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-    {
-      MsCategory *candidate = ms_document_get_category (self->document, c);
-
-      if (category != NULL && candidate != category)
-        continue;
-      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (candidate)); g++)
-        {
-          MsGroup *group = ms_category_get_group (candidate, g);
-
-          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
-            highest = MAX (highest, ms_project_get_number (ms_group_get_project (group, p)));
-        }
-    }
-
-  return highest + 1;
-}
-
 static void
 add_project_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
   MsWindow *self = user_data;
-  g_autoptr(MsProject) project = ms_project_new ();
+  MsCategory *scope = _ms_window_get_selected_category (self);
   MsProject *selected;
+  MsProject *added;
   MsGroup *group;
   guint position = 0;
 
-  if (self->document == NULL)
+  if (self->history == NULL)
     return;
 
   if (locate_selected (self, &selected, &group, &position))
     position++;
   else
     {
-      MsCategory *category = _ms_window_get_selected_category (self);
-      GListModel *groups = category ? ms_category_get_groups (category) : NULL;
+      GListModel *groups = scope ? ms_category_get_groups (scope) : NULL;
 
       if (groups == NULL || g_list_model_get_n_items (groups) == 0)
         return;
-      group = ms_category_get_group (category, g_list_model_get_n_items (groups) - 1);
+      group = ms_category_get_group (scope, g_list_model_get_n_items (groups) - 1);
       position = g_list_model_get_n_items (ms_group_get_projects (group));
     }
 
-  ms_project_set_number (project, next_project_number (self));
-  ms_history_insert (self->history, N_("Add Project"), MS_NODE (group), position, MS_NODE (project));
-  ms_project_list_select_project (self->project_list, project);
+  /* Numbers run on within the category listed. */
+  added = ms_edits_add_project (self->history, group, position, scope);
+  if (added != NULL)
+    ms_project_list_select_project (self->project_list, added);
 }
 
 static void
@@ -676,38 +616,26 @@ remove_project_activated (GSimpleAction *action,
                           gpointer       user_data)
 {
   MsWindow *self = user_data;
-  MsProject *project;
-  MsGroup *group;
-  guint position;
+  MsProject *project = ms_project_list_get_selected_project (self->project_list);
 
-  if (locate_selected (self, &project, &group, &position))
-    {
-      ms_history_remove (self->history, N_("Remove Project"), MS_NODE (group), position);
-      /* translators: shown after a project was removed */
-      _ms_window_toast (self, _("Project removed. Undo with Ctrl+Z."));
-    }
+  if (self->history != NULL && project != NULL && ms_edits_remove_project (self->history, project))
+    /* translators: shown after a project was removed */
+    _ms_window_toast (self, _("Project removed. Undo with Ctrl+Z."));
 }
 
 static void
 move_project (MsWindow *self,
               int       delta)
 {
-  MsProject *project;
-  MsGroup *group;
-  guint position;
-  guint n;
+  g_autoptr(MsProject) project = NULL;
 
-  if (!locate_selected (self, &project, &group, &position))
+  if (self->history == NULL || ms_project_list_get_selected_project (self->project_list) == NULL)
     return;
 
-  n = g_list_model_get_n_items (ms_group_get_projects (group));
-  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
-    return;
-
-  g_object_ref (project);
-  ms_history_move (self->history, N_("Move Project"), MS_NODE (group), position, position + delta);
-  ms_project_list_select_project (self->project_list, project);
-  g_object_unref (project);
+  /* The list may drop its selection while the project is out of the tree. */
+  project = g_object_ref (ms_project_list_get_selected_project (self->project_list));
+  if (ms_edits_move_project (self->history, project, delta))
+    ms_project_list_select_project (self->project_list, project);
 }
 
 static void
@@ -726,29 +654,13 @@ move_project_down_activated (GSimpleAction *action,
   move_project (user_data, 1);
 }
 
-static gboolean
-locate_group (MsWindow    *self,
-              MsCategory **category,
-              MsGroup    **group,
-              guint       *position)
+/* The group of the selected project. */
+static MsGroup *
+selected_group (MsWindow *self)
 {
-  MsProject *project;
-  guint ignored;
+  MsProject *project = ms_project_list_get_selected_project (self->project_list);
 
-  if (!locate_selected (self, &project, group, &ignored))
-    return FALSE;
-
-  *category = ms_group_get_category (*group);
-  for (guint i = 0; *category && i < g_list_model_get_n_items (ms_category_get_groups (*category)); i++)
-    {
-      if (ms_category_get_group (*category, i) == *group)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return project ? ms_project_get_group (project) : NULL;
 }
 
 static void
@@ -757,22 +669,16 @@ add_group_activated (GSimpleAction *action,
                      gpointer       user_data)
 {
   MsWindow *self = user_data;
-  g_autoptr(MsGroup) group = ms_group_new ();
-  g_autoptr(MsProject) project = ms_project_new ();
   MsCategory *category = _ms_window_get_selected_category (self);
-  guint n;
+  MsGroup *group;
 
-  if (category == NULL)
+  if (category == NULL || self->history == NULL)
     return;
 
   /* A new group comes with a first project to fill in. */
-  n = g_list_model_get_n_items (ms_category_get_groups (category));
-  ms_group_set_number (group, n + 1);
-  ms_group_set_title (group, _("New group"));
-  ms_project_set_number (project, next_project_number (self));
-  ms_group_insert_project (group, 0, project);
-  ms_history_insert (self->history, N_("Add Group"), MS_NODE (category), n, MS_NODE (group));
-  ms_project_list_select_project (self->project_list, project);
+  group = ms_edits_add_group (self->history, category);
+  if (group != NULL)
+    ms_project_list_select_project (self->project_list, ms_group_get_project (group, 0));
 }
 
 static void
@@ -784,11 +690,7 @@ rename_response_cb (AdwMessageDialog *dialog,
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "ms-entry");
 
   if (g_strcmp0 (response, "rename") == 0 && group != NULL && self->history != NULL)
-    {
-      ms_history_set_string (self->history, N_("Rename Group"), G_OBJECT (group), "title",
-                             gtk_editable_get_text (entry));
-      ms_history_break_merge (self->history);
-    }
+    ms_edits_rename_group (self->history, group, gtk_editable_get_text (entry));
 }
 
 static void
@@ -797,13 +699,11 @@ rename_group_activated (GSimpleAction *action,
                         gpointer       user_data)
 {
   MsWindow *self = user_data;
-  MsCategory *category;
-  MsGroup *group;
-  guint position;
+  MsGroup *group = selected_group (self);
   GtkWidget *dialog;
   GtkWidget *entry;
 
-  if (!locate_group (self, &category, &group, &position))
+  if (group == NULL)
     return;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Group"), NULL);
@@ -825,19 +725,10 @@ static void
 move_group (MsWindow *self,
             int       delta)
 {
-  MsCategory *category;
-  MsGroup *group;
-  guint position;
-  guint n;
+  MsGroup *group = selected_group (self);
 
-  if (!locate_group (self, &category, &group, &position))
-    return;
-
-  n = g_list_model_get_n_items (ms_category_get_groups (category));
-  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
-    return;
-
-  ms_history_move (self->history, N_("Move Group"), MS_NODE (category), position, position + delta);
+  if (group != NULL && self->history != NULL)
+    ms_edits_move_group (self->history, group, delta);
 }
 
 static void
@@ -862,15 +753,10 @@ remove_group_activated (GSimpleAction *action,
                         gpointer       user_data)
 {
   MsWindow *self = user_data;
-  MsCategory *category;
-  MsGroup *group;
-  guint position;
+  MsGroup *group = selected_group (self);
 
-  if (locate_group (self, &category, &group, &position))
-    {
-      ms_history_remove (self->history, N_("Remove Group"), MS_NODE (category), position);
-      _ms_window_toast (self, _("Group removed. Undo with Ctrl+Z."));
-    }
+  if (group != NULL && self->history != NULL && ms_edits_remove_group (self->history, group))
+    _ms_window_toast (self, _("Group removed. Undo with Ctrl+Z."));
 }
 
 static void
@@ -1086,6 +972,7 @@ static const GActionEntry window_actions[] = {
   { "save-as", save_as_activated },
   { "reload", reload_activated },
   { "keep-mine", keep_mine_activated },
+  { "cancel-loading", cancel_loading_activated },
   { "import-notice", import_notice_activated },
   { "export-pdf", export_pdf_activated },
   { "export-chart", export_chart_activated },
@@ -1123,15 +1010,20 @@ void
 _ms_window_update_actions (MsWindow *self)
 {
   gboolean has_document = self->document != NULL;
-  gboolean modified = has_document && ms_document_get_modified (self->document);
+  gboolean busy = has_document && ms_editor_get_busy (self->editor);
+  gboolean has_file = has_document && ms_editor_get_file (self->editor) != NULL;
+  gboolean modified = has_document && ms_editor_get_modified (self->editor);
+  MsExternalChange change = has_document ? ms_editor_get_external_change (self->editor) : MS_EXTERNAL_CHANGE_NONE;
   gboolean has_project = has_document && ms_project_list_get_selected_project (self->project_list) != NULL;
   gboolean on_projects = g_strcmp0 (ms_window_get_visible_page (self), "projects") == 0;
   gboolean has_category = has_document && _ms_window_get_selected_category (self) != NULL;
 
-  set_enabled (self, "save",
-               !self->saving && (modified || (has_document && ms_document_get_file (self->document) == NULL)));
-  set_enabled (self, "save-as", has_document && !self->saving);
-  set_enabled (self, "reload", has_document && ms_document_get_file (self->document) != NULL);
+  /* One save at a time: the editor would refuse a second. */
+  set_enabled (self, "save", has_document && !busy && (modified || !has_file));
+  set_enabled (self, "save-as", has_document && !busy);
+  set_enabled (self, "reload", has_file && !busy && change != MS_EXTERNAL_CHANGE_DELETED);
+  set_enabled (self, "keep-mine", change != MS_EXTERNAL_CHANGE_NONE);
+  set_enabled (self, "cancel-loading", _ms_window_get_loading (self));
   set_enabled (self, "export-pdf", has_document);
   set_enabled (self, "export-chart", has_document);
   set_enabled (self, "export-csv", has_document);

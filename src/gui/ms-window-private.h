@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ms-departments-page.h"
+#include "ms-editor.h"
 #include "ms-history.h"
 #include "ms-overview-page.h"
 #include "ms-project-list.h"
@@ -25,15 +26,29 @@ struct _MsWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* The open file; the window follows it and never sequences saves itself. */
+  MsEditor             *editor;
+  /* The editor's, for the views. */
   MsDocument           *document;
   MsHistory            *history;
+  GSignalGroup         *editor_signals;
+  GSignalGroup         *history_signals;
+  GSignalGroup         *document_signals;
+  GSignalGroup         *categories_signals;
   GSettings            *settings;
   GCancellable         *cancellable;
-  GFileMonitor         *monitor;
   GListStore           *sidebar_items;
-  gulong                document_notify_handler;
-  gulong                categories_handler;
-  gboolean              saving;
+
+  /* Opening a file: progress shows after loading_delay milliseconds. */
+  GCancellable         *load_cancellable;
+  guint                 loading_timeout_id;
+  guint                 loading_delay;
+  char                 *loading_name;
+  char                 *page_before_loading;
+
+  /* A question about unsaved changes is open. */
+  guint                 asking;
+  /* Close when the running save is done (it decides whether to ask). */
   gboolean              close_after_save;
   gboolean              closing_confirmed;
 
@@ -43,6 +58,9 @@ struct _MsWindow
   GtkButton            *save_button;
   GtkToggleButton      *search_button;
   GtkRevealer          *changed_revealer;
+  GtkLabel             *changed_label;
+  GtkButton            *reload_button;
+  AdwStatusPage        *loading_page;
   GtkStack             *main_stack;
   AdwStatusPage        *status_page;
   GtkListBox           *sidebar;
@@ -68,7 +86,10 @@ void        _ms_window_toast              (MsWindow         *self,
 void        _ms_window_show_message       (MsWindow         *self,
                                            const char       *heading,
                                            const char       *body);
-void        _ms_window_watch_file         (MsWindow         *self);
+void        _ms_window_update_title       (MsWindow         *self);
+void        _ms_window_cancel_loading     (MsWindow         *self);
+gboolean    _ms_window_get_loading        (MsWindow         *self);
+void        _ms_window_update_banner      (MsWindow         *self);
 MsCategory *_ms_window_get_selected_category (MsWindow      *self);
 void        _ms_window_update_recent_menu (MsWindow         *self);
 

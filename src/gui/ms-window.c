@@ -275,15 +275,14 @@ on_department_project_cb (MsWindow  *self,
   ms_window_select_project (self, project);
 }
 
-static void
-update_title (MsWindow *self)
+/* The title follows the editor: its name for the file, a bullet when unsaved. */
+void
+_ms_window_update_title (MsWindow *self)
 {
-  g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
-  const char *document_title;
 
-  if (self->document == NULL)
+  if (self->editor == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Minsheng Tracker"));
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -291,11 +290,9 @@ update_title (MsWindow *self)
       return;
     }
 
-  name = ms_document_dup_display_name (self->document);
-  document_title = ms_document_get_title (self->document);
   /* An unsaved document says so in its title, as GNOME applications do. */
-  title = g_strdup_printf ("%s%s", ms_document_get_modified (self->document) ? "• " : "",
-                           document_title[0] ? document_title : name);
+  title = g_strdup_printf ("%s%s", ms_editor_get_modified (self->editor) ? "• " : "",
+                           ms_editor_get_title (self->editor));
   adw_window_title_set_title (self->window_title, title);
 
   /* translators: region and year of a yearly file, such as "漯河市 · 2024" */
@@ -305,11 +302,53 @@ update_title (MsWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
-on_document_notify_cb (MsWindow   *self,
-                       GParamSpec *pspec)
+/* The bar for a file changed or deleted by another program. */
+void
+_ms_window_update_banner (MsWindow *self)
 {
-  update_title (self);
+  MsExternalChange change = self->editor ? ms_editor_get_external_change (self->editor) : MS_EXTERNAL_CHANGE_NONE;
+
+  if (change == MS_EXTERNAL_CHANGE_DELETED)
+    gtk_label_set_label (self->changed_label,
+                         _("The file was deleted or moved away by another program. Save to write it again."));
+  else if (change == MS_EXTERNAL_CHANGE_CHANGED)
+    gtk_label_set_label (self->changed_label,
+                         _("The file was changed by another program since it was opened here."));
+  /* Nothing to reload from a deleted file. */
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), change != MS_EXTERNAL_CHANGE_DELETED);
+  gtk_revealer_set_reveal_child (self->changed_revealer, change != MS_EXTERNAL_CHANGE_NONE);
+}
+
+static void
+on_editor_state_cb (MsWindow *self)
+{
+  _ms_window_update_title (self);
+  _ms_window_update_actions (self);
+}
+
+static void
+on_editor_busy_cb (MsWindow *self)
+{
+  _ms_window_update_actions (self);
+
+  /* A close asked for during a save goes on now, asking if still needed. */
+  if (self->close_after_save && self->editor != NULL && !ms_editor_get_busy (self->editor))
+    {
+      self->close_after_save = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+on_editor_external_change_cb (MsWindow *self)
+{
+  _ms_window_update_banner (self);
+  _ms_window_update_actions (self);
+}
+
+static void
+on_history_notify_cb (MsWindow *self)
+{
   _ms_window_update_actions (self);
 }
 
@@ -353,22 +392,28 @@ ms_window_close_request (GtkWindow *window)
 {
   MsWindow *self = MS_WINDOW (window);
 
-  /* A save is writing: close when it is done, asking then if needed. */
-  if (self->saving)
+  if (!self->closing_confirmed && self->editor != NULL)
     {
-      self->close_after_save = TRUE;
-      return TRUE;
-    }
+      /* A save is writing: close when it is done, asking then if needed. */
+      if (ms_editor_get_busy (self->editor))
+        {
+          self->close_after_save = TRUE;
+          return TRUE;
+        }
 
-  /* Unsaved changes are never dropped silently: ask first. */
-  if (!self->closing_confirmed && self->document != NULL && ms_document_get_modified (self->document))
-    {
-      _ms_window_confirm_unsaved (self, close_after_confirm, NULL, NULL);
-      return TRUE;
+      /* Unsaved changes are never dropped silently: ask first (once). */
+      if (ms_editor_get_modified (self->editor))
+        {
+          if (self->asking == 0)
+            _ms_window_confirm_unsaved (self, close_after_confirm, NULL, NULL);
+          return TRUE;
+        }
     }
 
   save_window_state (self);
   g_cancellable_cancel (self->cancellable);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
 
   return GTK_WINDOW_CLASS (ms_window_parent_class)->close_request (window);
 }
@@ -400,20 +445,31 @@ ms_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+  g_clear_pointer (&self->loading_name, g_free);
+  g_clear_pointer (&self->page_before_loading, g_free);
   if (self->sidebar != NULL)
     g_signal_handlers_disconnect_by_data (self->sidebar, self);
   if (self->project_list != NULL)
     g_signal_handlers_disconnect_by_data (self->project_list, self);
-  if (self->monitor != NULL)
-    g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->document_notify_handler, self->document);
-      g_clear_signal_handler (&self->categories_handler, ms_document_get_categories (self->document));
-    }
+  if (self->editor_signals != NULL)
+    g_signal_group_set_target (self->editor_signals, NULL);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  if (self->categories_signals != NULL)
+    g_signal_group_set_target (self->categories_signals, NULL);
+  g_clear_object (&self->editor_signals);
+  g_clear_object (&self->history_signals);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->categories_signals);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
+  g_clear_object (&self->editor);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_WINDOW);
@@ -444,6 +500,9 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, changed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, sidebar);
@@ -467,6 +526,25 @@ ms_window_init (MsWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = ms_settings_new ();
+  /* Quick opens show nothing; slow ones show a sign of life soon. */
+  self->loading_delay = 300;
+
+  self->editor_signals = g_signal_group_new (MS_TYPE_EDITOR);
+  g_signal_group_connect_swapped (self->editor_signals, "notify::modified", G_CALLBACK (on_editor_state_cb), self);
+  g_signal_group_connect_swapped (self->editor_signals, "notify::title", G_CALLBACK (on_editor_state_cb), self);
+  g_signal_group_connect_swapped (self->editor_signals, "notify::file", G_CALLBACK (on_editor_state_cb), self);
+  g_signal_group_connect_swapped (self->editor_signals, "notify::busy", G_CALLBACK (on_editor_busy_cb), self);
+  g_signal_group_connect_swapped (self->editor_signals, "notify::external-change",
+                                  G_CALLBACK (on_editor_external_change_cb), self);
+  self->history_signals = g_signal_group_new (MS_TYPE_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "notify", G_CALLBACK (on_history_notify_cb), self);
+  self->document_signals = g_signal_group_new (MS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::region", G_CALLBACK (_ms_window_update_title),
+                                  self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::year", G_CALLBACK (_ms_window_update_title),
+                                  self);
+  self->categories_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->categories_signals, "items-changed", G_CALLBACK (rebuild_sidebar), self);
   self->sidebar_items = g_list_store_new (MS_TYPE_SIDEBAR_ITEM);
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (self->sidebar_items), create_sidebar_row, self, NULL);
 
@@ -494,7 +572,8 @@ ms_window_init (MsWindow *self)
 
   _ms_window_actions_init (self);
   restore_window_state (self);
-  update_title (self);
+  _ms_window_update_title (self);
+  _ms_window_update_banner (self);
   _ms_window_update_actions (self);
 }
 
@@ -530,47 +609,51 @@ ms_window_get_history (MsWindow *self)
   return self->history;
 }
 
-static void
-on_history_notify_cb (MsWindow *self)
+/**
+ * ms_window_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the editor of the file shown
+ */
+MsEditor *
+ms_window_get_editor (MsWindow *self)
 {
-  _ms_window_update_actions (self);
+  g_return_val_if_fail (MS_IS_WINDOW (self), NULL);
+
+  return self->editor;
 }
 
+/**
+ * ms_window_set_editor:
+ * @editor: (nullable): the file to show, or %NULL for the welcome page
+ *
+ * Shows @editor's document, without asking about unsaved changes of the one
+ * shown before.
+ */
 void
-ms_window_set_document (MsWindow   *self,
-                        MsDocument *document)
+ms_window_set_editor (MsWindow *self,
+                      MsEditor *editor)
 {
-  g_return_if_fail (MS_IS_WINDOW (self));
-  g_return_if_fail (!document || MS_IS_DOCUMENT (document));
+  MsDocument *document;
+  MsHistory *history;
 
-  if (document == self->document)
+  g_return_if_fail (MS_IS_WINDOW (self));
+  g_return_if_fail (!editor || MS_IS_EDITOR (editor));
+
+  if (editor == self->editor)
     return;
 
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->document_notify_handler, self->document);
-      g_clear_signal_handler (&self->categories_handler, ms_document_get_categories (self->document));
-    }
-  if (self->monitor != NULL)
-    g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
-  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
-
+  g_set_object (&self->editor, editor);
+  document = editor ? ms_editor_get_document (editor) : NULL;
   g_set_object (&self->document, document);
-  g_clear_object (&self->history);
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  history = editor ? ms_editor_get_history (editor) : NULL;
+  g_set_object (&self->history, history);
+  self->close_after_save = FALSE;
 
-  if (document != NULL)
-    {
-      self->history = ms_history_new (document);
-      g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify_cb), self,
-                               G_CONNECT_SWAPPED);
-      self->document_notify_handler = g_signal_connect_object (document, "notify",
-                                                               G_CALLBACK (on_document_notify_cb), self,
-                                                               G_CONNECT_SWAPPED);
-      self->categories_handler = g_signal_connect_object (ms_document_get_categories (document), "items-changed",
-                                                          G_CALLBACK (rebuild_sidebar), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->editor_signals, editor);
+  g_signal_group_set_target (self->history_signals, self->history);
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->categories_signals, document ? ms_document_get_categories (document) : NULL);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   ms_project_view_set_history (self->project_view, self->history);
   ms_project_list_set_scope (self->project_list, NULL);
@@ -582,13 +665,35 @@ ms_window_set_document (MsWindow   *self,
     {
       gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
       gtk_stack_set_visible_child_name (self->main_stack, "document");
-      _ms_window_watch_file (self);
     }
   else
     gtk_stack_set_visible_child_name (self->main_stack, "message");
 
-  update_title (self);
+  _ms_window_update_title (self);
+  _ms_window_update_banner (self);
   _ms_window_update_actions (self);
+}
+
+/**
+ * ms_window_set_document:
+ * @document: (nullable): a document to edit; an unmodified one counts as saved
+ *
+ * Shows @document in a new editor; see ms_window_set_editor().
+ */
+void
+ms_window_set_document (MsWindow   *self,
+                        MsDocument *document)
+{
+  g_autoptr(MsEditor) editor = NULL;
+
+  g_return_if_fail (MS_IS_WINDOW (self));
+  g_return_if_fail (!document || MS_IS_DOCUMENT (document));
+
+  if (document != NULL && document == self->document)
+    return;
+
+  editor = document ? ms_editor_new (document) : NULL;
+  ms_window_set_editor (self, editor);
 }
 
 void
@@ -629,31 +734,94 @@ remember_file (MsWindow *self,
 }
 
 static void
+hide_loading (MsWindow *self)
+{
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loading_name, g_free);
+  /* Back to what was shown: the previous document or the welcome page. */
+  if (self->page_before_loading != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, self->page_before_loading);
+  g_clear_pointer (&self->page_before_loading, g_free);
+  _ms_window_update_actions (self);
+}
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  MsWindow *self = user_data;
+  g_autofree char *title = NULL;
+
+  self->loading_timeout_id = 0;
+  g_free (self->page_before_loading);
+  self->page_before_loading = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
+  /* translators: shown while a file opens; %s is its name */
+  title = g_strdup_printf (_("Loading “%s”…"), self->loading_name);
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  _ms_window_update_actions (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The one place an opened file is shown: a question about it (such as
+ * restoring unsaved edits) belongs here, before the window takes it. */
+static void
+show_opened_editor (MsWindow *self,
+                    MsEditor *editor)
+{
+  ms_window_set_editor (self, editor);
+  remember_file (self, ms_editor_get_file (editor));
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(MsWindow) self = user_data;
-  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(MsEditor) editor = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = ms_document_load_finish (result, &error);
+  editor = ms_editor_load_finish (result, &error);
 
+  /* Cancelled, or superseded by a newer open: that one owns the page. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (document == NULL)
+  hide_loading (self);
+  if (editor == NULL)
     {
       /* A window already showing a file keeps it; the error is said in a dialog. */
-      if (self->document != NULL)
+      if (self->editor != NULL)
         _ms_window_show_message (self, _("Could Not Open the Yearly File"), error->message);
       else
         ms_window_show_error (self, _("Could Not Open the Yearly File"), error->message);
       return;
     }
 
-  ms_window_set_document (self, document);
-  remember_file (self, ms_document_get_file (document));
+  show_opened_editor (self, editor);
+}
+
+/**
+ * _ms_window_cancel_loading:
+ *
+ * Stops opening a file; what was shown before stays.
+ */
+void
+_ms_window_cancel_loading (MsWindow *self)
+{
+  if (self->load_cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->load_cancellable);
+  hide_loading (self);
+}
+
+gboolean
+_ms_window_get_loading (MsWindow *self)
+{
+  return self->load_cancellable != NULL;
 }
 
 /* Loads @file into this window, without asking about unsaved changes. */
@@ -661,10 +829,23 @@ void
 ms_window_load_file (MsWindow *self,
                      GFile    *file)
 {
+  g_autofree char *page = NULL;
+
   g_return_if_fail (MS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  ms_document_load_async (file, self->cancellable, load_cb, g_object_ref (self));
+  /* One open at a time: the newer one wins, showing what was there before it. */
+  if (self->page_before_loading != NULL)
+    page = g_strdup (self->page_before_loading);
+  _ms_window_cancel_loading (self);
+  if (page != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, page);
+
+  self->load_cancellable = g_cancellable_new ();
+  self->loading_name = g_file_get_basename (file);
+  self->loading_timeout_id = g_timeout_add (self->loading_delay, show_loading_cb, self);
+  ms_editor_load_async (file, self->load_cancellable, load_cb, g_object_ref (self));
+  _ms_window_update_actions (self);
 }
 
 static void
@@ -687,10 +868,7 @@ ms_window_open_file (MsWindow *self,
   g_return_if_fail (MS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->document != NULL && ms_document_get_modified (self->document))
-    _ms_window_confirm_unsaved (self, load_after_confirm, g_object_ref (file), g_object_unref);
-  else
-    ms_window_load_file (self, file);
+  _ms_window_confirm_unsaved (self, load_after_confirm, g_object_ref (file), g_object_unref);
 }
 
 /* Shows @project: its category in the sidebar, selected in the list. */

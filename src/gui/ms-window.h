@@ -11,6 +11,7 @@
 
 #include "ms-application.h"
 #include "ms-document.h"
+#include "ms-editor.h"
 #include "ms-history.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ void        ms_window_load_file        (MsWindow      *self,
                                         GFile         *file);
 MsDocument *ms_window_get_document     (MsWindow      *self);
 MsHistory  *ms_window_get_history      (MsWindow      *self);
+MsEditor   *ms_window_get_editor       (MsWindow      *self);
+void        ms_window_set_editor       (MsWindow      *self,
+                                        MsEditor      *editor);
 void        ms_window_set_document     (MsWindow      *self,
                                         MsDocument    *document);
 void        ms_window_show_error       (MsWindow      *self,

@@ -1,0 +1,319 @@
+/* ms-edits.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Structure edits as the user asks for them (add, remove, move, rename),
+ * each one undoable step of the history. Views only pick the node.
+ */
+
+#define G_LOG_DOMAIN "ms-edits"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ms-edits.h"
+
+/* Returns: (transfer none) (nullable): the children of @parent */
+static GListModel *
+children_of (MsNode *parent)
+{
+  if (MS_IS_DOCUMENT (parent))
+    return ms_document_get_categories (MS_DOCUMENT (parent));
+  if (MS_IS_CATEGORY (parent))
+    return ms_category_get_groups (MS_CATEGORY (parent));
+  if (MS_IS_GROUP (parent))
+    return ms_group_get_projects (MS_GROUP (parent));
+  if (MS_IS_PROJECT (parent))
+    return ms_project_get_indicators (MS_PROJECT (parent));
+  return NULL;
+}
+
+/* Where @node sits under its parent. */
+static gboolean
+locate (MsNode  *node,
+        MsNode **parent,
+        guint   *position)
+{
+  GListModel *children;
+
+  *parent = ms_node_get_parent (node);
+  children = *parent ? children_of (*parent) : NULL;
+  if (children == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(MsNode) item = g_list_model_get_item (children, i);
+
+      if (item == node)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+remove_node (MsHistory  *history,
+             const char *label,
+             MsNode     *node)
+{
+  MsNode *parent;
+  guint position;
+
+  if (!locate (node, &parent, &position) || ms_node_get_document (parent) != ms_history_get_document (history))
+    return FALSE;
+
+  ms_history_remove (history, label, parent, position);
+  return TRUE;
+}
+
+static gboolean
+move_node (MsHistory  *history,
+           const char *label,
+           MsNode     *node,
+           int         delta)
+{
+  g_autoptr(MsNode) hold = NULL;
+  MsNode *parent;
+  guint position;
+  guint n;
+
+  if (!locate (node, &parent, &position) || ms_node_get_document (parent) != ms_history_get_document (history))
+    return FALSE;
+
+  n = g_list_model_get_n_items (children_of (parent));
+  if (delta == 0 || (delta < 0 && (guint)-delta > position) || (delta > 0 && position + delta >= n))
+    return FALSE;
+
+  /* The node is out of the tree for a moment: views may drop their reference. */
+  hold = g_object_ref (node);
+  ms_history_move (history, label, parent, position, position + delta);
+  return TRUE;
+}
+
+/**
+ * ms_edits_new_document:
+ *
+ * Returns: (transfer full): an unmodified document without a file, with one
+ *   category and one group, ready for projects
+ */
+MsDocument *
+ms_edits_new_document (void)
+{
+  MsDocument *document = ms_document_new ();
+  g_autoptr(MsCategory) category = ms_category_new ();
+  g_autoptr(MsGroup) group = ms_group_new ();
+
+  ms_category_set_id (category, "municipal");
+  ms_category_set_title (category, _("Projects"));
+  ms_category_insert_group (category, 0, group);
+  ms_document_insert_category (document, 0, category);
+  ms_document_set_modified (document, FALSE);
+  return document;
+}
+
+/**
+ * ms_edits_next_project_number:
+ * @scope: (nullable): the category numbers run on in, %NULL for the whole file
+ *
+ * Returns: one past the highest project number in @scope
+ */
+guint
+ms_edits_next_project_number (MsDocument *document,
+                              MsCategory *scope)
+{
+  GListModel *categories;
+  guint highest = 0;
+
+  g_return_val_if_fail (MS_IS_DOCUMENT (document), 1);
+  g_return_val_if_fail (!scope || MS_IS_CATEGORY (scope), 1);
+
+  categories = ms_document_get_categories (document);
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (document, c);
+
+      if (scope != NULL && category != scope)
+        continue;
+      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
+        {
+          MsGroup *group = ms_category_get_group (category, g);
+
+          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
+            highest = MAX (highest, ms_project_get_number (ms_group_get_project (group, p)));
+        }
+    }
+
+  return highest + 1;
+}
+
+/**
+ * ms_edits_add_project:
+ * @position: where in @group; past the end appends
+ * @scope: (nullable): the category its number runs on in (see
+ *   ms_edits_next_project_number())
+ *
+ * Returns: (transfer none): the new project, numbered
+ */
+MsProject *
+ms_edits_add_project (MsHistory  *history,
+                      MsGroup    *group,
+                      guint       position,
+                      MsCategory *scope)
+{
+  g_autoptr(MsProject) project = NULL;
+
+  g_return_val_if_fail (MS_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (MS_IS_GROUP (group), NULL);
+
+  project = ms_project_new ();
+  ms_project_set_number (project, ms_edits_next_project_number (ms_history_get_document (history), scope));
+  ms_history_insert (history, N_("Add Project"), MS_NODE (group), position, MS_NODE (project));
+  return ms_node_get_parent (MS_NODE (project)) == MS_NODE (group) ? project : NULL;
+}
+
+gboolean
+ms_edits_remove_project (MsHistory *history,
+                         MsProject *project)
+{
+  g_return_val_if_fail (MS_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (MS_IS_PROJECT (project), FALSE);
+
+  return remove_node (history, N_("Remove Project"), MS_NODE (project));
+}
+
+/**
+ * ms_edits_move_project:
+ * @delta: places to move, negative for up
+ *
+ * Returns: %FALSE when the project cannot move that far within its group
+ */
+gboolean
+ms_edits_move_project (MsHistory *history,
+                       MsProject *project,
+                       int        delta)
+{
+  g_return_val_if_fail (MS_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (MS_IS_PROJECT (project), FALSE);
+
+  return move_node (history, N_("Move Project"), MS_NODE (project), delta);
+}
+
+/**
+ * ms_edits_add_group:
+ *
+ * Appends a group to @category, with a first project to fill in, as one step.
+ *
+ * Returns: (transfer none): the new group
+ */
+MsGroup *
+ms_edits_add_group (MsHistory  *history,
+                    MsCategory *category)
+{
+  g_autoptr(MsGroup) group = NULL;
+  g_autoptr(MsProject) project = NULL;
+  guint n;
+
+  g_return_val_if_fail (MS_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (MS_IS_CATEGORY (category), NULL);
+
+  group = ms_group_new ();
+  project = ms_project_new ();
+  n = g_list_model_get_n_items (ms_category_get_groups (category));
+  ms_group_set_number (group, n + 1);
+  ms_group_set_title (group, _("New group"));
+  ms_project_set_number (project, ms_edits_next_project_number (ms_history_get_document (history), category));
+  ms_group_insert_project (group, 0, project);
+  ms_history_insert (history, N_("Add Group"), MS_NODE (category), n, MS_NODE (group));
+  return ms_node_get_parent (MS_NODE (group)) == MS_NODE (category) ? group : NULL;
+}
+
+/**
+ * ms_edits_rename_group:
+ *
+ * Returns: %FALSE when the title did not change
+ */
+gboolean
+ms_edits_rename_group (MsHistory  *history,
+                       MsGroup    *group,
+                       const char *title)
+{
+  g_autofree char *before = NULL;
+
+  g_return_val_if_fail (MS_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (MS_IS_GROUP (group), FALSE);
+
+  before = g_strdup (ms_group_get_title (group));
+  ms_history_set_string (history, N_("Rename Group"), G_OBJECT (group), "title", title);
+  /* A rename is a step of its own, not typing to merge into. */
+  ms_history_break_merge (history);
+  return g_strcmp0 (before, ms_group_get_title (group)) != 0;
+}
+
+gboolean
+ms_edits_move_group (MsHistory *history,
+                     MsGroup   *group,
+                     int        delta)
+{
+  g_return_val_if_fail (MS_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (MS_IS_GROUP (group), FALSE);
+
+  return move_node (history, N_("Move Group"), MS_NODE (group), delta);
+}
+
+gboolean
+ms_edits_remove_group (MsHistory *history,
+                       MsGroup   *group)
+{
+  g_return_val_if_fail (MS_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (MS_IS_GROUP (group), FALSE);
+
+  return remove_node (history, N_("Remove Group"), MS_NODE (group));
+}
+
+/**
+ * ms_edits_add_indicator:
+ *
+ * Returns: (transfer none): a new indicator, appended to @project
+ */
+MsIndicator *
+ms_edits_add_indicator (MsHistory *history,
+                        MsProject *project)
+{
+  g_autoptr(MsIndicator) indicator = NULL;
+
+  g_return_val_if_fail (MS_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (MS_IS_PROJECT (project), NULL);
+
+  indicator = ms_indicator_new ();
+  ms_history_insert (history, N_("Add Indicator"), MS_NODE (project),
+                     g_list_model_get_n_items (ms_project_get_indicators (project)), MS_NODE (indicator));
+  return ms_node_get_parent (MS_NODE (indicator)) == MS_NODE (project) ? indicator : NULL;
+}
+
+gboolean
+ms_edits_remove_indicator (MsHistory   *history,
+                           MsIndicator *indicator)
+{
+  g_return_val_if_fail (MS_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (MS_IS_INDICATOR (indicator), FALSE);
+
+  return remove_node (history, N_("Remove Indicator"), MS_NODE (indicator));
+}
+
+gboolean
+ms_edits_move_indicator (MsHistory   *history,
+                         MsIndicator *indicator,
+                         int          delta)
+{
+  g_return_val_if_fail (MS_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (MS_IS_INDICATOR (indicator), FALSE);
+
+  return move_node (history, N_("Move Indicator"), MS_NODE (indicator), delta);
+}
