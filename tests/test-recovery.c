@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ms-autosave.h"
+#include "ms-editor.h"
 #include "ms-recovery.h"
 #include "test-util.h"
 
@@ -134,6 +136,201 @@ test_incomplete_entries_ignored (void)
   g_unlink (broken);
 }
 
+typedef gboolean (*Predicate) (gpointer data);
+
+/* Spins the main context until @predicate holds; fails after 20 s. */
+static void
+wait_until (Predicate predicate,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!predicate (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+is_kept (gpointer data)
+{
+  MsAutosave *autosave = data;
+
+  return ms_autosave_get_kept_serial (autosave) == ms_editor_get_serial (ms_autosave_get_editor (autosave));
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !ms_editor_get_busy (data);
+}
+
+static MsProject *
+first_project (MsEditor *editor)
+{
+  MsDocument *document = ms_editor_get_document (editor);
+
+  return ms_group_get_project (ms_category_get_group (ms_document_get_category (document, 0), 0), 0);
+}
+
+static void
+edit_note (MsEditor   *editor,
+           const char *note)
+{
+  ms_history_set_string (ms_editor_get_history (editor), "Edit Note", G_OBJECT (first_project (editor)), "note",
+                         note);
+  ms_history_break_merge (ms_editor_get_history (editor));
+}
+
+static MsEditor *
+editor_for_copy (const char *dir)
+{
+  g_autoptr(MsDocument) example = ms_test_load_example ();
+  g_autoptr(GBytes) bytes = ms_document_serialize (example, NULL);
+  g_autofree char *path = g_build_filename (dir, "year.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  document = ms_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  return ms_editor_new (document);
+}
+
+static void
+save_and_wait (MsEditor *editor,
+               GFile    *file)
+{
+  ms_editor_save_async (editor, file, NULL, NULL, NULL);
+  wait_until (is_idle, editor);
+}
+
+static void
+test_autosave_keeps_and_forgets (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-autosave-XXXXXX", NULL);
+  g_autoptr(MsEditor) editor = editor_for_copy (dir);
+  g_autoptr(MsAutosave) autosave = ms_autosave_new (editor);
+  GFile *file = ms_editor_get_file (editor);
+  g_autoptr(GError) error = NULL;
+
+  clear_folder ();
+  ms_autosave_set_delay (autosave, 20);
+
+  /* Nothing is kept for a document without unsaved edits. */
+  g_assert_null (ms_recovery_find (file));
+
+  edit_note (editor, "第一次修改");
+  wait_until (is_kept, autosave);
+  {
+    g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file);
+    g_autoptr(MsDocument) restored = NULL;
+
+    g_assert_nonnull (entry);
+    g_assert_cmpstr (entry->key, ==, ms_autosave_get_key (autosave));
+    restored = ms_recovery_restore (entry, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ms_project_get_note (ms_group_get_project (
+                       ms_category_get_group (ms_document_get_category (restored, 0), 0), 0)), ==, "第一次修改");
+  }
+
+  /* Later edits replace what was kept. */
+  edit_note (editor, "第二次修改");
+  wait_until (is_kept, autosave);
+  {
+    g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file);
+    g_autoptr(MsDocument) restored = ms_recovery_restore (entry, &error);
+
+    g_assert_cmpstr (ms_project_get_note (ms_group_get_project (
+                       ms_category_get_group (ms_document_get_category (restored, 0), 0), 0)), ==, "第二次修改");
+  }
+
+  /* A save makes them needless; undo back to the file's state too. */
+  save_and_wait (editor, NULL);
+  g_assert_false (ms_editor_get_modified (editor));
+  g_assert_null (ms_recovery_find (file));
+
+  edit_note (editor, "第三次修改");
+  wait_until (is_kept, autosave);
+  g_assert_nonnull (ms_recovery_find (file));
+  g_assert_true (ms_history_undo (ms_editor_get_history (editor)));
+  g_assert_false (ms_editor_get_modified (editor));
+  g_assert_null (ms_recovery_find (file));
+
+  /* Discarding forgets them and keeps nothing more. */
+  edit_note (editor, "被丢弃的修改");
+  wait_until (is_kept, autosave);
+  ms_autosave_discard (autosave);
+  g_assert_null (ms_recovery_find (file));
+  edit_note (editor, "丢弃之后");
+  for (guint i = 0; i < 10; i++)
+    {
+      g_usleep (5000);
+      while (g_main_context_iteration (NULL, FALSE));
+    }
+  g_assert_null (ms_recovery_find (file));
+
+  g_clear_object (&autosave);
+  g_clear_object (&editor);
+  {
+    g_autofree char *path = g_build_filename (dir, "year.json", NULL);
+    g_autofree char *backup = g_build_filename (dir, "year.json~", NULL);
+
+    g_unlink (path);
+    g_unlink (backup);
+    g_rmdir (dir);
+  }
+}
+
+static void
+test_autosave_follows_save_as (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-autosave-XXXXXX", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.json", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(MsDocument) fresh = ms_test_generate_document (2);
+  g_autoptr(MsEditor) editor = NULL;
+  g_autoptr(MsAutosave) autosave = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  clear_folder ();
+  ms_document_set_modified (fresh, FALSE);
+  editor = ms_editor_new (fresh);
+  autosave = ms_autosave_new (editor);
+  ms_autosave_set_delay (autosave, 20);
+
+  /* A document never saved is kept under a key of its own. */
+  edit_note (editor, "新文件的修改");
+  wait_until (is_kept, autosave);
+  entries = ms_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_null (((MsRecoveryEntry *)g_ptr_array_index (entries, 0))->file);
+  g_assert_true (g_str_has_prefix (ms_autosave_get_key (autosave), "untitled-"));
+
+  /* Saved under a name, the untitled edits are gone. */
+  save_and_wait (editor, other);
+  g_assert_false (ms_editor_get_modified (editor));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = ms_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 0);
+
+  /* Further edits are kept for the new file. */
+  edit_note (editor, "另存之后的修改");
+  wait_until (is_kept, autosave);
+  {
+    g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (other);
+
+    g_assert_nonnull (entry);
+  }
+  ms_autosave_discard (autosave);
+  g_clear_object (&autosave);
+  g_clear_object (&editor);
+  g_unlink (other_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +345,8 @@ main (int   argc,
   g_test_add_func ("/recovery/keep-and-restore", test_keep_and_restore);
   g_test_add_func ("/recovery/untitled-documents", test_untitled_documents);
   g_test_add_func ("/recovery/incomplete-entries-ignored", test_incomplete_entries_ignored);
+  g_test_add_func ("/recovery/autosave-keeps-and-forgets", test_autosave_keeps_and_forgets);
+  g_test_add_func ("/recovery/autosave-follows-save-as", test_autosave_follows_save_as);
 
   status = g_test_run ();
   {
