@@ -13,7 +13,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include "ms-chart-view.h"
@@ -28,6 +32,8 @@
 #include "ms-project-list.h"
 #include "ms-project-row.h"
 #include "ms-project-view.h"
+#include "ms-recovery.h"
+#include "ms-restore-dialog.h"
 #include "ms-save-changes-dialog.h"
 #include "ms-window-private.h"
 #include "test-util.h"
@@ -1021,14 +1027,316 @@ test_every_template (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Crash recovery: a child process edits, is killed, and this one restores. */
+
+static MsProject *
+editor_first_project (MsEditor *editor)
+{
+  MsDocument *document = ms_editor_get_document (editor);
+
+  return ms_group_get_project (ms_category_get_group (ms_document_get_category (document, 0), 0), 0);
+}
+
+/* Runs in the child: opens @path, edits, waits until the edit is kept for
+ * recovery, says so, and waits to be killed. */
+static int
+run_recovery_child (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MsWindow *window;
+
+  g_set_application_name ("minsheng");
+  gtk_init ();
+  adw_init ();
+  window = ms_window_new (NULL);
+  ms_window_set_autosave_delay (window, 100);
+  gtk_window_present (GTK_WINDOW (window));
+  ms_window_load_file (window, file);
+  while (window->editor == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  ms_history_set_string (window->history, "Edit Completion", G_OBJECT (editor_first_project (window->editor)),
+                         "completion", "崩溃前输入、尚未保存的完成情况");
+  while (ms_autosave_get_kept_serial (window->autosave) != ms_editor_get_serial (window->editor))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_print ("kept\n");
+  fflush (stdout);
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+static MsRestoreDialog *
+find_restore_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MS_IS_RESTORE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return MS_RESTORE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static MsRestoreDialog *
+wait_for_restore_dialog (void)
+{
+  MsRestoreDialog *dialog = NULL;
+
+  for (int i = 0; i < 1000 && (dialog = find_restore_dialog ()) == NULL; i++)
+    spin (10);
+  return dialog;
+}
+
+static void
+test_recovery_after_kill (void)
+{
+  g_autoptr(GFile) file = copy_example ("crash.json");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self_path, "--recovery-child", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *line = NULL;
+  MsRestoreDialog *dialog;
+  MsWindow *window;
+  GPid pid;
+  int out_fd;
+  int status;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_null (ms_recovery_find (file));
+
+  /* Another process edits the file and is killed before saving. */
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                                           NULL, &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  channel = g_io_channel_unix_new (out_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==, G_IO_STATUS_NORMAL);
+  g_assert_cmpstr (line, ==, "kept\n");
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+
+  /* The file is as it was; the edits wait in the recovery folder. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  /* Opening the file again offers them, saying when they were made. */
+  window = ms_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  ms_window_load_file (window, file);
+  dialog = wait_for_restore_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
+  spin (100);
+  save_screenshot (GTK_WIDGET (dialog), "restore");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (100);
+
+  g_assert_cmpstr (ms_project_get_completion (editor_first_project (window->editor)), ==,
+                   "崩溃前输入、尚未保存的完成情况");
+  g_assert_true (ms_editor_get_modified (window->editor));
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• "));
+  g_assert_true (g_file_equal (ms_editor_get_file (window->editor), file));
+
+  /* Saving writes them to the file and forgets the kept copy. */
+  ms_window_save_to (window, file);
+  for (int i = 0; i < 500 && (ms_editor_get_busy (window->editor) || ms_editor_get_modified (window->editor)); i++)
+    spin (10);
+  g_assert_false (ms_editor_get_modified (window->editor));
+  g_assert_null (ms_recovery_find (file));
+  g_free (after);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "崩溃前输入、尚未保存的完成情况"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_recovery_discarded (void)
+{
+  g_autoptr(GFile) file = copy_example ("discard.json");
+  g_autoptr(MsDocument) edited = ms_document_load (file, NULL, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *key = ms_recovery_key_for_file (file);
+  MsRestoreDialog *dialog;
+  MsWindow *window;
+
+  ms_document_set_intro (edited, "不要的修改");
+  bytes = ms_document_serialize (edited, NULL);
+  g_assert_true (ms_recovery_keep (key, file, "discard", bytes, NULL, NULL));
+
+  window = ms_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ms_window_load_file (window, file);
+  dialog = wait_for_restore_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (100);
+
+  /* The file as saved, unmodified, and nothing offered again. */
+  g_assert_nonnull (window->editor);
+  g_assert_cmpstr (ms_document_get_intro (window->document), !=, "不要的修改");
+  g_assert_false (ms_editor_get_modified (window->editor));
+  g_assert_null (ms_recovery_find (file));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Edits discarded in the close question are not kept either. */
+  window = open_window ("discard-close.json");
+  ms_window_set_autosave_delay (window, 20);
+  ms_history_set_string (window->history, "Edit Note", G_OBJECT (editor_first_project (window->editor)), "note",
+                         "关闭时丢弃");
+  for (int i = 0; i < 500 && ms_autosave_get_kept_serial (window->autosave) != ms_editor_get_serial (window->editor);
+       i++)
+    spin (10);
+  g_assert_nonnull (ms_recovery_find (ms_editor_get_file (window->editor)));
+  {
+    g_autoptr(GFile) closed = g_object_ref (ms_editor_get_file (window->editor));
+    AdwMessageDialog *question;
+
+    gtk_window_close (GTK_WINDOW (window));
+    spin (100);
+    question = find_message_dialog (NULL);
+    g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (question));
+    adw_message_dialog_response (question, "discard");
+    gtk_window_close (GTK_WINDOW (question));
+    spin (200);
+    g_assert_null (ms_recovery_find (closed));
+  }
+}
+
+/* Injected faults (tests/faults/ms-faults.c, preloaded by main). */
+static void
+test_save_faults (void)
+{
+  static const char * const faults[] = { "rename=EPERM", "write-limit=4096", "close=EIO", "fsync=EIO" };
+  g_autofree char *folder = g_build_filename (work_dir, "faults", NULL);
+  g_autofree char *path = g_build_filename (folder, "year.json", NULL);
+  g_autofree char *backup_path = g_build_filename (folder, "year.json~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MsWindow *window = open_window ("faults-source.json");
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  /* A first save, so that there is a file and a backup to keep. */
+  ms_window_save_to (window, file);
+  for (int i = 0; i < 500 && ms_editor_get_busy (window->editor); i++)
+    spin (10);
+  ms_document_set_year (window->document, 2031);
+  ms_window_save_to (window, file);
+  for (int i = 0; i < 500 && ms_editor_get_busy (window->editor); i++)
+    spin (10);
+  g_assert_true (g_file_test (backup_path, G_FILE_TEST_EXISTS));
+
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    {
+      g_autofree char *before = NULL;
+      g_autofree char *backup_before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *backup_after = NULL;
+      g_autofree char *cause = NULL;
+      g_autofree char *expected = NULL;
+      AdwMessageDialog *dialog;
+      guint n_files = 0;
+
+      g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+      g_assert_true (g_file_get_contents (backup_path, &backup_before, NULL, NULL));
+      ms_document_set_year (window->document, 2032 + f);
+
+      g_setenv ("MS_FAULTS_MATCH", folder, TRUE);
+      g_setenv ("MS_FAULTS", faults[f], TRUE);
+      ms_window_save_to (window, NULL);
+      for (int i = 0; i < 500 && (ms_editor_get_busy (window->editor) || find_message_dialog (NULL) == NULL); i++)
+        spin (10);
+      g_unsetenv ("MS_FAULTS");
+      g_unsetenv ("MS_FAULTS_MATCH");
+
+      /* Said in plain words; the title keeps its bullet; nothing changed on disk. */
+      dialog = find_message_dialog (NULL);
+      g_assert_nonnull (dialog);
+      g_test_message ("%s: %s", faults[f], adw_message_dialog_get_body (dialog));
+      /* The message as the user reads it, in the language of the run. */
+      if (f == 0)
+        cause = g_strdup_printf (_("You do not have permission to replace files in the folder “%s”. "
+                                   "Save to another folder with Save As."), folder);
+      else if (f == 1)
+        cause = g_strdup_printf (_("There is not enough space on the disk to save “%s”. Free some space, "
+                                   "or save to another disk with Save As."), path);
+      else
+        cause = g_strdup_printf (_("The disk reported an input/output error while saving “%s”. "
+                                   "Check the disk, or save to another place with Save As."), path);
+      expected = g_strdup_printf (_("%s The file on disk was left as it was."), cause);
+      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+      g_assert_true (ms_editor_get_modified (window->editor));
+      g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• "));
+      g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+      g_assert_true (g_file_get_contents (backup_path, &backup_after, NULL, NULL));
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpstr (backup_after, ==, backup_before);
+      {
+        g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+
+        while (g_dir_read_name (dir) != NULL)
+          n_files++;
+      }
+      g_assert_cmpuint (n_files, ==, 2);
+      if (f == 0)
+        save_screenshot (GTK_WIDGET (dialog), "save-fault");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* The fault gone, the same Save works and clears the bullet. */
+  ms_window_save_to (window, NULL);
+  for (int i = 0; i < 500 && ms_editor_get_busy (window->editor); i++)
+    spin (10);
+  g_assert_false (ms_editor_get_modified (window->editor));
+  g_unlink (path);
+  g_unlink (backup_path);
+  g_rmdir (folder);
+  _ms_window_discard_unsaved (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int result;
+  g_autofree char *state_dir = NULL;
 
   /* The window in the language the test runs in, as the app would be. */
   ms_paths_init_gettext ();
+
+  if (argc == 3 && g_str_equal (argv[1], "--recovery-child"))
+    return run_recovery_child (argv[2]);
+
+  /* Saves are tested with faults injected: start again with the double. */
+  if (g_getenv ("MS_FAULTS_LIB") != NULL &&
+      (g_getenv ("LD_PRELOAD") == NULL || strstr (g_getenv ("LD_PRELOAD"), g_getenv ("MS_FAULTS_LIB")) == NULL))
+    {
+      g_autofree char *asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                                           ":verify_asan_link_order=0", NULL);
+
+      g_setenv ("LD_PRELOAD", g_getenv ("MS_FAULTS_LIB"), TRUE);
+      g_setenv ("ASAN_OPTIONS", asan, TRUE);
+      execv ("/proc/self/exe", argv);
+      g_error ("Could not start again: %s", g_strerror (errno));
+    }
+
+  /* Unsaved edits kept for recovery go to a folder of this run only. */
+  state_dir = g_dir_make_tmp ("minsheng-window-state-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -1065,6 +1373,9 @@ main (int   argc,
   g_test_add_func ("/window/save-changes-dialog", test_save_changes_dialog);
   g_test_add_func ("/window/failed-save", test_failed_save);
   g_test_add_func ("/window/loading", test_loading);
+  g_test_add_func ("/window/recovery-after-kill", test_recovery_after_kill);
+  g_test_add_func ("/window/recovery-discarded", test_recovery_discarded);
+  g_test_add_func ("/window/save-faults", test_save_faults);
 
   result = g_test_run ();
 
@@ -1081,6 +1392,12 @@ main (int   argc,
     g_rmdir (work_dir);
   }
   g_free (work_dir);
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", state_dir);
+
+    /* Whatever windows left kept, in a folder made for this run. */
+    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  }
 
   return result;
 }

@@ -13,6 +13,7 @@
 
 #include "ms-application.h"
 #include "ms-paths.h"
+#include "ms-recovery.h"
 #include "ms-settings.h"
 #include "ms-window.h"
 
@@ -50,9 +51,19 @@ ms_application_activate (GApplication *application)
   if (window == NULL)
     {
       g_autoptr(GFile) file = choose_startup_file (self);
+      g_autoptr(GPtrArray) kept = ms_recovery_list ();
+      MsRecoveryEntry *newest = kept->len > 0 ? g_ptr_array_index (kept, 0) : NULL;
 
       window = GTK_WINDOW (ms_window_new (self));
-      ms_window_open_file (MS_WINDOW (window), file);
+      /* Edits the last session could not save come first: a file's edits
+       * are offered when it opens; those of a document never saved, or of
+       * a file gone since, right away. */
+      if (newest != NULL && newest->file != NULL && g_file_query_exists (newest->file, NULL))
+        ms_window_open_file (MS_WINDOW (window), newest->file);
+      else if (newest != NULL)
+        ms_window_offer_recovery (MS_WINDOW (window), NULL, file, newest);
+      else
+        ms_window_open_file (MS_WINDOW (window), file);
     }
 
   gtk_window_present (window);

@@ -258,6 +258,8 @@ unsaved_response_cb (GObject      *object,
       save_then (self, after);
       break;
     case MS_SAVE_CHANGES_DISCARD:
+      /* Thrown away on purpose: nothing to offer after a restart either. */
+      _ms_window_discard_unsaved (self);
       /* Go on once the dialog has closed: going on may close its parent. */
       g_idle_add (continue_later, after);
       break;

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "ms-autosave.h"
 #include "ms-departments-page.h"
 #include "ms-editor.h"
 #include "ms-history.h"
@@ -31,6 +32,9 @@ struct _MsWindow
   /* The editor's, for the views. */
   MsDocument           *document;
   MsHistory            *history;
+  /* Keeps the editor's unsaved edits for recovery after a crash. */
+  MsAutosave           *autosave;
+  guint                 autosave_delay;
   GSignalGroup         *editor_signals;
   GSignalGroup         *history_signals;
   GSignalGroup         *document_signals;
@@ -77,6 +81,7 @@ struct _MsWindow
 
 void        _ms_window_actions_init       (MsWindow         *self);
 void        _ms_window_update_actions     (MsWindow         *self);
+void        _ms_window_discard_unsaved    (MsWindow         *self);
 void        _ms_window_confirm_unsaved    (MsWindow         *self,
                                            MsWindowContinue  then,
                                            gpointer          user_data,

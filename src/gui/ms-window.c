@@ -14,6 +14,8 @@
 #include "ms-chart-view.h"
 #include "ms-gui-util.h"
 #include "ms-l10n.h"
+#include "ms-recovery.h"
+#include "ms-restore-dialog.h"
 #include "ms-settings.h"
 #include "ms-window-private.h"
 
@@ -463,6 +465,8 @@ ms_window_dispose (GObject *object)
     g_signal_group_set_target (self->document_signals, NULL);
   if (self->categories_signals != NULL)
     g_signal_group_set_target (self->categories_signals, NULL);
+  /* Not discarded: edits of a window torn down without asking stay kept. */
+  g_clear_object (&self->autosave);
   g_clear_object (&self->editor_signals);
   g_clear_object (&self->history_signals);
   g_clear_object (&self->document_signals);
@@ -528,6 +532,7 @@ ms_window_init (MsWindow *self)
   self->settings = ms_settings_new ();
   /* Quick opens show nothing; slow ones show a sign of life soon. */
   self->loading_delay = 300;
+  self->autosave_delay = 3000;
 
   self->editor_signals = g_signal_group_new (MS_TYPE_EDITOR);
   g_signal_group_connect_swapped (self->editor_signals, "notify::modified", G_CALLBACK (on_editor_state_cb), self);
@@ -609,6 +614,48 @@ ms_window_get_history (MsWindow *self)
   return self->history;
 }
 
+static void set_editor_with_key (MsWindow   *self,
+                                 MsEditor   *editor,
+                                 const char *recovery_key);
+
+/**
+ * _ms_window_discard_unsaved:
+ *
+ * The user chose to throw the unsaved edits away: forget those kept for
+ * recovery too.
+ */
+void
+_ms_window_discard_unsaved (MsWindow *self)
+{
+  if (self->autosave != NULL)
+    ms_autosave_discard (self->autosave);
+}
+
+/* For tests: how long after an edit it is kept for recovery. */
+void
+ms_window_set_autosave_delay (MsWindow *self,
+                              guint     delay_ms)
+{
+  g_return_if_fail (MS_IS_WINDOW (self));
+
+  self->autosave_delay = delay_ms;
+  if (self->autosave != NULL)
+    ms_autosave_set_delay (self->autosave, delay_ms);
+}
+
+/**
+ * ms_window_get_autosave:
+ *
+ * Returns: (transfer none) (nullable): what keeps the unsaved edits
+ */
+MsAutosave *
+ms_window_get_autosave (MsWindow *self)
+{
+  g_return_val_if_fail (MS_IS_WINDOW (self), NULL);
+
+  return self->autosave;
+}
+
 /**
  * ms_window_get_editor:
  *
@@ -633,16 +680,32 @@ void
 ms_window_set_editor (MsWindow *self,
                       MsEditor *editor)
 {
-  MsDocument *document;
-  MsHistory *history;
-
   g_return_if_fail (MS_IS_WINDOW (self));
   g_return_if_fail (!editor || MS_IS_EDITOR (editor));
+
+  set_editor_with_key (self, editor, NULL);
+}
+
+/* @recovery_key: (nullable): edits restored from recovery stay kept under
+ * the key they were found under */
+static void
+set_editor_with_key (MsWindow   *self,
+                     MsEditor   *editor,
+                     const char *recovery_key)
+{
+  MsDocument *document;
+  MsHistory *history;
 
   if (editor == self->editor)
     return;
 
   g_set_object (&self->editor, editor);
+  g_clear_object (&self->autosave);
+  if (editor != NULL)
+    {
+      self->autosave = recovery_key ? ms_autosave_new_with_key (editor, recovery_key) : ms_autosave_new (editor);
+      ms_autosave_set_delay (self->autosave, self->autosave_delay);
+    }
   document = editor ? ms_editor_get_document (editor) : NULL;
   g_set_object (&self->document, document);
   history = editor ? ms_editor_get_history (editor) : NULL;
@@ -764,14 +827,126 @@ show_loading_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+typedef struct
+{
+  MsWindow        *self;
+  /* The file as saved, shown when the edits are not restored. */
+  MsEditor        *opened;
+  /* Or the file to open then. */
+  GFile           *otherwise;
+  MsRecoveryEntry *entry;
+} RestoreQuestion;
+
+static void
+restore_question_free (RestoreQuestion *question)
+{
+  g_clear_object (&question->self);
+  g_clear_object (&question->opened);
+  g_clear_object (&question->otherwise);
+  ms_recovery_entry_free (question->entry);
+  g_free (question);
+}
+
+static void
+show_unrestored (RestoreQuestion *question)
+{
+  if (question->opened != NULL)
+    ms_window_set_editor (question->self, question->opened);
+  else if (question->otherwise != NULL)
+    ms_window_load_file (question->self, question->otherwise);
+}
+
+static void
+restore_answered_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  RestoreQuestion *question = user_data;
+  MsWindow *self = question->self;
+  g_autoptr(MsDocument) restored = NULL;
+  g_autoptr(MsEditor) editor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->asking--;
+  switch (ms_restore_dialog_run_finish (result))
+    {
+    case MS_RESTORE_RESTORE:
+      restored = ms_recovery_restore (question->entry, &error);
+      if (restored != NULL)
+        {
+          editor = ms_editor_new (restored);
+          set_editor_with_key (self, editor, question->entry->key);
+          if (question->entry->file != NULL)
+            remember_file (self, question->entry->file);
+          _ms_window_toast (self, _("Unsaved changes restored"));
+          break;
+        }
+      /* Unreadable: say so and keep the files for whoever can look at them. */
+      _ms_window_show_message (self, _("Could Not Restore the Changes"), error->message);
+      show_unrestored (question);
+      break;
+
+    case MS_RESTORE_DISCARD:
+      ms_recovery_discard (question->entry->key);
+      show_unrestored (question);
+      break;
+
+    case MS_RESTORE_LATER:
+    default:
+      show_unrestored (question);
+      break;
+    }
+
+  restore_question_free (question);
+}
+
+/**
+ * ms_window_offer_recovery:
+ * @opened: (nullable): the entry's file as read from disk, shown unless
+ *   the edits are restored
+ * @otherwise: (nullable): without @opened, the file to open unless the
+ *   edits are restored
+ *
+ * Asks whether to restore unsaved edits kept when the app last stopped.
+ */
+void
+ms_window_offer_recovery (MsWindow              *self,
+                          MsEditor              *opened,
+                          GFile                 *otherwise,
+                          const MsRecoveryEntry *entry)
+{
+  RestoreQuestion *question;
+
+  g_return_if_fail (MS_IS_WINDOW (self));
+  g_return_if_fail (entry != NULL);
+
+  question = g_new0 (RestoreQuestion, 1);
+  question->self = g_object_ref (self);
+  question->opened = opened ? g_object_ref (opened) : NULL;
+  question->otherwise = otherwise ? g_object_ref (otherwise) : NULL;
+  question->entry = ms_recovery_entry_copy (entry);
+  self->asking++;
+  ms_restore_dialog_run_async (GTK_WINDOW (self), entry, restore_answered_cb, question);
+}
+
 /* The one place an opened file is shown: a question about it (such as
  * restoring unsaved edits) belongs here, before the window takes it. */
 static void
 show_opened_editor (MsWindow *self,
                     MsEditor *editor)
 {
+  GFile *file = ms_editor_get_file (editor);
+  g_autoptr(MsRecoveryEntry) entry = file ? ms_recovery_find (file) : NULL;
+
+  remember_file (self, file);
+  if (entry != NULL)
+    {
+      /* The file as saved stays in view behind the question. */
+      ms_window_set_editor (self, editor);
+      ms_window_offer_recovery (self, editor, NULL, entry);
+      return;
+    }
   ms_window_set_editor (self, editor);
-  remember_file (self, ms_editor_get_file (editor));
 }
 
 static void

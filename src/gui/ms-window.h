@@ -10,7 +10,9 @@
 #include <adwaita.h>
 
 #include "ms-application.h"
+#include "ms-autosave.h"
 #include "ms-document.h"
+#include "ms-recovery.h"
 #include "ms-editor.h"
 #include "ms-history.h"
 
@@ -42,5 +44,12 @@ void        ms_window_select_section   (MsWindow      *self,
 void        ms_window_save_to          (MsWindow      *self,
                                         GFile         *file);
 const char *ms_window_get_visible_page (MsWindow      *self);
+MsAutosave *ms_window_get_autosave     (MsWindow      *self);
+void        ms_window_set_autosave_delay (MsWindow    *self,
+                                        guint          delay_ms);
+void        ms_window_offer_recovery   (MsWindow              *self,
+                                        MsEditor              *opened,
+                                        GFile                 *otherwise,
+                                        const MsRecoveryEntry *entry);
 
 G_END_DECLS

@@ -88,6 +88,11 @@ fd_matches (int fd)
   char link[64];
   char path[4096];
   ssize_t length;
+  const char *match = getenv ("MS_FAULTS_MATCH");
+
+  /* Most calls of a preloaded program are not ours to fail: be quick. */
+  if (match == NULL || match[0] == '\0')
+    return 0;
 
   snprintf (link, sizeof link, "/proc/self/fd/%d", fd);
   length = readlink (link, path, sizeof path - 1);
