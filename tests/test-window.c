@@ -22,6 +22,7 @@
 
 #include "ms-chart-view.h"
 #include "ms-departments-page.h"
+#include "ms-gui-util.h"
 #include "ms-import-dialog.h"
 #include "ms-indicator-row.h"
 #include "ms-l10n.h"
@@ -1027,6 +1028,22 @@ test_every_template (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_figure_limits (void)
+{
+  gboolean valid = FALSE;
+
+  /* What the model refuses is refused where it is typed, not sent on. */
+  g_assert_cmpfloat (ms_parse_figure ("1,000,000,000,000,000", &valid), ==, 1e15);
+  g_assert_true (valid);
+  ms_parse_figure ("10000000000000000", &valid);
+  g_assert_false (valid);
+  ms_parse_figure ("1e400", &valid);
+  g_assert_false (valid);
+  ms_parse_figure ("-3", &valid);
+  g_assert_false (valid);
+}
+
 /* Crash recovery: a child process edits, is killed, and this one restores. */
 
 static MsProject *
@@ -1373,6 +1390,7 @@ main (int   argc,
   g_test_add_func ("/window/save-changes-dialog", test_save_changes_dialog);
   g_test_add_func ("/window/failed-save", test_failed_save);
   g_test_add_func ("/window/loading", test_loading);
+  g_test_add_func ("/window/figure-limits", test_figure_limits);
   g_test_add_func ("/window/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/window/recovery-discarded", test_recovery_discarded);
   g_test_add_func ("/window/save-faults", test_save_faults);

@@ -941,7 +941,7 @@ ms_history_set_actual (MsHistory   *self,
 
   g_return_if_fail (MS_IS_HISTORY (self));
   g_return_if_fail (MS_IS_INDICATOR (indicator));
-  g_return_if_fail (!has_actual || (isfinite (actual) && actual >= 0));
+  g_return_if_fail (!has_actual || ms_figure_is_plausible (actual));
 
   get_actual_state (indicator, &old_state);
   new_state.has_actual = !!has_actual;

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "ms-gui-util.h"
+#include "ms-indicator.h"
 #include "ms-number.h"
 #include "ms-quantity.h"
 
@@ -79,7 +80,8 @@ ms_parse_figure (const char *text,
     return 0;
 
   value = g_ascii_strtod (digits->str, &end);
-  if (end == digits->str || *end != '\0' || !isfinite (value) || value < 0)
+  /* Beyond 10^15 is a typing error, and the model refuses it. */
+  if (end == digits->str || *end != '\0' || !ms_figure_is_plausible (value))
     return 0;
 
   *valid = TRUE;

@@ -17,6 +17,7 @@
 #include "ms-import-dialog.h"
 #include "ms-print.h"
 #include "ms-report.h"
+#include "ms-safe-write.h"
 #include "ms-save-changes-dialog.h"
 #include "ms-window-private.h"
 
@@ -819,6 +820,23 @@ suggested_name (MsWindow   *self,
   return g_strconcat (title[0] ? title : fallback, extension, NULL);
 }
 
+/* An export chosen over the yearly file itself would destroy it. */
+static gboolean
+refuse_document_file (MsWindow   *self,
+                      GFile      *file,
+                      const char *heading)
+{
+  GFile *own = self->editor ? ms_editor_get_file (self->editor) : NULL;
+
+  if (own == NULL || file == NULL || !ms_safe_write_is_same_file (file, own))
+    return FALSE;
+
+  _ms_window_show_message (self, heading,
+                           _("That is the yearly file itself; exporting there would replace it. "
+                             "Choose another name."));
+  return TRUE;
+}
+
 static void
 export_pdf_response_cb (GtkNativeDialog *dialog,
                         int              response,
@@ -833,7 +851,9 @@ export_pdf_response_cb (GtkNativeDialog *dialog,
                                                   report_paper (self), NULL);
       g_autoptr(GError) error = NULL;
 
-      if (path == NULL || !ms_report_write_pdf (report, path, &error))
+      if (refuse_document_file (self, file, _("Could Not Export the Report")))
+        ;
+      else if (path == NULL || !ms_report_write_pdf (report, path, &error))
         _ms_window_show_message (self, _("Could Not Export the Report"),
                                  error ? error->message : _("The file must be on this computer"));
       else
@@ -885,7 +905,9 @@ export_chart_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GError) error = NULL;
       MsReportFormat format = path && g_str_has_suffix (path, ".svg") ? MS_REPORT_FORMAT_SVG : MS_REPORT_FORMAT_PNG;
 
-      if (path == NULL ||
+      if (refuse_document_file (self, file, _("Could Not Export the Chart")))
+        ;
+      else if (path == NULL ||
           !ms_chart_export (ms_chart_view_get_kind (MS_CHART_VIEW (chart)), ms_chart_view_get_node (MS_CHART_VIEW (chart)),
                             format, path, format == MS_REPORT_FORMAT_PNG ? 1600 : 800, NULL, &error))
         _ms_window_show_message (self, _("Could Not Export the Chart"),
@@ -924,8 +946,10 @@ export_csv_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GBytes) bytes = ms_csv_export (self->document, NULL, TRUE);
       g_autoptr(GError) error = NULL;
 
-      if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
+      if (refuse_document_file (self, file, _("Could Not Export CSV")))
+        ;
+      /* The one safe way files are written: every step checked, mode kept. */
+      else if (!ms_safe_write_bytes (file, bytes, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, &error))
         _ms_window_show_message (self, _("Could Not Export CSV"), error->message);
       else
         _ms_window_toast (self, _("CSV exported"));
