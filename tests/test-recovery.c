@@ -18,6 +18,15 @@
 
 static char *state_dir;
 
+/* Whether edits of @file are kept for recovery. */
+static gboolean
+has_kept_edits (GFile *file)
+{
+  g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file);
+
+  return entry != NULL;
+}
+
 static void
 clear_folder (void)
 {
@@ -44,7 +53,7 @@ test_keep_and_restore (void)
   struct stat st;
 
   clear_folder ();
-  g_assert_null (ms_recovery_find (file));
+  g_assert_false (has_kept_edits (file));
 
   ms_document_set_intro (document, "崩溃前未保存的修改");
   bytes = ms_document_serialize (document, &error);
@@ -75,7 +84,7 @@ test_keep_and_restore (void)
   g_assert_true (g_file_equal (ms_document_get_file (restored), file));
 
   ms_recovery_discard (key);
-  g_assert_null (ms_recovery_find (file));
+  g_assert_false (has_kept_edits (file));
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = ms_recovery_list ();
   g_assert_cmpuint (entries->len, ==, 0);
@@ -220,7 +229,7 @@ test_autosave_keeps_and_forgets (void)
   ms_autosave_set_delay (autosave, 20);
 
   /* Nothing is kept for a document without unsaved edits. */
-  g_assert_null (ms_recovery_find (file));
+  g_assert_false (has_kept_edits (file));
 
   edit_note (editor, "第一次修改");
   wait_until (is_kept, autosave);
@@ -250,27 +259,27 @@ test_autosave_keeps_and_forgets (void)
   /* A save makes them needless; undo back to the file's state too. */
   save_and_wait (editor, NULL);
   g_assert_false (ms_editor_get_modified (editor));
-  g_assert_null (ms_recovery_find (file));
+  g_assert_false (has_kept_edits (file));
 
   edit_note (editor, "第三次修改");
   wait_until (is_kept, autosave);
-  g_assert_nonnull (ms_recovery_find (file));
+  g_assert_true (has_kept_edits (file));
   g_assert_true (ms_history_undo (ms_editor_get_history (editor)));
   g_assert_false (ms_editor_get_modified (editor));
-  g_assert_null (ms_recovery_find (file));
+  g_assert_false (has_kept_edits (file));
 
   /* Discarding forgets them and keeps nothing more. */
   edit_note (editor, "被丢弃的修改");
   wait_until (is_kept, autosave);
   ms_autosave_discard (autosave);
-  g_assert_null (ms_recovery_find (file));
+  g_assert_false (has_kept_edits (file));
   edit_note (editor, "丢弃之后");
   for (guint i = 0; i < 10; i++)
     {
       g_usleep (5000);
       while (g_main_context_iteration (NULL, FALSE));
     }
-  g_assert_null (ms_recovery_find (file));
+  g_assert_false (has_kept_edits (file));
 
   g_clear_object (&autosave);
   g_clear_object (&editor);
