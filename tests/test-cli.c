@@ -748,6 +748,46 @@ test_full_disk (void)
   remove_folder (dir);
 }
 
+static void
+test_sticky_shared_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-cli-sticky-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shared.json", NULL);
+  g_autofree char *example = read_all (g_getenv ("MS_EXAMPLE_FILE"));
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                         g_getenv ("MS_CLI"), "format", path, "-o", path, NULL };
+
+  /* A colleague's file in a shared folder: writable by all, but only its
+   * owner may replace it. Needs root to set up and another user to try. */
+  if (geteuid () != 0 || !g_spawn_command_line_sync ("setpriv --reuid=65534 true", NULL, NULL, &status, NULL) ||
+      status != 0)
+    {
+      g_test_skip ("Needs root and setpriv to act as another user");
+      remove_folder (dir);
+      return;
+    }
+  g_assert_cmpint (g_chmod (dir, 01777), ==, 0);
+  g_assert_true (g_file_set_contents (path, example, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  /* Refused in plain words, the file as it was, nothing left behind. */
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  g_assert_nonnull (strstr (err, "permission to replace files in the folder"));
+  after = read_all (path);
+  g_assert_cmpstr (after, ==, example);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  remove_folder (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/cli/writers-keep-their-input", test_writers_keep_their_input);
   g_test_add_func ("/cli/killed-during-save", test_killed_during_save);
   g_test_add_func ("/cli/full-disk", test_full_disk);
+  g_test_add_func ("/cli/sticky-shared-folder", test_sticky_shared_folder);
 
   return g_test_run ();
 }

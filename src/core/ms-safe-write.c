@@ -259,7 +259,9 @@ prepare_backup (const char         *folder,
   gsize length = 0;
   Step step;
 
-  for (guint attempt = 0; attempt < 10; attempt++)
+  /* A link to another user's file in a sticky folder (/tmp, a shared
+   * folder) could not be removed again if the save then fails: copy. */
+  for (guint attempt = 0; original->st_uid == geteuid () && attempt < 10; attempt++)
     {
       g_autofree char *prefix = temp_prefix (backup_name);
       g_autofree char *random = g_strdup_printf ("%s%d-%08x", prefix, (int)getpid (), g_random_int ());
