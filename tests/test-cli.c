@@ -13,6 +13,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "test-util.h"
+
 typedef struct
 {
   int   status;
@@ -419,21 +421,6 @@ read_all (const char *path)
   return contents;
 }
 
-static void
-remove_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static guint
 count_files (const char *path)
 {
@@ -544,8 +531,8 @@ test_writers_survive_faults (void)
       }
 
   run_clear (&run);
-  remove_folder (out_dir);
-  remove_folder (dir);
+  ms_test_remove_tree (out_dir);
+  ms_test_remove_tree (dir);
 }
 
 static void
@@ -620,7 +607,7 @@ test_writers_keep_their_input (void)
   }
 
   run_clear (&run);
-  remove_folder (dir);
+  ms_test_remove_tree (dir);
 }
 
 /* Waits, a bounded number of times, for a temp file of ours to appear. */
@@ -685,7 +672,7 @@ test_killed_during_save (void)
   }
 
   run_clear (&run);
-  remove_folder (dir);
+  ms_test_remove_tree (dir);
 }
 
 static void
@@ -703,7 +690,7 @@ test_full_disk (void)
   if (!g_spawn_command_line_sync ("unshare -m true", NULL, NULL, &status, NULL) || status != 0)
     {
       g_test_skip ("No mount namespace here for a small tmpfs");
-      remove_folder (dir);
+      ms_test_remove_tree (dir);
       return;
     }
 
@@ -736,7 +723,7 @@ test_full_disk (void)
   if (strstr (err, "mount:") != NULL)
     {
       g_test_skip ("Mounting a tmpfs is not allowed here");
-      remove_folder (dir);
+      ms_test_remove_tree (dir);
       return;
     }
   g_assert_nonnull (strstr (out, "status=1"));
@@ -745,7 +732,7 @@ test_full_disk (void)
   /* Only the files put there: no temp file, no truncated backup. */
   g_assert_nonnull (strstr (out, "bigger.json filler year.json "));
   g_assert_null (strstr (out, "year.json~"));
-  remove_folder (dir);
+  ms_test_remove_tree (dir);
 }
 
 static void
@@ -768,7 +755,7 @@ test_sticky_shared_folder (void)
       status != 0)
     {
       g_test_skip ("Needs root and setpriv to act as another user");
-      remove_folder (dir);
+      ms_test_remove_tree (dir);
       return;
     }
   g_assert_cmpint (g_chmod (dir, 01777), ==, 0);
@@ -785,7 +772,7 @@ test_sticky_shared_folder (void)
   after = read_all (path);
   g_assert_cmpstr (after, ==, example);
   g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_folder (dir);
+  ms_test_remove_tree (dir);
 }
 
 int

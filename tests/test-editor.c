@@ -21,22 +21,6 @@
 
 static char *work_dir;
 
-typedef gboolean (*Predicate) (gpointer data);
-
-/* Spins the main context until @predicate holds; fails after 20 s. */
-static void
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 typedef struct
 {
   GAsyncResult *result;
@@ -102,7 +86,7 @@ load_editor (GFile *file)
   MsEditor *editor;
 
   ms_editor_load_async (file, NULL, store_result_cb, &wait);
-  wait_until (has_result, &wait);
+  ms_test_wait_until (has_result, &wait);
   editor = ms_editor_load_finish (wait.result, &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
@@ -127,7 +111,7 @@ save_and_wait (MsEditor *editor,
   GError *error = NULL;
 
   ms_editor_save_async (editor, file, NULL, store_result_cb, &wait);
-  wait_until (has_result, &wait);
+  ms_test_wait_until (has_result, &wait);
   ms_editor_save_finish (editor, wait.result, &error);
   g_clear_object (&wait.result);
   return error;
@@ -242,7 +226,7 @@ test_typing_during_save (void)
   g_assert_true (ms_editor_get_busy (editor));
   /* Typing on at once, as fast as the merge would take it. */
   set_note (editor, "ab");
-  wait_until (has_result, &wait);
+  ms_test_wait_until (has_result, &wait);
   g_assert_true (ms_editor_save_finish (editor, wait.result, &error));
   g_clear_object (&wait.result);
   g_assert_no_error (error);
@@ -270,7 +254,7 @@ test_undo_during_save (void)
   g_assert_true (ms_history_undo (history));
   /* Back at what was opened, which the file still holds for now. */
   g_assert_false (ms_editor_get_modified (editor));
-  wait_until (has_result, &wait);
+  ms_test_wait_until (has_result, &wait);
   g_assert_true (ms_editor_save_finish (editor, wait.result, NULL));
   g_clear_object (&wait.result);
   /* The file holds "a" now: what is shown differs from it. */
@@ -293,7 +277,7 @@ test_two_saves (void)
   ms_editor_save_async (editor, NULL, NULL, store_result_cb, &first);
   /* A second save, even elsewhere, is refused while the first writes. */
   ms_editor_save_async (editor, other, NULL, store_result_cb, &second);
-  wait_until (has_result, &second);
+  ms_test_wait_until (has_result, &second);
   g_assert_false (ms_editor_save_finish (editor, second.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
   g_assert_false (g_file_query_exists (other, NULL));
@@ -301,12 +285,12 @@ test_two_saves (void)
   /* So is a reload. */
   g_clear_object (&second.result);
   ms_editor_reload_async (editor, NULL, store_result_cb, &second);
-  wait_until (has_result, &second);
+  ms_test_wait_until (has_result, &second);
   g_assert_null (ms_editor_reload_finish (editor, second.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
   g_clear_object (&second.result);
 
-  wait_until (has_result, &first);
+  ms_test_wait_until (has_result, &first);
   g_assert_true (ms_editor_save_finish (editor, first.result, NULL));
   g_clear_object (&first.result);
   g_assert_false (ms_editor_get_modified (editor));
@@ -324,7 +308,7 @@ test_save_then_close (void)
   set_note (editor, "先写的");
   ms_editor_save_async (editor, NULL, NULL, store_result_cb, &wait);
   set_note (editor, "先写的，后写的");
-  wait_until (has_result, &wait);
+  ms_test_wait_until (has_result, &wait);
   g_assert_true (ms_editor_save_finish (editor, wait.result, NULL));
   g_clear_object (&wait.result);
   /* Saved, but not what is shown: the window must ask again, not close. */
@@ -360,7 +344,7 @@ test_changed_on_disk (void)
   set_note (editor, "mine");
   rewrite_on_disk (editor, "theirs");
   /* The monitor notices. */
-  wait_until (is_changed_on_disk, editor);
+  ms_test_wait_until (is_changed_on_disk, editor);
   g_assert_true (ms_editor_get_modified (editor));
 
   /* Saving would overwrite their version: refused. */
@@ -396,7 +380,7 @@ test_deleted_on_disk (void)
 
   set_note (editor, "mine");
   g_assert_cmpint (g_unlink (path), ==, 0);
-  wait_until (is_deleted_on_disk, editor);
+  ms_test_wait_until (is_deleted_on_disk, editor);
   g_assert_true (ms_editor_get_modified (editor));
 
   /* Saving writes the file anew. */
@@ -412,7 +396,7 @@ test_deleted_on_disk (void)
     g_autofree char *moved = g_strconcat (clean_path, ".moved", NULL);
 
     g_assert_cmpint (g_rename (clean_path, moved), ==, 0);
-    wait_until (is_deleted_on_disk, clean);
+    ms_test_wait_until (is_deleted_on_disk, clean);
     g_assert_true (ms_editor_get_modified (clean));
     g_unlink (moved);
   }
@@ -432,7 +416,7 @@ test_reload (void)
 
   ms_editor_reload_async (editor, NULL, store_result_cb, &wait);
   g_assert_true (ms_editor_get_busy (editor));
-  wait_until (has_result, &wait);
+  ms_test_wait_until (has_result, &wait);
   reloaded = ms_editor_reload_finish (editor, wait.result, &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
@@ -454,7 +438,7 @@ test_load_cancelled (void)
 
   ms_editor_load_async (file, cancellable, store_result_cb, &wait);
   g_cancellable_cancel (cancellable);
-  wait_until (has_result, &wait);
+  ms_test_wait_until (has_result, &wait);
   editor = ms_editor_load_finish (wait.result, &error);
   g_clear_object (&wait.result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -477,7 +461,7 @@ test_save_as (void)
   g_assert_false (ms_editor_get_modified (editor));
   /* The copy is watched now. */
   rewrite_on_disk (editor, "theirs");
-  wait_until (is_changed_on_disk, editor);
+  ms_test_wait_until (is_changed_on_disk, editor);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (is_idle (editor));
@@ -634,18 +618,7 @@ main (int   argc,
 
   result = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (work_dir, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (work_dir);
-  }
+  ms_test_remove_tree (work_dir);
   g_free (work_dir);
 
   return result;

@@ -145,22 +145,6 @@ test_incomplete_entries_ignored (void)
   g_unlink (broken);
 }
 
-typedef gboolean (*Predicate) (gpointer data);
-
-/* Spins the main context until @predicate holds; fails after 20 s. */
-static void
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 static gboolean
 is_kept (gpointer data)
 {
@@ -213,7 +197,7 @@ save_and_wait (MsEditor *editor,
                GFile    *file)
 {
   ms_editor_save_async (editor, file, NULL, NULL, NULL);
-  wait_until (is_idle, editor);
+  ms_test_wait_until (is_idle, editor);
 }
 
 static void
@@ -232,7 +216,7 @@ test_autosave_keeps_and_forgets (void)
   g_assert_false (has_kept_edits (file));
 
   edit_note (editor, "第一次修改");
-  wait_until (is_kept, autosave);
+  ms_test_wait_until (is_kept, autosave);
   {
     g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file);
     g_autoptr(MsDocument) restored = NULL;
@@ -247,7 +231,7 @@ test_autosave_keeps_and_forgets (void)
 
   /* Later edits replace what was kept. */
   edit_note (editor, "第二次修改");
-  wait_until (is_kept, autosave);
+  ms_test_wait_until (is_kept, autosave);
   {
     g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file);
     g_autoptr(MsDocument) restored = ms_recovery_restore (entry, &error);
@@ -262,7 +246,7 @@ test_autosave_keeps_and_forgets (void)
   g_assert_false (has_kept_edits (file));
 
   edit_note (editor, "第三次修改");
-  wait_until (is_kept, autosave);
+  ms_test_wait_until (is_kept, autosave);
   g_assert_true (has_kept_edits (file));
   g_assert_true (ms_history_undo (ms_editor_get_history (editor)));
   g_assert_false (ms_editor_get_modified (editor));
@@ -270,7 +254,7 @@ test_autosave_keeps_and_forgets (void)
 
   /* Discarding forgets them and keeps nothing more. */
   edit_note (editor, "被丢弃的修改");
-  wait_until (is_kept, autosave);
+  ms_test_wait_until (is_kept, autosave);
   ms_autosave_discard (autosave);
   g_assert_false (has_kept_edits (file));
   edit_note (editor, "丢弃之后");
@@ -312,7 +296,7 @@ test_autosave_follows_save_as (void)
 
   /* A document never saved is kept under a key of its own. */
   edit_note (editor, "新文件的修改");
-  wait_until (is_kept, autosave);
+  ms_test_wait_until (is_kept, autosave);
   entries = ms_recovery_list ();
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_null (((MsRecoveryEntry *)g_ptr_array_index (entries, 0))->file);
@@ -327,7 +311,7 @@ test_autosave_follows_save_as (void)
 
   /* Further edits are kept for the new file. */
   edit_note (editor, "另存之后的修改");
-  wait_until (is_kept, autosave);
+  ms_test_wait_until (is_kept, autosave);
   {
     g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (other);
 
@@ -358,14 +342,7 @@ main (int   argc,
   g_test_add_func ("/recovery/autosave-follows-save-as", test_autosave_follows_save_as);
 
   status = g_test_run ();
-  {
-    g_autofree char *recovery = g_build_filename (state_dir, "minsheng", "recovery", NULL);
-    g_autofree char *app = g_build_filename (state_dir, "minsheng", NULL);
-
-    g_rmdir (recovery);
-    g_rmdir (app);
-    g_rmdir (state_dir);
-  }
+  ms_test_remove_tree (state_dir);
   g_free (state_dir);
   return status;
 }

@@ -18,6 +18,7 @@
 #include "ms-document.h"
 #include "ms-json.h"
 #include "ms-safe-write.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -44,32 +45,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  ms_test_remove_tree (fixture->dir);
   g_clear_object (&fixture->file);
   g_free (fixture->path);
   g_free (fixture->dir);

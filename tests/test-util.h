@@ -14,4 +14,10 @@ G_BEGIN_DECLS
 MsDocument *ms_test_generate_document (guint n_projects);
 MsDocument *ms_test_load_example      (void);
 
+typedef gboolean (*MsTestPredicate) (gpointer data);
+
+void        ms_test_wait_until        (MsTestPredicate  predicate,
+                                       gpointer         data);
+void        ms_test_remove_tree       (const char      *path);
+
 G_END_DECLS

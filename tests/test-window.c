@@ -1406,25 +1406,10 @@ main (int   argc,
 
   result = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (work_dir, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (work_dir);
-  }
+  ms_test_remove_tree (work_dir);
   g_free (work_dir);
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", state_dir);
-
-    /* Whatever windows left kept, in a folder made for this run. */
-    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  }
+  /* Whatever windows left kept, in a folder made for this run. */
+  ms_test_remove_tree (state_dir);
 
   return result;
 }
