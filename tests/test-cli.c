@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "test-util.h"
 
@@ -775,6 +776,44 @@ test_sticky_shared_folder (void)
   ms_test_remove_tree (dir);
 }
 
+static void
+test_read_only_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-cli-readonly-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "locked.json", NULL);
+  g_autofree char *example = read_all (g_getenv ("MS_EXAMPLE_FILE"));
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                         g_getenv ("MS_CLI"), "export-csv", g_getenv ("MS_EXAMPLE_FILE"), "-o", path, NULL };
+
+  /* Root may write anything: act as a user whose own file is read-only. */
+  if (geteuid () != 0 || !g_spawn_command_line_sync ("setpriv --reuid=65534 true", NULL, NULL, &status, NULL) ||
+      status != 0)
+    {
+      g_test_skip ("Needs root and setpriv to act as another user");
+      ms_test_remove_tree (dir);
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, example, -1, NULL));
+  g_assert_cmpint (chown (dir, 65534, 65534), ==, 0);
+  g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  /* The folder would allow replacing it; the file's mode says no. */
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  g_assert_nonnull (strstr (err, "is read-only"));
+  after = read_all (path);
+  g_assert_cmpstr (after, ==, example);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  ms_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/cli/killed-during-save", test_killed_during_save);
   g_test_add_func ("/cli/full-disk", test_full_disk);
   g_test_add_func ("/cli/sticky-shared-folder", test_sticky_shared_folder);
+  g_test_add_func ("/cli/read-only-file", test_read_only_file);
 
   return g_test_run ();
 }

@@ -22,7 +22,7 @@ static char *state_dir;
 static gboolean
 has_kept_edits (GFile *file)
 {
-  g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file);
+  g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file, MS_RECOVERY_ANY);
 
   return entry != NULL;
 }
@@ -30,10 +30,25 @@ has_kept_edits (GFile *file)
 static void
 clear_folder (void)
 {
-  g_autoptr(GPtrArray) entries = ms_recovery_list ();
+  g_autoptr(GPtrArray) entries = ms_recovery_list (MS_RECOVERY_ANY);
 
   for (guint i = 0; i < entries->len; i++)
     ms_recovery_discard (((MsRecoveryEntry *)g_ptr_array_index (entries, i))->key);
+}
+
+/* Makes the edits of @key look kept by a session that has stopped. */
+static void
+orphan (const char *key)
+{
+  g_autoptr(GFile) folder = ms_recovery_get_folder ();
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *name = g_strconcat (key, ".ini", NULL);
+  g_autofree char *path = g_build_filename (folder_path, name, NULL);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL));
+  g_key_file_set_int64 (keyfile, "Recovery", "pid", 2147483646);
+  g_assert_true (g_key_file_save_to_file (keyfile, path, NULL));
 }
 
 static void
@@ -41,7 +56,7 @@ test_keep_and_restore (void)
 {
   g_autoptr(MsDocument) document = ms_test_load_example ();
   GFile *file = ms_document_get_file (document);
-  g_autofree char *key = ms_recovery_key_for_file (file);
+  g_autofree char *key = ms_recovery_new_key ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MsRecoveryEntry) entry = NULL;
@@ -67,14 +82,36 @@ test_keep_and_restore (void)
   g_assert_cmpuint (st.st_mode & 0777, ==, 0700);
 
   /* The same file in a later session finds its edits, with their time. */
-  entry = ms_recovery_find (file);
+  entry = ms_recovery_find (file, MS_RECOVERY_ANY);
   g_assert_nonnull (entry);
   g_assert_true (g_file_equal (entry->file, file));
   g_assert_cmpstr (entry->title, ==, ms_document_get_title (document));
   g_assert_cmpint (g_date_time_difference (now, entry->time), <, 60 * G_TIME_SPAN_SECOND);
 
-  entries = ms_recovery_list ();
+  entries = ms_recovery_list (MS_RECOVERY_ANY);
   g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Edits of a session still running are not offered; once it stopped, they are. */
+  entries = ms_recovery_list (MS_RECOVERY_ORPHANED);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  orphan (key);
+  entries = ms_recovery_list (MS_RECOVERY_ORPHANED);
+  g_assert_cmpuint (entries->len, ==, 1);
+  {
+    g_autoptr(MsRecoveryEntry) found = ms_recovery_find (file, MS_RECOVERY_ORPHANED);
+
+    g_assert_nonnull (found);
+    g_assert_cmpstr (found->key, ==, key);
+  }
+  /* Claimed by the session that restores them, they are not offered again. */
+  ms_recovery_claim (key);
+  {
+    g_autoptr(MsRecoveryEntry) found = ms_recovery_find (file, MS_RECOVERY_ORPHANED);
+
+    g_assert_null (found);
+  }
 
   restored = ms_recovery_restore (entry, &error);
   g_assert_no_error (error);
@@ -86,7 +123,7 @@ test_keep_and_restore (void)
   ms_recovery_discard (key);
   g_assert_false (has_kept_edits (file));
   g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = ms_recovery_list ();
+  entries = ms_recovery_list (MS_RECOVERY_ANY);
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
@@ -110,7 +147,7 @@ test_untitled_documents (void)
   g_assert_no_error (error);
 
   /* Newest first; a document never saved has no file. */
-  entries = ms_recovery_list ();
+  entries = ms_recovery_list (MS_RECOVERY_ANY);
   g_assert_cmpuint (entries->len, ==, 2);
   g_assert_cmpstr (((MsRecoveryEntry *)g_ptr_array_index (entries, 0))->title, ==, "二");
   g_assert_null (((MsRecoveryEntry *)g_ptr_array_index (entries, 0))->file);
@@ -130,7 +167,7 @@ test_incomplete_entries_ignored (void)
 {
   g_autoptr(GFile) folder = ms_recovery_get_folder ();
   g_autofree char *folder_path = g_file_get_path (folder);
-  g_autofree char *orphan = g_build_filename (folder_path, "untitled-orphan.json", NULL);
+  g_autofree char *orphan = g_build_filename (folder_path, "0123-orphan.json", NULL);
   g_autofree char *broken = g_build_filename (folder_path, "deadbeef.ini", NULL);
   g_autoptr(GPtrArray) entries = NULL;
 
@@ -139,7 +176,7 @@ test_incomplete_entries_ignored (void)
   /* Killed between the two files, or a stray name: nothing to offer. */
   g_assert_true (g_file_set_contents (orphan, "{}", -1, NULL));
   g_assert_true (g_file_set_contents (broken, "[Recovery]\ntitle=x\n", -1, NULL));
-  entries = ms_recovery_list ();
+  entries = ms_recovery_list (MS_RECOVERY_ANY);
   g_assert_cmpuint (entries->len, ==, 0);
   g_unlink (orphan);
   g_unlink (broken);
@@ -218,7 +255,7 @@ test_autosave_keeps_and_forgets (void)
   edit_note (editor, "第一次修改");
   ms_test_wait_until (is_kept, autosave);
   {
-    g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file);
+    g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file, MS_RECOVERY_ANY);
     g_autoptr(MsDocument) restored = NULL;
 
     g_assert_nonnull (entry);
@@ -233,7 +270,7 @@ test_autosave_keeps_and_forgets (void)
   edit_note (editor, "第二次修改");
   ms_test_wait_until (is_kept, autosave);
   {
-    g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file);
+    g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file, MS_RECOVERY_ANY);
     g_autoptr(MsDocument) restored = ms_recovery_restore (entry, &error);
 
     g_assert_cmpstr (ms_project_get_note (ms_group_get_project (
@@ -252,17 +289,10 @@ test_autosave_keeps_and_forgets (void)
   g_assert_false (ms_editor_get_modified (editor));
   g_assert_false (has_kept_edits (file));
 
-  /* Discarding forgets them and keeps nothing more. */
+  /* Discarding forgets them. */
   edit_note (editor, "被丢弃的修改");
   ms_test_wait_until (is_kept, autosave);
   ms_autosave_discard (autosave);
-  g_assert_false (has_kept_edits (file));
-  edit_note (editor, "丢弃之后");
-  for (guint i = 0; i < 10; i++)
-    {
-      g_usleep (5000);
-      while (g_main_context_iteration (NULL, FALSE));
-    }
   g_assert_false (has_kept_edits (file));
 
   g_clear_object (&autosave);
@@ -297,23 +327,22 @@ test_autosave_follows_save_as (void)
   /* A document never saved is kept under a key of its own. */
   edit_note (editor, "新文件的修改");
   ms_test_wait_until (is_kept, autosave);
-  entries = ms_recovery_list ();
+  entries = ms_recovery_list (MS_RECOVERY_ANY);
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_null (((MsRecoveryEntry *)g_ptr_array_index (entries, 0))->file);
-  g_assert_true (g_str_has_prefix (ms_autosave_get_key (autosave), "untitled-"));
 
   /* Saved under a name, the untitled edits are gone. */
   save_and_wait (editor, other);
   g_assert_false (ms_editor_get_modified (editor));
   g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = ms_recovery_list ();
+  entries = ms_recovery_list (MS_RECOVERY_ANY);
   g_assert_cmpuint (entries->len, ==, 0);
 
   /* Further edits are kept for the new file. */
   edit_note (editor, "另存之后的修改");
   ms_test_wait_until (is_kept, autosave);
   {
-    g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (other);
+    g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (other, MS_RECOVERY_ANY);
 
     g_assert_nonnull (entry);
   }
@@ -322,6 +351,91 @@ test_autosave_follows_save_as (void)
   g_clear_object (&editor);
   g_unlink (other_path);
   g_rmdir (dir);
+}
+
+static gboolean
+has_pending_keep (gpointer data)
+{
+  return !is_kept (data);
+}
+
+static void
+test_autosave_after_discard_and_undo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-autosave-XXXXXX", NULL);
+  g_autoptr(MsEditor) editor = editor_for_copy (dir);
+  g_autoptr(MsAutosave) autosave = ms_autosave_new (editor);
+  GFile *file = ms_editor_get_file (editor);
+
+  clear_folder ();
+  ms_autosave_set_delay (autosave, 20);
+
+  /* Discarded, then the file meant to replace them did not open: what is
+   * typed after that is kept again. */
+  edit_note (editor, "将被丢弃");
+  ms_test_wait_until (is_kept, autosave);
+  ms_autosave_discard (autosave);
+  g_assert_false (has_kept_edits (file));
+  edit_note (editor, "丢弃之后又输入");
+  g_assert_true (has_pending_keep (autosave));
+  ms_test_wait_until (is_kept, autosave);
+  g_assert_true (has_kept_edits (file));
+
+  /* Back to a state kept before a save: kept again, not taken as kept. */
+  edit_note (editor, "保存前");
+  ms_test_wait_until (is_kept, autosave);
+  edit_note (editor, "保存的状态");
+  save_and_wait (editor, NULL);
+  g_assert_false (has_kept_edits (file));
+  g_assert_true (ms_history_undo (ms_editor_get_history (editor)));
+  g_assert_true (ms_editor_get_modified (editor));
+  ms_test_wait_until (is_kept, autosave);
+  g_assert_true (has_kept_edits (file));
+
+  ms_autosave_discard (autosave);
+  g_clear_object (&autosave);
+  g_clear_object (&editor);
+  ms_test_remove_tree (dir);
+}
+
+static void
+test_two_editors_one_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-autosave-XXXXXX", NULL);
+  g_autoptr(MsEditor) first = editor_for_copy (dir);
+  g_autoptr(MsDocument) second_document = ms_document_load (ms_editor_get_file (first), NULL, NULL);
+  g_autoptr(MsEditor) second = ms_editor_new (second_document);
+  g_autoptr(MsAutosave) first_autosave = ms_autosave_new (first);
+  g_autoptr(MsAutosave) second_autosave = ms_autosave_new (second);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  clear_folder ();
+  ms_autosave_set_delay (first_autosave, 20);
+  ms_autosave_set_delay (second_autosave, 20);
+
+  /* Two windows on one file keep their edits apart. */
+  g_assert_cmpstr (ms_autosave_get_key (first_autosave), !=, ms_autosave_get_key (second_autosave));
+  edit_note (first, "第一个窗口");
+  edit_note (second, "第二个窗口");
+  ms_test_wait_until (is_kept, first_autosave);
+  ms_test_wait_until (is_kept, second_autosave);
+  entries = ms_recovery_list (MS_RECOVERY_ANY);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  /* One saving leaves the other's kept. */
+  save_and_wait (second, NULL);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = ms_recovery_list (MS_RECOVERY_ANY);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((MsRecoveryEntry *)g_ptr_array_index (entries, 0))->key, ==,
+                   ms_autosave_get_key (first_autosave));
+
+  ms_autosave_discard (first_autosave);
+  g_clear_object (&first_autosave);
+  g_clear_object (&second_autosave);
+  g_clear_object (&first);
+  g_clear_object (&second);
+  ms_test_remove_tree (dir);
 }
 
 int
@@ -340,6 +454,8 @@ main (int   argc,
   g_test_add_func ("/recovery/incomplete-entries-ignored", test_incomplete_entries_ignored);
   g_test_add_func ("/recovery/autosave-keeps-and-forgets", test_autosave_keeps_and_forgets);
   g_test_add_func ("/recovery/autosave-follows-save-as", test_autosave_follows_save_as);
+  g_test_add_func ("/recovery/autosave-after-discard-and-undo", test_autosave_after_discard_and_undo);
+  g_test_add_func ("/recovery/two-editors-one-file", test_two_editors_one_file);
 
   status = g_test_run ();
   ms_test_remove_tree (state_dir);

@@ -401,6 +401,9 @@ check_fault (Fixture     *fixture,
   g_autoptr(MsDocument) document = ms_document_load (fixture->file, NULL, &error);
 
   g_assert_no_error (error);
+  /* A mode that cannot be kept matters only when the file was more private. */
+  if (strstr (fault->faults, "fchmod") != NULL)
+    g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
   /* A first save makes the backup whose bytes must survive. */
   ms_document_set_intro (document, "第一次保存");
   g_assert_true (ms_document_save (document, NULL, NULL, &error));
@@ -483,6 +486,26 @@ test_backup_without_hard_links (Fixture       *fixture,
 }
 
 static void
+test_mode_refused_but_no_wider (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_document_load (fixture->file, NULL, &error);
+  struct stat st;
+
+  /* A file system that refuses chmod (some network mounts) can still be
+   * saved to when the new file is no more open than the old one. */
+  g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
+  ms_document_set_year (document, 2033);
+  set_faults (fixture, "fchmod=EPERM");
+  g_assert_true (ms_document_save (document, NULL, NULL, &error));
+  set_faults (fixture, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777 & ~0666, ==, 0);
+}
+
+static void
 test_mode_kept (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -539,24 +562,40 @@ static void
 test_stale_temp_files_removed (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autofree char *dead = g_build_filename (fixture->dir, ".yearly.json.ms-save-2147483646-AbCdEf", NULL);
-  g_autofree char *dead_backup = g_build_filename (fixture->dir, ".yearly.json~.ms-save-2147483646-12345678", NULL);
-  g_autofree char *live_name = g_strdup_printf (".yearly.json.ms-save-%d-XyZxYz", (int)getppid ());
+  guint host = g_str_hash (g_get_host_name ());
+  g_autofree char *dead_name = g_strdup_printf (".yearly.json.ms-save-%08x-2147483646-AbCdEf", host);
+  g_autofree char *dead = g_build_filename (fixture->dir, dead_name, NULL);
+  g_autofree char *dead_backup_name = g_strdup_printf (".yearly.json~.ms-save-%08x-2147483646-12345678", host);
+  g_autofree char *dead_backup = g_build_filename (fixture->dir, dead_backup_name, NULL);
+  g_autofree char *live_name = g_strdup_printf (".yearly.json.ms-save-%08x-%d-XyZxYz", host, (int)getppid ());
   g_autofree char *live = g_build_filename (fixture->dir, live_name, NULL);
-  g_autofree char *other = g_build_filename (fixture->dir, ".other.json.ms-save-2147483646-AbCdEf", NULL);
-  g_autofree char *strays = NULL;
+  g_autofree char *other_name = g_strdup_printf (".other.json.ms-save-%08x-2147483646-AbCdEf", host);
+  g_autofree char *other = g_build_filename (fixture->dir, other_name, NULL);
+  /* Another machine's, on a shared folder: its process cannot be asked. */
+  g_autofree char *foreign_name = g_strdup_printf (".yearly.json.ms-save-%08x-12-AbCdEf", host + 1);
+  g_autofree char *foreign = g_build_filename (fixture->dir, foreign_name, NULL);
+  g_autofree char *old_foreign_name = g_strdup_printf (".yearly.json.ms-save-%08x-13-AbCdEf", host + 1);
+  g_autofree char *old_foreign = g_build_filename (fixture->dir, old_foreign_name, NULL);
+  struct utimbuf two_days_ago;
 
   g_assert_true (g_file_set_contents (dead, "half", -1, NULL));
   g_assert_true (g_file_set_contents (dead_backup, "half", -1, NULL));
   g_assert_true (g_file_set_contents (live, "writing", -1, NULL));
   g_assert_true (g_file_set_contents (other, "not ours to judge", -1, NULL));
+  g_assert_true (g_file_set_contents (foreign, "writing elsewhere", -1, NULL));
+  g_assert_true (g_file_set_contents (old_foreign, "left long ago", -1, NULL));
+  two_days_ago.actime = two_days_ago.modtime = time (NULL) - 2 * 24 * 3600;
+  g_assert_cmpint (utime (old_foreign, &two_days_ago), ==, 0);
 
-  /* Left by a writer that is gone: removed; a running one's: kept. */
-  g_assert_cmpuint (ms_safe_write_clean_stale (fixture->file), ==, 2);
+  /* Left by a writer that is gone: removed; a running one's: kept; another
+   * machine's only once it is old. */
+  g_assert_cmpuint (ms_safe_write_clean_stale (fixture->file), ==, 3);
   g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (dead_backup, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_foreign, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
 
   /* Opening the file in a new session clears them too. */
   g_assert_true (g_file_set_contents (dead, "half", -1, NULL));
@@ -644,6 +683,7 @@ main (int   argc,
   ADD ("/save/faults-are-injected", test_faults_are_injected);
   ADD ("/save/backup-without-hard-links", test_backup_without_hard_links);
   ADD ("/save/mode-kept", test_mode_kept);
+  ADD ("/save/mode-refused-but-no-wider", test_mode_refused_but_no_wider);
   ADD ("/save/owner-kept", test_owner_kept);
   ADD ("/save/stale-temp-files-removed", test_stale_temp_files_removed);
   ADD ("/save/same-file", test_same_file);

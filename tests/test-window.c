@@ -1050,7 +1050,7 @@ test_figure_limits (void)
 static gboolean
 has_kept_edits (GFile *file)
 {
-  g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file);
+  g_autoptr(MsRecoveryEntry) entry = ms_recovery_find (file, MS_RECOVERY_ANY);
 
   return entry != NULL;
 }
@@ -1189,19 +1189,77 @@ test_recovery_after_kill (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Edits of @file as a session that stopped would have left them. */
+static char *
+keep_orphan_edits (GFile      *file,
+                   const char *intro)
+{
+  g_autoptr(MsDocument) edited = ms_document_load (file, NULL, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) folder = ms_recovery_get_folder ();
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  char *key = ms_recovery_new_key ();
+  g_autofree char *name = g_strconcat (key, ".ini", NULL);
+  g_autofree char *ini = g_build_filename (folder_path, name, NULL);
+
+  ms_document_set_intro (edited, intro);
+  bytes = ms_document_serialize (edited, NULL);
+  g_assert_true (ms_recovery_keep (key, file, "kept", bytes, NULL, NULL));
+  g_assert_true (g_key_file_load_from_file (keyfile, ini, G_KEY_FILE_NONE, NULL));
+  g_key_file_set_int64 (keyfile, "Recovery", "pid", 2147483646);
+  g_assert_true (g_key_file_save_to_file (keyfile, ini, NULL));
+  return key;
+}
+
+static void
+test_recovery_later (void)
+{
+  g_autoptr(GFile) file = copy_example ("later.json");
+  g_autofree char *key = keep_orphan_edits (file, "稍后再决定的修改");
+  MsRestoreDialog *dialog;
+  MsWindow *window;
+
+  window = ms_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ms_window_load_file (window, file);
+  dialog = wait_for_restore_dialog ();
+  g_assert_nonnull (dialog);
+  /* Escape: nothing decided. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (100);
+  g_assert_nonnull (window->editor);
+  g_assert_false (ms_editor_get_modified (window->editor));
+
+  /* New edits of the file as saved are kept apart: the old ones stay offered. */
+  ms_window_set_autosave_delay (window, 20);
+  ms_history_set_string (window->history, "Edit Note", G_OBJECT (editor_first_project (window->editor)), "note",
+                         "新的修改");
+  for (int i = 0; i < 500 && ms_autosave_get_kept_serial (window->autosave) != ms_editor_get_serial (window->editor);
+       i++)
+    spin (10);
+  g_assert_cmpstr (ms_autosave_get_key (window->autosave), !=, key);
+  {
+    g_autoptr(MsRecoveryEntry) offered = ms_recovery_find (file, MS_RECOVERY_ORPHANED);
+    g_autoptr(MsDocument) restored = NULL;
+
+    g_assert_nonnull (offered);
+    g_assert_cmpstr (offered->key, ==, key);
+    restored = ms_recovery_restore (offered, NULL);
+    g_assert_cmpstr (ms_document_get_intro (restored), ==, "稍后再决定的修改");
+  }
+  _ms_window_discard_unsaved (window);
+  ms_recovery_discard (key);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_recovery_discarded (void)
 {
   g_autoptr(GFile) file = copy_example ("discard.json");
-  g_autoptr(MsDocument) edited = ms_document_load (file, NULL, NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *key = ms_recovery_key_for_file (file);
+  g_autofree char *key = keep_orphan_edits (file, "不要的修改");
   MsRestoreDialog *dialog;
   MsWindow *window;
-
-  ms_document_set_intro (edited, "不要的修改");
-  bytes = ms_document_serialize (edited, NULL);
-  g_assert_true (ms_recovery_keep (key, file, "discard", bytes, NULL, NULL));
 
   window = ms_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -1295,13 +1353,13 @@ test_save_faults (void)
       /* The message as the user reads it, in the language of the run. */
       if (f == 0)
         cause = g_strdup_printf (_("You do not have permission to replace files in the folder “%s”. "
-                                   "Save to another folder with Save As."), folder);
+                                   "Save to another folder."), folder);
       else if (f == 1)
         cause = g_strdup_printf (_("There is not enough space on the disk to save “%s”. Free some space, "
-                                   "or save to another disk with Save As."), path);
+                                   "or save to another disk."), path);
       else
         cause = g_strdup_printf (_("The disk reported an input/output error while saving “%s”. "
-                                   "Check the disk, or save to another place with Save As."), path);
+                                   "Check the disk, or save to another place."), path);
       expected = g_strdup_printf (_("%s The file on disk was left as it was."), cause);
       g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
       g_assert_true (ms_editor_get_modified (window->editor));
@@ -1402,6 +1460,7 @@ main (int   argc,
   g_test_add_func ("/window/figure-limits", test_figure_limits);
   g_test_add_func ("/window/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/window/recovery-discarded", test_recovery_discarded);
+  g_test_add_func ("/window/recovery-later", test_recovery_later);
   g_test_add_func ("/window/save-faults", test_save_faults);
 
   result = g_test_run ();

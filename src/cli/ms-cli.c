@@ -442,7 +442,8 @@ write_output (const char  *command,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  if (output == NULL)
+  /* "-" and /dev/stdout name standard output, not a file to replace. */
+  if (output == NULL || g_str_equal (output, "-") || g_str_equal (output, "/dev/stdout"))
     {
       if (!write_stdout (bytes))
         {

@@ -25,7 +25,6 @@ struct _MsAutosave
   GObject       parent_instance;
 
   MsEditor     *editor;
-  GCancellable *cancellable;
   char         *key;
   guint         delay;
   guint         timeout_id;
@@ -33,10 +32,11 @@ struct _MsAutosave
   gint64        pending_since;
   /* The editor's serial last written, and whether that write is running. */
   guint64       kept_serial;
+  /* Bumped when the user throws the edits away: a write begun before
+   * removes what it wrote. */
+  guint         generation;
   guint         keeping : 1;
   guint         has_kept : 1;
-  /* The user threw the edits away: keep nothing more. */
-  guint         discarded : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MsAutosave, ms_autosave, G_TYPE_OBJECT)
@@ -54,14 +54,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void schedule (MsAutosave *self);
 
-static char *
-key_for_editor (MsEditor *editor)
-{
-  GFile *file = ms_editor_get_file (editor);
-
-  return file ? ms_recovery_key_for_file (file) : ms_recovery_new_key ();
-}
-
 static void
 forget_kept (MsAutosave *self)
 {
@@ -70,6 +62,8 @@ forget_kept (MsAutosave *self)
   if (self->has_kept)
     ms_recovery_discard (self->key);
   self->has_kept = FALSE;
+  /* Undoing back to a state kept before must keep it again. */
+  self->kept_serial = 0;
 }
 
 typedef struct
@@ -79,6 +73,7 @@ typedef struct
   char   *title;
   GBytes *bytes;
   guint64 serial;
+  guint   generation;
 } KeepData;
 
 static void
@@ -103,9 +98,11 @@ keep_cb (GObject      *object,
 
   self->keeping = FALSE;
   /* Discarded while the files were being written: they may be there now. */
-  if (self->discarded)
+  if (data->generation != self->generation)
     {
       ms_recovery_discard (data->key);
+      if (ms_editor_get_modified (self->editor) && ms_editor_get_serial (self->editor) != self->kept_serial)
+        schedule (self);
       return;
     }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -159,7 +156,7 @@ keep_now_cb (gpointer user_data)
   self->timeout_id = 0;
   self->pending_since = 0;
 
-  if (self->discarded || !ms_editor_get_modified (self->editor) || serial == self->kept_serial)
+  if (!ms_editor_get_modified (self->editor) || serial == self->kept_serial)
     return G_SOURCE_REMOVE;
   /* One write at a time; the one running schedules the next. */
   if (self->keeping)
@@ -179,8 +176,9 @@ keep_now_cb (gpointer user_data)
   data->title = g_strdup (ms_editor_get_title (self->editor));
   data->bytes = bytes;
   data->serial = serial;
+  data->generation = self->generation;
 
-  task = g_task_new (self, self->cancellable, keep_cb, NULL);
+  task = g_task_new (self, NULL, keep_cb, NULL);
   g_task_set_source_tag (task, keep_now_cb);
   g_task_set_task_data (task, data, (GDestroyNotify)keep_data_free);
   self->keeping = TRUE;
@@ -214,21 +212,6 @@ on_editor_changed_cb (MsAutosave *self)
 }
 
 static void
-on_editor_file_cb (MsAutosave *self)
-{
-  g_autofree char *key = key_for_editor (self->editor);
-
-  /* Saved under a new name: the edits kept under the old one are saved. */
-  if (g_strcmp0 (key, self->key) == 0)
-    return;
-  forget_kept (self);
-  g_free (self->key);
-  self->key = g_steal_pointer (&key);
-  self->kept_serial = 0;
-  on_editor_changed_cb (self);
-}
-
-static void
 ms_autosave_constructed (GObject *object)
 {
   MsAutosave *self = MS_AUTOSAVE (object);
@@ -238,14 +221,16 @@ ms_autosave_constructed (GObject *object)
   g_return_if_fail (MS_IS_EDITOR (self->editor));
 
   if (self->key == NULL)
-    self->key = key_for_editor (self->editor);
-  /* A restored document keeps its recovery file until it is saved. */
-  self->has_kept = ms_editor_get_modified (self->editor);
+    self->key = ms_recovery_new_key ();
+  else
+    {
+      /* Restored edits: ours now, until saved; no other window offers them. */
+      ms_recovery_claim (self->key);
+      self->has_kept = TRUE;
+    }
   g_signal_connect_object (self->editor, "notify::serial", G_CALLBACK (on_editor_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "notify::modified", G_CALLBACK (on_editor_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->editor, "notify::file", G_CALLBACK (on_editor_file_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -254,9 +239,8 @@ ms_autosave_dispose (GObject *object)
 {
   MsAutosave *self = MS_AUTOSAVE (object);
 
-  /* Not forgotten here: a window closing on a crash path keeps them. */
+  /* Not forgotten here: a window torn down without asking keeps them. */
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->editor);
 
   G_OBJECT_CLASS (ms_autosave_parent_class)->dispose (object);
@@ -267,7 +251,6 @@ ms_autosave_finalize (GObject *object)
 {
   MsAutosave *self = MS_AUTOSAVE (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->key, g_free);
 
   G_OBJECT_CLASS (ms_autosave_parent_class)->finalize (object);
@@ -338,7 +321,7 @@ ms_autosave_class_init (MsAutosaveClass *klass)
   properties[PROP_EDITOR] = g_param_spec_object ("editor", NULL, NULL, MS_TYPE_EDITOR,
                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                                  G_PARAM_STATIC_STRINGS);
-  /* The recovery key; by default the file's, or a new one. */
+  /* The recovery key: restored edits keep theirs; by default a new one. */
   properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL,
                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                               G_PARAM_STATIC_STRINGS);
@@ -356,7 +339,6 @@ ms_autosave_class_init (MsAutosaveClass *klass)
 static void
 ms_autosave_init (MsAutosave *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->delay = DEFAULT_DELAY_MS;
 }
 
@@ -435,19 +417,17 @@ ms_autosave_get_kept_serial (MsAutosave *self)
 /**
  * ms_autosave_discard:
  *
- * The user discarded the unsaved edits, or closed after saving: forget
- * what was kept, and keep nothing more of this editor.
+ * The user chose to throw the unsaved edits away: forget what was kept.
+ * Edits made after this (say the file meant to replace them failed to
+ * open) are kept again as usual.
  */
 void
 ms_autosave_discard (MsAutosave *self)
 {
   g_return_if_fail (MS_IS_AUTOSAVE (self));
 
-  self->discarded = TRUE;
-  g_cancellable_cancel (self->cancellable);
-  g_signal_handlers_disconnect_by_data (self->editor, self);
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
   /* A write still running removes its files when it ends (keep_cb). */
-  ms_recovery_discard (self->key);
-  self->has_kept = FALSE;
+  self->generation++;
+  self->has_kept = TRUE;
+  forget_kept (self);
 }

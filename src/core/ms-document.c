@@ -516,6 +516,7 @@ ms_document_save_async (MsDocument          *self,
   g_task_set_source_tag (task, ms_document_save_async);
   /* A cancelled save may have written: the result must still be told. */
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
 
   file = choose_save_target (self, file, &etag, &error);
   if (file == NULL)

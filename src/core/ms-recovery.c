@@ -12,7 +12,9 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ms-recovery.h"
 #include "ms-safe-write.h"
@@ -22,6 +24,32 @@
  * The .ini is written last: an entry that is listed is complete. */
 
 #define GROUP "Recovery"
+
+/* Which boot of this machine a process id belongs to: after a restart no
+ * process of the old one is running, whatever the number. */
+static char *
+dup_boot_id (void)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &contents, NULL, NULL))
+    return g_strdup ("");
+  return g_strstrip (g_steal_pointer (&contents));
+}
+
+/* Edits kept by a session still running are that session's, not to offer. */
+static gboolean
+owner_is_running (GKeyFile *keyfile)
+{
+  g_autofree char *host = g_key_file_get_string (keyfile, GROUP, "host", NULL);
+  g_autofree char *boot = g_key_file_get_string (keyfile, GROUP, "boot", NULL);
+  g_autofree char *this_boot = dup_boot_id ();
+  gint64 pid = g_key_file_get_int64 (keyfile, GROUP, "pid", NULL);
+
+  if (pid <= 0 || g_strcmp0 (host, g_get_host_name ()) != 0 || g_strcmp0 (boot, this_boot) != 0)
+    return FALSE;
+  return pid == getpid () || kill ((pid_t)pid, 0) == 0 || errno == EPERM;
+}
 
 G_DEFINE_BOXED_TYPE (MsRecoveryEntry, ms_recovery_entry, ms_recovery_entry_copy, ms_recovery_entry_free)
 
@@ -77,35 +105,15 @@ child_path (const char *key,
 }
 
 /**
- * ms_recovery_key_for_file:
- *
- * Returns: (transfer full): the key of the edits of @file, the same in
- *   every session
- */
-char *
-ms_recovery_key_for_file (GFile *file)
-{
-  g_autofree char *uri = NULL;
-  g_autofree char *checksum = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  uri = g_file_get_uri (file);
-  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
-  return g_strndup (checksum, 32);
-}
-
-/**
  * ms_recovery_new_key:
  *
- * Returns: (transfer full): a key for a document that has no file yet
+ * Returns: (transfer full): a key of its own for the edits of one editor:
+ *   two windows on one file keep theirs apart
  */
 char *
 ms_recovery_new_key (void)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
-
-  return g_strconcat ("untitled-", uuid, NULL);
+  return g_uuid_string_random ();
 }
 
 static gboolean
@@ -176,6 +184,14 @@ ms_recovery_keep (const char    *key,
     }
   g_key_file_set_string (keyfile, GROUP, "title", title ? title : "");
   g_key_file_set_string (keyfile, GROUP, "time", time);
+  /* Whose they are: a second window on the same file keeps its own. */
+  {
+    g_autofree char *boot = dup_boot_id ();
+
+    g_key_file_set_string (keyfile, GROUP, "host", g_get_host_name ());
+    g_key_file_set_string (keyfile, GROUP, "boot", boot);
+    g_key_file_set_int64 (keyfile, GROUP, "pid", getpid ());
+  }
   ini = g_key_file_to_data (keyfile, &ini_length, NULL);
 
   ini_path = child_path (key, ".ini");
@@ -204,7 +220,8 @@ ms_recovery_discard (const char *key)
 }
 
 static MsRecoveryEntry *
-read_entry (const char *key)
+read_entry (const char      *key,
+            MsRecoveryOwner  owner)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autofree char *ini_path = child_path (key, ".ini");
@@ -215,6 +232,8 @@ read_entry (const char *key)
 
   if (!g_key_file_load_from_file (keyfile, ini_path, G_KEY_FILE_NONE, NULL) ||
       !g_file_test (json_path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  if (owner == MS_RECOVERY_ORPHANED && owner_is_running (keyfile))
     return NULL;
 
   time = g_key_file_get_string (keyfile, GROUP, "time", NULL);
@@ -244,11 +263,14 @@ compare_newest_first (gconstpointer a,
 /**
  * ms_recovery_list:
  *
+ * @owner: %MS_RECOVERY_ORPHANED for the edits of sessions that stopped
+ *   without saving them, the ones to offer
+ *
  * Returns: (transfer full) (element-type MsRecoveryEntry): every document
  *   with unsaved edits kept, newest first
  */
 GPtrArray *
-ms_recovery_list (void)
+ms_recovery_list (MsRecoveryOwner owner)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_recovery_entry_free);
   g_autoptr(GFile) folder = ms_recovery_get_folder ();
@@ -264,7 +286,7 @@ ms_recovery_list (void)
       if (!g_str_has_suffix (name, ".ini"))
         continue;
       key = g_strndup (name, strlen (name) - strlen (".ini"));
-      if (key_is_valid (key) && (entry = read_entry (key)) != NULL)
+      if (key_is_valid (key) && (entry = read_entry (key, owner)) != NULL)
         g_ptr_array_add (entries, entry);
     }
 
@@ -275,17 +297,58 @@ ms_recovery_list (void)
 /**
  * ms_recovery_find:
  *
- * Returns: (transfer full) (nullable): the unsaved edits kept for @file
+ * Returns: (transfer full) (nullable): the newest unsaved edits kept for
+ *   @file
  */
 MsRecoveryEntry *
-ms_recovery_find (GFile *file)
+ms_recovery_find (GFile           *file,
+                  MsRecoveryOwner  owner)
 {
-  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  key = ms_recovery_key_for_file (file);
-  return read_entry (key);
+  entries = ms_recovery_list (owner);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MsRecoveryEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->file != NULL && g_file_equal (entry->file, file))
+        return ms_recovery_entry_copy (entry);
+    }
+  return NULL;
+}
+
+/**
+ * ms_recovery_claim:
+ *
+ * This session takes over the edits of @key (they were restored here): no
+ * other window offers them while it runs.
+ */
+void
+ms_recovery_claim (const char *key)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *ini_path = NULL;
+  g_autofree char *boot = dup_boot_id ();
+  g_autofree char *ini = NULL;
+  g_autoptr(GFile) ini_file = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  if (!key_is_valid (key))
+    return;
+
+  ini_path = child_path (key, ".ini");
+  if (!g_key_file_load_from_file (keyfile, ini_path, G_KEY_FILE_KEEP_COMMENTS, NULL))
+    return;
+  g_key_file_set_string (keyfile, GROUP, "host", g_get_host_name ());
+  g_key_file_set_string (keyfile, GROUP, "boot", boot);
+  g_key_file_set_int64 (keyfile, GROUP, "pid", getpid ());
+  ini = g_key_file_to_data (keyfile, &length, NULL);
+  ini_file = g_file_new_for_path (ini_path);
+  if (!ms_safe_write (ini_file, ini, length, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, &error))
+    g_warning ("Could not claim the kept edits %s: %s", key, error->message);
 }
 
 /**

@@ -27,6 +27,14 @@ typedef struct
   GFile     *contents;
 } MsRecoveryEntry;
 
+typedef enum
+{
+  /* Kept by a session that stopped without saving them: to offer. */
+  MS_RECOVERY_ORPHANED,
+  /* Also those of sessions still running. */
+  MS_RECOVERY_ANY,
+} MsRecoveryOwner;
+
 #define MS_TYPE_RECOVERY_ENTRY (ms_recovery_entry_get_type ())
 
 GType            ms_recovery_entry_get_type (void) G_GNUC_CONST;
@@ -34,7 +42,6 @@ MsRecoveryEntry *ms_recovery_entry_copy     (const MsRecoveryEntry  *entry);
 void             ms_recovery_entry_free     (MsRecoveryEntry        *entry);
 
 GFile           *ms_recovery_get_folder     (void);
-char            *ms_recovery_key_for_file   (GFile                  *file);
 char            *ms_recovery_new_key        (void);
 gboolean         ms_recovery_keep           (const char             *key,
                                              GFile                  *file,
@@ -43,8 +50,10 @@ gboolean         ms_recovery_keep           (const char             *key,
                                              GCancellable           *cancellable,
                                              GError                **error);
 void             ms_recovery_discard        (const char             *key);
-GPtrArray       *ms_recovery_list           (void);
-MsRecoveryEntry *ms_recovery_find           (GFile                  *file);
+void             ms_recovery_claim          (const char             *key);
+GPtrArray       *ms_recovery_list           (MsRecoveryOwner         owner);
+MsRecoveryEntry *ms_recovery_find           (GFile                  *file,
+                                             MsRecoveryOwner         owner);
 MsDocument      *ms_recovery_restore        (const MsRecoveryEntry  *entry,
                                              GError                **error);
 

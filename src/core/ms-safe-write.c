@@ -27,11 +27,19 @@
  * (GLib 2.74), renames a truncated temp file over the target on a full disk,
  * resets the mode, and leaves ".goutputstream-*" behind after a crash. */
 
-/* Temp files are ".NAME.ms-save-PID-XXXXXX": the PID tells a crashed
- * writer's leftovers from a save running now. */
+/* Temp files are ".NAME.ms-save-HOST-PID-XXXXXX": the host and PID tell a
+ * crashed writer's leftovers from a save running now. A folder shared with
+ * other machines holds theirs too: those are left a day before removal. */
 #define TEMP_MARK ".ms-save-"
-/* Room for the mark, PID and suffix within NAME_MAX (255). */
-#define MAX_NAME_IN_TEMP 160
+/* Room for the mark, host, PID and suffix within NAME_MAX (255). */
+#define MAX_NAME_IN_TEMP 150
+#define FOREIGN_TEMP_AGE (24 * G_TIME_SPAN_HOUR)
+
+static guint
+host_tag (void)
+{
+  return g_str_hash (g_get_host_name ());
+}
 
 typedef enum
 {
@@ -57,7 +65,8 @@ set_error_for_errno (GError     **error,
                      int          errsv,
                      Step         step,
                      const char  *display_name,
-                     const char  *folder)
+                     const char  *folder,
+                     gboolean     existed)
 {
   g_autofree char *message = NULL;
   g_autofree char *folder_name = g_filename_display_name (folder);
@@ -68,31 +77,31 @@ set_error_for_errno (GError     **error,
     case EDQUOT:
       /* translators: %s is a file name */
       message = g_strdup_printf (_("There is not enough space on the disk to save “%s”. Free some space, "
-                                   "or save to another disk with Save As."), display_name);
+                                   "or save to another disk."), display_name);
       break;
     case EACCES:
     case EPERM:
       if (step == STEP_CREATE || step == STEP_RENAME || step == STEP_BACKUP)
         /* translators: %s is a folder */
         message = g_strdup_printf (_("You do not have permission to replace files in the folder “%s”. "
-                                     "Save to another folder with Save As."), folder_name);
+                                     "Save to another folder."), folder_name);
       break;
     case EROFS:
       /* translators: %s is a folder */
       message = g_strdup_printf (_("The folder “%s” is on a read-only file system. "
-                                   "Save to another place with Save As."), folder_name);
+                                   "Save to another place."), folder_name);
       break;
     case EIO:
       /* translators: %s is a file name */
       message = g_strdup_printf (_("The disk reported an input/output error while saving “%s”. "
-                                   "Check the disk, or save to another place with Save As."), display_name);
+                                   "Check the disk, or save to another place."), display_name);
       break;
     case ENOENT:
     case ENOTDIR:
       if (step == STEP_CREATE)
         /* translators: the first %s is a file name, the second its folder */
         message = g_strdup_printf (_("Could not save “%s”: the folder “%s” does not exist. "
-                                     "Save to another place with Save As."), display_name, folder_name);
+                                     "Save to another place."), display_name, folder_name);
       break;
     default:
       break;
@@ -102,9 +111,14 @@ set_error_for_errno (GError     **error,
     /* translators: the first %s is a file name, the second the system's reason */
     message = g_strdup_printf (_("Could not save “%s”: %s."), display_name, g_strerror (errsv));
 
-  g_set_error (error, G_IO_ERROR, errsv == EDQUOT ? G_IO_ERROR_NO_SPACE : g_io_error_from_errno (errsv),
-               /* translators: the first %s says what failed; then we reassure */
-               _("%s The file on disk was left as it was."), message);
+  if (existed)
+    g_set_error (error, G_IO_ERROR, errsv == EDQUOT ? G_IO_ERROR_NO_SPACE : g_io_error_from_errno (errsv),
+                 /* translators: the first %s says what failed; then we reassure */
+                 _("%s The file on disk was left as it was."), message);
+  else
+    g_set_error (error, G_IO_ERROR, errsv == EDQUOT ? G_IO_ERROR_NO_SPACE : g_io_error_from_errno (errsv),
+                 /* translators: %s says what failed */
+                 _("%s Nothing was written."), message);
 }
 
 static gboolean
@@ -144,7 +158,7 @@ open_temp (const char  *folder,
            char       **temp_path)
 {
   g_autofree char *prefix = temp_prefix (basename);
-  g_autofree char *name = g_strdup_printf ("%s%d-XXXXXX", prefix, (int)getpid ());
+  g_autofree char *name = g_strdup_printf ("%s%08x-%d-XXXXXX", prefix, host_tag (), (int)getpid ());
   char *path = g_build_filename (folder, name, NULL);
   int fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, mode);
 
@@ -181,8 +195,16 @@ copy_attributes (int                fd,
   /* After fchown, which clears the set-id bits. */
   if (fchmod (fd, original->st_mode & 07777) != 0)
     {
-      *errsv = errno;
-      return FALSE;
+      struct stat now;
+      int saved = errno;
+
+      /* Some network and FUSE file systems refuse modes: go on only if the
+       * new file is no more open than the old one was. */
+      if (fstat (fd, &now) != 0 || (now.st_mode & 0777 & ~(original->st_mode & 0777)) != 0)
+        {
+          *errsv = saved;
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -264,7 +286,8 @@ prepare_backup (const char         *folder,
   for (guint attempt = 0; original->st_uid == geteuid () && attempt < 10; attempt++)
     {
       g_autofree char *prefix = temp_prefix (backup_name);
-      g_autofree char *random = g_strdup_printf ("%s%d-%08x", prefix, (int)getpid (), g_random_int ());
+      g_autofree char *random = g_strdup_printf ("%s%08x-%d-%08x", prefix, host_tag (), (int)getpid (),
+                                                 g_random_int ());
       g_autofree char *path = g_build_filename (folder, random, NULL);
 
       if (link (target, path) == 0)
@@ -280,7 +303,9 @@ prepare_backup (const char         *folder,
    * protected hard links): copy what is there now. */
   if (!g_file_get_contents (target, &contents, &length, &read_error))
     {
-      *errsv = EIO;
+      *errsv = read_error->code == G_FILE_ERROR_ACCES ? EACCES
+               : read_error->code == G_FILE_ERROR_NOSPC ? ENOSPC
+               : read_error->code == G_FILE_ERROR_NOMEM ? ENOMEM : EIO;
       return FALSE;
     }
 
@@ -398,7 +423,7 @@ write_native (const char        *path,
   exists = stat (target, &original) == 0;
   if (!exists && errno != ENOENT)
     {
-      set_error_for_errno (error, errno, STEP_CREATE, display_name, folder);
+      set_error_for_errno (error, errno, STEP_CREATE, display_name, folder, FALSE);
       return FALSE;
     }
   if (exists && !S_ISREG (original.st_mode))
@@ -407,6 +432,17 @@ write_native (const char        *path,
                    /* translators: %s is a file name */
                    _("“%s” is not a regular file (a folder, pipe or device); nothing was written."),
                    display_name);
+      return FALSE;
+    }
+
+  /* A file its owner made read-only is not replaced behind their back,
+   * though the folder would let us (root is let through, as by the shell). */
+  if (exists && access (target, W_OK) != 0 && (errno == EACCES || errno == EPERM))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   /* translators: %s is a file name */
+                   _("“%s” is read-only. Make it writable, or save to another file. The file on disk was left "
+                     "as it was."), display_name);
       return FALSE;
     }
 
@@ -447,7 +483,7 @@ write_native (const char        *path,
 
   if (!write_temp_file (folder, basename, exists ? &original : NULL, data, length, &temp_path, &step, &errsv))
     {
-      set_error_for_errno (error, errsv, step, display_name, folder);
+      set_error_for_errno (error, errsv, step, display_name, folder, exists);
       return FALSE;
     }
 
@@ -455,7 +491,7 @@ write_native (const char        *path,
       !prepare_backup (folder, target, &original, &backup_temp, &errsv))
     {
       g_unlink (temp_path);
-      set_error_for_errno (error, errsv, STEP_BACKUP, display_name, folder);
+      set_error_for_errno (error, errsv, STEP_BACKUP, display_name, folder, exists);
       return FALSE;
     }
 
@@ -473,7 +509,7 @@ write_native (const char        *path,
       g_unlink (temp_path);
       if (backup_temp != NULL)
         g_unlink (backup_temp);
-      set_error_for_errno (error, errsv, STEP_RENAME, display_name, folder);
+      set_error_for_errno (error, errsv, STEP_RENAME, display_name, folder, exists);
       return FALSE;
     }
 
@@ -617,6 +653,7 @@ ms_safe_write_clean_stale (GFile *file)
       const char *rest;
       g_autofree char *stale = NULL;
       char *end = NULL;
+      guint64 host;
       long pid;
 
       if (g_str_has_prefix (name, prefix))
@@ -626,11 +663,30 @@ ms_safe_write_clean_stale (GFile *file)
       else
         continue;
 
+      host = g_ascii_strtoull (rest, &end, 16);
+      if (end != rest + 8 || *end != '-')
+        continue;
+      rest = end + 1;
       pid = strtol (rest, &end, 10);
-      if (end == rest || *end != '-' || pid == getpid () || process_is_running ((int)pid))
+      if (end == rest || *end != '-')
         continue;
 
       stale = g_build_filename (folder, name, NULL);
+      if (host == host_tag ())
+        {
+          if (pid == getpid () || process_is_running ((int)pid))
+            continue;
+        }
+      else
+        {
+          struct stat st;
+
+          /* Another machine's: its process cannot be asked; only its age tells. */
+          if (g_lstat (stale, &st) != 0 ||
+              (g_get_real_time () - (gint64)st.st_mtime * G_USEC_PER_SEC) < FOREIGN_TEMP_AGE)
+            continue;
+        }
+
       if (g_unlink (stale) == 0)
         removed++;
     }

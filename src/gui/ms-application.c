@@ -51,7 +51,7 @@ ms_application_activate (GApplication *application)
   if (window == NULL)
     {
       g_autoptr(GFile) file = choose_startup_file (self);
-      g_autoptr(GPtrArray) kept = ms_recovery_list ();
+      g_autoptr(GPtrArray) kept = ms_recovery_list (MS_RECOVERY_ORPHANED);
       MsRecoveryEntry *newest = kept->len > 0 ? g_ptr_array_index (kept, 0) : NULL;
 
       window = GTK_WINDOW (ms_window_new (self));

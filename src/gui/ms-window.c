@@ -936,7 +936,7 @@ show_opened_editor (MsWindow *self,
                     MsEditor *editor)
 {
   GFile *file = ms_editor_get_file (editor);
-  g_autoptr(MsRecoveryEntry) entry = file ? ms_recovery_find (file) : NULL;
+  g_autoptr(MsRecoveryEntry) entry = file ? ms_recovery_find (file, MS_RECOVERY_ORPHANED) : NULL;
 
   remember_file (self, file);
   if (entry != NULL)
