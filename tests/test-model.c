@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ms-document.h"
+#include "test-util.h"
 
 static MsIndicator *
 make_indicator (double       target,
@@ -372,6 +373,31 @@ test_absurd_figures_refused (void)
   g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, MS_FIGURE_MAX);
 }
 
+static void
+test_collect_projects (void)
+{
+  /* 245 projects: a first category of 20 groups of 10, then 45 more. */
+  g_autoptr(MsDocument) document = ms_test_generate_document (245);
+  g_autoptr(GPtrArray) all = ms_node_collect_projects (MS_NODE (document));
+  MsCategory *second = ms_document_get_category (document, 1);
+  g_autoptr(GPtrArray) in_second = ms_node_collect_projects (MS_NODE (second));
+  MsGroup *group = ms_category_get_group (second, 1);
+  g_autoptr(GPtrArray) in_group = ms_node_collect_projects (MS_NODE (group));
+  MsProject *project = ms_group_get_project (group, 2);
+  g_autoptr(GPtrArray) itself = ms_node_collect_projects (MS_NODE (project));
+
+  /* File order: the generator numbers projects from 1 as it goes. */
+  g_assert_cmpuint (all->len, ==, 245);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpuint (ms_project_get_number (g_ptr_array_index (all, i)), ==, i + 1);
+  g_assert_cmpuint (in_second->len, ==, 45);
+  g_assert_true (g_ptr_array_index (in_second, 0) == g_ptr_array_index (all, 200));
+  g_assert_cmpuint (in_group->len, ==, 10);
+  g_assert_true (g_ptr_array_index (in_group, 2) == project);
+  g_assert_cmpuint (itself->len, ==, 1);
+  g_assert_true (g_ptr_array_index (itself, 0) == project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/model/structure-edits", test_structure_edits);
   g_test_add_func ("/model/children-outlive-parent", test_children_outlive_parent);
   g_test_add_func ("/model/stats", test_stats);
+  g_test_add_func ("/model/collect-projects", test_collect_projects);
   g_test_add_func ("/model/enum-strings", test_enum_strings);
   g_test_add_func ("/model/absurd-figures-refused", test_absurd_figures_refused);
 

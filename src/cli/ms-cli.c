@@ -603,22 +603,18 @@ find_project (MsDocument *document,
     {
       MsCategory *category = ms_document_get_category (document, c);
       g_autofree char *position = g_strdup_printf ("%u", c + 1);
-      GListModel *groups = ms_category_get_groups (category);
+      g_autoptr(GPtrArray) projects = NULL;
 
       if (!g_str_equal (parts[0], ms_category_get_id (category)) && !g_str_equal (parts[0], position))
         continue;
 
-      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+      projects = ms_node_collect_projects (MS_NODE (category));
+      for (guint i = 0; i < projects->len; i++)
         {
-          MsGroup *group = ms_category_get_group (category, g);
+          MsProject *project = g_ptr_array_index (projects, i);
 
-          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
-            {
-              MsProject *project = ms_group_get_project (group, p);
-
-              if (ms_project_get_number (project) == number)
-                return project;
-            }
+          if (ms_project_get_number (project) == number)
+            return project;
         }
     }
 

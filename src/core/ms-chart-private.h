@@ -63,7 +63,5 @@ void         _ms_painter_fill_status (MsPainter            *p,
                                       double                width,
                                       double                height,
                                       MsStatus              status);
-void         _ms_collect_projects    (MsNode               *node,
-                                      GPtrArray            *projects);
 
 G_END_DECLS

@@ -404,42 +404,12 @@ _ms_painter_fill_status (MsPainter  *p,
   cairo_restore (cr);
 }
 
-void
-_ms_collect_projects (MsNode    *node,
-                  GPtrArray *projects)
-{
-  if (MS_IS_PROJECT (node))
-    {
-      g_ptr_array_add (projects, node);
-      return;
-    }
-
-  {
-    GListModel *children = NULL;
-
-    if (MS_IS_DOCUMENT (node))
-      children = ms_document_get_categories (MS_DOCUMENT (node));
-    else if (MS_IS_CATEGORY (node))
-      children = ms_category_get_groups (MS_CATEGORY (node));
-    else if (MS_IS_GROUP (node))
-      children = ms_group_get_projects (MS_GROUP (node));
-
-    for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
-      {
-        g_autoptr(MsNode) child = g_list_model_get_item (children, i);
-
-        _ms_collect_projects (child, projects);
-      }
-  }
-}
-
 static GArray *
 collect_rate_rows (MsNode *node)
 {
-  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (node);
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (RateRow));
 
-  _ms_collect_projects (node, projects);
   for (guint i = 0; i < projects->len; i++)
     {
       MsProject *project = g_ptr_array_index (projects, i);
@@ -483,13 +453,12 @@ static GArray *
 collect_department_rows (MsNode     *node,
                          const char *language)
 {
-  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (node);
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (DepartmentRow));
   const char *none = ms_l10n_translate (language, N_("No responsible department"));
 
   g_array_set_clear_func (rows, department_row_clear);
-  _ms_collect_projects (node, projects);
 
   for (guint i = 0; i < projects->len; i++)
     {

@@ -58,22 +58,11 @@ append_number (GString *out,
 static guint
 max_indicators (MsDocument *document)
 {
-  GListModel *categories = ms_document_get_categories (document);
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
   guint most = 0;
 
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-    {
-      MsCategory *category = ms_document_get_category (document, c);
-
-      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
-        {
-          MsGroup *group = ms_category_get_group (category, g);
-
-          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
-            most = MAX (most, g_list_model_get_n_items (
-                          ms_project_get_indicators (ms_group_get_project (group, p))));
-        }
-    }
+  for (guint i = 0; i < projects->len; i++)
+    most = MAX (most, g_list_model_get_n_items (ms_project_get_indicators (g_ptr_array_index (projects, i))));
 
   return most;
 }
@@ -95,7 +84,7 @@ ms_csv_export (MsDocument *document,
     N_("Category"), N_("Group"), N_("Number"), N_("Target"), N_("Departments"),
     N_("Partners"), N_("Completion"), N_("Status"), N_("Note"),
   };
-  GListModel *categories = ms_document_get_categories (document);
+  g_autoptr(GPtrArray) projects = NULL;
   const char *lang = ms_l10n_normalize_language (language);
   guint n_indicators = max_indicators (document);
   GString *out = g_string_new (with_bom ? "\xEF\xBB\xBF" : "");
@@ -132,69 +121,62 @@ ms_csv_export (MsDocument *document,
     }
   g_string_append (out, "\r\n");
 
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+  projects = ms_node_collect_projects (MS_NODE (document));
+  for (guint i = 0; i < projects->len; i++)
     {
-      MsCategory *category = ms_document_get_category (document, c);
+      MsProject *project = g_ptr_array_index (projects, i);
+      MsGroup *group = ms_project_get_group (project);
+      MsCategory *category = ms_group_get_category (group);
+      GListModel *indicators = ms_project_get_indicators (project);
+      g_autofree char *departments = g_strjoinv ("、", (char **)ms_project_get_departments (project));
+      g_autofree char *partners = g_strjoinv ("、", (char **)ms_project_get_partners (project));
 
-      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
+      ms_csv_append_field (out, ms_category_get_title (category));
+      g_string_append_c (out, ',');
+      ms_csv_append_field (out, ms_group_get_title (group));
+      g_string_append_printf (out, ",%u,", ms_project_get_number (project));
+      ms_csv_append_field (out, ms_project_get_target (project));
+      g_string_append_c (out, ',');
+      ms_csv_append_field (out, departments);
+      g_string_append_c (out, ',');
+      ms_csv_append_field (out, partners);
+      g_string_append_c (out, ',');
+      ms_csv_append_field (out, ms_project_get_completion (project));
+      g_string_append_c (out, ',');
+      ms_csv_append_field (out, ms_l10n_translate (lang, ms_status_get_label_untranslated (
+                                                           ms_project_get_status (project))));
+      g_string_append_c (out, ',');
+      ms_csv_append_field (out, ms_project_get_note (project));
+
+      for (guint k = 0; k < n_indicators; k++)
         {
-          MsGroup *group = ms_category_get_group (category, g);
+          MsIndicator *indicator = k < g_list_model_get_n_items (indicators)
+                                   ? ms_project_get_indicator (project, k) : NULL;
+          double rate;
 
-          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
+          g_string_append_c (out, ',');
+          if (indicator == NULL)
             {
-              MsProject *project = ms_group_get_project (group, p);
-              GListModel *indicators = ms_project_get_indicators (project);
-              g_autofree char *departments = g_strjoinv ("、", (char **)ms_project_get_departments (project));
-              g_autofree char *partners = g_strjoinv ("、", (char **)ms_project_get_partners (project));
+              g_string_append (out, ",,,,");
+              continue;
+            }
+          ms_csv_append_field (out, ms_indicator_get_name (indicator));
+          g_string_append_c (out, ',');
+          ms_csv_append_field (out, ms_indicator_get_unit (indicator));
+          g_string_append_c (out, ',');
+          append_number (out, ms_indicator_get_target (indicator));
+          g_string_append_c (out, ',');
+          if (ms_indicator_get_has_actual (indicator))
+            append_number (out, ms_indicator_get_actual (indicator));
+          g_string_append_c (out, ',');
+          if (ms_indicator_get_rate (indicator, &rate))
+            {
+              g_autofree char *percent = ms_l10n_format_percent (lang, rate);
 
-              ms_csv_append_field (out, ms_category_get_title (category));
-              g_string_append_c (out, ',');
-              ms_csv_append_field (out, ms_group_get_title (group));
-              g_string_append_printf (out, ",%u,", ms_project_get_number (project));
-              ms_csv_append_field (out, ms_project_get_target (project));
-              g_string_append_c (out, ',');
-              ms_csv_append_field (out, departments);
-              g_string_append_c (out, ',');
-              ms_csv_append_field (out, partners);
-              g_string_append_c (out, ',');
-              ms_csv_append_field (out, ms_project_get_completion (project));
-              g_string_append_c (out, ',');
-              ms_csv_append_field (out, ms_l10n_translate (lang, ms_status_get_label_untranslated (
-                                                                   ms_project_get_status (project))));
-              g_string_append_c (out, ',');
-              ms_csv_append_field (out, ms_project_get_note (project));
-
-              for (guint k = 0; k < n_indicators; k++)
-                {
-                  MsIndicator *indicator = k < g_list_model_get_n_items (indicators)
-                                           ? ms_project_get_indicator (project, k) : NULL;
-                  double rate;
-
-                  g_string_append_c (out, ',');
-                  if (indicator == NULL)
-                    {
-                      g_string_append (out, ",,,,");
-                      continue;
-                    }
-                  ms_csv_append_field (out, ms_indicator_get_name (indicator));
-                  g_string_append_c (out, ',');
-                  ms_csv_append_field (out, ms_indicator_get_unit (indicator));
-                  g_string_append_c (out, ',');
-                  append_number (out, ms_indicator_get_target (indicator));
-                  g_string_append_c (out, ',');
-                  if (ms_indicator_get_has_actual (indicator))
-                    append_number (out, ms_indicator_get_actual (indicator));
-                  g_string_append_c (out, ',');
-                  if (ms_indicator_get_rate (indicator, &rate))
-                    {
-                      g_autofree char *percent = ms_l10n_format_percent (lang, rate);
-
-                      g_string_append (out, percent);
-                    }
-                }
-              g_string_append (out, "\r\n");
+              g_string_append (out, percent);
             }
         }
+      g_string_append (out, "\r\n");
     }
 
   return g_string_free_to_bytes (out);

@@ -128,27 +128,16 @@ guint
 ms_edits_next_project_number (MsDocument *document,
                               MsCategory *scope)
 {
-  GListModel *categories;
+  g_autoptr(GPtrArray) projects = NULL;
   guint highest = 0;
 
   g_return_val_if_fail (MS_IS_DOCUMENT (document), 1);
   g_return_val_if_fail (!scope || MS_IS_CATEGORY (scope), 1);
+  g_return_val_if_fail (!scope || ms_node_get_document (MS_NODE (scope)) == document, 1);
 
-  categories = ms_document_get_categories (document);
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-    {
-      MsCategory *category = ms_document_get_category (document, c);
-
-      if (scope != NULL && category != scope)
-        continue;
-      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
-        {
-          MsGroup *group = ms_category_get_group (category, g);
-
-          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
-            highest = MAX (highest, ms_project_get_number (ms_group_get_project (group, p)));
-        }
-    }
+  projects = ms_node_collect_projects (scope != NULL ? MS_NODE (scope) : MS_NODE (document));
+  for (guint i = 0; i < projects->len; i++)
+    highest = MAX (highest, ms_project_get_number (g_ptr_array_index (projects, i)));
 
   return highest + 1;
 }

@@ -50,6 +50,35 @@ ms_node_dispatch_properties_changed (GObject     *object,
 }
 
 static void
+append_projects (MsNode    *node,
+                 GPtrArray *projects)
+{
+  GListModel *children = NULL;
+  guint n_children;
+
+  if (MS_IS_PROJECT (node))
+    {
+      g_ptr_array_add (projects, node);
+      return;
+    }
+
+  if (MS_IS_DOCUMENT (node))
+    children = ms_document_get_categories (MS_DOCUMENT (node));
+  else if (MS_IS_CATEGORY (node))
+    children = ms_category_get_groups (MS_CATEGORY (node));
+  else if (MS_IS_GROUP (node))
+    children = ms_group_get_projects (MS_GROUP (node));
+
+  n_children = children != NULL ? g_list_model_get_n_items (children) : 0;
+  for (guint i = 0; i < n_children; i++)
+    {
+      g_autoptr(MsNode) child = g_list_model_get_item (children, i);
+
+      append_projects (child, projects);
+    }
+}
+
+static void
 ms_node_finalize (GObject *object)
 {
   MsNode *self = (MsNode *)object;
@@ -151,6 +180,31 @@ ms_node_set_extra (MsNode     *self,
  *
  * Tells this node and every ancestor that content changed.
  */
+/**
+ * ms_node_collect_projects:
+ * @scope: a document, category, group or project
+ *
+ * Walks @scope in file order (categories, then groups, then projects) and
+ * gathers every project below it; a project gathers itself. This is the one
+ * walk over the tree: callers that need each project use it rather than
+ * nesting loops over categories and groups.
+ *
+ * Returns: (transfer container) (element-type MsProject): the projects, not
+ *   referenced: they live as long as @scope holds them
+ */
+GPtrArray *
+ms_node_collect_projects (MsNode *scope)
+{
+  GPtrArray *projects;
+
+  g_return_val_if_fail (MS_IS_NODE (scope), NULL);
+
+  projects = g_ptr_array_new ();
+  append_projects (scope, projects);
+
+  return projects;
+}
+
 void
 ms_node_changed (MsNode *self)
 {

@@ -31,11 +31,12 @@ struct _MsNodeClass
   gpointer padding[4];
 };
 
-MsNode     *ms_node_get_parent   (MsNode     *self);
-MsDocument *ms_node_get_document (MsNode     *self);
-JsonObject *ms_node_get_extra    (MsNode     *self);
-void        ms_node_set_extra    (MsNode     *self,
-                                  JsonObject *extra);
-void        ms_node_changed      (MsNode     *self);
+MsNode     *ms_node_get_parent       (MsNode     *self);
+MsDocument *ms_node_get_document     (MsNode     *self);
+JsonObject *ms_node_get_extra        (MsNode     *self);
+void        ms_node_set_extra        (MsNode     *self,
+                                      JsonObject *extra);
+void        ms_node_changed          (MsNode     *self);
+GPtrArray  *ms_node_collect_projects (MsNode     *scope);
 
 G_END_DECLS

@@ -1257,18 +1257,12 @@ append_paragraphs (GString    *out,
 static gboolean
 category_has_completion (MsCategory *category)
 {
-  GListModel *groups = ms_category_get_groups (category);
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (category));
 
-  for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+  for (guint i = 0; i < projects->len; i++)
     {
-      MsGroup *group = ms_category_get_group (category, g);
-      GListModel *projects = ms_group_get_projects (group);
-
-      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-        {
-          if (ms_project_get_completion (ms_group_get_project (group, p))[0] != '\0')
-            return TRUE;
-        }
+      if (ms_project_get_completion (g_ptr_array_index (projects, i))[0] != '\0')
+        return TRUE;
     }
 
   return FALSE;

@@ -344,14 +344,14 @@ paginate (MsReport *report)
   for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
     {
       MsCategory *category = ms_document_get_category (report->document, c);
-      g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+      g_autoptr(GPtrArray) projects = NULL;
       TableRow heading = { category, NULL, TABLE_FONT * 2.4 };
 
       if (report->scope == MS_REPORT_SCOPE_CATEGORY && MS_NODE (category) != report->scope_node)
         continue;
 
       g_array_append_val (report->table_rows, heading);
-      _ms_collect_projects (MS_NODE (category), projects);
+      projects = ms_node_collect_projects (MS_NODE (category));
       for (guint i = 0; i < projects->len; i++)
         {
           TableRow row = { category, g_ptr_array_index (projects, i), 0 };
@@ -436,8 +436,7 @@ ms_report_new_for_scope (MsDocument    *document,
   report->printed = printed ? g_date_time_ref (printed) : g_date_time_new_now_local ();
   report->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   report->table_rows = g_array_new (FALSE, FALSE, sizeof (TableRow));
-  report->projects = g_ptr_array_new ();
-  _ms_collect_projects (scope == MS_REPORT_SCOPE_CATEGORY ? node : MS_NODE (document), report->projects);
+  report->projects = ms_node_collect_projects (scope == MS_REPORT_SCOPE_CATEGORY ? node : MS_NODE (document));
 
   paginate (report);
 
