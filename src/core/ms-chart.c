@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ms-chart-private.h"
+#include "ms-departments.h"
 #include "ms-l10n.h"
 
 /* Labels are translated into the chart's language at draw time. */
@@ -29,13 +30,6 @@ typedef struct
   MsProject   *project;
   MsIndicator *indicator;
 } RateRow;
-
-typedef struct
-{
-  char  *name;
-  guint  n_projects;
-  guint  by_status[MS_N_STATUSES];
-} DepartmentRow;
 
 void
 _ms_set_color (cairo_t       *cr,
@@ -429,73 +423,6 @@ collect_rate_rows (MsNode *node)
   return rows;
 }
 
-static void
-department_row_clear (gpointer data)
-{
-  DepartmentRow *row = data;
-
-  g_free (row->name);
-}
-
-static int
-compare_department_rows (gconstpointer a,
-                         gconstpointer b)
-{
-  const DepartmentRow *ra = a;
-  const DepartmentRow *rb = b;
-
-  if (ra->n_projects != rb->n_projects)
-    return ra->n_projects > rb->n_projects ? -1 : 1;
-  return g_strcmp0 (ra->name, rb->name);
-}
-
-static GArray *
-collect_department_rows (MsNode     *node,
-                         const char *language)
-{
-  g_autoptr(GPtrArray) projects = ms_node_collect_projects (node);
-  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  GArray *rows = g_array_new (FALSE, TRUE, sizeof (DepartmentRow));
-  const char *none = ms_l10n_translate (language, N_("No responsible department"));
-
-  g_array_set_clear_func (rows, department_row_clear);
-
-  for (guint i = 0; i < projects->len; i++)
-    {
-      MsProject *project = g_ptr_array_index (projects, i);
-      const char * const *departments = ms_project_get_departments (project);
-      const char * const no_department[] = { none, NULL };
-
-      if (departments[0] == NULL)
-        departments = no_department;
-
-      for (guint d = 0; departments[d] != NULL; d++)
-        {
-          gpointer position;
-          DepartmentRow *row;
-
-          if (!g_hash_table_lookup_extended (index, departments[d], NULL, &position))
-            {
-              DepartmentRow fresh = { g_strdup (departments[d]), 0, { 0 } };
-
-              g_array_append_val (rows, fresh);
-              position = GUINT_TO_POINTER (rows->len);
-              g_hash_table_insert (index, g_array_index (rows, DepartmentRow, rows->len - 1).name,
-                                   position);
-            }
-          row = &g_array_index (rows, DepartmentRow, GPOINTER_TO_UINT (position) - 1);
-          row->n_projects++;
-          row->by_status[ms_project_get_status (project)]++;
-        }
-    }
-
-  /* Sorting moves the names; the index is no longer needed. */
-  g_hash_table_remove_all (index);
-  g_array_sort (rows, compare_department_rows);
-
-  return rows;
-}
-
 guint
 ms_chart_count_rows (MsChartKind  kind,
                      MsNode      *node)
@@ -512,9 +439,9 @@ ms_chart_count_rows (MsChartKind  kind,
       }
     case MS_CHART_DEPARTMENTS:
       {
-        g_autoptr(GArray) rows = collect_department_rows (node, "en");
+        g_autoptr(MsDepartments) departments = ms_departments_new (node);
 
-        return rows->len;
+        return g_list_model_get_n_items (G_LIST_MODEL (departments));
       }
     case MS_CHART_PROJECT:
       return MS_IS_PROJECT (node) ? MAX (1, g_list_model_get_n_items (ms_project_get_indicators (MS_PROJECT (node)))) : 0;
@@ -1150,40 +1077,54 @@ draw_departments (MsPainter *p,
                   double   height,
                   MsNode  *node)
 {
-  g_autoptr(GArray) rows = collect_department_rows (node, p->language);
+  /* The same model, and so the same order, as the departments page. */
+  g_autoptr(MsDepartments) departments = ms_departments_new (node);
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (departments));
   double top = paint_title (p, T (N_("Projects by responsible department")), width);
   double row_height = ms_chart_get_row_height (MS_CHART_DEPARTMENTS, p->options);
   double label_width = MIN (width * 0.34, p->size * 20);
   double detail_width = p->size * 12;
   double bar_x = label_width + p->size;
   double bar_width = MAX (p->size * 4, width - bar_x - detail_width - p->size);
-  guint first = MIN (p->options->first_row, rows->len);
-  guint last = p->options->n_rows > 0 ? MIN (rows->len, first + p->options->n_rows) : rows->len;
+  guint first = MIN (p->options->first_row, n_rows);
+  guint last = p->options->n_rows > 0 ? MIN (n_rows, first + p->options->n_rows) : n_rows;
   guint most = 1;
 
-  for (guint i = 0; i < rows->len; i++)
-    most = MAX (most, g_array_index (rows, DepartmentRow, i).n_projects);
+  /* Most projects come first. */
+  if (n_rows > 0)
+    {
+      g_autoptr(MsDepartment) top_row = g_list_model_get_item (G_LIST_MODEL (departments), 0);
+
+      most = MAX (most, ms_department_get_n_projects (top_row));
+    }
 
   /* Only the rows that fit: the caller pages the rest. */
   last = MIN (last, first + (guint)MAX (0, floor ((height - top) / row_height)));
 
   for (guint i = first; i < last; i++)
     {
-      DepartmentRow *row = &g_array_index (rows, DepartmentRow, i);
+      g_autoptr(MsDepartment) row = g_list_model_get_item (G_LIST_MODEL (departments), i);
+      guint n_projects = ms_department_get_n_projects (row);
+      guint by_status[MS_N_STATUSES];
+      const char *label = ms_department_get_name (row) != NULL ? ms_department_get_name (row)
+                                                                 : T (N_("No responsible department"));
       double y = top + (i - first) * row_height;
       double bar_height = row_height * 0.5;
-      double length = bar_width * row->n_projects / most;
+      double length = bar_width * n_projects / most;
       g_autofree char *share = ms_l10n_format_percent (p->language,
-                                                       (double)row->by_status[MS_STATUS_COMPLETED] / row->n_projects);
+                                                       (double)ms_department_get_n_completed (row) / n_projects);
       /* translators: beside a department's bar: projects, share completed, such as "5 projects · 80% completed" */
       g_autofree char *detail = g_strdup_printf (ms_l10n_ngettext (p->language, "%u project · %s completed",
-                                                                   "%u projects · %s completed", row->n_projects),
-                                                 row->n_projects, share);
-      g_autoptr(PangoLayout) name = _ms_painter_layout (p, row->name, 0.9, FALSE, label_width, 2, PANGO_ALIGN_LEFT);
+                                                                   "%u projects · %s completed", n_projects),
+                                                 n_projects, share);
+      g_autoptr(PangoLayout) name = _ms_painter_layout (p, label, 0.9, FALSE, label_width, 2, PANGO_ALIGN_LEFT);
+
+      for (guint s = 0; s < MS_N_STATUSES; s++)
+        by_status[s] = ms_department_get_n_with_status (row, s);
 
       _ms_painter_show (p, name, 0, y + (row_height - _ms_layout_height (name)) / 2, &p->palette->foreground);
       paint_stacked_bar (p, bar_x, y + (row_height - bar_height) / 2, bar_width, bar_height,
-                         row->by_status, row->n_projects, length);
+                         by_status, n_projects, length);
       _ms_painter_text (p, detail, bar_x + length + p->size * 0.5, y + (row_height - p->size * 1.3) / 2,
                   width - (bar_x + length + p->size * 0.5), 1, 0.85, FALSE, PANGO_ALIGN_LEFT,
                   &p->palette->muted);

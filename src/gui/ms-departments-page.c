@@ -14,21 +14,23 @@
 
 #include "ms-chart-view.h"
 #include "ms-departments-page.h"
+#include "ms-departments.h"
 #include "ms-gui-util.h"
 #include "ms-l10n.h"
 
-/* Each responsible department with its projects and how far they are. */
+/* Each responsible department with its projects and how far they are. The
+ * list is bound to an MsDepartments model, which recounts when the document
+ * changes and reports only the departments that changed: their rows are
+ * made again, the others stay. */
 struct _MsDepartmentsPage
 {
-  GtkWidget    parent_instance;
+  GtkWidget      parent_instance;
 
-  MsDocument  *document;
-  gulong       changed_handler;
-  guint        rebuild_source;
-  guint        n_rows;
+  MsDocument    *document;
+  MsDepartments *departments;
 
-  MsChartView *chart;
-  GtkListBox  *list;
+  MsChartView   *chart;
+  GtkListBox    *list;
 };
 
 G_DEFINE_FINAL_TYPE (MsDepartmentsPage, ms_departments_page, GTK_TYPE_WIDGET)
@@ -41,129 +43,93 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-collect (MsDocument *document,
-         GHashTable *by_department,
-         GPtrArray  *order)
-{
-  GListModel *categories = ms_document_get_categories (document);
-  const char *none = _("No responsible department");
-
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-    {
-      MsCategory *category = ms_document_get_category (document, c);
-
-      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
-        {
-          MsGroup *group = ms_category_get_group (category, g);
-
-          for (guint p = 0; p < g_list_model_get_n_items (ms_group_get_projects (group)); p++)
-            {
-              MsProject *project = ms_group_get_project (group, p);
-              const char * const *departments = ms_project_get_departments (project);
-              const char * const fallback[] = { none, NULL };
-
-              if (departments[0] == NULL)
-                departments = fallback;
-              for (guint d = 0; departments[d] != NULL; d++)
-                {
-                  GPtrArray *projects = g_hash_table_lookup (by_department, departments[d]);
-
-                  if (projects == NULL)
-                    {
-                      char *key = g_strdup (departments[d]);
-
-                      projects = g_ptr_array_new ();
-                      g_hash_table_insert (by_department, key, projects);
-                      g_ptr_array_add (order, key);
-                    }
-                  g_ptr_array_add (projects, project);
-                }
-            }
-        }
-    }
-}
-
-static void
 on_project_row_activated_cb (AdwActionRow      *row,
                              MsDepartmentsPage *self)
 {
   MsProject *project = g_object_get_data (G_OBJECT (row), "ms-project");
 
+  g_assert (MS_IS_DEPARTMENTS_PAGE (self));
+
   if (project != NULL)
     g_signal_emit (self, signals[PROJECT_ACTIVATED], 0, project);
 }
 
+/* Number and short title follow the project: editing its target does not
+ * change its department, so the row is not made again for it. */
 static gboolean
-rebuild (gpointer user_data)
+transform_project_title (GBinding     *binding,
+                         const GValue *from_value,
+                         GValue       *to_value,
+                         gpointer      user_data)
 {
-  MsDepartmentsPage *self = user_data;
-  g_autoptr(GHashTable) by_department = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                               (GDestroyNotify)g_ptr_array_unref);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  GtkWidget *child;
+  g_autoptr(MsProject) project = MS_PROJECT (g_binding_dup_source (binding));
+  g_autofree char *title = NULL;
 
-  self->rebuild_source = 0;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  self->n_rows = 0;
+  if (project == NULL)
+    return FALSE;
 
-  if (self->document == NULL)
-    return G_SOURCE_REMOVE;
+  title = ms_project_dup_short_title (project);
+  g_value_take_string (to_value, g_strdup_printf ("%u. %s", ms_project_get_number (project), title));
 
-  collect (self->document, by_department, order);
-
-  for (guint i = 0; i < order->len; i++)
-    {
-      const char *name = g_ptr_array_index (order, i);
-      GPtrArray *projects = g_hash_table_lookup (by_department, name);
-      GtkWidget *expander = adw_expander_row_new ();
-      guint completed = 0;
-      g_autofree char *share = NULL;
-      g_autofree char *subtitle = NULL;
-
-      for (guint p = 0; p < projects->len; p++)
-        completed += ms_project_get_status (g_ptr_array_index (projects, p)) == MS_STATUS_COMPLETED;
-      share = ms_l10n_format_percent (NULL, (double)completed / projects->len);
-      /* translators: a department's summary: projects, share completed, such as "4 projects · 100% completed" */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project · %s completed",
-                                               "%u projects · %s completed", projects->len),
-                                  projects->len, share);
-
-      /* File text: never parsed as markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), name);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-
-      for (guint p = 0; p < projects->len; p++)
-        {
-          MsProject *project = g_ptr_array_index (projects, p);
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *title = ms_project_dup_short_title (project);
-          g_autofree char *numbered = g_strdup_printf ("%u. %s", ms_project_get_number (project), title);
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), numbered);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ms_status_get_label (ms_project_get_status (project)));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-          g_object_set_data_full (G_OBJECT (row), "ms-project", g_object_ref (project), g_object_unref);
-          g_signal_connect (row, "activated", G_CALLBACK (on_project_row_activated_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-        }
-
-      gtk_list_box_append (self->list, expander);
-      self->n_rows++;
-    }
-
-  return G_SOURCE_REMOVE;
+  return TRUE;
 }
 
-static void
-queue_rebuild (MsDepartmentsPage *self)
+static GtkWidget *
+create_project_row (MsDepartmentsPage *self,
+                    MsProject         *project)
 {
-  /* Edits come in bursts while typing: rebuild once they settle. */
-  if (self->rebuild_source == 0)
-    self->rebuild_source = g_timeout_add (300, rebuild, self);
+  GtkWidget *row = adw_action_row_new ();
+
+  g_assert (MS_IS_DEPARTMENTS_PAGE (self));
+
+  /* File text: never parsed as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property_full (project, "target", row, "title", G_BINDING_SYNC_CREATE,
+                               transform_project_title, NULL, NULL, NULL);
+  g_object_bind_property_full (project, "number", row, "title", G_BINDING_DEFAULT,
+                               transform_project_title, NULL, NULL, NULL);
+  /* A change of status changes the department's counts: the row is made again. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ms_status_get_label (ms_project_get_status (project)));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "ms-project", g_object_ref (project), g_object_unref);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_project_row_activated_cb), self, 0);
+
+  return row;
+}
+
+static GtkWidget *
+create_department_row (gpointer item,
+                       gpointer user_data)
+{
+  MsDepartment *department = item;
+  MsDepartmentsPage *self = user_data;
+  GtkWidget *expander = adw_expander_row_new ();
+  const char *name = ms_department_get_name (department);
+  guint n_projects = ms_department_get_n_projects (department);
+  g_autofree char *share = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_assert (MS_IS_DEPARTMENT (department));
+  g_assert (MS_IS_DEPARTMENTS_PAGE (self));
+
+  share = ms_l10n_format_percent (NULL, (double)ms_department_get_n_completed (department) / MAX (1, n_projects));
+  /* translators: a department's summary: projects, share completed, such as "4 projects · 100% completed" */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project · %s completed",
+                                           "%u projects · %s completed", n_projects),
+                              n_projects, share);
+
+  /* File text: never parsed as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                 name != NULL ? name : _("No responsible department"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+
+  for (guint p = 0; p < n_projects; p++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                              create_project_row (self, ms_department_get_project (department, p)));
+
+  return expander;
 }
 
 static void
@@ -171,9 +137,7 @@ ms_departments_page_dispose (GObject *object)
 {
   MsDepartmentsPage *self = (MsDepartmentsPage *)object;
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_object (&self->departments);
   g_clear_object (&self->document);
   ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_DEPARTMENTS_PAGE);
 
@@ -214,17 +178,16 @@ ms_departments_page_set_document (MsDepartmentsPage *self,
                                   MsDocument        *document)
 {
   g_return_if_fail (MS_IS_DEPARTMENTS_PAGE (self));
+  g_return_if_fail (!document || MS_IS_DOCUMENT (document));
 
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->document);
-  g_set_object (&self->document, document);
-  ms_chart_view_set_node (self->chart, document ? MS_NODE (document) : NULL);
+  if (!g_set_object (&self->document, document))
+    return;
 
+  g_clear_object (&self->departments);
   if (document != NULL)
-    self->changed_handler = g_signal_connect_object (document, "changed", G_CALLBACK (queue_rebuild), self,
-                                                     G_CONNECT_SWAPPED);
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  rebuild (self);
+    self->departments = ms_departments_new (MS_NODE (document));
+  ms_chart_view_set_node (self->chart, document ? MS_NODE (document) : NULL);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->departments), create_department_row, self, NULL);
 }
 
 /**
@@ -245,5 +208,5 @@ ms_departments_page_get_n_rows (MsDepartmentsPage *self)
 {
   g_return_val_if_fail (MS_IS_DEPARTMENTS_PAGE (self), 0);
 
-  return self->n_rows;
+  return self->departments != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->departments)) : 0;
 }
