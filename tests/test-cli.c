@@ -222,10 +222,29 @@ test_summary (void)
                    json_object_get_int_member (json_object_get_object_member (total, "status"), "not-started") +
                    json_object_get_int_member (json_object_get_object_member (total, "status"), "delayed"), ==, 32);
 
+  /* The departments as the window counts and orders them: most projects first. */
+  {
+    JsonArray *departments = json_object_get_array_member (root, "departments");
+    gint64 previous = G_MAXINT64;
+
+    g_assert_cmpuint (json_array_get_length (departments), ==, 20);
+    for (guint i = 0; i < json_array_get_length (departments); i++)
+      {
+        JsonObject *department = json_array_get_object_element (departments, i);
+        gint64 projects = json_object_get_int_member (department, "projects");
+
+        g_assert_cmpint (projects, <=, previous);
+        g_assert_cmpint (json_object_get_int_member (department, "completed"), <=, projects);
+        previous = projects;
+      }
+  }
+
   run_cli (&run, "summary", g_getenv ("MS_EXAMPLE_FILE"), NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "省重点民生实事"));
   g_assert_nonnull (strstr (run.out, "All categories"));
+  g_assert_nonnull (strstr (run.out, "\nDepartments\n"));
+  g_assert_nonnull (strstr (run.out, "completed"));
 
   run_clear (&run);
 }

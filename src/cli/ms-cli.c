@@ -19,6 +19,7 @@
 #include "ms-json.h"
 #include "ms-notice.h"
 #include "ms-csv.h"
+#include "ms-departments.h"
 #include "ms-report.h"
 #include "ms-safe-write.h"
 
@@ -309,6 +310,64 @@ add_stats_json (JsonBuilder   *builder,
     json_builder_add_null_value (builder);
 }
 
+/* The same departments, in the same order, as the window's page and chart. */
+static void
+add_departments_json (JsonBuilder *builder,
+                      MsDocument  *document)
+{
+  g_autoptr(MsDepartments) departments = ms_departments_new (MS_NODE (document));
+  GListModel *list = G_LIST_MODEL (departments);
+
+  json_builder_set_member_name (builder, "departments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MsDepartment) department = g_list_model_get_item (list, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      if (ms_department_get_name (department) != NULL)
+        json_builder_add_string_value (builder, ms_department_get_name (department));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "projects");
+      json_builder_add_int_value (builder, ms_department_get_n_projects (department));
+      json_builder_set_member_name (builder, "completed");
+      json_builder_add_int_value (builder, ms_department_get_n_completed (department));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_departments_text (MsDocument *document)
+{
+  g_autoptr(MsDepartments) departments = ms_departments_new (MS_NODE (document));
+  GListModel *list = G_LIST_MODEL (departments);
+  guint label_width = 0;
+
+  g_print ("%s\n", _("Departments"));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MsDepartment) department = g_list_model_get_item (list, i);
+      const char *name = ms_department_get_name (department);
+
+      label_width = MAX (label_width, display_width (name ? name : _("No responsible department")));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MsDepartment) department = g_list_model_get_item (list, i);
+      const char *name = ms_department_get_name (department);
+      guint n_projects = ms_department_get_n_projects (department);
+      g_autofree char *completed = format_share (ms_department_get_n_completed (department), n_projects);
+      /* translators: a department's projects and how many are completed, such as "3 projects, 2 (66.7%) completed" */
+      g_autofree char *value = g_strdup_printf (ngettext ("%u project, %s completed", "%u projects, %s completed",
+                                                          n_projects), n_projects, completed);
+
+      print_row (name ? name : _("No responsible department"), label_width, value);
+    }
+}
+
 static void
 print_summary_json (MsDocument *document)
 {
@@ -347,6 +406,7 @@ print_summary_json (MsDocument *document)
   ms_document_get_stats (document, &stats);
   add_stats_json (builder, &stats);
   json_builder_end_object (builder);
+  add_departments_json (builder, document);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -377,6 +437,8 @@ print_summary_text (MsDocument *document)
 
   ms_document_get_stats (document, &stats);
   print_stats (_("All categories"), &stats);
+  g_print ("\n");
+  print_departments_text (document);
 }
 
 static int
@@ -392,7 +454,8 @@ run_summary (int    argc,
 
   if (!parse_command_line ("summary", _("FILE"),
                            _("Prints, per category and in all, the projects per status, the "
-                             "projects that met every target, and the targets met."),
+                             "projects that met every target, and the targets met; then the "
+                             "responsible departments with their projects, most first."),
                            entries, &argc, &argv, 1))
     return MS_CLI_EXIT_USAGE;
 
