@@ -199,6 +199,29 @@ test_sections (void)
   spin (400);
   g_assert_cmpstr (ms_window_get_visible_page (window), ==, "departments");
   g_assert_cmpuint (ms_departments_page_get_n_rows (window->departments_page), ==, 20);
+  {
+    /* A department's projects are listed when it is opened, and lead to the project. */
+    g_autoptr(GPtrArray) departments = find_widgets (window->departments_page, ADW_TYPE_EXPANDER_ROW);
+    g_autoptr(GPtrArray) rows = NULL;
+    GtkWidget *department;
+    guint closed;
+
+    g_assert_cmpuint (departments->len, ==, 20);
+    department = g_ptr_array_index (departments, 0);
+    /* Closed, it holds only its own header row. */
+    rows = find_widgets (department, ADW_TYPE_ACTION_ROW);
+    closed = rows->len;
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (department), TRUE);
+    spin (100);
+    rows = find_widgets (department, ADW_TYPE_ACTION_ROW);
+    /* The department that leads has four projects in the bundled file. */
+    g_assert_cmpuint (rows->len, ==, closed + 4);
+    g_signal_emit_by_name (g_ptr_array_index (rows, rows->len - 1), "activated");
+    spin (100);
+    g_assert_cmpstr (ms_window_get_visible_page (window), ==, "projects");
+    g_assert_nonnull (ms_project_view_get_project (window->project_view));
+  }
   save_screenshot (GTK_WIDGET (window), "departments");
 
   gtk_window_destroy (GTK_WINDOW (window));

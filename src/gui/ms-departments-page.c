@@ -98,6 +98,26 @@ create_project_row (MsDepartmentsPage *self,
   return row;
 }
 
+/* A department's project rows are made when it is first opened: at
+ * 10 000 projects, making them all up front cost most of opening a file. */
+static void
+on_department_expanded_cb (AdwExpanderRow    *expander,
+                           GParamSpec        *pspec,
+                           MsDepartmentsPage *self)
+{
+  MsDepartment *department = g_object_get_data (G_OBJECT (expander), "ms-department");
+  guint n_projects;
+
+  if (!adw_expander_row_get_expanded (expander) || department == NULL ||
+      g_object_get_data (G_OBJECT (expander), "ms-filled") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (expander), "ms-filled", GINT_TO_POINTER (TRUE));
+  n_projects = ms_department_get_n_projects (department);
+  for (guint p = 0; p < n_projects; p++)
+    adw_expander_row_add_row (expander, create_project_row (self, ms_department_get_project (department, p)));
+}
+
 static GtkWidget *
 create_department_row (gpointer item,
                        gpointer user_data)
@@ -125,9 +145,8 @@ create_department_row (gpointer item,
                                  name != NULL ? name : _("No responsible department"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
 
-  for (guint p = 0; p < n_projects; p++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                              create_project_row (self, ms_department_get_project (department, p)));
+  g_object_set_data_full (G_OBJECT (expander), "ms-department", g_object_ref (department), g_object_unref);
+  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_department_expanded_cb), self, 0);
 
   return expander;
 }
