@@ -1067,6 +1067,48 @@ test_figure_limits (void)
   g_assert_false (valid);
 }
 
+static void
+test_long_chart_draws_what_is_shown (void)
+{
+  g_autoptr(MsDocument) document = ms_test_generate_document (1500);
+  MsWindow *window = ms_window_new (NULL);
+  g_autoptr(GPtrArray) charts = NULL;
+  MsChartView *rates = NULL;
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  MsChartInfo info;
+  int height;
+
+  ms_document_set_modified (document, FALSE);
+  ms_window_set_document (window, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+
+  charts = find_widgets (window->overview_page, MS_TYPE_CHART_VIEW);
+  for (guint i = 0; i < charts->len; i++)
+    if (ms_chart_view_get_kind (g_ptr_array_index (charts, i)) == MS_CHART_RATES)
+      rates = g_ptr_array_index (charts, i);
+  g_assert_nonnull (rates);
+  height = gtk_widget_get_height (GTK_WIDGET (rates));
+
+  /* Thousands of rows: only those near the screen are laid out. */
+  ms_chart_view_get_info (rates, &info);
+  g_assert_cmpint (height, >, 20000);
+  g_assert_cmpfloat (info.text_y2, <, height / 4.0);
+
+  /* Scrolled to the end, the last rows are drawn. */
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (rates), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  spin (300);
+  ms_chart_view_get_info (rates, &info);
+  g_assert_cmpfloat (info.text_y2, >, height - 200.0);
+  save_screenshot (GTK_WIDGET (window), "rates-scrolled");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Crash recovery: a child process edits, is killed, and this one restores. */
 
 /* Whether edits of @file are kept for recovery. */
@@ -1481,6 +1523,7 @@ main (int   argc,
   g_test_add_func ("/window/failed-save", test_failed_save);
   g_test_add_func ("/window/loading", test_loading);
   g_test_add_func ("/window/figure-limits", test_figure_limits);
+  g_test_add_func ("/window/long-chart-draws-what-is-shown", test_long_chart_draws_what_is_shown);
   g_test_add_func ("/window/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/window/recovery-discarded", test_recovery_discarded);
   g_test_add_func ("/window/recovery-later", test_recovery_later);

@@ -130,7 +130,18 @@ ms_chart_options_init (MsChartOptions *options,
   options->font_size = 10;
   options->show_title = TRUE;
   options->fill_background = TRUE;
+  options->visible_top = -G_MAXDOUBLE;
+  options->visible_bottom = G_MAXDOUBLE;
   ms_chart_palette_init_print (&options->palette);
+}
+
+/* Whether a row from @y, @height tall, shows in the visible part. */
+static gboolean
+row_is_visible (const MsChartOptions *options,
+                double                y,
+                double                height)
+{
+  return y + height >= options->visible_top && y <= options->visible_bottom;
 }
 
 const char *
@@ -830,10 +841,14 @@ draw_rates (MsPainter *p,
       double y = axis_y + (i - first) * row_height;
       double bar_height = row_height * 0.56;
       double bar_y = y + (row_height - bar_height) / 2;
-      g_autofree char *label = rate_row_label (p, row);
-      g_autoptr(PangoLayout) label_layout = _ms_painter_layout (p, label, 0.9, FALSE, label_width, 1,
-                                                         PANGO_ALIGN_LEFT);
+      g_autofree char *label = NULL;
+      g_autoptr(PangoLayout) label_layout = NULL;
       double rate;
+
+      if (!row_is_visible (p->options, y, row_height))
+        continue;
+      label = rate_row_label (p, row);
+      label_layout = _ms_painter_layout (p, label, 0.9, FALSE, label_width, 1, PANGO_ALIGN_LEFT);
 
       _ms_painter_show (p, label_layout, 0, y + (row_height - _ms_layout_height (label_layout)) / 2,
                     &p->palette->foreground);

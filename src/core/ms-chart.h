@@ -58,6 +58,10 @@ typedef struct
   /* Rows of a long chart (rates, departments) for one page; 0 rows: all. */
   guint           first_row;
   guint           n_rows;
+  /* The part of the chart on screen, in chart coordinates: rows outside it
+   * keep their place but are not laid out (a list of 10 000 rows scrolls). */
+  double          visible_top;
+  double          visible_bottom;
 } MsChartOptions;
 
 /* What a draw did, for tests and accessibility. */

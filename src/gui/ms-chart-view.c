@@ -25,6 +25,10 @@ struct _MsChartView
   MsNode       *node;
   gulong        changed_handler;
   MsChartInfo   info;
+  /* The scrolled window the chart scrolls in: scrolling draws the rows
+   * that come into view. */
+  GtkAdjustment *vadjustment;
+  gulong         scroll_handler;
 };
 
 G_DEFINE_FINAL_TYPE (MsChartView, ms_chart_view, GTK_TYPE_WIDGET)
@@ -93,6 +97,60 @@ fill_options (MsChartView    *self,
   options->palette.foreground.alpha = foreground.alpha;
 }
 
+/* Only what the scrolled window shows (and a screen above and below, so
+ * that scrolling does not show blanks) is laid out: at 10 000 projects the
+ * rates chart is far taller than any screen. */
+static void
+limit_to_visible (MsChartView    *self,
+                  MsChartOptions *options)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t in_scrolled;
+  double shown;
+
+  if (scrolled == NULL || !gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &origin, &in_scrolled))
+    return;
+
+  shown = gtk_widget_get_height (scrolled);
+  options->visible_top = -in_scrolled.y - shown;
+  options->visible_bottom = -in_scrolled.y + 2 * shown;
+}
+
+static void
+on_scrolled_cb (MsChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+ms_chart_view_root (GtkWidget *widget)
+{
+  MsChartView *self = MS_CHART_VIEW (widget);
+  GtkWidget *scrolled;
+
+  GTK_WIDGET_CLASS (ms_chart_view_parent_class)->root (widget);
+
+  scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return;
+  g_set_object (&self->vadjustment, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  self->scroll_handler = g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (on_scrolled_cb),
+                                                  self, G_CONNECT_SWAPPED);
+}
+
+static void
+ms_chart_view_unroot (GtkWidget *widget)
+{
+  MsChartView *self = MS_CHART_VIEW (widget);
+
+  if (self->vadjustment != NULL)
+    g_clear_signal_handler (&self->scroll_handler, self->vadjustment);
+  g_clear_object (&self->vadjustment);
+
+  GTK_WIDGET_CLASS (ms_chart_view_parent_class)->unroot (widget);
+}
+
 static void
 ms_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -107,7 +165,17 @@ ms_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   fill_options (self, &options);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  limit_to_visible (self, &options);
+  /* The drawing covers the visible part only, not a node as tall as
+   * thousands of rows. */
+  {
+    double top = CLAMP (options.visible_top, 0, height);
+    double bottom = CLAMP (options.visible_bottom, top, height);
+
+    if (bottom <= top)
+      return;
+    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width, bottom - top));
+  }
   ms_chart_draw (cr, width, height, self->kind, self->node, &options, &self->info);
   cairo_destroy (cr);
 }
@@ -221,6 +289,8 @@ ms_chart_view_class_init (MsChartViewClass *klass)
   object_class->set_property = ms_chart_view_set_property;
 
   widget_class->snapshot = ms_chart_view_snapshot;
+  widget_class->root = ms_chart_view_root;
+  widget_class->unroot = ms_chart_view_unroot;
   widget_class->measure = ms_chart_view_measure;
   widget_class->get_request_mode = ms_chart_view_get_request_mode;
   widget_class->css_changed = ms_chart_view_css_changed;
