@@ -29,6 +29,9 @@ struct _MsChartView
    * that come into view. */
   GtkAdjustment *vadjustment;
   gulong         scroll_handler;
+  /* The spoken description follows edits a moment later, not at each
+   * keystroke: it names every row. */
+  guint          description_id;
 };
 
 G_DEFINE_FINAL_TYPE (MsChartView, ms_chart_view, GTK_TYPE_WIDGET)
@@ -44,6 +47,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* Screen text is a little larger than print. */
 #define SCREEN_FONT_SIZE 12.0
+#define DESCRIPTION_DELAY_MS 400
 
 static void
 update_description (MsChartView *self)
@@ -60,12 +64,23 @@ update_description (MsChartView *self)
                                   -1);
 }
 
+static gboolean
+update_description_cb (gpointer user_data)
+{
+  MsChartView *self = user_data;
+
+  self->description_id = 0;
+  update_description (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_node_changed_cb (MsChartView *self)
 {
   g_assert (MS_IS_CHART_VIEW (self));
 
-  update_description (self);
+  g_clear_handle_id (&self->description_id, g_source_remove);
+  self->description_id = g_timeout_add (DESCRIPTION_DELAY_MS, update_description_cb, self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -232,6 +247,7 @@ ms_chart_view_dispose (GObject *object)
   MsChartView *self = (MsChartView *)object;
 
   ms_chart_view_set_node (self, NULL);
+  g_clear_handle_id (&self->description_id, g_source_remove);
 
   G_OBJECT_CLASS (ms_chart_view_parent_class)->dispose (object);
 }
@@ -376,6 +392,9 @@ ms_chart_view_set_node (MsChartView *self,
                                                      self, G_CONNECT_SWAPPED);
 
   on_node_changed_cb (self);
+  /* A chart newly shown is described at once. */
+  g_clear_handle_id (&self->description_id, g_source_remove);
+  update_description (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
 }
 
