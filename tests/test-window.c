@@ -1183,6 +1183,22 @@ wait_for_restore_dialog (void)
   return dialog;
 }
 
+/* Opens @file in a new window and waits for the offer of its kept edits. */
+static MsRestoreDialog *
+open_with_restore_offer (GFile     *file,
+                         MsWindow **window)
+{
+  MsRestoreDialog *dialog;
+
+  *window = ms_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1200, 820);
+  gtk_window_present (GTK_WINDOW (*window));
+  ms_window_load_file (*window, file);
+  dialog = wait_for_restore_dialog ();
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
 static void
 test_recovery_after_kill (void)
 {
@@ -1222,12 +1238,7 @@ test_recovery_after_kill (void)
   g_assert_cmpstr (after, ==, before);
 
   /* Opening the file again offers them, saying when they were made. */
-  window = ms_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  ms_window_load_file (window, file);
-  dialog = wait_for_restore_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = open_with_restore_offer (file, &window);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
   spin (100);
   save_screenshot (GTK_WIDGET (dialog), "restore");
@@ -1285,11 +1296,7 @@ test_recovery_later (void)
   MsRestoreDialog *dialog;
   MsWindow *window;
 
-  window = ms_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  ms_window_load_file (window, file);
-  dialog = wait_for_restore_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = open_with_restore_offer (file, &window);
   /* Escape: nothing decided. */
   gtk_window_close (GTK_WINDOW (dialog));
   spin (100);
@@ -1326,11 +1333,7 @@ test_recovery_discarded (void)
   MsRestoreDialog *dialog;
   MsWindow *window;
 
-  window = ms_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  ms_window_load_file (window, file);
-  dialog = wait_for_restore_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = open_with_restore_offer (file, &window);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   gtk_window_close (GTK_WINDOW (dialog));
   spin (100);
