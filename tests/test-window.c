@@ -199,6 +199,7 @@ test_sections (void)
   spin (400);
   g_assert_cmpstr (ms_window_get_visible_page (window), ==, "departments");
   g_assert_cmpuint (ms_departments_page_get_n_rows (window->departments_page), ==, 20);
+  save_screenshot (GTK_WIDGET (window), "departments");
   {
     /* A department's projects are listed when it is opened, and lead to the project. */
     g_autoptr(GPtrArray) departments = find_widgets (window->departments_page, ADW_TYPE_EXPANDER_ROW);
@@ -222,7 +223,6 @@ test_sections (void)
     g_assert_cmpstr (ms_window_get_visible_page (window), ==, "projects");
     g_assert_nonnull (ms_project_view_get_project (window->project_view));
   }
-  save_screenshot (GTK_WIDGET (window), "departments");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
