@@ -1068,6 +1068,42 @@ test_figure_limits (void)
 }
 
 static void
+test_project_opens_at_top (void)
+{
+  MsWindow *window = open_window ("scroll.json");
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (ms_document_get_category (window->document, 1)));
+  g_autoptr(GPtrArray) scrollers = NULL;
+  GtkAdjustment *adjustment;
+
+  /* Short enough that a project's form scrolls. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  ms_window_select_project (window, g_ptr_array_index (projects, 0));
+  spin (300);
+  scrollers = find_widgets (window->project_view, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpuint (scrollers->len, >=, 1);
+  /* The form's own scroller: the tallest of them. */
+  adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
+  for (guint i = 1; i < scrollers->len; i++)
+    {
+      GtkAdjustment *other = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, i));
+
+      if (gtk_adjustment_get_upper (other) > gtk_adjustment_get_upper (adjustment))
+        adjustment = other;
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 200);
+
+  /* Scrolled down in one project, the next one still opens at its top. */
+  gtk_adjustment_set_value (adjustment, 200);
+  spin (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  ms_window_select_project (window, g_ptr_array_index (projects, 1));
+  spin (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_long_chart_draws_what_is_shown (void)
 {
   g_autoptr(MsDocument) document = ms_test_generate_document (1500);
@@ -1527,6 +1563,7 @@ main (int   argc,
   g_test_add_func ("/window/loading", test_loading);
   g_test_add_func ("/window/figure-limits", test_figure_limits);
   g_test_add_func ("/window/long-chart-draws-what-is-shown", test_long_chart_draws_what_is_shown);
+  g_test_add_func ("/window/project-opens-at-top", test_project_opens_at_top);
   g_test_add_func ("/window/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/window/recovery-discarded", test_recovery_discarded);
   g_test_add_func ("/window/recovery-later", test_recovery_later);

@@ -34,6 +34,7 @@ struct _MsProjectView
   gboolean       updating;
 
   GtkStack      *stack;
+  GtkScrolledWindow *scroller;
   GtkLabel      *heading_label;
   GtkSpinButton *number_spin;
   AdwComboRow   *status_row;
@@ -280,6 +281,7 @@ ms_project_view_class_init (MsProjectViewClass *klass)
   g_type_ensure (MS_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, stack);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, scroller);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, number_spin);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, status_row);
@@ -405,6 +407,8 @@ ms_project_view_set_project (MsProjectView *self,
   ms_chart_view_set_node (self->chart_view, MS_NODE (project));
   refresh (self);
   gtk_stack_set_visible_child_name (self->stack, "project");
+  /* Each project opens at its top: its number, status and target first. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 void
