@@ -17,56 +17,8 @@
 #include "ms-recovery.h"
 #include "ms-restore-dialog.h"
 #include "ms-settings.h"
+#include "ms-sidebar-item.h"
 #include "ms-window-private.h"
-
-/* A sidebar entry: the overview, a category, or the departments. */
-#define MS_TYPE_SIDEBAR_ITEM (ms_sidebar_item_get_type ())
-G_DECLARE_FINAL_TYPE (MsSidebarItem, ms_sidebar_item, MS, SIDEBAR_ITEM, GObject)
-
-typedef enum
-{
-  SIDEBAR_OVERVIEW,
-  SIDEBAR_CATEGORY,
-  SIDEBAR_DEPARTMENTS,
-} SidebarKind;
-
-struct _MsSidebarItem
-{
-  GObject      parent_instance;
-  SidebarKind  kind;
-  MsCategory  *category;
-};
-
-G_DEFINE_FINAL_TYPE (MsSidebarItem, ms_sidebar_item, G_TYPE_OBJECT)
-
-static void
-ms_sidebar_item_finalize (GObject *object)
-{
-  g_clear_object (&MS_SIDEBAR_ITEM (object)->category);
-  G_OBJECT_CLASS (ms_sidebar_item_parent_class)->finalize (object);
-}
-
-static void
-ms_sidebar_item_class_init (MsSidebarItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = ms_sidebar_item_finalize;
-}
-
-static void
-ms_sidebar_item_init (MsSidebarItem *self)
-{
-}
-
-static MsSidebarItem *
-sidebar_item_new (SidebarKind  kind,
-                  MsCategory  *category)
-{
-  MsSidebarItem *item = g_object_new (MS_TYPE_SIDEBAR_ITEM, NULL);
-
-  item->kind = kind;
-  item->category = category ? g_object_ref (category) : NULL;
-  return item;
-}
 
 G_DEFINE_FINAL_TYPE (MsWindow, ms_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -103,28 +55,28 @@ create_sidebar_row (gpointer item,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
 
-  switch (entry->kind)
+  switch (ms_sidebar_item_get_kind (entry))
     {
-    case SIDEBAR_OVERVIEW:
+    case MS_SIDEBAR_OVERVIEW:
       icon = gtk_image_new_from_icon_name ("view-grid-symbolic");
       gtk_label_set_label (GTK_LABEL (title), _("Overview"));
       break;
-    case SIDEBAR_DEPARTMENTS:
+    case MS_SIDEBAR_DEPARTMENTS:
       icon = gtk_image_new_from_icon_name ("system-users-symbolic");
       gtk_label_set_label (GTK_LABEL (title), _("Departments"));
       break;
-    case SIDEBAR_CATEGORY:
+    case MS_SIDEBAR_CATEGORY:
     default:
       {
         GtkWidget *detail = gtk_label_new (NULL);
 
         icon = gtk_image_new_from_icon_name ("view-list-bullet-symbolic");
         ms_widget_mark_chinese (title);
-        g_object_bind_property (entry->category, "title", title, "label", G_BINDING_SYNC_CREATE);
+        g_object_bind_property (ms_sidebar_item_get_category (entry), "title", title, "label", G_BINDING_SYNC_CREATE);
         gtk_widget_add_css_class (detail, "dim-label");
         gtk_widget_add_css_class (detail, "numeric");
-        update_category_detail (GTK_LABEL (detail), entry->category);
-        g_signal_connect_object (entry->category, "changed", G_CALLBACK (update_category_detail), detail,
+        update_category_detail (GTK_LABEL (detail), ms_sidebar_item_get_category (entry));
+        g_signal_connect_object (ms_sidebar_item_get_category (entry), "changed", G_CALLBACK (update_category_detail), detail,
                                  G_CONNECT_SWAPPED);
         gtk_box_append (GTK_BOX (box), icon);
         gtk_box_append (GTK_BOX (box), title);
@@ -151,16 +103,16 @@ rebuild_sidebar (MsWindow *self)
   if (self->document == NULL)
     return;
 
-  overview = sidebar_item_new (SIDEBAR_OVERVIEW, NULL);
+  overview = ms_sidebar_item_new (MS_SIDEBAR_OVERVIEW, NULL);
   g_list_store_append (self->sidebar_items, overview);
   categories = ms_document_get_categories (self->document);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
-      g_autoptr(MsSidebarItem) item = sidebar_item_new (SIDEBAR_CATEGORY, ms_document_get_category (self->document, i));
+      g_autoptr(MsSidebarItem) item = ms_sidebar_item_new (MS_SIDEBAR_CATEGORY, ms_document_get_category (self->document, i));
 
       g_list_store_append (self->sidebar_items, item);
     }
-  departments = sidebar_item_new (SIDEBAR_DEPARTMENTS, NULL);
+  departments = ms_sidebar_item_new (MS_SIDEBAR_DEPARTMENTS, NULL);
   g_list_store_append (self->sidebar_items, departments);
 
   selected_index = MIN (selected_index, (int)g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)) - 1);
@@ -182,7 +134,9 @@ _ms_window_get_selected_category (MsWindow *self)
     return NULL;
 
   item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), gtk_list_box_row_get_index (row));
-  return item && item->kind == SIDEBAR_CATEGORY ? item->category : NULL;
+  if (item == NULL || ms_sidebar_item_get_kind (item) != MS_SIDEBAR_CATEGORY)
+    return NULL;
+  return ms_sidebar_item_get_category (item);
 }
 
 static void
@@ -202,17 +156,17 @@ show_selected_section (MsWindow *self)
   if (gtk_search_bar_get_search_mode (self->search_bar))
     return;
 
-  switch (item->kind)
+  switch (ms_sidebar_item_get_kind (item))
     {
-    case SIDEBAR_OVERVIEW:
+    case MS_SIDEBAR_OVERVIEW:
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
       break;
-    case SIDEBAR_DEPARTMENTS:
+    case MS_SIDEBAR_DEPARTMENTS:
       gtk_stack_set_visible_child_name (self->content_stack, "departments");
       break;
-    case SIDEBAR_CATEGORY:
+    case MS_SIDEBAR_CATEGORY:
     default:
-      ms_project_list_set_scope (self->project_list, MS_NODE (item->category));
+      ms_project_list_set_scope (self->project_list, MS_NODE (ms_sidebar_item_get_category (item)));
       gtk_stack_set_visible_child_name (self->content_stack, "projects");
       break;
     }
@@ -1067,7 +1021,7 @@ ms_window_select_project (MsWindow  *self,
     {
       g_autoptr(MsSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), i);
 
-      if (item->category == category)
+      if (ms_sidebar_item_get_category (item) == category)
         {
           gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
           break;
