@@ -450,6 +450,17 @@ test_structure (void)
   ms_project_list_select_project (window->project_list, first);
   activate (window, "remove-project");
   g_assert_cmpuint (shown_projects (window), ==, before - 1);
+  {
+    /* The toast that says so offers Undo, which brings it back. */
+    g_autoptr(GPtrArray) buttons = find_widgets (window->toast_overlay, GTK_TYPE_BUTTON);
+    GtkButton *undo = NULL;
+
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), _("_Undo")) == 0)
+        undo = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (undo);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (undo)), ==, "win.undo");
+  }
   activate (window, "undo");
   g_assert_cmpuint (shown_projects (window), ==, before);
   /* The same project comes back, in its group. */

@@ -69,6 +69,18 @@ _ms_window_toast (MsWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* A removal says so with a way back, as GNOME applications do. */
+static void
+toast_with_undo (MsWindow   *self,
+                 const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* A message in plain words; the body is never parsed as markup. */
 void
 _ms_window_show_message (MsWindow   *self,
@@ -622,8 +634,8 @@ remove_project_activated (GSimpleAction *action,
   MsProject *project = ms_project_list_get_selected_project (self->project_list);
 
   if (self->history != NULL && project != NULL && ms_edits_remove_project (self->history, project))
-    /* translators: shown after a project was removed */
-    _ms_window_toast (self, _("Project removed. Undo with Ctrl+Z."));
+    /* translators: shown after a project was removed, beside an Undo button */
+    toast_with_undo (self, _("Project removed"));
 }
 
 static void
@@ -759,7 +771,8 @@ remove_group_activated (GSimpleAction *action,
   MsGroup *group = selected_group (self);
 
   if (group != NULL && self->history != NULL && ms_edits_remove_group (self->history, group))
-    _ms_window_toast (self, _("Group removed. Undo with Ctrl+Z."));
+    /* translators: shown after a group was removed, beside an Undo button */
+    toast_with_undo (self, _("Group removed"));
 }
 
 static void
