@@ -1,0 +1,698 @@
+/* ms-json-reader.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ms-json-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "ms-document.h"
+#include "ms-json.h"
+#include "ms-json-private.h"
+#include "ms-number.h"
+
+/* 2^53: whole numbers above it do not survive a double. */
+#define MAX_EXACT_INTEGER (G_GINT64_CONSTANT (1) << 53)
+
+/* Reading a document: every fault is collected, not just the first, so that
+ * `minsheng-cli validate` can list them all. */
+
+typedef struct
+{
+  GHashTable *locations;
+  GPtrArray  *faults;
+  GString    *path;
+  gboolean    unsupported;
+} Reader;
+
+G_GNUC_PRINTF (3, 4)
+static void
+reader_fault (Reader     *r,
+              JsonNode   *at,
+              const char *format,
+              ...)
+{
+  const MsJsonLocation *location = at ? g_hash_table_lookup (r->locations, at) : NULL;
+  va_list args;
+
+  va_start (args, format);
+  _ms_json_add_fault (r->faults,
+                      location ? location->line : 1,
+                      location ? location->column : 1,
+                      r->path->str,
+                      g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static gsize
+path_push_member (Reader     *r,
+                  const char *name)
+{
+  gsize saved = r->path->len;
+
+  if (r->path->len > 0)
+    g_string_append_c (r->path, '.');
+  g_string_append (r->path, name);
+
+  return saved;
+}
+
+static gsize
+path_push_index (Reader *r,
+                 guint   index)
+{
+  gsize saved = r->path->len;
+
+  g_string_append_printf (r->path, "[%u]", index);
+
+  return saved;
+}
+
+static void
+path_pop (Reader *r,
+          gsize   saved)
+{
+  g_string_truncate (r->path, saved);
+}
+
+static JsonObject *
+collect_extra (JsonObject         *object,
+               const char * const *known)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObject *extra = NULL;
+
+  for (const GList *iter = members; iter != NULL; iter = iter->next)
+    {
+      const char *name = iter->data;
+
+      if (g_strv_contains (known, name))
+        continue;
+
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_ref (json_object_get_member (object, name)));
+    }
+
+  return extra;
+}
+
+static void
+take_extra (MsNode     *node,
+            JsonObject *object,
+            const char * const *known)
+{
+  g_autoptr(JsonObject) extra = collect_extra (object, known);
+
+  ms_node_set_extra (node, extra);
+}
+
+/* Returns: (transfer none) (nullable): the member, or %NULL with a fault when
+ * it is required and missing */
+static JsonNode *
+find_member (Reader     *r,
+             JsonNode   *object_node,
+             const char *name,
+             gboolean    required)
+{
+  JsonObject *object = json_node_get_object (object_node);
+  JsonNode *member = json_object_get_member (object, name);
+
+  if (member == NULL && required)
+    /* translators: %s is a member name of the JSON file, such as "title" */
+    reader_fault (r, object_node, _("missing required member “%s”"), name);
+
+  return member;
+}
+
+static char *
+read_string (Reader     *r,
+             JsonNode   *object_node,
+             const char *name,
+             gboolean    required)
+{
+  JsonNode *member = find_member (r, object_node, name, required);
+  char *value = NULL;
+  gsize saved;
+
+  if (member == NULL)
+    return g_strdup ("");
+
+  saved = path_push_member (r, name);
+  if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
+    value = g_strdup (json_node_get_string (member));
+  else
+    reader_fault (r, member, _("must be a string in double quotes"));
+  path_pop (r, saved);
+
+  return value ? value : g_strdup ("");
+}
+
+static gboolean
+node_get_number (JsonNode *node,
+                 double   *value)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    *value = (double)json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *value = json_node_get_double (node);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+read_whole_number (Reader     *r,
+                   JsonNode   *object_node,
+                   const char *name,
+                   int         minimum,
+                   int         maximum,
+                   gint64     *out)
+{
+  JsonNode *member = find_member (r, object_node, name, TRUE);
+  gboolean ok = FALSE;
+  double value;
+  gsize saved;
+
+  *out = minimum;
+  if (member == NULL)
+    return FALSE;
+
+  saved = path_push_member (r, name);
+  if (!node_get_number (member, &value) || value != floor (value))
+    reader_fault (r, member, _("must be a whole number"));
+  else if (value < (double)minimum || value > (double)maximum)
+    /* translators: the range of allowed values, such as "must be from 1900 to 2200" */
+    reader_fault (r, member, _("must be from %d to %d"), (int)minimum, (int)maximum);
+  else
+    {
+      *out = (gint64)value;
+      ok = TRUE;
+    }
+  path_pop (r, saved);
+
+  return ok;
+}
+
+/* Returns: FALSE when missing or invalid (a fault is added unless it is null and @nullable) */
+static gboolean
+read_figure (Reader     *r,
+             JsonNode   *object_node,
+             const char *name,
+             gboolean    required,
+             gboolean    nullable,
+             double     *out)
+{
+  JsonNode *member = find_member (r, object_node, name, required);
+  gboolean ok = FALSE;
+  gsize saved;
+
+  *out = 0;
+  if (member == NULL)
+    return FALSE;
+
+  saved = path_push_member (r, name);
+  if (nullable && JSON_NODE_HOLDS_NULL (member))
+    ok = FALSE;
+  else if (!node_get_number (member, out))
+    reader_fault (r, member, nullable ? _("must be a number, or null when not reported yet")
+                                      : _("must be a number"));
+  else if (*out < 0)
+    reader_fault (r, member, _("must not be negative"));
+  else if (json_node_get_value_type (member) == G_TYPE_INT64 &&
+           json_node_get_int (member) > MAX_EXACT_INTEGER)
+    /* A double holds whole numbers exactly only up to 2^53. */
+    reader_fault (r, member, _("is too large to be kept exactly"));
+  else if (!ms_figure_is_plausible (*out))
+    reader_fault (r, member, _("is larger than 10^15, too large for a figure; check it for a "
+                               "typing error"));
+  else
+    ok = TRUE;
+  path_pop (r, saved);
+
+  return ok;
+}
+
+static char **
+read_string_list (Reader     *r,
+                  JsonNode   *object_node,
+                  const char *name)
+{
+  JsonNode *member = find_member (r, object_node, name, FALSE);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gsize saved;
+
+  if (member == NULL)
+    return g_strv_builder_end (builder);
+
+  saved = path_push_member (r, name);
+  if (!JSON_NODE_HOLDS_ARRAY (member))
+    reader_fault (r, member, _("must be a list of strings, such as [\"市教育局\"]"));
+  else
+    {
+      JsonArray *array = json_node_get_array (member);
+      guint length = json_array_get_length (array);
+
+      for (guint i = 0; i < length; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          gsize saved_index = path_push_index (r, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (element));
+          else
+            reader_fault (r, element, _("must be a string in double quotes"));
+          path_pop (r, saved_index);
+        }
+    }
+  path_pop (r, saved);
+
+  return g_strv_builder_end (builder);
+}
+
+/* Returns: (transfer none) (nullable): the array member */
+static JsonArray *
+read_array (Reader     *r,
+            JsonNode   *object_node,
+            const char *name,
+            gboolean    required)
+{
+  JsonNode *member = find_member (r, object_node, name, required);
+  gsize saved;
+
+  if (member == NULL)
+    return NULL;
+
+  if (JSON_NODE_HOLDS_ARRAY (member))
+    return json_node_get_array (member);
+
+  saved = path_push_member (r, name);
+  reader_fault (r, member, _("must be a list in square brackets"));
+  path_pop (r, saved);
+
+  return NULL;
+}
+
+static gboolean
+check_object (Reader   *r,
+              JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return TRUE;
+
+  reader_fault (r, node, _("must be an object in curly braces"));
+  return FALSE;
+}
+
+static MsIndicator *
+read_indicator (Reader   *r,
+                JsonNode *node)
+{
+  static const char * const known[] = { "name", "unit", "target", "actual", "comparison", NULL };
+  g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *unit = NULL;
+  JsonNode *comparison_node;
+  double figure;
+
+  if (!check_object (r, node))
+    return NULL;
+
+  name = read_string (r, node, "name", TRUE);
+  unit = read_string (r, node, "unit", FALSE);
+  ms_indicator_set_name (indicator, name);
+  ms_indicator_set_unit (indicator, unit);
+
+  if (read_figure (r, node, "target", TRUE, FALSE, &figure))
+    ms_indicator_set_target (indicator, figure);
+  if (read_figure (r, node, "actual", FALSE, TRUE, &figure))
+    ms_indicator_set_actual (indicator, figure);
+
+  comparison_node = find_member (r, node, "comparison", FALSE);
+  if (comparison_node != NULL)
+    {
+      g_autofree char *text = read_string (r, node, "comparison", FALSE);
+      MsComparison comparison;
+
+      if (ms_comparison_from_string (text, &comparison))
+        ms_indicator_set_comparison (indicator, comparison);
+      else if (JSON_NODE_HOLDS_VALUE (comparison_node) &&
+               json_node_get_value_type (comparison_node) == G_TYPE_STRING)
+        {
+          gsize saved = path_push_member (r, "comparison");
+
+          reader_fault (r, comparison_node,
+                        /* translators: %s is the value found in the file; the listed words are
+                         * file keywords and must stay in English */
+                        _("unknown comparison “%s” (expected at-least, at-most, exactly or about)"),
+                        text);
+          path_pop (r, saved);
+        }
+    }
+
+  take_extra (MS_NODE (indicator), json_node_get_object (node), known);
+  return g_steal_pointer (&indicator);
+}
+
+static MsProject *
+read_project (Reader   *r,
+              JsonNode *node)
+{
+  static const char * const known[] = {
+    "number", "target", "departments", "partners", "completion", "status", "note",
+    "indicators", NULL
+  };
+  g_autoptr(MsProject) project = ms_project_new ();
+  g_autofree char *target = NULL;
+  g_autofree char *completion = NULL;
+  g_autofree char *note = NULL;
+  g_auto(GStrv) departments = NULL;
+  g_auto(GStrv) partners = NULL;
+  JsonNode *status_node;
+  JsonArray *indicators;
+  gint64 number;
+
+  if (!check_object (r, node))
+    return NULL;
+
+  if (read_whole_number (r, node, "number", 1, G_MAXINT32, &number))
+    ms_project_set_number (project, (guint)number);
+
+  target = read_string (r, node, "target", TRUE);
+  ms_project_set_target (project, target);
+  departments = read_string_list (r, node, "departments");
+  ms_project_set_departments (project, (const char * const *)departments);
+  partners = read_string_list (r, node, "partners");
+  ms_project_set_partners (project, (const char * const *)partners);
+  completion = read_string (r, node, "completion", FALSE);
+  ms_project_set_completion (project, completion);
+  note = read_string (r, node, "note", FALSE);
+  ms_project_set_note (project, note);
+
+  status_node = find_member (r, node, "status", FALSE);
+  if (status_node != NULL)
+    {
+      g_autofree char *text = read_string (r, node, "status", FALSE);
+      MsStatus status;
+
+      if (ms_status_from_string (text, &status))
+        ms_project_set_status (project, status);
+      else if (JSON_NODE_HOLDS_VALUE (status_node) &&
+               json_node_get_value_type (status_node) == G_TYPE_STRING)
+        {
+          gsize saved = path_push_member (r, "status");
+
+          reader_fault (r, status_node,
+                        /* translators: %s is the value found in the file; the listed words are
+                         * file keywords and must stay in English */
+                        _("unknown status “%s” (expected not-started, in-progress, completed or delayed)"),
+                        text);
+          path_pop (r, saved);
+        }
+    }
+
+  indicators = read_array (r, node, "indicators", FALSE);
+  for (guint i = 0; indicators != NULL && i < json_array_get_length (indicators); i++)
+    {
+      gsize saved = path_push_member (r, "indicators");
+      g_autoptr(MsIndicator) indicator = NULL;
+
+      path_push_index (r, i);
+      indicator = read_indicator (r, json_array_get_element (indicators, i));
+      if (indicator != NULL)
+        ms_project_insert_indicator (project, G_MAXUINT, indicator);
+      path_pop (r, saved);
+    }
+
+  take_extra (MS_NODE (project), json_node_get_object (node), known);
+  return g_steal_pointer (&project);
+}
+
+static MsGroup *
+read_group (Reader   *r,
+            JsonNode *node)
+{
+  static const char * const known[] = { "number", "title", "projects", NULL };
+  g_autoptr(MsGroup) group = ms_group_new ();
+  g_autofree char *title = NULL;
+  JsonArray *projects;
+  gint64 number;
+
+  if (!check_object (r, node))
+    return NULL;
+
+  if (read_whole_number (r, node, "number", 1, G_MAXINT32, &number))
+    ms_group_set_number (group, (guint)number);
+  title = read_string (r, node, "title", TRUE);
+  ms_group_set_title (group, title);
+
+  projects = read_array (r, node, "projects", TRUE);
+  for (guint i = 0; projects != NULL && i < json_array_get_length (projects); i++)
+    {
+      gsize saved = path_push_member (r, "projects");
+      g_autoptr(MsProject) project = NULL;
+
+      path_push_index (r, i);
+      project = read_project (r, json_array_get_element (projects, i));
+      if (project != NULL)
+        ms_group_insert_project (group, G_MAXUINT, project);
+      path_pop (r, saved);
+    }
+
+  take_extra (MS_NODE (group), json_node_get_object (node), known);
+  return g_steal_pointer (&group);
+}
+
+static MsCategory *
+read_category (Reader     *r,
+               JsonNode   *node,
+               GHashTable *seen_ids)
+{
+  static const char * const known[] = { "id", "title", "groups", NULL };
+  g_autoptr(MsCategory) category = ms_category_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  JsonArray *groups;
+
+  if (!check_object (r, node))
+    return NULL;
+
+  id = read_string (r, node, "id", TRUE);
+  if (find_member (r, node, "id", FALSE) != NULL &&
+      JSON_NODE_HOLDS_VALUE (find_member (r, node, "id", FALSE)) &&
+      json_node_get_value_type (find_member (r, node, "id", FALSE)) == G_TYPE_STRING)
+    {
+      JsonNode *id_node = find_member (r, node, "id", FALSE);
+      gsize saved = path_push_member (r, "id");
+
+      if (id[0] == '\0')
+        reader_fault (r, id_node, _("must not be empty"));
+      else if (g_hash_table_contains (seen_ids, id))
+        /* translators: %s is a category id such as "provincial" */
+        reader_fault (r, id_node, _("another category already has the id “%s”"), id);
+      else
+        g_hash_table_add (seen_ids, g_strdup (id));
+      path_pop (r, saved);
+    }
+  ms_category_set_id (category, id);
+
+  title = read_string (r, node, "title", TRUE);
+  ms_category_set_title (category, title);
+
+  groups = read_array (r, node, "groups", TRUE);
+  for (guint i = 0; groups != NULL && i < json_array_get_length (groups); i++)
+    {
+      gsize saved = path_push_member (r, "groups");
+      g_autoptr(MsGroup) group = NULL;
+
+      path_push_index (r, i);
+      group = read_group (r, json_array_get_element (groups, i));
+      if (group != NULL)
+        ms_category_insert_group (category, G_MAXUINT, group);
+      path_pop (r, saved);
+    }
+
+  take_extra (MS_NODE (category), json_node_get_object (node), known);
+  return g_steal_pointer (&category);
+}
+
+/* Returns: FALSE when the rest of the file cannot be read as our format */
+static gboolean
+read_format_and_version (Reader   *r,
+                         JsonNode *root)
+{
+  JsonNode *format = find_member (r, root, "format", FALSE);
+  JsonNode *version;
+  gsize saved;
+  double number;
+
+  if (format == NULL)
+    {
+      reader_fault (r, root, _("not a Minsheng Tracker yearly file: the member “format” is missing"));
+      r->unsupported = TRUE;
+      return FALSE;
+    }
+
+  saved = path_push_member (r, "format");
+  if (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
+      !g_str_equal (json_node_get_string (format), "minsheng"))
+    {
+      reader_fault (r, format, _("not a Minsheng Tracker yearly file: “format” must be “minsheng”"));
+      r->unsupported = TRUE;
+      path_pop (r, saved);
+      return FALSE;
+    }
+  path_pop (r, saved);
+
+  version = find_member (r, root, "version", TRUE);
+  if (version == NULL)
+    return FALSE;
+
+  saved = path_push_member (r, "version");
+  if (!node_get_number (version, &number) || number != floor (number))
+    reader_fault (r, version, _("must be a whole number"));
+  else if (number > MS_FORMAT_VERSION)
+    {
+      char buffer[MS_NUMBER_JSON_BUFSIZE];
+
+      /* translators: both are file format version numbers, such as 2 and 1 */
+      reader_fault (r, version, _("the file is in format version %s, but this version of "
+                                  "Minsheng Tracker reads only up to version %d; "
+                                  "please update the application"),
+                    ms_number_format_json (buffer, sizeof buffer, number), MS_FORMAT_VERSION);
+      r->unsupported = TRUE;
+    }
+  else if (number < 1)
+    reader_fault (r, version, _("must be 1 or more"));
+  path_pop (r, saved);
+
+  return !r->unsupported;
+}
+
+static MsDocument *
+read_document (Reader   *r,
+               JsonNode *root)
+{
+  static const char * const known[] = {
+    "format", "version", "region", "year", "title", "intro", "note", "categories", NULL
+  };
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(MsDocument) document = ms_document_new ();
+  g_autofree char *region = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *intro = NULL;
+  g_autofree char *note = NULL;
+  JsonArray *categories;
+  gint64 year;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      reader_fault (r, root, _("not a Minsheng Tracker yearly file: the document must be an "
+                               "object in curly braces"));
+      r->unsupported = TRUE;
+      return NULL;
+    }
+
+  if (!read_format_and_version (r, root))
+    return NULL;
+
+  region = read_string (r, root, "region", FALSE);
+  ms_document_set_region (document, region);
+  if (read_whole_number (r, root, "year", 1900, 2200, &year))
+    ms_document_set_year (document, (int)year);
+  title = read_string (r, root, "title", TRUE);
+  ms_document_set_title (document, title);
+  intro = read_string (r, root, "intro", FALSE);
+  ms_document_set_intro (document, intro);
+  note = read_string (r, root, "note", FALSE);
+  ms_document_set_note (document, note);
+
+  categories = read_array (r, root, "categories", TRUE);
+  for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
+    {
+      gsize saved = path_push_member (r, "categories");
+      g_autoptr(MsCategory) category = NULL;
+
+      path_push_index (r, i);
+      category = read_category (r, json_array_get_element (categories, i), seen_ids);
+      if (category != NULL)
+        ms_document_insert_category (document, G_MAXUINT, category);
+      path_pop (r, saved);
+    }
+
+  take_extra (MS_NODE (document), json_node_get_object (root), known);
+  ms_document_set_modified (document, FALSE);
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * ms_json_read_document:
+ * @filename: (nullable): the name used in messages
+ * @faults: (out) (optional) (element-type MsFault): every fault found
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL when the data
+ *   has any fault; @error then lists them one per line
+ */
+MsDocument *
+ms_json_read_document (const char  *data,
+                       gsize        length,
+                       const char  *filename,
+                       GPtrArray  **faults,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_fault_free);
+  g_autoptr(GHashTable) locations = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  Reader r = { 0 };
+
+  if (faults != NULL)
+    *faults = NULL;
+
+  root = ms_json_parse (data, length, &locations, found);
+  if (root != NULL)
+    {
+      r.locations = locations;
+      r.faults = found;
+      r.path = path;
+      document = read_document (&r, root);
+    }
+
+  if (found->len > 0)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          g_autofree char *line = ms_fault_to_string (g_ptr_array_index (found, i), filename);
+
+          if (i > 0)
+            g_string_append_c (message, '\n');
+          g_string_append (message, line);
+        }
+
+      g_set_error_literal (error, MS_DOCUMENT_ERROR,
+                           r.unsupported ? MS_DOCUMENT_ERROR_UNSUPPORTED : MS_DOCUMENT_ERROR_INVALID,
+                           message->str);
+      if (faults != NULL)
+        *faults = g_steal_pointer (&found);
+      return NULL;
+    }
+
+  return g_steal_pointer (&document);
+}
