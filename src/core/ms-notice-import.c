@@ -1,11 +1,11 @@
-/* ms-notice.c
+/* ms-notice-import.c
  *
  * Copyright 2026 Minsheng Tracker developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "ms-notice"
+#define G_LOG_DOMAIN "ms-notice-import"
 
 #include "config.h"
 
@@ -15,12 +15,14 @@
 
 #include "ms-json.h"
 #include "ms-notice.h"
+#include "ms-notice-private.h"
 #include "ms-number.h"
 #include "ms-quantity.h"
 
-/* Reading a published notice (公示, 通报) into a yearly file, and writing
- * one back. Structure is recognised on a copy of each line with full-width
- * forms folded to ASCII; what is kept is always the text as written. */
+/* Reading a published notice (公示, 通报) into a yearly file; writing one
+ * back is in ms-notice-export.c. Structure is recognised on a copy of each
+ * line with full-width forms folded to ASCII; what is kept is always the
+ * text as written. */
 
 typedef enum
 {
@@ -147,53 +149,6 @@ line_free (Line *line)
   g_free (line->folded);
   g_free (line->rest);
   g_free (line);
-}
-
-/* Returns: (transfer full) (nullable): the text as UTF-8 */
-static char *
-decode (const char  *data,
-        gsize        length,
-        char       **encoding)
-{
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 &&
-      g_utf8_validate_len (data + 3, length - 3, NULL))
-    {
-      *encoding = g_strdup ("UTF-8 with BOM");
-      return g_strndup (data + 3, length - 3);
-    }
-
-  if (length >= 2 && ((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE))
-    {
-      *encoding = g_strdup ("UTF-16");
-      return g_convert (data + 2, length - 2, "UTF-8", "UTF-16LE", NULL, NULL, NULL);
-    }
-
-  if (length >= 2 && ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF))
-    {
-      *encoding = g_strdup ("UTF-16");
-      return g_convert (data + 2, length - 2, "UTF-8", "UTF-16BE", NULL, NULL, NULL);
-    }
-
-  if (g_utf8_validate_len (data, length, NULL))
-    {
-      *encoding = g_strdup ("UTF-8");
-      return g_strndup (data, length);
-    }
-
-  /* Chinese government files are often GBK; GB18030 reads GBK and more. */
-  if (memchr (data, '\0', length) == NULL)
-    {
-      gsize written = 0;
-      char *converted = g_convert (data, length, "UTF-8", "GB18030", NULL, &written, NULL);
-
-      if (converted != NULL)
-        {
-          *encoding = g_strdup ("GB18030");
-          return converted;
-        }
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -1195,7 +1150,7 @@ ms_notice_import (const char      *data,
       return NULL;
     }
 
-  text = decode (data, length, &result->encoding);
+  text = _ms_notice_decode (data, length, &result->encoding);
   if (text == NULL)
     {
       g_set_error_literal (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
@@ -1237,111 +1192,4 @@ ms_notice_import (const char      *data,
     *report = g_steal_pointer (&result);
 
   return g_steal_pointer (&document);
-}
-
-static void
-append_paragraphs (GString    *out,
-                   const char *prefix,
-                   const char *text)
-{
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    {
-      if (paragraphs[i][0] == '\0')
-        continue;
-      g_string_append_printf (out, "%s%s\n\n", i == 0 ? prefix : "", paragraphs[i]);
-    }
-}
-
-static gboolean
-category_has_completion (MsCategory *category)
-{
-  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (category));
-
-  for (guint i = 0; i < projects->len; i++)
-    {
-      if (ms_project_get_completion (g_ptr_array_index (projects, i))[0] != '\0')
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/**
- * ms_notice_export:
- *
- * Writes @document in the layout of a published notice: title, introduction,
- * 一、 sections, （一） groups, numbered projects with 责任单位, 配合单位 and
- * 完成情况. The labels stay Chinese whatever the interface language: they are
- * part of the document.
- *
- * Returns: (transfer full): the notice text, UTF-8
- */
-char *
-ms_notice_export (MsDocument *document)
-{
-  GString *out = g_string_new (NULL);
-  GListModel *categories;
-
-  g_return_val_if_fail (MS_IS_DOCUMENT (document), NULL);
-
-  categories = ms_document_get_categories (document);
-  g_string_append_printf (out, "%s\n\n", ms_document_get_title (document));
-  append_paragraphs (out, "", ms_document_get_intro (document));
-
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-    {
-      MsCategory *category = ms_document_get_category (document, c);
-      GListModel *groups = ms_category_get_groups (category);
-      g_autofree char *section = ms_number_to_chinese_numeral (c + 1);
-
-      g_string_append_printf (out, "%s、%s%s\n\n", section, ms_category_get_title (category),
-                              category_has_completion (category) ? "完成情况" : "");
-
-      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
-        {
-          MsGroup *group = ms_category_get_group (category, g);
-          GListModel *projects = ms_group_get_projects (group);
-
-          if (ms_group_get_title (group)[0] != '\0')
-            {
-              g_autofree char *numeral = ms_number_to_chinese_numeral (ms_group_get_number (group));
-
-              g_string_append_printf (out, "（%s）%s\n\n", numeral, ms_group_get_title (group));
-            }
-
-          for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-            {
-              MsProject *project = ms_group_get_project (group, p);
-              g_autofree char *number = g_strdup_printf ("%u.", ms_project_get_number (project));
-              const char * const *departments = ms_project_get_departments (project);
-              const char * const *partners = ms_project_get_partners (project);
-
-              append_paragraphs (out, number, ms_project_get_target (project));
-              if (departments[0] != NULL)
-                {
-                  g_autofree char *joined = g_strjoinv ("、", (char **)departments);
-
-                  g_string_append_printf (out, "责任单位：%s\n\n", joined);
-                }
-              if (partners[0] != NULL)
-                {
-                  g_autofree char *joined = g_strjoinv ("、", (char **)partners);
-
-                  g_string_append_printf (out, "配合单位：%s\n\n", joined);
-                }
-              if (ms_project_get_completion (project)[0] != '\0')
-                append_paragraphs (out, "完成情况：", ms_project_get_completion (project));
-              if (ms_project_get_note (project)[0] != '\0')
-                append_paragraphs (out, "备注：", ms_project_get_note (project));
-            }
-        }
-    }
-
-  /* One final newline, not a blank line. */
-  while (out->len >= 2 && out->str[out->len - 1] == '\n' && out->str[out->len - 2] == '\n')
-    g_string_truncate (out, out->len - 1);
-
-  return g_string_free (out, FALSE);
 }

@@ -1,0 +1,18 @@
+/* ms-notice-private.h
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ms-notice.h"
+
+G_BEGIN_DECLS
+
+char *_ms_notice_decode (const char  *data,
+                         gsize        length,
+                         char       **encoding);
+
+G_END_DECLS
