@@ -511,6 +511,114 @@ test_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Escape shortcut on the results, activated as a key press would. */
+static gboolean
+press_escape_in (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w, NULL))
+                {
+                  spin (50);
+                  return TRUE;
+                }
+            }
+        }
+    }
+  return FALSE;
+}
+
+static GtkLabel *
+highlighted_label (MsWindow   *window,
+                   const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (window->project_list, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) && gtk_label_get_attributes (labels->pdata[i]) != NULL &&
+        strstr (gtk_label_get_label (labels->pdata[i]), text) != NULL)
+      return labels->pdata[i];
+  return NULL;
+}
+
+static void
+test_search_return_and_escape (void)
+{
+  MsWindow *window = open_window ("search-return.json");
+  MsProject *before;
+  MsProject *found;
+  g_autofree char *one = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", 1), 1);
+  g_autofree char *all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", 32), 32);
+  GtkLabel *label;
+
+  /* A project is shown; searching and closing returns to it. */
+  activate (window, "search");
+  before = ms_project_list_get_shown_project (window->project_list, 5);
+  gtk_search_bar_set_search_mode (window->search_bar, FALSE);
+  ms_window_select_project (window, before);
+  spin (100);
+  g_assert_true (ms_project_list_get_selected_project (window->project_list) == before);
+
+  activate (window, "search");
+  g_assert_cmpuint (shown_projects (window), ==, 32);
+  g_assert_cmpstr (gtk_label_get_label (window->search_count), ==, all);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "市公安局");
+  spin (400);
+  g_assert_cmpuint (shown_projects (window), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (window->search_count), ==, one);
+  found = ms_project_list_get_shown_project (window->project_list, 0);
+  g_assert_true (found != before);
+
+  /* The match is marked with attributes, the text stays as it is. */
+  label = highlighted_label (window, "市公安局");
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (label));
+
+  /* Escape from the entry: back to the project shown before. */
+  gtk_search_bar_set_search_mode (window->search_bar, FALSE);
+  g_assert_cmpstr (ms_window_get_visible_page (window), ==, "projects");
+  g_assert_cmpuint (shown_projects (window), <, 32);
+  g_assert_true (ms_project_list_get_selected_project (window->project_list) == before);
+
+  /* A result chosen in the list, then Escape with the focus in the list:
+   * the search closes and the chosen project stays shown. */
+  activate (window, "search");
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "市公安局");
+  spin (400);
+  g_assert_cmpuint (shown_projects (window), ==, 1);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (window->project_list)) ||
+                 gtk_widget_child_focus (GTK_WIDGET (window->project_list), GTK_DIR_TAB_FORWARD));
+  g_assert_true (ms_project_list_get_selected_project (window->project_list) == found);
+  spin (100);
+  save_screenshot (GTK_WIDGET (window), "search-highlight");
+  g_assert_true (press_escape_in (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
+  g_assert_cmpstr (ms_window_get_visible_page (window), ==, "projects");
+  g_assert_cmpuint (shown_projects (window), <, 32);
+  g_assert_true (ms_project_list_get_selected_project (window->project_list) == found);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (window->project_list)));
+
+  /* Escape in the list with no search open is left to others. */
+  g_assert_false (press_escape_in (GTK_WIDGET (window->project_list)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_save_and_reload (void)
 {
@@ -1559,6 +1667,7 @@ main (int   argc,
   g_test_add_func ("/window/names-and-headings", test_names_and_headings);
   g_test_add_func ("/window/structure", test_structure);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/search-return-and-escape", test_search_return_and_escape);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/window/close-with-save", test_close_with_save);

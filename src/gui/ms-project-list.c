@@ -43,6 +43,7 @@ enum {
   PROP_0,
   PROP_SCOPE,
   PROP_SELECTED_PROJECT,
+  PROP_N_SHOWN,
   N_PROPS
 };
 
@@ -194,6 +195,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   MsGroup *group = header_group_for (self, gtk_list_item_get_position (item), project);
 
   ms_project_row_set_project (row, project);
+  ms_project_row_set_highlight (row, self->needle);
   /* Search results span categories: say which. */
   ms_project_row_set_header (row, group, MS_IS_DOCUMENT (self->scope));
 }
@@ -233,13 +235,36 @@ select_now (MsProjectList *self,
   return FALSE;
 }
 
+/* Rows already bound follow a new search text; only the visible ones exist. */
+static void
+highlight_rows (GtkWidget  *widget,
+                const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (MS_IS_PROJECT_ROW (child))
+        ms_project_row_set_highlight (MS_PROJECT_ROW (child), needle);
+      else
+        highlight_rows (child, needle);
+    }
+}
+
 static void
 on_items_changed_cb (MsProjectList *self)
 {
   update_empty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
 
   if (self->pending_selection != NULL && select_now (self, self->pending_selection))
     g_clear_object (&self->pending_selection);
+}
+
+static gboolean
+ms_project_list_grab_focus (GtkWidget *widget)
+{
+  MsProjectList *self = MS_PROJECT_LIST (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -282,6 +307,9 @@ ms_project_list_get_property (GObject    *object,
     case PROP_SELECTED_PROJECT:
       g_value_set_object (value, ms_project_list_get_selected_project (self));
       break;
+    case PROP_N_SHOWN:
+      g_value_set_uint (value, ms_project_list_get_n_shown (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -315,12 +343,15 @@ ms_project_list_class_init (MsProjectListClass *klass)
   object_class->finalize = ms_project_list_finalize;
   object_class->get_property = ms_project_list_get_property;
   object_class->set_property = ms_project_list_set_property;
+  widget_class->grab_focus = ms_project_list_grab_focus;
 
   properties[PROP_SCOPE] = g_param_spec_object ("scope", NULL, NULL, MS_TYPE_NODE,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_PROJECT] = g_param_spec_object ("selected-project", NULL, NULL, MS_TYPE_PROJECT,
                                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_SHOWN] = g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-project-list.ui");
@@ -430,6 +461,7 @@ ms_project_list_set_search (MsProjectList *self,
 
   g_free (self->needle);
   self->needle = g_steal_pointer (&needle);
+  highlight_rows (GTK_WIDGET (self->list_view), self->needle);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_empty (self);
 }

@@ -33,6 +33,8 @@ struct _MsProjectRow
   GtkLabel  *header;
   GtkLabel  *number;
   GtkLabel  *title;
+  /* Case-folded search text to highlight, or NULL. */
+  char      *needle;
   GtkLabel  *departments;
   GtkLabel  *figure;
   GtkLabel  *status;
@@ -102,6 +104,68 @@ ms_project_dup_key_figure (MsProject *project,
   return figure ? figure : g_strdup ("");
 }
 
+/* Marks every case-insensitive occurrence of @needle in the label's text
+ * with attributes: the text itself stays literal, never parsed as markup. */
+static void
+highlight_label (GtkLabel   *label,
+                 const char *needle)
+{
+  const char *text = gtk_label_get_label (label);
+  PangoAttrList *attrs = NULL;
+  gsize needle_len;
+
+  if (needle == NULL || needle[0] == '\0')
+    {
+      gtk_label_set_attributes (label, NULL);
+      return;
+    }
+
+  needle_len = strlen (needle);
+  for (const char *p = text; *p != '\0';)
+    {
+      g_autoptr(GString) folded = g_string_new (NULL);
+      const char *q = p;
+
+      while (folded->len < needle_len && *q != '\0')
+        {
+          const char *next = g_utf8_next_char (q);
+          g_autofree char *one = g_utf8_casefold (q, next - q);
+
+          g_string_append (folded, one);
+          q = next;
+        }
+
+      if (g_str_has_prefix (folded->str, needle))
+        {
+          PangoAttribute *attr;
+
+          if (attrs == NULL)
+            attrs = pango_attr_list_new ();
+          attr = pango_attr_weight_new (PANGO_WEIGHT_HEAVY);
+          attr->start_index = p - text;
+          attr->end_index = q - text;
+          pango_attr_list_insert (attrs, attr);
+          attr = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+          attr->start_index = p - text;
+          attr->end_index = q - text;
+          pango_attr_list_insert (attrs, attr);
+          p = q;
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+
+  gtk_label_set_attributes (label, attrs);
+  g_clear_pointer (&attrs, pango_attr_list_unref);
+}
+
+static void
+update_highlight (MsProjectRow *self)
+{
+  highlight_label (self->title, self->needle);
+  highlight_label (self->departments, self->needle);
+}
+
 static void
 update (MsProjectRow *self)
 {
@@ -140,6 +204,8 @@ update (MsProjectRow *self)
     }
   else
     gtk_label_set_label (self->rate, "—");
+
+  update_highlight (self);
 }
 
 static void
@@ -155,12 +221,23 @@ ms_project_row_dispose (GObject *object)
 }
 
 static void
+ms_project_row_finalize (GObject *object)
+{
+  MsProjectRow *self = (MsProjectRow *)object;
+
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (ms_project_row_parent_class)->finalize (object);
+}
+
+static void
 ms_project_row_class_init (MsProjectRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ms_project_row_dispose;
+  object_class->finalize = ms_project_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-project-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MsProjectRow, header);
@@ -197,6 +274,26 @@ ms_project_row_get_project (MsProjectRow *self)
   g_return_val_if_fail (MS_IS_PROJECT_ROW (self), NULL);
 
   return self->project;
+}
+
+/**
+ * ms_project_row_set_highlight:
+ * @needle: (nullable): case-folded search text
+ *
+ * Marks where @needle occurs in the title and departments.
+ */
+void
+ms_project_row_set_highlight (MsProjectRow *self,
+                              const char   *needle)
+{
+  g_return_if_fail (MS_IS_PROJECT_ROW (self));
+
+  if (g_strcmp0 (self->needle, needle) == 0)
+    return;
+
+  g_free (self->needle);
+  self->needle = g_strdup (needle);
+  update_highlight (self);
 }
 
 void

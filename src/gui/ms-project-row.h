@@ -21,6 +21,8 @@ GtkWidget *ms_project_row_new        (void);
 MsProject *ms_project_row_get_project (MsProjectRow *self);
 void       ms_project_row_set_project (MsProjectRow *self,
                                        MsProject    *project);
+void       ms_project_row_set_highlight (MsProjectRow *self,
+                                         const char   *needle);
 void       ms_project_row_set_header  (MsProjectRow *self,
                                        MsGroup      *group,
                                        gboolean      with_category);

@@ -56,6 +56,10 @@ struct _MsWindow
   gboolean              close_after_save;
   gboolean              closing_confirmed;
 
+  /* Searching: the project to return to, unless one is chosen in the results. */
+  MsProject            *project_before_search;
+  MsProject            *project_chosen;
+
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -73,6 +77,7 @@ struct _MsWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_filter;
+  GtkLabel             *search_count;
   MsProjectList        *project_list;
   MsProjectView        *project_view;
   MsDepartmentsPage    *departments_page;

@@ -180,11 +180,36 @@ on_sidebar_row_selected_cb (MsWindow *self)
   show_selected_section (self);
 }
 
+static gboolean
+focus_is_in (MsWindow  *self,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static void
 on_selected_project_cb (MsWindow *self)
 {
-  ms_project_view_set_project (self->project_view, ms_project_list_get_selected_project (self->project_list));
+  MsProject *project = ms_project_list_get_selected_project (self->project_list);
+
+  ms_project_view_set_project (self->project_view, project);
+  /* A result picked in the list (by click or arrow keys, which put the focus
+   * there), not one selected because the filter changed. */
+  if (gtk_search_bar_get_search_mode (self->search_bar) && project != NULL &&
+      focus_is_in (self, GTK_WIDGET (self->project_list)))
+    g_set_object (&self->project_chosen, project);
   _ms_window_update_actions (self);
+}
+
+static void
+update_search_count (MsWindow *self)
+{
+  guint n = ms_project_list_get_n_shown (self->project_list);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", n), n);
+
+  gtk_label_set_label (self->search_count, count);
 }
 
 static void
@@ -195,18 +220,55 @@ on_search_mode_cb (MsWindow *self)
 
   if (gtk_search_bar_get_search_mode (self->search_bar))
     {
+      gboolean on_projects = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "projects") == 0;
+
+      MsProject *before = on_projects ? ms_project_list_get_selected_project (self->project_list) : NULL;
+
+      g_set_object (&self->project_before_search, before);
+      g_clear_object (&self->project_chosen);
       ms_project_list_set_scope (self->project_list, MS_NODE (self->document));
       gtk_stack_set_visible_child_name (self->content_stack, "projects");
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
     }
   else
     {
+      g_autoptr(MsProject) before = g_steal_pointer (&self->project_before_search);
+      g_autoptr(MsProject) chosen = g_steal_pointer (&self->project_chosen);
+      MsProject *target = chosen ? chosen : before;
+
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->status_filter, 0);
       ms_project_list_set_search (self->project_list, NULL);
       ms_project_list_set_status_filter (self->project_list, -1);
+      /* Back to the project chosen in the results, or to the one shown before. */
       show_selected_section (self);
+      if (target != NULL && ms_project_get_group (target) != NULL)
+        ms_window_select_project (self, target);
     }
+}
+
+/* Escape closes the search from the results too, not only from the entry. */
+static gboolean
+stop_search_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  MsWindow *self = MS_WINDOW (user_data);
+
+  MsProject *shown;
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    return FALSE;
+
+  /* Closed from the results: the result shown is the choice. The search bar
+   * empties the entry before it notifies, so take it now. */
+  shown = ms_project_list_get_selected_project (self->project_list);
+  if (shown != NULL)
+    g_set_object (&self->project_chosen, shown);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  /* The row that had the focus went with the results: keep it in the list. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->project_list));
+  return TRUE;
 }
 
 static void
@@ -430,6 +492,8 @@ ms_window_dispose (GObject *object)
   g_clear_object (&self->editor);
   g_clear_object (&self->settings);
 
+  g_clear_object (&self->project_before_search);
+  g_clear_object (&self->project_chosen);
   gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_WINDOW);
   g_clear_object (&self->sidebar_items);
 
@@ -468,6 +532,7 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, search_count);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, project_list);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, project_view);
@@ -479,6 +544,7 @@ static void
 ms_window_init (MsWindow *self)
 {
   GtkDropTarget *drop;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -511,6 +577,13 @@ ms_window_init (MsWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->project_list));
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (stop_search_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->project_list), shortcuts);
+  g_signal_connect_object (self->project_list, "notify::n-shown", G_CALLBACK (update_search_count), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb), self,
                            G_CONNECT_SWAPPED);
@@ -670,6 +743,8 @@ set_editor_with_key (MsWindow   *self,
   g_signal_group_set_target (self->history_signals, self->history);
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->categories_signals, document ? ms_document_get_categories (document) : NULL);
+  g_clear_object (&self->project_before_search);
+  g_clear_object (&self->project_chosen);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   ms_project_view_set_history (self->project_view, self->history);
