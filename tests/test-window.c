@@ -619,6 +619,65 @@ test_search_return_and_escape (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+focus_within (MsWindow *window,
+              gpointer  pane)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
+}
+
+static void
+test_focus_panes (void)
+{
+  MsWindow *window = open_window ("panes.json");
+  g_autoptr(GtkBuilder) overlay = gtk_builder_new_from_resource ("/io/minsheng/Tracker/gtk/help-overlay.ui");
+  g_autoptr(GPtrArray) shortcuts = NULL;
+
+  /* Every action the shortcuts window lists exists. */
+  shortcuts = find_widgets (gtk_builder_get_object (overlay, "help_overlay"), GTK_TYPE_SHORTCUTS_SHORTCUT);
+  g_assert_cmpuint (shortcuts->len, >, 0);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *action = NULL;
+
+      g_object_get (shortcuts->pdata[i], "action-name", &action, NULL);
+      /* show-help-overlay comes with the application, which tests do not run. */
+      if (action != NULL && g_str_has_prefix (action, "win.") && g_strcmp0 (action, "win.show-help-overlay") != 0)
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), action + 4));
+    }
+
+  /* F6 goes sidebar, project list, project form, and round again. */
+  ms_window_select_section (window, 1);
+  spin (100);
+  g_assert_cmpstr (ms_window_get_visible_page (window), ==, "projects");
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  activate (window, "focus-next-pane");
+  g_assert_true (focus_within (window, window->sidebar));
+  activate (window, "focus-next-pane");
+  g_assert_true (focus_within (window, window->project_list));
+  activate (window, "focus-next-pane");
+  g_assert_true (focus_within (window, window->project_view));
+  activate (window, "focus-next-pane");
+  g_assert_true (focus_within (window, window->sidebar));
+  activate (window, "focus-previous-pane");
+  g_assert_true (focus_within (window, window->project_view));
+
+  /* With the search open, its entry is a pane too. */
+  activate (window, "search");
+  g_assert_true (focus_within (window, window->search_entry));
+  spin (100);
+  activate (window, "focus-next-pane");
+  g_assert_true (focus_within (window, window->project_list));
+  activate (window, "focus-previous-pane");
+  g_assert_true (focus_within (window, window->search_entry));
+  activate (window, "focus-previous-pane");
+  g_assert_true (focus_within (window, window->sidebar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_save_and_reload (void)
 {
@@ -1668,6 +1727,7 @@ main (int   argc,
   g_test_add_func ("/window/structure", test_structure);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-return-and-escape", test_search_return_and_escape);
+  g_test_add_func ("/window/focus-panes", test_focus_panes);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/window/close-with-save", test_close_with_save);

@@ -208,6 +208,8 @@ static const struct {
   { "win.move-project-up", { "<Alt>Up", NULL } },
   { "win.move-project-down", { "<Alt>Down", NULL } },
   { "win.show-section::overview", { "<Alt>Home", NULL } },
+  { "win.focus-next-pane", { "F6", NULL } },
+  { "win.focus-previous-pane", { "<Shift>F6", NULL } },
 };
 
 static void

@@ -1003,6 +1003,92 @@ close_activated (GSimpleAction *action,
   gtk_window_close (GTK_WINDOW (user_data));
 }
 
+/* The panes F6 cycles through, in order: the sidebar, then what the page shows. */
+static guint
+collect_panes (MsWindow   *self,
+               GtkWidget **panes)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+  guint n = 0;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") != 0)
+    return 0;
+
+  panes[n++] = GTK_WIDGET (self->sidebar);
+  if (g_strcmp0 (page, "projects") == 0)
+    {
+      if (gtk_search_bar_get_search_mode (self->search_bar))
+        panes[n++] = GTK_WIDGET (self->search_entry);
+      panes[n++] = GTK_WIDGET (self->project_list);
+      panes[n++] = GTK_WIDGET (self->project_view);
+    }
+  else if (g_strcmp0 (page, "overview") == 0)
+    panes[n++] = GTK_WIDGET (self->overview_page);
+  else if (g_strcmp0 (page, "departments") == 0)
+    panes[n++] = GTK_WIDGET (self->departments_page);
+
+  return n;
+}
+
+static gboolean
+focus_pane (MsWindow  *self,
+            GtkWidget *pane)
+{
+  GtkListBoxRow *row;
+
+  if (pane == GTK_WIDGET (self->sidebar) && (row = gtk_list_box_get_selected_row (self->sidebar)) != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (row));
+  if (pane == GTK_WIDGET (self->project_list) || pane == GTK_WIDGET (self->search_entry))
+    return gtk_widget_grab_focus (pane);
+
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  return gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+cycle_panes (MsWindow *self,
+             int       step)
+{
+  GtkWidget *panes[5];
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  guint n = collect_panes (self, panes);
+  int current = -1;
+
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = i;
+
+  /* From outside every pane, F6 starts at the first, Shift+F6 at the last. */
+  if (current < 0)
+    current = step > 0 ? -1 : (int)n;
+
+  for (guint tries = 0; tries < n; tries++)
+    {
+      current = ((current + step) % (int)n + (int)n) % (int)n;
+      if (focus_pane (self, panes[current]))
+        return;
+    }
+}
+
+static void
+focus_next_pane_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  cycle_panes (MS_WINDOW (user_data), 1);
+}
+
+static void
+focus_previous_pane_activated (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  cycle_panes (MS_WINDOW (user_data), -1);
+}
+
 static const GActionEntry window_actions[] = {
   { "new", new_activated },
   { "open", open_activated },
@@ -1031,6 +1117,8 @@ static const GActionEntry window_actions[] = {
   { "move-group-down", move_group_down_activated },
   { "remove-group", remove_group_activated },
   { "close", close_activated },
+  { "focus-next-pane", focus_next_pane_activated },
+  { "focus-previous-pane", focus_previous_pane_activated },
 };
 
 static void
