@@ -679,46 +679,6 @@ test_focus_panes (void)
 }
 
 static void
-test_add_indicator_focuses_name (void)
-{
-  MsWindow *window = open_window ("add-indicator.json");
-  g_autoptr(GPtrArray) buttons = NULL;
-  GtkButton *add = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  MsIndicatorRow *last;
-  MsProject *project;
-  guint n;
-
-  ms_window_select_section (window, 1);
-  spin (100);
-  project = ms_project_list_get_selected_project (window->project_list);
-  g_assert_nonnull (project);
-  n = g_list_model_get_n_items (ms_project_get_indicators (project));
-
-  buttons = find_widgets (window->project_view, GTK_TYPE_BUTTON);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), _("Add Indicator")) == 0)
-      add = buttons->pdata[i];
-  g_assert_nonnull (add);
-  g_signal_emit_by_name (add, "clicked");
-  spin (50);
-
-  g_assert_cmpuint (g_list_model_get_n_items (ms_project_get_indicators (project)), ==, n + 1);
-  rows = find_widgets (window->project_view, MS_TYPE_INDICATOR_ROW);
-  g_assert_cmpuint (rows->len, ==, n + 1);
-  last = rows->pdata[rows->len - 1];
-  g_assert_true (ms_indicator_row_get_indicator (last) == ms_project_get_indicator (project, n));
-  /* The focus is in the new row's first entry: its name. */
-  g_assert_true (focus_within (window, last));
-  entries = find_widgets (last, GTK_TYPE_ENTRY);
-  g_assert_true (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY) ==
-                 g_ptr_array_index (entries, 0));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
 test_save_and_reload (void)
 {
   MsWindow *window = open_window ("save.json");
@@ -1768,7 +1728,6 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-return-and-escape", test_search_return_and_escape);
   g_test_add_func ("/window/focus-panes", test_focus_panes);
-  g_test_add_func ("/window/add-indicator-focuses-name", test_add_indicator_focuses_name);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/window/close-with-save", test_close_with_save);

@@ -339,12 +339,3 @@ ms_indicator_row_get_indicator (MsIndicatorRow *self)
 
   return self->indicator;
 }
-
-/* Puts the keyboard focus in the name, as after adding the indicator. */
-gboolean
-ms_indicator_row_focus_name (MsIndicatorRow *self)
-{
-  g_return_val_if_fail (MS_IS_INDICATOR_ROW (self), FALSE);
-
-  return gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-}

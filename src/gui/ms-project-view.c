@@ -236,20 +236,10 @@ on_number_changed_cb (MsProjectView *self)
 static void
 on_add_indicator_clicked_cb (MsProjectView *self)
 {
-  MsIndicator *indicator;
-  GtkListBoxRow *row;
-
   if (self->project == NULL || self->history == NULL)
     return;
 
-  indicator = ms_edits_add_indicator (self->history, self->project);
-  /* Type the new indicator's name straight away. */
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->indicator_list, i)) != NULL; i++)
-    if (MS_IS_INDICATOR_ROW (row) && ms_indicator_row_get_indicator (MS_INDICATOR_ROW (row)) == indicator)
-      {
-        ms_indicator_row_focus_name (MS_INDICATOR_ROW (row));
-        break;
-      }
+  ms_edits_add_indicator (self->history, self->project);
 }
 
 static GtkWidget *
