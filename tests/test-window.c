@@ -916,6 +916,70 @@ test_minimum_size (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Project titles in the list stay readable and the form is not cut, at the smallest
+ * size and on large screens. */
+static void
+test_fit_sizes (void)
+{
+  static const struct { int width, height; const char *name; } sizes[] = {
+    { 800, 600, "fit-800" }, { 1400, 900, "fit-1400" }, { 1920, 1080, "fit-1920" },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      MsWindow *window = open_window ("fit.json");
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
+      ms_window_select_section (window, 2);
+      spin (400);
+      save_screenshot (GTK_WIDGET (window), sizes[s].name);
+
+      {
+        g_autoptr(GPtrArray) labels = find_widgets (window->project_list, GTK_TYPE_LABEL);
+        guint n_titles = 0;
+
+        for (guint i = 0; i < labels->len; i++)
+          {
+            GtkLabel *label = g_ptr_array_index (labels, i);
+            const char *text = gtk_label_get_text (label);
+
+            /* Project titles are the headings of rows, not group headers. */
+            if (!gtk_widget_has_css_class (GTK_WIDGET (label), "heading") ||
+                gtk_widget_has_css_class (GTK_WIDGET (label), "group-header") ||
+                !gtk_widget_get_mapped (GTK_WIDGET (label)))
+              continue;
+            n_titles++;
+            g_test_message ("%s: title \"%s\" %d px wide", sizes[s].name, text, gtk_widget_get_width (GTK_WIDGET (label)));
+            /* On large screens the list is wide enough for whole titles: over 20 characters a line. */
+            if (sizes[s].width >= 1400)
+              {
+                g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, 20 * 14);
+                g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+              }
+          }
+        g_assert_cmpuint (n_titles, >=, 3);
+      }
+
+      if (sizes[s].width >= 1400)
+        {
+          /* The form's field titles are whole. */
+          g_autoptr(GPtrArray) labels = find_widgets (window->project_view, GTK_TYPE_LABEL);
+
+          for (guint i = 0; i < labels->len; i++)
+            {
+              GtkLabel *label = g_ptr_array_index (labels, i);
+
+              if (gtk_widget_get_mapped (GTK_WIDGET (label)) && gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE)
+                {
+                  g_test_message ("%s: form label \"%s\"", sizes[s].name, gtk_label_get_text (label));
+                  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+                }
+            }
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 static void
 test_changed_on_disk (void)
 {
@@ -1734,6 +1798,7 @@ main (int   argc,
   g_test_add_func ("/window/file-text-is-literal", test_file_text_is_literal);
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/minimum-size", test_minimum_size);
+  g_test_add_func ("/window/fit-sizes", test_fit_sizes);
   g_test_add_func ("/window/every-template", test_every_template);
   g_test_add_func ("/window/labels-follow-language", test_labels_follow_language);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
