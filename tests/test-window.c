@@ -175,6 +175,14 @@ test_sections (void)
   }
   g_assert_cmpstr (ms_window_get_visible_page (window), ==, "overview");
   {
+    /* The headline cards are no empty stops for Tab. */
+    g_autoptr(GPtrArray) cards = find_widgets (window->overview_page, GTK_TYPE_FLOW_BOX_CHILD);
+
+    g_assert_cmpuint (cards->len, ==, 5);
+    for (guint i = 0; i < cards->len; i++)
+      g_assert_false (gtk_widget_get_focusable (g_ptr_array_index (cards, i)));
+  }
+  {
     g_autofree char *projects = ms_overview_page_dup_figure (window->overview_page, 0);
     g_autofree char *completion = ms_overview_page_dup_figure (window->overview_page, 4);
 

@@ -204,8 +204,12 @@ ms_overview_page_init (MsOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_FIGURES; i++)
-    gtk_flow_box_append (self->figures_box, make_figure (&self->figure_values[i], &self->figure_captions[i],
-                                                         captions[i]));
+    {
+      gtk_flow_box_append (self->figures_box, make_figure (&self->figure_values[i], &self->figure_captions[i],
+                                                           captions[i]));
+      /* The cards only show figures: no empty stop for Tab. */
+      gtk_widget_set_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (self->figures_box, (int)i)), FALSE);
+    }
 
   ms_widget_mark_chinese (GTK_WIDGET (self->title_label));
   ms_widget_mark_chinese (GTK_WIDGET (self->subtitle_label));
