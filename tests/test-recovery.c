@@ -36,21 +36,6 @@ clear_folder (void)
     ms_recovery_discard (((MsRecoveryEntry *)g_ptr_array_index (entries, i))->key);
 }
 
-/* Makes the edits of @key look kept by a session that has stopped. */
-static void
-orphan (const char *key)
-{
-  g_autoptr(GFile) folder = ms_recovery_get_folder ();
-  g_autofree char *folder_path = g_file_get_path (folder);
-  g_autofree char *name = g_strconcat (key, ".ini", NULL);
-  g_autofree char *path = g_build_filename (folder_path, name, NULL);
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-
-  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL));
-  g_key_file_set_int64 (keyfile, "Recovery", "pid", 2147483646);
-  g_assert_true (g_key_file_save_to_file (keyfile, path, NULL));
-}
-
 static void
 test_keep_and_restore (void)
 {
@@ -96,7 +81,7 @@ test_keep_and_restore (void)
   entries = ms_recovery_list (MS_RECOVERY_ORPHANED);
   g_assert_cmpuint (entries->len, ==, 0);
   g_clear_pointer (&entries, g_ptr_array_unref);
-  orphan (key);
+  ms_test_orphan_recovery (key);
   entries = ms_recovery_list (MS_RECOVERY_ORPHANED);
   g_assert_cmpuint (entries->len, ==, 1);
   {

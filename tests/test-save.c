@@ -642,32 +642,11 @@ test_special_file_not_replaced (Fixture       *fixture,
   g_assert_true (S_ISFIFO (st.st_mode));
 }
 
-/* The fault double must be loaded before the program starts: start again
- * with it preloaded. */
-static void
-preload_faults (char *argv[])
-{
-  const char *module = g_getenv ("MS_FAULTS_LIB");
-  const char *preload = g_getenv ("LD_PRELOAD");
-  g_autofree char *asan = NULL;
-
-  if (module == NULL || (preload != NULL && strstr (preload, module) != NULL))
-    return;
-
-  g_setenv ("LD_PRELOAD", module, TRUE);
-  /* Under AddressSanitizer the double comes ahead of its runtime. */
-  asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
-                      ":verify_asan_link_order=0", NULL);
-  g_setenv ("ASAN_OPTIONS", asan, TRUE);
-  execv ("/proc/self/exe", argv);
-  g_error ("Could not start again with %s: %s", module, g_strerror (errno));
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  preload_faults (argv);
+  ms_test_preload_faults (argv);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \

@@ -7,8 +7,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "ms-recovery.h"
 #include "test-util.h"
 
 /**
@@ -127,4 +131,40 @@ ms_test_remove_tree (const char *path)
         g_remove (child);
     }
   g_rmdir (path);
+}
+
+/* The fault double (tests/faults/ms-faults.c, $MS_FAULTS_LIB) must be
+ * loaded before the program starts: start again with it preloaded. */
+void
+ms_test_preload_faults (char *argv[])
+{
+  const char *module = g_getenv ("MS_FAULTS_LIB");
+  const char *preload = g_getenv ("LD_PRELOAD");
+  g_autofree char *asan = NULL;
+
+  if (module == NULL || (preload != NULL && strstr (preload, module) != NULL))
+    return;
+
+  g_setenv ("LD_PRELOAD", module, TRUE);
+  /* Under AddressSanitizer the double comes ahead of its runtime. */
+  asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                      ":verify_asan_link_order=0", NULL);
+  g_setenv ("ASAN_OPTIONS", asan, TRUE);
+  execv ("/proc/self/exe", argv);
+  g_error ("Could not start again with %s: %s", module, g_strerror (errno));
+}
+
+/* Makes the edits kept under @key look kept by a session that stopped. */
+void
+ms_test_orphan_recovery (const char *key)
+{
+  g_autoptr(GFile) folder = ms_recovery_get_folder ();
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *name = g_strconcat (key, ".ini", NULL);
+  g_autofree char *path = g_build_filename (folder_path, name, NULL);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL));
+  g_key_file_set_int64 (keyfile, "Recovery", "pid", 2147483646);
+  g_assert_true (g_key_file_save_to_file (keyfile, path, NULL));
 }

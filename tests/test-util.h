@@ -19,5 +19,7 @@ typedef gboolean (*MsTestPredicate) (gpointer data);
 void        ms_test_wait_until        (MsTestPredicate  predicate,
                                        gpointer         data);
 void        ms_test_remove_tree       (const char      *path);
+void        ms_test_preload_faults    (char            *argv[]);
+void        ms_test_orphan_recovery   (const char      *key);
 
 G_END_DECLS

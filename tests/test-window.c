@@ -1558,19 +1558,12 @@ keep_orphan_edits (GFile      *file,
 {
   g_autoptr(MsDocument) edited = ms_document_load (file, NULL, NULL);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) folder = ms_recovery_get_folder ();
-  g_autofree char *folder_path = g_file_get_path (folder);
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   char *key = ms_recovery_new_key ();
-  g_autofree char *name = g_strconcat (key, ".ini", NULL);
-  g_autofree char *ini = g_build_filename (folder_path, name, NULL);
 
   ms_document_set_intro (edited, intro);
   bytes = ms_document_serialize (edited, NULL);
   g_assert_true (ms_recovery_keep (key, file, "kept", bytes, NULL, NULL));
-  g_assert_true (g_key_file_load_from_file (keyfile, ini, G_KEY_FILE_NONE, NULL));
-  g_key_file_set_int64 (keyfile, "Recovery", "pid", 2147483646);
-  g_assert_true (g_key_file_save_to_file (keyfile, ini, NULL));
+  ms_test_orphan_recovery (key);
   return key;
 }
 
@@ -1760,17 +1753,7 @@ main (int   argc,
     return run_recovery_child (argv[2]);
 
   /* Saves are tested with faults injected: start again with the double. */
-  if (g_getenv ("MS_FAULTS_LIB") != NULL &&
-      (g_getenv ("LD_PRELOAD") == NULL || strstr (g_getenv ("LD_PRELOAD"), g_getenv ("MS_FAULTS_LIB")) == NULL))
-    {
-      g_autofree char *asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
-                                           ":verify_asan_link_order=0", NULL);
-
-      g_setenv ("LD_PRELOAD", g_getenv ("MS_FAULTS_LIB"), TRUE);
-      g_setenv ("ASAN_OPTIONS", asan, TRUE);
-      execv ("/proc/self/exe", argv);
-      g_error ("Could not start again: %s", g_strerror (errno));
-    }
+  ms_test_preload_faults (argv);
 
   /* Unsaved edits kept for recovery go to a folder of this run only. */
   state_dir = g_dir_make_tmp ("minsheng-window-state-XXXXXX", NULL);

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 
 #include "ms-file.h"
 #include "ms-json.h"
@@ -122,32 +121,4 @@ ms_file_load_contents (GFile         *file,
   *contents = (char *)g_byte_array_free (g_steal_pointer (&buffer), FALSE);
 
   return TRUE;
-}
-
-/**
- * ms_file_resolve_links:
- *
- * Saving replaces a file by renaming a new one over it. Done on a symbolic
- * link, that would replace the link, or make GLib rewrite the target in
- * place (not atomic); so saves go to the file the link points to.
- *
- * Returns: (transfer full): the file itself, or the file its links lead to
- */
-GFile *
-ms_file_resolve_links (GFile *file)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *resolved = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  path = g_file_get_path (file);
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    return g_object_ref (file);
-
-  resolved = realpath (path, NULL);
-  if (resolved == NULL)
-    return g_object_ref (file);
-
-  return g_file_new_for_path (resolved);
 }

@@ -18,6 +18,5 @@ gboolean ms_file_load_contents (GFile         *file,
                                 gsize         *length,
                                 char         **etag,
                                 GError       **error);
-GFile   *ms_file_resolve_links (GFile         *file);
 
 G_END_DECLS
