@@ -63,6 +63,31 @@ make_document (void)
   return document;
 }
 
+/* The histories' clock: it moves only when a test advances it, so that
+ * typing merges or not whatever the speed of the machine. */
+static gint64 fake_now = G_USEC_PER_SEC;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return *(gint64 *)user_data;
+}
+
+static void
+advance_clock (gint64 microseconds)
+{
+  fake_now += microseconds;
+}
+
+static MsHistory *
+new_history (MsDocument *document)
+{
+  MsHistory *history = ms_history_new (document);
+
+  ms_history_set_clock (history, fake_clock, &fake_now);
+  return history;
+}
+
 static MsProject *
 get_project (MsDocument *document,
              guint       c,
@@ -102,7 +127,7 @@ static void
 test_set_string (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   MsProject *project = get_project (document, 0, 1, 2);
   guint notifies = 0;
   guint changes = 0;
@@ -144,7 +169,7 @@ static void
 test_unchanged (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   MsProject *project = get_project (document, 1, 0, 0);
   MsIndicator *reported = ms_project_get_indicator (project, 0);
   MsIndicator *unreported = ms_project_get_indicator (project, 1);
@@ -183,7 +208,7 @@ static void
 test_typed_values (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   MsGroup *group = ms_category_get_group (ms_document_get_category (document, 0), 0);
   MsProject *project = ms_group_get_project (group, 1);
   MsIndicator *indicator = ms_project_get_indicator (project, 0);
@@ -232,7 +257,7 @@ static void
 test_merge (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   MsProject *project = get_project (document, 0, 0, 0);
   MsProject *other = get_project (document, 0, 0, 1);
   GObject *object = G_OBJECT (project);
@@ -290,17 +315,65 @@ test_merge (void)
 
   /* A pause longer than 1.5 s ends the step. */
   ms_history_set_string (history, "Edit Note", object, "note", "p");
-  g_usleep (1600 * G_TIME_SPAN_MILLISECOND);
+  advance_clock (MS_HISTORY_MERGE_TIMEOUT + 1);
   ms_history_set_string (history, "Edit Note", object, "note", "pq");
   g_assert_true (ms_history_undo (history));
   g_assert_cmpstr (ms_project_get_note (project), ==, "p");
+}
+
+/* The timeout counts from the last keystroke merged, on the history's clock. */
+static void
+test_merge_timeout (void)
+{
+  g_autoptr(MsDocument) document = make_document ();
+  g_autoptr(MsHistory) history = new_history (document);
+  MsProject *project = get_project (document, 0, 0, 0);
+  GObject *object = G_OBJECT (project);
+
+  /* Just under the timeout, each time: one step, however long the typing. */
+  ms_history_set_string (history, "Edit Note", object, "note", "a");
+  advance_clock (MS_HISTORY_MERGE_TIMEOUT);
+  ms_history_set_string (history, "Edit Note", object, "note", "ab");
+  advance_clock (MS_HISTORY_MERGE_TIMEOUT - 1);
+  ms_history_set_string (history, "Edit Note", object, "note", "abc");
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpstr (ms_project_get_note (project), ==, "");
+  g_assert_false (ms_history_get_can_undo (history));
+
+  /* Just past it: the next keystroke starts a step of its own. */
+  ms_history_set_string (history, "Edit Note", object, "note", "x");
+  ms_history_set_string (history, "Edit Note", object, "note", "xy");
+  advance_clock (MS_HISTORY_MERGE_TIMEOUT + 1);
+  ms_history_set_string (history, "Edit Note", object, "note", "xyz");
+  g_assert_cmpstr (ms_history_get_undo_label (history), ==, "Edit Note");
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpstr (ms_project_get_note (project), ==, "xy");
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpstr (ms_project_get_note (project), ==, "");
+  g_assert_false (ms_history_get_can_undo (history));
+
+  /* Figures too. */
+  {
+    MsIndicator *indicator = ms_project_get_indicator (project, 0);
+
+    ms_history_set_actual (history, "Edit Figure", indicator, TRUE, 1);
+    advance_clock (MS_HISTORY_MERGE_TIMEOUT - 1);
+    ms_history_set_actual (history, "Edit Figure", indicator, TRUE, 12);
+    advance_clock (MS_HISTORY_MERGE_TIMEOUT + 1);
+    ms_history_set_actual (history, "Edit Figure", indicator, TRUE, 123);
+    g_assert_true (ms_history_undo (history));
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 12);
+    g_assert_true (ms_history_undo (history));
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 18);
+    g_assert_false (ms_history_get_can_undo (history));
+  }
 }
 
 static void
 test_group (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   MsGroup *group = ms_category_get_group (ms_document_get_category (document, 1), 1);
   MsProject *neighbour = ms_group_get_project (group, 0);
   g_autoptr(MsProject) project = ms_project_new ();
@@ -357,7 +430,7 @@ static void
 test_actual (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   MsProject *project = get_project (document, 0, 1, 0);
   MsIndicator *reported = ms_project_get_indicator (project, 0);
   MsIndicator *unreported = ms_project_get_indicator (project, 1);
@@ -434,7 +507,7 @@ check_structure (MsDocument *document,
                  MsNode     *parent,
                  MsNode     *fresh)
 {
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   guint n = n_children (parent);
   MsNode *first = get_child (parent, 0);
   MsNode *second = get_child (parent, 1);
@@ -537,7 +610,7 @@ static void
 test_structure_lifetime (void)
 {
   MsDocument *document = make_document ();
-  MsHistory *history = ms_history_new (document);
+  MsHistory *history = new_history (document);
   MsGroup *group = ms_category_get_group (ms_document_get_category (document, 0), 0);
   GWeakRef removed;
 
@@ -561,7 +634,7 @@ static void
 test_redo_dropped (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   MsProject *project = get_project (document, 1, 1, 1);
   MsGroup *group = ms_project_get_group (project);
 
@@ -607,7 +680,7 @@ static void
 test_notify (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   MsProject *project = get_project (document, 0, 0, 2);
   Notifies n = { 0, };
   g_autofree char *label = NULL;
@@ -683,7 +756,7 @@ static void
 test_serial (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
   guint64 saved = ms_history_get_serial (history);
   guint64 first;
@@ -745,7 +818,7 @@ static void
 test_serial_group_and_outside (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
   guint64 opened = ms_history_get_serial (history);
   guint64 in_group;
@@ -776,7 +849,7 @@ static void
 test_save_while_editing (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
   guint64 saving;
   guint64 saved;
@@ -811,7 +884,7 @@ static void
 test_undo_during_save (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   GObject *project = G_OBJECT (get_project (document, 1, 0, 1));
   guint64 saved = ms_history_get_serial (history);
   guint64 saving;
@@ -832,7 +905,7 @@ static void
 test_limit (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   GObject *project = G_OBJECT (get_project (document, 0, 1, 1));
   guint64 saved = 0;
 
@@ -894,7 +967,7 @@ static void
 test_guard (void)
 {
   g_autoptr(MsDocument) document = make_document ();
-  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(MsHistory) history = new_history (document);
   MsProject *project = get_project (document, 1, 1, 2);
   Echo echo = { history, FALSE, 0, TRUE };
 
@@ -931,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/history/unchanged", test_unchanged);
   g_test_add_func ("/history/typed-values", test_typed_values);
   g_test_add_func ("/history/merge", test_merge);
+  g_test_add_func ("/history/merge-timeout", test_merge_timeout);
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/actual", test_actual);
   g_test_add_func ("/history/structure", test_structure);

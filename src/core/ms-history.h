@@ -15,8 +15,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MsHistory, ms_history, MS, HISTORY, GObject)
 
+/* Edits of the same field closer together than this are one step of typing. */
+#define MS_HISTORY_MERGE_TIMEOUT (1500 * G_TIME_SPAN_MILLISECOND)
+
+/**
+ * MsHistoryClock:
+ * @user_data: the data given with the clock
+ *
+ * Returns: the present time in microseconds, on a clock that never goes back
+ */
+typedef gint64 (*MsHistoryClock) (gpointer user_data);
+
 MsHistory  *ms_history_new            (MsDocument          *document);
 MsDocument *ms_history_get_document   (MsHistory           *self);
+void        ms_history_set_clock      (MsHistory           *self,
+                                       MsHistoryClock       clock,
+                                       gpointer             user_data);
 
 /* Property edits */
 void        ms_history_set_value      (MsHistory           *self,
