@@ -437,11 +437,11 @@ ms_window_close_request (GtkWindow *window)
 }
 
 static gboolean
-on_drop_cb (GtkDropTarget *target,
+on_drop_cb (MsWindow      *self,
             const GValue  *value,
             double         x,
             double         y,
-            MsWindow      *self)
+            GtkDropTarget *target)
 {
   GSList *files;
 
@@ -538,12 +538,19 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsWindow, project_view);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, departments_page);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_project_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_search_count);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_filter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_department_project_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_drop_cb);
 }
 
 static void
 ms_window_init (MsWindow *self)
 {
-  GtkDropTarget *drop;
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -582,25 +589,6 @@ ms_window_init (MsWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_callback_action_new (stop_search_cb, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->project_list), shortcuts);
-  g_signal_connect_object (self->project_list, "notify::n-shown", G_CALLBACK (update_search_count), self,
-                           G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->project_list, "notify::selected-project", G_CALLBACK (on_selected_project_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (on_status_filter_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->departments_page, "project-activated", G_CALLBACK (on_department_project_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _ms_window_actions_init (self);
   restore_window_state (self);
