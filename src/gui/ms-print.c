@@ -12,215 +12,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "ms-gui-util.h"
 #include "ms-print.h"
 #include "ms-settings.h"
-
-/* Printing draws the core's report pages on the print context; the
- * preview draws the same pages, since a system preview program may be
- * missing (and is under the Flatpak print portal). */
-
-struct _MsReportPreview
-{
-  GtkWidget  parent_instance;
-
-  MsReport  *report;
-  guint      page;
-};
-
-G_DEFINE_FINAL_TYPE (MsReportPreview, ms_report_preview, GTK_TYPE_WIDGET)
-
-static void
-ms_report_preview_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
-{
-  MsReportPreview *self = MS_REPORT_PREVIEW (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  double page_width, page_height, scale, x, y;
-  cairo_t *cr;
-
-  if (self->report == NULL || ms_report_get_n_pages (self->report) == 0)
-    return;
-
-  ms_report_get_page_size (self->report, self->page, &page_width, &page_height);
-  scale = MIN ((width - 24) / page_width, (height - 24) / page_height);
-  if (scale <= 0)
-    return;
-
-  x = (width - page_width * scale) / 2;
-  y = (height - page_height * scale) / 2;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  /* A sheet of paper with a soft edge. */
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
-  cairo_rectangle (cr, x + 2, y + 3, page_width * scale, page_height * scale);
-  cairo_fill (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, scale, scale);
-  cairo_rectangle (cr, 0, 0, page_width, page_height);
-  cairo_clip (cr);
-  ms_report_draw_page (self->report, self->page, cr, NULL);
-  cairo_destroy (cr);
-}
-
-static void
-ms_report_preview_dispose (GObject *object)
-{
-  MsReportPreview *self = (MsReportPreview *)object;
-
-  g_clear_pointer (&self->report, ms_report_free);
-
-  G_OBJECT_CLASS (ms_report_preview_parent_class)->dispose (object);
-}
-
-static void
-ms_report_preview_class_init (MsReportPreviewClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = ms_report_preview_dispose;
-  widget_class->snapshot = ms_report_preview_snapshot;
-
-  gtk_widget_class_set_css_name (widget_class, "reportpreview");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-}
-
-static void
-ms_report_preview_init (MsReportPreview *self)
-{
-  gtk_widget_set_size_request (GTK_WIDGET (self), 240, 240);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print preview"), -1);
-}
-
-GtkWidget *
-ms_report_preview_new (void)
-{
-  return g_object_new (MS_TYPE_REPORT_PREVIEW, NULL);
-}
-
-/* Takes @report. */
-void
-ms_report_preview_set_report (MsReportPreview *self,
-                              MsReport        *report)
-{
-  g_return_if_fail (MS_IS_REPORT_PREVIEW (self));
-
-  g_clear_pointer (&self->report, ms_report_free);
-  self->report = report;
-  self->page = 0;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-ms_report_preview_set_page (MsReportPreview *self,
-                            guint            page)
-{
-  g_return_if_fail (MS_IS_REPORT_PREVIEW (self));
-
-  if (self->report == NULL)
-    return;
-
-  self->page = MIN (page, ms_report_get_n_pages (self->report) - 1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-guint
-ms_report_preview_get_page (MsReportPreview *self)
-{
-  g_return_val_if_fail (MS_IS_REPORT_PREVIEW (self), 0);
-
-  return self->page;
-}
-
-/* Print settings and page setup are kept between runs. */
-static char *
-settings_path (const char *name)
-{
-  return g_build_filename (g_get_user_data_dir (), "minsheng", name, NULL);
-}
-
-static void
-request_page_setup_cb (GtkPrintOperation *operation,
-                       GtkPrintContext   *context,
-                       int                page,
-                       GtkPageSetup      *setup,
-                       MsReport          *report)
-{
-  gtk_page_setup_set_orientation (setup, ms_report_page_is_landscape (report, page)
-                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              MsReport          *report)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width, height;
-  double scale;
-
-  /* The report is laid out in points for its paper; fit another paper. */
-  ms_report_get_page_size (report, page, &width, &height);
-  scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
-  cairo_save (cr);
-  cairo_scale (cr, scale, scale);
-  ms_report_draw_page (report, page, cr, NULL);
-  cairo_restore (cr);
-}
-
-/**
- * ms_print_run:
- * @export_path: (nullable): for %GTK_PRINT_OPERATION_ACTION_EXPORT, the PDF to write
- *
- * Prints @report with GtkPrintOperation, one report page per sheet, turned
- * landscape where the page is.
- */
-GtkPrintOperationResult
-ms_print_run (GtkWindow                *parent,
-              MsReport                 *report,
-              GtkPrintOperationAction   action,
-              const char               *export_path,
-              GError                  **error)
-{
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autofree char *settings_file = settings_path ("print-settings.ini");
-  g_autofree char *setup_file = settings_path ("page-setup.ini");
-  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new_from_file (settings_file, NULL);
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new_from_file (setup_file, NULL);
-  GtkPrintOperationResult result;
-
-  if (settings != NULL)
-    gtk_print_operation_set_print_settings (operation, settings);
-  if (setup != NULL)
-    gtk_print_operation_set_default_page_setup (operation, setup);
-
-  gtk_print_operation_set_n_pages (operation, ms_report_get_n_pages (report));
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
-
-  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), report);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
-
-  result = gtk_print_operation_run (operation, action, parent, error);
-
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_autofree char *folder = g_path_get_dirname (settings_file);
-
-      g_mkdir_with_parents (folder, 0700);
-      gtk_print_settings_to_file (gtk_print_operation_get_print_settings (operation), settings_file, NULL);
-      if (gtk_print_operation_get_default_page_setup (operation) != NULL)
-        gtk_page_setup_to_file (gtk_print_operation_get_default_page_setup (operation), setup_file, NULL);
-    }
-
-  return result;
-}
 
 /* The dialog: what to print, in which language, with a preview. */
 
@@ -288,19 +81,12 @@ update_page_label (PrintDialog *pd,
   gtk_widget_set_sensitive (GTK_WIDGET (get (pd, "next_button")), page + 1 < n_pages);
 }
 
-static guint
-preview_pages (PrintDialog *pd)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (pd->preview), "ms-n-pages"));
-}
-
 static void
 refresh_preview (PrintDialog *pd)
 {
   MsReport *report = build_report (pd);
   guint n_pages = ms_report_get_n_pages (report);
 
-  g_object_set_data (G_OBJECT (pd->preview), "ms-n-pages", GUINT_TO_POINTER (n_pages));
   ms_report_preview_set_report (pd->preview, report);
   update_page_label (pd, n_pages);
 
@@ -323,14 +109,14 @@ on_previous_cb (PrintDialog *pd)
 
   if (page > 0)
     ms_report_preview_set_page (pd->preview, page - 1);
-  update_page_label (pd, preview_pages (pd));
+  update_page_label (pd, ms_report_preview_get_n_pages (pd->preview));
 }
 
 static void
 on_next_cb (PrintDialog *pd)
 {
   ms_report_preview_set_page (pd->preview, ms_report_preview_get_page (pd->preview) + 1);
-  update_page_label (pd, preview_pages (pd));
+  update_page_label (pd, ms_report_preview_get_n_pages (pd->preview));
 }
 
 static void

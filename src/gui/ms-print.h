@@ -9,29 +9,15 @@
 
 #include <gtk/gtk.h>
 
-#include "ms-report.h"
+#include "ms-print-operation.h"
+#include "ms-report-preview.h"
 #include "ms-window.h"
 
 G_BEGIN_DECLS
-
-#define MS_TYPE_REPORT_PREVIEW (ms_report_preview_get_type ())
-
-G_DECLARE_FINAL_TYPE (MsReportPreview, ms_report_preview, MS, REPORT_PREVIEW, GtkWidget)
 
 void       ms_print_dialog_present      (MsWindow   *window,
                                          MsDocument *document,
                                          MsCategory *category,
                                          MsProject  *project);
-GtkWidget *ms_report_preview_new        (void);
-void       ms_report_preview_set_report (MsReportPreview *self,
-                                         MsReport        *report);
-void       ms_report_preview_set_page   (MsReportPreview *self,
-                                         guint            page);
-guint      ms_report_preview_get_page   (MsReportPreview *self);
-GtkPrintOperationResult ms_print_run    (GtkWindow      *parent,
-                                         MsReport       *report,
-                                         GtkPrintOperationAction action,
-                                         const char     *export_path,
-                                         GError        **error);
 
 G_END_DECLS
