@@ -24,6 +24,10 @@ char  *ms_text_view_dup_text        (GtkTextView *view);
 void   ms_widget_on_focus_leave     (GtkWidget  *widget,
                                      GCallback   callback,
                                      gpointer    instance);
+void   ms_text_buffer_tag_inserted  (GtkTextBuffer *buffer,
+                                     GtkTextIter   *end,
+                                     const char    *text,
+                                     int            length);
 void   ms_widget_dispose_bin_template (GtkWidget *widget,
                                        GType      type);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ms-binder.h"
 #include "ms-edits.h"
 #include "ms-gui-util.h"
 #include "ms-indicator-row.h"
@@ -23,9 +24,7 @@ struct _MsIndicatorRow
   GtkListBoxRow  parent_instance;
 
   MsIndicator   *indicator;
-  MsHistory     *history;
-  /* Set while the form is filled from the model: no edits then. */
-  gboolean       updating;
+  MsBinder      *binder;
 
   GtkEntry      *name_entry;
   GtkEntry      *unit_entry;
@@ -33,221 +32,188 @@ struct _MsIndicatorRow
   GtkEntry      *actual_entry;
   GtkDropDown   *comparison_dropdown;
   GtkLabel      *rate_label;
-  GtkButton     *up_button;
-  GtkButton     *down_button;
-  GtkButton     *remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (MsIndicatorRow, ms_indicator_row, GTK_TYPE_LIST_BOX_ROW)
 
-static void
-set_entry_text (GtkEntry   *entry,
-                const char *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
-
 /* A figure goes into its entry only when it differs from what is typed, so
  * "113." being typed is not rewritten. */
-static void
-set_figure_text (GtkEntry *entry,
-                 gboolean  has_value,
-                 double    value)
+static gboolean
+figure_to_text (GtkEntry *entry,
+                gboolean  has_value,
+                double    value,
+                GValue   *to)
 {
   gboolean valid;
   double typed = ms_parse_figure (gtk_editable_get_text (GTK_EDITABLE (entry)), &valid);
 
   if (!has_value)
     {
-      if (valid)
-        gtk_editable_set_text (GTK_EDITABLE (entry), "");
-      return;
+      g_value_set_string (to, "");
+      return TRUE;
     }
+  if (valid && typed == value)
+    return FALSE;
 
-  if (!valid || typed != value)
+  g_value_take_string (to, ms_figure_to_text (value));
+  return TRUE;
+}
+
+static gboolean
+target_to_text (const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  MsIndicatorRow *self = user_data;
+
+  return figure_to_text (self->target_entry, TRUE, g_value_get_double (from), to);
+}
+
+static gboolean
+text_to_figure (const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  gboolean valid;
+  double value = ms_parse_figure (g_value_get_string (from), &valid);
+
+  g_value_set_double (to, value);
+  return valid;
+}
+
+/* Bound to both "actual" and "has-actual": either may change alone. */
+static gboolean
+actual_to_text (const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  MsIndicatorRow *self = user_data;
+
+  return figure_to_text (self->actual_entry, ms_indicator_get_has_actual (self->indicator),
+                         ms_indicator_get_actual (self->indicator), to);
+}
+
+/* Empty means not reported yet, which is no error. */
+static gboolean
+text_to_actual (const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  if (g_value_get_string (from)[0] == '\0')
     {
-      g_autofree char *text = ms_figure_to_text (value);
-
-      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      g_value_set_double (to, 0);
+      return TRUE;
     }
+  return text_to_figure (from, to, user_data);
+}
+
+static void
+commit_actual (MsHistory    *history,
+               const char   *label,
+               GObject      *source,
+               const GValue *value,
+               gpointer      user_data)
+{
+  MsIndicatorRow *self = user_data;
+  gboolean reported = gtk_editable_get_text (GTK_EDITABLE (self->actual_entry))[0] != '\0';
+
+  ms_history_set_actual (history, label, MS_INDICATOR (source), reported, g_value_get_double (value));
+}
+
+static gboolean
+enum_to_selected (const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, (guint)g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_comparison (const GValue *from,
+                        GValue       *to,
+                        gpointer      user_data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected >= MS_N_COMPARISONS)
+    return FALSE;
+  g_value_set_enum (to, (int)selected);
+  return TRUE;
+}
+
+static gboolean
+rate_to_text (const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
+{
+  MsIndicatorRow *self = user_data;
+  double rate;
+
+  if (ms_indicator_get_rate (self->indicator, &rate))
+    g_value_take_string (to, ms_l10n_format_percent (NULL, rate));
+  else
+    g_value_set_string (to, "—");
+  return TRUE;
+}
+
+static void
+update_state_style (MsIndicatorRow *self)
+{
+  MsIndicatorState state = ms_indicator_get_state (self->indicator);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->rate_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->rate_label), "warning");
+  if (state == MS_INDICATOR_MET)
+    gtk_widget_add_css_class (GTK_WIDGET (self->rate_label), "success");
+  else if (state == MS_INDICATOR_UNMET)
+    gtk_widget_add_css_class (GTK_WIDGET (self->rate_label), "warning");
 }
 
 /* Up and down follow the row's place, which changes as siblings come and go. */
 static void
-update_move_buttons (MsIndicatorRow *self)
+update_move_actions (MsIndicatorRow *self)
 {
-  MsNode *parent;
-  GListModel *siblings;
+  MsNode *parent = ms_node_get_parent (MS_NODE (self->indicator));
   guint n;
 
-  if (self->indicator == NULL)
-    return;
-
-  parent = ms_node_get_parent (MS_NODE (self->indicator));
   if (!MS_IS_PROJECT (parent))
     return;
 
-  siblings = ms_project_get_indicators (MS_PROJECT (parent));
-  n = g_list_model_get_n_items (siblings);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->up_button),
-                            n > 0 && ms_project_get_indicator (MS_PROJECT (parent), 0) != self->indicator);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->down_button),
-                            n > 0 && ms_project_get_indicator (MS_PROJECT (parent), n - 1) != self->indicator);
+  n = g_list_model_get_n_items (ms_project_get_indicators (MS_PROJECT (parent)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicator.move-up",
+                                 n > 0 && ms_project_get_indicator (MS_PROJECT (parent), 0) != self->indicator);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicator.move-down",
+                                 n > 0 && ms_project_get_indicator (MS_PROJECT (parent), n - 1) != self->indicator);
 }
 
 static void
-refresh (MsIndicatorRow *self)
+remove_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  double rate;
+  MsIndicatorRow *self = MS_INDICATOR_ROW (widget);
 
-  if (self->indicator == NULL)
-    return;
-
-  self->updating = TRUE;
-  set_entry_text (self->name_entry, ms_indicator_get_name (self->indicator));
-  set_entry_text (self->unit_entry, ms_indicator_get_unit (self->indicator));
-  set_figure_text (self->target_entry, TRUE, ms_indicator_get_target (self->indicator));
-  set_figure_text (self->actual_entry, ms_indicator_get_has_actual (self->indicator),
-                   ms_indicator_get_actual (self->indicator));
-  gtk_drop_down_set_selected (self->comparison_dropdown, ms_indicator_get_comparison (self->indicator));
-  self->updating = FALSE;
-
-  if (ms_indicator_get_rate (self->indicator, &rate))
-    {
-      g_autofree char *percent = ms_l10n_format_percent (NULL, rate);
-
-      gtk_label_set_label (self->rate_label, percent);
-    }
-  else
-    gtk_label_set_label (self->rate_label, "—");
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->rate_label), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->rate_label), "warning");
-  if (ms_indicator_get_state (self->indicator) == MS_INDICATOR_MET)
-    gtk_widget_add_css_class (GTK_WIDGET (self->rate_label), "success");
-  else if (ms_indicator_get_state (self->indicator) == MS_INDICATOR_UNMET)
-    gtk_widget_add_css_class (GTK_WIDGET (self->rate_label), "warning");
-
-  update_move_buttons (self);
+  ms_edits_remove_indicator (ms_binder_get_history (self->binder), self->indicator);
 }
 
 static void
-on_name_changed_cb (MsIndicatorRow *self)
+move_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  if (!self->updating)
-    ms_history_set_string (self->history, N_("Edit Indicator"), G_OBJECT (self->indicator), "name",
-                           gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+  MsIndicatorRow *self = MS_INDICATOR_ROW (widget);
+
+  ms_edits_move_indicator (ms_binder_get_history (self->binder), self->indicator,
+                           g_str_equal (action_name, "indicator.move-up") ? -1 : 1);
 }
 
-static void
-on_unit_changed_cb (MsIndicatorRow *self)
-{
-  if (!self->updating)
-    ms_history_set_string (self->history, N_("Edit Unit"), G_OBJECT (self->indicator), "unit",
-                           gtk_editable_get_text (GTK_EDITABLE (self->unit_entry)));
-}
-
-static void
-mark_valid (GtkEntry *entry,
-            gboolean  valid)
-{
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-}
-
-static void
-on_target_changed_cb (MsIndicatorRow *self)
-{
-  gboolean valid;
-  double value;
-
-  if (self->updating)
-    return;
-
-  value = ms_parse_figure (gtk_editable_get_text (GTK_EDITABLE (self->target_entry)), &valid);
-  mark_valid (self->target_entry, valid);
-  if (valid)
-    ms_history_set_double (self->history, N_("Edit Target Figure"), G_OBJECT (self->indicator), "target",
-                           value);
-}
-
-static void
-on_actual_changed_cb (MsIndicatorRow *self)
-{
-  const char *text;
-  gboolean valid;
-  double value;
-
-  if (self->updating)
-    return;
-
-  text = gtk_editable_get_text (GTK_EDITABLE (self->actual_entry));
-  value = ms_parse_figure (text, &valid);
-
-  /* Empty means not reported yet, which is no error. */
-  if (text[0] == '\0')
-    {
-      mark_valid (self->actual_entry, TRUE);
-      ms_history_set_actual (self->history, N_("Edit Actual Figure"), self->indicator, FALSE, 0);
-      return;
-    }
-
-  mark_valid (self->actual_entry, valid);
-  if (valid)
-    ms_history_set_actual (self->history, N_("Edit Actual Figure"), self->indicator, TRUE, value);
-}
-
-static void
-on_comparison_changed_cb (MsIndicatorRow *self)
-{
-  guint selected;
-
-  if (self->updating)
-    return;
-
-  selected = gtk_drop_down_get_selected (self->comparison_dropdown);
-  if (selected < MS_N_COMPARISONS)
-    ms_history_set_enum (self->history, N_("Edit Comparison"), G_OBJECT (self->indicator), "comparison",
-                         (int)selected);
-}
-
-static void
-on_remove_clicked_cb (MsIndicatorRow *self)
-{
-  if (self->history != NULL)
-    ms_edits_remove_indicator (self->history, self->indicator);
-}
-
-static void
-move_by (MsIndicatorRow *self,
-         int             delta)
-{
-  if (self->history != NULL)
-    ms_edits_move_indicator (self->history, self->indicator, delta);
-}
-
-static void
-on_up_clicked_cb (MsIndicatorRow *self)
-{
-  move_by (self, -1);
-}
-
-static void
-on_down_clicked_cb (MsIndicatorRow *self)
-{
-  move_by (self, 1);
-}
-
+/* A new field or a pause starts a new undo step; what was not valid is
+ * replaced by the figure the model holds. */
 static void
 on_focus_leave_cb (MsIndicatorRow *self)
 {
-  /* A new field or a pause starts a new undo step. */
-  if (self->history != NULL)
-    ms_history_break_merge (self->history);
-  refresh (self);
+  ms_binder_sync (self->binder);
 }
 
 static void
@@ -255,9 +221,9 @@ ms_indicator_row_dispose (GObject *object)
 {
   MsIndicatorRow *self = (MsIndicatorRow *)object;
 
+  g_clear_object (&self->binder);
   gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_INDICATOR_ROW);
   g_clear_object (&self->indicator);
-  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (ms_indicator_row_parent_class)->dispose (object);
 }
@@ -277,9 +243,10 @@ ms_indicator_row_class_init (MsIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, actual_entry);
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, comparison_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, rate_label);
-  gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, up_button);
-  gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, down_button);
-  gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
+  gtk_widget_class_install_action (widget_class, "indicator.move-up", NULL, move_activated);
+  gtk_widget_class_install_action (widget_class, "indicator.move-down", NULL, move_activated);
+  gtk_widget_class_install_action (widget_class, "indicator.remove", NULL, remove_activated);
 }
 
 static void
@@ -289,25 +256,31 @@ ms_indicator_row_init (MsIndicatorRow *self)
 
   ms_widget_mark_chinese (GTK_WIDGET (self->name_entry));
   ms_widget_mark_chinese (GTK_WIDGET (self->unit_entry));
+}
 
-  g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (on_name_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->unit_entry, "changed", G_CALLBACK (on_unit_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->target_entry, "changed", G_CALLBACK (on_target_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->actual_entry, "changed", G_CALLBACK (on_actual_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->comparison_dropdown, "notify::selected", G_CALLBACK (on_comparison_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->up_button, "clicked", G_CALLBACK (on_up_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->down_button, "clicked", G_CALLBACK (on_down_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
+static void
+bind_fields (MsIndicatorRow *self)
+{
+  static const MsBinderFuncs target_funcs = { target_to_text, text_to_figure, NULL };
+  static const MsBinderFuncs actual_funcs = { actual_to_text, text_to_actual, commit_actual };
+  static const MsBinderFuncs comparison_funcs = { enum_to_selected, selected_to_comparison, NULL };
+  static const MsBinderFuncs rate_funcs = { rate_to_text, NULL, NULL };
+  MsBinder *binder = self->binder;
 
-  ms_widget_on_focus_leave (GTK_WIDGET (self->name_entry), G_CALLBACK (on_focus_leave_cb), self);
-  ms_widget_on_focus_leave (GTK_WIDGET (self->unit_entry), G_CALLBACK (on_focus_leave_cb), self);
-  ms_widget_on_focus_leave (GTK_WIDGET (self->target_entry), G_CALLBACK (on_focus_leave_cb), self);
-  ms_widget_on_focus_leave (GTK_WIDGET (self->actual_entry), G_CALLBACK (on_focus_leave_cb), self);
+  ms_binder_bind (binder, "name", self->name_entry, "text", N_("Edit Indicator"));
+  ms_binder_bind (binder, "unit", self->unit_entry, "text", N_("Edit Unit"));
+  ms_binder_bind_full (binder, "target", self->target_entry, "text", N_("Edit Target Figure"),
+                       MS_BINDER_DEFAULT, &target_funcs, self);
+  ms_binder_bind_full (binder, "actual", self->actual_entry, "text", N_("Edit Actual Figure"),
+                       MS_BINDER_DEFAULT, &actual_funcs, self);
+  ms_binder_bind_full (binder, "has-actual", self->actual_entry, "text", NULL,
+                       MS_BINDER_READ_ONLY, &actual_funcs, self);
+  ms_binder_bind_full (binder, "comparison", self->comparison_dropdown, "selected", N_("Edit Comparison"),
+                       MS_BINDER_ONE_STEP, &comparison_funcs, NULL);
+  ms_binder_bind_full (binder, "rate", self->rate_label, "label", NULL, MS_BINDER_READ_ONLY, &rate_funcs, self);
+  ms_binder_bind_full (binder, "has-rate", self->rate_label, "label", NULL, MS_BINDER_READ_ONLY, &rate_funcs,
+                       self);
+  ms_binder_connect (binder, "notify::state", G_CALLBACK (update_state_style), self);
 }
 
 GtkWidget *
@@ -315,21 +288,35 @@ ms_indicator_row_new (MsIndicator *indicator,
                       MsHistory   *history)
 {
   MsIndicatorRow *self;
+  MsNode *parent;
 
   g_return_val_if_fail (MS_IS_INDICATOR (indicator), NULL);
   g_return_val_if_fail (MS_IS_HISTORY (history), NULL);
 
   self = g_object_new (MS_TYPE_INDICATOR_ROW, NULL);
   self->indicator = g_object_ref (indicator);
-  self->history = g_object_ref (history);
-  g_signal_connect_object (indicator, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-  if (MS_IS_PROJECT (ms_node_get_parent (MS_NODE (indicator))))
-    g_signal_connect_object (ms_project_get_indicators (MS_PROJECT (ms_node_get_parent (MS_NODE (indicator)))),
-                             "items-changed", G_CALLBACK (update_move_buttons), self,
-                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  refresh (self);
+  self->binder = ms_binder_new ();
+  ms_binder_set_history (self->binder, history);
+  bind_fields (self);
+  ms_binder_set_source (self->binder, indicator);
+  update_state_style (self);
+
+  parent = ms_node_get_parent (MS_NODE (indicator));
+  if (MS_IS_PROJECT (parent))
+    g_signal_connect_object (ms_project_get_indicators (MS_PROJECT (parent)), "items-changed",
+                             G_CALLBACK (update_move_actions), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  update_move_actions (self);
 
   return GTK_WIDGET (self);
+}
+
+/* Puts the cursor in the indicator's name, as after adding it. */
+void
+ms_indicator_row_focus_name (MsIndicatorRow *self)
+{
+  g_return_if_fail (MS_IS_INDICATOR_ROW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
 MsIndicator *

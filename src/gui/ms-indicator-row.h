@@ -21,5 +21,6 @@ G_DECLARE_FINAL_TYPE (MsIndicatorRow, ms_indicator_row, MS, INDICATOR_ROW, GtkLi
 GtkWidget   *ms_indicator_row_new           (MsIndicator    *indicator,
                                              MsHistory      *history);
 MsIndicator *ms_indicator_row_get_indicator (MsIndicatorRow *self);
+void         ms_indicator_row_focus_name    (MsIndicatorRow *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ms-binder.h"
 #include "ms-chart-view.h"
 #include "ms-gui-util.h"
 #include "ms-l10n.h"
@@ -25,9 +26,9 @@ struct _MsOverviewPage
   GtkWidget      parent_instance;
 
   MsDocument    *document;
-  MsHistory     *history;
+  /* The file's own details, bound through the history. */
+  MsBinder      *binder;
   gulong         changed_handler;
-  gboolean       updating;
   GtkLabel      *figure_values[N_FIGURES];
   GtkLabel      *figure_captions[N_FIGURES];
 
@@ -39,18 +40,10 @@ struct _MsOverviewPage
   AdwEntryRow   *title_row;
   AdwEntryRow   *region_row;
   GtkSpinButton *year_spin;
-  GtkTextView   *intro_view;
+  GtkTextBuffer *intro_buffer;
 };
 
 G_DEFINE_FINAL_TYPE (MsOverviewPage, ms_overview_page, GTK_TYPE_WIDGET)
-
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
 
 static void
 refresh (MsOverviewPage *self)
@@ -86,50 +79,12 @@ refresh (MsOverviewPage *self)
     }
   gtk_label_set_label (self->figure_captions[0],
                        g_dngettext (GETTEXT_PACKAGE, "project", "projects", stats.n_projects));
-
-  self->updating = TRUE;
-  set_row_text (self->title_row, ms_document_get_title (self->document));
-  set_row_text (self->region_row, ms_document_get_region (self->document));
-  if (gtk_spin_button_get_value_as_int (self->year_spin) != ms_document_get_year (self->document))
-    gtk_spin_button_set_value (self->year_spin, ms_document_get_year (self->document));
-  ms_text_view_set_text_quietly (self->intro_view, ms_document_get_intro (self->document));
-  self->updating = FALSE;
 }
 
 static void
-on_title_changed_cb (MsOverviewPage *self)
+on_focus_leave_cb (MsOverviewPage *self)
 {
-  if (!self->updating && self->history != NULL)
-    ms_history_set_string (self->history, N_("Edit Title"), G_OBJECT (self->document), "title",
-                           gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-}
-
-static void
-on_region_changed_cb (MsOverviewPage *self)
-{
-  if (!self->updating && self->history != NULL)
-    ms_history_set_string (self->history, N_("Edit Region"), G_OBJECT (self->document), "region",
-                           gtk_editable_get_text (GTK_EDITABLE (self->region_row)));
-}
-
-static void
-on_year_changed_cb (MsOverviewPage *self)
-{
-  if (!self->updating && self->history != NULL)
-    ms_history_set_int (self->history, N_("Edit Year"), G_OBJECT (self->document), "year",
-                        gtk_spin_button_get_value_as_int (self->year_spin));
-}
-
-static void
-on_intro_changed_cb (MsOverviewPage *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->updating || self->history == NULL)
-    return;
-
-  text = ms_text_view_dup_text (self->intro_view);
-  ms_history_set_string (self->history, N_("Edit Introduction"), G_OBJECT (self->document), "intro", text);
+  ms_binder_sync (self->binder);
 }
 
 static GtkWidget *
@@ -167,6 +122,7 @@ ms_overview_page_dispose (GObject *object)
 
   ms_overview_page_set_document (self, NULL, NULL);
   ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->binder);
 
   G_OBJECT_CLASS (ms_overview_page_parent_class)->dispose (object);
 }
@@ -189,7 +145,9 @@ ms_overview_page_class_init (MsOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, region_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, year_spin);
-  gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, intro_view);
+  gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, intro_buffer);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ms_text_buffer_tag_inserted);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -213,12 +171,12 @@ ms_overview_page_init (MsOverviewPage *self)
 
   ms_widget_mark_chinese (GTK_WIDGET (self->title_label));
   ms_widget_mark_chinese (GTK_WIDGET (self->subtitle_label));
-  g_signal_connect_object (self->title_row, "changed", G_CALLBACK (on_title_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->region_row, "changed", G_CALLBACK (on_region_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->year_spin, "value-changed", G_CALLBACK (on_year_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->intro_view), "changed",
-                           G_CALLBACK (on_intro_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->binder = ms_binder_new ();
+  ms_binder_bind (self->binder, "title", self->title_row, "text", N_("Edit Title"));
+  ms_binder_bind (self->binder, "region", self->region_row, "text", N_("Edit Region"));
+  ms_binder_bind (self->binder, "year", self->year_spin, "value", N_("Edit Year"));
+  ms_binder_bind (self->binder, "intro", self->intro_buffer, "text", N_("Edit Introduction"));
 }
 
 void
@@ -231,7 +189,11 @@ ms_overview_page_set_document (MsOverviewPage *self,
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
   g_set_object (&self->document, document);
-  g_set_object (&self->history, history);
+  if (self->binder != NULL)
+    {
+      ms_binder_set_history (self->binder, history);
+      ms_binder_set_source (self->binder, document);
+    }
 
   ms_chart_view_set_node (self->overview_chart, document ? MS_NODE (document) : NULL);
   ms_chart_view_set_node (self->rates_chart, document ? MS_NODE (document) : NULL);

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ms-binder.h"
 #include "ms-chart-view.h"
 #include "ms-edits.h"
 #include "ms-gui-util.h"
@@ -25,13 +26,10 @@ struct _MsProjectView
 {
   GtkWidget      parent_instance;
 
-  MsProject     *project;
-  /* The project's group: its renames change the heading. */
-  MsGroup       *group;
-  gulong         group_handler;
-  MsHistory     *history;
-  gulong         changed_handler;
-  gboolean       updating;
+  /* Binds every field to the project shown, through the history. */
+  MsBinder      *binder;
+  /* The project's group, whose renames change the heading. */
+  GSignalGroup  *group_signals;
 
   GtkStack      *stack;
   GtkScrolledWindow *scroller;
@@ -40,206 +38,146 @@ struct _MsProjectView
   AdwComboRow   *status_row;
   AdwEntryRow   *departments_row;
   AdwEntryRow   *partners_row;
-  GtkTextView   *target_view;
-  GtkTextView   *completion_view;
-  GtkTextView   *note_view;
+  GtkTextBuffer *target_buffer;
+  GtkTextBuffer *completion_buffer;
+  GtkTextBuffer *note_buffer;
   GtkListBox    *indicator_list;
-  GtkButton     *add_indicator_button;
   MsChartView   *chart_view;
 };
 
 G_DEFINE_FINAL_TYPE (MsProjectView, ms_project_view, GTK_TYPE_WIDGET)
 
-static char *
-join_names (const char * const *names)
+static MsProject *
+current_project (MsProjectView *self)
 {
-  return g_strjoinv ("、", (char **)names);
+  return ms_binder_get_source (self->binder);
 }
 
-/* Leaves the row alone while it already says the same names, so that typing
- * "市交通局、" is not cut back to "市交通局" under the cursor. */
-static void
-set_row_names (AdwEntryRow        *row,
-               const char * const *names)
+static gboolean
+names_to_text (const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
 {
-  g_auto(GStrv) shown = ms_notice_split_departments (gtk_editable_get_text (GTK_EDITABLE (row)));
-  g_autofree char *text = NULL;
+  const char * const *names = g_value_get_boxed (from);
+  GtkEditable *row = user_data;
+  g_auto(GStrv) shown = ms_notice_split_departments (gtk_editable_get_text (row));
 
-  if (g_strv_equal ((const char * const *)shown, names))
-    return;
+  /* While "市交通局、" is typed, the entry says what the model holds. */
+  if (names != NULL && g_strv_equal ((const char * const *)shown, names))
+    return FALSE;
 
-  text = join_names (names);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_value_take_string (to, g_strjoinv ("、", (char **)names));
+  return TRUE;
 }
 
-/* Shows the names the way they are saved, once the user is done typing. */
-static void
-tidy_row_names (AdwEntryRow        *row,
-                const char * const *names)
+static gboolean
+text_to_names (const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
 {
-  g_autofree char *text = join_names (names);
+  g_value_take_boxed (to, ms_notice_split_departments (g_value_get_string (from)));
+  return TRUE;
+}
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+static gboolean
+status_to_selected (const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_uint (to, (guint)g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_status (const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected >= MS_N_STATUSES)
+    return FALSE;
+  g_value_set_enum (to, (int)selected);
+  return TRUE;
 }
 
 static void
 update_heading (MsProjectView *self)
 {
+  MsProject *project = current_project (self);
   g_autofree char *heading = NULL;
   MsGroup *group;
 
-  if (self->project == NULL)
+  if (project == NULL)
     return;
 
-  group = ms_project_get_group (self->project);
+  group = ms_project_get_group (project);
   if (group != NULL)
     {
       g_autofree char *group_heading = ms_group_dup_heading (group);
 
       /* translators: the detail view's heading: project number, then its group such as （五）加快推动… */
-      heading = g_strdup_printf (_("Project %u · %s"), ms_project_get_number (self->project), group_heading);
+      heading = g_strdup_printf (_("Project %u · %s"), ms_project_get_number (project), group_heading);
     }
   else
     /* translators: the detail view's heading for a project outside any group: its number */
-    heading = g_strdup_printf (_("Project %u"), ms_project_get_number (self->project));
+    heading = g_strdup_printf (_("Project %u"), ms_project_get_number (project));
   gtk_label_set_label (self->heading_label, heading);
 }
 
-static void
-refresh (MsProjectView *self)
-{
-  if (self->project == NULL)
-    return;
-
-  self->updating = TRUE;
-
-  update_heading (self);
-
-  if ((guint)gtk_spin_button_get_value_as_int (self->number_spin) != ms_project_get_number (self->project))
-    gtk_spin_button_set_value (self->number_spin, ms_project_get_number (self->project));
-  adw_combo_row_set_selected (self->status_row, ms_project_get_status (self->project));
-
-  set_row_names (self->departments_row, ms_project_get_departments (self->project));
-  set_row_names (self->partners_row, ms_project_get_partners (self->project));
-
-  ms_text_view_set_text_quietly (self->target_view, ms_project_get_target (self->project));
-  ms_text_view_set_text_quietly (self->completion_view, ms_project_get_completion (self->project));
-  ms_text_view_set_text_quietly (self->note_view, ms_project_get_note (self->project));
-
-  self->updating = FALSE;
-}
-
-static void
-commit_text (MsProjectView *self,
-             GtkTextView   *view,
-             const char    *property,
-             const char    *label)
-{
-  g_autofree char *text = NULL;
-
-  if (self->updating || self->project == NULL || self->history == NULL)
-    return;
-
-  text = ms_text_view_dup_text (view);
-  ms_history_set_string (self->history, label, G_OBJECT (self->project), property, text);
-}
-
-static void
-on_target_changed_cb (MsProjectView *self)
-{
-  commit_text (self, self->target_view, "target", N_("Edit Target"));
-}
-
-static void
-on_completion_changed_cb (MsProjectView *self)
-{
-  commit_text (self, self->completion_view, "completion", N_("Edit Completion Report"));
-}
-
-static void
-on_note_changed_cb (MsProjectView *self)
-{
-  commit_text (self, self->note_view, "note", N_("Edit Note"));
-}
-
-static void
-commit_names (MsProjectView *self,
-              AdwEntryRow   *row,
-              const char    *property,
-              const char    *label)
-{
-  g_auto(GStrv) names = NULL;
-
-  if (self->updating || self->project == NULL || self->history == NULL)
-    return;
-
-  /* Committed as typed, like the text fields: a save or a switch to another
-   * project never leaves names behind in the entry. Typing merges into one step. */
-  names = ms_notice_split_departments (gtk_editable_get_text (GTK_EDITABLE (row)));
-  ms_history_set_strv (self->history, label, G_OBJECT (self->project), property,
-                       (const char * const *)names);
-}
-
-static void
-on_departments_changed_cb (MsProjectView *self)
-{
-  commit_names (self, self->departments_row, "departments", N_("Edit Departments"));
-}
-
-static void
-on_partners_changed_cb (MsProjectView *self)
-{
-  commit_names (self, self->partners_row, "partners", N_("Edit Cooperating Units"));
-}
-
+/* Shows the names the way they are saved, once the user is done typing. */
 static void
 on_names_done_cb (MsProjectView *self)
 {
-  if (self->project == NULL)
+  MsProject *project = current_project (self);
+  AdwEntryRow *rows[] = { self->departments_row, self->partners_row };
+  const char * const *names[2];
+
+  if (project == NULL)
     return;
 
-  if (self->history != NULL)
-    ms_history_break_merge (self->history);
-  self->updating = TRUE;
-  tidy_row_names (self->departments_row, ms_project_get_departments (self->project));
-  tidy_row_names (self->partners_row, ms_project_get_partners (self->project));
-  self->updating = FALSE;
-}
-
-static void
-on_status_changed_cb (MsProjectView *self)
-{
-  guint selected;
-
-  if (self->updating || self->project == NULL || self->history == NULL)
-    return;
-
-  selected = adw_combo_row_get_selected (self->status_row);
-  if (selected < MS_N_STATUSES)
+  names[0] = ms_project_get_departments (project);
+  names[1] = ms_project_get_partners (project);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      ms_history_set_enum (self->history, N_("Edit Status"), G_OBJECT (self->project), "status", (int)selected);
-      ms_history_break_merge (self->history);
+      g_autofree char *text = g_strjoinv ("、", (char **)names[i]);
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (rows[i])), text) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (rows[i]), text);
     }
+  ms_binder_sync (self->binder);
 }
 
 static void
-on_number_changed_cb (MsProjectView *self)
+on_focus_leave_cb (MsProjectView *self)
 {
-  if (self->updating || self->project == NULL || self->history == NULL)
-    return;
-
-  ms_history_set_uint (self->history, N_("Edit Number"), G_OBJECT (self->project), "number",
-                       (guint)gtk_spin_button_get_value_as_int (self->number_spin));
+  ms_binder_sync (self->binder);
 }
 
+/* The new indicator's name is what the user types next. */
 static void
-on_add_indicator_clicked_cb (MsProjectView *self)
+add_indicator_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  if (self->project == NULL || self->history == NULL)
+  MsProjectView *self = MS_PROJECT_VIEW (widget);
+  MsHistory *history = ms_binder_get_history (self->binder);
+  MsIndicator *indicator;
+  GtkListBoxRow *row;
+
+  if (current_project (self) == NULL || history == NULL)
     return;
 
-  ms_edits_add_indicator (self->history, self->project);
+  indicator = ms_edits_add_indicator (history, current_project (self));
+  if (indicator == NULL)
+    return;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->indicator_list, (int)i)) != NULL; i++)
+    if (ms_indicator_row_get_indicator (MS_INDICATOR_ROW (row)) == indicator)
+      {
+        ms_indicator_row_focus_name (MS_INDICATOR_ROW (row));
+        break;
+      }
 }
 
 static GtkWidget *
@@ -248,14 +186,7 @@ create_indicator_row (gpointer item,
 {
   MsProjectView *self = user_data;
 
-  return ms_indicator_row_new (item, self->history);
-}
-
-static void
-on_focus_leave_cb (MsProjectView *self)
-{
-  if (self->history != NULL)
-    ms_history_break_merge (self->history);
+  return ms_indicator_row_new (item, ms_binder_get_history (self->binder));
 }
 
 static void
@@ -265,7 +196,8 @@ ms_project_view_dispose (GObject *object)
 
   ms_project_view_set_project (self, NULL);
   ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_PROJECT_VIEW);
-  g_clear_object (&self->history);
+  g_clear_object (&self->binder);
+  g_clear_object (&self->group_signals);
 
   G_OBJECT_CLASS (ms_project_view_parent_class)->dispose (object);
 }
@@ -287,66 +219,44 @@ ms_project_view_class_init (MsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, status_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, departments_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, partners_row);
-  gtk_widget_class_bind_template_child (widget_class, MsProjectView, target_view);
-  gtk_widget_class_bind_template_child (widget_class, MsProjectView, completion_view);
-  gtk_widget_class_bind_template_child (widget_class, MsProjectView, note_view);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, target_buffer);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, completion_buffer);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, note_buffer);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, indicator_list);
-  gtk_widget_class_bind_template_child (widget_class, MsProjectView, add_indicator_button);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, chart_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_names_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ms_text_buffer_tag_inserted);
+  gtk_widget_class_install_action (widget_class, "project.add-indicator", NULL, add_indicator_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-}
-
-static void
-apply_language_tag (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_apply_tag_by_name (buffer, "zh", &start, &end);
 }
 
 static void
 ms_project_view_init (MsProjectView *self)
 {
-  GtkTextView *views[3];
+  static const MsBinderFuncs names_funcs = { names_to_text, text_to_names, NULL };
+  static const MsBinderFuncs status_funcs = { status_to_selected, selected_to_status, NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  views[0] = self->target_view;
-  views[1] = self->completion_view;
-  views[2] = self->note_view;
-
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      gtk_text_buffer_create_tag (gtk_text_view_get_buffer (views[i]), "zh", "language", "zh-cn", NULL);
-      g_signal_connect (gtk_text_view_get_buffer (views[i]), "changed", G_CALLBACK (apply_language_tag), NULL);
-      ms_widget_on_focus_leave (GTK_WIDGET (views[i]), G_CALLBACK (on_focus_leave_cb), self);
-    }
   ms_widget_mark_chinese (GTK_WIDGET (self->heading_label));
 
-  g_signal_connect_object (gtk_text_view_get_buffer (self->target_view), "changed",
-                           G_CALLBACK (on_target_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->completion_view), "changed",
-                           G_CALLBACK (on_completion_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
-                           G_CALLBACK (on_note_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->departments_row, "changed", G_CALLBACK (on_departments_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->partners_row, "changed", G_CALLBACK (on_partners_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->departments_row, "entry-activated", G_CALLBACK (on_names_done_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->partners_row, "entry-activated", G_CALLBACK (on_names_done_cb), self,
-                           G_CONNECT_SWAPPED);
-  ms_widget_on_focus_leave (GTK_WIDGET (self->departments_row), G_CALLBACK (on_names_done_cb), self);
-  ms_widget_on_focus_leave (GTK_WIDGET (self->partners_row), G_CALLBACK (on_names_done_cb), self);
-  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (on_status_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->number_spin, "value-changed", G_CALLBACK (on_number_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->add_indicator_button, "clicked", G_CALLBACK (on_add_indicator_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  ms_widget_on_focus_leave (GTK_WIDGET (self->number_spin), G_CALLBACK (on_focus_leave_cb), self);
+  /* Adding a field: one line in the template, one binding here. */
+  self->binder = ms_binder_new ();
+  ms_binder_bind (self->binder, "number", self->number_spin, "value", N_("Edit Number"));
+  ms_binder_bind_full (self->binder, "status", self->status_row, "selected", N_("Edit Status"),
+                       MS_BINDER_ONE_STEP, &status_funcs, NULL);
+  ms_binder_bind_full (self->binder, "departments", self->departments_row, "text", N_("Edit Departments"),
+                       MS_BINDER_DEFAULT, &names_funcs, self->departments_row);
+  ms_binder_bind_full (self->binder, "partners", self->partners_row, "text", N_("Edit Cooperating Units"),
+                       MS_BINDER_DEFAULT, &names_funcs, self->partners_row);
+  ms_binder_bind (self->binder, "target", self->target_buffer, "text", N_("Edit Target"));
+  ms_binder_bind (self->binder, "completion", self->completion_buffer, "text", N_("Edit Completion Report"));
+  ms_binder_bind (self->binder, "note", self->note_buffer, "text", N_("Edit Note"));
+  ms_binder_connect (self->binder, "notify::number", G_CALLBACK (update_heading), self);
+
+  self->group_signals = g_signal_group_new (MS_TYPE_GROUP);
+  g_signal_group_connect_object (self->group_signals, "notify", G_CALLBACK (update_heading), self,
+                                 G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -365,7 +275,7 @@ ms_project_view_get_project (MsProjectView *self)
 {
   g_return_val_if_fail (MS_IS_PROJECT_VIEW (self), NULL);
 
-  return self->project;
+  return current_project (self);
 }
 
 void
@@ -374,38 +284,25 @@ ms_project_view_set_project (MsProjectView *self,
 {
   g_return_if_fail (MS_IS_PROJECT_VIEW (self));
 
-  if (project == self->project)
+  if (self->binder == NULL || project == current_project (self))
     return;
 
-  if (self->history != NULL)
-    ms_history_break_merge (self->history);
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->project);
-  if (self->group != NULL)
-    g_clear_signal_handler (&self->group_handler, self->group);
-  g_clear_object (&self->group);
-  g_set_object (&self->project, project);
-
-  if (project == NULL || self->history == NULL)
+  if (project == NULL || ms_binder_get_history (self->binder) == NULL)
     {
+      ms_binder_set_source (self->binder, NULL);
+      g_signal_group_set_target (self->group_signals, NULL);
       gtk_list_box_bind_model (self->indicator_list, NULL, NULL, NULL, NULL);
       ms_chart_view_set_node (self->chart_view, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  self->changed_handler = g_signal_connect_object (project, "changed", G_CALLBACK (refresh), self,
-                                                   G_CONNECT_SWAPPED);
-  if (ms_project_get_group (project) != NULL)
-    {
-      self->group = g_object_ref (ms_project_get_group (project));
-      self->group_handler = g_signal_connect_object (self->group, "notify", G_CALLBACK (update_heading), self,
-                                                     G_CONNECT_SWAPPED);
-    }
+  ms_binder_set_source (self->binder, project);
+  g_signal_group_set_target (self->group_signals, ms_project_get_group (project));
+  update_heading (self);
   gtk_list_box_bind_model (self->indicator_list, ms_project_get_indicators (project),
                            create_indicator_row, self, NULL);
   ms_chart_view_set_node (self->chart_view, MS_NODE (project));
-  refresh (self);
   gtk_stack_set_visible_child_name (self->stack, "project");
   /* Each project opens at its top: its number, status and target first. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -415,16 +312,18 @@ void
 ms_project_view_set_history (MsProjectView *self,
                              MsHistory     *history)
 {
+  g_autoptr(MsProject) project = NULL;
+
   g_return_if_fail (MS_IS_PROJECT_VIEW (self));
 
-  if (g_set_object (&self->history, history))
-    {
-      g_autoptr(MsProject) project = self->project ? g_object_ref (self->project) : NULL;
+  if (history == ms_binder_get_history (self->binder))
+    return;
 
-      /* Rows hold the history: rebuild them with the new one. */
-      ms_project_view_set_project (self, NULL);
-      ms_project_view_set_project (self, project);
-    }
+  /* Rows hold the history: rebuild them with the new one. */
+  g_set_object (&project, current_project (self));
+  ms_project_view_set_project (self, NULL);
+  ms_binder_set_history (self->binder, history);
+  ms_project_view_set_project (self, project);
 }
 
 /**
