@@ -97,29 +97,6 @@ ms_figure_to_text (double value)
   return g_strdup (ms_number_format_json (buffer, sizeof buffer, value));
 }
 
-/* Sets the text without the view's user-edit handlers reacting to it:
- * callers block them; this only avoids touching an unchanged buffer so the
- * cursor stays where the user left it. */
-void
-ms_text_view_set_text_quietly (GtkTextView *view,
-                               const char  *text)
-{
-  g_autofree char *current = ms_text_view_dup_text (view);
-
-  if (g_strcmp0 (current, text) != 0)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
-}
-
-char *
-ms_text_view_dup_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /**
  * ms_text_buffer_tag_inserted:
  * @end: where the inserted text ends, as "insert-text" leaves it when run after
@@ -138,23 +115,6 @@ ms_text_buffer_tag_inserted (GtkTextBuffer *buffer,
 
   gtk_text_iter_backward_chars (&start, (int)g_utf8_strlen (text, length));
   gtk_text_buffer_apply_tag_by_name (buffer, "zh", &start, end);
-}
-
-/**
- * ms_widget_on_focus_leave:
- * @callback: called swapped, as callback (@instance), when focus leaves
- *   @widget or anything inside it
- * @instance: an object; the call stops when it goes away
- */
-void
-ms_widget_on_focus_leave (GtkWidget *widget,
-                          GCallback  callback,
-                          gpointer   instance)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "leave", callback, instance, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, focus);
 }
 
 /**
