@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
-GSettings *ms_settings_new (void);
+GSettings *ms_settings_new         (void);
+void       ms_settings_bind_choice (GSettings          *settings,
+                                    const char         *key,
+                                    gpointer            object,
+                                    const char         *property,
+                                    const char * const *values);
 
 G_END_DECLS
