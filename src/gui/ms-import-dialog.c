@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ms-file.h"
@@ -19,6 +18,32 @@
 
 /* Importing a notice: what was recognised is shown before it becomes a
  * document, with every warning and every line left out. */
+
+struct _MsImportDialog
+{
+  AdwWindow             parent_instance;
+
+  MsDocument           *document;
+
+  /* Template widgets */
+  GtkLabel             *title_label;
+  GtkLabel             *summary_label;
+  GtkListBox           *structure_list;
+  GtkWidget            *warnings_group;
+  GtkListBox           *warnings_list;
+  GtkWidget            *dropped_group;
+  GtkListBox           *dropped_list;
+};
+
+G_DEFINE_FINAL_TYPE (MsImportDialog, ms_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
 plain_row (const char *title,
@@ -49,64 +74,15 @@ fill_remarks (GtkListBox *list,
 }
 
 static void
-accept_after_confirm (MsWindow *window,
-                      gpointer  user_data)
+fill_structure (MsImportDialog *self)
 {
-  /* A document from a notice is unsaved work until saved: the editor takes it so. */
-  ms_document_set_modified (user_data, TRUE);
-  ms_window_set_document (window, user_data);
-}
+  GListModel *categories = ms_document_get_categories (self->document);
 
-static void
-on_accept_cb (GtkWindow *dialog)
-{
-  MsWindow *window = MS_WINDOW (gtk_window_get_transient_for (dialog));
-  MsDocument *document = g_object_get_data (G_OBJECT (dialog), "ms-document");
-
-  _ms_window_confirm_unsaved (window, accept_after_confirm, g_object_ref (document), g_object_unref);
-  gtk_window_destroy (dialog);
-}
-
-/**
- * ms_import_dialog_present:
- *
- * Returns: (transfer none): the dialog shown
- */
-GtkWindow *
-ms_import_dialog_present (MsWindow       *window,
-                          const char     *name,
-                          MsDocument     *document,
-                          MsNoticeReport *report)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/minsheng/Tracker/ui/ms-import-dialog.ui");
-  GtkWindow *dialog = GTK_WINDOW (gtk_builder_get_object (builder, "dialog"));
-  GtkListBox *structure = GTK_LIST_BOX (gtk_builder_get_object (builder, "structure_list"));
-  GListModel *categories = ms_document_get_categories (document);
-  g_autofree char *summary = NULL;
-
-  gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
-  gtk_window_set_destroy_with_parent (dialog, TRUE);
-  g_object_set_data_full (G_OBJECT (dialog), "ms-document", g_object_ref (document), g_object_unref);
-
-  gtk_label_set_label (GTK_LABEL (gtk_builder_get_object (builder, "title_label")), ms_document_get_title (document));
-  ms_widget_mark_chinese (GTK_WIDGET (gtk_builder_get_object (builder, "title_label")));
-  {
-    /* translators: %s is the notice's file name, then its text encoding, such as GB18030 */
-    g_autofree char *read_as = g_strdup_printf (_("%s: encoding: %s\n"), name, report->encoding);
-    /* translators: %s is the notice's file name, then counts of what the import found */
-    g_autofree char *counts = g_strdup_printf (_("%s: categories: %u, groups: %u, projects: %u\n"), name,
-                                               report->n_categories, report->n_groups, report->n_projects);
-    /* translators: %s is the notice's file name; the second count is of indicators with a figure */
-    g_autofree char *indicators = g_strdup_printf (_("%s: indicators: %u, with a reported figure: %u\n"), name,
-                                                   report->n_indicators, report->n_indicators_reported);
-
-    summary = g_strstrip (g_strconcat (read_as, counts, indicators, NULL));
-  }
-  gtk_label_set_label (GTK_LABEL (gtk_builder_get_object (builder, "summary_label")), summary);
+  g_assert (MS_IS_IMPORT_DIALOG (self));
 
   for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
     {
-      MsCategory *category = ms_document_get_category (document, c);
+      MsCategory *category = ms_document_get_category (self->document, c);
       GListModel *groups = ms_category_get_groups (category);
       GtkWidget *expander = adw_expander_row_new ();
       MsStats stats = { 0 };
@@ -129,21 +105,213 @@ ms_import_dialog_present (MsWindow       *window,
 
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), plain_row (heading, count));
         }
-      gtk_list_box_append (structure, expander);
+      gtk_list_box_append (self->structure_list, expander);
     }
+}
 
-  fill_remarks (GTK_LIST_BOX (gtk_builder_get_object (builder, "warnings_list")), report->warnings);
-  fill_remarks (GTK_LIST_BOX (gtk_builder_get_object (builder, "dropped_list")), report->dropped);
-  gtk_widget_set_visible (GTK_WIDGET (gtk_builder_get_object (builder, "warnings_group")), report->warnings->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (gtk_builder_get_object (builder, "dropped_group")), report->dropped->len > 0);
+/* What the import found, and what it warns about or left out. */
+static void
+show_report (MsImportDialog *self,
+             const char     *name,
+             MsNoticeReport *report)
+{
+  g_autofree char *summary = NULL;
 
-  g_signal_connect_swapped (gtk_builder_get_object (builder, "cancel_button"), "clicked",
-                            G_CALLBACK (gtk_window_destroy), dialog);
-  g_signal_connect_swapped (gtk_builder_get_object (builder, "accept_button"), "clicked",
-                            G_CALLBACK (on_accept_cb), dialog);
+  g_assert (MS_IS_IMPORT_DIALOG (self));
 
-  gtk_window_present (dialog);
-  return dialog;
+  {
+    /* translators: %s is the notice's file name, then its text encoding, such as GB18030 */
+    g_autofree char *read_as = g_strdup_printf (_("%s: encoding: %s\n"), name, report->encoding);
+    /* translators: %s is the notice's file name, then counts of what the import found */
+    g_autofree char *counts = g_strdup_printf (_("%s: categories: %u, groups: %u, projects: %u\n"), name,
+                                               report->n_categories, report->n_groups, report->n_projects);
+    /* translators: %s is the notice's file name; the second count is of indicators with a figure */
+    g_autofree char *indicators = g_strdup_printf (_("%s: indicators: %u, with a reported figure: %u\n"), name,
+                                                   report->n_indicators, report->n_indicators_reported);
+
+    summary = g_strstrip (g_strconcat (read_as, counts, indicators, NULL));
+  }
+  gtk_label_set_label (self->summary_label, summary);
+
+  fill_remarks (self->warnings_list, report->warnings);
+  fill_remarks (self->dropped_list, report->dropped);
+  gtk_widget_set_visible (self->warnings_group, report->warnings->len > 0);
+  gtk_widget_set_visible (self->dropped_group, report->dropped->len > 0);
+}
+
+static void
+accept_after_confirm (MsWindow *window,
+                      gpointer  user_data)
+{
+  /* A document from a notice is unsaved work until saved: the editor takes it so. */
+  ms_document_set_modified (user_data, TRUE);
+  ms_window_set_document (window, user_data);
+}
+
+static void
+on_accept_clicked_cb (MsImportDialog *self)
+{
+  MsWindow *window = MS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self)));
+
+  g_assert (MS_IS_IMPORT_DIALOG (self));
+
+  _ms_window_confirm_unsaved (window, accept_after_confirm, g_object_ref (self->document), g_object_unref);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_cancel_clicked_cb (MsImportDialog *self)
+{
+  g_assert (MS_IS_IMPORT_DIALOG (self));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ms_import_dialog_constructed (GObject *object)
+{
+  MsImportDialog *self = (MsImportDialog *)object;
+
+  G_OBJECT_CLASS (ms_import_dialog_parent_class)->constructed (object);
+
+  gtk_label_set_label (self->title_label, ms_document_get_title (self->document));
+  ms_widget_mark_chinese (GTK_WIDGET (self->title_label));
+  fill_structure (self);
+}
+
+static void
+ms_import_dialog_dispose (GObject *object)
+{
+  MsImportDialog *self = (MsImportDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ms_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+ms_import_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MsImportDialog *self = MS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, ms_import_dialog_get_document (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ms_import_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MsImportDialog *self = MS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ms_import_dialog_class_init (MsImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ms_import_dialog_constructed;
+  object_class->dispose = ms_import_dialog_dispose;
+  object_class->get_property = ms_import_dialog_get_property;
+  object_class->set_property = ms_import_dialog_set_property;
+
+  /**
+   * MsImportDialog:document:
+   *
+   * The document read from the notice, opened when the import is accepted.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         MS_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, structure_list);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, dropped_group);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, dropped_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_accept_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+}
+
+static void
+ms_import_dialog_init (MsImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * ms_import_dialog_present:
+ * @name: the notice's file name, as the summary names it
+ * @document: the document read from the notice
+ * @report: what the import found
+ *
+ * Returns: (transfer none): the dialog shown
+ */
+GtkWindow *
+ms_import_dialog_present (MsWindow       *window,
+                          const char     *name,
+                          MsDocument     *document,
+                          MsNoticeReport *report)
+{
+  MsImportDialog *self;
+
+  g_return_val_if_fail (MS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (MS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  self = g_object_new (MS_TYPE_IMPORT_DIALOG,
+                       "transient-for", window,
+                       "destroy-with-parent", TRUE,
+                       "document", document,
+                       NULL);
+  show_report (self, name, report);
+
+  gtk_window_present (GTK_WINDOW (self));
+  return GTK_WINDOW (self);
+}
+
+/**
+ * ms_import_dialog_get_document:
+ *
+ * Returns: (transfer none): the document read from the notice
+ */
+MsDocument *
+ms_import_dialog_get_document (MsImportDialog *self)
+{
+  g_return_val_if_fail (MS_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->document;
 }
 
 static void
