@@ -13,6 +13,7 @@
 
 #include "ms-application.h"
 #include "ms-paths.h"
+#include "ms-preferences-window.h"
 #include "ms-recovery.h"
 #include "ms-settings.h"
 #include "ms-window.h"
@@ -123,61 +124,15 @@ about_activated (GSimpleAction *action,
 }
 
 static void
-bind_choice (GSettings   *settings,
-             const char  *key,
-             GObject     *row,
-             const char **values,
-             guint        n_values)
-{
-  g_autofree char *value = g_settings_get_string (settings, key);
-
-  for (guint i = 0; i < n_values; i++)
-    {
-      if (g_str_equal (value, values[i]))
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-    }
-  g_object_set_data (row, "ms-key", (gpointer)key);
-  g_object_set_data (row, "ms-values", values);
-}
-
-static void
-on_choice_changed_cb (GObject    *row,
-                      GParamSpec *pspec,
-                      GSettings  *settings)
-{
-  const char **values = g_object_get_data (row, "ms-values");
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
-
-  if (values != NULL && selected < 3)
-    g_settings_set_string (settings, g_object_get_data (row, "ms-key"), values[selected]);
-}
-
-static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  static const char *languages[] = { "", "zh_CN", "en" };
-  static const char *papers[] = { "a4", "a3", "letter" };
   MsApplication *self = user_data;
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/minsheng/Tracker/ui/ms-preferences-window.ui");
-  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "preferences"));
-  const char *rows[] = { "interface_language_row", "report_language_row", "paper_row" };
-  const char *keys[] = { "interface-language", "report-language", "report-paper" };
-  const char **values[] = { languages, languages, papers };
+  GtkWidget *window = ms_preferences_window_new (self->settings);
 
-  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
-  if (self->settings != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-        {
-          GObject *row = gtk_builder_get_object (builder, rows[i]);
-
-          bind_choice (self->settings, keys[i], row, values[i], 3);
-          g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self->settings, 0);
-        }
-    }
-  gtk_window_present (window);
+  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {
