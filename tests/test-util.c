@@ -93,19 +93,71 @@ ms_test_load_example (void)
   return document;
 }
 
+/* Wakes the waiting loop now and then, so that a condition that nothing
+ * will ever make true fails at the deadline instead of blocking for good. */
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+ms_test_wait_begin (MsTestWait *wait)
+{
+  wait->deadline = g_get_monotonic_time () + MS_TEST_WAIT_TIMEOUT;
+  wait->waker_id = g_timeout_add (250, wake_cb, NULL);
+}
+
+/* One blocking iteration of the default main context; fails the test,
+ * naming @what, once the deadline has passed. */
+void
+ms_test_wait_step (MsTestWait *wait,
+                   const char *what,
+                   const char *file,
+                   int         line,
+                   const char *func)
+{
+  if (g_get_monotonic_time () >= wait->deadline)
+    {
+      g_autofree char *message = g_strdup_printf ("timed out after %d s waiting for: %s",
+                                                  (int)(MS_TEST_WAIT_TIMEOUT / G_USEC_PER_SEC), what);
+
+      ms_test_wait_end (wait);
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+      /* Non-fatal assertions: stop waiting all the same. */
+      wait->deadline = G_MAXINT64;
+      return;
+    }
+  g_main_context_iteration (NULL, TRUE);
+}
+
+void
+ms_test_wait_end (MsTestWait *wait)
+{
+  g_clear_handle_id (&wait->waker_id, g_source_remove);
+}
+
 /* Spins the default main context until @predicate holds: tests wait for a
- * condition, never for a time. Fails after 60 s (sanitizers are slow). */
+ * condition, never for a time. The test fails after MS_TEST_WAIT_TIMEOUT,
+ * saying that it waited for @what. */
+void
+ms_test_wait_for (const char      *what,
+                  MsTestPredicate  predicate,
+                  gpointer         data)
+{
+  MsTestWait wait;
+
+  ms_test_wait_begin (&wait);
+  while (!predicate (data))
+    ms_test_wait_step (&wait, what, __FILE__, __LINE__, G_STRFUNC);
+  ms_test_wait_end (&wait);
+}
+
 void
 ms_test_wait_until (MsTestPredicate predicate,
                     gpointer        data)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  ms_test_wait_for ("a condition", predicate, data);
 }
 
 /* Removes a folder a test made, with everything in it. */

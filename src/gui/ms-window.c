@@ -646,6 +646,22 @@ _ms_window_discard_unsaved (MsWindow *self)
     ms_autosave_discard (self->autosave);
 }
 
+/**
+ * ms_window_set_loading_delay:
+ * @delay_ms: milliseconds
+ *
+ * How long a file may take to open before the window shows that it is
+ * loading (300 ms by default, so that quick opens show nothing). Tests set 0.
+ */
+void
+ms_window_set_loading_delay (MsWindow *self,
+                             guint     delay_ms)
+{
+  g_return_if_fail (MS_IS_WINDOW (self));
+
+  self->loading_delay = delay_ms;
+}
+
 /* For tests: how long after an edit it is kept for recovery. */
 void
 ms_window_set_autosave_delay (MsWindow *self,

@@ -47,6 +47,8 @@ const char *ms_window_get_visible_page (MsWindow      *self);
 MsAutosave *ms_window_get_autosave     (MsWindow      *self);
 void        ms_window_set_autosave_delay (MsWindow    *self,
                                         guint          delay_ms);
+void        ms_window_set_loading_delay (MsWindow     *self,
+                                        guint          delay_ms);
 void        ms_window_offer_recovery   (MsWindow              *self,
                                         MsEditor              *opened,
                                         GFile                 *otherwise,
