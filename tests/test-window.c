@@ -994,6 +994,38 @@ test_close_with_save (void)
                      ms_document_get_category (reloaded, 0), 0), 0)), ==, "先写的，后写的");
 }
 
+/* A question asked while a save runs waits for it, then asks about what
+ * is still unsaved. */
+static void
+test_new_during_save (void)
+{
+  MsWindow *window = open_window ("new-during-save.json");
+  MsEditor *saving;
+  AdwMessageDialog *dialog;
+
+  ms_document_set_year (ms_window_get_document (window), 2026);
+  ms_window_save_to (window, NULL);
+  saving = ms_window_get_editor (window);
+  g_assert_true (ms_editor_get_busy (saving));
+  /* Typed while the file is written: not in it. */
+  ms_document_set_year (ms_window_get_document (window), 2027);
+
+  /* Asked at once, in the same iteration: the save is still running. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new", NULL);
+  g_assert_true (ms_editor_get_busy (saving));
+  g_assert_null (find_message_dialog (NULL));
+  ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+  g_assert_false (ms_editor_get_busy (saving));
+  g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (dialog));
+  g_assert_true (ms_window_get_editor (window) == saving);
+
+  adw_message_dialog_response (dialog, "discard");
+  ms_test_wait (ms_window_get_editor (window) != saving);
+  g_assert_null (ms_editor_get_file (ms_window_get_editor (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_file_text_is_literal (void)
 {
@@ -1910,6 +1942,7 @@ main (int   argc,
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/window/close-with-save", test_close_with_save);
+  g_test_add_func ("/window/new-during-save", test_new_during_save);
   g_test_add_func ("/window/file-text-is-literal", test_file_text_is_literal);
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/minimum-size", test_minimum_size);

@@ -283,16 +283,30 @@ unsaved_response_cb (GObject      *object,
     }
 }
 
-static void
-on_busy_done_cb (MsEditor     *editor,
-                 GParamSpec   *pspec,
-                 Continuation *after)
+/**
+ * _ms_window_save_ended:
+ *
+ * The window's editor is not busy (any more): what waited on the save that
+ * was running asks now, if there is still something unsaved.
+ */
+void
+_ms_window_save_ended (MsWindow *self)
 {
-  if (ms_editor_get_busy (editor))
-    return;
+  Continuation *after;
 
-  g_signal_handlers_disconnect_by_func (editor, on_busy_done_cb, after);
-  ask_unsaved (after->self, after);
+  while ((self->editor == NULL || !ms_editor_get_busy (self->editor)) &&
+         (after = g_queue_pop_head (&self->after_save)) != NULL)
+    ask_unsaved (self, after);
+}
+
+/* Drops what waits on a save: the window is going away. */
+void
+_ms_window_actions_dispose (MsWindow *self)
+{
+  Continuation *after;
+
+  while ((after = g_queue_pop_head (&self->after_save)) != NULL)
+    continuation_free (after);
 }
 
 /**
@@ -324,7 +338,8 @@ ask_unsaved (MsWindow     *self,
   /* What the running save leaves decides whether to ask. */
   if (ms_editor_get_busy (self->editor))
     {
-      g_signal_connect (self->editor, "notify::busy", G_CALLBACK (on_busy_done_cb), after);
+      /* The window follows the editor's busy state: see _ms_window_save_ended(). */
+      g_queue_push_tail (&self->after_save, after);
       return;
     }
 

@@ -54,6 +54,8 @@ struct _MsWindow
   guint                 asking;
   /* Close when the running save is done (it decides whether to ask). */
   gboolean              close_after_save;
+  /* Questions about unsaved changes waiting for the running save to end. */
+  GQueue                after_save;
   gboolean              closing_confirmed;
 
   /* Searching: the project to return to, unless one is chosen in the results. */
@@ -102,5 +104,7 @@ gboolean    _ms_window_get_loading        (MsWindow         *self);
 void        _ms_window_update_banner      (MsWindow         *self);
 MsCategory *_ms_window_get_selected_category (MsWindow      *self);
 void        _ms_window_update_recent_menu (MsWindow         *self);
+void        _ms_window_save_ended         (MsWindow         *self);
+void        _ms_window_actions_dispose    (MsWindow         *self);
 
 G_END_DECLS

@@ -348,6 +348,7 @@ static void
 on_editor_busy_cb (MsWindow *self)
 {
   _ms_window_update_actions (self);
+  _ms_window_save_ended (self);
 
   /* A close asked for during a save goes on now, asking if still needed. */
   if (self->close_after_save && self->editor != NULL && !ms_editor_get_busy (self->editor))
@@ -469,6 +470,7 @@ ms_window_dispose (GObject *object)
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   g_clear_pointer (&self->loading_name, g_free);
   g_clear_pointer (&self->page_before_loading, g_free);
+  _ms_window_actions_dispose (self);
   if (self->sidebar != NULL)
     g_signal_handlers_disconnect_by_data (self->sidebar, self);
   if (self->project_list != NULL)
@@ -756,6 +758,8 @@ set_editor_with_key (MsWindow   *self,
   ms_overview_page_set_document (self->overview_page, document, self->history);
   ms_departments_page_set_document (self->departments_page, document);
   rebuild_sidebar (self);
+  /* Questions that waited on the last editor's save ask about this one. */
+  _ms_window_save_ended (self);
 
   if (document != NULL)
     {
