@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "ms-document.h"
+#include "ms-edits.h"
+#include "ms-node-private.h"
 #include "test-util.h"
 
 static MsIndicator *
@@ -373,6 +375,107 @@ test_absurd_figures_refused (void)
   g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, MS_FIGURE_MAX);
 }
 
+/* Counts every project afresh, without the summaries the nodes keep. */
+static void
+count_afresh (MsNode  *scope,
+              MsStats *stats)
+{
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (scope);
+
+  memset (stats, 0, sizeof *stats);
+  for (guint i = 0; i < projects->len; i++)
+    _ms_stats_add_project (stats, g_ptr_array_index (projects, i));
+}
+
+static void
+assert_stats_current (MsDocument *document)
+{
+  GListModel *categories = ms_document_get_categories (document);
+  MsStats kept, fresh;
+
+  ms_document_get_stats (document, &kept);
+  count_afresh (MS_NODE (document), &fresh);
+  g_assert_cmpmem (&kept, sizeof kept, &fresh, sizeof fresh);
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(MsNode) category = g_list_model_get_item (categories, i);
+
+      memset (&kept, 0, sizeof kept);
+      ms_stats_add_node (&kept, category);
+      count_afresh (category, &fresh);
+      g_assert_cmpmem (&kept, sizeof kept, &fresh, sizeof fresh);
+    }
+}
+
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+/* The summaries nodes keep follow every kind of edit, undo included; typing
+ * free text leaves them (and what listens to summary changes) alone. */
+static void
+test_stats_follow_edits (void)
+{
+  g_autoptr(MsDocument) document = ms_test_generate_document (120);
+  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
+  guint summary_changes = 0, text_changes = 0;
+  MsProject *project;
+
+  assert_stats_current (document);
+  g_signal_connect_swapped (document, "changed::summary", G_CALLBACK (count_signal), &summary_changes);
+  g_signal_connect_swapped (document, "changed::text", G_CALLBACK (count_signal), &text_changes);
+
+  project = g_ptr_array_index (projects, 7);
+  ms_history_set_string (history, "Edit", G_OBJECT (project), "completion", "提前完成");
+  ms_history_set_string (history, "Edit", G_OBJECT (project), "note", "备注");
+  ms_history_set_string (history, "Edit", G_OBJECT (document), "intro", "引言");
+  g_assert_cmpuint (summary_changes, ==, 0);
+  g_assert_cmpuint (text_changes, ==, 3);
+  assert_stats_current (document);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GPtrArray) now = ms_node_collect_projects (MS_NODE (document));
+
+      project = g_ptr_array_index (now, g_test_rand_int_range (0, (int)now->len));
+      switch (round % 7)
+        {
+        case 0:
+          ms_history_set_enum (history, "Status", G_OBJECT (project), "status",
+                               g_test_rand_int_range (0, MS_N_STATUSES));
+          break;
+        case 1:
+          if (g_list_model_get_n_items (ms_project_get_indicators (project)) > 0)
+            ms_history_set_actual (history, "Actual", ms_project_get_indicator (project, 0),
+                                   g_test_rand_bit (), g_test_rand_int_range (0, 300));
+          break;
+        case 2:
+          if (g_list_model_get_n_items (ms_project_get_indicators (project)) > 0)
+            ms_history_set_double (history, "Target", G_OBJECT (ms_project_get_indicator (project, 0)), "target",
+                                   g_test_rand_int_range (1, 300));
+          break;
+        case 3:
+          ms_edits_add_indicator (history, project);
+          break;
+        case 4:
+          ms_edits_remove_project (history, project);
+          break;
+        case 5:
+          ms_edits_add_project (history, ms_project_get_group (project), 0, NULL);
+          break;
+        default:
+          ms_history_undo (history);
+          break;
+        }
+      assert_stats_current (document);
+    }
+  g_assert_cmpuint (summary_changes, >, 100);
+}
+
 static void
 test_collect_projects (void)
 {
@@ -414,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/model/children-outlive-parent", test_children_outlive_parent);
   g_test_add_func ("/model/stats", test_stats);
   g_test_add_func ("/model/collect-projects", test_collect_projects);
+  g_test_add_func ("/model/stats-follow-edits", test_stats_follow_edits);
   g_test_add_func ("/model/enum-strings", test_enum_strings);
   g_test_add_func ("/model/absurd-figures-refused", test_absurd_figures_refused);
 

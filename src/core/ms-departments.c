@@ -22,7 +22,8 @@
  * with the projects that name no department after the named ones. A project
  * naming several departments counts once in each.
  *
- * The model follows the scope's "changed" signal and recounts at once: one
+ * The model follows the scope's "changed::summary" signal (typing free text
+ * does not emit it) and recounts at once: one
  * walk over the projects and a hash lookup per department named. Departments
  * keep their objects across recounts, and only the rows whose department,
  * projects or statuses changed are reported as changed, so a bound list
@@ -231,7 +232,7 @@ ms_departments_constructed (GObject *object)
 
   g_return_if_fail (MS_IS_NODE (self->scope));
 
-  g_signal_connect_object (self->scope, "changed", G_CALLBACK (recount), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scope, "changed::summary", G_CALLBACK (recount), self, G_CONNECT_SWAPPED);
   recount (self);
 }
 

@@ -178,11 +178,11 @@ ms_document_class_init (MsDocumentClass *klass)
                                                rw | MS_PARAM_NOT_CONTENT);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                                                     rw | MS_PARAM_NOT_CONTENT);
-  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, "", rw);
+  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
   properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 2000, rw);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
-  properties[PROP_INTRO] = g_param_spec_string ("intro", NULL, NULL, "", rw);
-  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
+  properties[PROP_INTRO] = g_param_spec_string ("intro", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
   properties[PROP_CATEGORIES] = g_param_spec_object ("categories", NULL, NULL, G_TYPE_LIST_MODEL,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                                      MS_PARAM_NOT_CONTENT);
@@ -810,24 +810,12 @@ ms_document_get_stats (MsDocument *self,
   ms_stats_add_node (stats, MS_NODE (self));
 }
 
-static void
-add_children (MsStats    *stats,
-              GListModel *children)
-{
-  guint n_items = g_list_model_get_n_items (children);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(MsNode) child = g_list_model_get_item (children, i);
-
-      ms_stats_add_node (stats, child);
-    }
-}
-
 /**
  * ms_stats_add_node:
  *
- * Adds the projects of @node (a document, category, group or project) to @stats.
+ * Adds the projects of @node (a document, category, group or project) to
+ * @stats. Each node keeps its own summary until something below it changes,
+ * so asking again after an edit counts only the edited path.
  */
 void
 ms_stats_add_node (MsStats *stats,
@@ -836,51 +824,72 @@ ms_stats_add_node (MsStats *stats,
   g_return_if_fail (stats != NULL);
   g_return_if_fail (MS_IS_NODE (node));
 
-  if (MS_IS_DOCUMENT (node))
-    add_children (stats, ms_document_get_categories (MS_DOCUMENT (node)));
-  else if (MS_IS_CATEGORY (node))
-    add_children (stats, ms_category_get_groups (MS_CATEGORY (node)));
-  else if (MS_IS_GROUP (node))
-    add_children (stats, ms_group_get_projects (MS_GROUP (node)));
-  else if (MS_IS_PROJECT (node))
+  ms_stats_add (stats, _ms_node_peek_stats (node));
+}
+
+/**
+ * ms_stats_add:
+ *
+ * Adds the counts of @other to @stats.
+ */
+void
+ms_stats_add (MsStats       *stats,
+              const MsStats *other)
+{
+  g_return_if_fail (stats != NULL);
+  g_return_if_fail (other != NULL);
+
+  stats->n_projects += other->n_projects;
+  for (guint i = 0; i < MS_N_STATUSES; i++)
+    stats->n_by_status[i] += other->n_by_status[i];
+  stats->n_projects_all_met += other->n_projects_all_met;
+  stats->n_projects_exceeded += other->n_projects_exceeded;
+  stats->n_indicators += other->n_indicators;
+  stats->n_indicators_met += other->n_indicators_met;
+  stats->n_indicators_unmet += other->n_indicators_unmet;
+  stats->n_indicators_unreported += other->n_indicators_unreported;
+}
+
+/* Counts one project, the only place the counting rules live. */
+void
+_ms_stats_add_project (MsStats   *stats,
+                       MsProject *project)
+{
+  GListModel *indicators = ms_project_get_indicators (project);
+  guint n_indicators = g_list_model_get_n_items (indicators);
+
+  stats->n_projects++;
+  stats->n_by_status[ms_project_get_status (project)]++;
+  if (ms_project_get_all_met (project))
     {
-      MsProject *project = MS_PROJECT (node);
-      GListModel *indicators = ms_project_get_indicators (project);
-      guint n_indicators = g_list_model_get_n_items (indicators);
+      gboolean beyond = FALSE;
 
-      stats->n_projects++;
-      stats->n_by_status[ms_project_get_status (project)]++;
-      if (ms_project_get_all_met (project))
-        {
-          gboolean beyond = FALSE;
-
-          stats->n_projects_all_met++;
-          for (guint i = 0; i < n_indicators; i++)
-            {
-              double rate;
-
-              if (ms_indicator_get_rate (ms_project_get_indicator (project, i), &rate) && rate > 1.0)
-                beyond = TRUE;
-            }
-          stats->n_projects_exceeded += beyond;
-        }
-
+      stats->n_projects_all_met++;
       for (guint i = 0; i < n_indicators; i++)
         {
-          stats->n_indicators++;
-          switch (ms_indicator_get_state (ms_project_get_indicator (project, i)))
-            {
-            case MS_INDICATOR_MET:
-              stats->n_indicators_met++;
-              break;
-            case MS_INDICATOR_UNMET:
-              stats->n_indicators_unmet++;
-              break;
-            case MS_INDICATOR_UNREPORTED:
-            default:
-              stats->n_indicators_unreported++;
-              break;
-            }
+          double rate;
+
+          if (ms_indicator_get_rate (ms_project_get_indicator (project, i), &rate) && rate > 1.0)
+            beyond = TRUE;
+        }
+      stats->n_projects_exceeded += beyond;
+    }
+
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      stats->n_indicators++;
+      switch (ms_indicator_get_state (ms_project_get_indicator (project, i)))
+        {
+        case MS_INDICATOR_MET:
+          stats->n_indicators_met++;
+          break;
+        case MS_INDICATOR_UNMET:
+          stats->n_indicators_unmet++;
+          break;
+        case MS_INDICATOR_UNREPORTED:
+        default:
+          stats->n_indicators_unreported++;
+          break;
         }
     }
 }

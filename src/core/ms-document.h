@@ -99,6 +99,8 @@ void        ms_document_get_stats       (MsDocument           *self,
 
 void        ms_stats_add_node           (MsStats              *stats,
                                          MsNode               *node);
+void        ms_stats_add                (MsStats              *stats,
+                                         const MsStats        *other);
 gboolean    ms_stats_get_completion     (const MsStats        *stats,
                                          double               *completion);
 

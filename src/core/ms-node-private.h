@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "ms-document.h"
 #include "ms-node.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,9 @@ MsNode     *_ms_node_remove_child    (MsNode     *self,
                                       GListStore *store,
                                       guint       position);
 void        _ms_node_orphan_children (GListStore *store);
+const MsStats *_ms_node_peek_stats   (MsNode     *self);
+void        _ms_stats_add_project    (MsStats    *stats,
+                                      MsProject  *project);
 gboolean    _ms_set_string           (char      **field,
                                       const char *value);
 gboolean    _ms_set_strv             (char     ***field,

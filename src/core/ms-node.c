@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ms-document.h"
 #include "ms-node-private.h"
 
@@ -19,6 +21,10 @@ typedef struct
   MsNode     *parent;
   /* Members the file had that this version does not know, in file order. */
   JsonObject *extra;
+  /* The summary of everything below, kept until a summary change below:
+   * after an edit only the path up from the edited node is counted again. */
+  MsStats     stats;
+  gboolean    stats_valid;
 } MsNodePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MsNode, ms_node, G_TYPE_OBJECT)
@@ -29,31 +35,70 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+static GQuark summary_quark;
+static GQuark text_quark;
+
+static void
+emit_changed (MsNode *self,
+              GQuark  detail)
+{
+  /* Every summary on the way up is stale before any handler runs. */
+  if (detail == summary_quark)
+    for (MsNode *node = self; node != NULL; node = ms_node_get_parent (node))
+      {
+        MsNodePrivate *priv = ms_node_get_instance_private (node);
+
+        priv->stats_valid = FALSE;
+      }
+
+  for (MsNode *node = self; node != NULL; node = ms_node_get_parent (node))
+    g_signal_emit (node, signals[CHANGED], detail);
+}
 
 static void
 ms_node_dispatch_properties_changed (GObject     *object,
                                      guint        n_pspecs,
                                      GParamSpec **pspecs)
 {
-  gboolean content_changed = FALSE;
+  gboolean text_changed = FALSE;
+  gboolean summary_changed = FALSE;
 
   G_OBJECT_CLASS (ms_node_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
 
   for (guint i = 0; i < n_pspecs; i++)
     {
-      if (!(pspecs[i]->flags & MS_PARAM_NOT_CONTENT))
-        content_changed = TRUE;
+      if (pspecs[i]->flags & MS_PARAM_NOT_CONTENT)
+        continue;
+      if (pspecs[i]->flags & MS_PARAM_FREE_TEXT)
+        text_changed = TRUE;
+      else
+        summary_changed = TRUE;
     }
 
-  if (content_changed)
+  if (summary_changed)
     ms_node_changed (MS_NODE (object));
+  else if (text_changed)
+    emit_changed (MS_NODE (object), text_quark);
+}
+
+/* The levels above projects; projects and indicators have none here. */
+static GListModel *
+get_container_children (MsNode *node)
+{
+  if (MS_IS_DOCUMENT (node))
+    return ms_document_get_categories (MS_DOCUMENT (node));
+  if (MS_IS_CATEGORY (node))
+    return ms_category_get_groups (MS_CATEGORY (node));
+  if (MS_IS_GROUP (node))
+    return ms_group_get_projects (MS_GROUP (node));
+  return NULL;
 }
 
 static void
 append_projects (MsNode    *node,
                  GPtrArray *projects)
 {
-  GListModel *children = NULL;
+  GListModel *children;
   guint n_children;
 
   if (MS_IS_PROJECT (node))
@@ -62,13 +107,7 @@ append_projects (MsNode    *node,
       return;
     }
 
-  if (MS_IS_DOCUMENT (node))
-    children = ms_document_get_categories (MS_DOCUMENT (node));
-  else if (MS_IS_CATEGORY (node))
-    children = ms_category_get_groups (MS_CATEGORY (node));
-  else if (MS_IS_GROUP (node))
-    children = ms_group_get_projects (MS_GROUP (node));
-
+  children = get_container_children (node);
   n_children = children != NULL ? g_list_model_get_n_items (children) : 0;
   for (guint i = 0; i < n_children; i++)
     {
@@ -100,16 +139,21 @@ ms_node_class_init (MsNodeClass *klass)
   /**
    * MsNode::changed:
    *
-   * Emitted when the content of this node or of any node below it changed.
+   * Emitted when the content of this node or of any node below it changed,
+   * with the detail "text" when only free text changed (see
+   * %MS_PARAM_FREE_TEXT) and "summary" otherwise: charts and counts connect
+   * to "changed::summary" and leave typing alone.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   G_STRUCT_OFFSET (MsNodeClass, changed),
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+  summary_quark = g_quark_from_static_string ("summary");
+  text_quark = g_quark_from_static_string ("text");
 }
 
 static void
@@ -178,7 +222,8 @@ ms_node_set_extra (MsNode     *self,
 /**
  * ms_node_changed:
  *
- * Tells this node and every ancestor that content changed.
+ * Tells this node and every ancestor that content changed, in a way that
+ * may change their summaries ("changed::summary").
  */
 /**
  * ms_node_collect_projects:
@@ -210,8 +255,42 @@ ms_node_changed (MsNode *self)
 {
   g_return_if_fail (MS_IS_NODE (self));
 
-  for (MsNode *node = self; node != NULL; node = ms_node_get_parent (node))
-    g_signal_emit (node, signals[CHANGED], 0);
+  emit_changed (self, summary_quark);
+}
+
+/*
+ * _ms_node_peek_stats:
+ * @self: a document, category, group or project
+ *
+ * Returns: (transfer none): the summary of the projects below @self, counted
+ *   again only where something changed since it was last asked for
+ */
+const MsStats *
+_ms_node_peek_stats (MsNode *self)
+{
+  MsNodePrivate *priv = ms_node_get_instance_private (self);
+
+  if (!priv->stats_valid)
+    {
+      memset (&priv->stats, 0, sizeof priv->stats);
+      if (MS_IS_PROJECT (self))
+        _ms_stats_add_project (&priv->stats, MS_PROJECT (self));
+      else
+        {
+          GListModel *children = get_container_children (self);
+          guint n_children = children != NULL ? g_list_model_get_n_items (children) : 0;
+
+          for (guint i = 0; i < n_children; i++)
+            {
+              g_autoptr(MsNode) child = g_list_model_get_item (children, i);
+
+              ms_stats_add (&priv->stats, _ms_node_peek_stats (child));
+            }
+        }
+      priv->stats_valid = TRUE;
+    }
+
+  return &priv->stats;
 }
 
 GListStore *

@@ -18,6 +18,12 @@ G_BEGIN_DECLS
  * values, the document's file and modified state): changing them is no edit. */
 #define MS_PARAM_NOT_CONTENT (1 << G_PARAM_USER_SHIFT)
 
+/* Properties flagged with this are free text that no figure, count or chart
+ * of the document's summary depends on (a project's pledge and completion
+ * text, notes, the introduction): changing them emits "changed::text", every
+ * other content change "changed::summary". */
+#define MS_PARAM_FREE_TEXT (1 << (G_PARAM_USER_SHIFT + 1))
+
 #define MS_TYPE_NODE (ms_node_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (MsNode, ms_node, MS, NODE, GObject)

@@ -157,13 +157,13 @@ ms_project_class_init (MsProjectClass *klass)
   object_class->set_property = ms_project_set_property;
 
   properties[PROP_NUMBER] = g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 1, rw);
-  properties[PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, "", rw);
+  properties[PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
   properties[PROP_DEPARTMENTS] = g_param_spec_boxed ("departments", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_PARTNERS] = g_param_spec_boxed ("partners", NULL, NULL, G_TYPE_STRV, rw);
-  properties[PROP_COMPLETION] = g_param_spec_string ("completion", NULL, NULL, "", rw);
+  properties[PROP_COMPLETION] = g_param_spec_string ("completion", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL,
                                                MS_TYPE_STATUS, MS_STATUS_NOT_STARTED, rw);
-  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
   properties[PROP_INDICATORS] = g_param_spec_object ("indicators", NULL, NULL, G_TYPE_LIST_MODEL,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                                      MS_PARAM_NOT_CONTENT);

@@ -388,7 +388,9 @@ ms_chart_view_set_node (MsChartView *self,
     g_clear_signal_handler (&self->changed_handler, self->node);
   g_set_object (&self->node, node);
   if (node != NULL)
-    self->changed_handler = g_signal_connect_object (node, "changed", G_CALLBACK (on_node_changed_cb),
+    /* A project's own chart shows its texts; the summary charts only what counts. */
+    self->changed_handler = g_signal_connect_object (node, MS_IS_PROJECT (node) ? "changed" : "changed::summary",
+                                                     G_CALLBACK (on_node_changed_cb),
                                                      self, G_CONNECT_SWAPPED);
 
   on_node_changed_cb (self);
