@@ -19,6 +19,7 @@
 #include "ms-indicator-row.h"
 #include "ms-notice.h"
 #include "ms-project-view.h"
+#include "ms-text-view.h"
 
 /* The detail view: every field of a project, editable, each edit a step of
  * the document's history; the target-against-actual chart follows live. */
@@ -211,6 +212,7 @@ ms_project_view_class_init (MsProjectViewClass *klass)
   object_class->dispose = ms_project_view_dispose;
 
   g_type_ensure (MS_TYPE_CHART_VIEW);
+  g_type_ensure (MS_TYPE_TEXT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, stack);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, scroller);
