@@ -75,6 +75,7 @@ struct _MsWindow
   AdwStatusPage        *status_page;
   GtkListBox           *sidebar;
   GtkStack             *content_stack;
+  AdwFlap              *flap;
   MsOverviewPage       *overview_page;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;

@@ -76,7 +76,8 @@ create_sidebar_row (gpointer item,
         gtk_widget_add_css_class (detail, "dim-label");
         gtk_widget_add_css_class (detail, "numeric");
         update_category_detail (GTK_LABEL (detail), ms_sidebar_item_get_category (entry));
-        g_signal_connect_object (ms_sidebar_item_get_category (entry), "changed", G_CALLBACK (update_category_detail), detail,
+        g_signal_connect_object (ms_sidebar_item_get_category (entry), "changed::summary",
+                                 G_CALLBACK (update_category_detail), detail,
                                  G_CONNECT_SWAPPED);
         gtk_box_append (GTK_BOX (box), icon);
         gtk_box_append (GTK_BOX (box), title);
@@ -178,6 +179,9 @@ static void
 on_sidebar_row_selected_cb (MsWindow *self)
 {
   show_selected_section (self);
+  /* Folded, the sections cover the content: a choice puts them away. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static gboolean
@@ -531,6 +535,9 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, flap);
+  /* GNOME's key for a sidebar, also when it is folded away. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_entry);
@@ -593,6 +600,11 @@ ms_window_init (MsWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->project_list), shortcuts);
 
   _ms_window_actions_init (self);
+  {
+    g_autoptr(GPropertyAction) show_sidebar = g_property_action_new ("show-sidebar", self->flap, "reveal-flap");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_sidebar));
+  }
   restore_window_state (self);
   _ms_window_update_title (self);
   _ms_window_update_banner (self);
