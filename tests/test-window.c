@@ -1507,6 +1507,119 @@ test_figure_limits (void)
   g_assert_false (valid);
 }
 
+/* Runs what the shortcut controllers of @widget do for @accelerator, as a
+ * key press there would (GTK 4 tests cannot make key events). */
+static void
+press_shortcut (GtkWidget  *widget,
+                const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, accelerator) == 0)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL));
+              found = TRUE;
+            }
+        }
+    }
+  g_assert_true (found);
+}
+
+/* The focused widget of @window shows @text (a row of a choice's list). */
+static gboolean
+focus_shows (MsWindow   *window,
+             const char *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GPtrArray) labels = NULL;
+
+  if (focus == NULL)
+    return FALSE;
+  labels = find_widgets (focus, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The status list opens on the project's status, and a new indicator takes
+ * the cursor into its name. */
+static void
+test_keyboard_focus (void)
+{
+  MsWindow *window = open_window ("focus.json");
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (ms_window_get_document (window)));
+  MsProject *project = g_ptr_array_index (projects, 4);
+  g_autoptr(GPtrArray) combos = NULL;
+  guint n_indicators;
+
+  ms_window_select_project (window, project);
+  ms_test_wait (ms_project_view_get_project (project_view (window)) == project);
+  wait_drawn (window);
+
+  /* Not the first status, so that opening on the first would show. */
+  ms_project_set_status (project, MS_STATUS_COMPLETED);
+  combos = find_widgets (project_view (window), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (combos->len, ==, 1);
+  gtk_widget_grab_focus (g_ptr_array_index (combos, 0));
+  g_assert_true (gtk_widget_activate (g_ptr_array_index (combos, 0)));
+  ms_test_wait (focus_shows (window, _("Completed")));
+  gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_cmpint (ms_project_get_status (project), ==, MS_STATUS_COMPLETED);
+
+  n_indicators = g_list_model_get_n_items (ms_project_get_indicators (project));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (project_view (window)), "project.add-indicator", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (ms_project_get_indicators (project)), ==, n_indicators + 1);
+  {
+    g_autoptr(GPtrArray) rows = find_widgets (project_view (window), MS_TYPE_INDICATOR_ROW);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    MsIndicator *added = ms_project_get_indicator (project, n_indicators);
+    gboolean in_new_row = FALSE;
+
+    for (guint i = 0; i < rows->len; i++)
+      if (ms_indicator_row_get_indicator (g_ptr_array_index (rows, i)) == added)
+        in_new_row = focus != NULL && gtk_widget_is_ancestor (focus, g_ptr_array_index (rows, i));
+    g_assert_true (in_new_row);
+    /* Typing goes into the new indicator's name. */
+    g_assert_true (GTK_IS_TEXT (focus));
+    gtk_editable_set_text (GTK_EDITABLE (focus), "新增指标");
+    g_assert_cmpstr (ms_indicator_get_name (added), ==, "新增指标");
+  }
+
+  /* Tab from a category in the sections goes to its projects. */
+  {
+    g_autoptr(GPtrArray) lists = find_widgets (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+    GtkListBox *sections = NULL;
+    GtkWidget *focus;
+
+    for (guint i = 0; i < lists->len && sections == NULL; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "navigation-sidebar"))
+        sections = g_ptr_array_index (lists, i);
+    g_assert_nonnull (sections);
+    ms_window_select_section (window, 1);
+    wait_drawn (window);
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sections, 1)));
+    press_shortcut (GTK_WIDGET (sections), "Tab");
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_test_message ("after Tab: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (project_list (window))));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_project_opens_at_top (void)
 {
@@ -1988,6 +2101,7 @@ main (int   argc,
   g_test_add_func ("/window/figure-limits", test_figure_limits);
   g_test_add_func ("/window/long-chart-draws-what-is-shown", test_long_chart_draws_what_is_shown);
   g_test_add_func ("/window/project-opens-at-top", test_project_opens_at_top);
+  g_test_add_func ("/window/keyboard-focus", test_keyboard_focus);
   g_test_add_func ("/window/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/window/recovery-discarded", test_recovery_discarded);
   g_test_add_func ("/window/recovery-later", test_recovery_later);

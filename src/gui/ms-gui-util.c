@@ -133,3 +133,73 @@ ms_widget_dispose_bin_template (GtkWidget *widget,
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Rows appear as the list is laid out, a frame or two after the popover is
+ * mapped, and the popover focuses its first row when mapped: wait for the
+ * row of the current value, then focus it. */
+static gboolean
+focus_selected_item_tick (GtkWidget     *list,
+                          GdkFrameClock *clock,
+                          gpointer       data)
+{
+  GtkWidget *choice = data;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint position = 0;
+
+  g_object_get (choice, "selected", &selected, NULL);
+  if (selected == GTK_INVALID_LIST_POSITION || !gtk_widget_get_mapped (list))
+    return G_SOURCE_REMOVE;
+
+  /* The list's children are its rows, in order; a short list shows them all. */
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+    if (position++ == selected)
+      {
+        gtk_widget_grab_focus (item);
+        return G_SOURCE_REMOVE;
+      }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_choice_popup_mapped_cb (GtkWidget *choice)
+{
+  /* The popover's list, not the one-row list that shows the current value. */
+  GtkWidget *popover = find_descendant (choice, GTK_TYPE_POPOVER);
+  GtkWidget *list = popover != NULL ? find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
+
+  if (list != NULL)
+    gtk_widget_add_tick_callback (list, focus_selected_item_tick, choice, NULL);
+}
+
+/**
+ * ms_choice_focus_selected_on_popup:
+ * @choice: an #AdwComboRow or a #GtkDropDown
+ *
+ * Opens the choice's list on the current value, so that arrow keys move
+ * from it: GTK 4.8 and libadwaita 1.2 put the focus on the first item.
+ */
+void
+ms_choice_focus_selected_on_popup (GtkWidget *choice)
+{
+  GtkWidget *popover = find_descendant (choice, GTK_TYPE_POPOVER);
+
+  g_return_if_fail (popover != NULL);
+
+  g_signal_connect_swapped (popover, "map", G_CALLBACK (on_choice_popup_mapped_cb), choice);
+}

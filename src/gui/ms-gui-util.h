@@ -22,6 +22,7 @@ void   ms_text_buffer_tag_inserted  (GtkTextBuffer *buffer,
                                      GtkTextIter   *end,
                                      const char    *text,
                                      int            length);
+void   ms_choice_focus_selected_on_popup (GtkWidget *choice);
 void   ms_widget_dispose_bin_template (GtkWidget *widget,
                                        GType      type);
 

@@ -256,6 +256,7 @@ ms_indicator_row_init (MsIndicatorRow *self)
 
   ms_widget_mark_chinese (GTK_WIDGET (self->name_entry));
   ms_widget_mark_chinese (GTK_WIDGET (self->unit_entry));
+  ms_choice_focus_selected_on_popup (GTK_WIDGET (self->comparison_dropdown));
 }
 
 static void

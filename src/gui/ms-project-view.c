@@ -241,6 +241,7 @@ ms_project_view_init (MsProjectView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ms_widget_mark_chinese (GTK_WIDGET (self->heading_label));
+  ms_choice_focus_selected_on_popup (GTK_WIDGET (self->status_row));
 
   /* Adding a field: one line in the template, one binding here. */
   self->binder = ms_binder_new ();
