@@ -45,6 +45,10 @@ struct _MsWindow
 
   /* Opening a file: progress shows after loading_delay milliseconds. */
   GCancellable         *load_cancellable;
+  /* Opened before the window's first frame: shown on the frame after it. */
+  MsEditor             *pending_editor;
+  guint                 pending_tick;
+  gboolean              drawn;
   guint                 loading_timeout_id;
   guint                 loading_delay;
   char                 *loading_name;

@@ -462,6 +462,15 @@ on_drop_cb (MsWindow      *self,
 }
 
 static void
+drop_pending_editor (MsWindow *self)
+{
+  if (self->pending_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
+  self->pending_tick = 0;
+  g_clear_object (&self->pending_editor);
+}
+
+static void
 ms_window_dispose (GObject *object)
 {
   MsWindow *self = (MsWindow *)object;
@@ -471,6 +480,7 @@ ms_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  drop_pending_editor (self);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   g_clear_pointer (&self->loading_name, g_free);
   g_clear_pointer (&self->page_before_loading, g_free);
@@ -507,6 +517,15 @@ ms_window_dispose (GObject *object)
 }
 
 static void
+ms_window_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  MS_WINDOW (widget)->drawn = TRUE;
+
+  GTK_WIDGET_CLASS (ms_window_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
 ms_window_class_init (MsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -515,6 +534,7 @@ ms_window_class_init (MsWindowClass *klass)
 
   object_class->dispose = ms_window_dispose;
   window_class->close_request = ms_window_close_request;
+  widget_class->snapshot = ms_window_snapshot;
 
   g_type_ensure (MS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MS_TYPE_PROJECT_LIST);
@@ -865,8 +885,9 @@ show_loading_cb (gpointer user_data)
   g_autofree char *title = NULL;
 
   self->loading_timeout_id = 0;
-  g_free (self->page_before_loading);
-  self->page_before_loading = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
+  /* The page to go back to, unless the blank first frame already noted it. */
+  if (self->page_before_loading == NULL)
+    self->page_before_loading = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
   /* translators: shown while a file opens; %s is its name */
   title = g_strdup_printf (_("Loading “%s”…"), self->loading_name);
   adw_status_page_set_title (self->loading_page, title);
@@ -998,6 +1019,25 @@ show_opened_editor (MsWindow *self,
   ms_window_set_editor (self, editor);
 }
 
+static gboolean
+show_pending_editor_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  MsWindow *self = MS_WINDOW (widget);
+  g_autoptr(MsEditor) editor = NULL;
+
+  if (!self->drawn)
+    return G_SOURCE_CONTINUE;
+
+  self->pending_tick = 0;
+  editor = g_steal_pointer (&self->pending_editor);
+  if (editor != NULL)
+    show_opened_editor (self, editor);
+  return G_SOURCE_REMOVE;
+}
+
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -1021,6 +1061,17 @@ load_cb (GObject      *object,
         _ms_window_show_message (self, _("Could Not Open the Yearly File"), error->message);
       else
         ms_window_show_error (self, _("Could Not Open the Yearly File"), error->message);
+      return;
+    }
+
+  /* A window opened with a file shows its first frame at once and the
+   * file on the next one, rather than nothing until the file is laid out. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->drawn)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "blank");
+      drop_pending_editor (self);
+      self->pending_editor = g_steal_pointer (&editor);
+      self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_pending_editor_cb, NULL, NULL);
       return;
     }
 
@@ -1059,11 +1110,19 @@ ms_window_load_file (MsWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   /* One open at a time: the newer one wins, showing what was there before it. */
+  drop_pending_editor (self);
   if (self->page_before_loading != NULL)
     page = g_strdup (self->page_before_loading);
   _ms_window_cancel_loading (self);
   if (page != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, page);
+
+  /* Opened with the window, the file replaces nothing: no welcome page first. */
+  if (!self->drawn && self->editor == NULL && self->page_before_loading == NULL)
+    {
+      self->page_before_loading = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
+      gtk_stack_set_visible_child_name (self->main_stack, "blank");
+    }
 
   self->load_cancellable = g_cancellable_new ();
   self->loading_name = g_file_get_basename (file);
