@@ -56,6 +56,8 @@ static gint64     paint_after_mark;
 static gint64     search_changed_time;
 static MsWindow  *window;
 static gboolean   trace;
+/* FALSE for a new window without a file: its first frame is its content. */
+static gboolean   opening_file;
 
 static gint64
 cpu_time_us (void)
@@ -84,9 +86,9 @@ content_shown (void)
 {
   const char *page;
 
-  if (window == NULL)
+  if (window == NULL || !opening_file)
     return TRUE;
-  if (window->editor == NULL)
+  if (ms_window_get_editor (window) == NULL)
     return FALSE;
   page = ms_window_get_visible_page (window);
   return page != NULL && g_strcmp0 (page, "loading") != 0 && g_strcmp0 (page, "message") != 0;
@@ -103,7 +105,8 @@ after_paint_cb (GdkFrameClock *clock,
   if (first_paint == 0)
     first_paint = now;
   if (trace && window != NULL)
-    g_printerr ("paint %.1f %s %d\n", (now - start_time) / 1000.0, ms_window_get_visible_page (window), window->editor != NULL);
+    g_printerr ("paint %.1f %s %d\n", (now - start_time) / 1000.0, ms_window_get_visible_page (window),
+                ms_window_get_editor (window) != NULL);
   if (content_paint == 0 && content_shown ())
     content_paint = now;
   if (mark_time != 0 && paint_after_mark == 0)
@@ -214,7 +217,7 @@ collect_widgets (GtkWidget *widget,
 static void
 measure_keystrokes (void)
 {
-  MsDocument *document = window->document;
+  MsDocument *document = ms_window_get_document (window);
   MsProject *project = ms_group_get_project (ms_category_get_group (ms_document_get_category (document, 0), 0), 0);
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
@@ -344,7 +347,7 @@ run_child (const char *mode,
     }
   else
     {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) file = path != NULL ? g_file_new_for_path (path) : NULL;
       g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
       /* The application loads its style sheet; without one, by hand. */
@@ -354,7 +357,9 @@ run_child (const char *mode,
       window = ms_window_new (NULL);
       shown = GTK_WINDOW (window);
       /* As the application opens a file: open, then present. */
-      ms_window_load_file (window, file);
+      opening_file = path != NULL;
+      if (opening_file)
+        ms_window_load_file (window, file);
     }
 
   gtk_window_present (shown);
@@ -374,11 +379,11 @@ run_child (const char *mode,
   printf ("content %.2f\n", (content_paint - start_time) / 1000.0);
   printf ("settled %.2f\n", (last_paint - start_time) / 1000.0);
   printf ("rss %ld\n", status_kib ("VmRSS:"));
-  if (window != NULL)
+  if (window != NULL && opening_file)
     {
       MsStats stats;
 
-      ms_document_get_stats (window->document, &stats);
+      ms_document_get_stats (ms_window_get_document (window), &stats);
       printf ("projects %u\n", stats.n_projects);
       measure_keystrokes ();
       measure_search ();
@@ -405,6 +410,50 @@ typedef struct
   char       *path;
   GHashTable *figures;
 } Case;
+
+/* GNOME Text Editor opening @c's file, timed by the preloaded paint probe. */
+static gboolean
+run_text_editor (Case *c)
+{
+  const char *probe = g_getenv ("MS_PAINT_PROBE");
+  g_autofree char *editor = g_find_program_in_path ("gnome-text-editor");
+  g_autofree char *contents = NULL;
+  g_autofree char *chars = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_auto(GStrv) lines = NULL;
+  const char *argv[] = { NULL, "--standalone", c->path, NULL };
+  int status;
+
+  if (editor == NULL || probe == NULL || !g_file_get_contents (c->path, &contents, NULL, NULL))
+    return FALSE;
+
+  argv[0] = editor;
+  chars = g_strdup_printf ("%ld", g_utf8_strlen (contents, -1));
+  env = g_environ_setenv (env, "LD_PRELOAD", probe, TRUE);
+  env = g_environ_setenv (env, "MS_PROBE_CHARS", chars, TRUE);
+  start = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+  env = g_environ_setenv (env, "MS_PROBE_START", start, TRUE);
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &output, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench-window: GNOME Text Editor, %s: %s\n", c->label, error->message);
+      return FALSE;
+    }
+
+  c->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lines = g_strsplit (output, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
+
+      if (g_strv_length (words) == 2)
+        g_hash_table_insert (c->figures, g_strdup (words[0]), g_strdup (words[1]));
+    }
+  return TRUE;
+}
 
 static gboolean
 run_case (Case *c)
@@ -533,6 +582,11 @@ main (int   argc,
     { "bundled", "open", NULL, NULL },
     { "2 000", "open", NULL, NULL },
     { "10 000", "open", NULL, NULL },
+    { "no file", "open", NULL, NULL },
+  };
+  Case editor_cases[] = {
+    { "2 000", NULL, NULL, NULL },
+    { "10 000", NULL, NULL, NULL },
   };
   guint n_cases = G_N_ELEMENTS (cases);
   const char *example = g_getenv ("MS_EXAMPLE_FILE");
@@ -558,6 +612,10 @@ main (int   argc,
   run_case (&warm_up);
   for (guint i = 0; i < n_cases; i++)
     run_case (&cases[i]);
+  editor_cases[0].path = cases[2].path;
+  editor_cases[1].path = cases[3].path;
+  for (guint i = 0; i < G_N_ELEMENTS (editor_cases); i++)
+    run_text_editor (&editor_cases[i]);
 
   printf ("Window, each case in a fresh process (exec to frame; cairo renderer, animations off)\n");
   printf ("%-34s", "");
@@ -583,6 +641,22 @@ main (int   argc,
   print_row (cases, n_cases, "peak resident (MB)", "hwm", 1 / 1024.0, 1);
   print_ratio_row (cases, n_cases, "  x empty window", "hwm", "hwm");
   printf ("[1] from the entry's search-changed (after its own 150 ms delay) until the list settled\n");
+  printf ("\nGNOME Text Editor opening the same file (preloaded paint probe; same display and renderer)\n");
+  printf ("%-34s%12s%12s\n", "", editor_cases[0].label, editor_cases[1].label);
+  print_row (editor_cases, 2, "first frame (ms)", "first-frame", 1, 1);
+  print_row (editor_cases, 2, "whole file in the view (ms)", "loaded", 1, 1);
+  printf ("%-34s", "  our content settled x its load");
+  for (guint i = 0; i < G_N_ELEMENTS (editor_cases); i++)
+    {
+      double ours = figure (&cases[2 + i], "settled");
+      double theirs = figure (&editor_cases[i], "loaded");
+
+      if (ours < 0 || theirs <= 0)
+        printf ("%12s", "-");
+      else
+        printf ("%11.2fx", ours / theirs);
+    }
+  printf ("\n");
   printf ("Settled: no frame painted and the main loop idle for %d ms.\n", SETTLE_QUIET_MS);
 
   printf ("Targets (issue 10):\n");
@@ -602,6 +676,11 @@ main (int   argc,
       verdict ("first frame, bundled file (x empty window)", figure (&cases[1], "first-frame") / empty_frame,
                1.15, TRUE, "x");
     }
+  if (figure (&editor_cases[1], "loaded") > 0)
+    verdict ("content settled, 10 000 (x Text Editor's load)",
+             figure (&cases[3], "settled") / figure (&editor_cases[1], "loaded"), 0.8, FALSE, "x");
+  else
+    printf ("  %-46s not measured (gnome-text-editor not installed)\n", "content settled, 10 000 (x Text Editor)");
 
   for (guint i = 0; i < n_cases; i++)
     {
@@ -611,6 +690,8 @@ main (int   argc,
       g_free (cases[i].path);
     }
   g_clear_pointer (&warm_up.figures, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (editor_cases); i++)
+    g_clear_pointer (&editor_cases[i].figures, g_hash_table_unref);
   g_rmdir (dir);
   return 0;
 }
