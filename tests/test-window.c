@@ -314,6 +314,15 @@ save_screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
+  /* A dialog just presented has no size, nor anything drawn, yet. */
+  if (!gtk_widget_get_mapped (widget) || width == 0)
+    {
+      ms_test_wait (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0);
+      wait_drawn (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+    }
+
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -1146,6 +1155,14 @@ test_fit_sizes (void)
       ms_window_select_section (window, 2);
       shown_projects (window);
       resize_window (window, sizes[s].width, sizes[s].height);
+      {
+        g_autoptr(GPtrArray) flaps = find_widgets (GTK_WIDGET (window), ADW_TYPE_FLAP);
+        AdwFlap *flap = g_ptr_array_index (flaps, 0);
+
+        /* Folding slides the sections away: wait until they are gone. */
+        ms_test_wait (adw_flap_get_reveal_progress (flap) == (adw_flap_get_folded (flap) ? 0.0 : 1.0));
+        wait_drawn (window);
+      }
       save_screenshot (GTK_WIDGET (window), sizes[s].name);
 
       {
