@@ -1355,8 +1355,11 @@ test_loading (void)
   g_autofree char *title = NULL;
   int refs;
 
-  /* Show the sign of life at once, so that the test needs no slow file. */
+  /* Show the sign of life at once, and keep the file opening for as long as
+   * the test looks at it, however fast reading is: each read is slowed. */
   ms_window_set_loading_delay (window, 0);
+  g_setenv ("MS_FAULTS_MATCH", "big.json", TRUE);
+  g_setenv ("MS_FAULTS", "slow-read=100", TRUE);
   /* A load holds the window until it ends, even cancelled. */
   refs = g_atomic_int_get (&G_OBJECT (window)->ref_count);
   ms_window_load_file (window, big);
@@ -1373,6 +1376,8 @@ test_loading (void)
   g_assert_cmpstr (ms_window_get_visible_page (window), ==, "overview");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "cancel-loading"));
   /* The cancelled load has ended, and shows nothing. */
+  g_unsetenv ("MS_FAULTS");
+  g_unsetenv ("MS_FAULTS_MATCH");
   ms_test_wait (g_atomic_int_get (&G_OBJECT (window)->ref_count) == refs);
   g_assert_true (ms_window_get_editor (window) == before);
 
@@ -1388,10 +1393,14 @@ test_loading (void)
   gtk_window_present (GTK_WINDOW (empty));
   ms_window_set_loading_delay (empty, 0);
   refs = g_atomic_int_get (&G_OBJECT (empty)->ref_count);
+  g_setenv ("MS_FAULTS_MATCH", "big.json", TRUE);
+  g_setenv ("MS_FAULTS", "slow-read=100", TRUE);
   ms_window_load_file (empty, big);
   wait_page (empty, "loading");
   activate (empty, "cancel-loading");
   g_assert_cmpstr (ms_window_get_visible_page (empty), ==, "message");
+  g_unsetenv ("MS_FAULTS");
+  g_unsetenv ("MS_FAULTS_MATCH");
   ms_test_wait (g_atomic_int_get (&G_OBJECT (empty)->ref_count) == refs);
   g_assert_null (ms_window_get_document (empty));
   gtk_window_destroy (GTK_WINDOW (empty));

@@ -13,8 +13,9 @@
  *   MS_FAULTS="write=EIO@2"          only the second write fails
  *   MS_FAULTS="write-limit=20480"    writes stop with ENOSPC after 20 480 bytes
  *   MS_FAULTS="slow-write=200"       each write sleeps 200 ms (to kill -9 mid-save)
+ *   MS_FAULTS="slow-read=100"        each read sleeps 100 ms (a file still opening)
  *
- * Calls: open (with O_CREAT), write, fsync, close, rename, link, fchmod.
+ * Calls: open (with O_CREAT), read, write, fsync, close, rename, link, fchmod.
  * The variables are read at every call, so a test can change them.
  */
 
@@ -191,6 +192,25 @@ open64 (const char *path, int flags, ...)
     mode = va_arg (args, mode_t);
   va_end (args);
   return open_common (real_open64, path, flags, mode);
+}
+
+ssize_t
+read (int fd, void *buffer, size_t count)
+{
+  REAL (read);
+
+  if (fd > 2 && fd_matches (fd))
+    {
+      long slow = spec_number ("slow-read=");
+
+      if (slow > 0)
+        {
+          struct timespec pause = { slow / 1000, (slow % 1000) * 1000000L };
+
+          nanosleep (&pause, NULL);
+        }
+    }
+  return real_read (fd, buffer, count);
 }
 
 ssize_t
