@@ -183,7 +183,7 @@ ms_chart_get_natural_height (MsChartKind           kind,
         guint n_categories = document ? g_list_model_get_n_items (ms_document_get_categories (document)) : 0;
 
         /* Laid out side by side: the taller of the donut and the category bars. */
-        return title_height (options) + size * MAX (14, 2.6 + 5.2 * n_categories);
+        return title_height (options) + size * MAX (14, 2.6 + 5.6 * n_categories);
       }
     }
 }
@@ -357,7 +357,8 @@ draw_overview (MsPainter *p,
   guint n_categories = categories ? g_list_model_get_n_items (categories) : 0;
   double top = paint_title (p, T (N_("Projects by status")), width);
   gboolean wide = width >= height * 1.1;
-  double donut_area_width = wide ? width * 0.42 : width;
+  /* Room for the legend's longest line ("Completed 31 (96.9%)") beside the donut. */
+  double donut_area_width = wide ? CLAMP (width * 0.42, p->size * 26, width * 0.55) : width;
   double donut_area_height = wide ? height - top : (height - top) * 0.5;
   double legend_width = MIN (donut_area_width * 0.5, p->size * 16);
   double radius;
@@ -387,7 +388,7 @@ draw_overview (MsPainter *p,
   bars_y += p->size * 2.2;
   bars_height -= p->size * 2.2;
 
-  row = n_categories > 0 ? MIN (p->size * 5.2, bars_height / n_categories) : 0;
+  row = n_categories > 0 ? MIN (p->size * 5.6, bars_height / n_categories) : 0;
   label_width = bars_width;
 
   for (guint c = 0; c < n_categories; c++)
@@ -405,12 +406,13 @@ draw_overview (MsPainter *p,
                                                   "%u projects · %u met every target", cs.n_projects),
                                 cs.n_projects, cs.n_projects_all_met);
 
-      text_height = _ms_painter_text (p, ms_category_get_title (category), bars_x, y, label_width * 0.62, 1,
-                                1.0, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
-      _ms_painter_text (p, detail, bars_x + label_width * 0.62, y, label_width * 0.38, 1, 0.9, FALSE,
-                  PANGO_ALIGN_RIGHT, &p->palette->muted);
-      paint_stacked_bar (p, bars_x, y + text_height + p->size * 0.3, bars_width, bar_height,
-                         cs.n_by_status, cs.n_projects, bars_width);
+      /* Title, bar, then the counts under the bar: each line has the whole width. */
+      text_height = _ms_painter_text (p, ms_category_get_title (category), bars_x, y, label_width, 1,
+                                      1.0, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+      y += text_height + p->size * 0.3;
+      paint_stacked_bar (p, bars_x, y, bars_width, bar_height, cs.n_by_status, cs.n_projects, bars_width);
+      _ms_painter_text (p, detail, bars_x, y + bar_height + p->size * 0.25, label_width, 1, 0.9, FALSE,
+                        PANGO_ALIGN_LEFT, &p->palette->muted);
     }
 }
 
