@@ -18,22 +18,60 @@
 
 /* json-glib 1.6's own parser is lenient (comments, `var x =`, single quotes),
  * keeps no position per node, drops duplicate keys silently and overflows the
- * stack on deep input. This strict parser builds json-glib nodes itself and
- * remembers where each one started, so every fault can name its line. */
+ * stack on deep input. This strict parser reads the file into a flat table of
+ * values (MsJsonTree) that remembers where each one started, so every fault
+ * can name its line. The reader walks that table directly: a json-glib node
+ * per value, with its GSlice and member hash table, cost more than the rest of
+ * reading a large file together. ms_json_parse() gives json-glib nodes. */
+
+/* Counting lines and columns goes back to one of these, taken every few KiB,
+ * when a fault lies before the place counted last. */
+#define MARK_SPACING 4096
 
 typedef struct
 {
+  gsize offset;
+  guint line;
+  guint column;
+} Mark;
+
+struct _MsJsonTree
+{
+  const char *data;
+  gsize       length;
+  GArray     *values;
+  /* Every string, unescaped and NUL-terminated. They never need more bytes
+   * than the file: an escape is longer than what it stands for, and the
+   * quotes make room for the NUL. */
+  char       *strings;
+
+  /* Where lines and columns were counted to: a column counts the characters
+   * before it on its line. */
+  gsize       counted;
+  guint       line;
+  guint       column;
+  GArray     *marks;
+  gsize       next_mark;
+};
+
+/* A step of the path a fault names: a member, or an element when @name is NULL. */
+typedef struct
+{
+  const char *name;
+  guint       index;
+} PathStep;
+
+typedef struct
+{
+  MsJsonTree *tree;
   const char *data;
   gsize       length;
   gsize       pos;
-  guint       line;
-  gsize       line_start;
-  gsize       column_pos;
-  guint       column_chars;
+  char       *strings_end;
   guint       depth;
   guint       n_values;
-  GString    *path;
-  GHashTable *locations;
+  PathStep    path[MS_JSON_MAX_DEPTH + 1];
+  guint       path_length;
   GPtrArray  *faults;
   gboolean    failed;
 } Parser;
@@ -42,7 +80,8 @@ G_DEFINE_BOXED_TYPE (MsFault, ms_fault, ms_fault_copy, ms_fault_free)
 
 G_DEFINE_QUARK (ms-document-error-quark, ms_document_error)
 
-static JsonNode *parse_value (Parser *p);
+static gboolean parse_value (Parser     *p,
+                             const char *name);
 
 MsFault *
 ms_fault_copy (const MsFault *fault)
@@ -133,26 +172,86 @@ locate_byte (const char *data,
 }
 
 /* Columns count characters, not bytes, so that they match what an editor
- * shows on a line of Chinese text. Counted incrementally to stay linear on
- * long single-line files. */
+ * shows on a line of Chinese text. The count moves forward from where it
+ * stopped, and goes back to a mark for an earlier place: faults are found in
+ * about file order, and a long single-line file stays linear. */
 static void
-parser_here (Parser *p,
-             guint  *line,
-             guint  *column)
+tree_locate_byte (MsJsonTree *tree,
+                  gsize       offset,
+                  guint      *line,
+                  guint      *column)
 {
-  gsize pos = MIN (p->pos, p->length);
+  offset = CLAMP (offset, g_array_index (tree->marks, Mark, 0).offset, tree->length);
 
-  if (p->column_pos < p->line_start || p->column_pos > pos)
+  if (offset < tree->counted)
     {
-      p->column_pos = p->line_start;
-      p->column_chars = 0;
+      guint low = 0;
+      guint high = tree->marks->len;
+      const Mark *mark;
+
+      /* The last mark at or before @offset; the first one is at the start. */
+      while (high - low > 1)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (g_array_index (tree->marks, Mark, middle).offset <= offset)
+            low = middle;
+          else
+            high = middle;
+        }
+
+      mark = &g_array_index (tree->marks, Mark, low);
+      tree->counted = mark->offset;
+      tree->line = mark->line;
+      tree->column = mark->column;
     }
 
-  p->column_chars += g_utf8_strlen (p->data + p->column_pos, pos - p->column_pos);
-  p->column_pos = pos;
+  for (gsize i = tree->counted; i < offset; i++)
+    {
+      guchar c = (guchar)tree->data[i];
 
-  *line = p->line;
-  *column = p->column_chars + 1;
+      /* The text is valid UTF-8: a byte 10xxxxxx continues a character. */
+      if ((c & 0xC0) == 0x80)
+        continue;
+
+      if (i >= tree->next_mark)
+        {
+          Mark mark = { i, tree->line, tree->column };
+
+          g_array_append_val (tree->marks, mark);
+          tree->next_mark = i + MARK_SPACING;
+        }
+
+      if (c == '\n')
+        {
+          tree->line++;
+          tree->column = 0;
+        }
+      else
+        tree->column++;
+    }
+
+  tree->counted = offset;
+  *line = tree->line;
+  *column = tree->column + 1;
+}
+
+static void
+append_path (GString        *path,
+             const PathStep *steps,
+             guint           n_steps)
+{
+  for (guint i = 0; i < n_steps; i++)
+    {
+      if (steps[i].name != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, steps[i].name);
+        }
+      else
+        g_string_append_printf (path, "[%u]", steps[i].index);
+    }
 }
 
 G_GNUC_PRINTF (2, 3)
@@ -161,6 +260,7 @@ parser_fail (Parser     *p,
              const char *format,
              ...)
 {
+  g_autoptr(GString) path = g_string_new (NULL);
   va_list args;
   guint line, column;
 
@@ -168,24 +268,45 @@ parser_fail (Parser     *p,
     return;
 
   p->failed = TRUE;
-  parser_here (p, &line, &column);
+  tree_locate_byte (p->tree, p->pos, &line, &column);
+  append_path (path, p->path, p->path_length);
 
   va_start (args, format);
-  _ms_json_add_fault (p->faults, line, column, p->path->str, g_strdup_vprintf (format, args));
+  _ms_json_add_fault (p->faults, line, column, path->str, g_strdup_vprintf (format, args));
   va_end (args);
 }
 
 static void
-parser_remember (Parser   *p,
-                 JsonNode *node,
-                 guint     line,
-                 guint     column)
+path_push (Parser     *p,
+           const char *name,
+           guint       index)
 {
-  MsJsonLocation *location = g_new (MsJsonLocation, 1);
+  /* Each container adds one step at a time, and containers nest no deeper
+   * than the limit. */
+  g_assert (p->path_length < G_N_ELEMENTS (p->path));
 
-  location->line = line;
-  location->column = column;
-  g_hash_table_insert (p->locations, node, location);
+  p->path[p->path_length].name = name;
+  p->path[p->path_length].index = index;
+  p->path_length++;
+}
+
+static inline MsJsonValue *
+parser_value (Parser *p,
+              guint   index)
+{
+  return &g_array_index (p->tree->values, MsJsonValue, index);
+}
+
+static guint
+add_value (Parser     *p,
+           MsJsonKind  kind,
+           gsize       offset,
+           const char *name)
+{
+  MsJsonValue value = { .kind = kind, .offset = offset, .size = 1, .name = name };
+
+  g_array_append_val (p->tree->values, value);
+  return p->tree->values->len - 1;
 }
 
 static void
@@ -195,13 +316,7 @@ skip_whitespace (Parser *p)
     {
       char c = p->data[p->pos];
 
-      if (c == '\n')
-        {
-          p->pos++;
-          p->line++;
-          p->line_start = p->pos;
-        }
-      else if (c == ' ' || c == '\t' || c == '\r')
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
         p->pos++;
       else
         break;
@@ -271,11 +386,12 @@ parse_hex4 (Parser  *p,
   return TRUE;
 }
 
-/* Returns: (transfer full) (nullable): the unescaped string */
-static char *
+/* Returns: (transfer none) (nullable): the unescaped string, kept by the tree */
+static const char *
 parse_string_literal (Parser *p)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
+  char *out = p->strings_end;
+  const char *str = out;
 
   g_assert (p->data[p->pos] == '"');
   p->pos++;
@@ -292,7 +408,8 @@ parse_string_literal (Parser *p)
             break;
           p->pos++;
         }
-      g_string_append_len (str, p->data + run_start, p->pos - run_start);
+      memcpy (out, p->data + run_start, p->pos - run_start);
+      out += p->pos - run_start;
 
       if (at_end (p))
         {
@@ -304,7 +421,9 @@ parse_string_literal (Parser *p)
       if (c == '"')
         {
           p->pos++;
-          return g_string_free (g_steal_pointer (&str), FALSE);
+          *out++ = '\0';
+          p->strings_end = out;
+          return str;
         }
 
       if (c < 0x20)
@@ -327,14 +446,14 @@ parse_string_literal (Parser *p)
 
       switch (p->data[p->pos++])
         {
-        case '"': g_string_append_c (str, '"'); break;
-        case '\\': g_string_append_c (str, '\\'); break;
-        case '/': g_string_append_c (str, '/'); break;
-        case 'b': g_string_append_c (str, '\b'); break;
-        case 'f': g_string_append_c (str, '\f'); break;
-        case 'n': g_string_append_c (str, '\n'); break;
-        case 'r': g_string_append_c (str, '\r'); break;
-        case 't': g_string_append_c (str, '\t'); break;
+        case '"': *out++ = '"'; break;
+        case '\\': *out++ = '\\'; break;
+        case '/': *out++ = '/'; break;
+        case 'b': *out++ = '\b'; break;
+        case 'f': *out++ = '\f'; break;
+        case 'n': *out++ = '\n'; break;
+        case 'r': *out++ = '\r'; break;
+        case 't': *out++ = '\t'; break;
         case 'u':
           {
             guint32 unit;
@@ -377,7 +496,7 @@ parse_string_literal (Parser *p)
                 return NULL;
               }
 
-            g_string_append_unichar (str, ch);
+            out += g_unichar_to_utf8 (ch, out);
           }
           break;
         default:
@@ -400,13 +519,16 @@ shorten_number (const char *text)
   return g_strdup_printf ("%.*s…", (int)max_chars, text);
 }
 
-static JsonNode *
-parse_number (Parser *p)
+static gboolean
+parse_number (Parser     *p,
+              const char *name)
 {
   gsize start = p->pos;
   gboolean is_integer = TRUE;
-  g_autofree char *text = NULL;
-  JsonNode *node;
+  g_autofree char *long_text = NULL;
+  char short_text[64];
+  const char *text;
+  guint index;
 
   if (p->data[p->pos] == '-')
     p->pos++;
@@ -420,7 +542,7 @@ parse_number (Parser *p)
       if (!at_end (p) && g_ascii_isdigit (p->data[p->pos]))
         {
           parser_fail (p, _("numbers must not have leading zeros"));
-          return NULL;
+          return FALSE;
         }
     }
   else
@@ -451,8 +573,15 @@ parse_number (Parser *p)
         p->pos++;
     }
 
-  text = g_strndup (p->data + start, p->pos - start);
-  node = json_node_alloc ();
+  /* Most numbers are short: copied to the stack rather than allocated. */
+  if (p->pos - start < sizeof short_text)
+    {
+      memcpy (short_text, p->data + start, p->pos - start);
+      short_text[p->pos - start] = '\0';
+      text = short_text;
+    }
+  else
+    text = long_text = g_strndup (p->data + start, p->pos - start);
 
   if (is_integer)
     {
@@ -460,7 +589,11 @@ parse_number (Parser *p)
 
       /* Beyond the int64 range json-glib would read -1; keep it as a double. */
       if (g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &integer, NULL))
-        return json_node_init_int (node, integer);
+        {
+          index = add_value (p, MS_JSON_INTEGER, start, name);
+          parser_value (p, index)->integer = integer;
+          return TRUE;
+        }
     }
 
   {
@@ -470,20 +603,21 @@ parse_number (Parser *p)
       {
         g_autofree char *shown = shorten_number (text);
 
-        json_node_unref (node);
         p->pos = start;
         /* translators: %s is a number as written in the file, such as 1e400 */
         parser_fail (p, _("the number %s is too large"), shown);
-        return NULL;
+        return FALSE;
       }
 
-    return json_node_init_double (node, value);
+    index = add_value (p, MS_JSON_DOUBLE, start, name);
+    parser_value (p, index)->number = value;
+    return TRUE;
   }
 
 invalid:
   p->pos = start;
   parser_fail (p, _("invalid number"));
-  return NULL;
+  return FALSE;
 }
 
 static gboolean
@@ -539,12 +673,36 @@ after_item (Parser     *p,
   return SEPARATOR_COMMA;
 }
 
-static JsonNode *
-parse_object (Parser *p)
+/* Objects of the format have at most 8 members: among a few, looking for a
+ * duplicate through the members read so far is quicker than hashing. */
+#define FEW_MEMBERS 16
+
+static gboolean
+has_member (Parser     *p,
+            guint       object,
+            guint       n_members,
+            const char *name)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonObject) object = json_object_new ();
-  gsize path_length = p->path->len;
+  guint index = object + 1;
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      const MsJsonValue *member = parser_value (p, index);
+
+      if (strcmp (member->name, name) == 0)
+        return TRUE;
+      index += member->size;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+parse_object (Parser *p,
+              guint   object)
+{
+  g_autoptr(GHashTable) names = NULL;
+  guint n_members = 0;
 
   p->pos++;
   skip_whitespace (p);
@@ -552,15 +710,14 @@ parse_object (Parser *p)
   if (!at_end (p) && p->data[p->pos] == '}')
     {
       p->pos++;
-      json_node_take_object (node, g_steal_pointer (&object));
-      return g_steal_pointer (&node);
+      return TRUE;
     }
 
   for (;;)
     {
-      g_autofree char *name = NULL;
-      JsonNode *value;
+      const char *name;
       gsize name_start;
+      gboolean duplicate;
       Separator separator;
 
       skip_whitespace (p);
@@ -574,25 +731,40 @@ parse_object (Parser *p)
             fail_unexpected (p);
           else
             parser_fail (p, _("expected a member name in double quotes"));
-          return NULL;
+          return FALSE;
         }
 
       name_start = p->pos;
       name = parse_string_literal (p);
       if (name == NULL)
-        return NULL;
+        return FALSE;
 
-      if (p->path->len > 0)
-        g_string_append_c (p->path, '.');
-      g_string_append (p->path, name);
+      path_push (p, name, 0);
 
-      if (json_object_has_member (object, name))
+      if (names == NULL && n_members >= FEW_MEMBERS)
+        {
+          guint index = object + 1;
+
+          names = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint i = 0; i < n_members; i++)
+            {
+              g_hash_table_add (names, (char *)parser_value (p, index)->name);
+              index += parser_value (p, index)->size;
+            }
+        }
+
+      if (names != NULL)
+        duplicate = !g_hash_table_add (names, (char *)name);
+      else
+        duplicate = has_member (p, object, n_members, name);
+
+      if (duplicate)
         {
           /* Point at the name, not past it. */
           p->pos = name_start;
           /* translators: %s is a member name of the JSON file, such as "title" */
           parser_fail (p, _("duplicate member “%s”"), name);
-          return NULL;
+          return FALSE;
         }
 
       skip_whitespace (p);
@@ -602,33 +774,31 @@ parse_object (Parser *p)
             fail_unexpected (p);
           else
             parser_fail (p, _("expected “:” after a member name"));
-          return NULL;
+          return FALSE;
         }
       p->pos++;
 
-      value = parse_value (p);
-      if (value == NULL)
-        return NULL;
-      json_object_set_member (object, name, value);
-      g_string_truncate (p->path, path_length);
+      if (!parse_value (p, name))
+        return FALSE;
+      n_members++;
+      p->path_length--;
 
       separator = after_item (p, '}', _("expected “,” or “}” after an object member"));
       if (separator == SEPARATOR_FAILED)
-        return NULL;
+        return FALSE;
       if (separator == SEPARATOR_CLOSED)
         break;
     }
 
-  json_node_take_object (node, g_steal_pointer (&object));
-  return g_steal_pointer (&node);
+  parser_value (p, object)->n_items = n_members;
+  return TRUE;
 }
 
-static JsonNode *
-parse_array (Parser *p)
+static gboolean
+parse_array (Parser *p,
+             guint   array)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonArray) array = json_array_new ();
-  gsize path_length = p->path->len;
+  guint index;
 
   p->pos++;
   skip_whitespace (p);
@@ -636,91 +806,101 @@ parse_array (Parser *p)
   if (!at_end (p) && p->data[p->pos] == ']')
     {
       p->pos++;
-      json_node_take_array (node, g_steal_pointer (&array));
-      return g_steal_pointer (&node);
+      return TRUE;
     }
 
-  for (guint index = 0;; index++)
+  for (index = 0;; index++)
     {
-      JsonNode *element;
       Separator separator;
 
-      g_string_append_printf (p->path, "[%u]", index);
+      path_push (p, NULL, index);
 
       skip_whitespace (p);
       if (!at_end (p) && p->data[p->pos] == ']' && index > 0)
         {
           parser_fail (p, _("a comma must not follow the last element of an array"));
-          return NULL;
+          return FALSE;
         }
 
-      element = parse_value (p);
-      if (element == NULL)
-        return NULL;
-      json_array_add_element (array, element);
-      g_string_truncate (p->path, path_length);
+      if (!parse_value (p, NULL))
+        return FALSE;
+      p->path_length--;
 
       separator = after_item (p, ']', _("expected “,” or “]” after an array element"));
       if (separator == SEPARATOR_FAILED)
-        return NULL;
+        return FALSE;
       if (separator == SEPARATOR_CLOSED)
         break;
     }
 
-  json_node_take_array (node, g_steal_pointer (&array));
-  return g_steal_pointer (&node);
+  parser_value (p, array)->n_items = index + 1;
+  return TRUE;
 }
 
-static JsonNode *
-parse_value (Parser *p)
+/* Adds the value at the current position, named @name inside an object. */
+static gboolean
+parse_value (Parser     *p,
+             const char *name)
 {
-  JsonNode *node = NULL;
-  guint line, column;
+  gsize start;
+  guint index;
   char c;
 
   skip_whitespace (p);
   if (at_end (p))
     {
       fail_unexpected (p);
-      return NULL;
+      return FALSE;
     }
 
-  parser_here (p, &line, &column);
+  start = p->pos;
   c = p->data[p->pos];
 
   if (++p->n_values > MS_JSON_MAX_VALUES)
     {
       /* translators: %d is a number of values, such as 500000 */
       parser_fail (p, _("more than %d values, too many for a yearly file"), MS_JSON_MAX_VALUES);
-      return NULL;
+      return FALSE;
     }
 
   if (c == '{' || c == '[')
     {
+      gboolean ok;
+
       if (++p->depth > MS_JSON_MAX_DEPTH)
         {
           /* translators: %d is a number of levels, such as 256 */
           parser_fail (p, _("nesting deeper than %d levels"), MS_JSON_MAX_DEPTH);
-          return NULL;
+          return FALSE;
         }
-      node = c == '{' ? parse_object (p) : parse_array (p);
+
+      index = add_value (p, c == '{' ? MS_JSON_OBJECT : MS_JSON_ARRAY, start, name);
+      ok = c == '{' ? parse_object (p, index) : parse_array (p, index);
       p->depth--;
+      if (ok)
+        parser_value (p, index)->size = p->tree->values->len - index;
+      return ok;
     }
   else if (c == '"')
     {
-      g_autofree char *str = parse_string_literal (p);
+      const char *str = parse_string_literal (p);
 
-      if (str != NULL)
-        node = json_node_init_string (json_node_alloc (), str);
+      if (str == NULL)
+        return FALSE;
+      index = add_value (p, MS_JSON_STRING, start, name);
+      parser_value (p, index)->string = str;
     }
   else if (c == '-' || g_ascii_isdigit (c))
-    node = parse_number (p);
+    return parse_number (p, name);
   else if (match_word (p, "true"))
-    node = json_node_init_boolean (json_node_alloc (), TRUE);
+    {
+      index = add_value (p, MS_JSON_BOOLEAN, start, name);
+      parser_value (p, index)->boolean = TRUE;
+    }
   else if (match_word (p, "false"))
-    node = json_node_init_boolean (json_node_alloc (), FALSE);
+    add_value (p, MS_JSON_BOOLEAN, start, name);
   else if (match_word (p, "null"))
-    node = json_node_init_null (json_node_alloc ());
+    add_value (p, MS_JSON_NULL, start, name);
   else if (g_ascii_isalpha (c))
     {
       gsize end = p->pos;
@@ -731,42 +911,73 @@ parse_value (Parser *p)
       word = g_strndup (p->data + p->pos, MIN (end - p->pos, 40));
       /* translators: %s is a bare word found where a JSON value was expected, e.g. var or NaN */
       parser_fail (p, _("“%s” is not a JSON value"), word);
+      return FALSE;
     }
   else
-    fail_unexpected (p);
+    {
+      fail_unexpected (p);
+      return FALSE;
+    }
 
-  if (node != NULL)
-    parser_remember (p, node, line, column);
-
-  return node;
+  return TRUE;
 }
 
-/**
- * ms_json_parse:
- * @locations: (out) (optional): a #JsonNode → location table, for faults later
+void
+_ms_json_tree_free (MsJsonTree *tree)
+{
+  if (tree == NULL)
+    return;
+
+  g_clear_pointer (&tree->values, g_array_unref);
+  g_clear_pointer (&tree->marks, g_array_unref);
+  g_free (tree->strings);
+  g_free (tree);
+}
+
+static MsJsonTree *
+tree_new (const char *data,
+          gsize       length,
+          gsize       start)
+{
+  MsJsonTree *tree = g_new0 (MsJsonTree, 1);
+  Mark first = { start, 1, 0 };
+
+  tree->data = data;
+  tree->length = length;
+  /* A guess that spares most regrowing: a value of a yearly file takes about
+   * 50 bytes of text. */
+  tree->values = g_array_sized_new (FALSE, FALSE, sizeof (MsJsonValue), length / 64 + 16);
+  tree->strings = g_malloc (length + 1);
+  tree->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  g_array_append_val (tree->marks, first);
+  tree->counted = start;
+  tree->line = 1;
+  tree->next_mark = start + MARK_SPACING;
+
+  return tree;
+}
+
+/*
+ * _ms_json_tree_parse:
  * @faults: where a syntax fault is added, as #MsFault
  *
- * Parses strict JSON (RFC 8259) after checking the size and UTF-8.
+ * Parses strict JSON (RFC 8259) after checking the size and UTF-8. The tree
+ * points into @data, which must outlive it.
  *
- * Returns: (transfer full) (nullable): the root node, or %NULL with a fault added
+ * Returns: (transfer full) (nullable): the tree, or %NULL with a fault added
  */
-JsonNode *
-ms_json_parse (const char  *data,
-               gsize        length,
-               GHashTable **locations,
-               GPtrArray   *faults)
+MsJsonTree *
+_ms_json_tree_parse (const char *data,
+                     gsize       length,
+                     GPtrArray  *faults)
 {
-  g_autoptr(GString) path = g_string_new (NULL);
-  g_autoptr(GHashTable) table = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MsJsonTree) tree = NULL;
   const char *invalid = NULL;
+  gsize start = 0;
   Parser p = { 0 };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (faults != NULL, NULL);
-
-  if (locations != NULL)
-    *locations = NULL;
 
   if (length > MS_JSON_MAX_SIZE)
     {
@@ -789,18 +1000,17 @@ ms_json_parse (const char  *data,
       return NULL;
     }
 
-  p.data = data;
-  p.length = length;
-  p.line = 1;
-  p.path = path;
-  p.locations = table;
-  p.faults = faults;
-
   /* Editors on Windows may start the file with a byte order mark. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      p.pos = p.line_start = p.column_pos = 3;
-    }
+    start = 3;
+
+  tree = tree_new (data, length, start);
+  p.tree = tree;
+  p.data = data;
+  p.length = length;
+  p.pos = start;
+  p.strings_end = tree->strings;
+  p.faults = faults;
 
   skip_whitespace (&p);
   if (at_end (&p))
@@ -809,8 +1019,7 @@ ms_json_parse (const char  *data,
       return NULL;
     }
 
-  root = parse_value (&p);
-  if (root == NULL)
+  if (!parse_value (&p, NULL))
     return NULL;
 
   skip_whitespace (&p);
@@ -823,8 +1032,117 @@ ms_json_parse (const char  *data,
       return NULL;
     }
 
+  return g_steal_pointer (&tree);
+}
+
+const MsJsonValue *
+_ms_json_tree_get_root (MsJsonTree *tree)
+{
+  return &g_array_index (tree->values, MsJsonValue, 0);
+}
+
+/* Where @value starts, as line and column (characters) from 1. */
+void
+_ms_json_tree_locate (MsJsonTree        *tree,
+                      const MsJsonValue *value,
+                      guint             *line,
+                      guint             *column)
+{
+  tree_locate_byte (tree, value->offset, line, column);
+}
+
+/*
+ * _ms_json_tree_to_node:
+ * @locations: (nullable): a #JsonNode → #MsJsonLocation table to fill
+ *
+ * Returns: (transfer full): @value and everything inside it as json-glib nodes
+ */
+JsonNode *
+_ms_json_tree_to_node (MsJsonTree        *tree,
+                       const MsJsonValue *value,
+                       GHashTable        *locations)
+{
+  JsonNode *node = json_node_alloc ();
+
+  /* Located before the values inside, so that counting only moves forward. */
+  if (locations != NULL)
+    {
+      MsJsonLocation *location = g_new (MsJsonLocation, 1);
+
+      _ms_json_tree_locate (tree, value, &location->line, &location->column);
+      g_hash_table_insert (locations, node, location);
+    }
+
+  switch (value->kind)
+    {
+    case MS_JSON_NULL:
+      return json_node_init_null (node);
+    case MS_JSON_BOOLEAN:
+      return json_node_init_boolean (node, value->boolean);
+    case MS_JSON_INTEGER:
+      return json_node_init_int (node, value->integer);
+    case MS_JSON_DOUBLE:
+      return json_node_init_double (node, value->number);
+    case MS_JSON_STRING:
+      return json_node_init_string (node, value->string);
+    case MS_JSON_ARRAY:
+      {
+        g_autoptr(JsonArray) array = json_array_sized_new (value->n_items);
+        const MsJsonValue *item = _ms_json_value_first (value);
+
+        for (guint i = 0; i < value->n_items; i++, item = _ms_json_value_next (item))
+          json_array_add_element (array, _ms_json_tree_to_node (tree, item, locations));
+        return json_node_init_array (node, array);
+      }
+    case MS_JSON_OBJECT:
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+        const MsJsonValue *item = _ms_json_value_first (value);
+
+        for (guint i = 0; i < value->n_items; i++, item = _ms_json_value_next (item))
+          json_object_set_member (object, item->name, _ms_json_tree_to_node (tree, item, locations));
+        return json_node_init_object (node, object);
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * ms_json_parse:
+ * @locations: (out) (optional): a #JsonNode → location table, for faults later
+ * @faults: where a syntax fault is added, as #MsFault
+ *
+ * Parses strict JSON (RFC 8259) after checking the size and UTF-8.
+ *
+ * Returns: (transfer full) (nullable): the root node, or %NULL with a fault added
+ */
+JsonNode *
+ms_json_parse (const char  *data,
+               gsize        length,
+               GHashTable **locations,
+               GPtrArray   *faults)
+{
+  g_autoptr(MsJsonTree) tree = NULL;
+  g_autoptr(GHashTable) table = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (faults != NULL, NULL);
+
+  if (locations != NULL)
+    *locations = NULL;
+
+  tree = _ms_json_tree_parse (data, length, faults);
+  if (tree == NULL)
+    return NULL;
+
+  if (locations != NULL)
+    table = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  root = _ms_json_tree_to_node (tree, _ms_json_tree_get_root (tree), table);
+
   if (locations != NULL)
     *locations = g_steal_pointer (&table);
 
-  return g_steal_pointer (&root);
+  return root;
 }

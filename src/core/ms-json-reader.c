@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "ms-document.h"
 #include "ms-json.h"
@@ -25,7 +26,7 @@
 
 typedef struct
 {
-  GHashTable *locations;
+  MsJsonTree *tree;
   GPtrArray  *faults;
   GString    *path;
   gboolean    unsupported;
@@ -33,18 +34,18 @@ typedef struct
 
 G_GNUC_PRINTF (3, 4)
 static void
-reader_fault (Reader     *r,
-              JsonNode   *at,
-              const char *format,
+reader_fault (Reader            *r,
+              const MsJsonValue *at,
+              const char        *format,
               ...)
 {
-  const MsJsonLocation *location = at ? g_hash_table_lookup (r->locations, at) : NULL;
+  guint line, column;
   va_list args;
 
+  _ms_json_tree_locate (r->tree, at, &line, &column);
+
   va_start (args, format);
-  _ms_json_add_fault (r->faults,
-                      location ? location->line : 1,
-                      location ? location->column : 1,
+  _ms_json_add_fault (r->faults, line, column,
                       r->path->str,
                       g_strdup_vprintf (format, args));
   va_end (args);
@@ -81,93 +82,95 @@ path_pop (Reader *r,
   g_string_truncate (r->path, saved);
 }
 
+/* Members this version does not know, in file order, as json-glib nodes:
+ * the writer gives them back unchanged. */
 static JsonObject *
-collect_extra (JsonObject         *object,
+collect_extra (Reader             *r,
+               const MsJsonValue  *object,
                const char * const *known)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  const MsJsonValue *member = _ms_json_value_first (object);
   JsonObject *extra = NULL;
 
-  for (const GList *iter = members; iter != NULL; iter = iter->next)
+  for (guint i = 0; i < object->n_items; i++, member = _ms_json_value_next (member))
     {
-      const char *name = iter->data;
-
-      if (g_strv_contains (known, name))
+      if (g_strv_contains (known, member->name))
         continue;
 
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_ref (json_object_get_member (object, name)));
+      json_object_set_member (extra, member->name, _ms_json_tree_to_node (r->tree, member, NULL));
     }
 
   return extra;
 }
 
 static void
-take_extra (MsNode     *node,
-            JsonObject *object,
+take_extra (Reader             *r,
+            MsNode             *node,
+            const MsJsonValue  *object,
             const char * const *known)
 {
-  g_autoptr(JsonObject) extra = collect_extra (object, known);
+  g_autoptr(JsonObject) extra = collect_extra (r, object, known);
 
   ms_node_set_extra (node, extra);
 }
 
 /* Returns: (transfer none) (nullable): the member, or %NULL with a fault when
  * it is required and missing */
-static JsonNode *
-find_member (Reader     *r,
-             JsonNode   *object_node,
-             const char *name,
-             gboolean    required)
+static const MsJsonValue *
+find_member (Reader            *r,
+             const MsJsonValue *object_node,
+             const char        *name,
+             gboolean           required)
 {
-  JsonObject *object = json_node_get_object (object_node);
-  JsonNode *member = json_object_get_member (object, name);
+  const MsJsonValue *member = _ms_json_value_first (object_node);
 
-  if (member == NULL && required)
+  for (guint i = 0; i < object_node->n_items; i++, member = _ms_json_value_next (member))
+    {
+      if (strcmp (member->name, name) == 0)
+        return member;
+    }
+  member = NULL;
+
+  if (required)
     /* translators: %s is a member name of the JSON file, such as "title" */
     reader_fault (r, object_node, _("missing required member “%s”"), name);
 
   return member;
 }
 
-static char *
-read_string (Reader     *r,
-             JsonNode   *object_node,
-             const char *name,
-             gboolean    required)
+/* Returns: (transfer none): the string, kept by the tree, or "" */
+static const char *
+read_string (Reader            *r,
+             const MsJsonValue *object_node,
+             const char        *name,
+             gboolean           required)
 {
-  JsonNode *member = find_member (r, object_node, name, required);
-  char *value = NULL;
+  const MsJsonValue *member = find_member (r, object_node, name, required);
   gsize saved;
 
   if (member == NULL)
-    return g_strdup ("");
+    return "";
+
+  if (member->kind == MS_JSON_STRING)
+    return member->string;
 
   saved = path_push_member (r, name);
-  if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
-    value = g_strdup (json_node_get_string (member));
-  else
-    reader_fault (r, member, _("must be a string in double quotes"));
+  reader_fault (r, member, _("must be a string in double quotes"));
   path_pop (r, saved);
 
-  return value ? value : g_strdup ("");
+  return "";
 }
 
 static gboolean
-node_get_number (JsonNode *node,
-                 double   *value)
+node_get_number (const MsJsonValue *node,
+                 double            *value)
 {
-  GType type;
-
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *value = (double)json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *value = json_node_get_double (node);
+  if (node->kind == MS_JSON_INTEGER)
+    *value = (double)node->integer;
+  else if (node->kind == MS_JSON_DOUBLE)
+    *value = node->number;
   else
     return FALSE;
 
@@ -176,13 +179,13 @@ node_get_number (JsonNode *node,
 
 static gboolean
 read_whole_number (Reader     *r,
-                   JsonNode   *object_node,
+                   const MsJsonValue *object_node,
                    const char *name,
                    int         minimum,
                    int         maximum,
                    gint64     *out)
 {
-  JsonNode *member = find_member (r, object_node, name, TRUE);
+  const MsJsonValue *member = find_member (r, object_node, name, TRUE);
   gboolean ok = FALSE;
   double value;
   gsize saved;
@@ -210,13 +213,13 @@ read_whole_number (Reader     *r,
 /* Returns: FALSE when missing or invalid (a fault is added unless it is null and @nullable) */
 static gboolean
 read_figure (Reader     *r,
-             JsonNode   *object_node,
+             const MsJsonValue *object_node,
              const char *name,
              gboolean    required,
              gboolean    nullable,
              double     *out)
 {
-  JsonNode *member = find_member (r, object_node, name, required);
+  const MsJsonValue *member = find_member (r, object_node, name, required);
   gboolean ok = FALSE;
   gsize saved;
 
@@ -225,15 +228,14 @@ read_figure (Reader     *r,
     return FALSE;
 
   saved = path_push_member (r, name);
-  if (nullable && JSON_NODE_HOLDS_NULL (member))
+  if (nullable && member->kind == MS_JSON_NULL)
     ok = FALSE;
   else if (!node_get_number (member, out))
     reader_fault (r, member, nullable ? _("must be a number, or null when not reported yet")
                                       : _("must be a number"));
   else if (*out < 0)
     reader_fault (r, member, _("must not be negative"));
-  else if (json_node_get_value_type (member) == G_TYPE_INT64 &&
-           json_node_get_int (member) > MAX_EXACT_INTEGER)
+  else if (member->kind == MS_JSON_INTEGER && member->integer > MAX_EXACT_INTEGER)
     /* A double holds whole numbers exactly only up to 2^53. */
     reader_fault (r, member, _("is too large to be kept exactly"));
   else if (!ms_figure_is_plausible (*out))
@@ -248,10 +250,10 @@ read_figure (Reader     *r,
 
 static char **
 read_string_list (Reader     *r,
-                  JsonNode   *object_node,
+                  const MsJsonValue *object_node,
                   const char *name)
 {
-  JsonNode *member = find_member (r, object_node, name, FALSE);
+  const MsJsonValue *member = find_member (r, object_node, name, FALSE);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gsize saved;
 
@@ -259,23 +261,23 @@ read_string_list (Reader     *r,
     return g_strv_builder_end (builder);
 
   saved = path_push_member (r, name);
-  if (!JSON_NODE_HOLDS_ARRAY (member))
+  if (member->kind != MS_JSON_ARRAY)
     reader_fault (r, member, _("must be a list of strings, such as [\"市教育局\"]"));
   else
     {
-      JsonArray *array = json_node_get_array (member);
-      guint length = json_array_get_length (array);
+      const MsJsonValue *element = _ms_json_value_first (member);
 
-      for (guint i = 0; i < length; i++)
+      for (guint i = 0; i < member->n_items; i++, element = _ms_json_value_next (element))
         {
-          JsonNode *element = json_array_get_element (array, i);
-          gsize saved_index = path_push_index (r, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (element));
+          if (element->kind == MS_JSON_STRING)
+            g_strv_builder_add (builder, element->string);
           else
-            reader_fault (r, element, _("must be a string in double quotes"));
-          path_pop (r, saved_index);
+            {
+              gsize saved_index = path_push_index (r, i);
+
+              reader_fault (r, element, _("must be a string in double quotes"));
+              path_pop (r, saved_index);
+            }
         }
     }
   path_pop (r, saved);
@@ -284,20 +286,20 @@ read_string_list (Reader     *r,
 }
 
 /* Returns: (transfer none) (nullable): the array member */
-static JsonArray *
-read_array (Reader     *r,
-            JsonNode   *object_node,
-            const char *name,
-            gboolean    required)
+static const MsJsonValue *
+read_array (Reader            *r,
+            const MsJsonValue *object_node,
+            const char        *name,
+            gboolean           required)
 {
-  JsonNode *member = find_member (r, object_node, name, required);
+  const MsJsonValue *member = find_member (r, object_node, name, required);
   gsize saved;
 
   if (member == NULL)
     return NULL;
 
-  if (JSON_NODE_HOLDS_ARRAY (member))
-    return json_node_get_array (member);
+  if (member->kind == MS_JSON_ARRAY)
+    return member;
 
   saved = path_push_member (r, name);
   reader_fault (r, member, _("must be a list in square brackets"));
@@ -307,10 +309,10 @@ read_array (Reader     *r,
 }
 
 static gboolean
-check_object (Reader   *r,
-              JsonNode *node)
+check_object (Reader            *r,
+              const MsJsonValue *node)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  if (node->kind == MS_JSON_OBJECT)
     return TRUE;
 
   reader_fault (r, node, _("must be an object in curly braces"));
@@ -318,23 +320,19 @@ check_object (Reader   *r,
 }
 
 static MsIndicator *
-read_indicator (Reader   *r,
-                JsonNode *node)
+read_indicator (Reader            *r,
+                const MsJsonValue *node)
 {
   static const char * const known[] = { "name", "unit", "target", "actual", "comparison", NULL };
   g_autoptr(MsIndicator) indicator = ms_indicator_new ();
-  g_autofree char *name = NULL;
-  g_autofree char *unit = NULL;
-  JsonNode *comparison_node;
+  const MsJsonValue *comparison_node;
   double figure;
 
   if (!check_object (r, node))
     return NULL;
 
-  name = read_string (r, node, "name", TRUE);
-  unit = read_string (r, node, "unit", FALSE);
-  ms_indicator_set_name (indicator, name);
-  ms_indicator_set_unit (indicator, unit);
+  ms_indicator_set_name (indicator, read_string (r, node, "name", TRUE));
+  ms_indicator_set_unit (indicator, read_string (r, node, "unit", FALSE));
 
   if (read_figure (r, node, "target", TRUE, FALSE, &figure))
     ms_indicator_set_target (indicator, figure);
@@ -344,13 +342,12 @@ read_indicator (Reader   *r,
   comparison_node = find_member (r, node, "comparison", FALSE);
   if (comparison_node != NULL)
     {
-      g_autofree char *text = read_string (r, node, "comparison", FALSE);
+      const char *text = read_string (r, node, "comparison", FALSE);
       MsComparison comparison;
 
       if (ms_comparison_from_string (text, &comparison))
         ms_indicator_set_comparison (indicator, comparison);
-      else if (JSON_NODE_HOLDS_VALUE (comparison_node) &&
-               json_node_get_value_type (comparison_node) == G_TYPE_STRING)
+      else if (comparison_node->kind == MS_JSON_STRING)
         {
           gsize saved = path_push_member (r, "comparison");
 
@@ -363,26 +360,24 @@ read_indicator (Reader   *r,
         }
     }
 
-  take_extra (MS_NODE (indicator), json_node_get_object (node), known);
+  take_extra (r, MS_NODE (indicator), node, known);
   return g_steal_pointer (&indicator);
 }
 
 static MsProject *
-read_project (Reader   *r,
-              JsonNode *node)
+read_project (Reader            *r,
+              const MsJsonValue *node)
 {
   static const char * const known[] = {
     "number", "target", "departments", "partners", "completion", "status", "note",
     "indicators", NULL
   };
   g_autoptr(MsProject) project = ms_project_new ();
-  g_autofree char *target = NULL;
-  g_autofree char *completion = NULL;
-  g_autofree char *note = NULL;
   g_auto(GStrv) departments = NULL;
   g_auto(GStrv) partners = NULL;
-  JsonNode *status_node;
-  JsonArray *indicators;
+  const MsJsonValue *status_node;
+  const MsJsonValue *indicators;
+  const MsJsonValue *element;
   gint64 number;
 
   if (!check_object (r, node))
@@ -391,27 +386,23 @@ read_project (Reader   *r,
   if (read_whole_number (r, node, "number", 1, G_MAXINT32, &number))
     ms_project_set_number (project, (guint)number);
 
-  target = read_string (r, node, "target", TRUE);
-  ms_project_set_target (project, target);
+  ms_project_set_target (project, read_string (r, node, "target", TRUE));
   departments = read_string_list (r, node, "departments");
   ms_project_set_departments (project, (const char * const *)departments);
   partners = read_string_list (r, node, "partners");
   ms_project_set_partners (project, (const char * const *)partners);
-  completion = read_string (r, node, "completion", FALSE);
-  ms_project_set_completion (project, completion);
-  note = read_string (r, node, "note", FALSE);
-  ms_project_set_note (project, note);
+  ms_project_set_completion (project, read_string (r, node, "completion", FALSE));
+  ms_project_set_note (project, read_string (r, node, "note", FALSE));
 
   status_node = find_member (r, node, "status", FALSE);
   if (status_node != NULL)
     {
-      g_autofree char *text = read_string (r, node, "status", FALSE);
+      const char *text = read_string (r, node, "status", FALSE);
       MsStatus status;
 
       if (ms_status_from_string (text, &status))
         ms_project_set_status (project, status);
-      else if (JSON_NODE_HOLDS_VALUE (status_node) &&
-               json_node_get_value_type (status_node) == G_TYPE_STRING)
+      else if (status_node->kind == MS_JSON_STRING)
         {
           gsize saved = path_push_member (r, "status");
 
@@ -425,30 +416,31 @@ read_project (Reader   *r,
     }
 
   indicators = read_array (r, node, "indicators", FALSE);
-  for (guint i = 0; indicators != NULL && i < json_array_get_length (indicators); i++)
+  element = indicators != NULL ? _ms_json_value_first (indicators) : NULL;
+  for (guint i = 0; indicators != NULL && i < indicators->n_items; i++, element = _ms_json_value_next (element))
     {
       gsize saved = path_push_member (r, "indicators");
       g_autoptr(MsIndicator) indicator = NULL;
 
       path_push_index (r, i);
-      indicator = read_indicator (r, json_array_get_element (indicators, i));
+      indicator = read_indicator (r, element);
       if (indicator != NULL)
         ms_project_insert_indicator (project, G_MAXUINT, indicator);
       path_pop (r, saved);
     }
 
-  take_extra (MS_NODE (project), json_node_get_object (node), known);
+  take_extra (r, MS_NODE (project), node, known);
   return g_steal_pointer (&project);
 }
 
 static MsGroup *
-read_group (Reader   *r,
-            JsonNode *node)
+read_group (Reader            *r,
+            const MsJsonValue *node)
 {
   static const char * const known[] = { "number", "title", "projects", NULL };
   g_autoptr(MsGroup) group = ms_group_new ();
-  g_autofree char *title = NULL;
-  JsonArray *projects;
+  const MsJsonValue *projects;
+  const MsJsonValue *element;
   gint64 number;
 
   if (!check_object (r, node))
@@ -456,46 +448,45 @@ read_group (Reader   *r,
 
   if (read_whole_number (r, node, "number", 1, G_MAXINT32, &number))
     ms_group_set_number (group, (guint)number);
-  title = read_string (r, node, "title", TRUE);
-  ms_group_set_title (group, title);
+  ms_group_set_title (group, read_string (r, node, "title", TRUE));
 
   projects = read_array (r, node, "projects", TRUE);
-  for (guint i = 0; projects != NULL && i < json_array_get_length (projects); i++)
+  element = projects != NULL ? _ms_json_value_first (projects) : NULL;
+  for (guint i = 0; projects != NULL && i < projects->n_items; i++, element = _ms_json_value_next (element))
     {
       gsize saved = path_push_member (r, "projects");
       g_autoptr(MsProject) project = NULL;
 
       path_push_index (r, i);
-      project = read_project (r, json_array_get_element (projects, i));
+      project = read_project (r, element);
       if (project != NULL)
         ms_group_insert_project (group, G_MAXUINT, project);
       path_pop (r, saved);
     }
 
-  take_extra (MS_NODE (group), json_node_get_object (node), known);
+  take_extra (r, MS_NODE (group), node, known);
   return g_steal_pointer (&group);
 }
 
 static MsCategory *
-read_category (Reader     *r,
-               JsonNode   *node,
-               GHashTable *seen_ids)
+read_category (Reader            *r,
+               const MsJsonValue *node,
+               GHashTable        *seen_ids)
 {
   static const char * const known[] = { "id", "title", "groups", NULL };
   g_autoptr(MsCategory) category = ms_category_new ();
-  g_autofree char *id = NULL;
-  g_autofree char *title = NULL;
-  JsonArray *groups;
+  const MsJsonValue *id_node;
+  const MsJsonValue *groups;
+  const MsJsonValue *element;
+  const char *id;
 
   if (!check_object (r, node))
     return NULL;
 
   id = read_string (r, node, "id", TRUE);
-  if (find_member (r, node, "id", FALSE) != NULL &&
-      JSON_NODE_HOLDS_VALUE (find_member (r, node, "id", FALSE)) &&
-      json_node_get_value_type (find_member (r, node, "id", FALSE)) == G_TYPE_STRING)
+  id_node = find_member (r, node, "id", FALSE);
+  if (id_node != NULL && id_node->kind == MS_JSON_STRING)
     {
-      JsonNode *id_node = find_member (r, node, "id", FALSE);
       gsize saved = path_push_member (r, "id");
 
       if (id[0] == '\0')
@@ -504,38 +495,38 @@ read_category (Reader     *r,
         /* translators: %s is a category id such as "provincial" */
         reader_fault (r, id_node, _("another category already has the id “%s”"), id);
       else
-        g_hash_table_add (seen_ids, g_strdup (id));
+        g_hash_table_add (seen_ids, (char *)id);
       path_pop (r, saved);
     }
   ms_category_set_id (category, id);
 
-  title = read_string (r, node, "title", TRUE);
-  ms_category_set_title (category, title);
+  ms_category_set_title (category, read_string (r, node, "title", TRUE));
 
   groups = read_array (r, node, "groups", TRUE);
-  for (guint i = 0; groups != NULL && i < json_array_get_length (groups); i++)
+  element = groups != NULL ? _ms_json_value_first (groups) : NULL;
+  for (guint i = 0; groups != NULL && i < groups->n_items; i++, element = _ms_json_value_next (element))
     {
       gsize saved = path_push_member (r, "groups");
       g_autoptr(MsGroup) group = NULL;
 
       path_push_index (r, i);
-      group = read_group (r, json_array_get_element (groups, i));
+      group = read_group (r, element);
       if (group != NULL)
         ms_category_insert_group (category, G_MAXUINT, group);
       path_pop (r, saved);
     }
 
-  take_extra (MS_NODE (category), json_node_get_object (node), known);
+  take_extra (r, MS_NODE (category), node, known);
   return g_steal_pointer (&category);
 }
 
 /* Returns: FALSE when the rest of the file cannot be read as our format */
 static gboolean
-read_format_and_version (Reader   *r,
-                         JsonNode *root)
+read_format_and_version (Reader            *r,
+                         const MsJsonValue *root)
 {
-  JsonNode *format = find_member (r, root, "format", FALSE);
-  JsonNode *version;
+  const MsJsonValue *format = find_member (r, root, "format", FALSE);
+  const MsJsonValue *version;
   gsize saved;
   double number;
 
@@ -547,8 +538,7 @@ read_format_and_version (Reader   *r,
     }
 
   saved = path_push_member (r, "format");
-  if (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
-      !g_str_equal (json_node_get_string (format), "minsheng"))
+  if (format->kind != MS_JSON_STRING || !g_str_equal (format->string, "minsheng"))
     {
       reader_fault (r, format, _("not a Minsheng Tracker yearly file: “format” must be “minsheng”"));
       r->unsupported = TRUE;
@@ -583,22 +573,20 @@ read_format_and_version (Reader   *r,
 }
 
 static MsDocument *
-read_document (Reader   *r,
-               JsonNode *root)
+read_document (Reader            *r,
+               const MsJsonValue *root)
 {
   static const char * const known[] = {
     "format", "version", "region", "year", "title", "intro", "note", "categories", NULL
   };
-  g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The ids are kept by the tree. */
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(MsDocument) document = ms_document_new ();
-  g_autofree char *region = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *intro = NULL;
-  g_autofree char *note = NULL;
-  JsonArray *categories;
+  const MsJsonValue *categories;
+  const MsJsonValue *element;
   gint64 year;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root->kind != MS_JSON_OBJECT)
     {
       reader_fault (r, root, _("not a Minsheng Tracker yearly file: the document must be an "
                                "object in curly braces"));
@@ -609,31 +597,28 @@ read_document (Reader   *r,
   if (!read_format_and_version (r, root))
     return NULL;
 
-  region = read_string (r, root, "region", FALSE);
-  ms_document_set_region (document, region);
+  ms_document_set_region (document, read_string (r, root, "region", FALSE));
   if (read_whole_number (r, root, "year", 1900, 2200, &year))
     ms_document_set_year (document, (int)year);
-  title = read_string (r, root, "title", TRUE);
-  ms_document_set_title (document, title);
-  intro = read_string (r, root, "intro", FALSE);
-  ms_document_set_intro (document, intro);
-  note = read_string (r, root, "note", FALSE);
-  ms_document_set_note (document, note);
+  ms_document_set_title (document, read_string (r, root, "title", TRUE));
+  ms_document_set_intro (document, read_string (r, root, "intro", FALSE));
+  ms_document_set_note (document, read_string (r, root, "note", FALSE));
 
   categories = read_array (r, root, "categories", TRUE);
-  for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
+  element = categories != NULL ? _ms_json_value_first (categories) : NULL;
+  for (guint i = 0; categories != NULL && i < categories->n_items; i++, element = _ms_json_value_next (element))
     {
       gsize saved = path_push_member (r, "categories");
       g_autoptr(MsCategory) category = NULL;
 
       path_push_index (r, i);
-      category = read_category (r, json_array_get_element (categories, i), seen_ids);
+      category = read_category (r, element, seen_ids);
       if (category != NULL)
         ms_document_insert_category (document, G_MAXUINT, category);
       path_pop (r, saved);
     }
 
-  take_extra (MS_NODE (document), json_node_get_object (root), known);
+  take_extra (r, MS_NODE (document), root, known);
   ms_document_set_modified (document, FALSE);
 
   return g_steal_pointer (&document);
@@ -655,8 +640,7 @@ ms_json_read_document (const char  *data,
                        GError     **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_fault_free);
-  g_autoptr(GHashTable) locations = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MsJsonTree) tree = NULL;
   g_autoptr(MsDocument) document = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
   Reader r = { 0 };
@@ -664,13 +648,13 @@ ms_json_read_document (const char  *data,
   if (faults != NULL)
     *faults = NULL;
 
-  root = ms_json_parse (data, length, &locations, found);
-  if (root != NULL)
+  tree = _ms_json_tree_parse (data, length, found);
+  if (tree != NULL)
     {
-      r.locations = locations;
+      r.tree = tree;
       r.faults = found;
       r.path = path;
-      document = read_document (&r, root);
+      document = read_document (&r, _ms_json_tree_get_root (tree));
     }
 
   if (found->len > 0)
