@@ -17,6 +17,7 @@
 #include "ms-file.h"
 #include "ms-json.h"
 #include "ms-json-private.h"
+#include "test-util.h"
 
 static char *
 fixture_path (const char *kind,
@@ -635,6 +636,70 @@ test_syntax_edge_cases (void)
     }
 }
 
+/* An object of many members finds a duplicate as one of a few does. */
+static void
+test_duplicate_in_large_object (void)
+{
+  for (guint n = 2; n <= 40; n += 19)
+    {
+      g_autoptr(GString) text = g_string_new ("{\"a\": {");
+      g_autoptr(GPtrArray) faults = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_fault_free);
+      g_autoptr(JsonNode) node = NULL;
+      MsFault *fault;
+      gsize column;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, "\"m%u\": %u, ", i, i);
+      column = g_utf8_strlen (text->str, -1) + 1;
+      g_string_append (text, "\"m1\": 0}}");
+
+      node = ms_json_parse (text->str, text->len, NULL, faults);
+      g_assert_null (node);
+      g_assert_cmpuint (faults->len, ==, 1);
+      fault = g_ptr_array_index (faults, 0);
+      g_assert_cmpuint (fault->line, ==, 1);
+      g_assert_cmpuint (fault->column, ==, column);
+      g_assert_cmpstr (fault->path, ==, "a.m1");
+      g_assert_nonnull (strstr (fault->message, "duplicate member “m1”"));
+    }
+}
+
+/* Faults on one long line of Chinese text are placed by characters, also
+ * when the reader names a place before the one it named last: it reads a
+ * project's note before its status, which the file has first. */
+static void
+test_fault_columns_on_long_line (void)
+{
+  static const char * const members[] = { "\"note\":7", "\"status\":\"x" };
+  g_autoptr(MsDocument) document = ms_test_generate_document (60);
+  g_autoptr(GBytes) compact = _ms_json_write_document_unchecked (document, TRUE);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (compact, NULL), g_bytes_get_size (compact));
+  g_autoptr(GPtrArray) faults = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) refused = NULL;
+  char *at;
+
+  /* In the last project, far into the line. */
+  at = g_strrstr (text->str, "\"note\":\"\"");
+  g_assert_nonnull (at);
+  g_string_erase (text, at - text->str, strlen ("\"note\":\"\""));
+  g_string_insert (text, at - text->str, members[0]);
+  at = g_strrstr (text->str, "\"status\":\"");
+  g_string_insert (text, at - text->str + strlen ("\"status\":\""), "x");
+
+  refused = ms_json_read_document (text->str, text->len, "long.json", &faults, &error);
+  g_assert_null (refused);
+  g_assert_cmpuint (faults->len, ==, 2);
+  for (guint i = 0; i < faults->len; i++)
+    {
+      MsFault *fault = g_ptr_array_index (faults, i);
+      const char *value = strchr (g_strrstr (text->str, members[i]), ':') + 1;
+
+      g_assert_cmpuint (fault->line, ==, 1);
+      g_assert_cmpuint (fault->column, ==, g_utf8_strlen (text->str, value - text->str) + 1);
+    }
+}
+
 static void
 test_valid_json_accepted (void)
 {
@@ -1194,6 +1259,8 @@ main (int   argc,
   g_test_add_func ("/json/limits", test_limits);
   g_test_add_func ("/json/syntax-edge-cases", test_syntax_edge_cases);
   g_test_add_func ("/json/valid-json-accepted", test_valid_json_accepted);
+  g_test_add_func ("/json/duplicate-in-large-object", test_duplicate_in_large_object);
+  g_test_add_func ("/json/fault-columns-on-long-line", test_fault_columns_on_long_line);
   g_test_add_func ("/json/mutations-never-crash", test_mutations_never_crash);
   g_test_add_func ("/json/write/deep-unknown-member", test_write_deep_unknown_member);
   g_test_add_func ("/json/write/compact-when-large", test_write_compact_when_large);
