@@ -104,7 +104,6 @@ part (MsWindow   *window,
 
 WINDOW_PART (sidebar, GtkListBox, GTK_LIST_BOX)
 WINDOW_PART (project_list, MsProjectList, MS_PROJECT_LIST)
-WINDOW_PART (project_view, MsProjectView, MS_PROJECT_VIEW)
 WINDOW_PART (overview_page, MsOverviewPage, MS_OVERVIEW_PAGE)
 WINDOW_PART (departments_page, MsDepartmentsPage, MS_DEPARTMENTS_PAGE)
 WINDOW_PART (search_bar, GtkSearchBar, GTK_SEARCH_BAR)
@@ -119,6 +118,12 @@ WINDOW_PART (reload_button, GtkButton, GTK_BUTTON)
 WINDOW_PART (save_button, GtkButton, GTK_BUTTON)
 WINDOW_PART (loading_page, AdwStatusPage, ADW_STATUS_PAGE)
 WINDOW_PART (status_page, AdwStatusPage, ADW_STATUS_PAGE)
+
+static MsProjectView *
+project_view (MsWindow *window)
+{
+  return ms_window_get_project_view (window);
+}
 
 /* Waiting: never for a time, always for what the test needs next. */
 

@@ -305,6 +305,7 @@ _ms_window_actions_dispose (MsWindow *self)
 {
   Continuation *after;
 
+  g_clear_handle_id (&self->recent_menu_id, g_source_remove);
   while ((after = g_queue_pop_head (&self->after_save)) != NULL)
     continuation_free (after);
 }
@@ -913,8 +914,8 @@ visible_chart (MsWindow *self)
     return ms_overview_page_get_chart (self->overview_page);
   if (g_strcmp0 (page, "departments") == 0)
     return ms_departments_page_get_chart (self->departments_page);
-  if (g_strcmp0 (page, "projects") == 0 && ms_project_view_get_project (self->project_view) != NULL)
-    return ms_project_view_get_chart (self->project_view);
+  if (g_strcmp0 (page, "projects") == 0 && ms_project_view_get_project (ms_window_get_project_view (self)) != NULL)
+    return ms_project_view_get_chart (ms_window_get_project_view (self));
 
   return ms_overview_page_get_chart (self->overview_page);
 }
@@ -1007,7 +1008,7 @@ print_activated (GSimpleAction *action,
 
   if (self->document != NULL)
     ms_print_dialog_present (self, self->document, _ms_window_get_selected_category (self),
-                             ms_project_view_get_project (self->project_view));
+                             ms_project_view_get_project (ms_window_get_project_view (self)));
 }
 
 static void
@@ -1035,7 +1036,7 @@ collect_panes (MsWindow   *self,
       if (gtk_search_bar_get_search_mode (self->search_bar))
         panes[n++] = GTK_WIDGET (self->search_entry);
       panes[n++] = GTK_WIDGET (self->project_list);
-      panes[n++] = GTK_WIDGET (self->project_view);
+      panes[n++] = GTK_WIDGET (ms_window_get_project_view (self));
     }
   else if (g_strcmp0 (page, "overview") == 0)
     panes[n++] = GTK_WIDGET (self->overview_page);
@@ -1191,11 +1192,23 @@ on_recent_changed_cb (MsWindow *self)
   _ms_window_update_recent_menu (self);
 }
 
+/* Reading the recently used list (every application's, often hundreds of
+ * entries) waits until the window has shown its first frame. */
+static gboolean
+fill_recent_menu_cb (gpointer user_data)
+{
+  MsWindow *self = user_data;
+
+  self->recent_menu_id = 0;
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (on_recent_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  _ms_window_update_recent_menu (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 _ms_window_actions_init (MsWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions, G_N_ELEMENTS (window_actions), self);
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (on_recent_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  _ms_window_update_recent_menu (self);
+  self->recent_menu_id = g_idle_add_full (G_PRIORITY_LOW, fill_recent_menu_cb, self, NULL);
 }

@@ -86,9 +86,13 @@ struct _MsWindow
   GtkDropDown          *status_filter;
   GtkLabel             *search_count;
   MsProjectList        *project_list;
+  AdwBin               *project_view_slot;
+  /* Made on first use: see ms_window_get_project_view(). */
   MsProjectView        *project_view;
+  guint                 project_view_id;
   MsDepartmentsPage    *departments_page;
   GMenu                *recent_menu;
+  guint                 recent_menu_id;
 };
 
 void        _ms_window_actions_init       (MsWindow         *self);

@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "ms-chart-view.h"
 #include "ms-gui-util.h"
@@ -198,7 +201,7 @@ on_selected_project_cb (MsWindow *self)
 {
   MsProject *project = ms_project_list_get_selected_project (self->project_list);
 
-  ms_project_view_set_project (self->project_view, project);
+  ms_project_view_set_project (ms_window_get_project_view (self), project);
   /* A result picked in the list (by click or arrow keys, which put the focus
    * there), not one selected because the filter changed. */
   if (gtk_search_bar_get_search_mode (self->search_bar) && project != NULL &&
@@ -481,6 +484,7 @@ ms_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   drop_pending_editor (self);
+  g_clear_handle_id (&self->project_view_id, g_source_remove);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   g_clear_pointer (&self->loading_name, g_free);
   g_clear_pointer (&self->page_before_loading, g_free);
@@ -564,7 +568,7 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_count);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, project_list);
-  gtk_widget_class_bind_template_child (widget_class, MsWindow, project_view);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, project_view_slot);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, departments_page);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
@@ -575,6 +579,16 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_status_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_department_project_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_drop_cb);
+}
+
+static gboolean
+make_project_view_cb (gpointer user_data)
+{
+  MsWindow *self = user_data;
+
+  self->project_view_id = 0;
+  ms_window_get_project_view (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -620,6 +634,8 @@ ms_window_init (MsWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->project_list), shortcuts);
 
   _ms_window_actions_init (self);
+  /* Ready before the user picks a project, but after the first frames. */
+  self->project_view_id = g_idle_add_full (G_PRIORITY_LOW, make_project_view_cb, self, NULL);
   {
     g_autoptr(GPropertyAction) show_sidebar = g_property_action_new ("show-sidebar", self->flap, "reveal-flap");
 
@@ -635,6 +651,29 @@ MsWindow *
 ms_window_new (MsApplication *application)
 {
   return g_object_new (MS_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * ms_window_get_project_view:
+ *
+ * The project form is made when first needed rather than with the window,
+ * so that it costs nothing before the window's first frame.
+ *
+ * Returns: (transfer none): the form of the selected project
+ */
+MsProjectView *
+ms_window_get_project_view (MsWindow *self)
+{
+  g_return_val_if_fail (MS_IS_WINDOW (self), NULL);
+
+  if (self->project_view == NULL)
+    {
+      g_clear_handle_id (&self->project_view_id, g_source_remove);
+      self->project_view = MS_PROJECT_VIEW (ms_project_view_new ());
+      ms_project_view_set_history (self->project_view, self->history);
+      adw_bin_set_child (self->project_view_slot, GTK_WIDGET (self->project_view));
+    }
+  return self->project_view;
 }
 
 /**
@@ -785,7 +824,8 @@ set_editor_with_key (MsWindow   *self,
   g_clear_object (&self->project_chosen);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
-  ms_project_view_set_history (self->project_view, self->history);
+  if (self->project_view != NULL)
+    ms_project_view_set_history (self->project_view, self->history);
   ms_project_list_set_scope (self->project_list, NULL);
   ms_overview_page_set_document (self->overview_page, document, self->history);
   ms_departments_page_set_document (self->departments_page, document);
@@ -1001,6 +1041,17 @@ ms_window_offer_recovery (MsWindow              *self,
 
 /* The one place an opened file is shown: a question about it (such as
  * restoring unsaved edits) belongs here, before the window takes it. */
+/* Reading a file in a thread leaves that thread's freed memory resident:
+ * hand it back once the file is shown. */
+static gboolean
+release_load_memory_cb (gpointer user_data)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_opened_editor (MsWindow *self,
                     MsEditor *editor)
@@ -1009,6 +1060,8 @@ show_opened_editor (MsWindow *self,
   g_autoptr(MsRecoveryEntry) entry = file ? ms_recovery_find (file, MS_RECOVERY_ORPHANED) : NULL;
 
   remember_file (self, file);
+  /* Low priority: after the file's content is drawn. */
+  g_idle_add_full (G_PRIORITY_LOW, release_load_memory_cb, NULL, NULL);
   if (entry != NULL)
     {
       /* The file as saved stays in view behind the question. */

@@ -15,6 +15,7 @@
 #include "ms-recovery.h"
 #include "ms-editor.h"
 #include "ms-history.h"
+#include "ms-project-view.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ void        ms_window_load_file        (MsWindow      *self,
                                         GFile         *file);
 MsDocument *ms_window_get_document     (MsWindow      *self);
 MsHistory  *ms_window_get_history      (MsWindow      *self);
+MsProjectView *ms_window_get_project_view (MsWindow   *self);
 MsEditor   *ms_window_get_editor       (MsWindow      *self);
 void        ms_window_set_editor       (MsWindow      *self,
                                         MsEditor      *editor);

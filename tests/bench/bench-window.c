@@ -32,6 +32,7 @@
 #include "test-util.h"
 
 /* Per case, at most this many keystrokes, and no more than this long. */
+#define N_RUNS           3
 #define N_KEYSTROKES     20
 #define N_SEARCH_ROUNDS  2
 #define KEYSTROKE_BUDGET (30 * G_USEC_PER_SEC)
@@ -253,8 +254,8 @@ measure_keystrokes (void)
 
   ms_window_select_project (window, project);
   wait_settled (g_get_monotonic_time (), SETTLE_QUIET_MS);
-  collect_widgets (GTK_WIDGET (window->project_view), GTK_TYPE_TEXT_VIEW, views);
-  if (views->len != 3 || ms_project_view_get_project (window->project_view) != project)
+  collect_widgets (GTK_WIDGET (ms_window_get_project_view (window)), GTK_TYPE_TEXT_VIEW, views);
+  if (views->len != 3 || ms_project_view_get_project (ms_window_get_project_view (window)) != project)
     {
       g_printerr ("bench-window: no completion text view to type into\n");
       return;
@@ -435,8 +436,28 @@ typedef struct
   const char *label;
   const char *mode;
   char       *path;
-  GHashTable *figures;
+  /* One table of figures per run: the median of the runs is reported. */
+  GPtrArray  *runs;
 } Case;
+
+static void
+add_run (Case       *c,
+         const char *output)
+{
+  GHashTable *figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
+
+      if (g_strv_length (words) == 2)
+        g_hash_table_insert (figures, g_strdup (words[0]), g_strdup (words[1]));
+    }
+  if (c->runs == NULL)
+    c->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_ptr_array_add (c->runs, figures);
+}
 
 /* GNOME Text Editor opening @c's file, timed by the preloaded paint probe. */
 static gboolean
@@ -450,7 +471,6 @@ run_text_editor (Case *c)
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) env = g_get_environ ();
-  g_auto(GStrv) lines = NULL;
   const char *argv[] = { NULL, "--standalone", c->path, NULL };
   int status;
 
@@ -470,15 +490,7 @@ run_text_editor (Case *c)
       return FALSE;
     }
 
-  c->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lines = g_strsplit (output, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
-
-      if (g_strv_length (words) == 2)
-        g_hash_table_insert (c->figures, g_strdup (words[0]), g_strdup (words[1]));
-    }
+  add_run (c, output);
   return TRUE;
 }
 
@@ -489,7 +501,6 @@ run_case (Case *c)
   const char *argv[] = { "/proc/self/exe", "--child", c->mode, c->path ? c->path : "-", NULL, NULL };
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
   int status;
 
   /* The start time is taken just before the fork: the child's figures
@@ -503,15 +514,7 @@ run_case (Case *c)
       return FALSE;
     }
 
-  c->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lines = g_strsplit (output, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
-
-      if (g_strv_length (words) == 2)
-        g_hash_table_insert (c->figures, g_strdup (words[0]), g_strdup (words[1]));
-    }
+  add_run (c, output);
   return TRUE;
 }
 
@@ -519,9 +522,22 @@ static double
 figure (Case       *c,
         const char *key)
 {
-  const char *value = c->figures ? g_hash_table_lookup (c->figures, key) : NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
 
-  return value ? g_ascii_strtod (value, NULL) : -1;
+  for (guint i = 0; c->runs != NULL && i < c->runs->len; i++)
+    {
+      const char *value = g_hash_table_lookup (g_ptr_array_index (c->runs, i), key);
+      double number;
+
+      if (value == NULL)
+        continue;
+      number = g_ascii_strtod (value, NULL);
+      g_array_append_val (values, number);
+    }
+  if (values->len == 0)
+    return -1;
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
 }
 
 static void
@@ -637,14 +653,20 @@ main (int   argc,
 
   /* The first start-up fills font and icon caches; it is not counted. */
   run_case (&warm_up);
-  for (guint i = 0; i < n_cases; i++)
-    run_case (&cases[i]);
   editor_cases[0].path = cases[2].path;
   editor_cases[1].path = cases[3].path;
-  for (guint i = 0; i < G_N_ELEMENTS (editor_cases); i++)
-    run_text_editor (&editor_cases[i]);
+  /* Rounds of every case in turn, so that a busy moment hits one run of
+   * each rather than every run of one; the median run counts. */
+  for (guint round = 0; round < N_RUNS; round++)
+    {
+      for (guint i = 0; i < n_cases; i++)
+        run_case (&cases[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (editor_cases); i++)
+        run_text_editor (&editor_cases[i]);
+    }
 
-  printf ("Window, each case in a fresh process (exec to frame; cairo renderer, animations off)\n");
+  printf ("Window, each case in a fresh process, median of %d runs (exec to frame; cairo renderer, animations off)\n",
+          N_RUNS);
   printf ("%-34s", "");
   for (guint i = 0; i < n_cases; i++)
     printf ("%12s", cases[i].label);
@@ -716,14 +738,14 @@ main (int   argc,
 
   for (guint i = 0; i < n_cases; i++)
     {
-      g_clear_pointer (&cases[i].figures, g_hash_table_unref);
+      g_clear_pointer (&cases[i].runs, g_ptr_array_unref);
       if (i >= 2)
         g_unlink (cases[i].path);
       g_free (cases[i].path);
     }
-  g_clear_pointer (&warm_up.figures, g_hash_table_unref);
+  g_clear_pointer (&warm_up.runs, g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (editor_cases); i++)
-    g_clear_pointer (&editor_cases[i].figures, g_hash_table_unref);
+    g_clear_pointer (&editor_cases[i].runs, g_ptr_array_unref);
   g_rmdir (dir);
   return 0;
 }
