@@ -32,7 +32,7 @@
 #include "test-util.h"
 
 /* Per case, at most this many keystrokes, and no more than this long. */
-#define N_RUNS           3
+#define N_RUNS           5
 #define N_KEYSTROKES     20
 #define N_SEARCH_ROUNDS  2
 #define KEYSTROKE_BUDGET (30 * G_USEC_PER_SEC)
