@@ -104,8 +104,6 @@ part (MsWindow   *window,
 
 WINDOW_PART (sidebar, GtkListBox, GTK_LIST_BOX)
 WINDOW_PART (project_list, MsProjectList, MS_PROJECT_LIST)
-WINDOW_PART (overview_page, MsOverviewPage, MS_OVERVIEW_PAGE)
-WINDOW_PART (departments_page, MsDepartmentsPage, MS_DEPARTMENTS_PAGE)
 WINDOW_PART (search_bar, GtkSearchBar, GTK_SEARCH_BAR)
 WINDOW_PART (search_entry, GtkSearchEntry, GTK_SEARCH_ENTRY)
 WINDOW_PART (status_filter, GtkDropDown, GTK_DROP_DOWN)
@@ -118,6 +116,29 @@ WINDOW_PART (reload_button, GtkButton, GTK_BUTTON)
 WINDOW_PART (save_button, GtkButton, GTK_BUTTON)
 WINDOW_PART (loading_page, AdwStatusPage, ADW_STATUS_PAGE)
 WINDOW_PART (status_page, AdwStatusPage, ADW_STATUS_PAGE)
+
+/* A part made when a file is shown: the one widget of its type. */
+static GtkWidget *
+only_part (MsWindow *window,
+           GType     type)
+{
+  g_autoptr(GPtrArray) found = find_widgets (window, type);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+static MsOverviewPage *
+overview_page (MsWindow *window)
+{
+  return MS_OVERVIEW_PAGE (only_part (window, MS_TYPE_OVERVIEW_PAGE));
+}
+
+static MsDepartmentsPage *
+departments_page (MsWindow *window)
+{
+  return MS_DEPARTMENTS_PAGE (only_part (window, MS_TYPE_DEPARTMENTS_PAGE));
+}
 
 static MsProjectView *
 project_view (MsWindow *window)

@@ -910,6 +910,7 @@ visible_chart (MsWindow *self)
 {
   const char *page = ms_window_get_visible_page (self);
 
+  _ms_window_ensure_document_pages (self);
   if (g_strcmp0 (page, "overview") == 0)
     return ms_overview_page_get_chart (self->overview_page);
   if (g_strcmp0 (page, "departments") == 0)
@@ -1038,9 +1039,9 @@ collect_panes (MsWindow   *self,
       panes[n++] = GTK_WIDGET (self->project_list);
       panes[n++] = GTK_WIDGET (ms_window_get_project_view (self));
     }
-  else if (g_strcmp0 (page, "overview") == 0)
+  else if (g_strcmp0 (page, "overview") == 0 && self->overview_page != NULL)
     panes[n++] = GTK_WIDGET (self->overview_page);
-  else if (g_strcmp0 (page, "departments") == 0)
+  else if (g_strcmp0 (page, "departments") == 0 && self->departments_page != NULL)
     panes[n++] = GTK_WIDGET (self->departments_page);
 
   return n;

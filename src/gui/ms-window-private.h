@@ -80,6 +80,8 @@ struct _MsWindow
   GtkListBox           *sidebar;
   GtkStack             *content_stack;
   AdwFlap              *flap;
+  AdwBin               *overview_slot;
+  /* Made when a file is first shown, not before the first frame. */
   MsOverviewPage       *overview_page;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -90,6 +92,7 @@ struct _MsWindow
   /* Made on first use: see ms_window_get_project_view(). */
   MsProjectView        *project_view;
   guint                 project_view_id;
+  AdwBin               *departments_slot;
   MsDepartmentsPage    *departments_page;
   GMenu                *recent_menu;
   guint                 recent_menu_id;
@@ -113,6 +116,7 @@ gboolean    _ms_window_get_loading        (MsWindow         *self);
 void        _ms_window_update_banner      (MsWindow         *self);
 MsCategory *_ms_window_get_selected_category (MsWindow      *self);
 void        _ms_window_update_recent_menu (MsWindow         *self);
+void        _ms_window_ensure_document_pages (MsWindow      *self);
 void        _ms_window_save_ended         (MsWindow         *self);
 void        _ms_window_actions_dispose    (MsWindow         *self);
 

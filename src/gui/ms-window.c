@@ -300,6 +300,22 @@ on_department_project_cb (MsWindow  *self,
   ms_window_select_project (self, project);
 }
 
+/* The overview and departments pages exist once a file is shown: a window
+ * opened with a file paints its first frame without building them. */
+void
+_ms_window_ensure_document_pages (MsWindow *self)
+{
+  if (self->overview_page != NULL)
+    return;
+
+  self->overview_page = MS_OVERVIEW_PAGE (g_object_new (MS_TYPE_OVERVIEW_PAGE, NULL));
+  adw_bin_set_child (self->overview_slot, GTK_WIDGET (self->overview_page));
+  self->departments_page = MS_DEPARTMENTS_PAGE (g_object_new (MS_TYPE_DEPARTMENTS_PAGE, NULL));
+  g_signal_connect_object (self->departments_page, "project-activated", G_CALLBACK (on_department_project_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->departments_slot, GTK_WIDGET (self->departments_page));
+}
+
 /* The title follows the editor: its name for the file, a bullet when unsaved. */
 void
 _ms_window_update_title (MsWindow *self)
@@ -562,14 +578,14 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsWindow, flap);
   /* GNOME's key for a sidebar, also when it is folded away. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
-  gtk_widget_class_bind_template_child (widget_class, MsWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, overview_slot);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_count);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, project_list);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, project_view_slot);
-  gtk_widget_class_bind_template_child (widget_class, MsWindow, departments_page);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, departments_slot);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_project_cb);
@@ -577,7 +593,6 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_filter_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_department_project_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_drop_cb);
 }
 
@@ -827,8 +842,13 @@ set_editor_with_key (MsWindow   *self,
   if (self->project_view != NULL)
     ms_project_view_set_history (self->project_view, self->history);
   ms_project_list_set_scope (self->project_list, NULL);
-  ms_overview_page_set_document (self->overview_page, document, self->history);
-  ms_departments_page_set_document (self->departments_page, document);
+  if (document != NULL)
+    _ms_window_ensure_document_pages (self);
+  if (self->overview_page != NULL)
+    {
+      ms_overview_page_set_document (self->overview_page, document, self->history);
+      ms_departments_page_set_document (self->departments_page, document);
+    }
   rebuild_sidebar (self);
   /* Questions that waited on the last editor's save ask about this one. */
   _ms_window_save_ended (self);
