@@ -1672,6 +1672,55 @@ test_keyboard_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  MsWindow *window;
+  GPtrArray *pages;
+} PaintLog;
+
+static void
+log_paint_cb (GdkFrameClock *clock,
+              PaintLog      *log)
+{
+  const char *page = ms_window_get_visible_page (log->window);
+
+  g_ptr_array_add (log->pages, g_strdup (page ? page : "-"));
+}
+
+/* A window opened with a file paints its first frame before it lays the
+ * file out, and shows neither the welcome page nor the loading page then. */
+static void
+test_first_frame_before_content (void)
+{
+  g_autoptr(GFile) file = copy_example ("first-frame.json");
+  MsWindow *window = ms_window_new (NULL);
+  PaintLog log = { window, g_ptr_array_new_with_free_func (g_free) };
+  gulong handler;
+
+  ms_window_load_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (log_paint_cb), &log);
+  ms_test_wait (ms_window_get_document (window) != NULL);
+  wait_drawn (window);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+
+  g_assert_cmpuint (log.pages->len, >=, 2);
+  for (guint i = 0; i < log.pages->len; i++)
+    {
+      const char *page = g_ptr_array_index (log.pages, i);
+
+      g_test_message ("frame %u: %s", i, page);
+      g_assert_cmpstr (page, !=, "message");
+    }
+  /* The first frame is the blank page; the file's overview comes after. */
+  g_assert_cmpstr (g_ptr_array_index (log.pages, 0), ==, "blank");
+  g_assert_cmpstr (g_ptr_array_index (log.pages, log.pages->len - 1), ==, "overview");
+
+  g_ptr_array_unref (log.pages);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_project_opens_at_top (void)
 {
@@ -2154,6 +2203,7 @@ main (int   argc,
   g_test_add_func ("/window/long-chart-draws-what-is-shown", test_long_chart_draws_what_is_shown);
   g_test_add_func ("/window/project-opens-at-top", test_project_opens_at_top);
   g_test_add_func ("/window/keyboard-focus", test_keyboard_focus);
+  g_test_add_func ("/window/first-frame-before-content", test_first_frame_before_content);
   g_test_add_func ("/window/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/window/recovery-discarded", test_recovery_discarded);
   g_test_add_func ("/window/recovery-later", test_recovery_later);
