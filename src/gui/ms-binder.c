@@ -158,6 +158,32 @@ on_target_notify_cb (GObject    *target,
     ms_history_break_merge (self->history);
 }
 
+static gboolean
+enum_to_selected (const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, (guint)g_value_get_enum (from));
+  return TRUE;
+}
+
+/* A position outside the enum (nothing selected) is no value. */
+static gboolean
+selected_to_enum (const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (G_VALUE_TYPE (to));
+  guint selected = g_value_get_uint (from);
+
+  if (selected > G_MAXINT || g_enum_get_value (enum_class, (int)selected) == NULL)
+    return FALSE;
+  g_value_set_enum (to, (int)selected);
+  return TRUE;
+}
+
+const MsBinderFuncs ms_binder_enum_choice = { enum_to_selected, selected_to_enum, NULL };
+
 static void
 ms_binder_dispose (GObject *object)
 {

@@ -53,6 +53,10 @@ typedef struct
   MsBinderCommit    commit;
 } MsBinderFuncs;
 
+/* An enum property shown by a choice list ("selected" of an AdwComboRow or
+ * GtkDropDown) whose items follow the enum's values in order. */
+extern const MsBinderFuncs ms_binder_enum_choice;
+
 MsBinder *ms_binder_new          (void);
 void      ms_binder_set_history  (MsBinder            *self,
                                   MsHistory           *history);

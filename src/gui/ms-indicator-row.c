@@ -121,28 +121,6 @@ commit_actual (MsHistory    *history,
 }
 
 static gboolean
-enum_to_selected (const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_uint (to, (guint)g_value_get_enum (from));
-  return TRUE;
-}
-
-static gboolean
-selected_to_comparison (const GValue *from,
-                        GValue       *to,
-                        gpointer      user_data)
-{
-  guint selected = g_value_get_uint (from);
-
-  if (selected >= MS_N_COMPARISONS)
-    return FALSE;
-  g_value_set_enum (to, (int)selected);
-  return TRUE;
-}
-
-static gboolean
 rate_to_text (const GValue *from,
               GValue       *to,
               gpointer      user_data)
@@ -264,7 +242,6 @@ bind_fields (MsIndicatorRow *self)
 {
   static const MsBinderFuncs target_funcs = { target_to_text, text_to_figure, NULL };
   static const MsBinderFuncs actual_funcs = { actual_to_text, text_to_actual, commit_actual };
-  static const MsBinderFuncs comparison_funcs = { enum_to_selected, selected_to_comparison, NULL };
   static const MsBinderFuncs rate_funcs = { rate_to_text, NULL, NULL };
   MsBinder *binder = self->binder;
 
@@ -277,7 +254,7 @@ bind_fields (MsIndicatorRow *self)
   ms_binder_bind_full (binder, "has-actual", self->actual_entry, "text", NULL,
                        MS_BINDER_READ_ONLY, &actual_funcs, self);
   ms_binder_bind_full (binder, "comparison", self->comparison_dropdown, "selected", N_("Edit Comparison"),
-                       MS_BINDER_ONE_STEP, &comparison_funcs, NULL);
+                       MS_BINDER_ONE_STEP, &ms_binder_enum_choice, NULL);
   ms_binder_bind_full (binder, "rate", self->rate_label, "label", NULL, MS_BINDER_READ_ONLY, &rate_funcs, self);
   ms_binder_bind_full (binder, "has-rate", self->rate_label, "label", NULL, MS_BINDER_READ_ONLY, &rate_funcs,
                        self);

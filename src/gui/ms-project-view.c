@@ -80,28 +80,6 @@ text_to_names (const GValue *from,
   return TRUE;
 }
 
-static gboolean
-status_to_selected (const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  g_value_set_uint (to, (guint)g_value_get_enum (from));
-  return TRUE;
-}
-
-static gboolean
-selected_to_status (const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  guint selected = g_value_get_uint (from);
-
-  if (selected >= MS_N_STATUSES)
-    return FALSE;
-  g_value_set_enum (to, (int)selected);
-  return TRUE;
-}
-
 static void
 update_heading (MsProjectView *self)
 {
@@ -237,7 +215,6 @@ static void
 ms_project_view_init (MsProjectView *self)
 {
   static const MsBinderFuncs names_funcs = { names_to_text, text_to_names, NULL };
-  static const MsBinderFuncs status_funcs = { status_to_selected, selected_to_status, NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ms_widget_mark_chinese (GTK_WIDGET (self->heading_label));
@@ -247,7 +224,7 @@ ms_project_view_init (MsProjectView *self)
   self->binder = ms_binder_new ();
   ms_binder_bind (self->binder, "number", self->number_spin, "value", N_("Edit Number"));
   ms_binder_bind_full (self->binder, "status", self->status_row, "selected", N_("Edit Status"),
-                       MS_BINDER_ONE_STEP, &status_funcs, NULL);
+                       MS_BINDER_ONE_STEP, &ms_binder_enum_choice, NULL);
   ms_binder_bind_full (self->binder, "departments", self->departments_row, "text", N_("Edit Departments"),
                        MS_BINDER_DEFAULT, &names_funcs, self->departments_row);
   ms_binder_bind_full (self->binder, "partners", self->partners_row, "text", N_("Edit Cooperating Units"),
