@@ -30,6 +30,8 @@ typedef struct
   GPtrArray  *faults;
   GString    *path;
   gboolean    unsupported;
+  /* Category ids met so far: each must be unique in the file. */
+  GHashTable *category_ids;
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
@@ -319,6 +321,33 @@ check_object (Reader            *r,
   return FALSE;
 }
 
+typedef void (*ReadElement) (Reader            *r,
+                             const MsJsonValue *element,
+                             gpointer           parent);
+
+/* Reads each element of the array @member of @node into @parent, with the
+ * element's place in the path of any fault. */
+static void
+read_each (Reader            *r,
+           const MsJsonValue *node,
+           const char        *member,
+           gboolean           required,
+           ReadElement        read_element,
+           gpointer           parent)
+{
+  const MsJsonValue *array = read_array (r, node, member, required);
+  const MsJsonValue *element = array != NULL ? _ms_json_value_first (array) : NULL;
+
+  for (guint i = 0; array != NULL && i < array->n_items; i++, element = _ms_json_value_next (element))
+    {
+      gsize saved = path_push_member (r, member);
+
+      path_push_index (r, i);
+      read_element (r, element, parent);
+      path_pop (r, saved);
+    }
+}
+
 static MsIndicator *
 read_indicator (Reader            *r,
                 const MsJsonValue *node)
@@ -364,6 +393,17 @@ read_indicator (Reader            *r,
   return g_steal_pointer (&indicator);
 }
 
+static void
+read_indicator_into (Reader            *r,
+                     const MsJsonValue *element,
+                     gpointer           project)
+{
+  g_autoptr(MsIndicator) indicator = read_indicator (r, element);
+
+  if (indicator != NULL)
+    ms_project_insert_indicator (project, G_MAXUINT, indicator);
+}
+
 static MsProject *
 read_project (Reader            *r,
               const MsJsonValue *node)
@@ -376,8 +416,6 @@ read_project (Reader            *r,
   g_auto(GStrv) departments = NULL;
   g_auto(GStrv) partners = NULL;
   const MsJsonValue *status_node;
-  const MsJsonValue *indicators;
-  const MsJsonValue *element;
   gint64 number;
 
   if (!check_object (r, node))
@@ -415,22 +453,21 @@ read_project (Reader            *r,
         }
     }
 
-  indicators = read_array (r, node, "indicators", FALSE);
-  element = indicators != NULL ? _ms_json_value_first (indicators) : NULL;
-  for (guint i = 0; indicators != NULL && i < indicators->n_items; i++, element = _ms_json_value_next (element))
-    {
-      gsize saved = path_push_member (r, "indicators");
-      g_autoptr(MsIndicator) indicator = NULL;
-
-      path_push_index (r, i);
-      indicator = read_indicator (r, element);
-      if (indicator != NULL)
-        ms_project_insert_indicator (project, G_MAXUINT, indicator);
-      path_pop (r, saved);
-    }
+  read_each (r, node, "indicators", FALSE, read_indicator_into, project);
 
   take_extra (r, MS_NODE (project), node, known);
   return g_steal_pointer (&project);
+}
+
+static void
+read_project_into (Reader            *r,
+                   const MsJsonValue *element,
+                   gpointer           group)
+{
+  g_autoptr(MsProject) project = read_project (r, element);
+
+  if (project != NULL)
+    ms_group_insert_project (group, G_MAXUINT, project);
 }
 
 static MsGroup *
@@ -439,8 +476,6 @@ read_group (Reader            *r,
 {
   static const char * const known[] = { "number", "title", "projects", NULL };
   g_autoptr(MsGroup) group = ms_group_new ();
-  const MsJsonValue *projects;
-  const MsJsonValue *element;
   gint64 number;
 
   if (!check_object (r, node))
@@ -450,34 +485,30 @@ read_group (Reader            *r,
     ms_group_set_number (group, (guint)number);
   ms_group_set_title (group, read_string (r, node, "title", TRUE));
 
-  projects = read_array (r, node, "projects", TRUE);
-  element = projects != NULL ? _ms_json_value_first (projects) : NULL;
-  for (guint i = 0; projects != NULL && i < projects->n_items; i++, element = _ms_json_value_next (element))
-    {
-      gsize saved = path_push_member (r, "projects");
-      g_autoptr(MsProject) project = NULL;
-
-      path_push_index (r, i);
-      project = read_project (r, element);
-      if (project != NULL)
-        ms_group_insert_project (group, G_MAXUINT, project);
-      path_pop (r, saved);
-    }
+  read_each (r, node, "projects", TRUE, read_project_into, group);
 
   take_extra (r, MS_NODE (group), node, known);
   return g_steal_pointer (&group);
 }
 
+static void
+read_group_into (Reader            *r,
+                 const MsJsonValue *element,
+                 gpointer           category)
+{
+  g_autoptr(MsGroup) group = read_group (r, element);
+
+  if (group != NULL)
+    ms_category_insert_group (category, G_MAXUINT, group);
+}
+
 static MsCategory *
 read_category (Reader            *r,
-               const MsJsonValue *node,
-               GHashTable        *seen_ids)
+               const MsJsonValue *node)
 {
   static const char * const known[] = { "id", "title", "groups", NULL };
   g_autoptr(MsCategory) category = ms_category_new ();
   const MsJsonValue *id_node;
-  const MsJsonValue *groups;
-  const MsJsonValue *element;
   const char *id;
 
   if (!check_object (r, node))
@@ -491,33 +522,32 @@ read_category (Reader            *r,
 
       if (id[0] == '\0')
         reader_fault (r, id_node, _("must not be empty"));
-      else if (g_hash_table_contains (seen_ids, id))
+      else if (g_hash_table_contains (r->category_ids, id))
         /* translators: %s is a category id such as "provincial" */
         reader_fault (r, id_node, _("another category already has the id “%s”"), id);
       else
-        g_hash_table_add (seen_ids, (char *)id);
+        g_hash_table_add (r->category_ids, (char *)id);
       path_pop (r, saved);
     }
   ms_category_set_id (category, id);
 
   ms_category_set_title (category, read_string (r, node, "title", TRUE));
 
-  groups = read_array (r, node, "groups", TRUE);
-  element = groups != NULL ? _ms_json_value_first (groups) : NULL;
-  for (guint i = 0; groups != NULL && i < groups->n_items; i++, element = _ms_json_value_next (element))
-    {
-      gsize saved = path_push_member (r, "groups");
-      g_autoptr(MsGroup) group = NULL;
-
-      path_push_index (r, i);
-      group = read_group (r, element);
-      if (group != NULL)
-        ms_category_insert_group (category, G_MAXUINT, group);
-      path_pop (r, saved);
-    }
+  read_each (r, node, "groups", TRUE, read_group_into, category);
 
   take_extra (r, MS_NODE (category), node, known);
   return g_steal_pointer (&category);
+}
+
+static void
+read_category_into (Reader            *r,
+                    const MsJsonValue *element,
+                    gpointer           document)
+{
+  g_autoptr(MsCategory) category = read_category (r, element);
+
+  if (category != NULL)
+    ms_document_insert_category (document, G_MAXUINT, category);
 }
 
 /* Returns: FALSE when the rest of the file cannot be read as our format */
@@ -579,11 +609,7 @@ read_document (Reader            *r,
   static const char * const known[] = {
     "format", "version", "region", "year", "title", "intro", "note", "categories", NULL
   };
-  /* The ids are kept by the tree. */
-  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(MsDocument) document = ms_document_new ();
-  const MsJsonValue *categories;
-  const MsJsonValue *element;
   gint64 year;
 
   if (root->kind != MS_JSON_OBJECT)
@@ -604,19 +630,7 @@ read_document (Reader            *r,
   ms_document_set_intro (document, read_string (r, root, "intro", FALSE));
   ms_document_set_note (document, read_string (r, root, "note", FALSE));
 
-  categories = read_array (r, root, "categories", TRUE);
-  element = categories != NULL ? _ms_json_value_first (categories) : NULL;
-  for (guint i = 0; categories != NULL && i < categories->n_items; i++, element = _ms_json_value_next (element))
-    {
-      gsize saved = path_push_member (r, "categories");
-      g_autoptr(MsCategory) category = NULL;
-
-      path_push_index (r, i);
-      category = read_category (r, element, seen_ids);
-      if (category != NULL)
-        ms_document_insert_category (document, G_MAXUINT, category);
-      path_pop (r, saved);
-    }
+  read_each (r, root, "categories", TRUE, read_category_into, document);
 
   take_extra (r, MS_NODE (document), root, known);
   ms_document_set_modified (document, FALSE);
@@ -643,6 +657,8 @@ ms_json_read_document (const char  *data,
   g_autoptr(MsJsonTree) tree = NULL;
   g_autoptr(MsDocument) document = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
+  /* The ids are kept by the tree. */
+  g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
   Reader r = { 0 };
 
   if (faults != NULL)
@@ -654,6 +670,7 @@ ms_json_read_document (const char  *data,
       r.tree = tree;
       r.faults = found;
       r.path = path;
+      r.category_ids = category_ids;
       document = read_document (&r, _ms_json_tree_get_root (tree));
     }
 
