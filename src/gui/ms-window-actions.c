@@ -914,7 +914,7 @@ visible_chart (MsWindow *self)
   if (g_strcmp0 (page, "overview") == 0)
     return ms_overview_page_get_chart (self->overview_page);
   if (g_strcmp0 (page, "departments") == 0)
-    return ms_departments_page_get_chart (self->departments_page);
+    return ms_departments_page_get_chart (_ms_window_ensure_departments_page (self));
   if (g_strcmp0 (page, "projects") == 0 && ms_project_view_get_project (ms_window_get_project_view (self)) != NULL)
     return ms_project_view_get_chart (ms_window_get_project_view (self));
 

@@ -117,6 +117,8 @@ void        _ms_window_update_banner      (MsWindow         *self);
 MsCategory *_ms_window_get_selected_category (MsWindow      *self);
 void        _ms_window_update_recent_menu (MsWindow         *self);
 void        _ms_window_ensure_document_pages (MsWindow      *self);
+MsDepartmentsPage *
+            _ms_window_ensure_departments_page (MsWindow    *self);
 void        _ms_window_save_ended         (MsWindow         *self);
 void        _ms_window_actions_dispose    (MsWindow         *self);
 

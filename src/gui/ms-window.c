@@ -166,6 +166,7 @@ show_selected_section (MsWindow *self)
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
       break;
     case MS_SIDEBAR_DEPARTMENTS:
+      _ms_window_ensure_departments_page (self);
       gtk_stack_set_visible_child_name (self->content_stack, "departments");
       break;
     case MS_SIDEBAR_CATEGORY:
@@ -310,10 +311,22 @@ _ms_window_ensure_document_pages (MsWindow *self)
 
   self->overview_page = MS_OVERVIEW_PAGE (g_object_new (MS_TYPE_OVERVIEW_PAGE, NULL));
   adw_bin_set_child (self->overview_slot, GTK_WIDGET (self->overview_page));
+}
+
+/* The departments page is made when first wanted: most sessions never
+ * visit it, and its rows cost fonts and icons the rest does not load. */
+MsDepartmentsPage *
+_ms_window_ensure_departments_page (MsWindow *self)
+{
+  if (self->departments_page != NULL)
+    return self->departments_page;
+
   self->departments_page = MS_DEPARTMENTS_PAGE (g_object_new (MS_TYPE_DEPARTMENTS_PAGE, NULL));
   g_signal_connect_object (self->departments_page, "project-activated", G_CALLBACK (on_department_project_cb), self,
                            G_CONNECT_SWAPPED);
+  ms_departments_page_set_document (self->departments_page, self->document);
   adw_bin_set_child (self->departments_slot, GTK_WIDGET (self->departments_page));
+  return self->departments_page;
 }
 
 /* The title follows the editor: its name for the file, a bullet when unsaved. */
@@ -845,10 +858,9 @@ set_editor_with_key (MsWindow   *self,
   if (document != NULL)
     _ms_window_ensure_document_pages (self);
   if (self->overview_page != NULL)
-    {
-      ms_overview_page_set_document (self->overview_page, document, self->history);
-      ms_departments_page_set_document (self->departments_page, document);
-    }
+    ms_overview_page_set_document (self->overview_page, document, self->history);
+  if (self->departments_page != NULL)
+    ms_departments_page_set_document (self->departments_page, document);
   rebuild_sidebar (self);
   /* Questions that waited on the last editor's save ask about this one. */
   _ms_window_save_ended (self);
