@@ -1094,6 +1094,134 @@ test_file_text_is_literal (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+attributes_say_chinese (PangoAttrList *attributes)
+{
+  g_autoptr(GSList) found = NULL;
+  gboolean chinese = FALSE;
+
+  if (attributes != NULL)
+    found = pango_attr_list_get_attributes (attributes);
+  for (GSList *l = found; l != NULL; l = l->next)
+    {
+      PangoAttribute *attribute = l->data;
+
+      if (attribute->klass->type == PANGO_ATTR_LANGUAGE &&
+          g_str_equal (pango_language_to_string (((PangoAttrLanguage *)attribute)->value), "zh-cn"))
+        chinese = TRUE;
+      pango_attribute_destroy (attribute);
+    }
+  return chinese;
+}
+
+/* Every Han character on screen is laid out as Simplified Chinese: the
+ * language picks the CJK face, and without it Pango takes the Japanese
+ * one under an English or C locale (other glyph forms, a second font). */
+static void
+assert_han_is_chinese (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) texts = find_widgets (root, GTK_TYPE_TEXT);
+  g_autoptr(GPtrArray) views = find_widgets (root, GTK_TYPE_TEXT_VIEW);
+  guint checked = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (label);
+      PangoLayoutIter *iter;
+
+      if (!has_han (text))
+        continue;
+      iter = pango_layout_get_iter (gtk_label_get_layout (label));
+      do
+        {
+          PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+          if (run != NULL && g_unichar_get_script (g_utf8_get_char (text + run->item->offset)) == G_UNICODE_SCRIPT_HAN)
+            {
+              if (!g_str_equal (pango_language_to_string (run->item->analysis.language), "zh-cn"))
+                g_error ("“%s” is laid out as “%s”", text, pango_language_to_string (run->item->analysis.language));
+              checked++;
+            }
+        }
+      while (pango_layout_iter_next_run (iter));
+      pango_layout_iter_free (iter);
+    }
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GtkText *text = g_ptr_array_index (texts, i);
+
+      if (!has_han (gtk_editable_get_text (GTK_EDITABLE (text))))
+        continue;
+      if (!attributes_say_chinese (gtk_text_get_attributes (text)))
+        g_error ("the field holding “%s” is not marked Chinese", gtk_editable_get_text (GTK_EDITABLE (text)));
+      checked++;
+    }
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkTextView *view = g_ptr_array_index (views, i);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (!has_han (text))
+        continue;
+      g_assert_cmpstr (pango_language_to_string (pango_context_get_language (gtk_text_view_get_ltr_context (view))), ==, "zh-cn");
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* In the English interface every Han character shown comes from the file. */
+static void
+test_file_text_uses_chinese_face (void)
+{
+  MsWindow *window;
+
+  if (g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh"))
+    {
+      g_test_skip ("only in the English interface is every Han character file text");
+      return;
+    }
+
+  window = open_window ("faces.json");
+  assert_han_is_chinese (GTK_WIDGET (window));
+
+  ms_window_select_section (window, 1);
+  shown_projects (window);
+  wait_drawn (window);
+  assert_han_is_chinese (GTK_WIDGET (window));
+
+  ms_window_select_section (window, 3);
+  wait_page (window, "departments");
+  {
+    g_autoptr(GPtrArray) departments = find_widgets (departments_page (window), ADW_TYPE_EXPANDER_ROW);
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (g_ptr_array_index (departments, 0)), TRUE);
+  }
+  wait_drawn (window);
+  assert_han_is_chinese (GTK_WIDGET (window));
+
+  activate (window, "search");
+  search_for (window, "市");
+  wait_drawn (window);
+  assert_han_is_chinese (GTK_WIDGET (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_open_bad_file (void)
 {
@@ -2161,6 +2289,7 @@ main (int   argc,
   g_test_add_func ("/window/close-with-save", test_close_with_save);
   g_test_add_func ("/window/new-during-save", test_new_during_save);
   g_test_add_func ("/window/file-text-is-literal", test_file_text_is_literal);
+  g_test_add_func ("/window/file-text-uses-chinese-face", test_file_text_uses_chinese_face);
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/minimum-size", test_minimum_size);
   g_test_add_func ("/window/fit-sizes", test_fit_sizes);

@@ -11,6 +11,22 @@
 #include "ms-paths.h"
 #include "ms-settings.h"
 
+/* File text is Chinese whatever the interface language. Where a text does
+ * not say its language (an English interface, a dialog quoting a title),
+ * Pango gives Han characters the first preferred language that writes them;
+ * without this it is none, and the Japanese CJK face draws Chinese text. */
+static void
+prefer_chinese_for_han (void)
+{
+  const char *preferred = g_getenv ("PANGO_LANGUAGE");
+  g_autofree char *value = NULL;
+
+  if (preferred == NULL)
+    preferred = g_getenv ("LANGUAGE");
+  value = preferred != NULL && preferred[0] != '\0' ? g_strconcat ("zh-cn:", preferred, NULL) : g_strdup ("zh-cn");
+  g_setenv ("PANGO_LANGUAGE", value, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -27,6 +43,7 @@ main (int   argc,
         g_setenv ("LANGUAGE", language, TRUE);
     }
 
+  prefer_chinese_for_han ();
   ms_paths_init_gettext ();
 
   app = ms_application_new ();

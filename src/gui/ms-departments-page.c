@@ -92,6 +92,7 @@ create_project_row (MsDepartmentsPage *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ms_status_get_label (ms_project_get_status (project)));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  ms_widget_mark_chinese (row);
   g_object_set_data_full (G_OBJECT (row), "ms-project", g_object_ref (project), g_object_unref);
   g_signal_connect_object (row, "activated", G_CALLBACK (on_project_row_activated_cb), self, 0);
 
@@ -144,6 +145,7 @@ create_department_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                  name != NULL ? name : _("No responsible department"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  ms_widget_mark_chinese (expander);
 
   g_object_set_data_full (G_OBJECT (expander), "ms-department", g_object_ref (department), g_object_unref);
   g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_department_expanded_cb), self, 0);

@@ -17,23 +17,55 @@
 #include "ms-quantity.h"
 
 /**
- * ms_widget_mark_chinese:
+ * ms_chinese_attributes_new:
  *
- * File text is Chinese whatever the interface language: without this,
- * Pango picks the Japanese CJK face under an English locale.
+ * Returns: (transfer full): attributes that mark a text as Simplified Chinese
  */
-void
-ms_widget_mark_chinese (GtkWidget *widget)
+PangoAttrList *
+ms_chinese_attributes_new (void)
 {
   PangoAttrList *attributes = pango_attr_list_new ();
 
   pango_attr_list_insert (attributes, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  return attributes;
+}
+
+/**
+ * ms_widget_mark_chinese:
+ *
+ * File text is Chinese whatever the interface language: without this,
+ * Pango picks the Japanese CJK face under an English or C locale. Rows
+ * that edit text (AdwEntryRow) are marked through their text delegate;
+ * composite widgets that only show file text (AdwWindowTitle) through
+ * every label inside. A text view ignores a tag's language when it picks
+ * fonts in GTK 4.8, so its layout contexts carry the language instead.
+ */
+void
+ms_widget_mark_chinese (GtkWidget *widget)
+{
+  PangoAttrList *attributes = ms_chinese_attributes_new ();
+
+  if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) != NULL)
+    widget = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (widget)));
+
   if (GTK_IS_LABEL (widget))
     gtk_label_set_attributes (GTK_LABEL (widget), attributes);
   else if (GTK_IS_ENTRY (widget))
     gtk_entry_set_attributes (GTK_ENTRY (widget), attributes);
   else if (GTK_IS_TEXT (widget))
     gtk_text_set_attributes (GTK_TEXT (widget), attributes);
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      PangoLanguage *chinese = pango_language_from_string ("zh-cn");
+
+      pango_context_set_language (gtk_text_view_get_ltr_context (GTK_TEXT_VIEW (widget)), chinese);
+      pango_context_set_language (gtk_text_view_get_rtl_context (GTK_TEXT_VIEW (widget)), chinese);
+      gtk_widget_queue_resize (widget);
+    }
+  else
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      ms_widget_mark_chinese (child);
   pango_attr_list_unref (attributes);
 }
 
@@ -95,26 +127,6 @@ ms_figure_to_text (double value)
   char buffer[MS_NUMBER_JSON_BUFSIZE];
 
   return g_strdup (ms_number_format_json (buffer, sizeof buffer, value));
-}
-
-/**
- * ms_text_buffer_tag_inserted:
- * @end: where the inserted text ends, as "insert-text" leaves it when run after
- *
- * An "insert-text" handler, connected after the default one, that marks what
- * was inserted with the buffer's "zh" tag: the Chinese face for file text.
- * Only the new text is tagged, so typing into a long text stays cheap.
- */
-void
-ms_text_buffer_tag_inserted (GtkTextBuffer *buffer,
-                             GtkTextIter   *end,
-                             const char    *text,
-                             int            length)
-{
-  GtkTextIter start = *end;
-
-  gtk_text_iter_backward_chars (&start, (int)g_utf8_strlen (text, length));
-  gtk_text_buffer_apply_tag_by_name (buffer, "zh", &start, end);
 }
 
 /**

@@ -13,15 +13,12 @@
 
 G_BEGIN_DECLS
 
+PangoAttrList *ms_chinese_attributes_new (void);
 void   ms_widget_mark_chinese       (GtkWidget  *widget);
 char  *ms_group_dup_heading         (MsGroup    *group);
 double ms_parse_figure              (const char *text,
                                      gboolean   *valid);
 char  *ms_figure_to_text            (double      value);
-void   ms_text_buffer_tag_inserted  (GtkTextBuffer *buffer,
-                                     GtkTextIter   *end,
-                                     const char    *text,
-                                     int            length);
 void   ms_choice_focus_selected_on_popup (GtkWidget *choice);
 void   ms_widget_dispose_bin_template (GtkWidget *widget,
                                        GType      type);

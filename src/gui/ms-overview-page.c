@@ -40,6 +40,7 @@ struct _MsOverviewPage
   AdwEntryRow   *title_row;
   AdwEntryRow   *region_row;
   GtkSpinButton *year_spin;
+  GtkTextView   *intro_view;
   GtkTextBuffer *intro_buffer;
 };
 
@@ -145,9 +146,9 @@ ms_overview_page_class_init (MsOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, region_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, intro_view);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, intro_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
-  gtk_widget_class_bind_template_callback (widget_class, ms_text_buffer_tag_inserted);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -171,6 +172,9 @@ ms_overview_page_init (MsOverviewPage *self)
 
   ms_widget_mark_chinese (GTK_WIDGET (self->title_label));
   ms_widget_mark_chinese (GTK_WIDGET (self->subtitle_label));
+  ms_widget_mark_chinese (GTK_WIDGET (self->title_row));
+  ms_widget_mark_chinese (GTK_WIDGET (self->region_row));
+  ms_widget_mark_chinese (GTK_WIDGET (self->intro_view));
 
   self->binder = ms_binder_new ();
   ms_binder_bind (self->binder, "title", self->title_row, "text", N_("Edit Title"));

@@ -105,18 +105,20 @@ ms_project_dup_key_figure (MsProject *project,
 }
 
 /* Marks every case-insensitive occurrence of @needle in the label's text
- * with attributes: the text itself stays literal, never parsed as markup. */
+ * with attributes: the text itself stays literal, never parsed as markup.
+ * The attributes keep the label's text Chinese. */
 static void
 highlight_label (GtkLabel   *label,
                  const char *needle)
 {
   const char *text = gtk_label_get_label (label);
-  PangoAttrList *attrs = NULL;
+  PangoAttrList *attrs = ms_chinese_attributes_new ();
   gsize needle_len;
 
   if (needle == NULL || needle[0] == '\0')
     {
-      gtk_label_set_attributes (label, NULL);
+      gtk_label_set_attributes (label, attrs);
+      pango_attr_list_unref (attrs);
       return;
     }
 
@@ -139,8 +141,6 @@ highlight_label (GtkLabel   *label,
         {
           PangoAttribute *attr;
 
-          if (attrs == NULL)
-            attrs = pango_attr_list_new ();
           attr = pango_attr_weight_new (PANGO_WEIGHT_HEAVY);
           attr->start_index = p - text;
           attr->end_index = q - text;
@@ -156,7 +156,7 @@ highlight_label (GtkLabel   *label,
     }
 
   gtk_label_set_attributes (label, attrs);
-  g_clear_pointer (&attrs, pango_attr_list_unref);
+  pango_attr_list_unref (attrs);
 }
 
 static void

@@ -39,6 +39,9 @@ struct _MsProjectView
   AdwComboRow   *status_row;
   AdwEntryRow   *departments_row;
   AdwEntryRow   *partners_row;
+  GtkTextView   *target_view;
+  GtkTextView   *completion_view;
+  GtkTextView   *note_view;
   GtkTextBuffer *target_buffer;
   GtkTextBuffer *completion_buffer;
   GtkTextBuffer *note_buffer;
@@ -199,6 +202,9 @@ ms_project_view_class_init (MsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, status_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, departments_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, partners_row);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, target_view);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, completion_view);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, note_view);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, target_buffer);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, completion_buffer);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, note_buffer);
@@ -206,7 +212,6 @@ ms_project_view_class_init (MsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, chart_view);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_names_done_cb);
-  gtk_widget_class_bind_template_callback (widget_class, ms_text_buffer_tag_inserted);
   gtk_widget_class_install_action (widget_class, "project.add-indicator", NULL, add_indicator_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -218,6 +223,11 @@ ms_project_view_init (MsProjectView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ms_widget_mark_chinese (GTK_WIDGET (self->heading_label));
+  ms_widget_mark_chinese (GTK_WIDGET (self->departments_row));
+  ms_widget_mark_chinese (GTK_WIDGET (self->partners_row));
+  ms_widget_mark_chinese (GTK_WIDGET (self->target_view));
+  ms_widget_mark_chinese (GTK_WIDGET (self->completion_view));
+  ms_widget_mark_chinese (GTK_WIDGET (self->note_view));
   ms_choice_focus_selected_on_popup (GTK_WIDGET (self->status_row));
 
   /* Adding a field: one line in the template, one binding here. */

@@ -625,6 +625,9 @@ ms_window_init (MsWindow *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_widget_mark_chinese (GTK_WIDGET (self->window_title));
+  /* Searches are for file text. */
+  ms_widget_mark_chinese (GTK_WIDGET (self->search_entry));
 
   self->cancellable = g_cancellable_new ();
   self->settings = ms_settings_new ();
