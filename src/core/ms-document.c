@@ -30,11 +30,23 @@ struct _MsDocument
   char       *title;
   char       *intro;
   char       *note;
+  MsDate      as_of;
+  MsDate      period_start;
+  MsDate      period_end;
+  MsThresholds thresholds;
   GListStore *categories;
   guint       modified : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MsDocument, ms_document, MS_TYPE_NODE)
+
+static MsThresholds *
+thresholds_copy (const MsThresholds *thresholds)
+{
+  return g_memdup2 (thresholds, sizeof *thresholds);
+}
+
+G_DEFINE_BOXED_TYPE (MsThresholds, ms_thresholds, thresholds_copy, g_free)
 
 enum {
   PROP_0,
@@ -45,6 +57,10 @@ enum {
   PROP_TITLE,
   PROP_INTRO,
   PROP_NOTE,
+  PROP_AS_OF,
+  PROP_PERIOD_START,
+  PROP_PERIOD_END,
+  PROP_THRESHOLDS,
   PROP_CATEGORIES,
   N_PROPS
 };
@@ -116,6 +132,18 @@ ms_document_get_property (GObject    *object,
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
+    case PROP_AS_OF:
+      g_value_set_uint (value, self->as_of);
+      break;
+    case PROP_PERIOD_START:
+      g_value_set_uint (value, self->period_start);
+      break;
+    case PROP_PERIOD_END:
+      g_value_set_uint (value, self->period_end);
+      break;
+    case PROP_THRESHOLDS:
+      g_value_set_boxed (value, &self->thresholds);
+      break;
     case PROP_CATEGORIES:
       g_value_set_object (value, self->categories);
       break;
@@ -155,6 +183,19 @@ ms_document_set_property (GObject      *object,
     case PROP_NOTE:
       ms_document_set_note (self, g_value_get_string (value));
       break;
+    case PROP_AS_OF:
+      ms_document_set_as_of (self, g_value_get_uint (value));
+      break;
+    case PROP_PERIOD_START:
+      ms_document_set_period (self, g_value_get_uint (value), self->period_end);
+      break;
+    case PROP_PERIOD_END:
+      ms_document_set_period (self, self->period_start, g_value_get_uint (value));
+      break;
+    case PROP_THRESHOLDS:
+      if (g_value_get_boxed (value) != NULL)
+        ms_document_set_thresholds (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,6 +224,11 @@ ms_document_class_init (MsDocumentClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
   properties[PROP_INTRO] = g_param_spec_string ("intro", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
+  /* MsDate values; 0 is "not set". */
+  properties[PROP_AS_OF] = g_param_spec_uint ("as-of", NULL, NULL, 0, G_MAXUINT32, 0, rw);
+  properties[PROP_PERIOD_START] = g_param_spec_uint ("period-start", NULL, NULL, 0, G_MAXUINT32, 0, rw);
+  properties[PROP_PERIOD_END] = g_param_spec_uint ("period-end", NULL, NULL, 0, G_MAXUINT32, 0, rw);
+  properties[PROP_THRESHOLDS] = g_param_spec_boxed ("thresholds", NULL, NULL, MS_TYPE_THRESHOLDS, rw);
   properties[PROP_CATEGORIES] = g_param_spec_object ("categories", NULL, NULL, G_TYPE_LIST_MODEL,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                                      MS_PARAM_NOT_CONTENT);
@@ -197,6 +243,7 @@ ms_document_init (MsDocument *self)
   self->title = g_strdup ("");
   self->intro = g_strdup ("");
   self->note = g_strdup ("");
+  ms_thresholds_init_default (&self->thresholds);
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -741,6 +788,140 @@ ms_document_set_note (MsDocument *self,
 
   if (_ms_set_string (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/**
+ * ms_document_get_as_of:
+ *
+ * Returns: the date of the latest figures (截至), or %MS_DATE_NONE when the
+ *   file does not say: a year-end report, read as of the end of its period
+ */
+MsDate
+ms_document_get_as_of (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), MS_DATE_NONE);
+
+  return self->as_of;
+}
+
+void
+ms_document_set_as_of (MsDocument *self,
+                       MsDate      as_of)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  if (as_of == self->as_of)
+    return;
+
+  self->as_of = as_of;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+/**
+ * ms_document_get_period:
+ * @start: (out) (optional): the first day the pledges run
+ * @end: (out) (optional): the last day, the deadline of every project without its own
+ *
+ * The period the file sets, or else the calendar year of its year.
+ */
+void
+ms_document_get_period (MsDocument *self,
+                        MsDate     *start,
+                        MsDate     *end)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  if (start != NULL)
+    *start = self->period_start != MS_DATE_NONE ? self->period_start
+                                                : ms_date_from_ymd (self->year, 1, 1);
+  if (end != NULL)
+    *end = self->period_end != MS_DATE_NONE ? self->period_end
+                                            : ms_date_from_ymd (self->year, 12, 31);
+}
+
+/* Returns: whether the file sets a period of its own, not the calendar year */
+gboolean
+ms_document_get_has_period (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), FALSE);
+
+  return self->period_start != MS_DATE_NONE || self->period_end != MS_DATE_NONE;
+}
+
+/**
+ * ms_document_set_period:
+ * @start: the first day, or %MS_DATE_NONE for 1 January of the year
+ * @end: the last day, or %MS_DATE_NONE for 31 December of the year
+ */
+void
+ms_document_set_period (MsDocument *self,
+                        MsDate      start,
+                        MsDate      end)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (start != self->period_start)
+    {
+      self->period_start = start;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_START]);
+    }
+  if (end != self->period_end)
+    {
+      self->period_end = end;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_END]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Returns: (transfer none): when a project counts as behind or at risk */
+const MsThresholds *
+ms_document_get_thresholds (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return &self->thresholds;
+}
+
+void
+ms_document_set_thresholds (MsDocument         *self,
+                            const MsThresholds *thresholds)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+  g_return_if_fail (thresholds != NULL);
+
+  if (ms_thresholds_equal (thresholds, &self->thresholds))
+    return;
+
+  self->thresholds = *thresholds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THRESHOLDS]);
+}
+
+/* The defaults written down in FORMAT.md. */
+void
+ms_thresholds_init_default (MsThresholds *thresholds)
+{
+  thresholds->behind_points = 10;
+  thresholds->at_risk_points = 25;
+  thresholds->due_days = 30;
+  thresholds->due_percent = 80;
+}
+
+gboolean
+ms_thresholds_equal (const MsThresholds *a,
+                     const MsThresholds *b)
+{
+  return a->behind_points == b->behind_points && a->at_risk_points == b->at_risk_points &&
+         a->due_days == b->due_days && a->due_percent == b->due_percent;
+}
+
+gboolean
+ms_thresholds_is_default (const MsThresholds *thresholds)
+{
+  MsThresholds defaults;
+
+  ms_thresholds_init_default (&defaults);
+  return ms_thresholds_equal (thresholds, &defaults);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "ms-category.h"
+#include "ms-date.h"
 #include "ms-node.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,25 @@ typedef struct
   guint n_indicators_unmet;
   guint n_indicators_unreported;
 } MsStats;
+
+/* When a project counts as behind or at risk (see FORMAT.md, "Figures"). */
+typedef struct
+{
+  /* Behind: the rate is more than this many points under 序时进度. */
+  double behind_points;
+  /* At risk: more than this many points under it ... */
+  double at_risk_points;
+  /* ... or the deadline within this many days and the rate under due_percent. */
+  guint  due_days;
+  double due_percent;
+} MsThresholds;
+
+#define MS_TYPE_THRESHOLDS (ms_thresholds_get_type ())
+GType       ms_thresholds_get_type      (void) G_GNUC_CONST;
+void        ms_thresholds_init_default  (MsThresholds         *thresholds);
+gboolean    ms_thresholds_equal         (const MsThresholds   *a,
+                                         const MsThresholds   *b);
+gboolean    ms_thresholds_is_default    (const MsThresholds   *thresholds);
 
 #define MS_TYPE_DOCUMENT (ms_document_get_type ())
 
@@ -86,6 +106,19 @@ void        ms_document_set_intro       (MsDocument           *self,
 const char *ms_document_get_note        (MsDocument           *self);
 void        ms_document_set_note        (MsDocument           *self,
                                          const char           *note);
+MsDate      ms_document_get_as_of       (MsDocument           *self);
+void        ms_document_set_as_of       (MsDocument           *self,
+                                         MsDate                as_of);
+void        ms_document_get_period      (MsDocument           *self,
+                                         MsDate               *start,
+                                         MsDate               *end);
+gboolean    ms_document_get_has_period  (MsDocument           *self);
+void        ms_document_set_period      (MsDocument           *self,
+                                         MsDate                start,
+                                         MsDate                end);
+const MsThresholds *ms_document_get_thresholds (MsDocument    *self);
+void        ms_document_set_thresholds  (MsDocument           *self,
+                                         const MsThresholds   *thresholds);
 GListModel *ms_document_get_categories  (MsDocument           *self);
 MsCategory *ms_document_get_category    (MsDocument           *self,
                                          guint                 position);

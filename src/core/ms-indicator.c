@@ -28,6 +28,10 @@ struct _MsIndicator
   double        actual;
   gboolean      has_actual;
   MsComparison  comparison;
+  /* (nullable): reported figures by date; the last is @actual */
+  MsTimeline   *progress;
+  /* (nullable): planned figures by date (milestones) */
+  MsTimeline   *plan;
 };
 
 G_DEFINE_FINAL_TYPE (MsIndicator, ms_indicator, MS_TYPE_NODE)
@@ -40,6 +44,8 @@ enum {
   PROP_ACTUAL,
   PROP_HAS_ACTUAL,
   PROP_COMPARISON,
+  PROP_PROGRESS,
+  PROP_PLAN,
   PROP_HAS_RATE,
   PROP_RATE,
   PROP_STATE,
@@ -63,6 +69,8 @@ ms_indicator_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->progress, ms_timeline_unref);
+  g_clear_pointer (&self->plan, ms_timeline_unref);
 
   G_OBJECT_CLASS (ms_indicator_parent_class)->finalize (object);
 }
@@ -95,6 +103,12 @@ ms_indicator_get_property (GObject    *object,
       break;
     case PROP_COMPARISON:
       g_value_set_enum (value, self->comparison);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_boxed (value, self->progress);
+      break;
+    case PROP_PLAN:
+      g_value_set_boxed (value, self->plan);
       break;
     case PROP_HAS_RATE:
       g_value_set_boolean (value, ms_indicator_get_rate (self, NULL));
@@ -142,6 +156,12 @@ ms_indicator_set_property (GObject      *object,
     case PROP_COMPARISON:
       ms_indicator_set_comparison (self, g_value_get_enum (value));
       break;
+    case PROP_PROGRESS:
+      ms_indicator_set_progress (self, g_value_get_boxed (value));
+      break;
+    case PROP_PLAN:
+      ms_indicator_set_plan (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -170,6 +190,8 @@ ms_indicator_class_init (MsIndicatorClass *klass)
   properties[PROP_COMPARISON] = g_param_spec_enum ("comparison", NULL, NULL,
                                                    MS_TYPE_COMPARISON,
                                                    MS_COMPARISON_AT_LEAST, rw);
+  properties[PROP_PROGRESS] = g_param_spec_boxed ("progress", NULL, NULL, MS_TYPE_TIMELINE, rw);
+  properties[PROP_PLAN] = g_param_spec_boxed ("plan", NULL, NULL, MS_TYPE_TIMELINE, rw);
   properties[PROP_HAS_RATE] = g_param_spec_boolean ("has-rate", NULL, NULL, FALSE, derived);
   properties[PROP_RATE] = g_param_spec_double ("rate", NULL, NULL,
                                                0, G_MAXDOUBLE, 0, derived);
@@ -403,6 +425,71 @@ ms_indicator_get_state (MsIndicator *self)
       /* A plain number in a pledge ("新建充电桩500个") is a floor, not a cap. */
       return self->actual >= self->target ? MS_INDICATOR_MET : MS_INDICATOR_UNMET;
     }
+}
+
+static gboolean
+set_timeline (MsTimeline **slot,
+              MsTimeline  *timeline)
+{
+  if (ms_timeline_get_n_entries (timeline) == 0)
+    timeline = NULL;
+  if (timeline == *slot || ms_timeline_equal (timeline, *slot))
+    return FALSE;
+
+  g_clear_pointer (slot, ms_timeline_unref);
+  if (timeline != NULL)
+    *slot = ms_timeline_ref (timeline);
+  return TRUE;
+}
+
+/**
+ * ms_indicator_get_progress:
+ *
+ * Returns: (transfer none) (nullable): the reported figures by date (进展),
+ *   %NULL when there are none; the last is the indicator's actual
+ */
+MsTimeline *
+ms_indicator_get_progress (MsIndicator *self)
+{
+  g_return_val_if_fail (MS_IS_INDICATOR (self), NULL);
+
+  return self->progress;
+}
+
+/**
+ * ms_indicator_set_progress:
+ * @progress: (nullable): figures by date; an empty one is %NULL
+ *
+ * Sets the history of reported figures. The actual is set on its own
+ * (ms_history_record_actual() does both in one step).
+ */
+void
+ms_indicator_set_progress (MsIndicator *self,
+                           MsTimeline  *progress)
+{
+  g_return_if_fail (MS_IS_INDICATOR (self));
+
+  if (set_timeline (&self->progress, progress))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+/* Returns: (transfer none) (nullable): planned figures by date (milestones) */
+MsTimeline *
+ms_indicator_get_plan (MsIndicator *self)
+{
+  g_return_val_if_fail (MS_IS_INDICATOR (self), NULL);
+
+  return self->plan;
+}
+
+void
+ms_indicator_set_plan (MsIndicator *self,
+                       MsTimeline  *plan)
+{
+  g_return_if_fail (MS_IS_INDICATOR (self));
+
+  if (set_timeline (&self->plan, plan))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
 /**

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "ms-node.h"
+#include "ms-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,12 @@ void              ms_indicator_clear_actual   (MsIndicator  *self);
 MsComparison      ms_indicator_get_comparison (MsIndicator  *self);
 void              ms_indicator_set_comparison (MsIndicator  *self,
                                                MsComparison  comparison);
+MsTimeline       *ms_indicator_get_progress   (MsIndicator  *self);
+void              ms_indicator_set_progress   (MsIndicator  *self,
+                                               MsTimeline   *progress);
+MsTimeline       *ms_indicator_get_plan       (MsIndicator  *self);
+void              ms_indicator_set_plan       (MsIndicator  *self,
+                                               MsTimeline   *plan);
 gboolean          ms_indicator_get_rate       (MsIndicator  *self,
                                                double       *rate);
 MsIndicatorState  ms_indicator_get_state      (MsIndicator  *self);

@@ -25,6 +25,9 @@ struct _MsProject
   char       *completion;
   MsStatus    status;
   char       *note;
+  MsDate      deadline;
+  char       *lead;
+  char       *contact;
   GListStore *indicators;
 };
 
@@ -39,6 +42,9 @@ enum {
   PROP_COMPLETION,
   PROP_STATUS,
   PROP_NOTE,
+  PROP_DEADLINE,
+  PROP_LEAD,
+  PROP_CONTACT,
   PROP_INDICATORS,
   N_PROPS
 };
@@ -66,6 +72,8 @@ ms_project_finalize (GObject *object)
   g_clear_pointer (&self->partners, g_strfreev);
   g_clear_pointer (&self->completion, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->lead, g_free);
+  g_clear_pointer (&self->contact, g_free);
 
   G_OBJECT_CLASS (ms_project_parent_class)->finalize (object);
 }
@@ -100,6 +108,15 @@ ms_project_get_property (GObject    *object,
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+    case PROP_DEADLINE:
+      g_value_set_uint (value, self->deadline);
+      break;
+    case PROP_LEAD:
+      g_value_set_string (value, self->lead);
+      break;
+    case PROP_CONTACT:
+      g_value_set_string (value, self->contact);
       break;
     case PROP_INDICATORS:
       g_value_set_object (value, self->indicators);
@@ -140,6 +157,15 @@ ms_project_set_property (GObject      *object,
     case PROP_NOTE:
       ms_project_set_note (self, g_value_get_string (value));
       break;
+    case PROP_DEADLINE:
+      ms_project_set_deadline (self, g_value_get_uint (value));
+      break;
+    case PROP_LEAD:
+      ms_project_set_lead (self, g_value_get_string (value));
+      break;
+    case PROP_CONTACT:
+      ms_project_set_contact (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -164,6 +190,10 @@ ms_project_class_init (MsProjectClass *klass)
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL,
                                                MS_TYPE_STATUS, MS_STATUS_NOT_STARTED, rw);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
+  /* An MsDate; 0 means the end of the document's period. */
+  properties[PROP_DEADLINE] = g_param_spec_uint ("deadline", NULL, NULL, 0, G_MAXUINT32, 0, rw);
+  properties[PROP_LEAD] = g_param_spec_string ("lead", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
+  properties[PROP_CONTACT] = g_param_spec_string ("contact", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
   properties[PROP_INDICATORS] = g_param_spec_object ("indicators", NULL, NULL, G_TYPE_LIST_MODEL,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                                      MS_PARAM_NOT_CONTENT);
@@ -180,6 +210,8 @@ ms_project_init (MsProject *self)
   self->partners = g_new0 (char *, 1);
   self->completion = g_strdup ("");
   self->note = g_strdup ("");
+  self->lead = g_strdup ("");
+  self->contact = g_strdup ("");
   self->status = MS_STATUS_NOT_STARTED;
   self->indicators = _ms_node_new_child_store (MS_TYPE_INDICATOR);
 }
@@ -464,4 +496,64 @@ ms_project_dup_short_title (MsProject *self)
     }
 
   return g_strndup (text, end - text);
+}
+
+/* Returns: the deadline (完成时限), or %MS_DATE_NONE for the end of the period */
+MsDate
+ms_project_get_deadline (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), MS_DATE_NONE);
+
+  return self->deadline;
+}
+
+void
+ms_project_set_deadline (MsProject *self,
+                         MsDate     deadline)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+
+  if (deadline == self->deadline)
+    return;
+
+  self->deadline = deadline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE]);
+}
+
+/* The leader in charge (牵头领导). */
+const char *
+ms_project_get_lead (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  return self->lead;
+}
+
+void
+ms_project_set_lead (MsProject  *self,
+                     const char *lead)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+
+  if (_ms_set_string (&self->lead, lead))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEAD]);
+}
+
+/* The person to ask (联系人). */
+const char *
+ms_project_get_contact (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
+
+  return self->contact;
+}
+
+void
+ms_project_set_contact (MsProject  *self,
+                        const char *contact)
+{
+  g_return_if_fail (MS_IS_PROJECT (self));
+
+  if (_ms_set_string (&self->contact, contact))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "ms-date.h"
 #include "ms-indicator.h"
 #include "ms-node.h"
 
@@ -38,6 +39,15 @@ void                ms_project_set_status        (MsProject          *self,
 const char         *ms_project_get_note          (MsProject          *self);
 void                ms_project_set_note          (MsProject          *self,
                                                   const char         *note);
+MsDate              ms_project_get_deadline      (MsProject          *self);
+void                ms_project_set_deadline      (MsProject          *self,
+                                                  MsDate              deadline);
+const char         *ms_project_get_lead          (MsProject          *self);
+void                ms_project_set_lead          (MsProject          *self,
+                                                  const char         *lead);
+const char         *ms_project_get_contact       (MsProject          *self);
+void                ms_project_set_contact       (MsProject          *self,
+                                                  const char         *contact);
 GListModel         *ms_project_get_indicators    (MsProject          *self);
 MsIndicator        *ms_project_get_indicator     (MsProject          *self,
                                                   guint               position);
