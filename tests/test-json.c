@@ -504,6 +504,188 @@ test_bad_file (gconstpointer data)
   g_assert_true (g_str_has_prefix (load_error->message, expected_prefix));
 }
 
+/* The members of the year: a version 1 file with one fault in them. */
+typedef struct
+{
+  const char *name;
+  const char *document_members;
+  const char *project_members;
+  const char *indicator_members;
+  const char *path;
+  const char *message;
+  /* Where the fault points: the first place this text starts. */
+  const char *at;
+} YearFault;
+
+#define IN_INDICATOR "categories[0].groups[0].projects[0].indicators[0]."
+
+static const YearFault year_faults[] = {
+  { "not-a-date", "\"as_of\": \"2024-02-30\",", "", "", "as_of", "must be a real date", "\"2024-02-30\"" },
+  { "slashes", "\"as_of\": \"2024/6/30\",", "", "", "as_of", "must be a real date", "\"2024/6/30\"" },
+  { "too-early", "\"as_of\": \"1850-01-01\",", "", "", "as_of", "must be a real date", "\"1850-01-01\"" },
+  { "number-date", "\"as_of\": 20240630,", "", "", "as_of", "must be a real date", "20240630" },
+  { "bad-deadline", "", "\"deadline\": \"2024-13-01\",", "", "categories[0].groups[0].projects[0].deadline",
+    "must be a real date", "\"2024-13-01\"" },
+  { "period-reversed", "\"period\": {\"start\": \"2024-12-31\", \"end\": \"2024-01-01\"},", "", "", "period",
+    "ends before it starts", "{\"start\"" },
+  { "period-without-end", "\"period\": {\"start\": \"2024-01-01\"},", "", "", "period",
+    "missing required member “end”", "{\"start\"" },
+  { "period-stray", "\"period\": {\"start\": \"2024-01-01\", \"end\": \"2024-12-31\", \"ende\": 1},", "", "",
+    "period", "unknown member “ende”", "{\"start\"" },
+  { "threshold-range", "\"thresholds\": {\"behind\": 150},", "", "", "thresholds.behind",
+    "must be from 0 to 100", "150" },
+  { "threshold-order", "\"thresholds\": {\"behind\": 30, \"at_risk\": 20},", "", "", "thresholds",
+    "must not be below", "{\"behind\"" },
+  { "progress-twice", "", "", ", \"progress\": [{\"date\": \"2024-03-31\", \"actual\": 20}, {\"date\": \"2024-03-31\", \"actual\": 50}]",
+    IN_INDICATOR "progress[1].date", "another entry already has the date 2024-03-31 (progress[0])",
+    "\"2024-03-31\", \"actual\": 50" },
+  { "progress-order", "", "", ", \"progress\": [{\"date\": \"2024-06-30\", \"actual\": 20}, {\"date\": \"2024-03-31\", \"actual\": 50}]",
+    IN_INDICATOR "progress[1].date", "2024-03-31 comes after 2024-06-30", "\"2024-03-31\"" },
+  { "progress-after-as-of", "\"as_of\": \"2024-06-30\",", "", ", \"progress\": [{\"date\": \"2024-09-30\", \"actual\": 50}]",
+    IN_INDICATOR "progress[0].date", "after the file's reporting date (as_of) 2024-06-30", "\"2024-09-30\"" },
+  { "progress-disagrees", "", "", ", \"progress\": [{\"date\": \"2024-03-31\", \"actual\": 40}]",
+    IN_INDICATOR "actual", "is 50, but the latest progress entry (2024-03-31) says 40", "50" },
+  { "progress-stray", "", "", ", \"progress\": [{\"date\": \"2024-03-31\", \"actual\": 50, \"value\": 2}]",
+    IN_INDICATOR "progress[0]", "unknown member “value”", "{\"date\"" },
+  { "progress-negative", "", "", ", \"progress\": [{\"date\": \"2024-03-31\", \"actual\": -5}]",
+    IN_INDICATOR "progress[0].actual", "must not be negative", "-5" },
+  { "plan-without-target", "", "", ", \"plan\": [{\"date\": \"2024-06-30\"}]",
+    IN_INDICATOR "plan[0]", "missing required member “target”", "{\"date\"" },
+};
+
+static char *
+year_text (const YearFault *fault)
+{
+  return g_strdup_printf ("{\"format\": \"minsheng\", \"version\": 1, \"year\": 2024, \"title\": \"标题\",\n"
+                          " %s\n"
+                          " \"categories\": [{\"id\": \"a\", \"title\": \"甲\", \"groups\": [{\"number\": 1, \"title\": \"乙\", \"projects\": [\n"
+                          "  {\"number\": 1, \"target\": \"丙\", %s\n"
+                          "   \"indicators\": [{\"name\": \"公路\", \"unit\": \"公里\", \"target\": 80, \"actual\": 50%s}]}]}]}]}\n",
+                          fault->document_members, fault->project_members, fault->indicator_members);
+}
+
+static void
+test_year_fault (gconstpointer data)
+{
+  const YearFault *fault = data;
+  g_autofree char *text = year_text (fault);
+  g_autoptr(GPtrArray) faults = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  /* The marker is looked for where its member is: the header or the tree. */
+  gboolean in_header = strstr (fault->document_members, fault->at) != NULL;
+  const char *at = strstr (in_header ? text : strstr (text, "\"categories\""), fault->at);
+  guint line = 1, column = 1;
+  MsFault *found;
+
+  g_assert_nonnull (at);
+  for (const char *p = text; p < at; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        line++, column = 1;
+      else
+        column++;
+    }
+
+  document = ms_json_read_document (text, strlen (text), "year.json", &faults, &error);
+  g_assert_null (document);
+  g_assert_nonnull (faults);
+  g_assert_cmpuint (faults->len, ==, 1);
+  found = g_ptr_array_index (faults, 0);
+  g_assert_cmpstr (found->path, ==, fault->path);
+  if (strstr (found->message, fault->message) == NULL)
+    g_error ("%s: “%s” does not contain “%s”", fault->name, found->message, fault->message);
+  g_assert_cmpuint (found->line, ==, line);
+  g_assert_cmpuint (found->column, ==, column);
+}
+
+/* Every member of the year reads back as written, and is written back
+ * byte for byte; a file without them gains none. */
+static void
+test_year_members (void)
+{
+  static const YearFault valid = {
+    "valid",
+    "\"as_of\": \"2024-06-30\", \"period\": {\"start\": \"2023-12-01\", \"end\": \"2024-11-30\"},"
+    " \"thresholds\": {\"behind\": 5, \"at_risk\": 20, \"due_days\": 45, \"due_rate\": 90},",
+    "\"lead\": \"王副市长\", \"contact\": \"刘科长 0395-1234567\", \"deadline\": \"2024-10-31\",",
+    ", \"plan\": [{\"date\": \"2024-06-30\", \"target\": 40}],"
+    " \"progress\": [{\"date\": \"2024-03-31\", \"actual\": 20, \"note\": \"一季度\"}, {\"date\": \"2024-06-30\", \"actual\": 50}]",
+    NULL, NULL, NULL
+  };
+  g_autofree char *text = year_text (&valid);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_json_read_document (text, strlen (text), "year.json", NULL, &error);
+  g_autoptr(MsDocument) again = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+  MsProject *project;
+  MsIndicator *indicator;
+  MsTimeline *progress;
+  MsDate start, end;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ms_document_get_as_of (document), ==, ms_date_from_ymd (2024, 6, 30));
+  ms_document_get_period (document, &start, &end);
+  g_assert_cmpuint (start, ==, ms_date_from_ymd (2023, 12, 1));
+  g_assert_cmpuint (end, ==, ms_date_from_ymd (2024, 11, 30));
+  g_assert_cmpfloat (ms_document_get_thresholds (document)->behind_points, ==, 5);
+  g_assert_cmpfloat (ms_document_get_thresholds (document)->at_risk_points, ==, 20);
+  g_assert_cmpuint (ms_document_get_thresholds (document)->due_days, ==, 45);
+  g_assert_cmpfloat (ms_document_get_thresholds (document)->due_percent, ==, 90);
+
+  project = find_project (document, "a", 1);
+  g_assert_cmpstr (ms_project_get_lead (project), ==, "王副市长");
+  g_assert_cmpstr (ms_project_get_contact (project), ==, "刘科长 0395-1234567");
+  g_assert_cmpuint (ms_project_get_deadline (project), ==, ms_date_from_ymd (2024, 10, 31));
+
+  indicator = ms_project_get_indicator (project, 0);
+  progress = ms_indicator_get_progress (indicator);
+  g_assert_cmpuint (ms_timeline_get_n_entries (progress), ==, 2);
+  g_assert_cmpuint (ms_timeline_get_entry (progress, 0)->date, ==, ms_date_from_ymd (2024, 3, 31));
+  g_assert_cmpfloat (ms_timeline_get_entry (progress, 0)->value, ==, 20);
+  g_assert_cmpstr (ms_timeline_get_entry (progress, 0)->note, ==, "一季度");
+  g_assert_cmpstr (ms_timeline_get_entry (progress, 1)->note, ==, "");
+  g_assert_cmpuint (ms_timeline_get_n_entries (ms_indicator_get_plan (indicator)), ==, 1);
+  g_assert_cmpfloat (ms_timeline_get_entry (ms_indicator_get_plan (indicator), 0)->value, ==, 40);
+
+  /* Canonical once written, and the same document when read again. */
+  written = ms_document_serialize (document, &error);
+  g_assert_no_error (error);
+  again = ms_json_read_document (g_bytes_get_data (written, NULL), g_bytes_get_size (written), "again.json", NULL, &error);
+  g_assert_no_error (error);
+  rewritten = ms_document_serialize (again, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (written, rewritten));
+  g_assert_nonnull (strstr (g_bytes_get_data (written, NULL), "\"progress\": [\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (written, NULL),
+                            "{\"date\": \"2024-03-31\", \"actual\": 20, \"note\": \"一季度\"}"));
+
+  /* Without progress the actual stays what the file says; an actual left
+   * out is the latest progress. */
+  ms_indicator_set_progress (ms_project_get_indicator (find_project (again, "a", 1), 0), NULL);
+  g_clear_pointer (&rewritten, g_bytes_unref);
+  rewritten = ms_document_serialize (again, &error);
+  g_assert_null (strstr (g_bytes_get_data (rewritten, NULL), "progress"));
+}
+
+static void
+test_year_actual_from_progress (void)
+{
+  static const char text[] =
+    "{\"format\": \"minsheng\", \"version\": 1, \"year\": 2024, \"title\": \"t\", \"categories\": [{\"id\": \"a\", \"title\": \"甲\","
+    " \"groups\": [{\"number\": 1, \"title\": \"乙\", \"projects\": [{\"number\": 1, \"target\": \"丙\", \"indicators\":"
+    " [{\"name\": \"公路\", \"target\": 80, \"progress\": [{\"date\": \"2024-03-31\", \"actual\": 12.5}]}]}]}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_json_read_document (text, strlen (text), "t.json", NULL, &error);
+  MsIndicator *indicator;
+
+  g_assert_no_error (error);
+  indicator = ms_project_get_indicator (find_project (document, "a", 1), 0);
+  g_assert_true (ms_indicator_get_has_actual (indicator));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 12.5);
+}
+
 static void
 test_every_fault_listed (void)
 {
@@ -1252,6 +1434,14 @@ main (int   argc,
 
       g_test_add_data_func (test_path, &bad_files[i], test_bad_file);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (year_faults); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/json/year/%s", year_faults[i].name);
+
+      g_test_add_data_func (test_path, &year_faults[i], test_year_fault);
+    }
+  g_test_add_func ("/json/year/members", test_year_members);
+  g_test_add_func ("/json/year/actual-from-progress", test_year_actual_from_progress);
   g_test_add_func ("/json/every-fault-listed", test_every_fault_listed);
   g_test_add_func ("/json/deep-nesting-refused", test_deep_nesting_refused);
   g_test_add_func ("/json/large-file-refused", test_large_file_refused);

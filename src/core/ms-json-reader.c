@@ -32,6 +32,8 @@ typedef struct
   gboolean    unsupported;
   /* Category ids met so far: each must be unique in the file. */
   GHashTable *category_ids;
+  /* The file's reporting date: no progress is dated after it. */
+  MsDate      as_of;
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
@@ -105,6 +107,21 @@ collect_extra (Reader             *r,
     }
 
   return extra;
+}
+
+/* The small objects of dated entries, the period and the thresholds keep no
+ * members of their own beyond the known ones: a stray one is a typing error.
+ * Returns: (nullable): the first member of @object not in @known */
+static const char *
+first_unknown_member (const MsJsonValue  *object,
+                      const char * const *known)
+{
+  const MsJsonValue *member = _ms_json_value_first (object);
+
+  for (guint i = 0; i < object->n_items; i++, member = _ms_json_value_next (member))
+    if (!g_strv_contains (known, member->name))
+      return member->name;
+  return NULL;
 }
 
 static void
@@ -250,6 +267,43 @@ read_figure (Reader     *r,
   return ok;
 }
 
+/* Returns: FALSE when @member is not a date (a fault is added) */
+static gboolean
+member_get_date (Reader            *r,
+                 const MsJsonValue *member,
+                 MsDate            *date)
+{
+  if (member->kind == MS_JSON_STRING && ms_date_parse (member->string, date))
+    return TRUE;
+
+  *date = MS_DATE_NONE;
+  /* translators: the format of dates in the file; keep YYYY-MM-DD and the example as they are */
+  reader_fault (r, member, _("must be a real date written YYYY-MM-DD from 1900 to 2200, such as "
+                             "“2024-06-30”"));
+  return FALSE;
+}
+
+/* Returns: the date of the member @name, or %MS_DATE_NONE when it is missing or invalid */
+static MsDate
+read_date (Reader            *r,
+           const MsJsonValue *object_node,
+           const char        *name,
+           gboolean           required)
+{
+  const MsJsonValue *member = find_member (r, object_node, name, required);
+  MsDate date = MS_DATE_NONE;
+  gsize saved;
+
+  if (member == NULL)
+    return MS_DATE_NONE;
+
+  saved = path_push_member (r, name);
+  member_get_date (r, member, &date);
+  path_pop (r, saved);
+
+  return date;
+}
+
 static char **
 read_string_list (Reader     *r,
                   const MsJsonValue *object_node,
@@ -348,14 +402,113 @@ read_each (Reader            *r,
     }
 }
 
+/* Reads a list of dated figures ("progress" with "actual", "plan" with
+ * "target"): sorted by date, one entry a date, none after the reporting date.
+ * Returns: (transfer full) (nullable): the timeline, %NULL when absent or empty */
+static MsTimeline *
+read_timeline (Reader            *r,
+               const MsJsonValue *node,
+               const char        *name,
+               const char        *figure_name)
+{
+  static const char * const known_progress[] = { "date", "actual", "note", NULL };
+  static const char * const known_plan[] = { "date", "target", "note", NULL };
+  const char * const *known = g_str_equal (figure_name, "actual") ? known_progress : known_plan;
+  const MsJsonValue *array = read_array (r, node, name, FALSE);
+  const MsJsonValue *element;
+  g_autoptr(MsTimeline) timeline = NULL;
+  MsDate previous = MS_DATE_NONE;
+  guint previous_index = 0;
+
+  if (array == NULL || array->n_items == 0)
+    return NULL;
+
+  timeline = ms_timeline_new ();
+  element = _ms_json_value_first (array);
+  for (guint i = 0; i < array->n_items; i++, element = _ms_json_value_next (element))
+    {
+      gsize saved = path_push_member (r, name);
+      const MsJsonValue *date_member;
+      MsDate date;
+      double figure;
+      gboolean valid;
+
+      path_push_index (r, i);
+      if (!check_object (r, element))
+        {
+          path_pop (r, saved);
+          continue;
+        }
+
+      date = read_date (r, element, "date", TRUE);
+      valid = read_figure (r, element, figure_name, TRUE, FALSE, &figure);
+      date_member = find_member (r, element, "date", FALSE);
+      if (date != MS_DATE_NONE)
+        {
+          gsize saved_date = path_push_member (r, "date");
+          char shown[MS_DATE_BUFSIZE];
+
+          ms_date_format (shown, sizeof shown, date);
+          if (previous != MS_DATE_NONE && date == previous)
+            {
+              /* translators: %s is a date; %s[%u] says where the other entry is, such as progress[2] */
+              reader_fault (r, date_member, _("another entry already has the date %s (%s[%u])"),
+                            shown, name, previous_index);
+              valid = FALSE;
+            }
+          else if (previous != MS_DATE_NONE && date < previous)
+            {
+              char earlier[MS_DATE_BUFSIZE];
+
+              /* translators: both are dates; entries must be listed oldest first */
+              reader_fault (r, date_member, _("%s comes after %s: entries must be in date order"),
+                            shown, ms_date_format (earlier, sizeof earlier, previous));
+              valid = FALSE;
+            }
+          else if (g_str_equal (figure_name, "actual") && r->as_of != MS_DATE_NONE && date > r->as_of)
+            {
+              char as_of[MS_DATE_BUFSIZE];
+
+              /* translators: both are dates; "as_of" is a file keyword and stays in English */
+              reader_fault (r, date_member, _("%s is after the file's reporting date (as_of) %s"),
+                            shown, ms_date_format (as_of, sizeof as_of, r->as_of));
+              valid = FALSE;
+            }
+          if (previous == MS_DATE_NONE || date > previous)
+            {
+              previous = date;
+              previous_index = i;
+            }
+          path_pop (r, saved_date);
+        }
+      if (date != MS_DATE_NONE && valid)
+        ms_timeline_append (timeline, date, figure, read_string (r, element, "note", FALSE));
+      else
+        read_string (r, element, "note", FALSE);
+
+      if (first_unknown_member (element, known) != NULL)
+        /* translators: %s is a member name found in the file */
+        reader_fault (r, element, _("unknown member “%s” in a dated entry"),
+                      first_unknown_member (element, known));
+      path_pop (r, saved);
+    }
+
+  return g_steal_pointer (&timeline);
+}
+
 static MsIndicator *
 read_indicator (Reader            *r,
                 const MsJsonValue *node)
 {
-  static const char * const known[] = { "name", "unit", "target", "actual", "comparison", NULL };
+  static const char * const known[] = {
+    "name", "unit", "target", "actual", "comparison", "plan", "progress", NULL
+  };
   g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+  g_autoptr(MsTimeline) progress = NULL;
+  g_autoptr(MsTimeline) plan = NULL;
   const MsJsonValue *comparison_node;
   double figure;
+  guint n_faults;
 
   if (!check_object (r, node))
     return NULL;
@@ -389,6 +542,37 @@ read_indicator (Reader            *r,
         }
     }
 
+  plan = read_timeline (r, node, "plan", "target");
+  ms_indicator_set_plan (indicator, plan);
+  n_faults = r->faults->len;
+  progress = read_timeline (r, node, "progress", "actual");
+  ms_indicator_set_progress (indicator, progress);
+  /* A fault in the list is said once, not again as a disagreement. */
+  if (ms_timeline_get_last (progress) != NULL && r->faults->len == n_faults)
+    {
+      const MsTimelineEntry *last = ms_timeline_get_last (progress);
+
+      /* The latest progress is the actual; a file may leave the actual out. */
+      if (!ms_indicator_get_has_actual (indicator))
+        ms_indicator_set_actual (indicator, last->value);
+      else if (ms_indicator_get_actual (indicator) != last->value)
+        {
+          gsize saved = path_push_member (r, "actual");
+          char actual[MS_NUMBER_JSON_BUFSIZE];
+          char latest[MS_NUMBER_JSON_BUFSIZE];
+          char date[MS_DATE_BUFSIZE];
+
+          reader_fault (r, find_member (r, node, "actual", FALSE),
+                        /* translators: the actual figure, then the date and figure of the latest
+                         * progress entry */
+                        _("is %s, but the latest progress entry (%s) says %s"),
+                        ms_number_format_json (actual, sizeof actual, ms_indicator_get_actual (indicator)),
+                        ms_date_format (date, sizeof date, last->date),
+                        ms_number_format_json (latest, sizeof latest, last->value));
+          path_pop (r, saved);
+        }
+    }
+
   take_extra (r, MS_NODE (indicator), node, known);
   return g_steal_pointer (&indicator);
 }
@@ -409,8 +593,8 @@ read_project (Reader            *r,
               const MsJsonValue *node)
 {
   static const char * const known[] = {
-    "number", "target", "departments", "partners", "completion", "status", "note",
-    "indicators", NULL
+    "number", "target", "departments", "partners", "lead", "contact", "completion", "status",
+    "deadline", "note", "indicators", NULL
   };
   g_autoptr(MsProject) project = ms_project_new ();
   g_auto(GStrv) departments = NULL;
@@ -429,7 +613,10 @@ read_project (Reader            *r,
   ms_project_set_departments (project, (const char * const *)departments);
   partners = read_string_list (r, node, "partners");
   ms_project_set_partners (project, (const char * const *)partners);
+  ms_project_set_lead (project, read_string (r, node, "lead", FALSE));
+  ms_project_set_contact (project, read_string (r, node, "contact", FALSE));
   ms_project_set_completion (project, read_string (r, node, "completion", FALSE));
+  ms_project_set_deadline (project, read_date (r, node, "deadline", FALSE));
   ms_project_set_note (project, read_string (r, node, "note", FALSE));
 
   status_node = find_member (r, node, "status", FALSE);
@@ -602,12 +789,107 @@ read_format_and_version (Reader            *r,
   return !r->unsupported;
 }
 
+/* "period": {"start", "end"}, both dates, the start not after the end. */
+static void
+read_period (Reader            *r,
+             const MsJsonValue *root,
+             MsDocument        *document)
+{
+  static const char * const known[] = { "start", "end", NULL };
+  const MsJsonValue *period = find_member (r, root, "period", FALSE);
+  MsDate start, end;
+  gsize saved;
+
+  if (period == NULL)
+    return;
+
+  saved = path_push_member (r, "period");
+  if (check_object (r, period))
+    {
+      start = read_date (r, period, "start", TRUE);
+      end = read_date (r, period, "end", TRUE);
+      if (start != MS_DATE_NONE && end != MS_DATE_NONE && start > end)
+        reader_fault (r, period, _("the period ends before it starts"));
+      else
+        ms_document_set_period (document, start, end);
+
+      if (first_unknown_member (period, known) != NULL)
+        /* translators: %s is a member name found in the file */
+        reader_fault (r, period, _("unknown member “%s” in the period"),
+                      first_unknown_member (period, known));
+    }
+  path_pop (r, saved);
+}
+
+static void
+read_threshold (Reader            *r,
+                const MsJsonValue *object,
+                const char        *name,
+                double             maximum,
+                double            *value)
+{
+  const MsJsonValue *member = find_member (r, object, name, FALSE);
+  gsize saved;
+  double number;
+
+  if (member == NULL)
+    return;
+
+  saved = path_push_member (r, name);
+  if (!node_get_number (member, &number))
+    reader_fault (r, member, _("must be a number"));
+  else if (number < 0 || number > maximum)
+    /* translators: the range of allowed values, such as "must be from 0 to 100" */
+    reader_fault (r, member, _("must be from %d to %d"), 0, (int)maximum);
+  else
+    *value = number;
+  path_pop (r, saved);
+}
+
+/* "thresholds": when a project counts as behind or at risk. */
+static void
+read_thresholds (Reader            *r,
+                 const MsJsonValue *root,
+                 MsDocument        *document)
+{
+  static const char * const known[] = { "behind", "at_risk", "due_days", "due_rate", NULL };
+  const MsJsonValue *object = find_member (r, root, "thresholds", FALSE);
+  MsThresholds thresholds;
+  double due_days;
+  gsize saved;
+
+  if (object == NULL)
+    return;
+
+  ms_thresholds_init_default (&thresholds);
+  due_days = thresholds.due_days;
+  saved = path_push_member (r, "thresholds");
+  if (check_object (r, object))
+    {
+      read_threshold (r, object, "behind", 100, &thresholds.behind_points);
+      read_threshold (r, object, "at_risk", 100, &thresholds.at_risk_points);
+      read_threshold (r, object, "due_days", 366, &due_days);
+      read_threshold (r, object, "due_rate", 100, &thresholds.due_percent);
+      thresholds.due_days = (guint)due_days;
+      if (thresholds.at_risk_points < thresholds.behind_points)
+        reader_fault (r, object, _("“at_risk” must not be below “behind”"));
+      ms_document_set_thresholds (document, &thresholds);
+
+      if (first_unknown_member (object, known) != NULL)
+        /* translators: %s is a member name found in the file */
+        reader_fault (r, object, _("unknown member “%s” in the thresholds"),
+                      first_unknown_member (object, known));
+    }
+  path_pop (r, saved);
+}
+
 static MsDocument *
 read_document (Reader            *r,
                const MsJsonValue *root)
 {
   static const char * const known[] = {
-    "format", "version", "region", "year", "title", "intro", "note", "categories", NULL
+    "format", "version", "region", "year", "title", "intro", "note", "as_of", "period",
+    "thresholds", "categories", NULL
   };
   g_autoptr(MsDocument) document = ms_document_new ();
   gint64 year;
@@ -629,6 +911,10 @@ read_document (Reader            *r,
   ms_document_set_title (document, read_string (r, root, "title", TRUE));
   ms_document_set_intro (document, read_string (r, root, "intro", FALSE));
   ms_document_set_note (document, read_string (r, root, "note", FALSE));
+  read_period (r, root, document);
+  r->as_of = read_date (r, root, "as_of", FALSE);
+  ms_document_set_as_of (document, r->as_of);
+  read_thresholds (r, root, document);
 
   read_each (r, root, "categories", TRUE, read_category_into, document);
 

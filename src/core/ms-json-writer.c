@@ -332,6 +332,46 @@ write_string_list (Writer             *w,
 }
 
 static void
+emit_date (Writer *w,
+           MsDate  date)
+{
+  char buffer[MS_DATE_BUFSIZE];
+
+  emit_string (w, ms_date_format (buffer, sizeof buffer, date));
+}
+
+/* A list of dated figures, each entry on one line: {"date", figure, "note"}. */
+static void
+write_timeline (Writer           *w,
+                guint             level,
+                const MsTimeline *timeline,
+                const char       *figure_name)
+{
+  Block block;
+
+  block_open (&block, w, level, FALSE, '[');
+  for (guint i = 0; i < ms_timeline_get_n_entries (timeline); i++)
+    {
+      const MsTimelineEntry *entry = ms_timeline_get_entry (timeline, i);
+      Block inner;
+
+      block_next (&block);
+      block_open (&inner, w, level + 1, TRUE, '{');
+      block_key (&inner, "date");
+      emit_date (w, entry->date);
+      block_key (&inner, figure_name);
+      emit_number (w, entry->value);
+      if (entry->note[0] != '\0')
+        {
+          block_key (&inner, "note");
+          emit_string (w, entry->note);
+        }
+      block_close (&inner, '}');
+    }
+  block_close (&block, ']');
+}
+
+static void
 write_indicator (Writer   *w,
                  gpointer  item,
                  guint     level)
@@ -353,6 +393,17 @@ write_indicator (Writer   *w,
     emit_literal (w, "null");
   block_key (&block, "comparison");
   emit_string (w, ms_comparison_to_string (ms_indicator_get_comparison (indicator)));
+  /* Written only when used: a year-end file stays as it was. */
+  if (ms_indicator_get_plan (indicator) != NULL)
+    {
+      block_key (&block, "plan");
+      write_timeline (w, level + 1, ms_indicator_get_plan (indicator), "target");
+    }
+  if (ms_indicator_get_progress (indicator) != NULL)
+    {
+      block_key (&block, "progress");
+      write_timeline (w, level + 1, ms_indicator_get_progress (indicator), "actual");
+    }
   block_extra (&block, MS_NODE (indicator));
   block_close (&block, '}');
 }
@@ -394,10 +445,25 @@ write_project (Writer   *w,
   write_string_list (w, level + 1, ms_project_get_departments (project));
   block_key (&block, "partners");
   write_string_list (w, level + 1, ms_project_get_partners (project));
+  if (ms_project_get_lead (project)[0] != '\0')
+    {
+      block_key (&block, "lead");
+      emit_string (w, ms_project_get_lead (project));
+    }
+  if (ms_project_get_contact (project)[0] != '\0')
+    {
+      block_key (&block, "contact");
+      emit_string (w, ms_project_get_contact (project));
+    }
   block_key (&block, "completion");
   emit_string (w, ms_project_get_completion (project));
   block_key (&block, "status");
   emit_string (w, ms_status_to_string (ms_project_get_status (project)));
+  if (ms_project_get_deadline (project) != MS_DATE_NONE)
+    {
+      block_key (&block, "deadline");
+      emit_date (w, ms_project_get_deadline (project));
+    }
   block_key (&block, "note");
   emit_string (w, ms_project_get_note (project));
   block_key (&block, "indicators");
@@ -465,6 +531,42 @@ write_document (Writer     *w,
   emit_string (w, ms_document_get_intro (document));
   block_key (&block, "note");
   emit_string (w, ms_document_get_note (document));
+  if (ms_document_get_as_of (document) != MS_DATE_NONE)
+    {
+      block_key (&block, "as_of");
+      emit_date (w, ms_document_get_as_of (document));
+    }
+  if (ms_document_get_has_period (document))
+    {
+      Block period;
+      MsDate start, end;
+
+      ms_document_get_period (document, &start, &end);
+      block_key (&block, "period");
+      block_open (&period, w, 1, TRUE, '{');
+      block_key (&period, "start");
+      emit_date (w, start);
+      block_key (&period, "end");
+      emit_date (w, end);
+      block_close (&period, '}');
+    }
+  if (!ms_thresholds_is_default (ms_document_get_thresholds (document)))
+    {
+      const MsThresholds *thresholds = ms_document_get_thresholds (document);
+      Block inner;
+
+      block_key (&block, "thresholds");
+      block_open (&inner, w, 1, TRUE, '{');
+      block_key (&inner, "behind");
+      emit_number (w, thresholds->behind_points);
+      block_key (&inner, "at_risk");
+      emit_number (w, thresholds->at_risk_points);
+      block_key (&inner, "due_days");
+      emit_integer (w, thresholds->due_days);
+      block_key (&inner, "due_rate");
+      emit_number (w, thresholds->due_percent);
+      block_close (&inner, '}');
+    }
   block_key (&block, "categories");
   write_children (w, ms_document_get_categories (document), 1, write_category);
   block_extra (&block, MS_NODE (document));
