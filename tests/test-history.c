@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include "ms-document.h"
+#include "ms-edits.h"
 #include "ms-history.h"
+#include "ms-json.h"
 
 /* Two categories of two groups of three projects of two indicators, every
  * node titled after its place ("c1", "c1g0", "c1g0p2", "c1g0p2i1"). */
@@ -472,6 +474,84 @@ test_actual (void)
   g_assert_false (ms_indicator_get_has_actual (unreported));
   g_assert_cmpuint (ms_history_get_serial (history), ==, opened);
 }
+
+static MsDate
+day (int month,
+     int day_of_month)
+{
+  return ms_date_from_ymd (2025, month, day_of_month);
+}
+
+/* While a reporting date is set, a figure is the progress of that date:
+ * recorded, merged while typing, undone and cleared with the figure. */
+static void
+test_record_progress (void)
+{
+  g_autoptr(MsDocument) document = make_document ();
+  g_autoptr(MsHistory) history = new_history (document);
+  g_autoptr(GError) error = NULL;
+  MsProject *project = get_project (document, 1, 0, 2);
+  MsIndicator *indicator = ms_project_get_indicator (project, 1);
+  MsTimeline *progress;
+
+  /* No reporting date: a year-end file, figures only. */
+  ms_history_set_actual (history, "Edit Figure", indicator, TRUE, 4);
+  g_assert_null (ms_indicator_get_progress (indicator));
+  g_assert_true (ms_history_undo (history));
+
+  g_assert_true (ms_edits_set_reporting_date (history, day (3, 31), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ms_document_get_as_of (document), ==, day (3, 31));
+
+  ms_history_break_merge (history);
+  ms_history_set_actual (history, "Edit Figure", indicator, TRUE, 5);
+  ms_history_set_actual (history, "Edit Figure", indicator, TRUE, 52);
+  progress = ms_indicator_get_progress (indicator);
+  g_assert_cmpuint (ms_timeline_get_n_entries (progress), ==, 1);
+  g_assert_cmpuint (ms_timeline_get_entry (progress, 0)->date, ==, day (3, 31));
+  g_assert_cmpfloat (ms_timeline_get_entry (progress, 0)->value, ==, 52);
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 52);
+
+  /* The next reporting date adds an entry; its figure is the actual. */
+  g_assert_true (ms_edits_set_reporting_date (history, day (6, 30), &error));
+  ms_history_break_merge (history);
+  ms_history_set_actual (history, "Edit Figure", indicator, TRUE, 80);
+  progress = ms_indicator_get_progress (indicator);
+  g_assert_cmpuint (ms_timeline_get_n_entries (progress), ==, 2);
+  g_assert_cmpfloat (ms_timeline_get_last (progress)->value, ==, 80);
+
+  /* A reporting date before recorded figures is refused, naming them. */
+  g_assert_false (ms_edits_set_reporting_date (history, day (5, 1), &error));
+  g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2025-06-30"));
+  g_clear_error (&error);
+  g_assert_cmpuint (ms_document_get_as_of (document), ==, day (6, 30));
+
+  /* Clearing the figure of June, later, leaves that of March. */
+  advance_clock (MS_HISTORY_MERGE_TIMEOUT + 1);
+  ms_history_set_actual (history, "Clear Figure", indicator, FALSE, 0);
+  g_assert_cmpuint (ms_timeline_get_n_entries (ms_indicator_get_progress (indicator)), ==, 1);
+  g_assert_true (ms_indicator_get_has_actual (indicator));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 52);
+
+  /* One undo a step: the clearing, June's figure, the date, March's
+   * typing as one, the first date. */
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 80);
+  g_assert_cmpuint (ms_timeline_get_n_entries (ms_indicator_get_progress (indicator)), ==, 2);
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 52);
+  g_assert_cmpuint (ms_timeline_get_n_entries (ms_indicator_get_progress (indicator)), ==, 1);
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpuint (ms_document_get_as_of (document), ==, day (3, 31));
+  g_assert_true (ms_history_undo (history));
+  g_assert_false (ms_indicator_get_has_actual (indicator));
+  g_assert_null (ms_indicator_get_progress (indicator));
+  g_assert_true (ms_history_redo (history));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 52);
+  g_assert_cmpfloat (ms_timeline_get_last (ms_indicator_get_progress (indicator))->value, ==, 52);
+}
+
 
 static GListModel *
 get_children (MsNode *parent)
@@ -1007,6 +1087,7 @@ main (int   argc,
   g_test_add_func ("/history/merge-timeout", test_merge_timeout);
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/actual", test_actual);
+  g_test_add_func ("/history/record-progress", test_record_progress);
   g_test_add_func ("/history/structure", test_structure);
   g_test_add_func ("/history/structure-lifetime", test_structure_lifetime);
   g_test_add_func ("/history/redo-dropped", test_redo_dropped);

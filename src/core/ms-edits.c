@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ms-edits.h"
+#include "ms-json.h"
 
 /* Returns: (transfer none) (nullable): the children of @parent */
 static GListModel *
@@ -305,4 +306,57 @@ ms_edits_move_indicator (MsHistory   *history,
   g_return_val_if_fail (MS_IS_INDICATOR (indicator), FALSE);
 
   return move_node (history, N_("Move Indicator"), MS_NODE (indicator), delta);
+}
+
+/**
+ * ms_edits_set_reporting_date:
+ * @date: the date of the figures about to be recorded, or %MS_DATE_NONE to
+ *   stop recording progress (a year-end report)
+ *
+ * Starts a new reporting date (截至): from now on, editing a figure records
+ * the progress of @date. A date earlier than progress already recorded is
+ * refused, since the latest progress is each indicator's figure.
+ *
+ * Returns: %FALSE with @error (%MS_DOCUMENT_ERROR_INVALID) when refused
+ */
+gboolean
+ms_edits_set_reporting_date (MsHistory  *history,
+                             MsDate      date,
+                             GError    **error)
+{
+  MsDocument *document;
+  g_autoptr(GPtrArray) projects = NULL;
+
+  g_return_val_if_fail (MS_IS_HISTORY (history), FALSE);
+
+  document = ms_history_get_document (history);
+  projects = ms_node_collect_projects (MS_NODE (document));
+  for (guint p = 0; date != MS_DATE_NONE && p < projects->len; p++)
+    {
+      MsProject *project = g_ptr_array_index (projects, p);
+      GListModel *indicators = ms_project_get_indicators (project);
+
+      for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+        {
+          MsIndicator *indicator = ms_project_get_indicator (project, i);
+          const MsTimelineEntry *last = ms_timeline_get_last (ms_indicator_get_progress (indicator));
+
+          if (last != NULL && last->date > date)
+            {
+              char shown[MS_DATE_BUFSIZE];
+              char later[MS_DATE_BUFSIZE];
+              g_autofree char *title = ms_project_dup_short_title (project);
+
+              g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                           /* translators: a date, the project's title and number, the later date */
+                           _("The reporting date cannot be %s: “%s” (No. %u) already has figures of %s"),
+                           ms_date_format (shown, sizeof shown, date), title,
+                           ms_project_get_number (project), ms_date_format (later, sizeof later, last->date));
+              return FALSE;
+            }
+        }
+    }
+
+  ms_history_set_uint (history, N_("Set Reporting Date"), G_OBJECT (document), "as-of", date);
+  return TRUE;
 }

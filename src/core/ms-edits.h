@@ -41,4 +41,8 @@ gboolean     ms_edits_move_indicator      (MsHistory   *history,
                                            MsIndicator *indicator,
                                            int          delta);
 
+gboolean     ms_edits_set_reporting_date  (MsHistory   *history,
+                                           MsDate       date,
+                                           GError     **error);
+
 G_END_DECLS

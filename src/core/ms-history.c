@@ -25,11 +25,14 @@ typedef enum
   CHANGE_MOVE,
 } ChangeKind;
 
-/* An indicator's reported figure: a property alone cannot say "not reported". */
+/* An indicator's reported figure: a property alone cannot say "not reported".
+ * With it, the figures by date, whose latest is the actual. */
 typedef struct
 {
-  gboolean has_actual;
-  double   actual;
+  gboolean    has_actual;
+  double      actual;
+  /* (nullable) (owned) */
+  MsTimeline *progress;
 } ActualState;
 
 /* One edit, with what it takes to revert it and to apply it again. */
@@ -148,6 +151,8 @@ change_free (Change *change)
   if (G_IS_VALUE (&change->new_value))
     g_value_unset (&change->new_value);
   g_clear_object (&change->child);
+  g_clear_pointer (&change->old_actual.progress, ms_timeline_unref);
+  g_clear_pointer (&change->new_actual.progress, ms_timeline_unref);
   g_free (change);
 }
 
@@ -310,28 +315,78 @@ static void
 get_actual_state (MsIndicator *indicator,
                   ActualState *state)
 {
+  MsTimeline *progress = ms_indicator_get_progress (indicator);
+
   state->has_actual = ms_indicator_get_has_actual (indicator);
   state->actual = ms_indicator_get_actual (indicator);
+  state->progress = progress != NULL ? ms_timeline_ref (progress) : NULL;
 }
 
 static void
 set_actual_state (MsIndicator       *indicator,
                   const ActualState *state)
 {
+  g_object_freeze_notify (G_OBJECT (indicator));
+  ms_indicator_set_progress (indicator, state->progress);
   if (state->has_actual)
     ms_indicator_set_actual (indicator, state->actual);
   else
     ms_indicator_clear_actual (indicator);
+  g_object_thaw_notify (G_OBJECT (indicator));
 }
 
 static gboolean
 actual_state_equal (const ActualState *a,
                     const ActualState *b)
 {
-  if (a->has_actual != b->has_actual)
+  if (a->has_actual != b->has_actual || !ms_timeline_equal (a->progress, b->progress))
     return FALSE;
 
   return !a->has_actual || a->actual == b->actual;
+}
+
+/* The state an edit of the figure leads to. While the document has a
+ * reporting date, the figure is the one for that date: its progress entry is
+ * set, or removed when the figure is cleared (the latest earlier one, if any,
+ * is the figure again). */
+static void
+edited_actual_state (MsIndicator *indicator,
+                     gboolean     has_actual,
+                     double       actual,
+                     ActualState *state)
+{
+  MsDocument *document = ms_node_get_document (MS_NODE (indicator));
+  MsDate as_of = document != NULL ? ms_document_get_as_of (document) : MS_DATE_NONE;
+  MsTimeline *progress = ms_indicator_get_progress (indicator);
+  const MsTimelineEntry *last;
+  guint position;
+
+  state->has_actual = !!has_actual;
+  state->actual = has_actual ? actual : 0;
+  state->progress = progress != NULL ? ms_timeline_ref (progress) : NULL;
+  if (as_of == MS_DATE_NONE)
+    return;
+
+  g_clear_pointer (&state->progress, ms_timeline_unref);
+  if (has_actual)
+    {
+      const MsTimelineEntry *entry = ms_timeline_get_at (progress, as_of);
+      const char *note = entry != NULL && entry->date == as_of ? entry->note : NULL;
+
+      state->progress = ms_timeline_with_entry (progress, as_of, actual, note);
+      return;
+    }
+
+  if (ms_timeline_find (progress, as_of, &position))
+    state->progress = ms_timeline_without_entry (progress, position);
+  else if (progress != NULL)
+    state->progress = ms_timeline_ref (progress);
+  last = ms_timeline_get_last (state->progress);
+  if (last != NULL)
+    {
+      state->has_actual = TRUE;
+      state->actual = last->value;
+    }
 }
 
 static gboolean
@@ -960,6 +1015,8 @@ ms_history_set_double (MsHistory  *self,
  *
  * Sets or clears the figure reported for @indicator, as one step that undo
  * reverts exactly, back to "not reported" if need be. Merges like typing.
+ * While the document has a reporting date (as_of), the figure is recorded as
+ * the progress of that date in the same step.
  */
 void
 ms_history_set_actual (MsHistory   *self,
@@ -978,23 +1035,32 @@ ms_history_set_actual (MsHistory   *self,
   g_return_if_fail (!has_actual || ms_figure_is_plausible (actual));
 
   get_actual_state (indicator, &old_state);
-  new_state.has_actual = !!has_actual;
-  new_state.actual = has_actual ? actual : 0;
+  edited_actual_state (indicator, has_actual, actual, &new_state);
   if (actual_state_equal (&old_state, &new_state))
-    return;
+    {
+      g_clear_pointer (&old_state.progress, ms_timeline_unref);
+      g_clear_pointer (&new_state.progress, ms_timeline_unref);
+      return;
+    }
 
   self->editing = TRUE;
   set_actual_state (indicator, &new_state);
   self->editing = FALSE;
   if (self->applying)
-    return;
+    {
+      g_clear_pointer (&old_state.progress, ms_timeline_unref);
+      g_clear_pointer (&new_state.progress, ms_timeline_unref);
+      return;
+    }
 
   /* The "actual" property stands for the pair, to merge typing. */
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (indicator), "actual");
   change = find_merge_target (self, CHANGE_ACTUAL, G_OBJECT (indicator), pspec);
   if (change != NULL)
     {
+      g_clear_pointer (&change->new_actual.progress, ms_timeline_unref);
       change->new_actual = new_state;
+      g_clear_pointer (&old_state.progress, ms_timeline_unref);
       merged (self);
       return;
     }
