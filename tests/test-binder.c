@@ -157,6 +157,36 @@ test_invalid_marks_error (Fixture       *fixture,
 
 /* Choices are one step each; typing merges. */
 static void
+test_date_field (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GtkEditable) entry = new_entry ();
+
+  ms_project_set_deadline (fixture->first, ms_date_from_ymd (2024, 11, 30));
+  ms_binder_bind_full (fixture->binder, "deadline", entry, "text", "Edit Deadline", MS_BINDER_DEFAULT,
+                       &ms_binder_date, NULL);
+  ms_binder_set_source (fixture->binder, fixture->first);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "2024-11-30");
+
+  /* Half typed or not a day: marked, the model keeps its date. */
+  gtk_editable_set_text (entry, "2024-11-3");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  gtk_editable_set_text (entry, "2024-02-30");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpuint (ms_project_get_deadline (fixture->first), ==, ms_date_from_ymd (2024, 11, 30));
+
+  gtk_editable_set_text (entry, "2024-10-31");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpuint (ms_project_get_deadline (fixture->first), ==, ms_date_from_ymd (2024, 10, 31));
+
+  /* Empty is the end of the period. */
+  gtk_editable_set_text (entry, "");
+  g_assert_cmpuint (ms_project_get_deadline (fixture->first), ==, MS_DATE_NONE);
+  g_assert_true (ms_history_undo (fixture->history));
+  g_assert_cmpuint (ms_project_get_deadline (fixture->first), ==, ms_date_from_ymd (2024, 11, 30));
+}
+
+static void
 test_one_step (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -263,6 +293,7 @@ main (int   argc,
   ADD ("/binder/typing-is-one-step", test_typing_is_one_step);
   ADD ("/binder/echo-keeps-cursor", test_echo_keeps_cursor);
   ADD ("/binder/invalid-marks-error", test_invalid_marks_error);
+  ADD ("/binder/date-field", test_date_field);
   ADD ("/binder/one-step", test_one_step);
   ADD ("/binder/switch-source", test_switch_source);
   ADD ("/binder/read-only", test_read_only);

@@ -591,8 +591,17 @@ test_names_and_headings (void)
   group = ms_project_get_group (project);
   original = g_strdupv ((char **)ms_project_get_departments (project));
   entry_rows = find_widgets (project_view (window), ADW_TYPE_ENTRY_ROW);
-  g_assert_cmpuint (entry_rows->len, ==, 2);
+  /* Departments, cooperating units, leader in charge, contact, deadline. */
+  g_assert_cmpuint (entry_rows->len, ==, 5);
   departments = GTK_EDITABLE (g_ptr_array_index (entry_rows, 0));
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entry_rows, 4)), "2024-10-31");
+  ms_test_wait (ms_project_get_deadline (project) == ms_date_from_ymd (2024, 10, 31));
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entry_rows, 2)), "王副市长");
+  ms_test_wait (g_str_equal (ms_project_get_lead (project), "王副市长"));
+  activate (window, "undo");
+  activate (window, "undo");
+  g_assert_cmpuint (ms_project_get_deadline (project), ==, MS_DATE_NONE);
+  g_assert_cmpstr (ms_project_get_lead (project), ==, "");
 
   /* Names count as typed, with no apply step to forget before saving. */
   gtk_editable_set_text (departments, "市交通局、市财政局");

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ms-binder.h"
+#include "ms-date.h"
 
 /* Binds a view's widgets to one model object, the source, which the view
  * swaps as the user moves between projects. Model to widget is a GBinding
@@ -183,6 +184,33 @@ selected_to_enum (const GValue *from,
 }
 
 const MsBinderFuncs ms_binder_enum_choice = { enum_to_selected, selected_to_enum, NULL };
+
+static gboolean
+date_to_text (const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
+{
+  g_value_take_string (to, ms_date_to_string (g_value_get_uint (from)));
+  return TRUE;
+}
+
+/* Empty is no date; anything else must be a real YYYY-MM-DD date. */
+static gboolean
+text_to_date (const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
+{
+  g_autofree char *text = g_strstrip (g_strdup (g_value_get_string (from)));
+  MsDate date = MS_DATE_NONE;
+
+  if (text[0] != '\0' && !ms_date_parse (text, &date))
+    return FALSE;
+  g_value_set_uint (to, date);
+  return TRUE;
+}
+
+/* An MsDate property shown as YYYY-MM-DD text. */
+const MsBinderFuncs ms_binder_date = { date_to_text, text_to_date, NULL };
 
 static void
 ms_binder_dispose (GObject *object)

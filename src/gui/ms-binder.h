@@ -56,6 +56,7 @@ typedef struct
 /* An enum property shown by a choice list ("selected" of an AdwComboRow or
  * GtkDropDown) whose items follow the enum's values in order. */
 extern const MsBinderFuncs ms_binder_enum_choice;
+extern const MsBinderFuncs ms_binder_date;
 
 MsBinder *ms_binder_new          (void);
 void      ms_binder_set_history  (MsBinder            *self,

@@ -39,6 +39,9 @@ struct _MsProjectView
   AdwComboRow   *status_row;
   AdwEntryRow   *departments_row;
   AdwEntryRow   *partners_row;
+  AdwEntryRow   *lead_row;
+  AdwEntryRow   *contact_row;
+  AdwEntryRow   *deadline_row;
   GtkTextView   *target_view;
   GtkTextView   *completion_view;
   GtkTextView   *note_view;
@@ -202,6 +205,9 @@ ms_project_view_class_init (MsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, status_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, departments_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, partners_row);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, target_view);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, completion_view);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, note_view);
@@ -225,6 +231,8 @@ ms_project_view_init (MsProjectView *self)
   ms_widget_mark_chinese (GTK_WIDGET (self->heading_label));
   ms_widget_mark_chinese (GTK_WIDGET (self->departments_row));
   ms_widget_mark_chinese (GTK_WIDGET (self->partners_row));
+  ms_widget_mark_chinese (GTK_WIDGET (self->lead_row));
+  ms_widget_mark_chinese (GTK_WIDGET (self->contact_row));
   ms_widget_mark_chinese (GTK_WIDGET (self->target_view));
   ms_widget_mark_chinese (GTK_WIDGET (self->completion_view));
   ms_widget_mark_chinese (GTK_WIDGET (self->note_view));
@@ -239,6 +247,10 @@ ms_project_view_init (MsProjectView *self)
                        MS_BINDER_DEFAULT, &names_funcs, self->departments_row);
   ms_binder_bind_full (self->binder, "partners", self->partners_row, "text", N_("Edit Cooperating Units"),
                        MS_BINDER_DEFAULT, &names_funcs, self->partners_row);
+  ms_binder_bind (self->binder, "lead", self->lead_row, "text", N_("Edit Leader in Charge"));
+  ms_binder_bind (self->binder, "contact", self->contact_row, "text", N_("Edit Contact"));
+  ms_binder_bind_full (self->binder, "deadline", self->deadline_row, "text", N_("Edit Deadline"),
+                       MS_BINDER_DEFAULT, &ms_binder_date, NULL);
   ms_binder_bind (self->binder, "target", self->target_buffer, "text", N_("Edit Target"));
   ms_binder_bind (self->binder, "completion", self->completion_buffer, "text", N_("Edit Completion Report"));
   ms_binder_bind (self->binder, "note", self->note_buffer, "text", N_("Edit Note"));
