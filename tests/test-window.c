@@ -961,6 +961,57 @@ find_message_dialog (AdwMessageDialog *not_this)
   return NULL;
 }
 
+/* A reporting date: set from the menu, shown in the title, and the figure
+ * typed afterwards is that date's progress, undone as one step. */
+static void
+test_reporting_date (void)
+{
+  MsWindow *window = open_window ("reporting.json");
+  AdwMessageDialog *dialog;
+  GtkEditable *date_entry;
+  MsIndicator *indicator;
+  MsTimeline *progress;
+
+  g_assert_null (find_message_dialog (NULL));
+  activate (window, "new-reporting-date");
+  ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+  date_entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  /* Today is offered; a date that is no day cannot be set. */
+  {
+    g_autofree char *today = ms_date_to_string (ms_date_today ());
+
+    g_assert_cmpstr (gtk_editable_get_text (date_entry), ==, today);
+  }
+  gtk_editable_set_text (date_entry, "2024-06-31");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
+  gtk_editable_set_text (date_entry, "2024-06-30");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
+  adw_message_dialog_response (dialog, "set");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (ms_document_get_as_of (ms_window_get_document (window)), ==, ms_date_from_ymd (2024, 6, 30));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (window_title (window)), "2024-06-30"));
+
+  ms_window_select_section (window, 1);
+  shown_projects (window);
+  indicator = ms_project_get_indicator (ms_project_view_get_project (project_view (window)), 0);
+  /* Showing figures records nothing. */
+  g_assert_null (ms_indicator_get_progress (indicator));
+  gtk_editable_set_text (GTK_EDITABLE (indicator_entry (window, 0, 2)), "3.5");
+  ms_test_wait (ms_indicator_get_progress (indicator) != NULL);
+  progress = ms_indicator_get_progress (indicator);
+  g_assert_cmpuint (ms_timeline_get_n_entries (progress), ==, 1);
+  g_assert_cmpuint (ms_timeline_get_last (progress)->date, ==, ms_date_from_ymd (2024, 6, 30));
+  g_assert_cmpfloat (ms_timeline_get_last (progress)->value, ==, 3.5);
+  activate (window, "undo");
+
+  g_assert_null (ms_indicator_get_progress (indicator));
+  activate (window, "undo");
+  g_assert_cmpuint (ms_document_get_as_of (ms_window_get_document (window)), ==, MS_DATE_NONE);
+  g_assert_null (strstr (adw_window_title_get_subtitle (window_title (window)), "2024-06-30"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_close_with_unsaved_changes (void)
 {
@@ -2294,6 +2345,7 @@ main (int   argc,
   g_test_add_func ("/window/search-return-and-escape", test_search_return_and_escape);
   g_test_add_func ("/window/focus-panes", test_focus_panes);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/reporting-date", test_reporting_date);
   g_test_add_func ("/window/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/window/close-with-save", test_close_with_save);
   g_test_add_func ("/window/new-during-save", test_new_during_save);

@@ -1035,6 +1035,13 @@ ms_history_set_actual (MsHistory   *self,
   g_return_if_fail (!has_actual || ms_figure_is_plausible (actual));
 
   get_actual_state (indicator, &old_state);
+  /* The same figure is no edit: views echo what they show (a project
+   * opened, an undo), and that must not record progress for the date. */
+  if (old_state.has_actual == !!has_actual && (!has_actual || old_state.actual == actual))
+    {
+      g_clear_pointer (&old_state.progress, ms_timeline_unref);
+      return;
+    }
   edited_actual_state (indicator, has_actual, actual, &new_state);
   if (actual_state_equal (&old_state, &new_state))
     {

@@ -752,6 +752,78 @@ rename_group_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A new reporting date (截至): the figures typed from then on are its progress. */
+
+static void
+reporting_date_changed_cb (GtkEditable      *entry,
+                           AdwMessageDialog *dialog)
+{
+  MsDate date;
+  gboolean valid = ms_date_parse (gtk_editable_get_text (entry), &date);
+
+  adw_message_dialog_set_response_enabled (dialog, "set", valid);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+reporting_date_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            MsWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+  MsDate date = MS_DATE_NONE;
+
+  if (self->history == NULL || g_str_equal (response, "cancel"))
+    return;
+  if (g_str_equal (response, "set") && !ms_date_parse (gtk_editable_get_text (entry), &date))
+    return;
+
+  if (!ms_edits_set_reporting_date (self->history, date, &error))
+    {
+      /* Toasts parse markup: the message quotes a project. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      _ms_window_toast (self, escaped);
+    }
+}
+
+static void
+new_reporting_date_activated (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  MsWindow *self = user_data;
+  g_autofree char *today = ms_date_to_string (ms_date_today ());
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (self->document == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("New Reporting Date"),
+                                                       _("Figures typed from now on are recorded as the "
+                                                         "progress of this date (YYYY-MM-DD).")));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), today);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reporting date"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "set", _("_Set Date"), NULL);
+  /* A year-end report reads every figure as of the end of the year. */
+  if (ms_document_get_as_of (self->document) != MS_DATE_NONE)
+    adw_message_dialog_add_response (dialog, "clear", _("_Year-End Report"));
+  adw_message_dialog_set_response_appearance (dialog, "set", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "set");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (reporting_date_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reporting_date_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 move_group (MsWindow *self,
             int       delta)
@@ -1133,6 +1205,7 @@ static const GActionEntry window_actions[] = {
   { "move-group-up", move_group_up_activated },
   { "move-group-down", move_group_down_activated },
   { "remove-group", remove_group_activated },
+  { "new-reporting-date", new_reporting_date_activated },
   { "close", close_activated },
   { "focus-next-pane", focus_next_pane_activated },
   { "focus-previous-pane", focus_previous_pane_activated },
@@ -1172,6 +1245,7 @@ _ms_window_update_actions (MsWindow *self)
   set_enabled (self, "export-chart", has_document);
   set_enabled (self, "export-csv", has_document);
   set_enabled (self, "print", has_document);
+  set_enabled (self, "new-reporting-date", has_document && !busy);
   set_enabled (self, "search", has_document);
   set_enabled (self, "undo", self->history != NULL && ms_history_get_can_undo (self->history));
   set_enabled (self, "redo", self->history != NULL && ms_history_get_can_redo (self->history));

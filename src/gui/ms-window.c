@@ -349,9 +349,19 @@ _ms_window_update_title (MsWindow *self)
                            ms_editor_get_title (self->editor));
   adw_window_title_set_title (self->window_title, title);
 
-  /* translators: region and year of a yearly file, such as "漯河市 · 2024" */
-  subtitle = g_strdup_printf (_("%s · %d"), ms_document_get_region (self->document),
-                              ms_document_get_year (self->document));
+  if (ms_document_get_as_of (self->document) != MS_DATE_NONE)
+    {
+      g_autofree char *as_of = ms_date_to_string (ms_document_get_as_of (self->document));
+
+      /* translators: region, year and reporting date of a yearly file, such as
+       * "漯河市 · 2024 · as of 2024-06-30" */
+      subtitle = g_strdup_printf (_("%s · %d · as of %s"), ms_document_get_region (self->document),
+                                  ms_document_get_year (self->document), as_of);
+    }
+  else
+    /* translators: region and year of a yearly file, such as "漯河市 · 2024" */
+    subtitle = g_strdup_printf (_("%s · %d"), ms_document_get_region (self->document),
+                                ms_document_get_year (self->document));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -648,6 +658,8 @@ ms_window_init (MsWindow *self)
   g_signal_group_connect_swapped (self->document_signals, "notify::region", G_CALLBACK (_ms_window_update_title),
                                   self);
   g_signal_group_connect_swapped (self->document_signals, "notify::year", G_CALLBACK (_ms_window_update_title),
+                                  self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::as-of", G_CALLBACK (_ms_window_update_title),
                                   self);
   self->categories_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->categories_signals, "items-changed", G_CALLBACK (rebuild_sidebar), self);
