@@ -1012,6 +1012,29 @@ test_reporting_date (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The welcome page opens either bundled example; the one of a year in
+ * progress reads with its reporting date. */
+static void
+test_open_example (void)
+{
+  MsWindow *window = ms_window_new (NULL);
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_drawn (window);
+  buttons = find_widgets (status_page (window), GTK_TYPE_MENU_BUTTON);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  save_screenshot (GTK_WIDGET (window), "welcome");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-example",
+                                  g_variant_new_string ("example-city-2025.json"));
+  ms_test_wait (ms_window_get_document (window) != NULL);
+  g_assert_cmpuint (ms_document_get_as_of (ms_window_get_document (window)), ==, ms_date_from_ymd (2025, 9, 30));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (window_title (window)), "2025-09-30"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_close_with_unsaved_changes (void)
 {
@@ -2346,6 +2369,7 @@ main (int   argc,
   g_test_add_func ("/window/focus-panes", test_focus_panes);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/reporting-date", test_reporting_date);
+  g_test_add_func ("/window/open-example", test_open_example);
   g_test_add_func ("/window/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/window/close-with-save", test_close_with_save);
   g_test_add_func ("/window/new-during-save", test_new_during_save);

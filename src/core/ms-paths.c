@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
@@ -67,10 +69,24 @@ ms_paths_get_schema_dir (void)
 char *
 ms_paths_dup_example_path (void)
 {
-  if (ms_paths_running_from_build_tree ())
-    return g_build_filename (MS_SOURCE_ROOT, "data", "examples", EXAMPLE_NAME, NULL);
+  return ms_paths_dup_example_named (EXAMPLE_NAME);
+}
 
-  return g_build_filename (PKGDATADIR, "examples", EXAMPLE_NAME, NULL);
+/**
+ * ms_paths_dup_example_named:
+ * @name: the file name of a bundled example, such as "example-city-2025.json"
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+ms_paths_dup_example_named (const char *name)
+{
+  g_return_val_if_fail (name != NULL && strchr (name, G_DIR_SEPARATOR) == NULL, NULL);
+
+  if (ms_paths_running_from_build_tree ())
+    return g_build_filename (MS_SOURCE_ROOT, "data", "examples", name, NULL);
+
+  return g_build_filename (PKGDATADIR, "examples", name, NULL);
 }
 
 void

@@ -14,6 +14,7 @@
 #include "ms-chart-view.h"
 #include "ms-csv.h"
 #include "ms-edits.h"
+#include "ms-paths.h"
 #include "ms-import-dialog.h"
 #include "ms-print.h"
 #include "ms-report.h"
@@ -416,6 +417,22 @@ open_recent_activated (GSimpleAction *action,
   MsWindow *self = user_data;
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
+  ms_window_open_file (self, file);
+}
+
+/* The bundled examples, by file name: a year-end report and a year in progress. */
+static void
+open_example_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  MsWindow *self = user_data;
+  g_autofree char *path = ms_paths_dup_example_named (g_variant_get_string (parameter, NULL));
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    return;
+  file = g_file_new_for_path (path);
   ms_window_open_file (self, file);
 }
 
@@ -1182,6 +1199,7 @@ static const GActionEntry window_actions[] = {
   { "new", new_activated },
   { "open", open_activated },
   { "open-recent", open_recent_activated, "s" },
+  { "open-example", open_example_activated, "s" },
   { "save", save_activated },
   { "save-as", save_as_activated },
   { "reload", reload_activated },
