@@ -552,6 +552,42 @@ test_record_progress (void)
   g_assert_cmpfloat (ms_timeline_get_last (ms_indicator_get_progress (indicator))->value, ==, 52);
 }
 
+/* The history of figures edited as a list: an earlier entry leaves the
+ * actual, the latest is the actual, removing it falls back a date. */
+static void
+test_edit_progress (void)
+{
+  g_autoptr(MsDocument) document = make_document ();
+  g_autoptr(MsHistory) history = new_history (document);
+  MsIndicator *indicator = ms_project_get_indicator (get_project (document, 0, 0, 0), 0);
+  g_autoptr(MsTimeline) first = ms_timeline_with_entry (NULL, day (3, 31), 6, "一季度");
+  g_autoptr(MsTimeline) two = ms_timeline_with_entry (first, day (6, 30), 12, NULL);
+  g_autoptr(MsTimeline) corrected = NULL;
+  g_autoptr(MsTimeline) one = NULL;
+
+  ms_history_set_progress (history, "Edit Progress", indicator, two);
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 12);
+
+  advance_clock (MS_HISTORY_MERGE_TIMEOUT + 1);
+  corrected = ms_timeline_with_entry (two, day (3, 31), 7, "一季度");
+  ms_history_set_progress (history, "Edit Progress", indicator, corrected);
+  g_assert_cmpfloat (ms_timeline_get_entry (ms_indicator_get_progress (indicator), 0)->value, ==, 7);
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 12);
+
+  advance_clock (MS_HISTORY_MERGE_TIMEOUT + 1);
+  one = ms_timeline_without_entry (corrected, 1);
+  ms_history_set_progress (history, "Remove Progress", indicator, one);
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 7);
+
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 12);
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpfloat (ms_timeline_get_entry (ms_indicator_get_progress (indicator), 0)->value, ==, 6);
+  g_assert_true (ms_history_undo (history));
+  g_assert_null (ms_indicator_get_progress (indicator));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 18);
+}
+
 
 static GListModel *
 get_children (MsNode *parent)
@@ -1088,6 +1124,7 @@ main (int   argc,
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/actual", test_actual);
   g_test_add_func ("/history/record-progress", test_record_progress);
+  g_test_add_func ("/history/edit-progress", test_edit_progress);
   g_test_add_func ("/history/structure", test_structure);
   g_test_add_func ("/history/structure-lifetime", test_structure_lifetime);
   g_test_add_func ("/history/redo-dropped", test_redo_dropped);

@@ -1007,6 +1007,53 @@ ms_history_set_double (MsHistory  *self,
   ms_history_set_value (self, label, object, property, &gvalue);
 }
 
+/* Applies @new_state and records it, taking both states. */
+static void
+record_actual_state (MsHistory   *self,
+                     const char  *label,
+                     MsIndicator *indicator,
+                     ActualState *old_state,
+                     ActualState *new_state)
+{
+  GParamSpec *pspec;
+  Change *change;
+
+  if (actual_state_equal (old_state, new_state))
+    {
+      g_clear_pointer (&old_state->progress, ms_timeline_unref);
+      g_clear_pointer (&new_state->progress, ms_timeline_unref);
+      return;
+    }
+
+  self->editing = TRUE;
+  set_actual_state (indicator, new_state);
+  self->editing = FALSE;
+  if (self->applying)
+    {
+      g_clear_pointer (&old_state->progress, ms_timeline_unref);
+      g_clear_pointer (&new_state->progress, ms_timeline_unref);
+      return;
+    }
+
+  /* The "actual" property stands for the figure and its progress, to merge typing. */
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (indicator), "actual");
+  change = find_merge_target (self, CHANGE_ACTUAL, G_OBJECT (indicator), pspec);
+  if (change != NULL)
+    {
+      g_clear_pointer (&change->new_actual.progress, ms_timeline_unref);
+      change->new_actual = *new_state;
+      g_clear_pointer (&old_state->progress, ms_timeline_unref);
+      merged (self);
+      return;
+    }
+
+  change = change_new (CHANGE_ACTUAL, indicator);
+  change->pspec = g_param_spec_ref (pspec);
+  change->old_actual = *old_state;
+  change->new_actual = *new_state;
+  record_change (self, label, change, TRUE);
+}
+
 /**
  * ms_history_set_actual:
  * @label: (nullable): what undo would revert, untranslated
@@ -1027,8 +1074,6 @@ ms_history_set_actual (MsHistory   *self,
 {
   ActualState old_state;
   ActualState new_state;
-  GParamSpec *pspec;
-  Change *change;
 
   g_return_if_fail (MS_IS_HISTORY (self));
   g_return_if_fail (MS_IS_INDICATOR (indicator));
@@ -1043,40 +1088,35 @@ ms_history_set_actual (MsHistory   *self,
       return;
     }
   edited_actual_state (indicator, has_actual, actual, &new_state);
-  if (actual_state_equal (&old_state, &new_state))
-    {
-      g_clear_pointer (&old_state.progress, ms_timeline_unref);
-      g_clear_pointer (&new_state.progress, ms_timeline_unref);
-      return;
-    }
+  record_actual_state (self, label, indicator, &old_state, &new_state);
+}
 
-  self->editing = TRUE;
-  set_actual_state (indicator, &new_state);
-  self->editing = FALSE;
-  if (self->applying)
-    {
-      g_clear_pointer (&old_state.progress, ms_timeline_unref);
-      g_clear_pointer (&new_state.progress, ms_timeline_unref);
-      return;
-    }
+/**
+ * ms_history_set_progress:
+ * @label: (nullable): what undo would revert, untranslated
+ * @progress: (nullable): the figures by date; %NULL or empty for none
+ *
+ * Replaces the figures reported by date, as one step that merges like
+ * typing. The latest is the actual; with none left, the actual stays.
+ */
+void
+ms_history_set_progress (MsHistory   *self,
+                         const char  *label,
+                         MsIndicator *indicator,
+                         MsTimeline  *progress)
+{
+  ActualState old_state;
+  ActualState new_state;
+  const MsTimelineEntry *last = ms_timeline_get_last (progress);
 
-  /* The "actual" property stands for the pair, to merge typing. */
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (indicator), "actual");
-  change = find_merge_target (self, CHANGE_ACTUAL, G_OBJECT (indicator), pspec);
-  if (change != NULL)
-    {
-      g_clear_pointer (&change->new_actual.progress, ms_timeline_unref);
-      change->new_actual = new_state;
-      g_clear_pointer (&old_state.progress, ms_timeline_unref);
-      merged (self);
-      return;
-    }
+  g_return_if_fail (MS_IS_HISTORY (self));
+  g_return_if_fail (MS_IS_INDICATOR (indicator));
 
-  change = change_new (CHANGE_ACTUAL, indicator);
-  change->pspec = g_param_spec_ref (pspec);
-  change->old_actual = old_state;
-  change->new_actual = new_state;
-  record_change (self, label, change, TRUE);
+  get_actual_state (indicator, &old_state);
+  new_state.has_actual = last != NULL ? TRUE : old_state.has_actual;
+  new_state.actual = last != NULL ? last->value : old_state.actual;
+  new_state.progress = ms_timeline_get_n_entries (progress) > 0 ? ms_timeline_ref (progress) : NULL;
+  record_actual_state (self, label, indicator, &old_state, &new_state);
 }
 
 /**

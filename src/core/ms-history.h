@@ -75,6 +75,10 @@ void        ms_history_set_actual     (MsHistory           *self,
                                        double               actual);
 
 /* Structure edits */
+void        ms_history_set_progress   (MsHistory           *self,
+                                       const char          *label,
+                                       MsIndicator         *indicator,
+                                       MsTimeline          *progress);
 void        ms_history_insert         (MsHistory           *self,
                                        const char          *label,
                                        MsNode              *parent,
