@@ -37,6 +37,7 @@
 #include "ms-recovery.h"
 #include "ms-restore-dialog.h"
 #include "ms-save-changes-dialog.h"
+#include "ms-progress-view.h"
 #include "ms-settings.h"
 #include "ms-window.h"
 #include "test-util.h"
@@ -63,6 +64,15 @@ find_widgets (gpointer root,
 
   collect_widgets (GTK_WIDGET (root), type, found);
   return found;
+}
+
+static guint
+find_widgets_count (gpointer root,
+                    GType    type)
+{
+  g_autoptr(GPtrArray) found = find_widgets (root, type);
+
+  return found->len;
 }
 
 /* A part of the window, found by its id in the window's template. */
@@ -1002,8 +1012,40 @@ test_reporting_date (void)
   g_assert_cmpuint (ms_timeline_get_n_entries (progress), ==, 1);
   g_assert_cmpuint (ms_timeline_get_last (progress)->date, ==, ms_date_from_ymd (2024, 6, 30));
   g_assert_cmpfloat (ms_timeline_get_last (progress)->value, ==, 3.5);
-  activate (window, "undo");
+  /* The figures by date open under the indicator, and edit the history. */
+  {
+    g_autoptr(GPtrArray) rows = find_widgets (project_view (window), MS_TYPE_INDICATOR_ROW);
+    GtkButton *history = indicator_button (window, 0, "document-open-recent-symbolic");
+    g_autoptr(GPtrArray) views = NULL;
+    g_autoptr(GPtrArray) entries = NULL;
+    MsProgressView *view;
 
+    g_assert_cmpuint (find_widgets_count (g_ptr_array_index (rows, 0), MS_TYPE_PROGRESS_VIEW), ==, 0);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (history), TRUE);
+    views = find_widgets (g_ptr_array_index (rows, 0), MS_TYPE_PROGRESS_VIEW);
+    g_assert_cmpuint (views->len, ==, 1);
+    view = g_ptr_array_index (views, 0);
+    g_assert_cmpuint (ms_progress_view_get_n_rows (view), ==, 1);
+    wait_drawn (window);
+    save_screenshot (GTK_WIDGET (window), "progress-history");
+
+    /* Value, then note, each a field of its own (focus moved on). */
+    entries = find_widgets (view, GTK_TYPE_TEXT);
+    g_assert_cmpuint (entries->len, ==, 2);
+    ms_history_break_merge (ms_window_get_history (window));
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "3.8");
+    ms_test_wait (ms_indicator_get_actual (indicator) == 3.8);
+    ms_history_break_merge (ms_window_get_history (window));
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "半年");
+    ms_test_wait (g_str_equal (ms_timeline_get_last (ms_indicator_get_progress (indicator))->note, "半年"));
+    /* Typing kept its rows: the same entries, still in the view. */
+    g_assert_true (gtk_widget_is_ancestor (g_ptr_array_index (entries, 0), GTK_WIDGET (view)));
+    activate (window, "undo");
+    activate (window, "undo");
+    g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 3.5);
+  }
+
+  activate (window, "undo");
   g_assert_null (ms_indicator_get_progress (indicator));
   activate (window, "undo");
   g_assert_cmpuint (ms_document_get_as_of (ms_window_get_document (window)), ==, MS_DATE_NONE);

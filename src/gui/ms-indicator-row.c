@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ms-binder.h"
@@ -16,6 +17,7 @@
 #include "ms-gui-util.h"
 #include "ms-indicator-row.h"
 #include "ms-l10n.h"
+#include "ms-progress-view.h"
 
 /* Edits one indicator in a form: every change goes through the document's
  * history, and changes made elsewhere (undo) come back into the form. */
@@ -32,6 +34,9 @@ struct _MsIndicatorRow
   GtkEntry      *actual_entry;
   GtkDropDown   *comparison_dropdown;
   GtkLabel      *rate_label;
+  GtkToggleButton *history_button;
+  GtkRevealer   *history_revealer;
+  AdwBin        *history_slot;
 };
 
 G_DEFINE_FINAL_TYPE (MsIndicatorRow, ms_indicator_row, GTK_TYPE_LIST_BOX_ROW)
@@ -186,6 +191,19 @@ move_activated (GtkWidget  *widget,
                            g_str_equal (action_name, "indicator.move-up") ? -1 : 1);
 }
 
+/* The figures by date are made when first shown: a form of many
+ * indicators stays as light as before. */
+static void
+on_history_toggled_cb (MsIndicatorRow *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->history_button);
+
+  if (active && adw_bin_get_child (self->history_slot) == NULL)
+    adw_bin_set_child (self->history_slot,
+                       ms_progress_view_new (self->indicator, ms_binder_get_history (self->binder)));
+  gtk_revealer_set_reveal_child (self->history_revealer, active);
+}
+
 /* A new field or a pause starts a new undo step; what was not valid is
  * replaced by the figure the model holds. */
 static void
@@ -221,6 +239,10 @@ ms_indicator_row_class_init (MsIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, actual_entry);
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, comparison_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, rate_label);
+  gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, history_button);
+  gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, history_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, history_slot);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
   gtk_widget_class_install_action (widget_class, "indicator.move-up", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "indicator.move-down", NULL, move_activated);
