@@ -42,6 +42,142 @@ static const char * const schedule_icons[MS_N_SCHEDULES] = {
  * even when floating point lands a hair beyond it. */
 #define POINTS_EPSILON 1e-9
 
+/* The share of the way from @start to @deadline on @date, in [0, 1]; 1 from
+ * the deadline on, even when it is not after @start. */
+static double
+get_linear_share (MsDate start,
+                  MsDate deadline,
+                  MsDate date)
+{
+  if (date >= deadline)
+    return 1;
+  if (date <= start)
+    return 0;
+  return (double)(date - start) / (double)(deadline - start);
+}
+
+static gboolean
+get_figure_at (MsIndicator *indicator,
+               MsDate       date,
+               double      *figure)
+{
+  MsTimeline *progress = ms_indicator_get_progress (indicator);
+
+  if (ms_timeline_get_n_entries (progress) > 0)
+    {
+      const MsTimelineEntry *entry = ms_timeline_get_at (progress, date);
+
+      if (entry == NULL)
+        return FALSE;
+      *figure = entry->value;
+      return TRUE;
+    }
+
+  if (!ms_indicator_get_has_actual (indicator))
+    return FALSE;
+  *figure = ms_indicator_get_actual (indicator);
+  return TRUE;
+}
+
+static gboolean
+get_rate_of_figure (MsIndicator *indicator,
+                    double       figure,
+                    double      *rate)
+{
+  double target = ms_indicator_get_target (indicator);
+  double numerator = figure;
+  double denominator = target;
+
+  if (ms_indicator_get_comparison (indicator) == MS_COMPARISON_AT_MOST)
+    {
+      numerator = target;
+      denominator = figure;
+    }
+
+  if (denominator <= 0)
+    return FALSE;
+
+  *rate = numerator / denominator;
+  return TRUE;
+}
+
+/* Projects with no indicators: their status and dates are all there is. */
+static MsSchedule
+get_schedule_from_status (MsProject               *project,
+                          const MsScheduleContext *context,
+                          MsDate                   deadline)
+{
+  MsStatus status = ms_project_get_status (project);
+  double share;
+
+  if (status == MS_STATUS_COMPLETED)
+    return MS_SCHEDULE_DONE;
+  if (context->as_of > deadline)
+    return MS_SCHEDULE_OVERDUE;
+  if (status == MS_STATUS_DELAYED)
+    return MS_SCHEDULE_BEHIND;
+
+  share = get_linear_share (context->period_start, deadline, context->as_of);
+  if (status == MS_STATUS_NOT_STARTED && share * 100 > context->thresholds.behind_points + POINTS_EPSILON)
+    return MS_SCHEDULE_BEHIND;
+  return MS_SCHEDULE_ON_TRACK;
+}
+
+/* The project's state; each indicator's state is added to @counts when given. */
+static MsSchedule
+get_project_schedule (MsProject               *project,
+                      const MsScheduleContext *context,
+                      MsIndicator            **deciding,
+                      MsScheduleCounts        *counts)
+{
+  GListModel *indicators = ms_project_get_indicators (project);
+  guint n_indicators = g_list_model_get_n_items (indicators);
+  MsDate deadline = ms_schedule_context_get_deadline (context, project);
+  MsIndicator *most_urgent = NULL;
+  MsSchedule schedule = MS_SCHEDULE_DONE;
+  double lowest_rate = G_MAXDOUBLE;
+
+  if (n_indicators == 0)
+    schedule = get_schedule_from_status (project, context, deadline);
+
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+      MsSchedule indicator_schedule = ms_indicator_get_schedule (indicator, context, deadline);
+      double rate;
+
+      /* An unknown rate is the lowest of all. */
+      if (!ms_indicator_get_rate_at (indicator, context->as_of, &rate))
+        rate = -G_MAXDOUBLE;
+
+      if (most_urgent == NULL || indicator_schedule < schedule ||
+          (indicator_schedule == schedule && rate < lowest_rate))
+        {
+          most_urgent = indicator;
+          schedule = indicator_schedule;
+          lowest_rate = rate;
+        }
+
+      if (counts != NULL)
+        {
+          counts->n_indicators++;
+          counts->n_indicators_by_schedule[indicator_schedule]++;
+        }
+    }
+
+  /* A hand-set "delayed" is someone's judgement: figures cannot overrule it. */
+  if (n_indicators > 0 && ms_project_get_status (project) == MS_STATUS_DELAYED &&
+      schedule > MS_SCHEDULE_BEHIND)
+    {
+      schedule = MS_SCHEDULE_BEHIND;
+      most_urgent = NULL;
+    }
+
+  if (deciding != NULL)
+    *deciding = most_urgent;
+  return schedule;
+}
+
 const char *
 ms_schedule_to_string (MsSchedule schedule)
 {
@@ -121,65 +257,6 @@ ms_schedule_context_get_deadline (const MsScheduleContext *context,
   MsDate deadline = ms_project_get_deadline (project);
 
   return deadline != MS_DATE_NONE ? deadline : context->period_end;
-}
-
-/* The share of the way from @start to @deadline on @date, in [0, 1]; 1 from
- * the deadline on, even when it is not after @start. */
-static double
-get_linear_share (MsDate start,
-                  MsDate deadline,
-                  MsDate date)
-{
-  if (date >= deadline)
-    return 1;
-  if (date <= start)
-    return 0;
-  return (double)(date - start) / (double)(deadline - start);
-}
-
-static gboolean
-get_figure_at (MsIndicator *indicator,
-               MsDate       date,
-               double      *figure)
-{
-  MsTimeline *progress = ms_indicator_get_progress (indicator);
-
-  if (ms_timeline_get_n_entries (progress) > 0)
-    {
-      const MsTimelineEntry *entry = ms_timeline_get_at (progress, date);
-
-      if (entry == NULL)
-        return FALSE;
-      *figure = entry->value;
-      return TRUE;
-    }
-
-  if (!ms_indicator_get_has_actual (indicator))
-    return FALSE;
-  *figure = ms_indicator_get_actual (indicator);
-  return TRUE;
-}
-
-static gboolean
-get_rate_of_figure (MsIndicator *indicator,
-                    double       figure,
-                    double      *rate)
-{
-  double target = ms_indicator_get_target (indicator);
-  double numerator = figure;
-  double denominator = target;
-
-  if (ms_indicator_get_comparison (indicator) == MS_COMPARISON_AT_MOST)
-    {
-      numerator = target;
-      denominator = figure;
-    }
-
-  if (denominator <= 0)
-    return FALSE;
-
-  *rate = numerator / denominator;
-  return TRUE;
 }
 
 /**
@@ -342,83 +419,6 @@ ms_indicator_get_schedule (MsIndicator             *indicator,
   if (gap > thresholds->behind_points + POINTS_EPSILON)
     return MS_SCHEDULE_BEHIND;
   return MS_SCHEDULE_ON_TRACK;
-}
-
-/* Projects with no indicators: their status and dates are all there is. */
-static MsSchedule
-get_schedule_from_status (MsProject               *project,
-                          const MsScheduleContext *context,
-                          MsDate                   deadline)
-{
-  MsStatus status = ms_project_get_status (project);
-  double share;
-
-  if (status == MS_STATUS_COMPLETED)
-    return MS_SCHEDULE_DONE;
-  if (context->as_of > deadline)
-    return MS_SCHEDULE_OVERDUE;
-  if (status == MS_STATUS_DELAYED)
-    return MS_SCHEDULE_BEHIND;
-
-  share = get_linear_share (context->period_start, deadline, context->as_of);
-  if (status == MS_STATUS_NOT_STARTED && share * 100 > context->thresholds.behind_points + POINTS_EPSILON)
-    return MS_SCHEDULE_BEHIND;
-  return MS_SCHEDULE_ON_TRACK;
-}
-
-/* The project's state; each indicator's state is added to @counts when given. */
-static MsSchedule
-get_project_schedule (MsProject               *project,
-                      const MsScheduleContext *context,
-                      MsIndicator            **deciding,
-                      MsScheduleCounts        *counts)
-{
-  GListModel *indicators = ms_project_get_indicators (project);
-  guint n_indicators = g_list_model_get_n_items (indicators);
-  MsDate deadline = ms_schedule_context_get_deadline (context, project);
-  MsIndicator *most_urgent = NULL;
-  MsSchedule schedule = MS_SCHEDULE_DONE;
-  double lowest_rate = G_MAXDOUBLE;
-
-  if (n_indicators == 0)
-    schedule = get_schedule_from_status (project, context, deadline);
-
-  for (guint i = 0; i < n_indicators; i++)
-    {
-      MsIndicator *indicator = ms_project_get_indicator (project, i);
-      MsSchedule indicator_schedule = ms_indicator_get_schedule (indicator, context, deadline);
-      double rate;
-
-      /* An unknown rate is the lowest of all. */
-      if (!ms_indicator_get_rate_at (indicator, context->as_of, &rate))
-        rate = -G_MAXDOUBLE;
-
-      if (most_urgent == NULL || indicator_schedule < schedule ||
-          (indicator_schedule == schedule && rate < lowest_rate))
-        {
-          most_urgent = indicator;
-          schedule = indicator_schedule;
-          lowest_rate = rate;
-        }
-
-      if (counts != NULL)
-        {
-          counts->n_indicators++;
-          counts->n_indicators_by_schedule[indicator_schedule]++;
-        }
-    }
-
-  /* A hand-set "delayed" is someone's judgement: figures cannot overrule it. */
-  if (n_indicators > 0 && ms_project_get_status (project) == MS_STATUS_DELAYED &&
-      schedule > MS_SCHEDULE_BEHIND)
-    {
-      schedule = MS_SCHEDULE_BEHIND;
-      most_urgent = NULL;
-    }
-
-  if (deciding != NULL)
-    *deciding = most_urgent;
-  return schedule;
 }
 
 /**
