@@ -23,8 +23,8 @@ static const char * const schedule_keys[MS_N_SCHEDULES] = {
   "overdue", "at-risk", "behind", "not-reported", "on-track", "done",
 };
 
-/* translators: where a project stands against its schedule */
 static const char * const schedule_labels[MS_N_SCHEDULES] = {
+  /* translators: where a project stands against its schedule (序时进度) */
   N_("Overdue"), N_("At risk"), N_("Behind"), N_("Not reported"), N_("On track"), N_("Done"),
 };
 
