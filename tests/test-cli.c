@@ -194,6 +194,111 @@ test_format (void)
   run_clear (&run);
 }
 
+/* Two projects of 2024 with nothing done by mid-year: one not started and
+ * without indicators, one with a fifth of its target. */
+static const char schedule_file[] =
+  "{\"format\": \"minsheng\", \"version\": 1, \"year\": 2024, \"title\": \"进度\",\n"
+  " \"categories\": [{\"id\": \"town\", \"title\": \"镇\", \"groups\": [{\"number\": 1, \"title\": \"组\",\n"
+  "  \"projects\": [{\"number\": 1, \"target\": \"新建公园1座\", \"status\": \"not-started\"},\n"
+  "   {\"number\": 2, \"target\": \"新建农村公路100公里\", \"status\": \"in-progress\",\n"
+  "    \"indicators\": [{\"name\": \"农村公路\", \"unit\": \"公里\", \"target\": 100, \"actual\": 20}]}]}]}]}\n";
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static gint64
+get_schedule_count (JsonObject *scope,
+                    const char *kind,
+                    const char *schedule)
+{
+  JsonObject *counts = json_object_get_object_member (json_object_get_object_member (scope, "schedule"), kind);
+
+  return json_object_get_int_member (counts, schedule);
+}
+
+static void
+test_summary_schedule (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-schedule-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "year.json", NULL);
+  static const char * const bad_dates[] = { "2024-13-01", "2024-02-30", "30.06.2024", "mid-year", "" };
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, schedule_file, -1, NULL));
+
+  /* Half way through the year: 20% done is at risk, not started is behind. */
+  run_cli (&run, "summary", "--json", "--as-of", "2024-07-02", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *root = parse_object (parser, run.out);
+    JsonObject *total = json_object_get_object_member (root, "total");
+    JsonObject *category = json_array_get_object_element (json_object_get_array_member (root, "categories"), 0);
+    JsonArray *lagging = json_object_get_array_member (root, "lagging");
+    JsonObject *first;
+    JsonObject *second;
+
+    g_assert_cmpstr (json_object_get_string_member (root, "as-of"), ==, "2024-07-02");
+    g_assert_cmpint (get_schedule_count (total, "projects", "at-risk"), ==, 1);
+    g_assert_cmpint (get_schedule_count (total, "projects", "behind"), ==, 1);
+    g_assert_cmpint (get_schedule_count (total, "projects", "on-track"), ==, 0);
+    g_assert_cmpint (get_schedule_count (total, "indicators", "at-risk"), ==, 1);
+    g_assert_cmpint (get_schedule_count (category, "projects", "behind"), ==, 1);
+
+    /* Most urgent first, whatever the file order. */
+    g_assert_cmpuint (json_array_get_length (lagging), ==, 2);
+    first = json_array_get_object_element (lagging, 0);
+    second = json_array_get_object_element (lagging, 1);
+    g_assert_cmpstr (json_object_get_string_member (first, "category"), ==, "town");
+    g_assert_cmpint (json_object_get_int_member (first, "number"), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (first, "schedule"), ==, "at-risk");
+    g_assert_cmpstr (json_object_get_string_member (first, "indicator"), ==, "农村公路");
+    g_assert_cmpint (json_object_get_int_member (second, "number"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (second, "schedule"), ==, "behind");
+    g_assert_true (json_object_get_null_member (second, "indicator"));
+  }
+
+  /* Early in the year nothing lags. */
+  run_cli (&run, "summary", "--as-of", "2024-01-10", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nSchedule as of 2024-01-10\n"));
+  g_assert_nonnull (strstr (run.out, "\n  On track      2 (100.0%)\n"));
+  g_assert_nonnull (strstr (run.out, "\nLagging projects\n  None\n"));
+
+  /* After the year both are overdue; without --as-of, the year's last day. */
+  run_cli (&run, "summary", "--as-of", "2025-01-05", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\n  town/1  Overdue  新建公园1座\n  town/2  Overdue  新建农村公路100公里\n"));
+  run_cli (&run, "summary", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"as-of\": \"2024-12-31\""));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("“%s” is not a date: write it as YYYY-MM-DD", bad_dates[i]);
+
+      g_test_message ("--as-of %s", bad_dates[i]);
+      run_cli (&run, "summary", "--as-of", bad_dates[i], path, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, expected));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+  run_cli (&run, "summary", path, "--as-of", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  g_remove (path);
+  g_rmdir (dir);
+  run_clear (&run);
+}
+
 static void
 test_summary (void)
 {
@@ -217,6 +322,10 @@ test_summary (void)
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (categories, 1), "projects"), ==, 20);
   total = json_object_get_object_member (root, "total");
   g_assert_cmpint (json_object_get_int_member (total, "projects"), ==, 32);
+  g_assert_cmpstr (json_object_get_string_member (root, "as-of"), ==, "2024-12-31");
+  g_assert_cmpint (get_schedule_count (total, "projects", "done"), ==, 30);
+  g_assert_cmpint (get_schedule_count (total, "projects", "not-reported"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "lagging")), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (total, "status"), "completed") +
                    json_object_get_int_member (json_object_get_object_member (total, "status"), "in-progress") +
                    json_object_get_int_member (json_object_get_object_member (total, "status"), "not-started") +
@@ -245,6 +354,10 @@ test_summary (void)
   g_assert_nonnull (strstr (run.out, "All categories"));
   g_assert_nonnull (strstr (run.out, "\nDepartments\n"));
   g_assert_nonnull (strstr (run.out, "completed"));
+  /* A year-end file: every pledge kept or without a figure. */
+  g_assert_nonnull (strstr (run.out, "\nSchedule as of 2024-12-31\n"));
+  g_assert_nonnull (strstr (run.out, "\nLagging projects\n  provincial/9  Not reported  "));
+  g_assert_nonnull (strstr (run.out, "\n  municipal/3   Not reported  "));
 
   run_clear (&run);
 }
@@ -853,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/format", test_format);
   g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/summary-schedule", test_summary_schedule);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/export-notice", test_export_notice);
   g_test_add_func ("/cli/report", test_report);

@@ -22,6 +22,7 @@
 #include "ms-departments.h"
 #include "ms-report.h"
 #include "ms-safe-write.h"
+#include "ms-schedule.h"
 
 typedef struct
 {
@@ -44,7 +45,7 @@ static const Command commands[] = {
   /* translators: the parameter of a command in --help output */
   { "validate", N_("FILE"), N_("Check a yearly file and list every fault with its line"), run_validate },
   { "format", N_("FILE"), N_("Rewrite a yearly file in the canonical form"), run_format },
-  { "summary", N_("FILE"), N_("Count projects per category and status, and targets met"), run_summary },
+  { "summary", N_("FILE"), N_("Count projects per category, status and schedule state, and targets met"), run_summary },
   { "import", N_("NOTICE"), N_("Read a published notice (text) into a yearly file"), run_import },
   { "export-notice", N_("FILE"), N_("Write a yearly file as the text of a notice"), run_export_notice },
   { "report", N_("FILE"), N_("Write the meeting report (PDF) or one chart (SVG, PNG)"), run_report },
@@ -368,9 +369,194 @@ print_departments_text (MsDocument *document)
     }
 }
 
-static void
-print_summary_json (MsDocument *document)
+typedef struct
 {
+  MsProject   *project;
+  MsIndicator *deciding;
+  MsSchedule   schedule;
+  guint        position;
+} Lagging;
+
+static int
+compare_lagging (gconstpointer a,
+                 gconstpointer b)
+{
+  const Lagging *x = a;
+  const Lagging *y = b;
+
+  if (x->schedule != y->schedule)
+    return x->schedule < y->schedule ? -1 : 1;
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* Returns: (transfer full): the lagging projects, most urgent first, then in file order */
+static GArray *
+collect_lagging (MsDocument              *document,
+                 const MsScheduleContext *context)
+{
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
+  GArray *lagging = g_array_new (FALSE, FALSE, sizeof (Lagging));
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      Lagging item = { g_ptr_array_index (projects, i), NULL, 0, i };
+
+      item.schedule = ms_project_get_schedule (item.project, context, &item.deciding);
+      if (ms_schedule_is_lagging (item.schedule))
+        g_array_append_val (lagging, item);
+    }
+  g_array_sort (lagging, compare_lagging);
+
+  return lagging;
+}
+
+static const char *
+get_category_id (MsProject *project)
+{
+  return ms_category_get_id (ms_group_get_category (ms_project_get_group (project)));
+}
+
+static void
+add_schedule_counts_json (JsonBuilder *builder,
+                          const char  *name,
+                          const guint *by_schedule)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  for (guint schedule = 0; schedule < MS_N_SCHEDULES; schedule++)
+    {
+      json_builder_set_member_name (builder, ms_schedule_to_string (schedule));
+      json_builder_add_int_value (builder, by_schedule[schedule]);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_schedule_json (JsonBuilder             *builder,
+                   MsNode                  *scope,
+                   const MsScheduleContext *context)
+{
+  MsScheduleCounts counts;
+
+  ms_schedule_count (scope, context, &counts);
+  json_builder_set_member_name (builder, "schedule");
+  json_builder_begin_object (builder);
+  add_schedule_counts_json (builder, "projects", counts.n_by_schedule);
+  add_schedule_counts_json (builder, "indicators", counts.n_indicators_by_schedule);
+  json_builder_end_object (builder);
+}
+
+static void
+add_lagging_json (JsonBuilder             *builder,
+                  MsDocument              *document,
+                  const MsScheduleContext *context)
+{
+  g_autoptr(GArray) lagging = collect_lagging (document, context);
+
+  json_builder_set_member_name (builder, "lagging");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < lagging->len; i++)
+    {
+      const Lagging *item = &g_array_index (lagging, Lagging, i);
+      g_autofree char *title = ms_project_dup_short_title (item->project);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "category");
+      json_builder_add_string_value (builder, get_category_id (item->project));
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, ms_project_get_number (item->project));
+      json_builder_set_member_name (builder, "schedule");
+      json_builder_add_string_value (builder, ms_schedule_to_string (item->schedule));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, title);
+      json_builder_set_member_name (builder, "indicator");
+      if (item->deciding != NULL)
+        json_builder_add_string_value (builder, ms_indicator_get_name (item->deciding));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_schedule_counts (const char              *heading,
+                       MsNode                  *scope,
+                       const MsScheduleContext *context)
+{
+  MsScheduleCounts counts;
+  guint label_width = 0;
+
+  ms_schedule_count (scope, context, &counts);
+  for (guint schedule = 0; schedule < MS_N_SCHEDULES; schedule++)
+    label_width = MAX (label_width, display_width (ms_schedule_get_label (schedule)));
+
+  g_print ("%s\n", heading);
+  for (guint schedule = 0; schedule < MS_N_SCHEDULES; schedule++)
+    {
+      g_autofree char *value = format_share (counts.n_by_schedule[schedule], counts.n_projects);
+
+      print_row (ms_schedule_get_label (schedule), label_width, value);
+    }
+}
+
+static void
+print_schedule_text (MsDocument              *document,
+                     const MsScheduleContext *context)
+{
+  GListModel *categories = ms_document_get_categories (document);
+  g_autoptr(GArray) lagging = collect_lagging (document, context);
+  char date[MS_DATE_BUFSIZE];
+  guint label_width = 0;
+  guint key_width = 0;
+
+  /* translators: the heading of the schedule figures, %s is a date such as "2024-12-31" */
+  g_print (_("Schedule as of %s"), ms_date_format (date, sizeof date, context->as_of));
+  g_print ("\n\n");
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      MsCategory *category = ms_document_get_category (document, i);
+
+      print_schedule_counts (ms_category_get_title (category), MS_NODE (category), context);
+      g_print ("\n");
+    }
+  print_schedule_counts (_("All categories"), MS_NODE (document), context);
+  g_print ("\n");
+
+  g_print ("%s\n", _("Lagging projects"));
+  /* translators: in place of an empty list of lagging projects */
+  if (lagging->len == 0)
+    g_print ("  %s\n", _("None"));
+
+  for (guint i = 0; i < lagging->len; i++)
+    {
+      const Lagging *item = &g_array_index (lagging, Lagging, i);
+      g_autofree char *key = g_strdup_printf ("%s/%u", get_category_id (item->project),
+                                              ms_project_get_number (item->project));
+
+      key_width = MAX (key_width, display_width (key));
+      label_width = MAX (label_width, display_width (ms_schedule_get_label (item->schedule)));
+    }
+  for (guint i = 0; i < lagging->len; i++)
+    {
+      const Lagging *item = &g_array_index (lagging, Lagging, i);
+      const char *label = ms_schedule_get_label (item->schedule);
+      g_autofree char *key = g_strdup_printf ("%s/%u", get_category_id (item->project),
+                                              ms_project_get_number (item->project));
+      g_autofree char *title = ms_project_dup_short_title (item->project);
+
+      g_print ("  %s%*s  %s%*s  %s\n",
+               key, (int)(key_width - display_width (key)), "",
+               label, (int)(label_width - display_width (label)), "",
+               title);
+    }
+}
+
+static void
+print_summary_json (MsDocument              *document,
+                    const MsScheduleContext *context)
+{
+  char date[MS_DATE_BUFSIZE];
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
@@ -384,6 +570,8 @@ print_summary_json (MsDocument *document)
   json_builder_add_string_value (builder, ms_document_get_region (document));
   json_builder_set_member_name (builder, "year");
   json_builder_add_int_value (builder, ms_document_get_year (document));
+  json_builder_set_member_name (builder, "as-of");
+  json_builder_add_string_value (builder, ms_date_format (date, sizeof date, context->as_of));
   json_builder_set_member_name (builder, "categories");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
@@ -398,6 +586,7 @@ print_summary_json (MsDocument *document)
       json_builder_set_member_name (builder, "title");
       json_builder_add_string_value (builder, ms_category_get_title (category));
       add_stats_json (builder, &stats);
+      add_schedule_json (builder, MS_NODE (category), context);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -405,8 +594,10 @@ print_summary_json (MsDocument *document)
   json_builder_begin_object (builder);
   ms_document_get_stats (document, &stats);
   add_stats_json (builder, &stats);
+  add_schedule_json (builder, MS_NODE (document), context);
   json_builder_end_object (builder);
   add_departments_json (builder, document);
+  add_lagging_json (builder, document, context);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -415,7 +606,8 @@ print_summary_json (MsDocument *document)
 }
 
 static void
-print_summary_text (MsDocument *document)
+print_summary_text (MsDocument              *document,
+                    const MsScheduleContext *context)
 {
   GListModel *categories = ms_document_get_categories (document);
   MsStats stats;
@@ -439,6 +631,8 @@ print_summary_text (MsDocument *document)
   print_stats (_("All categories"), &stats);
   g_print ("\n");
   print_departments_text (document);
+  g_print ("\n");
+  print_schedule_text (document, context);
 }
 
 static int
@@ -446,27 +640,48 @@ run_summary (int    argc,
              char **argv)
 {
   g_autoptr(MsDocument) document = NULL;
+  g_autofree char *as_of_text = NULL;
+  MsDate as_of = MS_DATE_NONE;
+  MsScheduleContext context;
   gboolean as_json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the figures as JSON"), NULL },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("Read the schedule as of DATE instead of the file’s own date or the end of its year"),
+      /* translators: the parameter of --as-of; keep YYYY-MM-DD as it is typed */
+      N_("YYYY-MM-DD") },
     { NULL }
   };
 
   if (!parse_command_line ("summary", _("FILE"),
                            _("Prints, per category and in all, the projects per status, the "
                              "projects that met every target, and the targets met; then the "
-                             "responsible departments with their projects, most first."),
+                             "responsible departments with their projects, most first; then the "
+                             "projects per schedule state and the lagging projects, most urgent "
+                             "first."),
                            entries, &argc, &argv, 1))
     return MS_CLI_EXIT_USAGE;
+
+  /* A wrong date is a usage error: found before the file is read. */
+  if (as_of_text != NULL && !ms_date_parse (as_of_text, &as_of))
+    {
+      /* translators: %s is what was given to --as-of */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, "
+                                                    "such as 2024-06-30"), as_of_text);
+
+      print_usage_error ("minsheng-cli summary", message);
+      return MS_CLI_EXIT_USAGE;
+    }
 
   document = load_document (argv[1]);
   if (document == NULL)
     return MS_CLI_EXIT_FAILED;
 
+  ms_schedule_context_init (&context, document, as_of);
   if (as_json)
-    print_summary_json (document);
+    print_summary_json (document, &context);
   else
-    print_summary_text (document);
+    print_summary_text (document, &context);
 
   return MS_CLI_EXIT_OK;
 }

@@ -404,6 +404,35 @@ ms_indicator_get_rate (MsIndicator *self,
   return TRUE;
 }
 
+/**
+ * ms_indicator_is_met_by:
+ * @figure: a reported figure
+ *
+ * The one rule for a target: ms_indicator_get_state() applies it to the
+ * actual, the schedule (ms-schedule.c) to the figure on a date.
+ *
+ * Returns: whether @figure meets the indicator's target
+ */
+gboolean
+ms_indicator_is_met_by (MsIndicator *self,
+                        double       figure)
+{
+  g_return_val_if_fail (MS_IS_INDICATOR (self), FALSE);
+
+  switch (self->comparison)
+    {
+    case MS_COMPARISON_AT_MOST:
+      return figure <= self->target;
+    case MS_COMPARISON_ABOUT:
+      return figure >= self->target * (1 - ABOUT_TOLERANCE);
+    case MS_COMPARISON_AT_LEAST:
+    case MS_COMPARISON_EXACTLY:
+    default:
+      /* A plain number in a pledge ("新建充电桩500个") is a floor, not a cap. */
+      return figure >= self->target;
+    }
+}
+
 MsIndicatorState
 ms_indicator_get_state (MsIndicator *self)
 {
@@ -412,19 +441,7 @@ ms_indicator_get_state (MsIndicator *self)
   if (!self->has_actual)
     return MS_INDICATOR_UNREPORTED;
 
-  switch (self->comparison)
-    {
-    case MS_COMPARISON_AT_MOST:
-      return self->actual <= self->target ? MS_INDICATOR_MET : MS_INDICATOR_UNMET;
-    case MS_COMPARISON_ABOUT:
-      return self->actual >= self->target * (1 - ABOUT_TOLERANCE) ? MS_INDICATOR_MET
-                                                                  : MS_INDICATOR_UNMET;
-    case MS_COMPARISON_AT_LEAST:
-    case MS_COMPARISON_EXACTLY:
-    default:
-      /* A plain number in a pledge ("新建充电桩500个") is a floor, not a cap. */
-      return self->actual >= self->target ? MS_INDICATOR_MET : MS_INDICATOR_UNMET;
-    }
+  return ms_indicator_is_met_by (self, self->actual) ? MS_INDICATOR_MET : MS_INDICATOR_UNMET;
 }
 
 static gboolean

@@ -55,6 +55,8 @@ void              ms_indicator_set_plan       (MsIndicator  *self,
 gboolean          ms_indicator_get_rate       (MsIndicator  *self,
                                                double       *rate);
 MsIndicatorState  ms_indicator_get_state      (MsIndicator  *self);
+gboolean          ms_indicator_is_met_by      (MsIndicator  *self,
+                                               double        figure);
 
 gboolean          ms_figure_is_plausible      (double        figure);
 
