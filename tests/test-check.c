@@ -198,6 +198,20 @@ test_not_started_with_figures (Fixture       *fixture,
   ms_indicator_set_actual (indicator, 0);
   g_assert_null (check_kind (fixture, MS_CHECK_NOT_STARTED_WITH_FIGURES, NULL));
 
+  /* Progress along the year is a figure too. */
+  {
+    g_autoptr(MsTimeline) progress = ms_timeline_new ();
+
+    ms_indicator_clear_actual (indicator);
+    ms_timeline_append (progress, ms_date_from_ymd (2025, 6, 30), 80, NULL);
+    ms_indicator_set_progress (indicator, progress);
+    message = check_kind (fixture, MS_CHECK_NOT_STARTED_WITH_FIGURES, NULL);
+    g_assert_nonnull (message);
+    assert_contains (message, "80");
+    ms_indicator_set_progress (indicator, NULL);
+    g_assert_null (check_kind (fixture, MS_CHECK_NOT_STARTED_WITH_FIGURES, NULL));
+  }
+
   ms_indicator_set_actual (indicator, 120);
   ms_project_set_status (fixture->project, MS_STATUS_IN_PROGRESS);
   g_assert_null (check_kind (fixture, MS_CHECK_NOT_STARTED_WITH_FIGURES, NULL));
@@ -294,6 +308,19 @@ test_text_rounds (Fixture       *fixture,
 
   ms_indicator_set_actual (indicator, 37000);
   g_assert_nonnull (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+
+  /* The record may be the rounder figure: 85.4% for 85.37%. */
+  ms_indicator_set_unit (indicator, "%");
+  ms_indicator_set_target (indicator, 65);
+  ms_indicator_set_actual (indicator, 85.4);
+  ms_project_set_completion (fixture->project, "开展产前超声筛查12373例,筛查率85.37%。");
+  g_assert_null (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+  ms_indicator_set_actual (indicator, 85.5);
+  g_assert_nonnull (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+  ms_indicator_set_unit (indicator, "人");
+  ms_indicator_set_target (indicator, 33000);
+  ms_indicator_set_actual (indicator, 37000);
+  ms_project_set_completion (fixture->project, "全市城镇新增就业3.67万人。");
 
   /* "约" and "余" leave room. */
   ms_project_set_completion (fixture->project, "解决3.6万余名群众用水安全问题。");

@@ -175,13 +175,22 @@ check_not_started_with_figures (GPtrArray *findings,
   for (guint i = 0; i < get_n_indicators (project); i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
+      MsTimeline *progress = ms_indicator_get_progress (indicator);
       g_autofree char *actual = NULL;
+      double figure = 0;
+
+      if (ms_indicator_get_has_actual (indicator))
+        figure = ms_indicator_get_actual (indicator);
+      /* Progress reported along the year counts too, the latest first. */
+      for (guint e = progress != NULL ? ms_timeline_get_n_entries (progress) : 0;
+           figure == 0 && e > 0; e--)
+        figure = ms_timeline_get_entry (progress, e - 1)->value;
 
       /* A zero reported for a project not begun is what one expects. */
-      if (!ms_indicator_get_has_actual (indicator) || ms_indicator_get_actual (indicator) == 0)
+      if (figure == 0)
         continue;
 
-      actual = format_figure (indicator, ms_indicator_get_actual (indicator));
+      actual = format_figure (indicator, figure);
       add_finding (findings, MS_CHECK_NOT_STARTED_WITH_FIGURES, MS_SEVERITY_WARNING, project, indicator,
                    /* translators: the first %s is an indicator's name, the
                     * second its reported figure with a unit */
@@ -390,6 +399,7 @@ check_text_disagrees (GPtrArray *findings,
       gboolean agrees = FALSE;
       Measure measure;
       double actual;
+      double actual_tolerance;
       double target;
 
       if (!ms_indicator_get_has_actual (indicator) ||
@@ -398,6 +408,8 @@ check_text_disagrees (GPtrArray *findings,
 
       actual = ms_indicator_get_actual (indicator) * measure.base;
       target = ms_indicator_get_target (indicator) * measure.base;
+      /* The record may be the rounder one: 3.7万人 for 36573人. */
+      actual_tolerance = written_step (ms_indicator_get_actual (indicator)) * measure.base / 2;
 
       for (guint q = 0; q < quantities->len; q++)
         {
@@ -418,6 +430,7 @@ check_text_disagrees (GPtrArray *findings,
           figure.tolerance = written_step (quantity->value) * quantity->scale * factor / 2;
           if (quantity->comparison == MS_COMPARISON_ABOUT)
             figure.tolerance = MAX (figure.tolerance, fabs (figure.value) * ABOUT_TEXT_TOLERANCE);
+          figure.tolerance = MAX (figure.tolerance, actual_tolerance);
           figure.tolerance = MAX (figure.tolerance, fabs (figure.value) * 1e-9);
           figure.same_unit = g_str_equal (quantity->unit, measure.unit);
 
