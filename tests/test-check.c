@@ -550,7 +550,7 @@ test_example (void)
   for (guint i = 0; i < later->len; i++)
     {
       MsFinding *finding = g_ptr_array_index (later, i);
-      MsCategory *category = MS_CATEGORY (ms_node_get_parent (ms_node_get_parent (MS_NODE (finding->project))));
+      MsCategory *category = ms_group_get_category (ms_project_get_group (finding->project));
       g_autofree char *line = g_strdup_printf ("%s/%u %s%s%s", ms_category_get_id (category),
                                                ms_project_get_number (finding->project),
                                                ms_check_kind_to_string (finding->kind),

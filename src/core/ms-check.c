@@ -157,7 +157,8 @@ check_completed_not_reported (GPtrArray *findings,
       if (ms_indicator_get_has_actual (indicator))
         continue;
 
-      add_finding (findings, MS_CHECK_COMPLETED_NOT_REPORTED, MS_SEVERITY_WARNING, project, indicator,
+      add_finding (findings, MS_CHECK_COMPLETED_NOT_REPORTED, MS_SEVERITY_WARNING,
+                   project, indicator,
                    /* translators: %s is an indicator's name */
                    g_strdup_printf (_("The status is completed, but indicator “%s” has no "
                                       "reported figure"),
@@ -191,7 +192,8 @@ check_not_started_with_figures (GPtrArray *findings,
         continue;
 
       actual = format_figure (indicator, figure);
-      add_finding (findings, MS_CHECK_NOT_STARTED_WITH_FIGURES, MS_SEVERITY_WARNING, project, indicator,
+      add_finding (findings, MS_CHECK_NOT_STARTED_WITH_FIGURES, MS_SEVERITY_WARNING,
+                   project, indicator,
                    /* translators: the first %s is an indicator's name, the
                     * second its reported figure with a unit */
                    g_strdup_printf (_("The status is not started, but indicator “%s” reports %s"),
@@ -534,7 +536,8 @@ check_progress_backwards (GPtrArray *findings,
           ms_date_format (after_date, sizeof after_date, after->date);
           before_value = format_figure (indicator, before->value);
           after_value = format_figure (indicator, after->value);
-          add_finding (findings, MS_CHECK_PROGRESS_BACKWARDS, MS_SEVERITY_WARNING, project, indicator,
+          add_finding (findings, MS_CHECK_PROGRESS_BACKWARDS, MS_SEVERITY_WARNING,
+                       project, indicator,
                        /* translators: an indicator's name, then a figure and its
                         * date (2024-06-30), then a smaller figure and a later date */
                        g_strdup_printf (_("The progress of indicator “%s” falls from %s on %s "
