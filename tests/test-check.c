@@ -254,6 +254,16 @@ test_text_disagrees (Fixture       *fixture,
   ms_indicator_set_actual (indicator, 3465);
   g_assert_null (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
 
+  /* "达" reports a figure reached; "以上" leaves room above it. */
+  ms_project_set_completion (fixture->project, "全市新开工改造老旧小区达3465户。");
+  g_assert_null (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+  ms_indicator_set_actual (indicator, 5000);
+  g_assert_nonnull (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+  ms_project_set_completion (fixture->project, "全市新开工改造老旧小区3465户以上。");
+  g_assert_null (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+  ms_indicator_set_actual (indicator, 3000);
+  g_assert_nonnull (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+
   /* A standard (675元/人/月) is no result. */
   ms_indicator_set_name (indicator, "发放补助资金");
   ms_indicator_set_unit (indicator, "万元");
@@ -262,6 +272,17 @@ test_text_disagrees (Fixture       *fixture,
   ms_project_set_completion (fixture->project, "低保标准提高至城市675元/人/月。");
   g_assert_null (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
   ms_project_set_completion (fixture->project, "发放补助资金150万元。");
+  g_assert_nonnull (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+
+  /* An upper bound in the text holds every figure below it. */
+  ms_indicator_set_name (indicator, "企业开办时间");
+  ms_indicator_set_unit (indicator, "天");
+  ms_indicator_set_comparison (indicator, MS_COMPARISON_AT_MOST);
+  ms_indicator_set_target (indicator, 5);
+  ms_indicator_set_actual (indicator, 2);
+  ms_project_set_completion (fixture->project, "企业开办时间控制在3天以内。");
+  g_assert_null (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+  ms_indicator_set_actual (indicator, 4);
   g_assert_nonnull (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
 }
 

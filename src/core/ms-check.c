@@ -291,6 +291,7 @@ written_step (double value)
 typedef struct
 {
   const MsQuantity *quantity;
+  MsComparison      comparison;
   /* In the family's common measure. */
   double            value;
   double            tolerance;
@@ -301,7 +302,7 @@ static gboolean
 text_figure_agrees (const TextFigure *figure,
                     double            actual)
 {
-  switch (figure->quantity->comparison)
+  switch (figure->comparison)
     {
     case MS_COMPARISON_AT_LEAST:
       /* "10万人次以上" agrees with any larger result. */
@@ -427,6 +428,10 @@ check_text_disagrees (GPtrArray *findings,
             continue;
 
           figure.quantity = quantity;
+          figure.comparison = quantity->comparison;
+          /* A report that a figure "reached" (达, 达到) 3465户 states it. */
+          if (g_str_has_prefix (g_utf8_offset_to_pointer (text, quantity->start), "达"))
+            figure.comparison = MS_COMPARISON_EXACTLY;
           figure.value = quantity->value * quantity->scale * factor;
           /* Rounded as written: 3.67万人 stands for 36 650 to 36 749. */
           figure.tolerance = written_step (quantity->value) * quantity->scale * factor / 2;
