@@ -300,6 +300,14 @@ test_text_repeats_target (Fixture       *fixture,
   /* The pledge repeated is no report: the text below states no result. */
   ms_project_set_completion (fixture->project, "全面完成80公里的年度目标。");
   g_assert_null (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+  ms_project_set_completion (fixture->project, "按年度计划完成80公里。");
+  g_assert_null (check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL));
+
+  /* Without those words the target's figure is a report like any other. */
+  ms_project_set_completion (fixture->project, "全市新建农村公路80公里。");
+  message = check_kind (fixture, MS_CHECK_TEXT_DISAGREES, NULL);
+  g_assert_nonnull (message);
+  assert_contains (message, "80公里");
 
   ms_project_set_completion (fixture->project, "超额完成80公里的年度目标,新建113.9公里。");
   ms_indicator_set_actual (indicator, 90);

@@ -273,6 +273,22 @@ read_measure (const char *unit,
   return TRUE;
 }
 
+/* "超额完成80公里的年度目标" restates the pledge; "80公里已建成" reports. */
+static gboolean
+restates_pledge (const MsQuantity *quantity)
+{
+  static const char * const pledge_words[] = { "目标", "任务", "计划" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pledge_words); i++)
+    {
+      if (strstr (quantity->before, pledge_words[i]) != NULL ||
+          strstr (quantity->after, pledge_words[i]) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The smallest step the text writes @value in: 3.67 is to 0.01. */
 static double
 written_step (double value)
@@ -378,8 +394,8 @@ quote_figures (const char *text,
 
 /* The completion text and the recorded figure disagree when the text states
  * figures in the indicator's unit and none of them, nor their sum, is the
- * actual. Texts repeat the pledge ("超额完成80公里的年度目标,新建113.9公里"),
- * so a figure equal to the target says nothing about the result. */
+ * actual. Texts repeat the pledge ("超额完成80公里的年度目标,新建113.9公里"):
+ * the target's figure next to 目标, 任务 or 计划 says nothing about the result. */
 static void
 check_text_disagrees (GPtrArray *findings,
                       MsProject *project)
@@ -446,7 +462,7 @@ check_text_disagrees (GPtrArray *findings,
               agrees = TRUE;
               break;
             }
-          if (fabs (figure.value - target) <= figure.tolerance)
+          if (fabs (figure.value - target) <= figure.tolerance && restates_pledge (quantity))
             continue;
 
           g_array_append_val (figures, figure);
