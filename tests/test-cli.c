@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ms-category.h"
+#include "ms-document.h"
 #include "test-util.h"
 
 typedef struct
@@ -141,6 +143,7 @@ test_help (void)
 {
   static const char * const commands[] = {
     "validate", "format", "summary", "import", "export-notice", "report", "export-csv",
+    "check",
   };
   Run run = { 0 };
 
@@ -517,6 +520,110 @@ test_export_csv (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "类别,组,编号,目标,"));
 
+  run_clear (&run);
+}
+
+static MsProject *
+find_example_project (MsDocument *document,
+                      guint       category,
+                      guint       number)
+{
+  g_autoptr(GPtrArray) projects =
+    ms_node_collect_projects (MS_NODE (ms_document_get_category (document, category)));
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      if (ms_project_get_number (g_ptr_array_index (projects, i)) == number)
+        return g_ptr_array_index (projects, i);
+    }
+  g_assert_not_reached ();
+}
+
+/* Writes the example with its three faults mended: a file check finds clean. */
+static void
+write_mended_example (const char *path)
+{
+  static const char * const departments[] = { "国网漯河供电公司", NULL };
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  MsProject *rates = find_example_project (document, 0, 9);
+
+  /* Item 9 of the provincial list reports no coverage rates. */
+  g_object_unref (ms_project_remove_indicator (rates, 2));
+  g_object_unref (ms_project_remove_indicator (rates, 1));
+  ms_project_set_departments (find_example_project (document, 1, 15), departments);
+
+  bytes = ms_document_serialize (document, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_check (void)
+{
+  const char *example = g_getenv ("MS_EXAMPLE_FILE");
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-cli-XXXXXX", NULL);
+  g_autofree char *mended = g_build_filename (dir, "mended.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *overdue = NULL;
+  Run run = { 0 };
+
+  run_cli (&run, "check", example, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  expected = g_strdup_printf (
+    "%1$s: provincial/9: warning: The status is completed, but indicator “城镇社区老年助餐覆盖率” has no reported figure\n"
+    "%1$s: provincial/9: warning: The status is completed, but indicator “行政村老年助餐覆盖率” has no reported figure\n"
+    "%1$s: municipal/15: warning: No responsible department is named\n",
+    example);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  /* After the year's end the unfinished high school is late. */
+  run_cli (&run, "check", example, "--as-of", "2025-01-15", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  overdue = g_strdup_printf ("%s: municipal/3: error: The deadline 2024-12-31 has passed on "
+                             "2025-01-15, and the project is neither completed nor has it met "
+                             "every target\n", example);
+  g_assert_nonnull (strstr (run.out, overdue));
+
+  write_mended_example (mended);
+  run_cli (&run, "check", mended, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  run_cli (&run, "check", "--as-of=2025-01-15", mended, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (strlen (run.out) - 1, ==, strcspn (run.out, "\n"));
+
+  /* 1 means findings, so every other failure is 2. */
+  run_cli (&run, "check", example, "--as-of", "2024-02-30", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "Invalid date “2024-02-30”"));
+  run_cli (&run, "check", example, "--as-of", "15.1.2025", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "check", "/nonexistent/file.json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "/nonexistent/file.json"));
+  run_cli (&run, "check", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "No file given"));
+
+  cli_language = "zh_CN";
+  run_cli (&run, "check", example, "--as-of", "2025-01-15", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "provincial/9: 警告: 状态为已完成，但指标“行政村老年助餐覆盖率”没有填报实际完成数\n"));
+  g_assert_nonnull (strstr (run.out, "municipal/3: 错误: "));
+  g_assert_nonnull (strstr (run.out, "municipal/15: 警告: 未明确责任单位\n"));
+  run_cli (&run, "check", example, "--as-of", "2024-02-30", NULL);
+  g_assert_nonnull (strstr (run.err, "日期“2024-02-30”无效"));
+  cli_language = NULL;
+
+  g_remove (mended);
+  g_rmdir (dir);
   run_clear (&run);
 }
 
@@ -971,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-notice", test_export_notice);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/export-csv", test_export_csv);
+  g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/languages", test_languages);
   g_test_add_func ("/cli/writers-survive-faults", test_writers_survive_faults);
   g_test_add_func ("/cli/writers-keep-their-input", test_writers_keep_their_input);

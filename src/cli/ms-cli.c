@@ -13,9 +13,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ms-category.h"
+#include "ms-check.h"
 #include "ms-cli.h"
 #include "ms-document.h"
 #include "ms-file.h"
+#include "ms-group.h"
 #include "ms-json.h"
 #include "ms-notice.h"
 #include "ms-csv.h"
@@ -40,11 +43,13 @@ static int run_import   (int argc, char **argv);
 static int run_export_notice (int argc, char **argv);
 static int run_report   (int argc, char **argv);
 static int run_export_csv (int argc, char **argv);
+static int run_check    (int argc, char **argv);
 
 static const Command commands[] = {
   /* translators: the parameter of a command in --help output */
   { "validate", N_("FILE"), N_("Check a yearly file and list every fault with its line"), run_validate },
   { "format", N_("FILE"), N_("Rewrite a yearly file in the canonical form"), run_format },
+  { "check", N_("FILE"), N_("List contradictions between statuses, figures and completion texts"), run_check },
   { "summary", N_("FILE"), N_("Count projects per category, status and schedule state, and targets met"), run_summary },
   { "import", N_("NOTICE"), N_("Read a published notice (text) into a yearly file"), run_import },
   { "export-notice", N_("FILE"), N_("Write a yearly file as the text of a notice"), run_export_notice },
@@ -1062,6 +1067,85 @@ run_export_csv (int    argc,
   return write_output ("export-csv", output, bytes) ? MS_CLI_EXIT_OK : MS_CLI_EXIT_FAILED;
 }
 
+/* "municipal/15": the category's id, or its position when it has none. */
+static char *
+dup_project_place (MsDocument *document,
+                   MsProject  *project)
+{
+  MsCategory *category = ms_group_get_category (ms_project_get_group (project));
+  GListModel *categories = ms_document_get_categories (document);
+  const char *id = ms_category_get_id (category);
+
+  if (id != NULL && id[0] != '\0')
+    return g_strdup_printf ("%s/%u", id, ms_project_get_number (project));
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      if (ms_document_get_category (document, c) == category)
+        return g_strdup_printf ("%u/%u", c + 1, ms_project_get_number (project));
+    }
+
+  return g_strdup_printf ("%u", ms_project_get_number (project));
+}
+
+static int
+run_check (int    argc,
+           char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *as_of_text = NULL;
+  MsScheduleContext context;
+  MsDate as_of = MS_DATE_NONE;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("Read the figures on DATE (YYYY-MM-DD) instead of the file’s own date"), N_("DATE") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("check", _("FILE"),
+                           _("Looks for contradictions in FILE: completed projects below their "
+                             "targets or without figures, completion texts that give other "
+                             "figures than the recorded ones, missing departments, overdue "
+                             "projects, falling progress and figures far above their targets. "
+                             "Prints one “FILE: CATEGORY/NUMBER: message” line per finding.\n"
+                             "Exits with 0 when nothing is found, 1 when something is, 2 on a "
+                             "usage error or when FILE cannot be read."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  if (as_of_text != NULL && !ms_date_parse (as_of_text, &as_of))
+    {
+      /* translators: %s is what the user gave as a date */
+      g_autofree char *message = g_strdup_printf (_("Invalid date “%s”: write it as YYYY-MM-DD, "
+                                                    "for example 2024-12-31"), as_of_text);
+
+      print_usage_error ("minsheng-cli check", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  /* 1 says that something was found, so a file that cannot be read is 2. */
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_USAGE;
+
+  ms_schedule_context_init (&context, document, as_of);
+  findings = ms_check_scope (MS_NODE (document), &context);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const MsFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *place = dup_project_place (document, finding->project);
+
+      /* translators: one line of "minsheng-cli check": the file, the project
+       * ("municipal/15"), the severity ("warning") and the finding */
+      g_print (_("%s: %s: %s: %s\n"), argv[1], place, ms_severity_get_label (finding->severity),
+               finding->message);
+    }
+
+  return findings->len > 0 ? MS_CLI_EXIT_FAILED : MS_CLI_EXIT_OK;
+}
+
 static void
 print_help (FILE *stream)
 {
@@ -1084,6 +1168,9 @@ print_help (FILE *stream)
   fprintf (stream, "%s\n",
            _("Exit status: 0 on success, 1 when a file is invalid or cannot be written, "
              "2 on a usage error."));
+  fprintf (stream, "%s\n",
+           _("“check” exits with 1 when it finds something, and with 2 when the file cannot be "
+             "read."));
 }
 
 int

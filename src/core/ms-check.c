@@ -10,8 +10,37 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
 
 #include "ms-check.h"
+#include "ms-l10n.h"
+#include "ms-quantity.h"
+
+/* An actual this many times its target is more often a unit or a typing
+ * error (万 left out, a decimal point lost) than a real result. */
+#define FAR_ABOVE_FACTOR 5.0
+
+/* A figure the text gives "about" (约, 余, 多, 左右) agrees with an actual
+ * this close to it. */
+#define ABOUT_TEXT_TOLERANCE 0.1
+
+/* At most this many figures of the text are quoted in a message. */
+#define MAX_QUOTED_FIGURES 3
+
+static const char * const kind_keys[] = {
+  [MS_CHECK_COMPLETED_BELOW_TARGET] = "completed-below-target",
+  [MS_CHECK_COMPLETED_NOT_REPORTED] = "completed-not-reported",
+  [MS_CHECK_NOT_STARTED_WITH_FIGURES] = "not-started-with-figures",
+  [MS_CHECK_COMPLETED_WITHOUT_TEXT] = "completed-without-text",
+  [MS_CHECK_TEXT_DISAGREES] = "text-disagrees",
+  [MS_CHECK_NO_DEPARTMENT] = "no-department",
+  [MS_CHECK_OVERDUE] = "overdue",
+  [MS_CHECK_PROGRESS_BACKWARDS] = "progress-backwards",
+  [MS_CHECK_FAR_ABOVE_TARGET] = "far-above-target",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_keys) == MS_N_CHECK_KINDS);
 
 void
 ms_finding_free (MsFinding *finding)
@@ -23,4 +52,620 @@ ms_finding_free (MsFinding *finding)
   g_clear_object (&finding->indicator);
   g_free (finding->message);
   g_free (finding);
+}
+
+/* Returns: the stable key of @kind, for scripts and files: "overdue" */
+const char *
+ms_check_kind_to_string (MsCheckKind kind)
+{
+  g_return_val_if_fail ((guint)kind < MS_N_CHECK_KINDS, NULL);
+
+  return kind_keys[kind];
+}
+
+/* Returns: (transfer none): the translated word for @severity */
+const char *
+ms_severity_get_label (MsSeverity severity)
+{
+  switch (severity)
+    {
+    case MS_SEVERITY_NOTE:
+      /* translators: the severity of a finding of the consistency check */
+      return _("note");
+    case MS_SEVERITY_WARNING:
+      /* translators: the severity of a finding of the consistency check */
+      return _("warning");
+    case MS_SEVERITY_ERROR:
+      /* translators: the severity of a finding of the consistency check */
+      return _("error");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+add_finding (GPtrArray   *findings,
+             MsCheckKind  kind,
+             MsSeverity   severity,
+             MsProject   *project,
+             MsIndicator *indicator,
+             char        *message)
+{
+  MsFinding *finding = g_new0 (MsFinding, 1);
+
+  finding->kind = kind;
+  finding->severity = severity;
+  finding->project = g_object_ref (project);
+  finding->indicator = indicator != NULL ? g_object_ref (indicator) : NULL;
+  finding->message = message;
+  g_ptr_array_add (findings, finding);
+}
+
+static guint
+get_n_indicators (MsProject *project)
+{
+  return g_list_model_get_n_items (ms_project_get_indicators (project));
+}
+
+/* Returns: (transfer full): the figure with its unit, as the interface's
+ * language writes it: "3.3万人", "2,529 户" */
+static char *
+format_figure (MsIndicator *indicator,
+               double       value)
+{
+  return ms_l10n_format_figure (NULL, value, ms_indicator_get_unit (indicator));
+}
+
+static void
+check_completed_below_target (GPtrArray *findings,
+                              MsProject *project)
+{
+  if (ms_project_get_status (project) != MS_STATUS_COMPLETED)
+    return;
+
+  for (guint i = 0; i < get_n_indicators (project); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+      g_autofree char *actual = NULL;
+      g_autofree char *target = NULL;
+
+      if (ms_indicator_get_state (indicator) != MS_INDICATOR_UNMET)
+        continue;
+
+      actual = format_figure (indicator, ms_indicator_get_actual (indicator));
+      target = format_figure (indicator, ms_indicator_get_target (indicator));
+      add_finding (findings, MS_CHECK_COMPLETED_BELOW_TARGET, MS_SEVERITY_ERROR, project, indicator,
+                   /* translators: the first %s is an indicator's name, then its
+                    * reported figure and its target, each with a unit */
+                   g_strdup_printf (_("The status is completed, but indicator “%s” has not met "
+                                      "its target: %s reported, %s pledged"),
+                                    ms_indicator_get_name (indicator), actual, target));
+    }
+}
+
+static void
+check_completed_not_reported (GPtrArray *findings,
+                              MsProject *project)
+{
+  if (ms_project_get_status (project) != MS_STATUS_COMPLETED)
+    return;
+
+  for (guint i = 0; i < get_n_indicators (project); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+
+      if (ms_indicator_get_has_actual (indicator))
+        continue;
+
+      add_finding (findings, MS_CHECK_COMPLETED_NOT_REPORTED, MS_SEVERITY_WARNING,
+                   project, indicator,
+                   /* translators: %s is an indicator's name */
+                   g_strdup_printf (_("The status is completed, but indicator “%s” has no "
+                                      "reported figure"),
+                                    ms_indicator_get_name (indicator)));
+    }
+}
+
+static void
+check_not_started_with_figures (GPtrArray *findings,
+                                MsProject *project)
+{
+  if (ms_project_get_status (project) != MS_STATUS_NOT_STARTED)
+    return;
+
+  for (guint i = 0; i < get_n_indicators (project); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+      MsTimeline *progress = ms_indicator_get_progress (indicator);
+      g_autofree char *actual = NULL;
+      double figure = 0;
+
+      if (ms_indicator_get_has_actual (indicator))
+        figure = ms_indicator_get_actual (indicator);
+      /* Progress reported along the year counts too, the latest first. */
+      for (guint e = progress != NULL ? ms_timeline_get_n_entries (progress) : 0;
+           figure == 0 && e > 0; e--)
+        figure = ms_timeline_get_entry (progress, e - 1)->value;
+
+      /* A zero reported for a project not begun is what one expects. */
+      if (figure == 0)
+        continue;
+
+      actual = format_figure (indicator, figure);
+      add_finding (findings, MS_CHECK_NOT_STARTED_WITH_FIGURES, MS_SEVERITY_WARNING,
+                   project, indicator,
+                   /* translators: the first %s is an indicator's name, the
+                    * second its reported figure with a unit */
+                   g_strdup_printf (_("The status is not started, but indicator “%s” reports %s"),
+                                    ms_indicator_get_name (indicator), actual));
+    }
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+check_completed_without_text (GPtrArray *findings,
+                              MsProject *project)
+{
+  if (ms_project_get_status (project) != MS_STATUS_COMPLETED ||
+      !is_blank (ms_project_get_completion (project)))
+    return;
+
+  add_finding (findings, MS_CHECK_COMPLETED_WITHOUT_TEXT, MS_SEVERITY_WARNING, project, NULL,
+               g_strdup (_("The status is completed, but the completion text is empty")));
+}
+
+/* How a unit measures: figures of one family compare once multiplied by
+ * their base, the magnitude times the unit's factor (公里 is 1000 米). */
+typedef struct
+{
+  const char *family;
+  const char *unit;
+  double      base;
+} Measure;
+
+/* Reads an indicator's unit ("万人次") with the text's own figure finder,
+ * so that both sides of the comparison are read alike. */
+static gboolean
+read_measure (const char *unit,
+              Measure    *measure,
+              char      **unit_out)
+{
+  g_autofree char *probe = NULL;
+  g_autoptr(GPtrArray) quantities = NULL;
+  const MsQuantity *quantity;
+  double factor;
+
+  if (is_blank (unit))
+    return FALSE;
+
+  probe = g_strconcat ("1", unit, NULL);
+  quantities = ms_quantity_scan (probe);
+  if (quantities->len != 1)
+    return FALSE;
+
+  /* Words after the unit ("个家庭") would mean the finder read another unit. */
+  quantity = g_ptr_array_index (quantities, 0);
+  if (quantity->end != g_utf8_strlen (probe, -1))
+    return FALSE;
+
+  measure->family = ms_quantity_get_unit_family (quantity->unit, &factor);
+  if (measure->family == NULL)
+    return FALSE;
+
+  measure->base = quantity->scale * factor;
+  *unit_out = g_strdup (quantity->unit);
+  measure->unit = *unit_out;
+
+  return TRUE;
+}
+
+/* "超额完成80公里的年度目标" restates the pledge; "80公里已建成" reports. */
+static gboolean
+restates_pledge (const MsQuantity *quantity)
+{
+  static const char * const pledge_words[] = { "目标", "任务", "计划" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pledge_words); i++)
+    {
+      if (strstr (quantity->before, pledge_words[i]) != NULL ||
+          strstr (quantity->after, pledge_words[i]) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The smallest step the text writes @value in: 3.67 is to 0.01. */
+static double
+written_step (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *dot;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.10g", value);
+  dot = strchr (buffer, '.');
+  if (dot == NULL || strchr (buffer, 'e') != NULL)
+    return 1;
+
+  return pow (10, -(double)strlen (dot + 1));
+}
+
+typedef struct
+{
+  const MsQuantity *quantity;
+  MsComparison      comparison;
+  /* In the family's common measure. */
+  double            value;
+  double            tolerance;
+  gboolean          same_unit;
+} TextFigure;
+
+static gboolean
+text_figure_agrees (const TextFigure *figure,
+                    double            actual)
+{
+  switch (figure->comparison)
+    {
+    case MS_COMPARISON_AT_LEAST:
+      /* "10万人次以上" agrees with any larger result. */
+      return actual >= figure->value - figure->tolerance;
+    case MS_COMPARISON_AT_MOST:
+      return actual <= figure->value + figure->tolerance;
+    case MS_COMPARISON_ABOUT:
+    case MS_COMPARISON_EXACTLY:
+    default:
+      return fabs (actual - figure->value) <= figure->tolerance;
+    }
+}
+
+static gboolean
+sum_agrees (GArray   *figures,
+            gboolean  same_unit_only,
+            double    actual)
+{
+  double sum = 0;
+  double tolerance = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const TextFigure *figure = &g_array_index (figures, TextFigure, i);
+
+      if (same_unit_only && !figure->same_unit)
+        continue;
+      sum += figure->value;
+      tolerance += figure->tolerance;
+      n++;
+    }
+
+  return n > 1 && fabs (actual - sum) <= tolerance;
+}
+
+/* Returns: (transfer full): the first figures of @figures as @text writes them */
+static char *
+quote_figures (const char *text,
+               GArray     *figures)
+{
+  g_autoptr(GString) quoted = g_string_new (NULL);
+  gboolean same_unit_only = FALSE;
+  guint n_quoted = 0;
+
+  /* 24座 and 27座 answer for 座 better than 34个 beside them. */
+  for (guint i = 0; i < figures->len; i++)
+    same_unit_only |= g_array_index (figures, TextFigure, i).same_unit;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const TextFigure *figure = &g_array_index (figures, TextFigure, i);
+      g_autofree char *written = NULL;
+
+      if (same_unit_only && !figure->same_unit)
+        continue;
+      if (n_quoted == MAX_QUOTED_FIGURES)
+        {
+          g_string_append (quoted, "…");
+          break;
+        }
+
+      written = g_utf8_substring (text, figure->quantity->start, figure->quantity->end);
+      if (n_quoted > 0)
+        /* translators: between figures quoted from a text: "3465户、2000户" */
+        g_string_append (quoted, _(", "));
+      g_string_append (quoted, written);
+      n_quoted++;
+    }
+
+  return g_string_free (g_steal_pointer (&quoted), FALSE);
+}
+
+/* The completion text and the recorded figure disagree when the text states
+ * figures in the indicator's unit and none of them, nor their sum, is the
+ * actual. Texts repeat the pledge ("超额完成80公里的年度目标,新建113.9公里"):
+ * the target's figure next to 目标, 任务 or 计划 says nothing about the result. */
+static void
+check_text_disagrees (GPtrArray *findings,
+                      MsProject *project)
+{
+  const char *text = ms_project_get_completion (project);
+  g_autoptr(GPtrArray) quantities = NULL;
+
+  if (is_blank (text))
+    return;
+
+  quantities = ms_quantity_scan (text);
+
+  for (guint i = 0; i < get_n_indicators (project); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+      g_autoptr(GArray) figures = g_array_new (FALSE, FALSE, sizeof (TextFigure));
+      g_autofree char *unit = NULL;
+      g_autofree char *quoted = NULL;
+      g_autofree char *recorded = NULL;
+      gboolean agrees = FALSE;
+      Measure measure;
+      double actual;
+      double actual_tolerance;
+      double target;
+
+      if (!ms_indicator_get_has_actual (indicator) ||
+          !read_measure (ms_indicator_get_unit (indicator), &measure, &unit))
+        continue;
+
+      actual = ms_indicator_get_actual (indicator) * measure.base;
+      target = ms_indicator_get_target (indicator) * measure.base;
+      /* The record may be the rounder one: 3.7万人 for 36573人. */
+      actual_tolerance = written_step (ms_indicator_get_actual (indicator)) * measure.base / 2;
+
+      for (guint q = 0; q < quantities->len; q++)
+        {
+          const MsQuantity *quantity = g_ptr_array_index (quantities, q);
+          const char *family;
+          double factor;
+          TextFigure figure;
+
+          if (quantity->descriptive)
+            continue;
+          family = ms_quantity_get_unit_family (quantity->unit, &factor);
+          if (g_strcmp0 (family, measure.family) != 0)
+            continue;
+
+          figure.quantity = quantity;
+          figure.comparison = quantity->comparison;
+          /* A report that a figure "reached" (达, 达到) 3465户 states it. */
+          if (g_str_has_prefix (g_utf8_offset_to_pointer (text, quantity->start), "达"))
+            figure.comparison = MS_COMPARISON_EXACTLY;
+          figure.value = quantity->value * quantity->scale * factor;
+          /* Rounded as written: 3.67万人 stands for 36 650 to 36 749. */
+          figure.tolerance = written_step (quantity->value) * quantity->scale * factor / 2;
+          if (quantity->comparison == MS_COMPARISON_ABOUT)
+            figure.tolerance = MAX (figure.tolerance, fabs (figure.value) * ABOUT_TEXT_TOLERANCE);
+          figure.tolerance = MAX (figure.tolerance, actual_tolerance);
+          figure.tolerance = MAX (figure.tolerance, fabs (figure.value) * 1e-9);
+          figure.same_unit = g_str_equal (quantity->unit, measure.unit);
+
+          if (text_figure_agrees (&figure, actual))
+            {
+              agrees = TRUE;
+              break;
+            }
+          if (fabs (figure.value - target) <= figure.tolerance && restates_pledge (quantity))
+            continue;
+
+          g_array_append_val (figures, figure);
+        }
+
+      /* Reports give one total in parts: 新建热交换站24座 … 新建热交换站27座. */
+      if (agrees || figures->len == 0 || sum_agrees (figures, TRUE, actual) ||
+          sum_agrees (figures, FALSE, actual))
+        continue;
+
+      quoted = quote_figures (text, figures);
+      recorded = format_figure (indicator, ms_indicator_get_actual (indicator));
+      add_finding (findings, MS_CHECK_TEXT_DISAGREES, MS_SEVERITY_WARNING, project, indicator,
+                   /* translators: the first %s are figures quoted from the
+                    * completion text, then an indicator's name and its
+                    * reported figure with a unit */
+                   g_strdup_printf (_("The completion text gives %s, but indicator “%s” "
+                                      "records %s"),
+                                    quoted, ms_indicator_get_name (indicator), recorded));
+    }
+}
+
+static void
+check_no_department (GPtrArray *findings,
+                     MsProject *project)
+{
+  const char * const *departments = ms_project_get_departments (project);
+
+  if (departments != NULL)
+    {
+      for (guint i = 0; departments[i] != NULL; i++)
+        {
+          if (!is_blank (departments[i]))
+            return;
+        }
+    }
+
+  add_finding (findings, MS_CHECK_NO_DEPARTMENT, MS_SEVERITY_WARNING, project, NULL,
+               g_strdup (_("No responsible department is named")));
+}
+
+static void
+check_overdue (GPtrArray               *findings,
+               MsProject               *project,
+               const MsScheduleContext *context)
+{
+  MsDate deadline = ms_schedule_context_get_deadline (context, project);
+  char as_of_text[MS_DATE_BUFSIZE];
+  char deadline_text[MS_DATE_BUFSIZE];
+
+  if (deadline == MS_DATE_NONE || context->as_of == MS_DATE_NONE || context->as_of <= deadline)
+    return;
+  if (ms_project_get_status (project) == MS_STATUS_COMPLETED || ms_project_get_all_met (project))
+    return;
+
+  ms_date_format (as_of_text, sizeof as_of_text, context->as_of);
+  ms_date_format (deadline_text, sizeof deadline_text, deadline);
+  add_finding (findings, MS_CHECK_OVERDUE, MS_SEVERITY_ERROR, project, NULL,
+               /* translators: the first %s is a deadline, the second the
+                * date the figures are read on, both as 2024-12-31 */
+               g_strdup_printf (_("The deadline %s has passed on %s, and the project is neither "
+                                  "completed nor has it met every target"),
+                                deadline_text, as_of_text));
+}
+
+static void
+check_progress_backwards (GPtrArray *findings,
+                          MsProject *project)
+{
+  for (guint i = 0; i < get_n_indicators (project); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+      MsTimeline *progress = ms_indicator_get_progress (indicator);
+
+      /* Falling figures are progress for an upper bound (降至, 控制在). */
+      if (progress == NULL || ms_indicator_get_comparison (indicator) == MS_COMPARISON_AT_MOST)
+        continue;
+
+      for (guint e = 1; e < ms_timeline_get_n_entries (progress); e++)
+        {
+          const MsTimelineEntry *before = ms_timeline_get_entry (progress, e - 1);
+          const MsTimelineEntry *after = ms_timeline_get_entry (progress, e);
+          char before_date[MS_DATE_BUFSIZE];
+          char after_date[MS_DATE_BUFSIZE];
+          g_autofree char *before_value = NULL;
+          g_autofree char *after_value = NULL;
+
+          if (after->value >= before->value)
+            continue;
+
+          ms_date_format (before_date, sizeof before_date, before->date);
+          ms_date_format (after_date, sizeof after_date, after->date);
+          before_value = format_figure (indicator, before->value);
+          after_value = format_figure (indicator, after->value);
+          add_finding (findings, MS_CHECK_PROGRESS_BACKWARDS, MS_SEVERITY_WARNING,
+                       project, indicator,
+                       /* translators: an indicator's name, then a figure and its
+                        * date (2024-06-30), then a smaller figure and a later date */
+                       g_strdup_printf (_("The progress of indicator “%s” falls from %s on %s "
+                                          "to %s on %s"),
+                                        ms_indicator_get_name (indicator), before_value,
+                                        before_date, after_value, after_date));
+          /* The first fall names the fault; later ones usually follow from it. */
+          break;
+        }
+    }
+}
+
+static void
+check_far_above_target (GPtrArray *findings,
+                        MsProject *project)
+{
+  for (guint i = 0; i < get_n_indicators (project); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+      double target = ms_indicator_get_target (indicator);
+      double actual = ms_indicator_get_actual (indicator);
+      g_autofree char *actual_text = NULL;
+      g_autofree char *target_text = NULL;
+
+      /* Above an upper bound is a shortfall, reported as such elsewhere. */
+      if (!ms_indicator_get_has_actual (indicator) || target <= 0 ||
+          ms_indicator_get_comparison (indicator) == MS_COMPARISON_AT_MOST ||
+          actual <= target * FAR_ABOVE_FACTOR)
+        continue;
+
+      actual_text = format_figure (indicator, actual);
+      target_text = format_figure (indicator, target);
+      add_finding (findings, MS_CHECK_FAR_ABOVE_TARGET, MS_SEVERITY_WARNING, project, indicator,
+                   /* translators: an indicator's name, then its reported figure
+                    * and its target, each with a unit */
+                   g_strdup_printf (_("Indicator “%s” reports %s, more than five times its "
+                                      "target of %s: check the unit and the figure"),
+                                    ms_indicator_get_name (indicator), actual_text, target_text));
+    }
+}
+
+/**
+ * ms_check_project:
+ * @context: the date and period to check on
+ *
+ * Looks for contradictions in @project: a status its figures do not bear
+ * out, a completion text that gives other figures than the ones recorded,
+ * missing answers and figures that are likely typing errors.
+ *
+ * Returns: (transfer full) (element-type MsFinding): the findings, in the
+ *   order of #MsCheckKind
+ */
+GPtrArray *
+ms_check_project (MsProject               *project,
+                  const MsScheduleContext *context)
+{
+  GPtrArray *findings;
+
+  g_return_val_if_fail (MS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (context != NULL, NULL);
+
+  findings = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_finding_free);
+
+  /* In the order of MsCheckKind, which is the order findings are listed in. */
+  check_completed_below_target (findings, project);
+  check_completed_not_reported (findings, project);
+  check_not_started_with_figures (findings, project);
+  check_completed_without_text (findings, project);
+  check_text_disagrees (findings, project);
+  check_no_department (findings, project);
+  check_overdue (findings, project, context);
+  check_progress_backwards (findings, project);
+  check_far_above_target (findings, project);
+
+  return findings;
+}
+
+/**
+ * ms_check_scope:
+ * @scope: a document, category, group or project
+ * @context: the date and period to check on
+ *
+ * Returns: (transfer full) (element-type MsFinding): the findings of every
+ *   project in @scope, in file order, each project's in the order of
+ *   #MsCheckKind
+ */
+GPtrArray *
+ms_check_scope (MsNode                  *scope,
+                const MsScheduleContext *context)
+{
+  g_autoptr(GPtrArray) projects = NULL;
+  GPtrArray *findings;
+
+  g_return_val_if_fail (MS_IS_NODE (scope), NULL);
+  g_return_val_if_fail (context != NULL, NULL);
+
+  findings = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_finding_free);
+  projects = ms_node_collect_projects (scope);
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      g_autoptr(GPtrArray) found = ms_check_project (g_ptr_array_index (projects, i), context);
+
+      /* Moved, not copied: the findings now belong to @findings. */
+      g_ptr_array_set_free_func (found, NULL);
+      g_ptr_array_extend_and_steal (findings, g_steal_pointer (&found));
+    }
+
+  return findings;
 }

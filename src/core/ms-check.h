@@ -19,7 +19,8 @@ typedef enum
 } MsSeverity;
 
 /* What a finding is about; the order is the order findings are listed in
- * for one project. */
+ * for one project. Errors contradict the file's own figures or dates;
+ * warnings are worth a look and may be right. */
 typedef enum
 {
   MS_CHECK_COMPLETED_BELOW_TARGET,
@@ -35,6 +36,8 @@ typedef enum
 
 #define MS_N_CHECK_KINDS 9
 
+/* One finding; it holds references to its project and indicator, so a list
+ * of findings may outlive the document. */
 typedef struct
 {
   MsCheckKind  kind;

@@ -623,6 +623,29 @@ ms_quantity_dup_unit (const MsQuantity *quantity)
   return g_strconcat (quantity->magnitude, quantity->unit, NULL);
 }
 
+/**
+ * ms_quantity_get_unit_family:
+ * @unit: a unit without magnitude, as #MsQuantity gives it ("公里", "人次")
+ * @factor: (out) (optional): what one @unit is in the family's common
+ *   measure: 1000 for 公里, whose family counts in 米
+ *
+ * Figures in units of one family can be compared: 124名 and 124人 count the
+ * same people, 83.37千米 and 83.37公里 the same length.
+ *
+ * Returns: (nullable): the family, or %NULL when the finder does not know @unit
+ */
+const char *
+ms_quantity_get_unit_family (const char *unit,
+                             double     *factor)
+{
+  const UnitInfo *info = unit != NULL ? lookup_unit (unit) : NULL;
+
+  if (factor != NULL)
+    *factor = info != NULL ? info->factor : 1;
+
+  return info != NULL ? info->family : NULL;
+}
+
 /* Pairing targets with reported figures. */
 
 typedef struct

@@ -47,6 +47,8 @@ void        ms_quantity_free              (MsQuantity  *quantity);
 void        ms_refused_figure_free        (MsRefusedFigure *figure);
 GPtrArray  *ms_quantity_scan              (const char  *text);
 char       *ms_quantity_dup_unit          (const MsQuantity *quantity);
+const char *ms_quantity_get_unit_family   (const char  *unit,
+                                           double      *factor);
 char       *ms_text_normalize             (const char  *text);
 GPtrArray  *ms_quantity_extract_indicators (const char *target,
                                             const char *completion,
