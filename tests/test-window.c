@@ -296,22 +296,34 @@ has_label (gpointer    root,
   return FALSE;
 }
 
+/* A copy of a bundled example: the year-end one, or another by its name. */
 static GFile *
-copy_example (const char *name)
+copy_bundled (const char *name,
+              const char *example)
 {
   g_autofree char *path = g_build_filename (work_dir, name, NULL);
+  g_autofree char *examples = g_path_get_dirname (g_getenv ("MS_EXAMPLE_FILE"));
+  g_autofree char *source = example != NULL ? g_build_filename (examples, example, NULL)
+                                            : g_strdup (g_getenv ("MS_EXAMPLE_FILE"));
   g_autofree char *contents = NULL;
   gsize length;
 
-  g_assert_true (g_file_get_contents (g_getenv ("MS_EXAMPLE_FILE"), &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
   return g_file_new_for_path (path);
 }
 
-static MsWindow *
-open_window (const char *name)
+static GFile *
+copy_example (const char *name)
 {
-  g_autoptr(GFile) file = copy_example (name);
+  return copy_bundled (name, NULL);
+}
+
+static MsWindow *
+open_bundled (const char *name,
+              const char *example)
+{
+  g_autoptr(GFile) file = copy_bundled (name, example);
   g_autoptr(MsDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   MsWindow *window = ms_window_new (NULL);
@@ -323,6 +335,12 @@ open_window (const char *name)
   gtk_window_present (GTK_WINDOW (window));
   wait_drawn (window);
   return window;
+}
+
+static MsWindow *
+open_window (const char *name)
+{
+  return open_bundled (name, NULL);
 }
 
 static void
@@ -388,19 +406,27 @@ test_sections (void)
   }
   g_assert_cmpstr (ms_window_get_visible_page (window), ==, "overview");
   {
-    /* The headline cards are no empty stops for Tab. */
+    /* The headline cards are buttons, not the empty boxes around them. */
     g_autoptr(GPtrArray) cards = find_widgets (overview_page (window), GTK_TYPE_FLOW_BOX_CHILD);
 
-    g_assert_cmpuint (cards->len, ==, 5);
+    g_assert_cmpuint (cards->len, ==, 1 + MS_N_SCHEDULES);
     for (guint i = 0; i < cards->len; i++)
-      g_assert_false (gtk_widget_get_focusable (g_ptr_array_index (cards, i)));
+      {
+        g_assert_false (gtk_widget_get_focusable (g_ptr_array_index (cards, i)));
+        g_assert_true (GTK_IS_BUTTON (gtk_flow_box_child_get_child (g_ptr_array_index (cards, i))));
+      }
   }
   {
+    /* A year-end file: every project done or not reported, as `summary` counts. */
     g_autofree char *projects = ms_overview_page_dup_figure (overview_page (window), 0);
-    g_autofree char *completion = ms_overview_page_dup_figure (overview_page (window), 4);
+    g_autofree char *done = ms_overview_page_dup_figure (overview_page (window), 1 + MS_SCHEDULE_DONE);
+    g_autofree char *not_reported = ms_overview_page_dup_figure (overview_page (window), 1 + MS_SCHEDULE_NOT_REPORTED);
+    g_autofree char *behind = ms_overview_page_dup_figure (overview_page (window), 1 + MS_SCHEDULE_BEHIND);
 
     g_assert_cmpstr (projects, ==, "32");
-    g_assert_cmpstr (completion, ==, "96.9%");
+    g_assert_cmpstr (done, ==, "30");
+    g_assert_cmpstr (not_reported, ==, "2");
+    g_assert_cmpstr (behind, ==, "0");
   }
   save_screenshot (GTK_WIDGET (window), "overview");
 
@@ -1073,6 +1099,60 @@ test_open_example (void)
   ms_test_wait (ms_window_get_document (window) != NULL);
   g_assert_cmpuint (ms_document_get_as_of (ms_window_get_document (window)), ==, ms_date_from_ymd (2025, 9, 30));
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (window_title (window)), "2025-09-30"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkListBoxRow *
+attention_row (MsWindow *window,
+               int       index)
+{
+  g_autoptr(GPtrArray) lists = find_widgets (overview_page (window), GTK_TYPE_LIST_BOX);
+
+  for (guint i = 0; i < lists->len; i++)
+    if (g_strcmp0 (gtk_buildable_get_buildable_id (g_ptr_array_index (lists, i)), "attention_list") == 0)
+      return gtk_list_box_get_row_at_index (g_ptr_array_index (lists, i), index);
+  g_assert_not_reached ();
+}
+
+/* A year in progress: lagging projects first, each row and card leading to
+ * what it names. */
+static void
+test_needs_attention (void)
+{
+  MsWindow *window = open_bundled ("attention.json", "example-city-2025.json");
+  g_autofree char *overdue = NULL;
+  GtkListBoxRow *first;
+  MsProject *shown;
+
+  overdue = ms_overview_page_dup_figure (overview_page (window), 1 + MS_SCHEDULE_OVERDUE);
+  g_assert_cmpstr (overdue, ==, "1");
+  ms_test_wait (attention_row (window, 0) != NULL);
+  wait_drawn (window);
+  save_screenshot (GTK_WIDGET (window), "needs-attention");
+
+  /* The overdue project comes first and leads to itself. */
+  first = attention_row (window, 0);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), "市重点民生实事 1 ·"));
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (first)), "row-activated", first);
+  wait_page (window, "projects");
+  ms_test_wait (ms_project_view_get_project (project_view (window)) != NULL);
+  shown = ms_project_view_get_project (project_view (window));
+  g_assert_cmpuint (ms_project_get_number (shown), ==, 1);
+  g_assert_cmpstr (ms_category_get_id (MS_CATEGORY (ms_node_get_parent (MS_NODE (ms_project_get_group (shown))))),
+                   ==, "municipal");
+
+  /* A card lists what it counts, over the whole file. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-filtered",
+                                  g_variant_new_int32 (MS_PROJECT_FILTER_SCHEDULE (MS_SCHEDULE_AT_RISK)));
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar (window)));
+  g_assert_cmpuint (shown_projects (window), ==, 6);
+  gtk_drop_down_set_selected (status_filter (window), MS_PROJECT_FILTER_INCONSISTENT);
+  g_assert_cmpuint (shown_projects (window), ==, 7);
+  gtk_drop_down_set_selected (status_filter (window), MS_PROJECT_FILTER_LAGGING);
+  g_assert_cmpuint (shown_projects (window), ==, 10);
+  wait_drawn (window);
+  save_screenshot (GTK_WIDGET (window), "lagging");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -2412,6 +2492,7 @@ main (int   argc,
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/reporting-date", test_reporting_date);
   g_test_add_func ("/window/open-example", test_open_example);
+  g_test_add_func ("/window/needs-attention", test_needs_attention);
   g_test_add_func ("/window/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/window/close-with-save", test_close_with_save);
   g_test_add_func ("/window/new-during-save", test_new_during_save);

@@ -215,3 +215,28 @@ ms_choice_focus_selected_on_popup (GtkWidget *choice)
 
   g_signal_connect_swapped (popover, "map", G_CALLBACK (on_choice_popup_mapped_cb), choice);
 }
+
+/* The style class of a schedule state, such as "schedule-behind": it only
+ * repeats in colour what an icon and a word say. */
+const char *
+ms_schedule_get_style_class (MsSchedule schedule)
+{
+  static const char * const classes[MS_N_SCHEDULES] = {
+    "schedule-overdue", "schedule-at-risk", "schedule-behind", "schedule-not-reported", "schedule-on-track",
+    "schedule-done",
+  };
+
+  g_return_val_if_fail (schedule < MS_N_SCHEDULES, "");
+
+  return classes[schedule];
+}
+
+/* Shows @schedule's style class on @widget, and no other state's. */
+void
+ms_widget_set_schedule_class (GtkWidget  *widget,
+                              MsSchedule  schedule)
+{
+  for (guint i = 0; i < MS_N_SCHEDULES; i++)
+    gtk_widget_remove_css_class (widget, ms_schedule_get_style_class (i));
+  gtk_widget_add_css_class (widget, ms_schedule_get_style_class (schedule));
+}

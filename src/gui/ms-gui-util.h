@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ms-schedule.h"
+
 #include "ms-document.h"
 
 G_BEGIN_DECLS
@@ -22,5 +24,9 @@ char  *ms_figure_to_text            (double      value);
 void   ms_choice_focus_selected_on_popup (GtkWidget *choice);
 void   ms_widget_dispose_bin_template (GtkWidget *widget,
                                        GType      type);
+
+const char *ms_schedule_get_style_class (MsSchedule schedule);
+void   ms_widget_set_schedule_class (GtkWidget  *widget,
+                                     MsSchedule  schedule);
 
 G_END_DECLS

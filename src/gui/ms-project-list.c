@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ms-check.h"
 #include "ms-gui-util.h"
 #include "ms-project-list.h"
 #include "ms-project-row.h"
@@ -25,7 +26,9 @@ struct _MsProjectList
 
   MsNode             *scope;
   char               *needle;
-  int                 status;
+  int                 filter_by;
+  /* The date and rules of the schedule filters, taken when the filter is set. */
+  MsScheduleContext   context;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
@@ -83,6 +86,28 @@ projects_of (MsNode *scope)
   return G_LIST_MODEL (g_list_store_new (MS_TYPE_PROJECT));
 }
 
+/* Whether @project is one the list's filter shows (MS_PROJECT_FILTER_*). */
+static gboolean
+matches_filter (MsProject               *project,
+                int                      filter_by,
+                const MsScheduleContext *context)
+{
+  if (filter_by == MS_PROJECT_FILTER_ALL)
+    return TRUE;
+  if (filter_by < MS_PROJECT_FILTER_SCHEDULE (0))
+    return (int)ms_project_get_status (project) == filter_by - MS_PROJECT_FILTER_STATUS (0);
+  if (filter_by < MS_PROJECT_FILTER_LAGGING)
+    return (int)ms_project_get_schedule (project, context, NULL) == filter_by - MS_PROJECT_FILTER_SCHEDULE (0);
+  if (filter_by == MS_PROJECT_FILTER_LAGGING)
+    return ms_schedule_is_lagging (ms_project_get_schedule (project, context, NULL));
+
+  {
+    g_autoptr(GPtrArray) findings = ms_check_project (project, context);
+
+    return findings->len > 0;
+  }
+}
+
 static gboolean
 contains_folded (const char *haystack,
                  const char *needle)
@@ -105,13 +130,14 @@ contains_folded (const char *haystack,
  * partners and indicator names.
  */
 gboolean
-ms_project_matches (MsProject  *project,
-                    const char *needle,
-                    int         status)
+ms_project_matches (MsProject               *project,
+                    const char              *needle,
+                    int                      filter_by,
+                    const MsScheduleContext *context)
 {
   GListModel *indicators;
 
-  if (status >= 0 && (int)ms_project_get_status (project) != status)
+  if (!matches_filter (project, filter_by, context))
     return FALSE;
 
   if (needle == NULL || needle[0] == '\0')
@@ -143,7 +169,7 @@ filter_project (gpointer item,
 {
   MsProjectList *self = user_data;
 
-  return ms_project_matches (item, self->needle, self->status);
+  return ms_project_matches (item, self->needle, self->filter_by, &self->context);
 }
 
 static void
@@ -369,7 +395,7 @@ ms_project_list_init (MsProjectList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->status = -1;
+  self->filter_by = MS_PROJECT_FILTER_ALL;
   self->filter = gtk_custom_filter_new (filter_project, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   /* Filtering 2 000 projects runs in slices, not in one stall. */
@@ -422,6 +448,8 @@ ms_project_list_set_scope (MsProjectList *self,
     g_object_ref (previous);
 
   g_set_object (&self->scope, scope);
+  if (scope != NULL && ms_node_get_document (scope) != NULL)
+    ms_schedule_context_init (&self->context, ms_node_get_document (scope), MS_DATE_NONE);
   projects = scope ? projects_of (scope) : NULL;
   gtk_filter_list_model_set_model (self->filtered, projects);
 
@@ -462,16 +490,61 @@ ms_project_list_set_search (MsProjectList *self,
   update_empty (self);
 }
 
+/**
+ * ms_project_list_set_filter:
+ * @filter_by: MS_PROJECT_FILTER_ALL, a status (MS_PROJECT_FILTER_STATUS), a
+ *   schedule state (MS_PROJECT_FILTER_SCHEDULE), lagging or inconsistent
+ *
+ * Shows only the projects the filter takes, read as of the document's date.
+ */
 void
-ms_project_list_set_status_filter (MsProjectList *self,
-                                   int            status)
+ms_project_list_set_filter (MsProjectList *self,
+                            int            filter_by)
 {
   g_return_if_fail (MS_IS_PROJECT_LIST (self));
+  g_return_if_fail (filter_by >= MS_PROJECT_FILTER_ALL && filter_by < MS_N_PROJECT_FILTERS);
 
-  if (status == self->status)
-    return;
+  self->filter_by = filter_by;
+  ms_project_list_refresh (self);
+}
 
-  self->status = status;
+int
+ms_project_list_get_filter (MsProjectList *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT_LIST (self), MS_PROJECT_FILTER_ALL);
+
+  return self->filter_by;
+}
+
+/* Rows bound now show new figures: a new reporting date or thresholds. */
+static void
+refresh_rows (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (MS_IS_PROJECT_ROW (child))
+        ms_project_row_refresh (MS_PROJECT_ROW (child));
+      else
+        refresh_rows (child);
+    }
+}
+
+/**
+ * ms_project_list_refresh:
+ *
+ * Reads the schedule again: the document's date or thresholds changed.
+ */
+void
+ms_project_list_refresh (MsProjectList *self)
+{
+  MsDocument *document;
+
+  g_return_if_fail (MS_IS_PROJECT_LIST (self));
+
+  document = self->scope != NULL ? ms_node_get_document (self->scope) : NULL;
+  if (document != NULL)
+    ms_schedule_context_init (&self->context, document, MS_DATE_NONE);
+  refresh_rows (GTK_WIDGET (self->list_view));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_empty (self);
 }

@@ -10,8 +10,18 @@
 #include <gtk/gtk.h>
 
 #include "ms-document.h"
+#include "ms-schedule.h"
 
 G_BEGIN_DECLS
+
+/* What the list's filter takes, in the order of the window's filter menu:
+ * all, each status, each schedule state, lagging, inconsistent. */
+#define MS_PROJECT_FILTER_ALL           0
+#define MS_PROJECT_FILTER_STATUS(s)     (1 + (int)(s))
+#define MS_PROJECT_FILTER_SCHEDULE(s)   (1 + MS_N_STATUSES + (int)(s))
+#define MS_PROJECT_FILTER_LAGGING       (1 + MS_N_STATUSES + MS_N_SCHEDULES)
+#define MS_PROJECT_FILTER_INCONSISTENT  (MS_PROJECT_FILTER_LAGGING + 1)
+#define MS_N_PROJECT_FILTERS            (MS_PROJECT_FILTER_INCONSISTENT + 1)
 
 #define MS_TYPE_PROJECT_LIST (ms_project_list_get_type ())
 
@@ -23,8 +33,10 @@ void        ms_project_list_set_scope            (MsProjectList *self,
                                                   MsNode        *scope);
 void        ms_project_list_set_search           (MsProjectList *self,
                                                   const char    *search);
-void        ms_project_list_set_status_filter    (MsProjectList *self,
-                                                  int            status);
+void        ms_project_list_set_filter           (MsProjectList *self,
+                                                  int            filter_by);
+int         ms_project_list_get_filter           (MsProjectList *self);
+void        ms_project_list_refresh              (MsProjectList *self);
 MsProject  *ms_project_list_get_selected_project (MsProjectList *self);
 void        ms_project_list_select_project       (MsProjectList *self,
                                                   MsProject     *project);
@@ -33,6 +45,7 @@ MsProject  *ms_project_list_get_shown_project    (MsProjectList *self,
                                                   guint          position);
 gboolean    ms_project_matches                   (MsProject     *project,
                                                   const char    *needle,
-                                                  int            status);
+                                                  int            filter_by,
+                                                  const MsScheduleContext *context);
 
 G_END_DECLS

@@ -37,71 +37,82 @@ struct _MsProjectRow
   char      *needle;
   GtkLabel  *departments;
   GtkLabel  *figure;
+  GtkImage  *state_icon;
   GtkLabel  *status;
   GtkLabel  *rate;
 };
 
 G_DEFINE_FINAL_TYPE (MsProjectRow, ms_project_row, GTK_TYPE_WIDGET)
 
-static const char * const status_classes[MS_N_STATUSES] = {
-  "status-not-started", "status-in-progress", "status-completed", "status-delayed",
-};
-
 /**
  * ms_project_dup_key_figure:
- * @lowest_rate: (out) (optional): the weakest rate of the project
+ * @context: the date and rules the figures are read with
+ * @rate: (out) (optional): the rate of the indicator shown
+ * @has_rate: (out) (optional): whether that rate is known
+ * @schedule: (out) (optional): the project's schedule state
  *
- * Returns: (transfer full): the first indicator as "113.9 / 80 公里", or ""
+ * The figure that decides the project's state, named: the indicator that
+ * is most behind, or else the weakest one, such as "新建农村公路: 56 of 150公里".
+ *
+ * Returns: (transfer full): the figure, or "" for a project without indicators
  */
 char *
-ms_project_dup_key_figure (MsProject *project,
-                           double    *lowest_rate,
-                           gboolean  *has_rate)
+ms_project_dup_key_figure (MsProject               *project,
+                           const MsScheduleContext *context,
+                           double                  *rate,
+                           gboolean                *has_rate,
+                           MsSchedule              *schedule)
 {
   GListModel *indicators = ms_project_get_indicators (project);
   guint n = g_list_model_get_n_items (indicators);
-  char *figure = NULL;
-  double lowest = G_MAXDOUBLE;
-  gboolean any = FALSE;
+  MsIndicator *shown = NULL;
+  const char *language = ms_l10n_get_system_language ();
+  g_autofree char *target = NULL;
+  double shown_rate = 0;
+  gboolean known = FALSE;
+  MsSchedule state = ms_project_get_schedule (project, context, &shown);
+  gboolean state_decided = shown != NULL;
 
-  for (guint i = 0; i < n; i++)
+  if (schedule != NULL)
+    *schedule = state;
+
+  /* Nothing decides a project on track or done: its weakest figure speaks for it. */
+  for (guint i = 0; !state_decided && i < n; i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
-      double rate;
+      double indicator_rate;
 
-      if (ms_indicator_get_rate (indicator, &rate))
+      if (ms_indicator_get_rate_at (indicator, context->as_of, &indicator_rate) &&
+          (!known || indicator_rate < shown_rate))
         {
-          lowest = MIN (lowest, rate);
-          any = TRUE;
+          shown = indicator;
+          shown_rate = indicator_rate;
+          known = TRUE;
         }
     }
+  if (shown == NULL && n > 0)
+    shown = ms_project_get_indicator (project, 0);
 
-  if (n > 0)
-    {
-      MsIndicator *first = ms_project_get_indicator (project, 0);
-      const char *language = ms_l10n_get_system_language ();
-      g_autofree char *target = ms_l10n_format_figure (language, ms_indicator_get_target (first),
-                                                       ms_indicator_get_unit (first));
-
-      if (ms_indicator_get_has_actual (first))
-        {
-          g_autofree char *actual = ms_l10n_format_figure (language, ms_indicator_get_actual (first),
-                                                           ms_indicator_get_unit (first));
-
-          /* translators: a project's key figure: actual against target, such as "113.9公里 / 80公里" */
-          figure = g_strdup_printf (_("%s of %s"), actual, target);
-        }
-      else
-        /* translators: a project's key figure when no result is reported, such as "target 80公里" */
-        figure = g_strdup_printf (_("target %s"), target);
-    }
-
-  if (lowest_rate != NULL)
-    *lowest_rate = any ? lowest : 0;
+  known = shown != NULL && ms_indicator_get_rate_at (shown, context->as_of, &shown_rate);
+  if (rate != NULL)
+    *rate = known ? shown_rate : 0;
   if (has_rate != NULL)
-    *has_rate = any;
+    *has_rate = known;
+  if (shown == NULL)
+    return g_strdup ("");
 
-  return figure ? figure : g_strdup ("");
+  target = ms_l10n_format_figure (language, ms_indicator_get_target (shown), ms_indicator_get_unit (shown));
+  if (ms_indicator_get_has_actual (shown))
+    {
+      g_autofree char *actual = ms_l10n_format_figure (language, ms_indicator_get_actual (shown),
+                                                       ms_indicator_get_unit (shown));
+
+      /* translators: the figure that decides a project's state: indicator, actual and
+       * target, such as "新建农村公路: 56公里 of 150公里" */
+      return g_strdup_printf (_("%s: %s of %s"), ms_indicator_get_name (shown), actual, target);
+    }
+  /* translators: that figure when nothing is reported, such as "新建农村公路: target 150公里" */
+  return g_strdup_printf (_("%s: target %s"), ms_indicator_get_name (shown), target);
 }
 
 /* Marks every case-insensitive occurrence of @needle in the label's text
@@ -172,29 +183,40 @@ update (MsProjectRow *self)
   g_autofree char *number = NULL;
   g_autofree char *title = NULL;
   g_autofree char *departments = NULL;
+  g_autofree char *names = NULL;
   g_autofree char *figure = NULL;
+  MsDocument *document;
+  MsScheduleContext context;
+  MsSchedule schedule;
   double rate;
   gboolean has_rate;
-  MsStatus status;
 
   if (self->project == NULL)
     return;
+  document = ms_node_get_document (MS_NODE (self->project));
+  if (document == NULL)
+    return;
 
+  ms_schedule_context_init (&context, document, MS_DATE_NONE);
   number = g_strdup_printf ("%u", ms_project_get_number (self->project));
   title = ms_project_dup_short_title (self->project);
-  departments = g_strjoinv ("、", (char **)ms_project_get_departments (self->project));
-  figure = ms_project_dup_key_figure (self->project, &rate, &has_rate);
-  status = ms_project_get_status (self->project);
+  names = g_strjoinv ("、", (char **)ms_project_get_departments (self->project));
+  /* translators: a project's departments and the status they report, such as
+   * "市交通运输局 · In progress" */
+  departments = g_strdup_printf (_("%s · %s"), names[0] ? names : _("No responsible department"),
+                                 ms_status_get_label (ms_project_get_status (self->project)));
+  figure = ms_project_dup_key_figure (self->project, &context, &rate, &has_rate, &schedule);
 
   gtk_label_set_label (self->number, number);
   gtk_label_set_label (self->title, title);
-  gtk_label_set_label (self->departments, departments[0] ? departments : _("No responsible department"));
+  gtk_label_set_label (self->departments, departments);
   gtk_label_set_label (self->figure, figure);
   gtk_widget_set_visible (GTK_WIDGET (self->figure), figure[0] != '\0');
-  gtk_label_set_label (self->status, ms_status_get_label (status));
-  for (guint i = 0; i < MS_N_STATUSES; i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[status]);
+  /* The state is a word and an icon, not a colour alone. */
+  gtk_label_set_label (self->status, ms_schedule_get_label (schedule));
+  gtk_image_set_from_icon_name (self->state_icon, ms_schedule_get_icon_name (schedule));
+  ms_widget_set_schedule_class (GTK_WIDGET (self->status), schedule);
+  ms_widget_set_schedule_class (GTK_WIDGET (self->state_icon), schedule);
 
   if (has_rate)
     {
@@ -245,6 +267,7 @@ ms_project_row_class_init (MsProjectRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsProjectRow, title);
   gtk_widget_class_bind_template_child (widget_class, MsProjectRow, departments);
   gtk_widget_class_bind_template_child (widget_class, MsProjectRow, figure);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectRow, state_icon);
   gtk_widget_class_bind_template_child (widget_class, MsProjectRow, status);
   gtk_widget_class_bind_template_child (widget_class, MsProjectRow, rate);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -379,4 +402,14 @@ ms_project_row_set_header (MsProjectRow *self,
     }
 
   update_header (self);
+}
+
+/* Figures are read as of the document's date: a new date or new
+ * thresholds change the state of a row whose project did not change. */
+void
+ms_project_row_refresh (MsProjectRow *self)
+{
+  g_return_if_fail (MS_IS_PROJECT_ROW (self));
+
+  update (self);
 }

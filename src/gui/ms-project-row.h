@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ms-schedule.h"
+
 #include "ms-document.h"
 
 G_BEGIN_DECLS
@@ -26,8 +28,11 @@ void       ms_project_row_set_highlight (MsProjectRow *self,
 void       ms_project_row_set_header  (MsProjectRow *self,
                                        MsGroup      *group,
                                        gboolean      with_category);
-char      *ms_project_dup_key_figure  (MsProject    *project,
-                                       double       *lowest_rate,
-                                       gboolean     *has_rate);
+void       ms_project_row_refresh     (MsProjectRow *self);
+char      *ms_project_dup_key_figure  (MsProject               *project,
+                                       const MsScheduleContext *context,
+                                       double                  *rate,
+                                       gboolean                *has_rate,
+                                       MsSchedule              *schedule);
 
 G_END_DECLS

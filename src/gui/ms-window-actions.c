@@ -15,6 +15,7 @@
 #include "ms-csv.h"
 #include "ms-edits.h"
 #include "ms-paths.h"
+#include "ms-project-list.h"
 #include "ms-import-dialog.h"
 #include "ms-print.h"
 #include "ms-report.h"
@@ -598,6 +599,18 @@ show_section_activated (GSimpleAction *action,
     ms_window_select_section (self, 0);
   else
     ms_window_select_section (self, g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items)) - 1);
+}
+
+/* A headline card: the projects it counts, over the whole file. */
+static void
+show_filtered_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  int filter_by = g_variant_get_int32 (parameter);
+
+  if (filter_by >= 0 && filter_by < MS_N_PROJECT_FILTERS)
+    ms_window_show_filtered (user_data, filter_by);
 }
 
 /* Where the selected project sits: its group and position. */
@@ -1214,6 +1227,7 @@ static const GActionEntry window_actions[] = {
   { "redo", redo_activated },
   { "search", search_activated },
   { "show-section", show_section_activated, "s" },
+  { "show-filtered", show_filtered_activated, "i" },
   { "add-project", add_project_activated },
   { "remove-project", remove_project_activated },
   { "move-project-up", move_project_up_activated },

@@ -247,7 +247,7 @@ on_search_mode_cb (MsWindow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->status_filter, 0);
       ms_project_list_set_search (self->project_list, NULL);
-      ms_project_list_set_status_filter (self->project_list, -1);
+      ms_project_list_set_filter (self->project_list, MS_PROJECT_FILTER_ALL);
       /* Back to the project chosen in the results, or to the one shown before. */
       show_selected_section (self);
       if (target != NULL && ms_project_get_group (target) != NULL)
@@ -290,8 +290,36 @@ on_status_filter_cb (MsWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->status_filter);
 
-  ms_project_list_set_status_filter (self->project_list, selected == 0 || selected == GTK_INVALID_LIST_POSITION
-                                                         ? -1 : (int)selected - 1);
+  /* The menu lists the filters in their order. */
+  ms_project_list_set_filter (self->project_list, selected < MS_N_PROJECT_FILTERS ? (int)selected
+                                                                                  : MS_PROJECT_FILTER_ALL);
+}
+
+/* A new reporting date, period or thresholds: every state is read again. */
+static void
+on_schedule_rules_cb (MsWindow *self)
+{
+  ms_project_list_refresh (self->project_list);
+}
+
+/**
+ * ms_window_show_filtered:
+ * @filter_by: a filter of MsProjectList (MS_PROJECT_FILTER_*)
+ *
+ * Lists the projects of the whole file the filter takes, such as those
+ * behind schedule: what a headline card counts.
+ */
+void
+ms_window_show_filtered (MsWindow *self,
+                         int       filter_by)
+{
+  g_return_if_fail (MS_IS_WINDOW (self));
+  g_return_if_fail (filter_by >= 0 && filter_by < MS_N_PROJECT_FILTERS);
+
+  if (self->document == NULL)
+    return;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_drop_down_set_selected (self->status_filter, (guint)filter_by);
 }
 
 static void
@@ -310,6 +338,8 @@ _ms_window_ensure_document_pages (MsWindow *self)
     return;
 
   self->overview_page = MS_OVERVIEW_PAGE (g_object_new (MS_TYPE_OVERVIEW_PAGE, NULL));
+  g_signal_connect_object (self->overview_page, "project-activated", G_CALLBACK (on_department_project_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_bin_set_child (self->overview_slot, GTK_WIDGET (self->overview_page));
 }
 
@@ -660,6 +690,13 @@ ms_window_init (MsWindow *self)
   g_signal_group_connect_swapped (self->document_signals, "notify::year", G_CALLBACK (_ms_window_update_title),
                                   self);
   g_signal_group_connect_swapped (self->document_signals, "notify::as-of", G_CALLBACK (_ms_window_update_title),
+                                  self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::as-of", G_CALLBACK (on_schedule_rules_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::thresholds", G_CALLBACK (on_schedule_rules_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::period-start", G_CALLBACK (on_schedule_rules_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::period-end", G_CALLBACK (on_schedule_rules_cb),
                                   self);
   self->categories_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->categories_signals, "items-changed", G_CALLBACK (rebuild_sidebar), self);

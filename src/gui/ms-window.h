@@ -56,4 +56,7 @@ void        ms_window_offer_recovery   (MsWindow              *self,
                                         GFile                 *otherwise,
                                         const MsRecoveryEntry *entry);
 
+void        ms_window_show_filtered    (MsWindow      *self,
+                                        int            filter_by);
+
 G_END_DECLS
