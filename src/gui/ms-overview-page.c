@@ -315,6 +315,7 @@ make_figure (GtkLabel   **value,
              GtkLabel   **caption_label,
              const char  *caption,
              const char  *icon_name,
+             const char  *style_class,
              int          filter_by)
 {
   GtkWidget *button = gtk_button_new ();
@@ -339,6 +340,7 @@ make_figure (GtkLabel   **value,
       GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
 
       gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (icon, style_class);
       gtk_box_append (GTK_BOX (top), icon);
     }
   gtk_box_append (GTK_BOX (top), number);
@@ -410,10 +412,11 @@ ms_overview_page_init (MsOverviewPage *self)
     {
       const char *caption = i == 0 ? _("projects") : ms_schedule_get_label (i - 1);
       const char *icon_name = i == 0 ? NULL : ms_schedule_get_icon_name (i - 1);
+      const char *style_class = i == 0 ? NULL : ms_schedule_get_style_class (i - 1);
       int filter_by = i == 0 ? MS_PROJECT_FILTER_ALL : MS_PROJECT_FILTER_SCHEDULE (i - 1);
 
       gtk_flow_box_append (self->figures_box, make_figure (&self->figure_values[i], &self->figure_captions[i],
-                                                           caption, icon_name, filter_by));
+                                                           caption, icon_name, style_class, filter_by));
       /* The card's button takes the focus, not the box around it. */
       gtk_widget_set_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (self->figures_box, (int)i)), FALSE);
     }

@@ -29,17 +29,26 @@ static void
 update_category_detail (GtkLabel   *label,
                         MsCategory *category)
 {
-  g_autofree char *share = NULL;
   g_autofree char *text = NULL;
-  double completion;
-  MsStats stats = { 0 };
+  MsDocument *document = ms_node_get_document (MS_NODE (category));
+  MsScheduleContext context;
+  MsScheduleCounts counts = { 0 };
+  guint lagging = 0;
 
-  ms_stats_add_node (&stats, MS_NODE (category));
-  if (!ms_stats_get_completion (&stats, &completion))
-    completion = 0;
-  share = ms_l10n_format_percent (NULL, completion);
-  /* translators: in the sidebar beside a category: its projects and the share completed, such as "12 · 100%" */
-  text = g_strdup_printf (_("%u · %s"), stats.n_projects, share);
+  if (document == NULL)
+    return;
+  ms_schedule_context_init (&context, document, MS_DATE_NONE);
+  ms_schedule_count (MS_NODE (category), &context, &counts);
+  for (guint s = 0; s < MS_N_SCHEDULES; s++)
+    if (ms_schedule_is_lagging (s))
+      lagging += counts.n_by_schedule[s];
+  if (lagging > 0)
+    /* translators: in the sidebar beside a category: its projects and how many need attention,
+     * such as "12 · 3 lagging" */
+    text = g_strdup_printf (_("%u · %u lagging"), counts.n_projects, lagging);
+  else
+    /* translators: in the sidebar beside a category whose projects are all on track or done */
+    text = g_strdup_printf (_("%u · on track"), counts.n_projects);
   gtk_label_set_label (label, text);
 }
 
@@ -299,7 +308,20 @@ on_status_filter_cb (MsWindow *self)
 static void
 on_schedule_rules_cb (MsWindow *self)
 {
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items));
+
   ms_project_list_refresh (self->project_list);
+  /* A category row is its icon, title and counts: the counts are read again. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(MsSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_items), i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, (int)i);
+      GtkWidget *box = row != NULL ? gtk_list_box_row_get_child (row) : NULL;
+
+      if (ms_sidebar_item_get_kind (item) == MS_SIDEBAR_CATEGORY && box != NULL &&
+          GTK_IS_LABEL (gtk_widget_get_last_child (box)))
+        update_category_detail (GTK_LABEL (gtk_widget_get_last_child (box)), ms_sidebar_item_get_category (item));
+    }
 }
 
 /**
