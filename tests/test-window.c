@@ -37,6 +37,7 @@
 #include "ms-recovery.h"
 #include "ms-restore-dialog.h"
 #include "ms-save-changes-dialog.h"
+#include "ms-check.h"
 #include "ms-progress-view.h"
 #include "ms-settings.h"
 #include "ms-window.h"
@@ -1139,6 +1140,15 @@ test_needs_attention (void)
   ms_test_wait (ms_project_view_get_project (project_view (window)) != NULL);
   shown = ms_project_view_get_project (project_view (window));
   g_assert_cmpuint (ms_project_get_number (shown), ==, 1);
+  /* The project says where it stands and what does not agree in it. */
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_by_id (project_view (window), "schedule_label"))),
+                            ms_schedule_get_label (MS_SCHEDULE_OVERDUE)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_by_id (project_view (window), "schedule_label"))),
+                            "2025-08-31"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_by_id (project_view (window), "findings_label"))),
+                            ms_severity_get_label (MS_SEVERITY_ERROR)));
+  wait_drawn (window);
+  save_screenshot (GTK_WIDGET (window), "overdue-project");
   g_assert_cmpstr (ms_category_get_id (MS_CATEGORY (ms_node_get_parent (MS_NODE (ms_project_get_group (shown))))),
                    ==, "municipal");
 

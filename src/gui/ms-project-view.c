@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "ms-binder.h"
+#include "ms-l10n.h"
+#include "ms-check.h"
 #include "ms-chart-view.h"
 #include "ms-edits.h"
 #include "ms-gui-util.h"
@@ -31,6 +33,8 @@ struct _MsProjectView
   MsBinder      *binder;
   /* The project's group, whose renames change the heading. */
   GSignalGroup  *group_signals;
+  /* The project shown: any edit in it may change its state or findings. */
+  GSignalGroup  *project_signals;
 
   GtkStack      *stack;
   GtkScrolledWindow *scroller;
@@ -39,6 +43,9 @@ struct _MsProjectView
   AdwComboRow   *status_row;
   AdwEntryRow   *departments_row;
   AdwEntryRow   *partners_row;
+  GtkImage      *schedule_icon;
+  GtkLabel      *schedule_label;
+  GtkLabel      *findings_label;
   AdwEntryRow   *lead_row;
   AdwEntryRow   *contact_row;
   AdwEntryRow   *deadline_row;
@@ -84,6 +91,73 @@ text_to_names (const GValue *from,
 {
   g_value_take_boxed (to, ms_notice_split_departments (g_value_get_string (from)));
   return TRUE;
+}
+
+/* Where the project stands, and what does not agree in it: the same words
+ * as the project list, the overview and `minsheng-cli check`. */
+static void
+update_schedule (MsProjectView *self)
+{
+  MsProject *project = current_project (self);
+  MsDocument *document = project != NULL ? ms_node_get_document (MS_NODE (project)) : NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GString) state = g_string_new (NULL);
+  g_autofree char *deadline = NULL;
+  MsScheduleContext context;
+  MsIndicator *deciding = NULL;
+  MsSchedule schedule;
+  double rate, expected;
+
+  if (document == NULL)
+    return;
+
+  ms_schedule_context_init (&context, document, MS_DATE_NONE);
+  schedule = ms_project_get_schedule (project, &context, &deciding);
+  deadline = ms_date_to_string (ms_schedule_context_get_deadline (&context, project));
+  g_string_append (state, ms_schedule_get_label (schedule));
+  if (deciding != NULL && ms_indicator_get_rate_at (deciding, context.as_of, &rate) &&
+      ms_indicator_get_expected_rate (deciding, &context, ms_schedule_context_get_deadline (&context, project),
+                                      context.as_of, &expected))
+    {
+      g_autofree char *shown = ms_l10n_format_percent (NULL, rate);
+      g_autofree char *due = ms_l10n_format_percent (NULL, expected);
+
+      /* translators: after a schedule state: the indicator that decides it, its rate and the
+       * rate expected by now (序时进度), such as " · 职业技能培训 57.5%, expected by now 74.7%" */
+      g_string_append_printf (state, _(" · %s %s, expected by now %s"), ms_indicator_get_name (deciding), shown, due);
+    }
+  /* translators: after a schedule state: the project's deadline, such as " · deadline 2025-12-31" */
+  g_string_append_printf (state, _(" · deadline %s"), deadline);
+  gtk_label_set_label (self->schedule_label, state->str);
+  gtk_image_set_from_icon_name (self->schedule_icon, ms_schedule_get_icon_name (schedule));
+  ms_widget_set_schedule_class (GTK_WIDGET (self->schedule_icon), schedule);
+
+  findings = ms_check_project (project, &context);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      MsFinding *finding = g_ptr_array_index (findings, i);
+
+      if (found->len > 0)
+        g_string_append_c (found, '\n');
+      /* translators: one finding on a project: its severity and message, such as "Warning: …" */
+      g_string_append_printf (found, _("%s: %s"), ms_severity_get_label (finding->severity), finding->message);
+    }
+  gtk_label_set_label (self->findings_label, found->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_label), findings->len > 0);
+}
+
+/**
+ * ms_project_view_refresh:
+ *
+ * Reads the project's schedule again: the document's date or rules changed.
+ */
+void
+ms_project_view_refresh (MsProjectView *self)
+{
+  g_return_if_fail (MS_IS_PROJECT_VIEW (self));
+
+  update_schedule (self);
 }
 
 static void
@@ -183,6 +257,7 @@ ms_project_view_dispose (GObject *object)
   ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_PROJECT_VIEW);
   g_clear_object (&self->binder);
   g_clear_object (&self->group_signals);
+  g_clear_object (&self->project_signals);
 
   G_OBJECT_CLASS (ms_project_view_parent_class)->dispose (object);
 }
@@ -205,6 +280,9 @@ ms_project_view_class_init (MsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, status_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, departments_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, partners_row);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, schedule_icon);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, schedule_label);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, findings_label);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, lead_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, contact_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, deadline_row);
@@ -229,6 +307,8 @@ ms_project_view_init (MsProjectView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ms_widget_mark_chinese (GTK_WIDGET (self->heading_label));
+  ms_widget_mark_chinese (GTK_WIDGET (self->schedule_label));
+  ms_widget_mark_chinese (GTK_WIDGET (self->findings_label));
   ms_widget_mark_chinese (GTK_WIDGET (self->departments_row));
   ms_widget_mark_chinese (GTK_WIDGET (self->partners_row));
   ms_widget_mark_chinese (GTK_WIDGET (self->lead_row));
@@ -256,6 +336,9 @@ ms_project_view_init (MsProjectView *self)
   ms_binder_bind (self->binder, "note", self->note_buffer, "text", N_("Edit Note"));
   ms_binder_connect (self->binder, "notify::number", G_CALLBACK (update_heading), self);
 
+  self->project_signals = g_signal_group_new (MS_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed", G_CALLBACK (update_schedule), self,
+                                 G_CONNECT_SWAPPED);
   self->group_signals = g_signal_group_new (MS_TYPE_GROUP);
   g_signal_group_connect_object (self->group_signals, "notify", G_CALLBACK (update_heading), self,
                                  G_CONNECT_SWAPPED);
@@ -293,6 +376,7 @@ ms_project_view_set_project (MsProjectView *self,
     {
       ms_binder_set_source (self->binder, NULL);
       g_signal_group_set_target (self->group_signals, NULL);
+      g_signal_group_set_target (self->project_signals, NULL);
       gtk_list_box_bind_model (self->indicator_list, NULL, NULL, NULL, NULL);
       ms_chart_view_set_node (self->chart_view, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -301,7 +385,9 @@ ms_project_view_set_project (MsProjectView *self,
 
   ms_binder_set_source (self->binder, project);
   g_signal_group_set_target (self->group_signals, ms_project_get_group (project));
+  g_signal_group_set_target (self->project_signals, project);
   update_heading (self);
+  update_schedule (self);
   gtk_list_box_bind_model (self->indicator_list, ms_project_get_indicators (project),
                            create_indicator_row, self, NULL);
   ms_chart_view_set_node (self->chart_view, MS_NODE (project));

@@ -26,4 +26,6 @@ void       ms_project_view_set_history (MsProjectView *self,
                                         MsHistory     *history);
 GtkWidget *ms_project_view_get_chart   (MsProjectView *self);
 
+void           ms_project_view_refresh     (MsProjectView *self);
+
 G_END_DECLS

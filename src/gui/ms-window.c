@@ -311,6 +311,8 @@ on_schedule_rules_cb (MsWindow *self)
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items));
 
   ms_project_list_refresh (self->project_list);
+  if (self->project_view != NULL)
+    ms_project_view_refresh (self->project_view);
   /* A category row is its icon, title and counts: the counts are read again. */
   for (guint i = 0; i < n_items; i++)
     {
