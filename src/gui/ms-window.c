@@ -43,13 +43,22 @@ update_category_detail (GtkLabel   *label,
     if (ms_schedule_is_lagging (s))
       lagging += counts.n_by_schedule[s];
   if (lagging > 0)
-    /* translators: in the sidebar beside a category: its projects and how many need attention,
-     * such as "12 · 3 lagging" */
-    text = g_strdup_printf (_("%u · %u lagging"), counts.n_projects, lagging);
+    /* translators: in the narrow sidebar beside a category: how many of its projects need
+     * attention (overdue, at risk, behind or not reported), such as "3 lagging" */
+    text = g_strdup_printf (_("%u lagging"), lagging);
   else
-    /* translators: in the sidebar beside a category whose projects are all on track or done */
-    text = g_strdup_printf (_("%u · on track"), counts.n_projects);
+    /* translators: in the narrow sidebar beside a category whose projects are all on track or done */
+    text = g_strdup (_("on track"));
   gtk_label_set_label (label, text);
+  {
+    /* translators: the tooltip of a category's count: its projects and those needing attention */
+    g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project, %u needing attention",
+                                                             "%u projects, %u needing attention",
+                                                             counts.n_projects),
+                                                counts.n_projects, lagging);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  }
 }
 
 static GtkWidget *
