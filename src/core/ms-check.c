@@ -123,7 +123,7 @@ check_completed_below_target (GPtrArray *findings,
   if (ms_project_get_status (project) != MS_STATUS_COMPLETED)
     return;
 
-  for (guint i = 0; i < get_n_indicators (project); i++)
+  for (guint i = 0, n = get_n_indicators (project); i < n; i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
       g_autofree char *actual = NULL;
@@ -150,7 +150,7 @@ check_completed_not_reported (GPtrArray *findings,
   if (ms_project_get_status (project) != MS_STATUS_COMPLETED)
     return;
 
-  for (guint i = 0; i < get_n_indicators (project); i++)
+  for (guint i = 0, n = get_n_indicators (project); i < n; i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
 
@@ -173,7 +173,7 @@ check_not_started_with_figures (GPtrArray *findings,
   if (ms_project_get_status (project) != MS_STATUS_NOT_STARTED)
     return;
 
-  for (guint i = 0; i < get_n_indicators (project); i++)
+  for (guint i = 0, n = get_n_indicators (project); i < n; i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
       MsTimeline *progress = ms_indicator_get_progress (indicator);
@@ -271,6 +271,46 @@ read_measure (const char *unit,
   measure->unit = *unit_out;
 
   return TRUE;
+}
+
+/* What a unit reads as, kept for the whole check: a file has few units and
+ * many indicators. */
+typedef struct
+{
+  gboolean readable;
+  Measure  measure;
+  char    *unit;
+} KnownMeasure;
+
+static void
+known_measure_free (gpointer data)
+{
+  KnownMeasure *known = data;
+
+  g_free (known->unit);
+  g_free (known);
+}
+
+static GHashTable *
+measures_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, known_measure_free);
+}
+
+/* Returns: (nullable): the measure of @unit, owned by @measures */
+static const Measure *
+lookup_measure (GHashTable *measures,
+                const char *unit)
+{
+  KnownMeasure *known = g_hash_table_lookup (measures, unit);
+
+  if (known == NULL)
+    {
+      known = g_new0 (KnownMeasure, 1);
+      known->readable = read_measure (unit, &known->measure, &known->unit);
+      g_hash_table_insert (measures, g_strdup (unit), known);
+    }
+  return known->readable ? &known->measure : NULL;
 }
 
 /* "超额完成80公里的年度目标" restates the pledge; "80公里已建成" reports. */
@@ -396,9 +436,50 @@ quote_figures (const char *text,
  * figures in the indicator's unit and none of them, nor their sum, is the
  * actual. Texts repeat the pledge ("超额完成80公里的年度目标,新建113.9公里"):
  * the target's figure next to 目标, 任务 or 计划 says nothing about the result. */
+/* The figures of a completion text, kept on the project until its text
+ * changes: the window checks every project again after each edit, and
+ * reading the text is most of a check. */
+typedef struct
+{
+  char      *text;
+  GPtrArray *quantities;
+} ScannedText;
+
 static void
-check_text_disagrees (GPtrArray *findings,
-                      MsProject *project)
+scanned_text_free (gpointer data)
+{
+  ScannedText *scanned = data;
+
+  g_free (scanned->text);
+  g_ptr_array_unref (scanned->quantities);
+  g_free (scanned);
+}
+
+static GPtrArray *
+scan_completion (MsProject  *project,
+                 const char *text)
+{
+  static GQuark quark;
+  ScannedText *scanned;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("ms-check-scanned-completion");
+
+  scanned = g_object_get_qdata (G_OBJECT (project), quark);
+  if (scanned == NULL || !g_str_equal (scanned->text, text))
+    {
+      scanned = g_new0 (ScannedText, 1);
+      scanned->text = g_strdup (text);
+      scanned->quantities = ms_quantity_scan (text);
+      g_object_set_qdata_full (G_OBJECT (project), quark, scanned, scanned_text_free);
+    }
+  return g_ptr_array_ref (scanned->quantities);
+}
+
+static void
+check_text_disagrees (GPtrArray  *findings,
+                      MsProject  *project,
+                      GHashTable *measures)
 {
   const char *text = ms_project_get_completion (project);
   g_autoptr(GPtrArray) quantities = NULL;
@@ -406,24 +487,26 @@ check_text_disagrees (GPtrArray *findings,
   if (is_blank (text))
     return;
 
-  quantities = ms_quantity_scan (text);
+  quantities = scan_completion (project, text);
 
-  for (guint i = 0; i < get_n_indicators (project); i++)
+  for (guint i = 0, n = get_n_indicators (project); i < n; i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
-      g_autoptr(GArray) figures = g_array_new (FALSE, FALSE, sizeof (TextFigure));
-      g_autofree char *unit = NULL;
+      g_autoptr(GArray) figures = NULL;
       g_autofree char *quoted = NULL;
       g_autofree char *recorded = NULL;
       gboolean agrees = FALSE;
+      const Measure *found_measure;
       Measure measure;
       double actual;
       double actual_tolerance;
       double target;
 
       if (!ms_indicator_get_has_actual (indicator) ||
-          !read_measure (ms_indicator_get_unit (indicator), &measure, &unit))
+          (found_measure = lookup_measure (measures, ms_indicator_get_unit (indicator))) == NULL)
         continue;
+      measure = *found_measure;
+      figures = g_array_new (FALSE, FALSE, sizeof (TextFigure));
 
       actual = ms_indicator_get_actual (indicator) * measure.base;
       target = ms_indicator_get_target (indicator) * measure.base;
@@ -532,7 +615,7 @@ static void
 check_progress_backwards (GPtrArray *findings,
                           MsProject *project)
 {
-  for (guint i = 0; i < get_n_indicators (project); i++)
+  for (guint i = 0, n = get_n_indicators (project); i < n; i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
       MsTimeline *progress = ms_indicator_get_progress (indicator);
@@ -575,7 +658,7 @@ static void
 check_far_above_target (GPtrArray *findings,
                         MsProject *project)
 {
-  for (guint i = 0; i < get_n_indicators (project); i++)
+  for (guint i = 0, n = get_n_indicators (project); i < n; i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
       double target = ms_indicator_get_target (indicator);
@@ -600,6 +683,24 @@ check_far_above_target (GPtrArray *findings,
     }
 }
 
+static void
+check_project (GPtrArray               *findings,
+               MsProject               *project,
+               const MsScheduleContext *context,
+               GHashTable              *measures)
+{
+  /* In the order of MsCheckKind, which is the order findings are listed in. */
+  check_completed_below_target (findings, project);
+  check_completed_not_reported (findings, project);
+  check_not_started_with_figures (findings, project);
+  check_completed_without_text (findings, project);
+  check_text_disagrees (findings, project, measures);
+  check_no_department (findings, project);
+  check_overdue (findings, project, context);
+  check_progress_backwards (findings, project);
+  check_far_above_target (findings, project);
+}
+
 /**
  * ms_check_project:
  * @context: the date and period to check on
@@ -615,23 +716,15 @@ GPtrArray *
 ms_check_project (MsProject               *project,
                   const MsScheduleContext *context)
 {
+  g_autoptr(GHashTable) measures = NULL;
   GPtrArray *findings;
 
   g_return_val_if_fail (MS_IS_PROJECT (project), NULL);
   g_return_val_if_fail (context != NULL, NULL);
 
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_finding_free);
-
-  /* In the order of MsCheckKind, which is the order findings are listed in. */
-  check_completed_below_target (findings, project);
-  check_completed_not_reported (findings, project);
-  check_not_started_with_figures (findings, project);
-  check_completed_without_text (findings, project);
-  check_text_disagrees (findings, project);
-  check_no_department (findings, project);
-  check_overdue (findings, project, context);
-  check_progress_backwards (findings, project);
-  check_far_above_target (findings, project);
+  measures = measures_new ();
+  check_project (findings, project, context, measures);
 
   return findings;
 }
@@ -650,6 +743,7 @@ ms_check_scope (MsNode                  *scope,
                 const MsScheduleContext *context)
 {
   g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GHashTable) measures = NULL;
   GPtrArray *findings;
 
   g_return_val_if_fail (MS_IS_NODE (scope), NULL);
@@ -657,15 +751,10 @@ ms_check_scope (MsNode                  *scope,
 
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_finding_free);
   projects = ms_node_collect_projects (scope);
+  measures = measures_new ();
 
   for (guint i = 0; i < projects->len; i++)
-    {
-      g_autoptr(GPtrArray) found = ms_check_project (g_ptr_array_index (projects, i), context);
-
-      /* Moved, not copied: the findings now belong to @findings. */
-      g_ptr_array_set_free_func (found, NULL);
-      g_ptr_array_extend_and_steal (findings, g_steal_pointer (&found));
-    }
+    check_project (findings, g_ptr_array_index (projects, i), context, measures);
 
   return findings;
 }
