@@ -589,6 +589,60 @@ test_edit_progress (void)
 }
 
 
+/* A progress notice read into the file: one call, one undo step. */
+static void
+test_record_figures (void)
+{
+  g_autoptr(MsDocument) document = make_document ();
+  g_autoptr(MsHistory) history = new_history (document);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_free);
+  MsIndicator *first = ms_project_get_indicator (get_project (document, 0, 0, 0), 0);
+  MsIndicator *second = ms_project_get_indicator (get_project (document, 1, 1, 2), 1);
+  MsRecordedFigure *figure;
+
+  ms_document_set_as_of (document, day (3, 31));
+  figure = g_new0 (MsRecordedFigure, 1);
+  figure->indicator = first;
+  figure->value = 19;
+  figure->note = "通报";
+  g_ptr_array_add (figures, figure);
+  figure = g_new0 (MsRecordedFigure, 1);
+  figure->indicator = second;
+  figure->value = 7;
+  g_ptr_array_add (figures, figure);
+
+  ms_edits_record_figures (history, day (6, 30), figures);
+  g_assert_cmpuint (ms_document_get_as_of (document), ==, day (6, 30));
+  g_assert_cmpfloat (ms_indicator_get_actual (first), ==, 19);
+  g_assert_cmpstr (ms_timeline_get_last (ms_indicator_get_progress (first))->note, ==, "通报");
+  g_assert_true (ms_indicator_get_has_actual (second));
+  g_assert_cmpfloat (ms_indicator_get_actual (second), ==, 7);
+
+  /* An older notice fills in the past; the latest figure stays the actual. */
+  ((MsRecordedFigure *)g_ptr_array_index (figures, 0))->value = 11;
+  ms_edits_record_figures (history, day (3, 31), figures);
+  g_assert_cmpuint (ms_timeline_get_n_entries (ms_indicator_get_progress (first)), ==, 2);
+  g_assert_cmpfloat (ms_indicator_get_actual (first), ==, 19);
+  g_assert_cmpuint (ms_document_get_as_of (document), ==, day (6, 30));
+
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpuint (ms_timeline_get_n_entries (ms_indicator_get_progress (first)), ==, 1);
+  g_assert_true (ms_history_undo (history));
+  g_assert_null (ms_indicator_get_progress (first));
+  g_assert_cmpfloat (ms_indicator_get_actual (first), ==, 18);
+  g_assert_false (ms_indicator_get_has_actual (second));
+  g_assert_cmpuint (ms_document_get_as_of (document), ==, day (3, 31));
+  g_assert_false (ms_history_get_can_undo (history));
+
+  /* A year-end figure is kept as the figure of the year's end. */
+  ms_document_set_as_of (document, MS_DATE_NONE);
+  g_ptr_array_set_size (figures, 1);
+  ms_edits_record_figures (history, day (6, 30), figures);
+  g_assert_cmpuint (ms_timeline_get_n_entries (ms_indicator_get_progress (first)), ==, 2);
+  g_assert_cmpuint (ms_timeline_get_last (ms_indicator_get_progress (first))->date, ==, day (12, 31));
+  g_assert_cmpfloat (ms_indicator_get_actual (first), ==, 18);
+}
+
 static GListModel *
 get_children (MsNode *parent)
 {
@@ -1125,6 +1179,7 @@ main (int   argc,
   g_test_add_func ("/history/actual", test_actual);
   g_test_add_func ("/history/record-progress", test_record_progress);
   g_test_add_func ("/history/edit-progress", test_edit_progress);
+  g_test_add_func ("/history/record-figures", test_record_figures);
   g_test_add_func ("/history/structure", test_structure);
   g_test_add_func ("/history/structure-lifetime", test_structure_lifetime);
   g_test_add_func ("/history/redo-dropped", test_redo_dropped);

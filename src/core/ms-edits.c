@@ -360,3 +360,62 @@ ms_edits_set_reporting_date (MsHistory  *history,
   ms_history_set_uint (history, N_("Set Reporting Date"), G_OBJECT (document), "as-of", date);
   return TRUE;
 }
+
+/**
+ * ms_edits_record_figures:
+ * @date: the date the figures are of, such as the date of a progress notice
+ * @figures: (element-type MsRecordedFigure): the figures, each for an
+ *   indicator of the history's document
+ *
+ * Records @figures as the progress of @date, in one undo step: a progress
+ * notice read into the open file is this one call. Each entry for @date is
+ * set (its note kept when the figure has none); an indicator's actual is
+ * its latest figure; the reporting date moves on to @date when it is later.
+ */
+void
+ms_edits_record_figures (MsHistory       *history,
+                         MsDate           date,
+                         const GPtrArray *figures)
+{
+  MsDocument *document;
+
+  g_return_if_fail (MS_IS_HISTORY (history));
+  g_return_if_fail (date != MS_DATE_NONE);
+  g_return_if_fail (figures != NULL);
+
+  document = ms_history_get_document (history);
+  ms_history_begin (history, N_("Record Figures"));
+  if (ms_document_get_as_of (document) != MS_DATE_NONE && ms_document_get_as_of (document) < date)
+    ms_history_set_uint (history, NULL, G_OBJECT (document), "as-of", date);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const MsRecordedFigure *figure = g_ptr_array_index ((GPtrArray *)figures, i);
+      MsTimeline *progress = ms_indicator_get_progress (figure->indicator);
+      const MsTimelineEntry *entry = ms_timeline_get_at (progress, date);
+      const char *note = figure->note;
+      g_autoptr(MsTimeline) seeded = NULL;
+      g_autoptr(MsTimeline) recorded = NULL;
+
+      g_return_if_fail (ms_figure_is_plausible (figure->value));
+      /* A figure without a date is the one of the file's date: kept as such,
+       * so that an older notice does not replace it. */
+      if (progress == NULL && ms_indicator_get_has_actual (figure->indicator))
+        {
+          MsDate known = ms_document_get_as_of (document);
+
+          if (known == MS_DATE_NONE)
+            ms_document_get_period (document, NULL, &known);
+          if (known > date)
+            {
+              seeded = ms_timeline_with_entry (NULL, known, ms_indicator_get_actual (figure->indicator), NULL);
+              progress = seeded;
+              entry = NULL;
+            }
+        }
+      if (note == NULL && entry != NULL && entry->date == date)
+        note = entry->note;
+      recorded = ms_timeline_with_entry (progress, date, figure->value, note);
+      ms_history_set_progress (history, NULL, figure->indicator, recorded);
+    }
+  ms_history_end (history);
+}

@@ -45,4 +45,17 @@ gboolean     ms_edits_set_reporting_date  (MsHistory   *history,
                                            MsDate       date,
                                            GError     **error);
 
+/* A figure read for an indicator, such as from a progress notice. */
+typedef struct
+{
+  MsIndicator *indicator;
+  double       value;
+  /* (nullable): what the notice says of it */
+  const char  *note;
+} MsRecordedFigure;
+
+void         ms_edits_record_figures      (MsHistory       *history,
+                                           MsDate           date,
+                                           const GPtrArray *figures);
+
 G_END_DECLS
