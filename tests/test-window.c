@@ -1004,6 +1004,7 @@ static void
 test_reporting_date (void)
 {
   MsWindow *window = open_window ("reporting.json");
+  g_autofree char *state_before = NULL;
   AdwMessageDialog *dialog;
   GtkEditable *date_entry;
   MsIndicator *indicator;
@@ -1033,8 +1034,13 @@ test_reporting_date (void)
   indicator = ms_project_get_indicator (ms_project_view_get_project (project_view (window)), 0);
   /* Showing figures records nothing. */
   g_assert_null (ms_indicator_get_progress (indicator));
+  state_before = g_strdup (gtk_label_get_label (GTK_LABEL (find_by_id (project_view (window), "schedule_label"))));
   gtk_editable_set_text (GTK_EDITABLE (indicator_entry (window, 0, 2)), "3.5");
   ms_test_wait (ms_indicator_get_progress (indicator) != NULL);
+  /* The state follows the figure: done with 10, not done with 3.5. */
+  g_assert_nonnull (strstr (state_before, ms_schedule_get_label (MS_SCHEDULE_DONE)));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (find_by_id (project_view (window), "schedule_label"))),
+                         ms_schedule_get_label (MS_SCHEDULE_DONE)));
   progress = ms_indicator_get_progress (indicator);
   g_assert_cmpuint (ms_timeline_get_n_entries (progress), ==, 1);
   g_assert_cmpuint (ms_timeline_get_last (progress)->date, ==, ms_date_from_ymd (2024, 6, 30));
