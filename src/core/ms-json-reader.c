@@ -34,6 +34,10 @@ typedef struct
   GHashTable *category_ids;
   /* The file's reporting date: no progress is dated after it. */
   MsDate      as_of;
+  /* Dates further from the file's year than this are typing errors. */
+  MsDate      earliest;
+  MsDate      latest;
+  int         year;
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
@@ -274,7 +278,16 @@ member_get_date (Reader            *r,
                  MsDate            *date)
 {
   if (member->kind == MS_JSON_STRING && ms_date_parse (member->string, date))
-    return TRUE;
+    {
+      if (r->earliest == MS_DATE_NONE || (*date >= r->earliest && *date <= r->latest))
+        return TRUE;
+
+      /* translators: %d is the year of the file, such as 2025 */
+      reader_fault (r, member, _("is more than a year away from the file's year %d: check it for a "
+                                 "typing error"), r->year);
+      *date = MS_DATE_NONE;
+      return FALSE;
+    }
 
   *date = MS_DATE_NONE;
   /* translators: the format of dates in the file; keep YYYY-MM-DD and the example as they are */
@@ -907,7 +920,14 @@ read_document (Reader            *r,
 
   ms_document_set_region (document, read_string (r, root, "region", FALSE));
   if (read_whole_number (r, root, "year", 1900, 2200, &year))
-    ms_document_set_year (document, (int)year);
+    {
+      ms_document_set_year (document, (int)year);
+      r->year = (int)year;
+      /* Deadlines may run into the next year and reports be written then;
+       * a date further away is a slip of the keyboard. */
+      r->earliest = ms_date_from_ymd (MAX ((int)year - 1, MS_DATE_MIN_YEAR), 1, 1);
+      r->latest = ms_date_from_ymd (MIN ((int)year + 1, MS_DATE_MAX_YEAR), 12, 31);
+    }
   ms_document_set_title (document, read_string (r, root, "title", TRUE));
   ms_document_set_intro (document, read_string (r, root, "intro", FALSE));
   ms_document_set_note (document, read_string (r, root, "note", FALSE));
