@@ -418,7 +418,8 @@ test_sections (void)
   ms_window_select_section (window, 3);
   wait_page (window, "departments");
   wait_drawn (window);
-  g_assert_cmpuint (ms_departments_page_get_n_rows (departments_page (window)), ==, 20);
+  /* 19 departments; the project naming none is not one of them. */
+  g_assert_cmpuint (ms_departments_page_get_n_rows (departments_page (window)), ==, 19);
   save_screenshot (GTK_WIDGET (window), "departments");
   {
     /* A department's projects are listed when it is opened, and lead to the project. */
@@ -427,7 +428,7 @@ test_sections (void)
     GtkWidget *department;
     guint closed;
 
-    g_assert_cmpuint (departments->len, ==, 20);
+    g_assert_cmpuint (departments->len, ==, 19);
     department = g_ptr_array_index (departments, 0);
     /* Closed, it holds only its own header row. */
     rows = find_widgets (department, ADW_TYPE_ACTION_ROW);
@@ -435,8 +436,9 @@ test_sections (void)
     g_clear_pointer (&rows, g_ptr_array_unref);
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (department), TRUE);
     rows = find_widgets (department, ADW_TYPE_ACTION_ROW);
-    /* The department that leads has four projects in the bundled file. */
-    g_assert_cmpuint (rows->len, ==, closed + 4);
+    /* Nothing lags at the end of the bundled year: the department that
+     * leads, by gap and then by name, has one project. */
+    g_assert_cmpuint (rows->len, ==, closed + 1);
     g_signal_emit_by_name (g_ptr_array_index (rows, rows->len - 1), "activated");
     wait_page (window, "projects");
     g_assert_nonnull (ms_project_view_get_project (project_view (window)));
