@@ -723,7 +723,8 @@ run_summary (int    argc,
   if (!parse_command_line ("summary", _("FILE"),
                            _("Prints, per category and in all, the projects per status, the "
                              "projects that met every target, and the targets met; then the "
-                             "responsible departments with their projects, most first; then the "
+                             "responsible departments, most projects behind schedule first, with "
+                             "the projects that name none apart; then the "
                              "projects per schedule state and the lagging projects, most urgent "
                              "first."),
                            entries, &argc, &argv, 1))
