@@ -30,25 +30,23 @@ typedef struct
   double       expected;
 } MsDepartmentProject;
 
-const char *ms_department_get_name          (MsDepartment *self);
-guint       ms_department_get_n_projects    (MsDepartment *self);
-guint       ms_department_get_n_completed   (MsDepartment *self);
-guint       ms_department_get_n_with_status (MsDepartment *self,
-                                             MsStatus      status);
-MsProject  *ms_department_get_project       (MsDepartment *self,
-                                             guint         position);
-const MsDepartmentProject *
-            ms_department_get_entry         (MsDepartment *self,
-                                             guint         position);
-const MsScheduleContext *
-            ms_department_get_context       (MsDepartment *self);
-guint       ms_department_get_n_with_schedule (MsDepartment *self,
-                                             MsSchedule    schedule);
-guint       ms_department_get_n_lagging     (MsDepartment *self);
-guint       ms_department_get_n_gaps        (MsDepartment *self);
-gboolean    ms_department_get_mean_gap      (MsDepartment *self,
-                                             double       *points);
-char       *ms_department_format_summary    (MsDepartment *self,
-                                             const char   *language);
+const char                *ms_department_get_name            (MsDepartment *self);
+guint                      ms_department_get_n_projects      (MsDepartment *self);
+guint                      ms_department_get_n_completed     (MsDepartment *self);
+guint                      ms_department_get_n_with_status   (MsDepartment *self,
+                                                              MsStatus      status);
+MsProject                 *ms_department_get_project         (MsDepartment *self,
+                                                              guint         position);
+const MsDepartmentProject *ms_department_get_entry           (MsDepartment *self,
+                                                              guint         position);
+const MsScheduleContext   *ms_department_get_context         (MsDepartment *self);
+guint                      ms_department_get_n_with_schedule (MsDepartment *self,
+                                                              MsSchedule    schedule);
+guint                      ms_department_get_n_lagging       (MsDepartment *self);
+guint                      ms_department_get_n_gaps          (MsDepartment *self);
+gboolean                   ms_department_get_mean_gap        (MsDepartment *self,
+                                                              double       *points);
+char                      *ms_department_format_summary      (MsDepartment *self,
+                                                              const char   *language);
 
 G_END_DECLS
