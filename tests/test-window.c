@@ -578,6 +578,17 @@ test_departments_to_chase (void)
                      ms_schedule_get_icon_name (entry->schedule));
   }
   wait_drawn (window);
+  {
+    /* Scrolled to the opened department, for the screenshot. */
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (page)));
+    GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+    graphene_point_t point;
+
+    g_assert_true (gtk_widget_compute_point (g_ptr_array_index (departments, 0), content,
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y - 24);
+    wait_drawn (window);
+  }
   save_screenshot (GTK_WIDGET (window), "departments-city-open");
 
   /* Another date: the figures, and so the order, change; page and model agree. */
