@@ -334,21 +334,28 @@ test_summary (void)
                    json_object_get_int_member (json_object_get_object_member (total, "status"), "not-started") +
                    json_object_get_int_member (json_object_get_object_member (total, "status"), "delayed"), ==, 32);
 
-  /* The departments as the window counts and orders them: most projects first. */
+  /* The departments as the window counts and orders them: most projects
+   * behind schedule first; the project naming none is kept apart. */
   {
     JsonArray *departments = json_object_get_array_member (root, "departments");
+    JsonObject *none = json_object_get_object_member (root, "no-department");
     gint64 previous = G_MAXINT64;
 
-    g_assert_cmpuint (json_array_get_length (departments), ==, 20);
+    g_assert_cmpuint (json_array_get_length (departments), ==, 19);
     for (guint i = 0; i < json_array_get_length (departments); i++)
       {
         JsonObject *department = json_array_get_object_element (departments, i);
         gint64 projects = json_object_get_int_member (department, "projects");
+        gint64 behind = json_object_get_int_member (department, "behind-schedule");
 
-        g_assert_cmpint (projects, <=, previous);
+        g_assert_nonnull (json_object_get_string_member (department, "name"));
+        g_assert_cmpint (behind, <=, previous);
         g_assert_cmpint (json_object_get_int_member (department, "completed"), <=, projects);
-        previous = projects;
+        previous = behind;
       }
+    g_assert_cmpint (json_object_get_int_member (none, "projects"), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (none, "keys"), 0), ==,
+                     "municipal/15");
   }
 
   run_cli (&run, "summary", g_getenv ("MS_EXAMPLE_FILE"), NULL);
@@ -356,7 +363,9 @@ test_summary (void)
   g_assert_nonnull (strstr (run.out, "省重点民生实事"));
   g_assert_nonnull (strstr (run.out, "All categories"));
   g_assert_nonnull (strstr (run.out, "\nDepartments\n"));
-  g_assert_nonnull (strstr (run.out, "completed"));
+  g_assert_nonnull (strstr (run.out, "\n\n  No responsible department  1 project · "));
+  /* Each department with the same words as the window's page and chart. */
+  g_assert_nonnull (strstr (run.out, "  市卫生健康委                4 projects · 9 points ahead\n"));
   /* A year-end file: every pledge kept or without a figure. */
   g_assert_nonnull (strstr (run.out, "\nSchedule as of 2024-12-31\n"));
   g_assert_nonnull (strstr (run.out, "\nLagging projects\n  provincial/9  Not reported  "));

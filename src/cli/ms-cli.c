@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -316,64 +317,6 @@ add_stats_json (JsonBuilder   *builder,
     json_builder_add_null_value (builder);
 }
 
-/* The same departments, in the same order, as the window's page and chart. */
-static void
-add_departments_json (JsonBuilder *builder,
-                      MsDocument  *document)
-{
-  g_autoptr(MsDepartments) departments = ms_departments_new (MS_NODE (document));
-  GListModel *list = G_LIST_MODEL (departments);
-
-  json_builder_set_member_name (builder, "departments");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(MsDepartment) department = g_list_model_get_item (list, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      if (ms_department_get_name (department) != NULL)
-        json_builder_add_string_value (builder, ms_department_get_name (department));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "projects");
-      json_builder_add_int_value (builder, ms_department_get_n_projects (department));
-      json_builder_set_member_name (builder, "completed");
-      json_builder_add_int_value (builder, ms_department_get_n_completed (department));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-print_departments_text (MsDocument *document)
-{
-  g_autoptr(MsDepartments) departments = ms_departments_new (MS_NODE (document));
-  GListModel *list = G_LIST_MODEL (departments);
-  guint label_width = 0;
-
-  g_print ("%s\n", _("Departments"));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(MsDepartment) department = g_list_model_get_item (list, i);
-      const char *name = ms_department_get_name (department);
-
-      label_width = MAX (label_width, display_width (name ? name : _("No responsible department")));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(MsDepartment) department = g_list_model_get_item (list, i);
-      const char *name = ms_department_get_name (department);
-      guint n_projects = ms_department_get_n_projects (department);
-      g_autofree char *completed = format_share (ms_department_get_n_completed (department), n_projects);
-      /* translators: a department's projects and how many are completed, such as "3 projects, 2 (66.7%) completed" */
-      g_autofree char *value = g_strdup_printf (ngettext ("%u project, %s completed", "%u projects, %s completed",
-                                                          n_projects), n_projects, completed);
-
-      print_row (name ? name : _("No responsible department"), label_width, value);
-    }
-}
-
 typedef struct
 {
   MsProject   *project;
@@ -557,6 +500,125 @@ print_schedule_text (MsDocument              *document,
     }
 }
 
+static MsDepartments *
+new_departments (MsDocument              *document,
+                 const MsScheduleContext *context)
+{
+  MsDepartments *departments = ms_departments_new (MS_NODE (document));
+
+  ms_departments_set_as_of (departments, context->as_of);
+  return departments;
+}
+
+static void
+add_department_figures_json (JsonBuilder  *builder,
+                             MsDepartment *department)
+{
+  guint by_schedule[MS_N_SCHEDULES];
+  double gap;
+
+  json_builder_set_member_name (builder, "projects");
+  json_builder_add_int_value (builder, ms_department_get_n_projects (department));
+  json_builder_set_member_name (builder, "completed");
+  json_builder_add_int_value (builder, ms_department_get_n_completed (department));
+  json_builder_set_member_name (builder, "behind-schedule");
+  json_builder_add_int_value (builder, ms_department_get_n_lagging (department));
+  for (guint schedule = 0; schedule < MS_N_SCHEDULES; schedule++)
+    by_schedule[schedule] = ms_department_get_n_with_schedule (department, schedule);
+  add_schedule_counts_json (builder, "schedule", by_schedule);
+  json_builder_set_member_name (builder, "gap");
+  if (ms_department_get_mean_gap (department, &gap))
+    json_builder_add_double_value (builder, round (gap * 100) / 100);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The same departments, in the same order, as the window's page and chart:
+ * most projects behind schedule first; those without a department apart. */
+static void
+add_departments_json (JsonBuilder             *builder,
+                      MsDocument              *document,
+                      const MsScheduleContext *context)
+{
+  g_autoptr(MsDepartments) departments = new_departments (document, context);
+  GListModel *list = G_LIST_MODEL (departments);
+  MsDepartment *unassigned = ms_departments_get_unassigned (departments);
+
+  json_builder_set_member_name (builder, "departments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MsDepartment) department = g_list_model_get_item (list, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, ms_department_get_name (department));
+      add_department_figures_json (builder, department);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "no-department");
+  json_builder_begin_object (builder);
+  add_department_figures_json (builder, unassigned);
+  json_builder_set_member_name (builder, "keys");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ms_department_get_n_projects (unassigned); i++)
+    {
+      MsProject *project = ms_department_get_project (unassigned, i);
+      g_autofree char *key = g_strdup_printf ("%s/%u", get_category_id (project), ms_project_get_number (project));
+
+      json_builder_add_string_value (builder, key);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_departments_text (MsDocument              *document,
+                        const MsScheduleContext *context)
+{
+  g_autoptr(MsDepartments) departments = new_departments (document, context);
+  GListModel *list = G_LIST_MODEL (departments);
+  MsDepartment *unassigned = ms_departments_get_unassigned (departments);
+  guint label_width = 0;
+
+  g_print ("%s\n", _("Departments"));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MsDepartment) department = g_list_model_get_item (list, i);
+
+      label_width = MAX (label_width, display_width (ms_department_get_name (department)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MsDepartment) department = g_list_model_get_item (list, i);
+      g_autofree char *value = ms_department_format_summary (department, NULL);
+
+      print_row (ms_department_get_name (department), label_width, value);
+    }
+
+  /* Not a department but a gap in the data: said apart, with the projects to fix. */
+  if (ms_department_get_n_projects (unassigned) > 0)
+    {
+      g_autoptr(GString) keys = g_string_new (NULL);
+      g_autofree char *value = NULL;
+      g_autofree char *summary = ms_department_format_summary (unassigned, NULL);
+
+      for (guint i = 0; i < ms_department_get_n_projects (unassigned); i++)
+        {
+          MsProject *project = ms_department_get_project (unassigned, i);
+
+          g_string_append_printf (keys, "%s%s/%u", i > 0 ? ", " : "", get_category_id (project),
+                                  ms_project_get_number (project));
+        }
+      /* translators: a summary and the projects it counts, such as "1 project (municipal/15)" */
+      value = g_strdup_printf (_("%s (%s)"), summary, keys->str);
+      g_print ("\n");
+      print_row (_("No responsible department"), display_width (_("No responsible department")), value);
+    }
+}
+
 static void
 print_summary_json (MsDocument              *document,
                     const MsScheduleContext *context)
@@ -601,7 +663,7 @@ print_summary_json (MsDocument              *document,
   add_stats_json (builder, &stats);
   add_schedule_json (builder, MS_NODE (document), context);
   json_builder_end_object (builder);
-  add_departments_json (builder, document);
+  add_departments_json (builder, document, context);
   add_lagging_json (builder, document, context);
   json_builder_end_object (builder);
 
@@ -635,7 +697,7 @@ print_summary_text (MsDocument              *document,
   ms_document_get_stats (document, &stats);
   print_stats (_("All categories"), &stats);
   g_print ("\n");
-  print_departments_text (document);
+  print_departments_text (document, context);
   g_print ("\n");
   print_schedule_text (document, context);
 }
@@ -661,7 +723,8 @@ run_summary (int    argc,
   if (!parse_command_line ("summary", _("FILE"),
                            _("Prints, per category and in all, the projects per status, the "
                              "projects that met every target, and the targets met; then the "
-                             "responsible departments with their projects, most first; then the "
+                             "responsible departments, most projects behind schedule first, with "
+                             "the projects that name none apart; then the "
                              "projects per schedule state and the lagging projects, most urgent "
                              "first."),
                            entries, &argc, &argv, 1))

@@ -352,3 +352,61 @@ _ms_painter_fill_status (MsPainter  *p,
   cairo_stroke (cr);
   cairo_restore (cr);
 }
+
+/* Fills a rectangle the way a lagging @schedule is drawn: overdue solid,
+ * at risk cross-hatched, behind hatched one way, so that the three differ
+ * in greyscale too. The colours are the palette's "delayed" and "unmet". */
+void
+_ms_painter_fill_schedule (MsPainter  *p,
+                           double      x,
+                           double      y,
+                           double      width,
+                           double      height,
+                           MsSchedule  schedule)
+{
+  cairo_t *cr = p->cr;
+  const MsColor *color = schedule == MS_SCHEDULE_OVERDUE ? &p->palette->status[MS_STATUS_DELAYED]
+                                                         : &p->palette->unmet;
+  double step = MAX (3.0, p->size * 0.45);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+
+  if (schedule == MS_SCHEDULE_OVERDUE)
+    {
+      _ms_set_color (cr, color);
+      cairo_paint (cr);
+    }
+  else
+    {
+      cairo_set_source_rgba (cr, color->red, color->green, color->blue,
+                             schedule == MS_SCHEDULE_AT_RISK ? 0.35 : 0.15);
+      cairo_paint (cr);
+      _ms_set_color (cr, color);
+      cairo_set_line_width (cr, MAX (0.8, p->size * 0.12));
+      for (double d = -height; d < width + height; d += step)
+        {
+          cairo_move_to (cr, x + d, y + height);
+          cairo_line_to (cr, x + d + height, y);
+          if (schedule == MS_SCHEDULE_AT_RISK)
+            {
+              cairo_move_to (cr, x + d, y);
+              cairo_line_to (cr, x + d + height, y + height);
+            }
+        }
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  _ms_set_color (cr, color);
+  cairo_set_line_width (cr, MAX (0.5, p->size * 0.08));
+  cairo_rectangle (cr, x + 0.25, y + 0.25, MAX (0, width - 0.5), MAX (0, height - 0.5));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

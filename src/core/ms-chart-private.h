@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "ms-chart.h"
+#include "ms-schedule.h"
 
 G_BEGIN_DECLS
 
@@ -63,5 +64,11 @@ void         _ms_painter_fill_status (MsPainter            *p,
                                       double                width,
                                       double                height,
                                       MsStatus              status);
+void         _ms_painter_fill_schedule (MsPainter          *p,
+                                      double                x,
+                                      double                y,
+                                      double                width,
+                                      double                height,
+                                      MsSchedule            schedule);
 
 G_END_DECLS

@@ -155,6 +155,16 @@ title_height (const MsChartOptions *options)
   return options->show_title ? size * 2.6 : 0;
 }
 
+/* The title, the key and, when some projects name no department, a note. */
+static double
+departments_header_height (const MsChartOptions *options,
+                           guint                 n_unassigned)
+{
+  double size = options->font_size > 0 ? options->font_size : 10;
+
+  return title_height (options) + size * 2.2 + (n_unassigned > 0 ? size * 1.8 : 0);
+}
+
 /**
  * ms_chart_get_natural_height:
  *
@@ -166,14 +176,22 @@ ms_chart_get_natural_height (MsChartKind           kind,
                              const MsChartOptions *options)
 {
   double size = options->font_size > 0 ? options->font_size : 10;
-  guint rows = options->n_rows > 0 ? options->n_rows : ms_chart_count_rows (kind, node);
+  guint rows = options->n_rows > 0 || kind == MS_CHART_DEPARTMENTS ? options->n_rows
+                                                                   : ms_chart_count_rows (kind, node);
 
   switch (kind)
     {
     case MS_CHART_RATES:
       return title_height (options) + size * 3 + rows * ms_chart_get_row_height (kind, options);
     case MS_CHART_DEPARTMENTS:
-      return title_height (options) + size * 2 + rows * ms_chart_get_row_height (kind, options);
+      {
+        g_autoptr(MsDepartments) departments = ms_departments_new (node);
+        guint n_unassigned = ms_department_get_n_projects (ms_departments_get_unassigned (departments));
+
+        if (options->n_rows == 0)
+          rows = g_list_model_get_n_items (G_LIST_MODEL (departments));
+        return departments_header_height (options, n_unassigned) + rows * ms_chart_get_row_height (kind, options);
+      }
     case MS_CHART_PROJECT:
       return title_height (options) + size * 8 + rows * ms_chart_get_row_height (kind, options);
     case MS_CHART_OVERVIEW:
@@ -753,31 +771,141 @@ draw_project (MsPainter *p,
 
 /* Departments */
 
+/* The lagging states a department's bar shows, most urgent first. */
+static const MsSchedule lagging_schedules[] = {
+  MS_SCHEDULE_OVERDUE, MS_SCHEDULE_AT_RISK, MS_SCHEDULE_BEHIND,
+};
+
+/* The key to the bars: one swatch and label per lagging state, then the
+ * track that stands for the department's other projects. */
+static void
+paint_departments_legend (MsPainter *p,
+                          double     y,
+                          double     width)
+{
+  guint n_entries = G_N_ELEMENTS (lagging_schedules) + 1;
+  double cell = width / n_entries;
+  double swatch = p->size * 1.1;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      double x = i * cell;
+      const char *label;
+
+      if (i < G_N_ELEMENTS (lagging_schedules))
+        {
+          _ms_painter_fill_schedule (p, x, y + p->size * 0.2, swatch, swatch, lagging_schedules[i]);
+          label = T (ms_schedule_get_label_untranslated (lagging_schedules[i]));
+        }
+      else
+        {
+          cairo_save (p->cr);
+          _ms_set_color (p->cr, &p->palette->track);
+          cairo_rectangle (p->cr, x, y + p->size * 0.2, swatch, swatch);
+          cairo_fill (p->cr);
+          cairo_restore (p->cr);
+          /* translators: in the departments chart's key: the part of a bar that is not behind schedule */
+          label = T (N_("Other projects"));
+        }
+      _ms_painter_text (p, label, x + swatch + p->size * 0.4, y, cell - swatch - p->size * 1.0, 1, 0.85, FALSE,
+                        PANGO_ALIGN_LEFT, &p->palette->foreground);
+    }
+}
+
+/* A department's bar: its projects as a track, the lagging ones first, one
+ * pattern per state, with their count written when it fits. */
+static void
+paint_department_bar (MsPainter    *p,
+                      MsDepartment *department,
+                      double        x,
+                      double        y,
+                      double        unit,
+                      double        height)
+{
+  double length = unit * ms_department_get_n_projects (department);
+  double position = x;
+
+  cairo_save (p->cr);
+  _ms_set_color (p->cr, &p->palette->track);
+  cairo_rectangle (p->cr, x, y, length, height);
+  cairo_fill (p->cr);
+  cairo_restore (p->cr);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lagging_schedules); i++)
+    {
+      guint count = ms_department_get_n_with_schedule (department, lagging_schedules[i]);
+      double segment = unit * count;
+
+      if (count == 0)
+        continue;
+
+      _ms_painter_fill_schedule (p, position, y, segment, height, lagging_schedules[i]);
+      if (segment > p->size * 2.2)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", count);
+          gboolean solid = lagging_schedules[i] == MS_SCHEDULE_OVERDUE;
+          g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 0.9, TRUE, -1, 0, PANGO_ALIGN_LEFT);
+          double lw = _ms_layout_width (layout);
+          double lh = _ms_layout_height (layout);
+
+          if (!solid)
+            {
+              /* A plate behind the figure keeps it readable on hatching. */
+              cairo_save (p->cr);
+              _ms_set_color (p->cr, &p->palette->background);
+              cairo_rectangle (p->cr, position + (segment - lw) / 2 - 2, y + (height - lh) / 2, lw + 4, lh);
+              cairo_fill (p->cr);
+              cairo_restore (p->cr);
+            }
+          _ms_painter_show (p, layout, position + (segment - lw) / 2, y + (height - lh) / 2,
+                            solid ? &p->palette->background : &p->palette->foreground);
+        }
+      position += segment;
+    }
+}
+
 static void
 draw_departments (MsPainter *p,
-                  double   width,
-                  double   height,
-                  MsNode  *node)
+                  double     width,
+                  double     height,
+                  MsNode    *node)
 {
   /* The same model, and so the same order, as the departments page. */
   g_autoptr(MsDepartments) departments = ms_departments_new (node);
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (departments));
-  double top = paint_title (p, T (N_("Projects by responsible department")), width);
+  GListModel *list = G_LIST_MODEL (departments);
+  guint n_rows = g_list_model_get_n_items (list);
+  guint n_unassigned = ms_department_get_n_projects (ms_departments_get_unassigned (departments));
+  double top = paint_title (p, T (N_("Departments by projects behind schedule")), width);
   double row_height = ms_chart_get_row_height (MS_CHART_DEPARTMENTS, p->options);
-  double label_width = MIN (width * 0.34, p->size * 20);
-  double detail_width = p->size * 12;
+  double label_width = MIN (width * 0.3, p->size * 16);
+  double detail_width = MIN (width * 0.36, p->size * 20);
   double bar_x = label_width + p->size;
   double bar_width = MAX (p->size * 4, width - bar_x - detail_width - p->size);
   guint first = MIN (p->options->first_row, n_rows);
   guint last = p->options->n_rows > 0 ? MIN (n_rows, first + p->options->n_rows) : n_rows;
   guint most = 1;
 
-  /* Most projects come first. */
-  if (n_rows > 0)
+  paint_departments_legend (p, top, width);
+  if (n_unassigned > 0)
     {
-      g_autoptr(MsDepartment) top_row = g_list_model_get_item (G_LIST_MODEL (departments), 0);
+      g_autofree char *note = NULL;
 
-      most = MAX (most, ms_department_get_n_projects (top_row));
+      /* translators: above the departments chart: projects left out of it, as a problem of the data */
+      note = g_strdup_printf (ms_l10n_ngettext (p->language, "%u project names no responsible department",
+                                                "%u projects name no responsible department", n_unassigned),
+                              n_unassigned);
+
+      _ms_painter_text (p, note, 0, top + p->size * 2.0, width, 1, 0.85, FALSE, PANGO_ALIGN_LEFT,
+                        &p->palette->unmet);
+    }
+  top = departments_header_height (p->options, n_unassigned);
+
+  /* One scale for every page: the department with the most projects. */
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(MsDepartment) row = g_list_model_get_item (list, i);
+
+      most = MAX (most, ms_department_get_n_projects (row));
     }
 
   /* Only the rows that fit: the caller pages the rest. */
@@ -785,31 +913,27 @@ draw_departments (MsPainter *p,
 
   for (guint i = first; i < last; i++)
     {
-      g_autoptr(MsDepartment) row = g_list_model_get_item (G_LIST_MODEL (departments), i);
-      guint n_projects = ms_department_get_n_projects (row);
-      guint by_status[MS_N_STATUSES];
-      const char *label = ms_department_get_name (row) != NULL ? ms_department_get_name (row)
-                                                                 : T (N_("No responsible department"));
+      g_autoptr(MsDepartment) row = NULL;
       double y = top + (i - first) * row_height;
       double bar_height = row_height * 0.5;
-      double length = bar_width * n_projects / most;
-      g_autofree char *share = ms_l10n_format_percent (p->language,
-                                                       (double)ms_department_get_n_completed (row) / n_projects);
-      /* translators: beside a department's bar: projects, share completed, such as "5 projects · 80% completed" */
-      g_autofree char *detail = g_strdup_printf (ms_l10n_ngettext (p->language, "%u project · %s completed",
-                                                                   "%u projects · %s completed", n_projects),
-                                                 n_projects, share);
-      g_autoptr(PangoLayout) name = _ms_painter_layout (p, label, 0.9, FALSE, label_width, 2, PANGO_ALIGN_LEFT);
+      double length;
+      g_autofree char *detail = NULL;
+      g_autoptr(PangoLayout) name = NULL;
 
-      for (guint s = 0; s < MS_N_STATUSES; s++)
-        by_status[s] = ms_department_get_n_with_status (row, s);
+      /* Rows off screen keep their place but are not laid out. */
+      if (!row_is_visible (p->options, y, row_height))
+        continue;
+
+      row = g_list_model_get_item (list, i);
+      length = bar_width * ms_department_get_n_projects (row) / most;
+      detail = ms_department_format_summary (row, p->language);
+      name = _ms_painter_layout (p, ms_department_get_name (row), 0.9, FALSE, label_width, 2, PANGO_ALIGN_LEFT);
 
       _ms_painter_show (p, name, 0, y + (row_height - _ms_layout_height (name)) / 2, &p->palette->foreground);
-      paint_stacked_bar (p, bar_x, y + (row_height - bar_height) / 2, bar_width, bar_height,
-                         by_status, n_projects, length);
+      paint_department_bar (p, row, bar_x, y + (row_height - bar_height) / 2, bar_width / most, bar_height);
       _ms_painter_text (p, detail, bar_x + length + p->size * 0.5, y + (row_height - p->size * 1.3) / 2,
-                  width - (bar_x + length + p->size * 0.5), 1, 0.85, FALSE, PANGO_ALIGN_LEFT,
-                  &p->palette->muted);
+                        width - (bar_x + length + p->size * 0.5), 1, 0.85, FALSE, PANGO_ALIGN_LEFT,
+                        &p->palette->muted);
       p->info->n_bars++;
     }
 }
@@ -896,7 +1020,6 @@ ms_chart_describe (MsChartKind  kind,
   switch (kind)
     {
     case MS_CHART_OVERVIEW:
-    case MS_CHART_DEPARTMENTS:
       /* translators: start of a chart description: the number of projects */
       g_string_append_printf (out, ms_l10n_ngettext (lang, "%u project.", "%u projects.", stats.n_projects),
                               stats.n_projects);
@@ -912,6 +1035,33 @@ ms_chart_describe (MsChartKind  kind,
       /* translators: in a chart description */
       g_string_append_printf (out, ms_l10n_translate (lang, N_("%u met every target.")),
                               stats.n_projects_all_met);
+      break;
+
+    case MS_CHART_DEPARTMENTS:
+      {
+        /* Each department in the chart's order, with its figures. */
+        g_autoptr(MsDepartments) departments = ms_departments_new (node);
+        MsDepartment *unassigned = ms_departments_get_unassigned (departments);
+
+        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (departments)); i++)
+          {
+            g_autoptr(MsDepartment) department = g_list_model_get_item (G_LIST_MODEL (departments), i);
+            g_autofree char *summary = ms_department_format_summary (department, lang);
+
+            if (out->len > 0)
+              g_string_append_c (out, '\n');
+            g_string_append_printf (out, "%s: %s", ms_department_get_name (department), summary);
+          }
+        if (ms_department_get_n_projects (unassigned) > 0)
+          {
+            g_autofree char *summary = ms_department_format_summary (unassigned, lang);
+
+            if (out->len > 0)
+              g_string_append_c (out, '\n');
+            g_string_append_printf (out, "%s: %s", ms_l10n_translate (lang, N_("No responsible department")),
+                                    summary);
+          }
+      }
       break;
 
     case MS_CHART_RATES:

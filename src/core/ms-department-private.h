@@ -11,8 +11,11 @@
 
 G_BEGIN_DECLS
 
-MsDepartment *_ms_department_new    (const char *name);
-gboolean      _ms_department_update (MsDepartment *self,
-                                     GPtrArray    *projects);
+MsDepartment *_ms_department_new    (const char              *name);
+gboolean      _ms_department_update (MsDepartment            *self,
+                                     GArray                  *entries,
+                                     double                   gap_sum,
+                                     guint                    n_gaps,
+                                     const MsScheduleContext *context);
 
 G_END_DECLS

@@ -16,7 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MsDepartments, ms_departments, MS, DEPARTMENTS, GObject)
 
-MsDepartments *ms_departments_new       (MsNode        *scope);
-MsNode        *ms_departments_get_scope (MsDepartments *self);
+MsDepartments *ms_departments_new            (MsNode        *scope);
+MsNode        *ms_departments_get_scope      (MsDepartments *self);
+MsDate         ms_departments_get_as_of      (MsDepartments *self);
+void           ms_departments_set_as_of      (MsDepartments *self,
+                                              MsDate         as_of);
+MsDepartment  *ms_departments_get_unassigned (MsDepartments *self);
 
 G_END_DECLS

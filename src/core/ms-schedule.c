@@ -212,6 +212,15 @@ ms_schedule_get_label (MsSchedule schedule)
   return _(schedule_labels[schedule]);
 }
 
+/* Returns: the label's msgid, for text in another language than the interface's */
+const char *
+ms_schedule_get_label_untranslated (MsSchedule schedule)
+{
+  g_return_val_if_fail (schedule < MS_N_SCHEDULES, NULL);
+
+  return schedule_labels[schedule];
+}
+
 const char *
 ms_schedule_get_icon_name (MsSchedule schedule)
 {
@@ -368,6 +377,35 @@ ms_indicator_get_expected_rate (MsIndicator             *indicator,
   else
     share = previous_share;
   *expected = CLAMP (share, 0, 1);
+  return TRUE;
+}
+
+/**
+ * ms_indicator_get_gap:
+ * @deadline: when the target is due
+ * @points: (out): how far the rate is below 序时进度 as of the context's
+ *   date, in percentage points: (expected − rate) × 100; negative when ahead
+ *
+ * Returns: %FALSE when the rate or the expected rate is unknown
+ */
+gboolean
+ms_indicator_get_gap (MsIndicator             *indicator,
+                      const MsScheduleContext *context,
+                      MsDate                   deadline,
+                      double                  *points)
+{
+  double rate;
+  double expected;
+
+  g_return_val_if_fail (MS_IS_INDICATOR (indicator), FALSE);
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (points != NULL, FALSE);
+
+  if (!ms_indicator_get_rate_at (indicator, context->as_of, &rate) ||
+      !ms_indicator_get_expected_rate (indicator, context, deadline, context->as_of, &expected))
+    return FALSE;
+
+  *points = (expected - rate) * 100;
   return TRUE;
 }
 

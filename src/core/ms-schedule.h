@@ -49,6 +49,7 @@ const char *ms_schedule_to_string      (MsSchedule          schedule);
 gboolean    ms_schedule_from_string    (const char         *text,
                                         MsSchedule         *schedule);
 const char *ms_schedule_get_label      (MsSchedule          schedule);
+const char *ms_schedule_get_label_untranslated (MsSchedule   schedule);
 const char *ms_schedule_get_icon_name  (MsSchedule          schedule);
 gboolean    ms_schedule_is_lagging     (MsSchedule          schedule);
 
@@ -66,6 +67,10 @@ gboolean    ms_indicator_get_expected_rate (MsIndicator             *indicator,
 gboolean    ms_indicator_get_rate_at   (MsIndicator             *indicator,
                                         MsDate                   date,
                                         double                  *rate);
+gboolean    ms_indicator_get_gap       (MsIndicator             *indicator,
+                                        const MsScheduleContext *context,
+                                        MsDate                   deadline,
+                                        double                  *points);
 MsSchedule  ms_indicator_get_schedule  (MsIndicator             *indicator,
                                         const MsScheduleContext *context,
                                         MsDate                   deadline);

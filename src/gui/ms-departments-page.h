@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ms-departments.h"
 #include "ms-document.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MsDepartmentsPage, ms_departments_page, MS, DEPARTMENTS_PAGE, GtkWidget)
 
-void       ms_departments_page_set_document (MsDepartmentsPage *self,
-                                             MsDocument        *document);
-GtkWidget *ms_departments_page_get_chart    (MsDepartmentsPage *self);
-guint      ms_departments_page_get_n_rows   (MsDepartmentsPage *self);
+void           ms_departments_page_set_document    (MsDepartmentsPage *self,
+                                                    MsDocument        *document);
+GtkWidget     *ms_departments_page_get_chart       (MsDepartmentsPage *self);
+guint          ms_departments_page_get_n_rows      (MsDepartmentsPage *self);
+MsDepartments *ms_departments_page_get_departments (MsDepartmentsPage *self);
 
 G_END_DECLS
