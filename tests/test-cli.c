@@ -365,7 +365,7 @@ test_summary (void)
   g_assert_nonnull (strstr (run.out, "\nDepartments\n"));
   g_assert_nonnull (strstr (run.out, "\n\n  No responsible department  1 project · "));
   /* Each department with the same words as the window's page and chart. */
-  g_assert_nonnull (strstr (run.out, "  市卫生健康委                4 projects · 9 points ahead\n"));
+  g_assert_nonnull (strstr (run.out, "  市卫生健康委                4 projects · gap 0 points\n"));
   /* A year-end file: every pledge kept or without a figure. */
   g_assert_nonnull (strstr (run.out, "\nSchedule as of 2024-12-31\n"));
   g_assert_nonnull (strstr (run.out, "\nLagging projects\n  provincial/9  Not reported  "));

@@ -384,7 +384,8 @@ ms_indicator_get_expected_rate (MsIndicator             *indicator,
  * ms_indicator_get_gap:
  * @deadline: when the target is due
  * @points: (out): how far the rate is below 序时进度 as of the context's
- *   date, in percentage points: (expected − rate) × 100; negative when ahead
+ *   date, in percentage points: (expected − rate) × 100, the rate counted at
+ *   most 100%; negative when ahead
  *
  * Returns: %FALSE when the rate or the expected rate is unknown
  */
@@ -405,7 +406,9 @@ ms_indicator_get_gap (MsIndicator             *indicator,
       !ms_indicator_get_expected_rate (indicator, context, deadline, context->as_of, &expected))
     return FALSE;
 
-  *points = (expected - rate) * 100;
+  /* Going beyond a target does not make up for another running late: an
+   * indicator at 650% would outweigh five behind in a department's mean. */
+  *points = (expected - MIN (rate, 1)) * 100;
   return TRUE;
 }
 
