@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ms-l10n.h"
 #include "ms-schedule.h"
 
 /* One definition of every figure: the window, the CLI, the charts and the
@@ -210,6 +211,22 @@ ms_schedule_get_label (MsSchedule schedule)
   g_return_val_if_fail (schedule < MS_N_SCHEDULES, NULL);
 
   return _(schedule_labels[schedule]);
+}
+
+/**
+ * ms_schedule_get_label_in_language:
+ * @language: "zh_CN" or "en": a printed report may be in another language
+ *   than the interface
+ *
+ * Returns: (transfer none): the word for @schedule in @language
+ */
+const char *
+ms_schedule_get_label_in_language (MsSchedule  schedule,
+                                   const char *language)
+{
+  g_return_val_if_fail (schedule < MS_N_SCHEDULES, NULL);
+
+  return ms_l10n_translate (language, schedule_labels[schedule]);
 }
 
 const char *

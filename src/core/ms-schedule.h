@@ -49,6 +49,8 @@ const char *ms_schedule_to_string      (MsSchedule          schedule);
 gboolean    ms_schedule_from_string    (const char         *text,
                                         MsSchedule         *schedule);
 const char *ms_schedule_get_label      (MsSchedule          schedule);
+const char *ms_schedule_get_label_in_language (MsSchedule   schedule,
+                                        const char         *language);
 const char *ms_schedule_get_icon_name  (MsSchedule          schedule);
 gboolean    ms_schedule_is_lagging     (MsSchedule          schedule);
 
