@@ -277,6 +277,31 @@ ms_schedule_context_get_deadline (const MsScheduleContext *context,
 }
 
 /**
+ * ms_indicator_get_figure_at:
+ * @figure: (out) (optional): the figure on @date, in the indicator's unit
+ *
+ * The latest progress entry on or before @date, or the actual when the
+ * indicator has no progress entries.
+ *
+ * Returns: %FALSE when there is no figure on @date
+ */
+gboolean
+ms_indicator_get_figure_at (MsIndicator *indicator,
+                            MsDate       date,
+                            double      *figure)
+{
+  double value = 0;
+
+  g_return_val_if_fail (MS_IS_INDICATOR (indicator), FALSE);
+
+  if (!get_figure_at (indicator, date, &value))
+    return FALSE;
+  if (figure != NULL)
+    *figure = value;
+  return TRUE;
+}
+
+/**
  * ms_indicator_get_rate_at:
  * @rate: (out) (optional): the completion rate on @date, 1.0 meaning the
  *   target is met exactly

@@ -65,6 +65,9 @@ gboolean    ms_indicator_get_expected_rate (MsIndicator             *indicator,
                                         MsDate                   deadline,
                                         MsDate                   date,
                                         double                  *expected);
+gboolean    ms_indicator_get_figure_at (MsIndicator             *indicator,
+                                        MsDate                   date,
+                                        double                  *figure);
 gboolean    ms_indicator_get_rate_at   (MsIndicator             *indicator,
                                         MsDate                   date,
                                         double                  *rate);
