@@ -1114,6 +1114,14 @@ draw_figure_box (MsPainter  *p,
   g_autoptr(PangoLayout) figure = _ms_painter_layout (p, number, scale, TRUE, width - 16, 1, PANGO_ALIGN_LEFT);
   g_autoptr(PangoLayout) words = _ms_painter_layout (p, caption, 0.95, FALSE, width - 16, 2, PANGO_ALIGN_LEFT);
 
+  /* A figure is never cut: a long one ("1 160 / 1 200") gets smaller. */
+  while (pango_layout_is_ellipsized (figure) && scale > 1.0)
+    {
+      scale -= 0.2;
+      g_object_unref (figure);
+      figure = _ms_painter_layout (p, number, scale, TRUE, width - 16, 1, PANGO_ALIGN_LEFT);
+    }
+
   cairo_save (p->cr);
   _ms_set_color (p->cr, &p->palette->track);
   cairo_rectangle (p->cr, x, y, width, height);
@@ -1167,6 +1175,13 @@ draw_cover_row (MsReport   *report,
   double title_width = width * 0.3;
   double cell_width = (width - title_width) / n_columns;
   double row_height = cover_row_height (p);
+  MsStats stats = { 0 };
+  MsScheduleCounts counts = { 0 };
+
+  if (table == COVER_TABLE_STATUS)
+    ms_stats_add_node (&stats, scope);
+  else
+    ms_schedule_count (scope, &report->context, &counts);
 
   _ms_painter_text (p, title, CELL_PADDING, y + CELL_PADDING, title_width - 2 * CELL_PADDING, 1, 0.9,
                     bold, PANGO_ALIGN_LEFT, &p->palette->foreground);
@@ -1177,9 +1192,6 @@ draw_cover_row (MsReport   *report,
 
       if (table == COVER_TABLE_STATUS)
         {
-          MsStats stats = { 0 };
-
-          ms_stats_add_node (&stats, scope);
           if (c == 0)
             cell = g_strdup_printf ("%u", stats.n_projects);
           else if (c == 1)
@@ -1190,12 +1202,7 @@ draw_cover_row (MsReport   *report,
             cell = g_strdup_printf (T (N_("%u / %u")), stats.n_indicators_met, stats.n_indicators);
         }
       else
-        {
-          MsScheduleCounts counts;
-
-          ms_schedule_count (scope, &report->context, &counts);
-          cell = g_strdup_printf ("%u", counts.n_by_schedule[c]);
-        }
+        cell = g_strdup_printf ("%u", counts.n_by_schedule[c]);
 
       _ms_painter_text (p, cell, title_width + c * cell_width + CELL_PADDING, y + CELL_PADDING,
                         cell_width - 2 * CELL_PADDING, 1, 0.9, bold, PANGO_ALIGN_RIGHT, &p->palette->foreground);
