@@ -13,6 +13,7 @@
 #include "ms-check.h"
 #include "ms-document.h"
 #include "ms-group.h"
+#include "ms-l10n.h"
 #include "test-util.h"
 
 /* One project in a document of 2025, the way the checks see it: completed,
@@ -602,6 +603,36 @@ test_example (void)
   g_assert_null (find_kind (at_year_end, MS_CHECK_OVERDUE));
 }
 
+/* A printed report may be in another language than the interface. */
+static void
+test_in_language (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  MsScheduleContext context;
+  g_autoptr(GPtrArray) english = NULL;
+  g_autoptr(GPtrArray) chinese = NULL;
+  MsFinding *finding;
+
+  ms_schedule_context_init (&context, document, MS_DATE_NONE);
+  english = ms_check_scope_in_language (MS_NODE (document), &context, "en");
+  chinese = ms_check_scope_in_language (MS_NODE (document), &context, "zh_CN");
+  g_assert_cmpuint (english->len, ==, chinese->len);
+
+  finding = find_kind (english, MS_CHECK_NO_DEPARTMENT);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (finding->message, ==, "No responsible department is named");
+  finding = find_kind (chinese, MS_CHECK_NO_DEPARTMENT);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (finding->message, ==, "未明确责任单位");
+
+  g_assert_cmpstr (ms_severity_get_label_in_language (MS_SEVERITY_WARNING, "en"), ==, "warning");
+  g_assert_cmpstr (ms_severity_get_label_in_language (MS_SEVERITY_ERROR, "zh_CN"), ==,
+                   ms_l10n_translate ("zh_CN", "error"));
+  g_assert_cmpstr (ms_severity_get_label_in_language (MS_SEVERITY_ERROR, "zh_CN"), !=, "error");
+  g_assert_cmpstr (ms_schedule_get_label_in_language (MS_SCHEDULE_OVERDUE, "en"), ==, "Overdue");
+  g_assert_cmpstr (ms_schedule_get_label_in_language (MS_SCHEDULE_OVERDUE, "zh_CN"), !=, "Overdue");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +660,7 @@ main (int   argc,
 
   g_test_add_func ("/check/names", test_names);
   g_test_add_func ("/check/example", test_example);
+  g_test_add_func ("/check/in-language", test_in_language);
 
   return g_test_run ();
 }

@@ -47,14 +47,16 @@ test_pages_of_bundled_file (void)
   guint n_pages = ms_report_get_n_pages (report);
   double width, height;
 
-  g_assert_cmpuint (n_pages, >=, 8);
-  /* A4: the cover portrait, chart pages landscape, the table portrait. */
+  g_assert_cmpuint (n_pages, >=, 9);
+  /* A4: the cover and what needs attention portrait, chart pages
+   * landscape, the table portrait. */
   ms_report_get_page_size (report, 0, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
   g_assert_false (ms_report_page_is_landscape (report, 0));
-  g_assert_true (ms_report_page_is_landscape (report, 1));
-  ms_report_get_page_size (report, 1, &width, &height);
+  g_assert_false (ms_report_page_is_landscape (report, 1));
+  g_assert_true (ms_report_page_is_landscape (report, 2));
+  ms_report_get_page_size (report, 2, &width, &height);
   g_assert_cmpfloat (width, >, height);
   g_assert_false (ms_report_page_is_landscape (report, n_pages - 1));
 
@@ -173,6 +175,181 @@ test_pdf_text_and_fonts (void)
   g_rmdir (dir);
 }
 
+static MsDocument *
+load_example (const char *name)
+{
+  g_autofree char *examples = g_path_get_dirname (g_getenv ("MS_EXAMPLE_FILE"));
+  g_autofree char *path = g_build_filename (examples, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  MsDocument *document = ms_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* Returns: (transfer full): the report's text, laid out as on the page, one
+ * table row a line */
+static char *
+report_text (MsDocument *document,
+             const char *language)
+{
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(MsReport) report = ms_report_new (document, language, MS_PAPER_A4, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (ms_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    g_error ("pdftotext: %s", error->message);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  return out;
+}
+
+/* Returns: (transfer full): the lines from the one starting with @from
+ * (after blanks) up to the one starting with @to (or the end when %NULL),
+ * both left out */
+static char **
+section_lines (const char *text,
+               const char *from,
+               const char *to)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean inside = FALSE;
+  gboolean found = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i] + strspn (lines[i], " ");
+
+      if (inside && to != NULL && g_str_has_prefix (line, to))
+        break;
+      if (inside && line[0] != '\0')
+        g_strv_builder_add (builder, line);
+      if (!found && g_str_has_prefix (line, from))
+        inside = found = TRUE;
+    }
+  if (!found)
+    g_error ("no line starts with “%s” in:\n%s", from, text);
+
+  return g_strv_builder_end (builder);
+}
+
+/* Returns: (transfer none): the first line of the first table row: it starts
+ * with the project's number */
+static const char *
+first_row (char **lines)
+{
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      if (g_ascii_isdigit (lines[l][0]))
+        return lines[l];
+    }
+
+  g_error ("no table row");
+}
+
+static gboolean
+line_has (const char *line,
+          const char *a,
+          const char *b)
+{
+  return strstr (line, a) != NULL && (b == NULL || strstr (line, b) != NULL);
+}
+
+/* The 常务会 gets what to chase right after the summary: lagging projects
+ * most urgent first, then the findings of the check. */
+static void
+test_needs_attention (void)
+{
+  g_autoptr(MsDocument) document = load_example ("example-city-2025.json");
+  static const struct {
+    const char *language;
+    const char *as_of;
+    const char *lagging_heading;
+    const char *findings_heading;
+    const char *overdue;
+    const char *no_department;
+    const char *n_lagging;
+  } cases[] = {
+    { "en", "Figures as of 2025-09-30", "Lagging projects, most urgent first (10)",
+      "Findings of the consistency check (7)", "Overdue", "No responsible department is named",
+      "Lagging (overdue, at risk, behind or not reported): 10 of 17 projects" },
+    { "zh_CN", "数据截至 2025-09-30", "进度滞后的项目（按紧急程度排列）（10）", "一致性检查发现的问题（7）",
+      "逾期", "未明确责任单位", "进度滞后（逾期、有风险、滞后或未报送）：10 个项目，共 17 个" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = report_text (document, cases[i].language);
+      g_auto(GStrv) lagging = section_lines (text, cases[i].lagging_heading, cases[i].findings_heading);
+      /* The findings run on to the next page; nothing after them names the fault. */
+      g_auto(GStrv) findings = section_lines (text, cases[i].findings_heading, NULL);
+      gboolean found = FALSE;
+
+      g_test_message ("%s", text);
+      /* The summary's figures, read as of the file's date. */
+      g_assert_nonnull (strstr (text, cases[i].as_of));
+      g_assert_nonnull (strstr (text, cases[i].n_lagging));
+
+      /* After the column heads, municipal/1 comes first: overdue since 31 August. */
+      g_assert_true (line_has (first_row (lagging), "新建、改扩建", cases[i].overdue));
+      g_assert_true (line_has (first_row (lagging), "40% / 100%", "2025-08-31"));
+
+      for (guint l = 0; findings[l] != NULL; l++)
+        found |= line_has (findings[l], "为环卫工人提供免费爱心早餐", cases[i].no_department);
+      g_assert_true (found);
+    }
+}
+
+/* A year-end file says so; only the projects without a figure lag. */
+static void
+test_needs_attention_year_end (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  static const struct {
+    const char *language;
+    const char *year_end;
+    const char *lagging_heading;
+    const char *findings_heading;
+    const char *not_reported;
+  } cases[] = {
+    { "en", "Year-end figures, as of 2024-12-31", "Lagging projects, most urgent first (2)",
+      "Findings of the consistency check", "Not reported" },
+    { "zh_CN", "年终数据，截至 2024-12-31", "进度滞后的项目（按紧急程度排列）（2）", "一致性检查发现的问题",
+      "未报送" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = report_text (document, cases[i].language);
+      g_auto(GStrv) lagging = section_lines (text, cases[i].lagging_heading, cases[i].findings_heading);
+      guint n_rows = 0;
+
+      g_assert_nonnull (strstr (text, cases[i].year_end));
+      for (guint l = 0; lagging[l] != NULL; l++)
+        {
+          /* The first line of a row starts with the project's number. */
+          if (!g_ascii_isdigit (lagging[l][0]))
+            continue;
+          g_assert_true (line_has (lagging[l], cases[i].not_reported, NULL));
+          n_rows++;
+        }
+      g_assert_cmpuint (n_rows, ==, 2);
+      g_assert_true (line_has (first_row (lagging), "9", "建成160个以上"));
+      g_assert_nonnull (strstr (text, "新建高水平高中1所"));
+    }
+}
+
 static void
 test_failed_write (void)
 {
@@ -226,6 +403,8 @@ main (int   argc,
   g_test_add_func ("/report/two-hundred-projects", test_two_hundred_projects);
   g_test_add_func ("/report/scopes", test_scopes);
   g_test_add_func ("/report/pdf-text-and-fonts", test_pdf_text_and_fonts);
+  g_test_add_func ("/report/needs-attention", test_needs_attention);
+  g_test_add_func ("/report/needs-attention/year-end", test_needs_attention_year_end);
   g_test_add_func ("/report/failed-write", test_failed_write);
   g_test_add_func ("/report/chart-exports", test_chart_exports);
 

@@ -996,9 +996,11 @@ run_report (int    argc,
 
   if (!parse_command_line ("report", _("FILE"),
                            _("Draws the completion charts of FILE. A PDF holds the whole meeting "
-                             "report: cover, overview, completion rates per category, targets "
-                             "and results per project, departments and a table of all projects. "
-                             "An SVG or PNG holds one chart."),
+                             "report: a cover with the figures of the summary, what needs "
+                             "attention (lagging projects and the findings of the check), "
+                             "overview, completion rates per category, targets and results per "
+                             "project, departments and a table of all projects. An SVG or PNG "
+                             "holds one chart."),
                            entries, &argc, &argv, 1))
     return MS_CLI_EXIT_USAGE;
 

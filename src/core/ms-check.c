@@ -28,6 +28,9 @@
 /* At most this many figures of the text are quoted in a message. */
 #define MAX_QUOTED_FIGURES 3
 
+/* Messages are in @language, or in the interface's when it is NULL. */
+#define T(msgid) translate (language, msgid)
+
 static const char * const kind_keys[] = {
   [MS_CHECK_COMPLETED_BELOW_TARGET] = "completed-below-target",
   [MS_CHECK_COMPLETED_NOT_REPORTED] = "completed-not-reported",
@@ -63,24 +66,59 @@ ms_check_kind_to_string (MsCheckKind kind)
   return kind_keys[kind];
 }
 
-/* Returns: (transfer none): the translated word for @severity */
-const char *
-ms_severity_get_label (MsSeverity severity)
+static const char *
+translate (const char *language,
+           const char *msgid) G_GNUC_FORMAT (2);
+
+static const char *
+translate (const char *language,
+           const char *msgid)
+{
+  if (language == NULL)
+    return g_dgettext (GETTEXT_PACKAGE, msgid);
+
+  return ms_l10n_translate (language, msgid);
+}
+
+static const char *
+get_severity_word (MsSeverity severity)
 {
   switch (severity)
     {
     case MS_SEVERITY_NOTE:
       /* translators: the severity of a finding of the consistency check */
-      return _("note");
+      return N_("note");
     case MS_SEVERITY_WARNING:
       /* translators: the severity of a finding of the consistency check */
-      return _("warning");
+      return N_("warning");
     case MS_SEVERITY_ERROR:
       /* translators: the severity of a finding of the consistency check */
-      return _("error");
+      return N_("error");
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* Returns: (transfer none): the translated word for @severity */
+const char *
+ms_severity_get_label (MsSeverity severity)
+{
+  return ms_severity_get_label_in_language (severity, NULL);
+}
+
+/**
+ * ms_severity_get_label_in_language:
+ * @language: (nullable): "zh_CN", "en", or %NULL for the interface's
+ *
+ * Returns: (transfer none): the word for @severity in @language
+ */
+const char *
+ms_severity_get_label_in_language (MsSeverity  severity,
+                                   const char *language)
+{
+  const char *word = get_severity_word (severity);
+
+  return word != NULL ? T (word) : NULL;
 }
 
 static void
@@ -107,18 +145,20 @@ get_n_indicators (MsProject *project)
   return g_list_model_get_n_items (ms_project_get_indicators (project));
 }
 
-/* Returns: (transfer full): the figure with its unit, as the interface's
- * language writes it: "3.3万人", "2,529 户" */
+/* Returns: (transfer full): the figure with its unit, as @language (or the
+ * interface's when NULL) writes it: "3.3万人", "2,529 户" */
 static char *
 format_figure (MsIndicator *indicator,
+               const char  *language,
                double       value)
 {
-  return ms_l10n_format_figure (NULL, value, ms_indicator_get_unit (indicator));
+  return ms_l10n_format_figure (language, value, ms_indicator_get_unit (indicator));
 }
 
 static void
-check_completed_below_target (GPtrArray *findings,
-                              MsProject *project)
+check_completed_below_target (GPtrArray  *findings,
+                              MsProject  *project,
+                              const char *language)
 {
   if (ms_project_get_status (project) != MS_STATUS_COMPLETED)
     return;
@@ -132,20 +172,21 @@ check_completed_below_target (GPtrArray *findings,
       if (ms_indicator_get_state (indicator) != MS_INDICATOR_UNMET)
         continue;
 
-      actual = format_figure (indicator, ms_indicator_get_actual (indicator));
-      target = format_figure (indicator, ms_indicator_get_target (indicator));
+      actual = format_figure (indicator, language, ms_indicator_get_actual (indicator));
+      target = format_figure (indicator, language, ms_indicator_get_target (indicator));
       add_finding (findings, MS_CHECK_COMPLETED_BELOW_TARGET, MS_SEVERITY_ERROR, project, indicator,
                    /* translators: the first %s is an indicator's name, then its
                     * reported figure and its target, each with a unit */
-                   g_strdup_printf (_("The status is completed, but indicator “%s” has not met "
-                                      "its target: %s reported, %s pledged"),
+                   g_strdup_printf (T (N_("The status is completed, but indicator “%s” has not "
+                                          "met its target: %s reported, %s pledged")),
                                     ms_indicator_get_name (indicator), actual, target));
     }
 }
 
 static void
-check_completed_not_reported (GPtrArray *findings,
-                              MsProject *project)
+check_completed_not_reported (GPtrArray  *findings,
+                              MsProject  *project,
+                              const char *language)
 {
   if (ms_project_get_status (project) != MS_STATUS_COMPLETED)
     return;
@@ -160,15 +201,16 @@ check_completed_not_reported (GPtrArray *findings,
       add_finding (findings, MS_CHECK_COMPLETED_NOT_REPORTED, MS_SEVERITY_WARNING,
                    project, indicator,
                    /* translators: %s is an indicator's name */
-                   g_strdup_printf (_("The status is completed, but indicator “%s” has no "
-                                      "reported figure"),
+                   g_strdup_printf (T (N_("The status is completed, but indicator “%s” has no "
+                                          "reported figure")),
                                     ms_indicator_get_name (indicator)));
     }
 }
 
 static void
-check_not_started_with_figures (GPtrArray *findings,
-                                MsProject *project)
+check_not_started_with_figures (GPtrArray  *findings,
+                                MsProject  *project,
+                                const char *language)
 {
   if (ms_project_get_status (project) != MS_STATUS_NOT_STARTED)
     return;
@@ -191,12 +233,13 @@ check_not_started_with_figures (GPtrArray *findings,
       if (figure == 0)
         continue;
 
-      actual = format_figure (indicator, figure);
+      actual = format_figure (indicator, language, figure);
       add_finding (findings, MS_CHECK_NOT_STARTED_WITH_FIGURES, MS_SEVERITY_WARNING,
                    project, indicator,
                    /* translators: the first %s is an indicator's name, the
                     * second its reported figure with a unit */
-                   g_strdup_printf (_("The status is not started, but indicator “%s” reports %s"),
+                   g_strdup_printf (T (N_("The status is not started, but indicator “%s” "
+                                          "reports %s")),
                                     ms_indicator_get_name (indicator), actual));
     }
 }
@@ -217,15 +260,16 @@ is_blank (const char *text)
 }
 
 static void
-check_completed_without_text (GPtrArray *findings,
-                              MsProject *project)
+check_completed_without_text (GPtrArray  *findings,
+                              MsProject  *project,
+                              const char *language)
 {
   if (ms_project_get_status (project) != MS_STATUS_COMPLETED ||
       !is_blank (ms_project_get_completion (project)))
     return;
 
   add_finding (findings, MS_CHECK_COMPLETED_WITHOUT_TEXT, MS_SEVERITY_WARNING, project, NULL,
-               g_strdup (_("The status is completed, but the completion text is empty")));
+               g_strdup (T (N_("The status is completed, but the completion text is empty"))));
 }
 
 /* How a unit measures: figures of one family compare once multiplied by
@@ -313,6 +357,46 @@ lookup_measure (GHashTable *measures,
   return known->readable ? &known->measure : NULL;
 }
 
+/* The figures of a completion text, kept on the project until its text
+ * changes: the window checks every project again after each edit, and
+ * reading the text is most of a check. */
+typedef struct
+{
+  char      *text;
+  GPtrArray *quantities;
+} ScannedText;
+
+static void
+scanned_text_free (gpointer data)
+{
+  ScannedText *scanned = data;
+
+  g_free (scanned->text);
+  g_ptr_array_unref (scanned->quantities);
+  g_free (scanned);
+}
+
+static GPtrArray *
+scan_completion (MsProject  *project,
+                 const char *text)
+{
+  static GQuark quark;
+  ScannedText *scanned;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("ms-check-scanned-completion");
+
+  scanned = g_object_get_qdata (G_OBJECT (project), quark);
+  if (scanned == NULL || !g_str_equal (scanned->text, text))
+    {
+      scanned = g_new0 (ScannedText, 1);
+      scanned->text = g_strdup (text);
+      scanned->quantities = ms_quantity_scan (text);
+      g_object_set_qdata_full (G_OBJECT (project), quark, scanned, scanned_text_free);
+    }
+  return g_ptr_array_ref (scanned->quantities);
+}
+
 /* "超额完成80公里的年度目标" restates the pledge; "80公里已建成" reports. */
 static gboolean
 restates_pledge (const MsQuantity *quantity)
@@ -398,7 +482,8 @@ sum_agrees (GArray   *figures,
 /* Returns: (transfer full): the first figures of @figures as @text writes them */
 static char *
 quote_figures (const char *text,
-               GArray     *figures)
+               GArray     *figures,
+               const char *language)
 {
   g_autoptr(GString) quoted = g_string_new (NULL);
   gboolean same_unit_only = FALSE;
@@ -424,7 +509,7 @@ quote_figures (const char *text,
       written = g_utf8_substring (text, figure->quantity->start, figure->quantity->end);
       if (n_quoted > 0)
         /* translators: between figures quoted from a text: "3465户、2000户" */
-        g_string_append (quoted, _(", "));
+        g_string_append (quoted, T (N_(", ")));
       g_string_append (quoted, written);
       n_quoted++;
     }
@@ -436,50 +521,11 @@ quote_figures (const char *text,
  * figures in the indicator's unit and none of them, nor their sum, is the
  * actual. Texts repeat the pledge ("超额完成80公里的年度目标,新建113.9公里"):
  * the target's figure next to 目标, 任务 or 计划 says nothing about the result. */
-/* The figures of a completion text, kept on the project until its text
- * changes: the window checks every project again after each edit, and
- * reading the text is most of a check. */
-typedef struct
-{
-  char      *text;
-  GPtrArray *quantities;
-} ScannedText;
-
-static void
-scanned_text_free (gpointer data)
-{
-  ScannedText *scanned = data;
-
-  g_free (scanned->text);
-  g_ptr_array_unref (scanned->quantities);
-  g_free (scanned);
-}
-
-static GPtrArray *
-scan_completion (MsProject  *project,
-                 const char *text)
-{
-  static GQuark quark;
-  ScannedText *scanned;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("ms-check-scanned-completion");
-
-  scanned = g_object_get_qdata (G_OBJECT (project), quark);
-  if (scanned == NULL || !g_str_equal (scanned->text, text))
-    {
-      scanned = g_new0 (ScannedText, 1);
-      scanned->text = g_strdup (text);
-      scanned->quantities = ms_quantity_scan (text);
-      g_object_set_qdata_full (G_OBJECT (project), quark, scanned, scanned_text_free);
-    }
-  return g_ptr_array_ref (scanned->quantities);
-}
-
 static void
 check_text_disagrees (GPtrArray  *findings,
                       MsProject  *project,
-                      GHashTable *measures)
+                      GHashTable *measures,
+                      const char *language)
 {
   const char *text = ms_project_get_completion (project);
   g_autoptr(GPtrArray) quantities = NULL;
@@ -556,21 +602,22 @@ check_text_disagrees (GPtrArray  *findings,
           sum_agrees (figures, FALSE, actual))
         continue;
 
-      quoted = quote_figures (text, figures);
-      recorded = format_figure (indicator, ms_indicator_get_actual (indicator));
+      quoted = quote_figures (text, figures, language);
+      recorded = format_figure (indicator, language, ms_indicator_get_actual (indicator));
       add_finding (findings, MS_CHECK_TEXT_DISAGREES, MS_SEVERITY_WARNING, project, indicator,
                    /* translators: the first %s are figures quoted from the
                     * completion text, then an indicator's name and its
                     * reported figure with a unit */
-                   g_strdup_printf (_("The completion text gives %s, but indicator “%s” "
-                                      "records %s"),
+                   g_strdup_printf (T (N_("The completion text gives %s, but indicator “%s” "
+                                          "records %s")),
                                     quoted, ms_indicator_get_name (indicator), recorded));
     }
 }
 
 static void
-check_no_department (GPtrArray *findings,
-                     MsProject *project)
+check_no_department (GPtrArray  *findings,
+                     MsProject  *project,
+                     const char *language)
 {
   const char * const *departments = ms_project_get_departments (project);
 
@@ -584,13 +631,14 @@ check_no_department (GPtrArray *findings,
     }
 
   add_finding (findings, MS_CHECK_NO_DEPARTMENT, MS_SEVERITY_WARNING, project, NULL,
-               g_strdup (_("No responsible department is named")));
+               g_strdup (T (N_("No responsible department is named"))));
 }
 
 static void
 check_overdue (GPtrArray               *findings,
                MsProject               *project,
-               const MsScheduleContext *context)
+               const MsScheduleContext *context,
+               const char              *language)
 {
   MsDate deadline = ms_schedule_context_get_deadline (context, project);
   char as_of_text[MS_DATE_BUFSIZE];
@@ -606,14 +654,15 @@ check_overdue (GPtrArray               *findings,
   add_finding (findings, MS_CHECK_OVERDUE, MS_SEVERITY_ERROR, project, NULL,
                /* translators: the first %s is a deadline, the second the
                 * date the figures are read on, both as 2024-12-31 */
-               g_strdup_printf (_("The deadline %s has passed on %s, and the project is neither "
-                                  "completed nor has it met every target"),
+               g_strdup_printf (T (N_("The deadline %s has passed on %s, and the project is "
+                                      "neither completed nor has it met every target")),
                                 deadline_text, as_of_text));
 }
 
 static void
-check_progress_backwards (GPtrArray *findings,
-                          MsProject *project)
+check_progress_backwards (GPtrArray  *findings,
+                          MsProject  *project,
+                          const char *language)
 {
   for (guint i = 0, n = get_n_indicators (project); i < n; i++)
     {
@@ -638,14 +687,14 @@ check_progress_backwards (GPtrArray *findings,
 
           ms_date_format (before_date, sizeof before_date, before->date);
           ms_date_format (after_date, sizeof after_date, after->date);
-          before_value = format_figure (indicator, before->value);
-          after_value = format_figure (indicator, after->value);
+          before_value = format_figure (indicator, language, before->value);
+          after_value = format_figure (indicator, language, after->value);
           add_finding (findings, MS_CHECK_PROGRESS_BACKWARDS, MS_SEVERITY_WARNING,
                        project, indicator,
                        /* translators: an indicator's name, then a figure and its
                         * date (2024-06-30), then a smaller figure and a later date */
-                       g_strdup_printf (_("The progress of indicator “%s” falls from %s on %s "
-                                          "to %s on %s"),
+                       g_strdup_printf (T (N_("The progress of indicator “%s” falls from %s on "
+                                              "%s to %s on %s")),
                                         ms_indicator_get_name (indicator), before_value,
                                         before_date, after_value, after_date));
           /* The first fall names the fault; later ones usually follow from it. */
@@ -655,8 +704,9 @@ check_progress_backwards (GPtrArray *findings,
 }
 
 static void
-check_far_above_target (GPtrArray *findings,
-                        MsProject *project)
+check_far_above_target (GPtrArray  *findings,
+                        MsProject  *project,
+                        const char *language)
 {
   for (guint i = 0, n = get_n_indicators (project); i < n; i++)
     {
@@ -672,13 +722,13 @@ check_far_above_target (GPtrArray *findings,
           actual <= target * FAR_ABOVE_FACTOR)
         continue;
 
-      actual_text = format_figure (indicator, actual);
-      target_text = format_figure (indicator, target);
+      actual_text = format_figure (indicator, language, actual);
+      target_text = format_figure (indicator, language, target);
       add_finding (findings, MS_CHECK_FAR_ABOVE_TARGET, MS_SEVERITY_WARNING, project, indicator,
                    /* translators: an indicator's name, then its reported figure
                     * and its target, each with a unit */
-                   g_strdup_printf (_("Indicator “%s” reports %s, more than five times its "
-                                      "target of %s: check the unit and the figure"),
+                   g_strdup_printf (T (N_("Indicator “%s” reports %s, more than five times its "
+                                          "target of %s: check the unit and the figure")),
                                     ms_indicator_get_name (indicator), actual_text, target_text));
     }
 }
@@ -687,18 +737,19 @@ static void
 check_project (GPtrArray               *findings,
                MsProject               *project,
                const MsScheduleContext *context,
-               GHashTable              *measures)
+               GHashTable              *measures,
+               const char              *language)
 {
   /* In the order of MsCheckKind, which is the order findings are listed in. */
-  check_completed_below_target (findings, project);
-  check_completed_not_reported (findings, project);
-  check_not_started_with_figures (findings, project);
-  check_completed_without_text (findings, project);
-  check_text_disagrees (findings, project, measures);
-  check_no_department (findings, project);
-  check_overdue (findings, project, context);
-  check_progress_backwards (findings, project);
-  check_far_above_target (findings, project);
+  check_completed_below_target (findings, project, language);
+  check_completed_not_reported (findings, project, language);
+  check_not_started_with_figures (findings, project, language);
+  check_completed_without_text (findings, project, language);
+  check_text_disagrees (findings, project, measures, language);
+  check_no_department (findings, project, language);
+  check_overdue (findings, project, context, language);
+  check_progress_backwards (findings, project, language);
+  check_far_above_target (findings, project, language);
 }
 
 /**
@@ -716,6 +767,23 @@ GPtrArray *
 ms_check_project (MsProject               *project,
                   const MsScheduleContext *context)
 {
+  return ms_check_project_in_language (project, context, NULL);
+}
+
+/**
+ * ms_check_project_in_language:
+ * @language: (nullable): "zh_CN", "en", or %NULL for the interface's
+ *
+ * Like ms_check_project(), with the messages in @language: a printed
+ * report may be in another language than the interface.
+ *
+ * Returns: (transfer full) (element-type MsFinding): the findings
+ */
+GPtrArray *
+ms_check_project_in_language (MsProject               *project,
+                              const MsScheduleContext *context,
+                              const char              *language)
+{
   g_autoptr(GHashTable) measures = NULL;
   GPtrArray *findings;
 
@@ -724,7 +792,7 @@ ms_check_project (MsProject               *project,
 
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_finding_free);
   measures = measures_new ();
-  check_project (findings, project, context, measures);
+  check_project (findings, project, context, measures, language);
 
   return findings;
 }
@@ -742,6 +810,22 @@ GPtrArray *
 ms_check_scope (MsNode                  *scope,
                 const MsScheduleContext *context)
 {
+  return ms_check_scope_in_language (scope, context, NULL);
+}
+
+/**
+ * ms_check_scope_in_language:
+ * @language: (nullable): "zh_CN", "en", or %NULL for the interface's
+ *
+ * Like ms_check_scope(), with the messages in @language.
+ *
+ * Returns: (transfer full) (element-type MsFinding): the findings
+ */
+GPtrArray *
+ms_check_scope_in_language (MsNode                  *scope,
+                            const MsScheduleContext *context,
+                            const char              *language)
+{
   g_autoptr(GPtrArray) projects = NULL;
   g_autoptr(GHashTable) measures = NULL;
   GPtrArray *findings;
@@ -754,7 +838,7 @@ ms_check_scope (MsNode                  *scope,
   measures = measures_new ();
 
   for (guint i = 0; i < projects->len; i++)
-    check_project (findings, g_ptr_array_index (projects, i), context, measures);
+    check_project (findings, g_ptr_array_index (projects, i), context, measures, language);
 
   return findings;
 }

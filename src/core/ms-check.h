@@ -52,11 +52,19 @@ typedef struct
 void        ms_finding_free            (MsFinding               *finding);
 const char *ms_check_kind_to_string    (MsCheckKind              kind);
 const char *ms_severity_get_label      (MsSeverity               severity);
+const char *ms_severity_get_label_in_language (MsSeverity        severity,
+                                        const char              *language);
 
 GPtrArray  *ms_check_project           (MsProject               *project,
                                         const MsScheduleContext *context);
 GPtrArray  *ms_check_scope             (MsNode                  *scope,
                                         const MsScheduleContext *context);
+GPtrArray  *ms_check_project_in_language (MsProject             *project,
+                                        const MsScheduleContext *context,
+                                        const char              *language);
+GPtrArray  *ms_check_scope_in_language (MsNode                  *scope,
+                                        const MsScheduleContext *context,
+                                        const char              *language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MsFinding, ms_finding_free)
 

@@ -18,28 +18,32 @@
 #include <string.h>
 
 #include "ms-chart-private.h"
+#include "ms-check.h"
 #include "ms-json.h"
 #include "ms-l10n.h"
 #include "ms-report.h"
 #include "ms-safe-write.h"
+#include "ms-schedule.h"
 
 /* The meeting report: pages laid out in points, paginated here from
  * measured text, drawn by the same chart code as the window. */
 
-#define MARGIN       40.0
-#define HEADER       24.0
-#define FOOTER       24.0
-#define CHART_FONT    9.0
-#define TABLE_FONT    8.0
-#define CELL_PADDING  4.0
-#define GRID_COLUMNS  2
-#define GRID_ROWS     3
+#define MARGIN         40.0
+#define HEADER         24.0
+#define FOOTER         24.0
+#define CHART_FONT      9.0
+#define TABLE_FONT      8.0
+#define ATTENTION_FONT  8.5
+#define CELL_PADDING    4.0
+#define GRID_COLUMNS    2
+#define GRID_ROWS       3
 
 #define T(text) ms_l10n_translate (report->language, text)
 
 typedef enum
 {
   PAGE_COVER,
+  PAGE_ATTENTION,
   PAGE_OVERVIEW,
   PAGE_RATES,
   PAGE_PROJECTS,
@@ -65,6 +69,34 @@ typedef struct
   double      height;
 } TableRow;
 
+/* A lagging project, as `minsheng-cli summary` lists it. */
+typedef struct
+{
+  MsProject   *project;
+  MsIndicator *deciding;
+  MsSchedule   schedule;
+  guint        position;
+} Lagging;
+
+typedef enum
+{
+  ATTENTION_TITLE,
+  ATTENTION_LAGGING_HEADING,
+  ATTENTION_FINDINGS_HEADING,
+  /* The one line of an empty list. */
+  ATTENTION_NONE,
+  ATTENTION_LAGGING,
+  ATTENTION_FINDING,
+} AttentionKind;
+
+typedef struct
+{
+  AttentionKind kind;
+  /* Into lagging or findings, or which empty list */
+  guint         index;
+  double        height;
+} AttentionRow;
+
 struct _MsReport
 {
   MsDocument    *document;
@@ -76,11 +108,25 @@ struct _MsReport
   GArray     *pages;
   GArray     *table_rows;
   GPtrArray  *projects;
+  /* Every figure is read with this, as the summary reads it. */
+  MsScheduleContext context;
+  GArray     *lagging;
+  GPtrArray  *findings;
+  GArray     *attention_rows;
 };
 
 /* Relative widths of the table's columns. */
-static const double column_share[] = { 0.05, 0.31, 0.18, 0.24, 0.08, 0.14 };
+static const double column_share[] = { 0.05, 0.28, 0.18, 0.24, 0.11, 0.14 };
 #define N_COLUMNS G_N_ELEMENTS (column_share)
+
+/* The lagging projects: number, project, state, deciding indicator, rate
+ * and 序时进度, deadline, departments. */
+static const double lagging_share[] = { 0.05, 0.20, 0.13, 0.22, 0.13, 0.12, 0.15 };
+#define N_LAGGING_COLUMNS G_N_ELEMENTS (lagging_share)
+
+/* The findings of the check: severity, project, message. */
+static const double finding_share[] = { 0.10, 0.30, 0.60 };
+#define N_FINDING_COLUMNS G_N_ELEMENTS (finding_share)
 
 gboolean
 ms_paper_from_string (const char *text,
@@ -239,12 +285,12 @@ table_cell_text (MsReport  *report,
         gboolean any = FALSE;
         double lowest = G_MAXDOUBLE;
 
-        /* The weakest figure stands for the project. */
+        /* The weakest figure on the reporting date stands for the project. */
         for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
           {
             double rate;
 
-            if (ms_indicator_get_rate (ms_project_get_indicator (project, i), &rate))
+            if (ms_indicator_get_rate_at (ms_project_get_indicator (project, i), report->context.as_of, &rate))
               {
                 lowest = MIN (lowest, rate);
                 any = TRUE;
@@ -254,7 +300,13 @@ table_cell_text (MsReport  *report,
       }
     case 5:
     default:
-      return g_strdup (T (ms_status_get_label_untranslated (ms_project_get_status (project))));
+      {
+        MsSchedule schedule = ms_project_get_schedule (project, &report->context, NULL);
+
+        /* The status the file gives, then where the figures stand. */
+        return g_strdup_printf ("%s\n%s", T (ms_status_get_label_untranslated (ms_project_get_status (project))),
+                                ms_schedule_get_label_in_language (schedule, report->language));
+      }
     }
 }
 
@@ -276,14 +328,496 @@ measure_table_row (MsReport  *report,
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       g_autofree char *text = table_cell_text (report, project, c);
+      /* The status column starts with its swatch. */
+      double swatch = c == 5 ? p->size * 0.9 + 3 : 0;
       g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 1.0, FALSE,
-                                                          width * column_share[c] - 2 * CELL_PADDING,
+                                                          width * column_share[c] - 2 * CELL_PADDING - swatch,
                                                           table_cell_lines (c), PANGO_ALIGN_LEFT);
 
       height = MAX (height, _ms_layout_height (layout));
     }
 
   return height + 2 * CELL_PADDING;
+}
+
+static int
+compare_lagging (gconstpointer a,
+                 gconstpointer b)
+{
+  const Lagging *x = a;
+  const Lagging *y = b;
+
+  if (x->schedule != y->schedule)
+    return x->schedule < y->schedule ? -1 : 1;
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* Most urgent first, then in file order: the order of `minsheng-cli summary`. */
+static GArray *
+collect_lagging (MsReport *report,
+                 MsNode   *scope)
+{
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (scope);
+  GArray *lagging = g_array_new (FALSE, FALSE, sizeof (Lagging));
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      Lagging item = { g_ptr_array_index (projects, i), NULL, 0, i };
+
+      item.schedule = ms_project_get_schedule (item.project, &report->context, &item.deciding);
+      if (ms_schedule_is_lagging (item.schedule))
+        g_array_append_val (lagging, item);
+    }
+  g_array_sort (lagging, compare_lagging);
+
+  return lagging;
+}
+
+/* Errors before warnings before notes; a stable sort keeps file order within. */
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const MsFinding *x = *(const MsFinding * const *)a;
+  const MsFinding *y = *(const MsFinding * const *)b;
+
+  return (int)y->severity - (int)x->severity;
+}
+
+static const char *
+get_category_title (MsProject *project)
+{
+  return ms_category_get_title (ms_group_get_category (ms_project_get_group (project)));
+}
+
+static char *
+format_departments (MsReport  *report,
+                    MsProject *project)
+{
+  const char * const *departments = ms_project_get_departments (project);
+
+  if (departments == NULL || departments[0] == NULL)
+    return g_strdup (T (N_("No responsible department")));
+
+  return g_strjoinv ("、", (char **)departments);
+}
+
+/* The deciding indicator's figure on the reporting date against its target. */
+static char *
+format_deciding (MsReport      *report,
+                 const Lagging *item)
+{
+  MsIndicator *indicator = item->deciding;
+  const char *unit;
+  g_autofree char *target = NULL;
+  g_autofree char *figure = NULL;
+  double value;
+
+  if (indicator == NULL)
+    /* translators: in the list of lagging projects, when no indicator
+     * decides the state; %s is the project's status, such as "Delayed" */
+    return g_strdup_printf (T (N_("Status: %s")),
+                            T (ms_status_get_label_untranslated (ms_project_get_status (item->project))));
+
+  unit = ms_indicator_get_unit (indicator);
+  target = ms_l10n_format_figure (report->language, ms_indicator_get_target (indicator), unit);
+  if (ms_indicator_get_figure_at (indicator, report->context.as_of, &value))
+    figure = ms_l10n_format_figure (report->language, value, unit);
+  else
+    figure = g_strdup (T (N_("no figure")));
+
+  /* translators: an indicator's name, then its figure on the reporting
+   * date and its target, such as "新建学校\n3所 (target 5所)" */
+  return g_strdup_printf (T (N_("%s\n%s (target %s)")), ms_indicator_get_name (indicator), figure, target);
+}
+
+/* The rate on the reporting date against the 序时进度 for the deadline. */
+static char *
+format_rates (MsReport      *report,
+              const Lagging *item)
+{
+  MsIndicator *indicator = item->deciding;
+  MsDate deadline = ms_schedule_context_get_deadline (&report->context, item->project);
+  g_autofree char *rate_text = NULL;
+  g_autofree char *expected_text = NULL;
+  double rate, expected;
+
+  if (indicator == NULL)
+    return g_strdup ("—");
+
+  if (ms_indicator_get_rate_at (indicator, report->context.as_of, &rate))
+    rate_text = ms_l10n_format_percent (report->language, rate);
+  else
+    rate_text = g_strdup ("—");
+  if (ms_indicator_get_expected_rate (indicator, &report->context, deadline, report->context.as_of, &expected))
+    expected_text = ms_l10n_format_percent (report->language, expected);
+  else
+    expected_text = g_strdup ("—");
+
+  /* translators: a completion rate, then the rate the schedule expects
+   * (序时进度) on the same date, such as "40% / 75%" */
+  return g_strdup_printf (T (N_("%s / %s")), rate_text, expected_text);
+}
+
+static char *
+format_project (MsProject *project)
+{
+  g_autofree char *title = ms_project_dup_short_title (project);
+
+  return g_strdup_printf ("%s\n%s", title, get_category_title (project));
+}
+
+static char *
+lagging_cell_text (MsReport      *report,
+                   const Lagging *item,
+                   guint          column)
+{
+  char date[MS_DATE_BUFSIZE];
+
+  switch (column)
+    {
+    case 0:
+      return g_strdup_printf ("%u", ms_project_get_number (item->project));
+    case 1:
+      return format_project (item->project);
+    case 2:
+      return g_strdup (ms_schedule_get_label_in_language (item->schedule, report->language));
+    case 3:
+      return format_deciding (report, item);
+    case 4:
+      return format_rates (report, item);
+    case 5:
+      return g_strdup (ms_date_format (date, sizeof date,
+                                       ms_schedule_context_get_deadline (&report->context, item->project)));
+    case 6:
+    default:
+      return format_departments (report, item->project);
+    }
+}
+
+static char *
+finding_cell_text (MsReport        *report,
+                   const MsFinding *finding,
+                   guint            column)
+{
+  switch (column)
+    {
+    case 0:
+      return g_strdup (ms_severity_get_label_in_language (finding->severity, report->language));
+    case 1:
+      {
+        g_autofree char *project = format_project (finding->project);
+
+        return g_strdup_printf ("%u  %s", ms_project_get_number (finding->project), project);
+      }
+    case 2:
+    default:
+      return g_strdup (finding->message);
+    }
+}
+
+static char *
+attention_cell_text (MsReport           *report,
+                     const AttentionRow *row,
+                     guint               column)
+{
+  if (row->kind == ATTENTION_LAGGING)
+    return lagging_cell_text (report, &g_array_index (report->lagging, Lagging, row->index), column);
+
+  return finding_cell_text (report, g_ptr_array_index (report->findings, row->index), column);
+}
+
+static const double *
+attention_shares (AttentionKind  kind,
+                  guint         *n_columns)
+{
+  if (kind == ATTENTION_LAGGING)
+    {
+      *n_columns = N_LAGGING_COLUMNS;
+      return lagging_share;
+    }
+
+  *n_columns = N_FINDING_COLUMNS;
+  return finding_share;
+}
+
+static const char *
+attention_text (MsReport           *report,
+                const AttentionRow *row)
+{
+  switch (row->kind)
+    {
+    case ATTENTION_TITLE:
+      return T (N_("Needs attention"));
+    case ATTENTION_LAGGING_HEADING:
+      return T (N_("Lagging projects, most urgent first"));
+    case ATTENTION_FINDINGS_HEADING:
+      return T (N_("Findings of the consistency check"));
+    case ATTENTION_NONE:
+      return row->index == 0 ? T (N_("No project is behind schedule"))
+                             : T (N_("The consistency check found nothing to look into"));
+    case ATTENTION_LAGGING:
+    case ATTENTION_FINDING:
+    default:
+      return NULL;
+    }
+}
+
+/* The lagging table's column heads take two lines, the findings' one. */
+static double
+attention_header_height (MsPainter     *p,
+                         AttentionKind  kind)
+{
+  return p->size * 1.3 * (kind == ATTENTION_LAGGING ? 2 : 1) + 2 * CELL_PADDING + 1;
+}
+
+/* Draws one row at @y when @draw, else only measures it; returns its height. */
+static double
+draw_attention_row (MsReport           *report,
+                    MsPainter          *p,
+                    const AttentionRow *row,
+                    double              y,
+                    double              width,
+                    gboolean            draw)
+{
+  const MsColor *color = &p->palette->foreground;
+  const double *shares;
+  guint n_columns;
+  double height = 0;
+  double x = 0;
+
+  switch (row->kind)
+    {
+    case ATTENTION_TITLE:
+      {
+        g_autoptr(PangoLayout) title = _ms_painter_layout (p, attention_text (report, row), 1.35, TRUE, width, 1,
+                                                           PANGO_ALIGN_LEFT);
+        g_autoptr(PangoLayout) line = NULL;
+        char date[MS_DATE_BUFSIZE];
+        g_autofree char *text = NULL;
+
+        /* translators: under "Needs attention" in the report; %s is a date */
+        text = g_strdup_printf (T (N_("Read as of %s: the projects behind schedule, then what the "
+                                      "consistency check found. These are the items to follow up.")),
+                                ms_date_format (date, sizeof date, report->context.as_of));
+        line = _ms_painter_layout (p, text, 1.0, FALSE, width, 3, PANGO_ALIGN_LEFT);
+        if (draw)
+          {
+            _ms_painter_show (p, title, 0, y, color);
+            _ms_painter_show (p, line, 0, y + _ms_layout_height (title) + 4, &p->palette->muted);
+          }
+        return _ms_layout_height (title) + 4 + _ms_layout_height (line) + p->size;
+      }
+
+    case ATTENTION_LAGGING_HEADING:
+    case ATTENTION_FINDINGS_HEADING:
+      {
+        guint n = row->kind == ATTENTION_LAGGING_HEADING ? report->lagging->len : report->findings->len;
+        /* translators: a heading and a count, such as "Lagging projects (10)" */
+        g_autofree char *text = g_strdup_printf (T (N_("%s (%u)")), attention_text (report, row), n);
+        g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 1.1, TRUE, width, 1, PANGO_ALIGN_LEFT);
+
+        if (draw)
+          _ms_painter_show (p, layout, 0, y + p->size * 0.8, color);
+        return _ms_layout_height (layout) + p->size * 1.4;
+      }
+
+    case ATTENTION_NONE:
+      {
+        g_autoptr(PangoLayout) layout = _ms_painter_layout (p, attention_text (report, row), 1.0, FALSE, width,
+                                                            1, PANGO_ALIGN_LEFT);
+
+        if (draw)
+          _ms_painter_show (p, layout, CELL_PADDING, y + CELL_PADDING, color);
+        return _ms_layout_height (layout) + 2 * CELL_PADDING + p->size;
+      }
+
+    case ATTENTION_LAGGING:
+    case ATTENTION_FINDING:
+    default:
+      break;
+    }
+
+  shares = attention_shares (row->kind, &n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *text = attention_cell_text (report, row, c);
+      /* The state and the severity are words, in bold: never colour alone. */
+      gboolean bold = c == 0 || (row->kind == ATTENTION_LAGGING && c == 2);
+      g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 1.0, bold, width * shares[c] - 2 * CELL_PADDING,
+                                                          4, PANGO_ALIGN_LEFT);
+
+      if (draw)
+        _ms_painter_show (p, layout, x + CELL_PADDING, y + CELL_PADDING, color);
+      height = MAX (height, _ms_layout_height (layout));
+      x += width * shares[c];
+    }
+  height += 2 * CELL_PADDING;
+
+  if (draw)
+    {
+      cairo_save (p->cr);
+      _ms_set_color (p->cr, &p->palette->grid);
+      cairo_set_line_width (p->cr, 0.4);
+      cairo_move_to (p->cr, 0, y + height);
+      cairo_line_to (p->cr, width, y + height);
+      cairo_stroke (p->cr);
+      cairo_restore (p->cr);
+    }
+
+  return height;
+}
+
+static gboolean
+attention_is_table_row (const AttentionRow *row)
+{
+  return row->kind == ATTENTION_LAGGING || row->kind == ATTENTION_FINDING;
+}
+
+/* A table's rows get their column heads at the top of every page and under
+ * their heading. */
+static gboolean
+attention_needs_header (MsReport *report,
+                        guint     index,
+                        guint     first_on_page)
+{
+  const AttentionRow *row = &g_array_index (report->attention_rows, AttentionRow, index);
+
+  if (!attention_is_table_row (row))
+    return FALSE;
+
+  return index == first_on_page ||
+         !attention_is_table_row (&g_array_index (report->attention_rows, AttentionRow, index - 1));
+}
+
+static void
+draw_attention_header (MsReport      *report,
+                       MsPainter     *p,
+                       AttentionKind  kind,
+                       double         y,
+                       double         width)
+{
+  static const char * const lagging_headings[N_LAGGING_COLUMNS] = {
+    N_("No."), N_("Project"), N_("State"), N_("Deciding indicator"),
+    /* translators: column of the lagging projects: the completion rate, then 序时进度;
+     * a line break (\n) may be put where the heading is to wrap */
+    N_("Rate / expected"), N_("Deadline"), N_("Departments"),
+  };
+  static const char * const finding_headings[N_FINDING_COLUMNS] = {
+    N_("Severity"), N_("Project"), N_("What was found"),
+  };
+  const char * const *headings = kind == ATTENTION_LAGGING ? lagging_headings : finding_headings;
+  guint n_columns;
+  const double *shares = attention_shares (kind, &n_columns);
+  double x = 0;
+
+  cairo_save (p->cr);
+  _ms_set_color (p->cr, &p->palette->track);
+  cairo_rectangle (p->cr, 0, y, width, attention_header_height (p, kind));
+  cairo_fill (p->cr);
+  cairo_restore (p->cr);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      _ms_painter_text (p, T (headings[c]), x + CELL_PADDING, y + CELL_PADDING + 1,
+                        width * shares[c] - 2 * CELL_PADDING, 2, 1.0, TRUE, PANGO_ALIGN_LEFT,
+                        &p->palette->foreground);
+      x += width * shares[c];
+    }
+}
+
+static void
+add_attention_row (MsReport      *report,
+                   AttentionKind  kind,
+                   guint          index)
+{
+  AttentionRow row = { kind, index, 0 };
+
+  g_array_append_val (report->attention_rows, row);
+}
+
+/* The lagging projects and the findings, measured and cut into pages like
+ * the table of all projects. */
+static void
+add_attention_pages (MsReport  *report,
+                     MsPainter *p,
+                     MsNode    *scope)
+{
+  Page probe = { PAGE_ATTENTION, FALSE, NULL, 0, 0 };
+  double width, height, used = 0;
+  guint first_row = 0;
+
+  report->lagging = collect_lagging (report, scope);
+  report->findings = ms_check_scope_in_language (scope, &report->context, report->language);
+  g_ptr_array_sort (report->findings, compare_findings);
+
+  add_attention_row (report, ATTENTION_TITLE, 0);
+  add_attention_row (report, ATTENTION_LAGGING_HEADING, 0);
+  if (report->lagging->len == 0)
+    add_attention_row (report, ATTENTION_NONE, 0);
+  for (guint i = 0; i < report->lagging->len; i++)
+    add_attention_row (report, ATTENTION_LAGGING, i);
+  add_attention_row (report, ATTENTION_FINDINGS_HEADING, 0);
+  if (report->findings->len == 0)
+    add_attention_row (report, ATTENTION_NONE, 1);
+  for (guint i = 0; i < report->findings->len; i++)
+    add_attention_row (report, ATTENTION_FINDING, i);
+
+  content_size (report, &probe, &width, &height);
+  for (guint i = 0; i < report->attention_rows->len; i++)
+    {
+      AttentionRow *row = &g_array_index (report->attention_rows, AttentionRow, i);
+
+      row->height = draw_attention_row (report, p, row, 0, width, FALSE);
+    }
+
+  for (guint i = 0; i < report->attention_rows->len; i++)
+    {
+      AttentionRow *row = &g_array_index (report->attention_rows, AttentionRow, i);
+      double needed = row->height;
+
+      if (attention_needs_header (report, i, first_row))
+        needed += attention_header_height (p, row->kind);
+      /* A heading never ends a page on its own. */
+      if (!attention_is_table_row (row) && row->kind != ATTENTION_NONE && i + 1 < report->attention_rows->len)
+        {
+          const AttentionRow *next = &g_array_index (report->attention_rows, AttentionRow, i + 1);
+
+          needed += next->height + attention_header_height (p, next->kind);
+        }
+
+      if (used + needed > height && i > first_row)
+        {
+          add_page (report, PAGE_ATTENTION, FALSE, scope, first_row, i - first_row);
+          first_row = i;
+          used = 0;
+        }
+      used += row->height;
+      if (attention_needs_header (report, i, first_row))
+        used += attention_header_height (p, row->kind);
+    }
+  add_page (report, PAGE_ATTENTION, FALSE, scope, first_row, report->attention_rows->len - first_row);
+}
+
+static void
+draw_attention (MsReport   *report,
+                MsPainter  *p,
+                const Page *page,
+                double      width)
+{
+  double y = 0;
+
+  for (guint i = page->first; i < page->first + page->count; i++)
+    {
+      const AttentionRow *row = &g_array_index (report->attention_rows, AttentionRow, i);
+
+      if (attention_needs_header (report, i, page->first))
+        {
+          draw_attention_header (report, p, row->kind, y, width);
+          y += attention_header_height (p, row->kind);
+        }
+      y += draw_attention_row (report, p, row, y, width, TRUE);
+    }
 }
 
 static void
@@ -308,10 +842,20 @@ paginate (MsReport *report)
     }
 
   if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW)
+    add_page (report, PAGE_COVER, FALSE, MS_NODE (report->document), 0, 0);
+
+  /* What to chase comes right after the summary: the meeting starts there. */
+  if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_CATEGORY)
     {
-      add_page (report, PAGE_COVER, FALSE, MS_NODE (report->document), 0, 0);
-      add_page (report, PAGE_OVERVIEW, TRUE, MS_NODE (report->document), 0, 0);
+      chart_options (report, &options, ATTENTION_FONT);
+      _ms_painter_init (&p, cr, &options, &info);
+      add_attention_pages (report, &p, report->scope == MS_REPORT_SCOPE_ALL ? MS_NODE (report->document)
+                                                                           : report->scope_node);
+      _ms_painter_clear (&p);
     }
+
+  if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW)
+    add_page (report, PAGE_OVERVIEW, TRUE, MS_NODE (report->document), 0, 0);
 
   if (report->scope == MS_REPORT_SCOPE_OVERVIEW)
     {
@@ -339,7 +883,8 @@ paginate (MsReport *report)
   chart_options (report, &options, TABLE_FONT);
   _ms_painter_init (&p, cr, &options, &info);
   content_size (report, &table_probe, &table_width, &table_height);
-  header_height = TABLE_FONT * 2.6 + TABLE_FONT * 2;
+  /* The column heads take up to two lines. */
+  header_height = TABLE_FONT * 3.9 + TABLE_FONT * 2;
 
   for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
     {
@@ -437,6 +982,8 @@ ms_report_new_for_scope (MsDocument    *document,
   report->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   report->table_rows = g_array_new (FALSE, FALSE, sizeof (TableRow));
   report->projects = ms_node_collect_projects (scope == MS_REPORT_SCOPE_CATEGORY ? node : MS_NODE (document));
+  report->attention_rows = g_array_new (FALSE, FALSE, sizeof (AttentionRow));
+  ms_schedule_context_init (&report->context, document, MS_DATE_NONE);
 
   paginate (report);
 
@@ -456,6 +1003,9 @@ ms_report_free (MsReport *report)
   g_array_unref (report->pages);
   g_array_unref (report->table_rows);
   g_ptr_array_unref (report->projects);
+  g_clear_pointer (&report->lagging, g_array_unref);
+  g_clear_pointer (&report->findings, g_ptr_array_unref);
+  g_array_unref (report->attention_rows);
   g_free (report);
 }
 
@@ -497,6 +1047,8 @@ section_title (MsReport   *report,
     {
     case PAGE_COVER:
       return "";
+    case PAGE_ATTENTION:
+      return T (N_("Needs attention"));
     case PAGE_OVERVIEW:
       return T (N_("Overview"));
     case PAGE_RATES:
@@ -548,25 +1100,193 @@ draw_frame (MsReport   *report,
                     (width - 2 * MARGIN) * 0.4, 1, 0.9, FALSE, PANGO_ALIGN_RIGHT, &p->palette->muted);
 }
 
-static void
+/* A figure with its caption under it; returns the box's height. */
+static double
 draw_figure_box (MsPainter  *p,
                  double      x,
                  double      y,
                  double      width,
                  double      height,
+                 double      scale,
                  const char *number,
                  const char *caption)
 {
+  g_autoptr(PangoLayout) figure = _ms_painter_layout (p, number, scale, TRUE, width - 16, 1, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) words = _ms_painter_layout (p, caption, 0.95, FALSE, width - 16, 2, PANGO_ALIGN_LEFT);
+
+  /* A figure is never cut: a long one ("1 160 / 1 200") gets smaller. */
+  while (pango_layout_is_ellipsized (figure) && scale > 1.0)
+    {
+      scale -= 0.2;
+      g_object_unref (figure);
+      figure = _ms_painter_layout (p, number, scale, TRUE, width - 16, 1, PANGO_ALIGN_LEFT);
+    }
+
   cairo_save (p->cr);
   _ms_set_color (p->cr, &p->palette->track);
   cairo_rectangle (p->cr, x, y, width, height);
   cairo_fill (p->cr);
   cairo_restore (p->cr);
 
-  _ms_painter_text (p, number, x + 8, y + 8, width - 16, 1, 2.4, TRUE, PANGO_ALIGN_LEFT,
-                    &p->palette->foreground);
-  _ms_painter_text (p, caption, x + 8, y + height - p->size * 3.2, width - 16, 2, 0.95, FALSE,
-                    PANGO_ALIGN_LEFT, &p->palette->muted);
+  _ms_painter_show (p, figure, x + 8, y + 6, &p->palette->foreground);
+  _ms_painter_show (p, words, x + 8, y + 6 + _ms_layout_height (figure), &p->palette->muted);
+
+  return height;
+}
+
+/* The cover's tables per category: the figures of `minsheng-cli summary`. */
+typedef enum
+{
+  COVER_TABLE_STATUS,
+  COVER_TABLE_SCHEDULE,
+} CoverTable;
+
+#define N_STATUS_COLUMNS 4
+
+static guint
+cover_table_columns (CoverTable table)
+{
+  return table == COVER_TABLE_STATUS ? N_STATUS_COLUMNS : MS_N_SCHEDULES;
+}
+
+static double
+cover_row_height (MsPainter *p)
+{
+  return p->size * 0.9 * 1.3 + 2 * CELL_PADDING + 2;
+}
+
+static double
+cover_header_height (MsPainter *p)
+{
+  return p->size * 0.9 * 1.3 * 2 + 2 * CELL_PADDING;
+}
+
+static void
+draw_cover_row (MsReport   *report,
+                MsPainter  *p,
+                CoverTable  table,
+                double      y,
+                double      width,
+                const char *title,
+                MsNode     *scope,
+                gboolean    bold)
+{
+  guint n_columns = cover_table_columns (table);
+  double title_width = width * 0.3;
+  double cell_width = (width - title_width) / n_columns;
+  double row_height = cover_row_height (p);
+  MsStats stats = { 0 };
+  MsScheduleCounts counts = { 0 };
+
+  if (table == COVER_TABLE_STATUS)
+    ms_stats_add_node (&stats, scope);
+  else
+    ms_schedule_count (scope, &report->context, &counts);
+
+  _ms_painter_text (p, title, CELL_PADDING, y + CELL_PADDING, title_width - 2 * CELL_PADDING, 1, 0.9,
+                    bold, PANGO_ALIGN_LEFT, &p->palette->foreground);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *cell = NULL;
+
+      if (table == COVER_TABLE_STATUS)
+        {
+          if (c == 0)
+            cell = g_strdup_printf ("%u", stats.n_projects);
+          else if (c == 1)
+            cell = g_strdup_printf ("%u", stats.n_by_status[MS_STATUS_COMPLETED]);
+          else if (c == 2)
+            cell = g_strdup_printf ("%u", stats.n_projects_all_met);
+          else
+            cell = g_strdup_printf (T (N_("%u / %u")), stats.n_indicators_met, stats.n_indicators);
+        }
+      else
+        cell = g_strdup_printf ("%u", counts.n_by_schedule[c]);
+
+      _ms_painter_text (p, cell, title_width + c * cell_width + CELL_PADDING, y + CELL_PADDING,
+                        cell_width - 2 * CELL_PADDING, 1, 0.9, bold, PANGO_ALIGN_RIGHT, &p->palette->foreground);
+    }
+
+  cairo_save (p->cr);
+  _ms_set_color (p->cr, &p->palette->grid);
+  cairo_set_line_width (p->cr, 0.4);
+  cairo_move_to (p->cr, 0, y + row_height);
+  cairo_line_to (p->cr, width, y + row_height);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+}
+
+/* Returns: the height drawn */
+static double
+draw_cover_table (MsReport   *report,
+                  MsPainter  *p,
+                  CoverTable  table,
+                  double      y,
+                  double      width,
+                  guint       n_shown)
+{
+  static const char * const status_headings[N_STATUS_COLUMNS] = {
+    N_("Projects"),
+    /* translators: a column of the report's cover: projects whose status is completed */
+    N_("Marked completed"),
+    /* translators: a column of the report's cover: projects that met all their targets */
+    N_("Every target met"),
+    /* translators: a column of the report's cover: indicators that met their target, of all */
+    N_("Targets met"),
+  };
+  GListModel *categories = ms_document_get_categories (report->document);
+  guint n_categories = g_list_model_get_n_items (categories);
+  guint n_columns = cover_table_columns (table);
+  double title_width = width * 0.3;
+  double cell_width = (width - title_width) / n_columns;
+  double row_height = cover_row_height (p);
+  double top = y;
+
+  cairo_save (p->cr);
+  _ms_set_color (p->cr, &p->palette->track);
+  cairo_rectangle (p->cr, 0, y, width, cover_header_height (p));
+  cairo_fill (p->cr);
+  cairo_restore (p->cr);
+  _ms_painter_text (p, T (N_("Category")), CELL_PADDING, y + CELL_PADDING, title_width - 2 * CELL_PADDING, 2,
+                    0.9, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *heading = table == COVER_TABLE_STATUS ? T (status_headings[c])
+                                                        : ms_schedule_get_label_in_language (c, report->language);
+
+      _ms_painter_text (p, heading, title_width + c * cell_width + CELL_PADDING, y + CELL_PADDING,
+                        cell_width - 2 * CELL_PADDING, 2, 0.9, TRUE, PANGO_ALIGN_RIGHT, &p->palette->foreground);
+    }
+  y += cover_header_height (p);
+
+  for (guint c = 0; c < n_shown; c++)
+    {
+      MsCategory *category = ms_document_get_category (report->document, c);
+
+      draw_cover_row (report, p, table, y, width, ms_category_get_title (category), MS_NODE (category), FALSE);
+      y += row_height;
+    }
+  /* A file of many categories shows the first that fit; the tables at the end have all. */
+  if (n_shown < n_categories)
+    {
+      guint n_more = n_categories - n_shown;
+      g_autofree char *more = NULL;
+
+      more = g_strdup_printf (/* translators: the last line of a cut table on the report's
+                               * cover; %u is a count of categories */
+                              ms_l10n_ngettext (report->language, "… and %u more category",
+                                                "… and %u more categories", n_more),
+                              n_more);
+
+      _ms_painter_text (p, more, CELL_PADDING, y + CELL_PADDING, width - 2 * CELL_PADDING, 1, 0.9, FALSE,
+                        PANGO_ALIGN_LEFT, &p->palette->muted);
+      y += row_height;
+    }
+  draw_cover_row (report, p, table, y, width, T (N_("All categories")), MS_NODE (report->document), TRUE);
+  y += row_height;
+
+  return y - top;
 }
 
 static void
@@ -576,75 +1296,92 @@ draw_cover (MsReport  *report,
             double     height)
 {
   MsDocument *document = report->document;
-  GListModel *categories = ms_document_get_categories (document);
+  guint n_categories = g_list_model_get_n_items (ms_document_get_categories (document));
   g_autofree char *subtitle = NULL;
   g_autofree char *printed = NULL;
+  g_autofree char *reading = NULL;
+  g_autofree char *schedule_heading = NULL;
+  g_autofree char *lagging = NULL;
   g_autofree char *date = ms_l10n_format_date (report->language, report->printed);
-  g_autofree char *n_projects = NULL;
-  g_autofree char *n_completed = NULL;
-  g_autofree char *n_exceeded = NULL;
-  g_autofree char *completion = NULL;
-  g_autofree char *indicators = NULL;
-  double y = height * 0.12;
+  char as_of[MS_DATE_BUFSIZE];
+  double y = height * 0.05;
   double box_width = (width - 3 * 10) / 4;
-  double completion_share;
+  double state_width = (width - (MS_N_SCHEDULES - 1) * 6) / MS_N_SCHEDULES;
+  double room;
+  guint n_lagging = 0;
+  guint n_shown;
+  MsScheduleCounts counts;
   MsStats stats;
 
   ms_document_get_stats (document, &stats);
+  ms_schedule_count (MS_NODE (document), &report->context, &counts);
+  ms_date_format (as_of, sizeof as_of, report->context.as_of);
 
   y += _ms_painter_text (p, ms_document_get_title (document), 0, y, width, 3, 2.6, TRUE, PANGO_ALIGN_LEFT,
                          &p->palette->foreground);
   /* translators: region and year of a yearly file, such as "漯河市 · 2024" */
   subtitle = g_strdup_printf (T (N_("%s · %d")), ms_document_get_region (document), ms_document_get_year (document));
   y += 6 + _ms_painter_text (p, subtitle, 0, y + 6, width, 1, 1.4, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
+  /* A file without a reporting date is read at the end of its period. */
+  if (ms_document_get_as_of (document) != MS_DATE_NONE)
+    /* translators: on the report's cover, %s is the file's reporting date, such as 2025-09-30 */
+    reading = g_strdup_printf (T (N_("Figures as of %s")), as_of);
+  else
+    /* translators: on the report's cover, %s is the last day of the year, such as 2024-12-31 */
+    reading = g_strdup_printf (T (N_("Year-end figures, as of %s")), as_of);
+  y += 6 + _ms_painter_text (p, reading, 0, y + 6, width, 1, 1.2, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
   /* translators: on the report's cover, %s is a date */
   printed = g_strdup_printf (T (N_("Printed on %s")), date);
   y += 4 + _ms_painter_text (p, printed, 0, y + 4, width, 1, 1.0, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
-  y += 30;
+  y += 20;
 
-  n_projects = g_strdup_printf ("%u", stats.n_projects);
-  n_completed = g_strdup_printf ("%u", stats.n_by_status[MS_STATUS_COMPLETED]);
-  n_exceeded = g_strdup_printf ("%u", stats.n_projects_exceeded);
-  if (!ms_stats_get_completion (&stats, &completion_share))
-    completion_share = NAN;
-  completion = ms_l10n_format_percent (report->language, completion_share);
-  /* translators: indicators met out of all, such as "55 of 58" */
-  indicators = g_strdup_printf (T (N_("%u of %u")), stats.n_indicators_met, stats.n_indicators);
-
-  draw_figure_box (p, 0, y, box_width, 78, n_projects,
-                   ms_l10n_ngettext (report->language, "project", "projects", stats.n_projects));
-  draw_figure_box (p, box_width + 10, y, box_width, 78, n_completed, T (N_("completed")));
-  draw_figure_box (p, 2 * (box_width + 10), y, box_width, 78, n_exceeded,
-                   T (N_("met every target, at least one exceeded")));
-  draw_figure_box (p, 3 * (box_width + 10), y, box_width, 78, completion, T (N_("overall completion")));
-  y += 78 + 10;
+  /* Each figure is named for what it counts: a status is what the file
+   * says; a target met is a figure that reached its target. */
   {
-    /* translators: on the cover, %s is a count such as "55 of 58" */
-    g_autofree char *line = g_strdup_printf (T (N_("Targets met: %s")), indicators);
+    g_autofree char *n_projects = g_strdup_printf ("%u", stats.n_projects);
+    g_autofree char *n_completed = g_strdup_printf ("%u", stats.n_by_status[MS_STATUS_COMPLETED]);
+    g_autofree char *n_all_met = g_strdup_printf ("%u", stats.n_projects_all_met);
+    /* translators: indicators met out of all, such as "4 / 17" */
+    g_autofree char *n_met = g_strdup_printf (T (N_("%u / %u")), stats.n_indicators_met, stats.n_indicators);
 
-    y += _ms_painter_text (p, line, 0, y, width, 1, 1.0, FALSE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+    draw_figure_box (p, 0, y, box_width, 72, 2.2, n_projects,
+                     ms_l10n_ngettext (report->language, "project", "projects", stats.n_projects));
+    draw_figure_box (p, box_width + 10, y, box_width, 72, 2.2, n_completed, T (N_("marked completed")));
+    draw_figure_box (p, 2 * (box_width + 10), y, box_width, 72, 2.2, n_all_met, T (N_("met every target")));
+    y += 12 + draw_figure_box (p, 3 * (box_width + 10), y, box_width, 72, 2.2, n_met,
+                               T (N_("targets (indicators) met")));
   }
-  y += 24;
 
-  /* A line per category. */
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+  /* Both tables show every category when they fit, else the first that do. */
+  room = height - y - 2 * (cover_header_height (p) + cover_row_height (p) + 20) - 140;
+  n_shown = (guint)MAX (0, floor (room / (2 * cover_row_height (p))));
+  if (n_shown < n_categories)
+    n_shown = n_shown > 0 ? n_shown - 1 : 0;
+  n_shown = MIN (n_shown, n_categories);
+
+  y += 20 + draw_cover_table (report, p, COVER_TABLE_STATUS, y, width, n_shown);
+
+  /* translators: the heading of the schedule figures, %s is a date such as "2024-12-31" */
+  schedule_heading = g_strdup_printf (T (N_("Schedule as of %s")), as_of);
+  y += 6 + _ms_painter_text (p, schedule_heading, 0, y, width, 1, 1.1, TRUE, PANGO_ALIGN_LEFT,
+                             &p->palette->foreground);
+  for (guint s = 0; s < MS_N_SCHEDULES; s++)
     {
-      MsCategory *category = ms_document_get_category (document, c);
-      MsStats cs = { 0 };
-      g_autofree char *line = NULL;
+      g_autofree char *number = g_strdup_printf ("%u", counts.n_by_schedule[s]);
 
-      ms_stats_add_node (&cs, MS_NODE (category));
-      /* translators: on the cover, per category: projects, then how many completed */
-      line = g_strdup_printf (ms_l10n_ngettext (report->language, "%u project, %u completed",
-                                                "%u projects, %u completed", cs.n_projects),
-                              cs.n_projects, cs.n_by_status[MS_STATUS_COMPLETED]);
-      _ms_painter_text (p, ms_category_get_title (category), 0, y, width * 0.6, 1, 1.1, TRUE,
-                        PANGO_ALIGN_LEFT, &p->palette->foreground);
-      y += _ms_painter_text (p, line, width * 0.6, y, width * 0.4, 1, 1.1, FALSE, PANGO_ALIGN_RIGHT,
-                             &p->palette->foreground) + 8;
+      draw_figure_box (p, s * (state_width + 6), y, state_width, 54, 1.8, number,
+                       ms_schedule_get_label_in_language (s, report->language));
+      if (ms_schedule_is_lagging (s))
+        n_lagging += counts.n_by_schedule[s];
     }
+  y += 54 + 10;
+  /* translators: on the report's cover: lagging projects out of all */
+  lagging = g_strdup_printf (T (N_("Lagging (overdue, at risk, behind or not reported): %u of %u projects")),
+                             n_lagging, counts.n_projects);
+  y += 12 + _ms_painter_text (p, lagging, 0, y, width, 2, 1.0, FALSE, PANGO_ALIGN_LEFT, &p->palette->foreground);
 
-  y += 18;
+  y += 18 + draw_cover_table (report, p, COVER_TABLE_SCHEDULE, y, width, n_shown);
+
   if (ms_document_get_intro (document)[0] != '\0' && y < height - p->size * 4)
     _ms_painter_text (p, ms_document_get_intro (document), 0, y, width,
                       MAX (1, (int)((height - y) / (p->size * 1.6))), 1.0, FALSE, PANGO_ALIGN_LEFT,
@@ -659,10 +1396,14 @@ draw_table (MsReport   *report,
             double      height)
 {
   static const char * const headings[N_COLUMNS] = {
-    N_("No."), N_("Project"), N_("Departments"), N_("Key figures"), N_("Rate"), N_("Status"),
+    N_("No."), N_("Project"), N_("Departments"), N_("Key figures"),
+    /* translators: column of the report's table: the lowest completion rate of a project's indicators */
+    N_("Lowest rate"),
+    /* translators: column of the report's table: the status, then the schedule state */
+    N_("Status / schedule"),
   };
   cairo_t *cr = p->cr;
-  double header_height = p->size * 2.6;
+  double header_height = p->size * 3.9;
   double y;
   double x;
 
@@ -680,7 +1421,7 @@ draw_table (MsReport   *report,
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       _ms_painter_text (p, T (headings[c]), x + CELL_PADDING, y + CELL_PADDING + 1,
-                        width * column_share[c] - 2 * CELL_PADDING, 1, 1.0, TRUE, PANGO_ALIGN_LEFT,
+                        width * column_share[c] - 2 * CELL_PADDING, 2, 1.0, TRUE, PANGO_ALIGN_LEFT,
                         &p->palette->foreground);
       x += width * column_share[c];
     }
@@ -710,7 +1451,7 @@ draw_table (MsReport   *report,
                   _ms_painter_fill_status (p, x + CELL_PADDING, y + CELL_PADDING + 1, swatch, swatch,
                                            ms_project_get_status (row->project));
                   _ms_painter_text (p, text, x + CELL_PADDING + swatch + 3, y + CELL_PADDING,
-                                    cell_width - swatch - 3, 2, 1.0, FALSE, PANGO_ALIGN_LEFT,
+                                    cell_width - swatch - 3, table_cell_lines (c), 1.0, FALSE, PANGO_ALIGN_LEFT,
                                     &p->palette->foreground);
                 }
               else
@@ -800,6 +1541,13 @@ ms_report_draw_page (MsReport    *report,
       options.font_size = 11;
       _ms_painter_init (&p, cr, &options, &content_info);
       draw_cover (report, &p, content_width, content_height);
+      _ms_painter_clear (&p);
+      break;
+
+    case PAGE_ATTENTION:
+      options.font_size = ATTENTION_FONT;
+      _ms_painter_init (&p, cr, &options, &content_info);
+      draw_attention (report, &p, page, content_width);
       _ms_painter_clear (&p);
       break;
 

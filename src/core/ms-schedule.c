@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ms-l10n.h"
 #include "ms-schedule.h"
 
 /* One definition of every figure: the window, the CLI, the charts and the
@@ -221,6 +222,22 @@ ms_schedule_get_label_untranslated (MsSchedule schedule)
   return schedule_labels[schedule];
 }
 
+/**
+ * ms_schedule_get_label_in_language:
+ * @language: "zh_CN" or "en": a printed report may be in another language
+ *   than the interface
+ *
+ * Returns: (transfer none): the word for @schedule in @language
+ */
+const char *
+ms_schedule_get_label_in_language (MsSchedule  schedule,
+                                   const char *language)
+{
+  g_return_val_if_fail (schedule < MS_N_SCHEDULES, NULL);
+
+  return ms_l10n_translate (language, schedule_labels[schedule]);
+}
+
 const char *
 ms_schedule_get_icon_name (MsSchedule schedule)
 {
@@ -266,6 +283,31 @@ ms_schedule_context_get_deadline (const MsScheduleContext *context,
   MsDate deadline = ms_project_get_deadline (project);
 
   return deadline != MS_DATE_NONE ? deadline : context->period_end;
+}
+
+/**
+ * ms_indicator_get_figure_at:
+ * @figure: (out) (optional): the figure on @date, in the indicator's unit
+ *
+ * The latest progress entry on or before @date, or the actual when the
+ * indicator has no progress entries.
+ *
+ * Returns: %FALSE when there is no figure on @date
+ */
+gboolean
+ms_indicator_get_figure_at (MsIndicator *indicator,
+                            MsDate       date,
+                            double      *figure)
+{
+  double value = 0;
+
+  g_return_val_if_fail (MS_IS_INDICATOR (indicator), FALSE);
+
+  if (!get_figure_at (indicator, date, &value))
+    return FALSE;
+  if (figure != NULL)
+    *figure = value;
+  return TRUE;
 }
 
 /**

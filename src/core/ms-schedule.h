@@ -50,6 +50,8 @@ gboolean    ms_schedule_from_string    (const char         *text,
                                         MsSchedule         *schedule);
 const char *ms_schedule_get_label      (MsSchedule          schedule);
 const char *ms_schedule_get_label_untranslated (MsSchedule   schedule);
+const char *ms_schedule_get_label_in_language (MsSchedule   schedule,
+                                        const char         *language);
 const char *ms_schedule_get_icon_name  (MsSchedule          schedule);
 gboolean    ms_schedule_is_lagging     (MsSchedule          schedule);
 
@@ -64,6 +66,9 @@ gboolean    ms_indicator_get_expected_rate (MsIndicator             *indicator,
                                         MsDate                   deadline,
                                         MsDate                   date,
                                         double                  *expected);
+gboolean    ms_indicator_get_figure_at (MsIndicator             *indicator,
+                                        MsDate                   date,
+                                        double                  *figure);
 gboolean    ms_indicator_get_rate_at   (MsIndicator             *indicator,
                                         MsDate                   date,
                                         double                  *rate);
