@@ -203,39 +203,140 @@ test_rates_land_where_numbers_say (void)
   g_assert_cmpfloat (info.reference_x, >, info.zero_x);
   unit = info.reference_x - info.zero_x;
 
+  /* Row 0 is the category's heading; the bars follow. */
+  g_assert_cmphex (pixel (surface, info.zero_x + unit * 0.5, info.rows_y + info.row_height * 0.5), ==,
+                   color_hex (&options.palette.background));
+
   /* 50%: an unmet bar ends halfway to the 100% line. */
-  y = info.rows_y + info.row_height * 0.5;
+  y = info.rows_y + info.row_height * 1.5;
   g_assert_true (near_color (surface, info.zero_x + unit * 0.5 - 4, y, unmet));
   g_assert_false (near_color (surface, info.zero_x + unit * 0.5 + 4, y, unmet));
 
   /* 100%: a met bar up to the line. */
-  y = info.rows_y + info.row_height * 1.5;
+  y = info.rows_y + info.row_height * 2.5;
   g_assert_cmphex (pixel (surface, info.zero_x + unit - 4, y), ==, met);
   g_assert_false (near_color (surface, info.zero_x + unit + 4, y, met));
 
   /* 150% reaches past the line by half. */
-  y = info.rows_y + info.row_height * 2.5;
+  y = info.rows_y + info.row_height * 3.5;
   g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5 - 4, y), ==, met);
   g_assert_false (near_color (surface, info.zero_x + unit * 1.5 + 4, y, met));
 
   /* 300% runs off the scale: drawn to the end of the bar area. */
-  y = info.rows_y + info.row_height * 3.5;
+  y = info.rows_y + info.row_height * 4.5;
   g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.9, y), ==, met);
 
   /* Not reported and no target: no bar, the track instead of 0%. */
-  y = info.rows_y + info.row_height * 4.5;
-  g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5, y), ==, track);
   y = info.rows_y + info.row_height * 5.5;
+  g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5, y), ==, track);
+  y = info.rows_y + info.row_height * 6.5;
   g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5, y), ==, track);
 
   /* The 100% line crosses the rows between bars. */
-  y = info.rows_y + info.row_height * 4.05;
+  y = info.rows_y + info.row_height * 5.05;
   g_assert_true (near_dark (surface, info.reference_x, y));
   g_assert_false (near_dark (surface, info.reference_x + 8, y));
   g_assert_false (near_dark (surface, info.reference_x - 8, y));
   (void)reference;
 
   cairo_surface_destroy (surface);
+}
+
+/* The document's rows come under one heading per category, headings count
+ * as rows, and the natural height holds them all. */
+static void
+test_rates_grouped_by_category (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  guint n_categories = g_list_model_get_n_items (ms_document_get_categories (document));
+  guint expected_rows = n_categories;
+  g_autofree char *description = ms_chart_describe (MS_CHART_RATES, MS_NODE (document), "zh_CN");
+  g_auto(GStrv) lines = g_strsplit (description, "\n", -1);
+  MsChartOptions options;
+  MsChartInfo info;
+  cairo_surface_t *surface;
+  double height;
+  guint heading = 0;
+
+  g_assert_cmpuint (n_categories, ==, 2);
+  for (guint c = 0; c < n_categories; c++)
+    expected_rows += ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, c)));
+  /* 12 + 20 projects, 58 indicators, 3 projects without one. */
+  g_assert_cmpuint (ms_chart_count_rows (MS_CHART_RATES, MS_NODE (document)), ==, expected_rows);
+  g_assert_cmpuint (g_strv_length (lines), ==, expected_rows);
+
+  /* Each heading is the category's title, its projects under it. */
+  g_assert_cmpstr (lines[0], ==, ms_category_get_title (ms_document_get_category (document, 0)));
+  heading = 1 + ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0)));
+  g_assert_cmpstr (lines[heading], ==, ms_category_get_title (ms_document_get_category (document, 1)));
+  g_assert_true (g_str_has_prefix (lines[1], "1. "));
+  g_assert_true (g_str_has_prefix (lines[heading + 1], "1. "));
+  /* A row names its project as well as the indicator. */
+  g_assert_nonnull (strstr (description, "5. 新、改建农村公路80公里 · 改造危旧桥梁: "));
+
+  /* A category's own chart has its title, and no heading row. */
+  g_assert_cmpuint (ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0))), ==,
+                    heading - 1);
+
+  /* At the natural height, every row is drawn and nothing runs off. */
+  ms_chart_options_init (&options, "zh_CN");
+  options.font_size = 9;
+  height = ceil (ms_chart_get_natural_height (MS_CHART_RATES, MS_NODE (document), &options));
+  surface = render (MS_CHART_RATES, MS_NODE (document), "zh_CN", WIDTH, height, 0, 0, &info);
+  assert_text_inside (&info, WIDTH, height);
+  g_assert_cmpfloat (info.rows_y + expected_rows * info.row_height, <=, height);
+  g_assert_cmpfloat (info.rows_y + (expected_rows + 1) * info.row_height, >, height);
+  /* Headings are not bars: 58 indicators, 4 of them not reported. */
+  g_assert_cmpuint (info.n_bars, <, expected_rows - n_categories);
+  cairo_surface_destroy (surface);
+}
+
+/* 序时进度 on the rates chart: a mark where the schedule says, none in a
+ * year-end file (the legend says it is 100% for all). */
+static void
+test_rates_expected_mark (void)
+{
+  for (guint year_end = 0; year_end < 2; year_end++)
+    {
+      g_autoptr(MsDocument) document = ms_document_new ();
+      g_autoptr(MsCategory) category = ms_category_new ();
+      g_autoptr(MsGroup) group = ms_group_new ();
+      g_autoptr(MsProject) project = ms_project_new ();
+      g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+      MsDate start = ms_date_from_ymd (2025, 1, 1);
+      MsDate end = ms_date_from_ymd (2025, 12, 31);
+      MsDate as_of = start + (end - start) / 2;
+      cairo_surface_t *surface;
+      MsChartInfo info;
+      double unit, mark_x, y;
+
+      ms_category_set_id (category, "municipal");
+      ms_category_set_title (category, "市重点民生实事");
+      ms_project_set_number (project, 1);
+      ms_project_set_target (project, "新建农村公路100公里。");
+      ms_indicator_set_name (indicator, "新建农村公路");
+      ms_indicator_set_unit (indicator, "公里");
+      ms_indicator_set_target (indicator, 100);
+      ms_indicator_set_actual (indicator, 20);
+      ms_project_insert_indicator (project, 0, indicator);
+      ms_group_insert_project (group, 0, project);
+      ms_category_insert_group (category, 0, group);
+      ms_document_insert_category (document, 0, category);
+      ms_document_set_period (document, start, end);
+      if (!year_end)
+        ms_document_set_as_of (document, as_of);
+
+      surface = render (MS_CHART_RATES, MS_NODE (document), "en", WIDTH, HEIGHT, 0, 0, &info);
+      assert_text_inside (&info, WIDTH, HEIGHT);
+      unit = info.reference_x - info.zero_x;
+      mark_x = info.zero_x + unit * 0.5;
+      /* Row 1, past the 20% bar: the mark's stem is the only ink here. */
+      y = info.rows_y + info.row_height * 1.5;
+      g_assert_cmpuint (near_dark (surface, mark_x, y), ==, !year_end);
+      /* (The value is written just after the mark.) */
+      g_assert_false (near_dark (surface, mark_x - 8, y));
+      cairo_surface_destroy (surface);
+    }
 }
 
 static void
@@ -334,7 +435,8 @@ test_many_projects_fit (void)
   ms_chart_options_init (&options, "zh_CN");
   options.font_size = 9;
   rows = ms_chart_count_rows (MS_CHART_RATES, MS_NODE (document));
-  g_assert_cmpuint (rows, ==, 600);
+  /* 200 projects of 3 indicators under one category heading. */
+  g_assert_cmpuint (rows, ==, 601);
   per_page = (guint)((HEIGHT - 60) / ms_chart_get_row_height (MS_CHART_RATES, &options));
 
   /* Page by page, nothing runs off, long names are cut, not overlapping. */
@@ -372,7 +474,7 @@ test_describe (void)
   g_assert_nonnull (strstr (overview, "32 projects."));
   g_assert_nonnull (strstr (overview, "Completed: 31."));
   g_assert_nonnull (strstr (overview_zh, "已完成"));
-  g_assert_nonnull (strstr (rates, "5. 新建农村公路: 80公里 → 113.9公里（142.4%）"));
+  g_assert_nonnull (strstr (rates, "5. 新、改建农村公路80公里 · 新建农村公路: 80公里 → 113.9公里（142.4%）"));
 }
 
 static void
@@ -478,6 +580,8 @@ main (int   argc,
   g_test_add_func ("/chart/number-formats", test_number_formats);
   g_test_add_func ("/chart/translate-any-language", test_translate_any_language);
   g_test_add_func ("/chart/csv", test_csv);
+  g_test_add_func ("/chart/rates-grouped-by-category", test_rates_grouped_by_category);
+  g_test_add_func ("/chart/rates-expected-mark", test_rates_expected_mark);
 
   return g_test_run ();
 }

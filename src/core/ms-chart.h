@@ -11,6 +11,7 @@
 #include <pango/pango.h>
 
 #include "ms-document.h"
+#include "ms-schedule.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,8 @@ typedef struct
   MsColor unmet;
   MsColor reference;
   MsColor status[MS_N_STATUSES];
+  /* Bars of the rates chart, by where each indicator stands (序时进度). */
+  MsColor schedule[MS_N_SCHEDULES];
 } MsChartPalette;
 
 typedef enum
