@@ -13,6 +13,7 @@
 #include "ms-chart.h"
 #include "ms-csv.h"
 #include "ms-l10n.h"
+#include "ms-schedule.h"
 #include "test-util.h"
 
 #define WIDTH  842
@@ -339,6 +340,135 @@ test_rates_expected_mark (void)
     }
 }
 
+static gboolean
+is_dark (guint32 p)
+{
+  return ((p >> 16) & 0xff) < 0x70 && ((p >> 8) & 0xff) < 0x70 && (p & 0xff) < 0x70;
+}
+
+/* The share of points on the segment from (x1, y1) to (x2, y2) that have
+ * dark ink within a pixel above or below. */
+static double
+dark_share (cairo_surface_t *surface,
+            double           x1,
+            double           y1,
+            double           x2,
+            double           y2)
+{
+  guint n_dark = 0;
+  const guint n = 200;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = x1 + (x2 - x1) * (i + 0.5) / n;
+      double y = y1 + (y2 - y1) * (i + 0.5) / n;
+
+      if (is_dark (pixel (surface, x, y - 1)) || is_dark (pixel (surface, x, y)) ||
+          is_dark (pixel (surface, x, y + 1)))
+        n_dark++;
+    }
+
+  return (double)n_dark / n;
+}
+
+static double
+progress_x (const MsChartInfo *info,
+            MsDate             date)
+{
+  return info->plot_x + info->plot_width * ((double)date - info->first_date) /
+                        ((double)info->last_date - info->first_date);
+}
+
+static double
+progress_y (const MsChartInfo *info,
+            double             value)
+{
+  return info->plot_y + info->plot_height * (1 - value / info->max_value);
+}
+
+/* An indicator's figures by date: 0, 1 and many entries, and an upper bound. */
+static void
+test_progress_chart (void)
+{
+  static const double values[] = { 12, 38, 56, 70, 81, 90, 99, 104, 120, 133 };
+  MsDate start = ms_date_from_ymd (2025, 1, 1);
+  MsDate end = ms_date_from_ymd (2025, 12, 31);
+  MsScheduleContext context;
+
+  context.period_start = start;
+  context.period_end = end;
+  context.as_of = ms_date_from_ymd (2025, 9, 30);
+  ms_thresholds_init_default (&context.thresholds);
+
+  for (guint at_most = 0; at_most < 2; at_most++)
+    for (guint n = 0; n <= G_N_ELEMENTS (values); n += (n == 0 ? 1 : n == 1 ? 2 : 7))
+      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+        {
+          g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+          g_autoptr(MsTimeline) progress = ms_timeline_new ();
+          g_autofree char *description = NULL;
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 260);
+          cairo_t *cr = cairo_create (surface);
+          MsChartOptions options;
+          MsChartInfo info;
+          double target_y, share;
+
+          ms_indicator_set_name (indicator, "新建农村公路");
+          ms_indicator_set_unit (indicator, "公里");
+          ms_indicator_set_target (indicator, 150);
+          if (at_most)
+            ms_indicator_set_comparison (indicator, MS_COMPARISON_AT_MOST);
+          for (guint i = 0; i < n; i++)
+            ms_timeline_append (progress, start + 20 + i * 25, values[i], "");
+          ms_indicator_set_progress (indicator, progress);
+
+          ms_chart_options_init (&options, languages[l]);
+          options.font_size = 9;
+          ms_chart_draw_progress (cr, 640, 260, indicator, &context, end, &options, &info);
+          cairo_destroy (cr);
+          cairo_surface_flush (surface);
+          g_test_message ("%s, %u entries%s: %u texts", languages[l], n, at_most ? ", at most" : "", info.n_texts);
+
+          assert_text_inside (&info, 640, 260);
+          g_assert_cmpuint (info.n_points, ==, n);
+          g_assert_cmpuint (info.first_date, ==, start);
+          g_assert_cmpuint (info.last_date, ==, end);
+          g_assert_cmpfloat (info.max_value, >=, 150);
+
+          /* The target: a level line at 150, and nothing just above or below. */
+          target_y = progress_y (&info, 150);
+          g_assert_cmpfloat (dark_share (surface, info.plot_x + info.plot_width * 0.3, target_y,
+                                         info.plot_x + info.plot_width * 0.6, target_y), >, 0.95);
+          g_assert_cmpfloat (dark_share (surface, info.plot_x + info.plot_width * 0.3, target_y - 5,
+                                         info.plot_x + info.plot_width * 0.6, target_y - 5), <, 0.1);
+
+          /* 序时进度: dashed from (start, 0) to (deadline, 150), half ink and half
+           * gaps; an upper bound holds all year and has none. */
+          share = dark_share (surface, progress_x (&info, start + 15), progress_y (&info, 150.0 * 15 / (end - start)),
+                              progress_x (&info, end - 15), progress_y (&info, 150.0 * (end - start - 15) / (end - start)));
+          if (at_most)
+            g_assert_cmpfloat (share, <, 0.15);
+          else
+            {
+              g_assert_cmpfloat (share, >, 0.35);
+              g_assert_cmpfloat (share, <, 0.9);
+            }
+
+          /* The points sit on their figures. */
+          if (n > 0)
+            {
+              guint32 met = color_hex (&options.palette.met);
+              const MsTimelineEntry *first = ms_timeline_get_entry (progress, 0);
+
+              g_assert_true (near_color (surface, progress_x (&info, first->date), progress_y (&info, first->value), met));
+            }
+
+          description = ms_chart_describe_progress (indicator, &context, end, languages[l]);
+          g_assert_nonnull (strstr (description, "新建农村公路"));
+          cairo_surface_destroy (surface);
+        }
+}
+
 static void
 test_screen_palettes (void)
 {
@@ -582,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/chart/csv", test_csv);
   g_test_add_func ("/chart/rates-grouped-by-category", test_rates_grouped_by_category);
   g_test_add_func ("/chart/rates-expected-mark", test_rates_expected_mark);
+  g_test_add_func ("/chart/progress", test_progress_chart);
 
   return g_test_run ();
 }
