@@ -1029,6 +1029,17 @@ test_reporting_date (void)
     wait_drawn (window);
     save_screenshot (GTK_WIDGET (window), "progress-history");
 
+    /* Above the entries, the figures as a chart, described in words. */
+    {
+      GtkWidget *chart = ms_progress_view_get_chart (view);
+      g_autofree char *description = ms_progress_view_dup_description (view);
+
+      g_assert_true (gtk_widget_get_visible (chart));
+      g_assert_cmpint (gtk_widget_get_height (chart), >=, 200);
+      g_assert_nonnull (strstr (description, ms_indicator_get_name (indicator)));
+      g_assert_nonnull (strstr (description, "3.5"));
+    }
+
     /* Value, then note, each a field of its own (focus moved on). */
     entries = find_widgets (view, GTK_TYPE_TEXT);
     g_assert_cmpuint (entries->len, ==, 2);
