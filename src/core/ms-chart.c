@@ -732,13 +732,6 @@ draw_rates (MsPainter *p,
       g_autoptr(PangoLayout) layout = _ms_painter_layout (p, label, 0.8, FALSE, -1, 0, PANGO_ALIGN_LEFT);
 
       _ms_painter_show (p, layout, x - _ms_layout_width (layout) / 2, top, &p->palette->muted);
-      cairo_save (cr);
-      _ms_set_color (cr, &p->palette->grid);
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, x, axis_y);
-      cairo_line_to (cr, x, axis_y + (last - first) * row_height);
-      cairo_stroke (cr);
-      cairo_restore (cr);
     }
 
 
@@ -762,9 +755,6 @@ draw_rates (MsPainter *p,
 
           label_layout = _ms_painter_layout (p, label, 1.0, TRUE, width, 1, PANGO_ALIGN_LEFT);
           cairo_save (cr);
-          _ms_set_color (cr, &p->palette->background);
-          cairo_rectangle (cr, 0, y, width, row_height);
-          cairo_fill (cr);
           _ms_set_color (cr, &p->palette->grid);
           cairo_set_line_width (cr, MAX (0.5, p->size * 0.1));
           cairo_move_to (cr, 0, y + row_height - 0.5);
@@ -777,6 +767,24 @@ draw_rates (MsPainter *p,
         }
 
       paint_rate_row_label (p, row, y, label_width, row_height);
+
+      /* The grid, and the 100% line under the bar and its value, so that
+       * the value stays readable; headings have neither. */
+      cairo_save (cr);
+      _ms_set_color (cr, &p->palette->grid);
+      cairo_set_line_width (cr, 0.5);
+      for (double tick = 0; tick <= scale + 1e-9; tick += 0.5)
+        {
+          cairo_move_to (cr, bar_x + bar_width * tick / scale, y);
+          cairo_line_to (cr, bar_x + bar_width * tick / scale, y + row_height);
+        }
+      cairo_stroke (cr);
+      _ms_set_color (cr, &p->palette->reference);
+      cairo_set_line_width (cr, MAX (1.0, p->size * 0.15));
+      cairo_move_to (cr, p->info->reference_x, y);
+      cairo_line_to (cr, p->info->reference_x, y + row_height);
+      cairo_stroke (cr);
+      cairo_restore (cr);
 
       if (row->indicator != NULL && rates_context_get_rate (&rc, row->indicator, &rate))
         {
@@ -852,15 +860,6 @@ draw_rates (MsPainter *p,
                       bar_width - p->size, 1, 0.85, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
         }
     }
-
-  /* The 100% line over the bars. */
-  cairo_save (cr);
-  _ms_set_color (cr, &p->palette->reference);
-  cairo_set_line_width (cr, MAX (1.0, p->size * 0.15));
-  cairo_move_to (cr, p->info->reference_x, axis_y - p->size * 0.2);
-  cairo_line_to (cr, p->info->reference_x, axis_y + (last - first) * row_height);
-  cairo_stroke (cr);
-  cairo_restore (cr);
 
 }
 
