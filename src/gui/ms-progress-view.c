@@ -259,9 +259,8 @@ draw_chart_cb (GtkDrawingArea *area,
     return;
 
   ms_chart_options_init_for_widget (&options, GTK_WIDGET (area));
+  /* The row above already names the indicator. */
   options.show_title = FALSE;
-  /* Smaller than the overview's text: the chart sits in a row. */
-  options.font_size = 11;
   ms_chart_draw_progress (cr, width, height, self->indicator, &context, deadline, &options, NULL);
 }
 
