@@ -274,6 +274,8 @@ test_rates_grouped_by_category (void)
   g_assert_true (g_str_has_prefix (lines[heading + 1], "1. "));
   /* A row names its project as well as the indicator. */
   g_assert_nonnull (strstr (description, "5. 新、改建农村公路80公里 · 改造危旧桥梁: "));
+  /* And where it stands, in words as well as colour. */
+  g_assert_nonnull (strstr (description, "20座 → 28座（140%） · 已完成\n"));
 
   /* A category's own chart has its title, and no heading row. */
   g_assert_cmpuint (ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0))), ==,

@@ -1190,7 +1190,9 @@ ms_chart_describe (MsChartKind  kind,
     default:
       {
         g_autoptr(GArray) rows = collect_rate_rows (node);
+        RatesContext rc;
 
+        rates_context_init (&rc, node);
         for (guint i = 0; i < rows->len; i++)
           {
             RateRow *row = &g_array_index (rows, RateRow, i);
@@ -1215,6 +1217,14 @@ ms_chart_describe (MsChartKind  kind,
             if (out->len > 0)
               g_string_append_c (out, '\n');
             g_string_append_printf (out, "%s: %s", label, summary);
+            /* Where it stands, as the word after its bar says. */
+            if (rc.known && row->indicator != NULL)
+              {
+                MsDate deadline = ms_schedule_context_get_deadline (&rc.context, row->project);
+                MsSchedule schedule = ms_indicator_get_schedule (row->indicator, &rc.context, deadline);
+
+                g_string_append_printf (out, " · %s", ms_l10n_translate (lang, schedule_words[schedule]));
+              }
           }
       }
       break;
