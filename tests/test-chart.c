@@ -469,6 +469,35 @@ test_progress_chart (void)
           g_assert_nonnull (strstr (description, "新建农村公路"));
           cairo_surface_destroy (surface);
         }
+
+  /* No figures by date, only an actual (a year-end file): one point on the
+   * date the figures are read on. */
+  {
+    g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+    g_autofree char *description = NULL;
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 260);
+    cairo_t *cr = cairo_create (surface);
+    MsChartOptions options;
+    MsChartInfo info;
+
+    ms_indicator_set_name (indicator, "新建农村公路");
+    ms_indicator_set_unit (indicator, "公里");
+    ms_indicator_set_target (indicator, 150);
+    ms_indicator_set_actual (indicator, 56);
+    ms_chart_options_init (&options, "zh_CN");
+    options.font_size = 9;
+    ms_chart_draw_progress (cr, 640, 260, indicator, &context, end, &options, &info);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+
+    assert_text_inside (&info, 640, 260);
+    g_assert_cmpuint (info.n_points, ==, 1);
+    g_assert_true (near_color (surface, progress_x (&info, context.as_of), progress_y (&info, 56),
+                               color_hex (&options.palette.met)));
+    description = ms_chart_describe_progress (indicator, &context, end, "en");
+    g_assert_nonnull (strstr (description, "56 of 150"));
+    cairo_surface_destroy (surface);
+  }
 }
 
 static void
