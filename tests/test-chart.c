@@ -13,6 +13,7 @@
 #include "ms-chart.h"
 #include "ms-csv.h"
 #include "ms-l10n.h"
+#include "ms-schedule.h"
 #include "test-util.h"
 
 #define WIDTH  842
@@ -203,39 +204,300 @@ test_rates_land_where_numbers_say (void)
   g_assert_cmpfloat (info.reference_x, >, info.zero_x);
   unit = info.reference_x - info.zero_x;
 
+  /* Row 0 is the category's heading; the bars follow. */
+  g_assert_cmphex (pixel (surface, info.zero_x + unit * 0.5, info.rows_y + info.row_height * 0.5), ==,
+                   color_hex (&options.palette.background));
+
   /* 50%: an unmet bar ends halfway to the 100% line. */
-  y = info.rows_y + info.row_height * 0.5;
+  y = info.rows_y + info.row_height * 1.5;
   g_assert_true (near_color (surface, info.zero_x + unit * 0.5 - 4, y, unmet));
   g_assert_false (near_color (surface, info.zero_x + unit * 0.5 + 4, y, unmet));
 
   /* 100%: a met bar up to the line. */
-  y = info.rows_y + info.row_height * 1.5;
+  y = info.rows_y + info.row_height * 2.5;
   g_assert_cmphex (pixel (surface, info.zero_x + unit - 4, y), ==, met);
   g_assert_false (near_color (surface, info.zero_x + unit + 4, y, met));
 
   /* 150% reaches past the line by half. */
-  y = info.rows_y + info.row_height * 2.5;
+  y = info.rows_y + info.row_height * 3.5;
   g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5 - 4, y), ==, met);
   g_assert_false (near_color (surface, info.zero_x + unit * 1.5 + 4, y, met));
 
   /* 300% runs off the scale: drawn to the end of the bar area. */
-  y = info.rows_y + info.row_height * 3.5;
+  y = info.rows_y + info.row_height * 4.5;
   g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.9, y), ==, met);
 
   /* Not reported and no target: no bar, the track instead of 0%. */
-  y = info.rows_y + info.row_height * 4.5;
-  g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5, y), ==, track);
   y = info.rows_y + info.row_height * 5.5;
+  g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5, y), ==, track);
+  y = info.rows_y + info.row_height * 6.5;
   g_assert_cmphex (pixel (surface, info.zero_x + unit * 1.5, y), ==, track);
 
   /* The 100% line crosses the rows between bars. */
-  y = info.rows_y + info.row_height * 4.05;
+  y = info.rows_y + info.row_height * 5.05;
   g_assert_true (near_dark (surface, info.reference_x, y));
   g_assert_false (near_dark (surface, info.reference_x + 8, y));
   g_assert_false (near_dark (surface, info.reference_x - 8, y));
   (void)reference;
 
   cairo_surface_destroy (surface);
+}
+
+/* The document's rows come under one heading per category, headings count
+ * as rows, and the natural height holds them all. */
+static void
+test_rates_grouped_by_category (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  guint n_categories = g_list_model_get_n_items (ms_document_get_categories (document));
+  guint expected_rows = n_categories;
+  g_autofree char *description = ms_chart_describe (MS_CHART_RATES, MS_NODE (document), "zh_CN");
+  g_auto(GStrv) lines = g_strsplit (description, "\n", -1);
+  MsChartOptions options;
+  MsChartInfo info;
+  cairo_surface_t *surface;
+  double height;
+  guint heading = 0;
+
+  g_assert_cmpuint (n_categories, ==, 2);
+  for (guint c = 0; c < n_categories; c++)
+    expected_rows += ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, c)));
+  /* 12 + 20 projects, 58 indicators, 3 projects without one. */
+  g_assert_cmpuint (ms_chart_count_rows (MS_CHART_RATES, MS_NODE (document)), ==, expected_rows);
+  g_assert_cmpuint (g_strv_length (lines), ==, expected_rows);
+
+  /* Each heading is the category's title, its projects under it. */
+  g_assert_cmpstr (lines[0], ==, ms_category_get_title (ms_document_get_category (document, 0)));
+  heading = 1 + ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0)));
+  g_assert_cmpstr (lines[heading], ==, ms_category_get_title (ms_document_get_category (document, 1)));
+  g_assert_true (g_str_has_prefix (lines[1], "1. "));
+  g_assert_true (g_str_has_prefix (lines[heading + 1], "1. "));
+  /* A row names its project as well as the indicator. */
+  g_assert_nonnull (strstr (description, "5. 新、改建农村公路80公里 · 改造危旧桥梁: "));
+  /* And where it stands, in words as well as colour. */
+  g_assert_nonnull (strstr (description, "20座 → 28座（140%） · 已完成\n"));
+
+  /* A category's own chart has its title, and no heading row. */
+  g_assert_cmpuint (ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0))), ==,
+                    heading - 1);
+
+  /* At the natural height, every row is drawn and nothing runs off. */
+  ms_chart_options_init (&options, "zh_CN");
+  options.font_size = 9;
+  height = ceil (ms_chart_get_natural_height (MS_CHART_RATES, MS_NODE (document), &options));
+  surface = render (MS_CHART_RATES, MS_NODE (document), "zh_CN", WIDTH, height, 0, 0, &info);
+  assert_text_inside (&info, WIDTH, height);
+  g_assert_cmpfloat (info.rows_y + expected_rows * info.row_height, <=, height);
+  g_assert_cmpfloat (info.rows_y + (expected_rows + 1) * info.row_height, >, height);
+  /* Headings are not bars: 58 indicators, 4 of them not reported. */
+  g_assert_cmpuint (info.n_bars, <, expected_rows - n_categories);
+  cairo_surface_destroy (surface);
+}
+
+/* 序时进度 on the rates chart: a mark where the schedule says, none in a
+ * year-end file (the legend says it is 100% for all). */
+static void
+test_rates_expected_mark (void)
+{
+  for (guint year_end = 0; year_end < 2; year_end++)
+    {
+      g_autoptr(MsDocument) document = ms_document_new ();
+      g_autoptr(MsCategory) category = ms_category_new ();
+      g_autoptr(MsGroup) group = ms_group_new ();
+      g_autoptr(MsProject) project = ms_project_new ();
+      g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+      MsDate start = ms_date_from_ymd (2025, 1, 1);
+      MsDate end = ms_date_from_ymd (2025, 12, 31);
+      MsDate as_of = start + (end - start) / 2;
+      cairo_surface_t *surface;
+      MsChartInfo info;
+      double unit, mark_x, y;
+
+      ms_category_set_id (category, "municipal");
+      ms_category_set_title (category, "市重点民生实事");
+      ms_project_set_number (project, 1);
+      ms_project_set_target (project, "新建农村公路100公里。");
+      ms_indicator_set_name (indicator, "新建农村公路");
+      ms_indicator_set_unit (indicator, "公里");
+      ms_indicator_set_target (indicator, 100);
+      ms_indicator_set_actual (indicator, 20);
+      ms_project_insert_indicator (project, 0, indicator);
+      ms_group_insert_project (group, 0, project);
+      ms_category_insert_group (category, 0, group);
+      ms_document_insert_category (document, 0, category);
+      ms_document_set_period (document, start, end);
+      if (!year_end)
+        ms_document_set_as_of (document, as_of);
+
+      surface = render (MS_CHART_RATES, MS_NODE (document), "en", WIDTH, HEIGHT, 0, 0, &info);
+      assert_text_inside (&info, WIDTH, HEIGHT);
+      unit = info.reference_x - info.zero_x;
+      mark_x = info.zero_x + unit * 0.5;
+      /* Row 1, past the 20% bar: the mark's stem is the only ink here. */
+      y = info.rows_y + info.row_height * 1.5;
+      g_assert_cmpuint (near_dark (surface, mark_x, y), ==, !year_end);
+      /* (The value is written just after the mark.) */
+      g_assert_false (near_dark (surface, mark_x - 8, y));
+      cairo_surface_destroy (surface);
+    }
+}
+
+static gboolean
+is_dark (guint32 p)
+{
+  return ((p >> 16) & 0xff) < 0x70 && ((p >> 8) & 0xff) < 0x70 && (p & 0xff) < 0x70;
+}
+
+/* The share of points on the segment from (x1, y1) to (x2, y2) that have
+ * dark ink within a pixel above or below. */
+static double
+dark_share (cairo_surface_t *surface,
+            double           x1,
+            double           y1,
+            double           x2,
+            double           y2)
+{
+  guint n_dark = 0;
+  const guint n = 200;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = x1 + (x2 - x1) * (i + 0.5) / n;
+      double y = y1 + (y2 - y1) * (i + 0.5) / n;
+
+      if (is_dark (pixel (surface, x, y - 1)) || is_dark (pixel (surface, x, y)) ||
+          is_dark (pixel (surface, x, y + 1)))
+        n_dark++;
+    }
+
+  return (double)n_dark / n;
+}
+
+static double
+progress_x (const MsChartInfo *info,
+            MsDate             date)
+{
+  return info->plot_x + info->plot_width * ((double)date - info->first_date) /
+                        ((double)info->last_date - info->first_date);
+}
+
+static double
+progress_y (const MsChartInfo *info,
+            double             value)
+{
+  return info->plot_y + info->plot_height * (1 - value / info->max_value);
+}
+
+/* An indicator's figures by date: 0, 1 and many entries, and an upper bound. */
+static void
+test_progress_chart (void)
+{
+  static const double values[] = { 12, 38, 56, 70, 81, 90, 99, 104, 120, 133 };
+  MsDate start = ms_date_from_ymd (2025, 1, 1);
+  MsDate end = ms_date_from_ymd (2025, 12, 31);
+  MsScheduleContext context;
+
+  context.period_start = start;
+  context.period_end = end;
+  context.as_of = ms_date_from_ymd (2025, 9, 30);
+  ms_thresholds_init_default (&context.thresholds);
+
+  for (guint at_most = 0; at_most < 2; at_most++)
+    for (guint n = 0; n <= G_N_ELEMENTS (values); n += (n == 0 ? 1 : n == 1 ? 2 : 7))
+      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+        {
+          g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+          g_autoptr(MsTimeline) progress = ms_timeline_new ();
+          g_autofree char *description = NULL;
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 260);
+          cairo_t *cr = cairo_create (surface);
+          MsChartOptions options;
+          MsChartInfo info;
+          double target_y, share;
+
+          ms_indicator_set_name (indicator, "新建农村公路");
+          ms_indicator_set_unit (indicator, "公里");
+          ms_indicator_set_target (indicator, 150);
+          if (at_most)
+            ms_indicator_set_comparison (indicator, MS_COMPARISON_AT_MOST);
+          for (guint i = 0; i < n; i++)
+            ms_timeline_append (progress, start + 20 + i * 25, values[i], "");
+          ms_indicator_set_progress (indicator, progress);
+
+          ms_chart_options_init (&options, languages[l]);
+          options.font_size = 9;
+          ms_chart_draw_progress (cr, 640, 260, indicator, &context, end, &options, &info);
+          cairo_destroy (cr);
+          cairo_surface_flush (surface);
+          g_test_message ("%s, %u entries%s: %u texts", languages[l], n, at_most ? ", at most" : "", info.n_texts);
+
+          assert_text_inside (&info, 640, 260);
+          g_assert_cmpuint (info.n_points, ==, n);
+          g_assert_cmpuint (info.first_date, ==, start);
+          g_assert_cmpuint (info.last_date, ==, end);
+          g_assert_cmpfloat (info.max_value, >=, 150);
+
+          /* The target: a level line at 150, and nothing just above or below. */
+          target_y = progress_y (&info, 150);
+          g_assert_cmpfloat (dark_share (surface, info.plot_x + info.plot_width * 0.3, target_y,
+                                         info.plot_x + info.plot_width * 0.6, target_y), >, 0.95);
+          g_assert_cmpfloat (dark_share (surface, info.plot_x + info.plot_width * 0.3, target_y - 5,
+                                         info.plot_x + info.plot_width * 0.6, target_y - 5), <, 0.1);
+
+          /* 序时进度: dashed from (start, 0) to (deadline, 150), half ink and half
+           * gaps; an upper bound holds all year and has none. */
+          share = dark_share (surface, progress_x (&info, start + 15), progress_y (&info, 150.0 * 15 / (end - start)),
+                              progress_x (&info, end - 15), progress_y (&info, 150.0 * (end - start - 15) / (end - start)));
+          if (at_most)
+            g_assert_cmpfloat (share, <, 0.15);
+          else
+            {
+              g_assert_cmpfloat (share, >, 0.35);
+              g_assert_cmpfloat (share, <, 0.9);
+            }
+
+          /* The points sit on their figures. */
+          if (n > 0)
+            {
+              guint32 met = color_hex (&options.palette.met);
+              const MsTimelineEntry *first = ms_timeline_get_entry (progress, 0);
+
+              g_assert_true (near_color (surface, progress_x (&info, first->date), progress_y (&info, first->value), met));
+            }
+
+          description = ms_chart_describe_progress (indicator, &context, end, languages[l]);
+          g_assert_nonnull (strstr (description, "新建农村公路"));
+          cairo_surface_destroy (surface);
+        }
+
+  /* No figures by date, only an actual (a year-end file): one point on the
+   * date the figures are read on. */
+  {
+    g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+    g_autofree char *description = NULL;
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 260);
+    cairo_t *cr = cairo_create (surface);
+    MsChartOptions options;
+    MsChartInfo info;
+
+    ms_indicator_set_name (indicator, "新建农村公路");
+    ms_indicator_set_unit (indicator, "公里");
+    ms_indicator_set_target (indicator, 150);
+    ms_indicator_set_actual (indicator, 56);
+    ms_chart_options_init (&options, "zh_CN");
+    options.font_size = 9;
+    ms_chart_draw_progress (cr, 640, 260, indicator, &context, end, &options, &info);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+
+    assert_text_inside (&info, 640, 260);
+    g_assert_cmpuint (info.n_points, ==, 1);
+    g_assert_true (near_color (surface, progress_x (&info, context.as_of), progress_y (&info, 56),
+                               color_hex (&options.palette.met)));
+    description = ms_chart_describe_progress (indicator, &context, end, "en");
+    g_assert_nonnull (strstr (description, "56 of 150"));
+    cairo_surface_destroy (surface);
+  }
 }
 
 static void
@@ -334,7 +596,8 @@ test_many_projects_fit (void)
   ms_chart_options_init (&options, "zh_CN");
   options.font_size = 9;
   rows = ms_chart_count_rows (MS_CHART_RATES, MS_NODE (document));
-  g_assert_cmpuint (rows, ==, 600);
+  /* 200 projects of 3 indicators under one category heading. */
+  g_assert_cmpuint (rows, ==, 601);
   per_page = (guint)((HEIGHT - 60) / ms_chart_get_row_height (MS_CHART_RATES, &options));
 
   /* Page by page, nothing runs off, long names are cut, not overlapping. */
@@ -372,7 +635,7 @@ test_describe (void)
   g_assert_nonnull (strstr (overview, "32 projects."));
   g_assert_nonnull (strstr (overview, "Completed: 31."));
   g_assert_nonnull (strstr (overview_zh, "已完成"));
-  g_assert_nonnull (strstr (rates, "5. 新建农村公路: 80公里 → 113.9公里（142.4%）"));
+  g_assert_nonnull (strstr (rates, "5. 新、改建农村公路80公里 · 新建农村公路: 80公里 → 113.9公里（142.4%）"));
 }
 
 static void
@@ -478,6 +741,9 @@ main (int   argc,
   g_test_add_func ("/chart/number-formats", test_number_formats);
   g_test_add_func ("/chart/translate-any-language", test_translate_any_language);
   g_test_add_func ("/chart/csv", test_csv);
+  g_test_add_func ("/chart/rates-grouped-by-category", test_rates_grouped_by_category);
+  g_test_add_func ("/chart/rates-expected-mark", test_rates_expected_mark);
+  g_test_add_func ("/chart/progress", test_progress_chart);
 
   return g_test_run ();
 }

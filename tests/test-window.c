@@ -1203,6 +1203,17 @@ test_reporting_date (void)
     wait_drawn (window);
     save_screenshot (GTK_WIDGET (window), "progress-history");
 
+    /* Above the entries, the figures as a chart, described in words. */
+    {
+      GtkWidget *chart = ms_progress_view_get_chart (view);
+      g_autofree char *description = ms_progress_view_dup_description (view);
+
+      g_assert_true (gtk_widget_get_visible (chart));
+      g_assert_cmpint (gtk_widget_get_height (chart), >=, 200);
+      g_assert_nonnull (strstr (description, ms_indicator_get_name (indicator)));
+      g_assert_nonnull (strstr (description, "3.5"));
+    }
+
     /* Value, then note, each a field of its own (focus moved on). */
     entries = find_widgets (view, GTK_TYPE_TEXT);
     g_assert_cmpuint (entries->len, ==, 2);
@@ -1247,6 +1258,39 @@ test_open_example (void)
   ms_test_wait (ms_window_get_document (window) != NULL);
   g_assert_cmpuint (ms_document_get_as_of (ms_window_get_document (window)), ==, ms_date_from_ymd (2025, 9, 30));
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (window_title (window)), "2025-09-30"));
+  wait_drawn (window);
+  save_screenshot (GTK_WIDGET (window), "example-overview");
+
+  /* A project's figures by date, drawn against the target and 序时进度. */
+  ms_window_select_section (window, 1);
+  shown_projects (window);
+  {
+    GtkButton *history = indicator_button (window, 0, "document-open-recent-symbolic");
+    g_autoptr(GPtrArray) views = NULL;
+    MsProgressView *view;
+
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (history), TRUE);
+    views = find_widgets (project_view (window), MS_TYPE_PROGRESS_VIEW);
+    g_assert_cmpuint (views->len, ==, 1);
+    view = g_ptr_array_index (views, 0);
+    g_assert_cmpuint (ms_progress_view_get_n_rows (view), ==, 3);
+    g_assert_true (gtk_widget_get_visible (ms_progress_view_get_chart (view)));
+    ms_test_wait (gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (view),
+                                                                                          GTK_TYPE_REVEALER))));
+    wait_drawn (window);
+    {
+      /* Scrolled down to the figures, for the screenshot. */
+      GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+      graphene_point_t in_scrolled;
+
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), scrolled, &origin, &in_scrolled));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + in_scrolled.y - 120);
+    }
+    wait_drawn (window);
+    save_screenshot (GTK_WIDGET (window), "example-progress");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -59,6 +59,12 @@ ms_chart_palette_init_print (MsChartPalette *palette)
   palette->status[MS_STATUS_IN_PROGRESS] = rgb (0x62a0ea);
   palette->status[MS_STATUS_COMPLETED] = rgb (0x1a5fb4);
   palette->status[MS_STATUS_DELAYED] = rgb (0xc01c28);
+  palette->schedule[MS_SCHEDULE_OVERDUE] = rgb (0xa51d2d);
+  palette->schedule[MS_SCHEDULE_AT_RISK] = palette->unmet;
+  palette->schedule[MS_SCHEDULE_BEHIND] = rgb (0xc88800);
+  palette->schedule[MS_SCHEDULE_NOT_REPORTED] = rgb (0x9a9996);
+  palette->schedule[MS_SCHEDULE_ON_TRACK] = rgb (0x26a269);
+  palette->schedule[MS_SCHEDULE_DONE] = palette->met;
 }
 
 /**
@@ -84,6 +90,12 @@ ms_chart_palette_init_dark (MsChartPalette *palette,
   palette->status[MS_STATUS_IN_PROGRESS] = rgb (0x99c1f1);
   palette->status[MS_STATUS_COMPLETED] = rgb (0x3584e4);
   palette->status[MS_STATUS_DELAYED] = rgb (0xf66151);
+  palette->schedule[MS_SCHEDULE_OVERDUE] = rgb (0xf66151);
+  palette->schedule[MS_SCHEDULE_AT_RISK] = palette->unmet;
+  palette->schedule[MS_SCHEDULE_BEHIND] = rgb (0xf8e45c);
+  palette->schedule[MS_SCHEDULE_NOT_REPORTED] = rgb (0x9a9996);
+  palette->schedule[MS_SCHEDULE_ON_TRACK] = rgb (0x8ff0a4);
+  palette->schedule[MS_SCHEDULE_DONE] = palette->met;
 }
 
 /**
@@ -104,6 +116,12 @@ ms_chart_palette_init_high_contrast (MsChartPalette *palette)
   palette->met = rgb (0x0b4fa0);
   palette->unmet = rgb (0xa51d2d);
   palette->reference = rgb (0x000000);
+  palette->schedule[MS_SCHEDULE_OVERDUE] = rgb (0x7a0010);
+  palette->schedule[MS_SCHEDULE_AT_RISK] = palette->unmet;
+  palette->schedule[MS_SCHEDULE_BEHIND] = rgb (0x865e00);
+  palette->schedule[MS_SCHEDULE_NOT_REPORTED] = rgb (0x5e5c64);
+  palette->schedule[MS_SCHEDULE_ON_TRACK] = rgb (0x0d6b3a);
+  palette->schedule[MS_SCHEDULE_DONE] = palette->met;
 }
 
 void

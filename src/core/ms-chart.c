@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "ms-chart-private.h"
 #include "ms-departments.h"
@@ -24,8 +25,11 @@
 #define MAX_SCALE_RATE 2.0
 
 
+/* A row of the rates chart: a category's heading (no project), a project
+ * with no indicator, or one indicator of a project. */
 typedef struct
 {
+  MsCategory  *category;
   MsProject   *project;
   MsIndicator *indicator;
 } RateRow;
@@ -74,18 +78,18 @@ ms_chart_kind_from_string (const char  *text,
 }
 
 
-static GArray *
-collect_rate_rows (MsNode *node)
+static void
+append_project_rows (GArray *rows,
+                     MsNode *scope)
 {
-  g_autoptr(GPtrArray) projects = ms_node_collect_projects (node);
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (RateRow));
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (scope);
 
   for (guint i = 0; i < projects->len; i++)
     {
       MsProject *project = g_ptr_array_index (projects, i);
       GListModel *indicators = ms_project_get_indicators (project);
       guint n = g_list_model_get_n_items (indicators);
-      RateRow row = { project, NULL };
+      RateRow row = { NULL, project, NULL };
 
       if (n == 0)
         g_array_append_val (rows, row);
@@ -95,6 +99,32 @@ collect_rate_rows (MsNode *node)
           g_array_append_val (rows, row);
         }
     }
+}
+
+/* A document's rows come under a heading per category (numbers restart in
+ * each); a category's chart has its title instead. Headings are rows like
+ * any other, so paging and the natural height count them. */
+static GArray *
+collect_rate_rows (MsNode *node)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (RateRow));
+
+  if (MS_IS_DOCUMENT (node))
+    {
+      MsDocument *document = MS_DOCUMENT (node);
+      guint n = g_list_model_get_n_items (ms_document_get_categories (document));
+
+      for (guint c = 0; c < n; c++)
+        {
+          MsCategory *category = ms_document_get_category (document, c);
+          RateRow heading = { category, NULL, NULL };
+
+          g_array_append_val (rows, heading);
+          append_project_rows (rows, MS_NODE (category));
+        }
+    }
+  else
+    append_project_rows (rows, node);
 
   return rows;
 }
@@ -182,7 +212,8 @@ ms_chart_get_natural_height (MsChartKind           kind,
   switch (kind)
     {
     case MS_CHART_RATES:
-      return title_height (options) + size * 3 + rows * ms_chart_get_row_height (kind, options);
+      /* Title, legend, axis, rows (headings included), room under the last. */
+      return title_height (options) + size * 4.8 + rows * ms_chart_get_row_height (kind, options);
     case MS_CHART_DEPARTMENTS:
       {
         g_autoptr(MsDepartments) departments = ms_departments_new (node);
@@ -436,18 +467,221 @@ draw_overview (MsPainter *p,
 
 /* Completion rates */
 
+/* The same words as ms_schedule_get_label (), in the chart's language. */
+static const char * const schedule_words[MS_N_SCHEDULES] = {
+  N_("Overdue"), N_("At risk"), N_("Behind"), N_("Not reported"), N_("On track"), N_("Done"),
+};
+
+/* Where the rates of a chart are read: the document's date and rules. */
+typedef struct
+{
+  gboolean          known;
+  gboolean          year_end;
+  MsScheduleContext context;
+} RatesContext;
+
+static void
+rates_context_init (RatesContext *rc,
+                    MsNode       *node)
+{
+  MsDocument *document = MS_IS_DOCUMENT (node) ? MS_DOCUMENT (node) : ms_node_get_document (node);
+
+  memset (rc, 0, sizeof *rc);
+  if (document == NULL)
+    return;
+  rc->known = TRUE;
+  rc->year_end = ms_document_get_as_of (document) == MS_DATE_NONE;
+  ms_schedule_context_init (&rc->context, document, MS_DATE_NONE);
+}
+
+/* The rate drawn: on the document's date when there is one. */
+static gboolean
+rates_context_get_rate (const RatesContext *rc,
+                        MsIndicator        *indicator,
+                        double             *rate)
+{
+  if (rc->known)
+    return ms_indicator_get_rate_at (indicator, rc->context.as_of, rate);
+  return ms_indicator_get_rate (indicator, rate);
+}
+
 static char *
 rate_row_label (MsPainter       *p,
                 const RateRow *row)
 {
   g_autofree char *title = NULL;
+  const char *name;
 
-  if (row->indicator != NULL && ms_indicator_get_name (row->indicator)[0] != '\0')
-    return g_strdup_printf ("%u. %s", ms_project_get_number (row->project),
-                            ms_indicator_get_name (row->indicator));
+  if (row->project == NULL)
+    return g_strdup (row->category ? ms_category_get_title (row->category) : "");
 
   title = ms_project_dup_short_title (row->project);
-  return g_strdup_printf ("%u. %s", ms_project_get_number (row->project), title);
+  name = row->indicator != NULL ? ms_indicator_get_name (row->indicator) : "";
+  (void)p;
+
+  /* The project first, so a reader knows whose bar it is; the indicator's
+   * name only when it adds something. */
+  if (name[0] == '\0' || g_strcmp0 (name, title) == 0)
+    return g_strdup_printf ("%u. %s", ms_project_get_number (row->project), title);
+  return g_strdup_printf ("%u. %s · %s", ms_project_get_number (row->project), title, name);
+}
+
+/* Fills a bar the way @schedule is drawn: done and on track solid, behind
+ * sparsely hatched, at risk hatched, overdue cross-hatched, so the state
+ * does not rest on colour alone (the state's word follows the value too). */
+static void
+paint_schedule_bar (MsPainter  *p,
+                    double      x,
+                    double      y,
+                    double      width,
+                    double      height,
+                    MsSchedule  schedule)
+{
+  cairo_t *cr = p->cr;
+  double step;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cairo_save (cr);
+  _ms_set_color (cr, &p->palette->schedule[schedule]);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill_preserve (cr);
+
+  if (schedule == MS_SCHEDULE_BEHIND || schedule == MS_SCHEDULE_AT_RISK || schedule == MS_SCHEDULE_OVERDUE)
+    {
+      step = schedule == MS_SCHEDULE_BEHIND ? p->size * 0.9 : p->size * 0.5;
+      cairo_clip (cr);
+      _ms_set_color (cr, &p->palette->background);
+      cairo_set_line_width (cr, MAX (0.6, p->size * 0.1));
+      for (double d = -height; d < width; d += step)
+        {
+          cairo_move_to (cr, x + d, y + height);
+          cairo_line_to (cr, x + d + height, y);
+          if (schedule == MS_SCHEDULE_OVERDUE)
+            {
+              cairo_move_to (cr, x + d, y);
+              cairo_line_to (cr, x + d + height, y + height);
+            }
+        }
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+  cairo_restore (cr);
+}
+
+/* The 序时进度 mark: a line across the row, with a notch above and below. */
+static void
+paint_expected_mark (MsPainter *p,
+                     double     x,
+                     double     y,
+                     double     height)
+{
+  cairo_t *cr = p->cr;
+  double notch = MAX (2.0, p->size * 0.35);
+
+  cairo_save (cr);
+  _ms_set_color (cr, &p->palette->foreground);
+  cairo_set_line_width (cr, MAX (1.0, p->size * 0.18));
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x, y + height);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x - notch, y);
+  cairo_line_to (cr, x + notch, y);
+  cairo_line_to (cr, x, y + notch);
+  cairo_close_path (cr);
+  cairo_move_to (cr, x - notch, y + height);
+  cairo_line_to (cr, x + notch, y + height);
+  cairo_line_to (cr, x, y + height - notch);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* One line of legend: the states a bar can take, then the 序时进度 mark
+ * (or, in a year-end file, that it is 100% for all). Entries that do not
+ * fit the width are left out rather than drawn outside the chart. */
+static void
+paint_rates_legend (MsPainter          *p,
+                    const RatesContext *rc,
+                    double              y,
+                    double              width)
+{
+  static const MsSchedule shown[] = {
+    MS_SCHEDULE_DONE, MS_SCHEDULE_ON_TRACK, MS_SCHEDULE_BEHIND, MS_SCHEDULE_AT_RISK, MS_SCHEDULE_OVERDUE,
+  };
+  double swatch = p->size * 1.1;
+  double x = 0;
+  const char *expected_text;
+
+  if (!rc->known)
+    return;
+
+  expected_text = rc->year_end ? T (N_("Year-end file: expected by now is the full target"))
+                               : T (N_("Expected by now"));
+
+  for (guint i = 0; i <= G_N_ELEMENTS (shown); i++)
+    {
+      gboolean is_expected = i == G_N_ELEMENTS (shown);
+      const char *text = is_expected ? expected_text : T (schedule_words[shown[i]]);
+      g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 0.85, FALSE, -1, 0, PANGO_ALIGN_LEFT);
+      double mark = (is_expected && rc->year_end) ? 0 : swatch + p->size * 0.4;
+      double needed = mark + _ms_layout_width (layout);
+
+      if (x + needed > width)
+        break;
+
+      if (is_expected && !rc->year_end)
+        paint_expected_mark (p, x + swatch / 2, y + p->size * 0.1, p->size * 1.2);
+      else if (!is_expected)
+        paint_schedule_bar (p, x, y + p->size * 0.2, swatch, p->size * 0.9, shown[i]);
+      _ms_painter_show (p, layout, x + mark, y + (p->size * 1.3 - _ms_layout_height (layout)) / 2,
+                        &p->palette->foreground);
+      x += needed + p->size * 1.2;
+    }
+}
+
+/* Width of the first line as laid out, ellipsis included. */
+static double
+first_line_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &logical);
+  return (double)logical.width / PANGO_SCALE;
+}
+
+/* "12. 新建农村公路150公里 · 新建农村公路": when it is too long, the
+ * project's title is cut first, as the indicator's name tells the bars of
+ * one project apart. */
+static void
+paint_rate_row_label (MsPainter     *p,
+                      const RateRow *row,
+                      double         y,
+                      double         width,
+                      double         row_height)
+{
+  g_autofree char *title = ms_project_dup_short_title (row->project);
+  const char *name = row->indicator != NULL ? ms_indicator_get_name (row->indicator) : "";
+  g_autofree char *head = g_strdup_printf ("%u. %s", ms_project_get_number (row->project), title);
+  g_autoptr(PangoLayout) head_layout = NULL;
+  g_autoptr(PangoLayout) name_layout = NULL;
+  double name_width = 0;
+
+  if (name[0] != '\0' && g_strcmp0 (name, title) != 0)
+    {
+      g_autofree char *tail = g_strconcat (" · ", name, NULL);
+
+      name_layout = _ms_painter_layout (p, tail, 0.9, FALSE, width * 0.6, 1, PANGO_ALIGN_LEFT);
+      name_width = first_line_width (name_layout);
+    }
+
+  head_layout = _ms_painter_layout (p, head, 0.9, FALSE, width - name_width, 1, PANGO_ALIGN_LEFT);
+  _ms_painter_show (p, head_layout, 0, y + (row_height - _ms_layout_height (head_layout)) / 2,
+                    &p->palette->foreground);
+  if (name_layout != NULL)
+    _ms_painter_show (p, name_layout, first_line_width (head_layout),
+                      y + (row_height - _ms_layout_height (name_layout)) / 2, &p->palette->foreground);
 }
 
 static void
@@ -461,8 +695,8 @@ draw_rates (MsPainter *p,
                                                  : T (N_("Completion rates"));
   double top;
   double row_height = ms_chart_get_row_height (MS_CHART_RATES, p->options);
-  double label_width = MIN (width * 0.36, p->size * 22);
-  double value_width = p->size * 5.5;
+  double label_width = MIN (width * 0.36, p->size * 24);
+  double value_width = MIN (p->size * 10, width * 0.25);
   double bar_x = label_width + p->size;
   double bar_width = width - bar_x - value_width;
   double scale = 1.2;
@@ -470,6 +704,9 @@ draw_rates (MsPainter *p,
   guint first = MIN (p->options->first_row, rows->len);
   guint last = p->options->n_rows > 0 ? MIN (rows->len, first + p->options->n_rows) : rows->len;
   cairo_t *cr = p->cr;
+  RatesContext rc;
+
+  rates_context_init (&rc, node);
 
   if (MS_IS_CATEGORY (node) && p->options->show_title)
     {
@@ -481,13 +718,16 @@ draw_rates (MsPainter *p,
   else
     top = paint_title (p, title_text, width);
 
+  paint_rates_legend (p, &rc, top, width);
+  top += p->size * 1.8;
+
   /* One scale for every page of the chart: the largest rate, within bounds. */
   for (guint i = 0; i < rows->len; i++)
     {
       RateRow *row = &g_array_index (rows, RateRow, i);
       double rate;
 
-      if (row->indicator != NULL && ms_indicator_get_rate (row->indicator, &rate))
+      if (row->indicator != NULL && rates_context_get_rate (&rc, row->indicator, &rate))
         scale = MAX (scale, MIN (rate, MAX_SCALE_RATE) * 1.05);
     }
 
@@ -510,13 +750,6 @@ draw_rates (MsPainter *p,
       g_autoptr(PangoLayout) layout = _ms_painter_layout (p, label, 0.8, FALSE, -1, 0, PANGO_ALIGN_LEFT);
 
       _ms_painter_show (p, layout, x - _ms_layout_width (layout) / 2, top, &p->palette->muted);
-      cairo_save (cr);
-      _ms_set_color (cr, &p->palette->grid);
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, x, axis_y);
-      cairo_line_to (cr, x, axis_y + (last - first) * row_height);
-      cairo_stroke (cr);
-      cairo_restore (cr);
     }
 
 
@@ -526,44 +759,81 @@ draw_rates (MsPainter *p,
       double y = axis_y + (i - first) * row_height;
       double bar_height = row_height * 0.56;
       double bar_y = y + (row_height - bar_height) / 2;
-      g_autofree char *label = NULL;
-      g_autoptr(PangoLayout) label_layout = NULL;
       double rate;
 
       if (!row_is_visible (p->options, y, row_height))
         continue;
-      label = rate_row_label (p, row);
-      label_layout = _ms_painter_layout (p, label, 0.9, FALSE, label_width, 1, PANGO_ALIGN_LEFT);
 
-      _ms_painter_show (p, label_layout, 0, y + (row_height - _ms_layout_height (label_layout)) / 2,
-                    &p->palette->foreground);
+      if (row->project == NULL)
+        {
+          g_autoptr(PangoLayout) label_layout = NULL;
 
-      if (row->indicator != NULL && ms_indicator_get_rate (row->indicator, &rate))
+          /* A category's heading: its title, and a rule under it. */
+          g_autofree char *label = rate_row_label (p, row);
+
+          label_layout = _ms_painter_layout (p, label, 1.0, TRUE, width, 1, PANGO_ALIGN_LEFT);
+          cairo_save (cr);
+          _ms_set_color (cr, &p->palette->grid);
+          cairo_set_line_width (cr, MAX (0.5, p->size * 0.1));
+          cairo_move_to (cr, 0, y + row_height - 0.5);
+          cairo_line_to (cr, width, y + row_height - 0.5);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+          _ms_painter_show (p, label_layout, 0, y + (row_height - _ms_layout_height (label_layout)) / 2,
+                            &p->palette->foreground);
+          continue;
+        }
+
+      paint_rate_row_label (p, row, y, label_width, row_height);
+
+      /* The grid, and the 100% line under the bar and its value, so that
+       * the value stays readable; headings have neither. */
+      cairo_save (cr);
+      _ms_set_color (cr, &p->palette->grid);
+      cairo_set_line_width (cr, 0.5);
+      for (double tick = 0; tick <= scale + 1e-9; tick += 0.5)
+        {
+          cairo_move_to (cr, bar_x + bar_width * tick / scale, y);
+          cairo_line_to (cr, bar_x + bar_width * tick / scale, y + row_height);
+        }
+      cairo_stroke (cr);
+      _ms_set_color (cr, &p->palette->reference);
+      cairo_set_line_width (cr, MAX (1.0, p->size * 0.15));
+      cairo_move_to (cr, p->info->reference_x, y);
+      cairo_line_to (cr, p->info->reference_x, y + row_height);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+
+      if (row->indicator != NULL && rates_context_get_rate (&rc, row->indicator, &rate))
         {
           gboolean met = ms_indicator_get_state (row->indicator) == MS_INDICATOR_MET;
+          MsSchedule schedule = MS_SCHEDULE_DONE;
           double length = bar_width * MIN (rate, scale) / scale;
-          g_autofree char *value = ms_l10n_format_percent (p->language, rate);
-          const MsColor *color = met ? &p->palette->met : &p->palette->unmet;
+          double expected = -1;
+          double value_x;
+          g_autofree char *percent = ms_l10n_format_percent (p->language, rate);
+          g_autofree char *value = NULL;
 
-          cairo_save (cr);
-          _ms_set_color (cr, color);
-          cairo_rectangle (cr, bar_x, bar_y, length, bar_height);
-          cairo_fill (cr);
-          if (!met)
+          if (rc.known)
             {
-              /* Unmet bars are hatched too: not by colour alone. */
-              cairo_rectangle (cr, bar_x, bar_y, length, bar_height);
-              cairo_clip (cr);
-              _ms_set_color (cr, &p->palette->background);
-              cairo_set_line_width (cr, MAX (0.6, p->size * 0.1));
-              for (double d = -bar_height; d < length; d += p->size * 0.5)
-                {
-                  cairo_move_to (cr, bar_x + d, bar_y + bar_height);
-                  cairo_line_to (cr, bar_x + d + bar_height, bar_y);
-                }
-              cairo_stroke (cr);
+              MsDate deadline = ms_schedule_context_get_deadline (&rc.context, row->project);
+
+              schedule = ms_indicator_get_schedule (row->indicator, &rc.context, deadline);
+              /* After the bar: its rate and where it stands, "56.0% Behind". */
+              value = g_strdup_printf ("%s %s", percent, T (schedule_words[schedule]));
+              /* In a year-end file it is 100% for all: the legend says so. */
+              if (!rc.year_end &&
+                  !ms_indicator_get_expected_rate (row->indicator, &rc.context, deadline,
+                                                   rc.context.as_of, &expected))
+                expected = -1;
             }
-          cairo_restore (cr);
+          else
+            {
+              schedule = met ? MS_SCHEDULE_DONE : MS_SCHEDULE_AT_RISK;
+              value = g_strdup (percent);
+            }
+
+          paint_schedule_bar (p, bar_x, bar_y, length, bar_height, schedule);
 
           if (rate > scale)
             {
@@ -578,9 +848,19 @@ draw_rates (MsPainter *p,
               cairo_restore (cr);
             }
 
+          /* The value goes after the bar and the mark, whichever ends later. */
+          value_x = bar_x + MIN (length, bar_width);
+          if (expected >= 0)
+            {
+              double mark_x = bar_x + bar_width * MIN (expected, scale) / scale;
+
+              paint_expected_mark (p, mark_x, y + row_height * 0.1, row_height * 0.8);
+              value_x = MAX (value_x, mark_x + p->size * 0.35);
+            }
+
           p->info->n_bars++;
-          _ms_painter_text (p, value, bar_x + MIN (length, bar_width) + p->size * 0.4,
-                      y + (row_height - p->size * 1.3) / 2, value_width - p->size * 0.4, 1, 0.9,
+          _ms_painter_text (p, value, value_x + p->size * 0.4,
+                      y + (row_height - p->size * 1.3) / 2, width - value_x - p->size * 0.4, 1, 0.9,
                       rate >= 1.0, PANGO_ALIGN_LEFT, &p->palette->foreground);
         }
       else
@@ -598,15 +878,6 @@ draw_rates (MsPainter *p,
                       bar_width - p->size, 1, 0.85, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
         }
     }
-
-  /* The 100% line over the bars. */
-  cairo_save (cr);
-  _ms_set_color (cr, &p->palette->reference);
-  cairo_set_line_width (cr, MAX (1.0, p->size * 0.15));
-  cairo_move_to (cr, p->info->reference_x, axis_y - p->size * 0.2);
-  cairo_line_to (cr, p->info->reference_x, axis_y + (last - first) * row_height);
-  cairo_stroke (cr);
-  cairo_restore (cr);
 
 }
 
@@ -1069,7 +1340,9 @@ ms_chart_describe (MsChartKind  kind,
     default:
       {
         g_autoptr(GArray) rows = collect_rate_rows (node);
+        RatesContext rc;
 
+        rates_context_init (&rc, node);
         for (guint i = 0; i < rows->len; i++)
           {
             RateRow *row = &g_array_index (rows, RateRow, i);
@@ -1079,6 +1352,13 @@ ms_chart_describe (MsChartKind  kind,
 
             p.language = lang;
             label = rate_row_label (&p, row);
+            if (row->project == NULL)
+              {
+                if (out->len > 0)
+                  g_string_append_c (out, '\n');
+                g_string_append (out, label);
+                continue;
+              }
             if (row->indicator == NULL)
               summary = g_strdup (ms_l10n_translate (lang, N_("no quantitative target")));
             else
@@ -1087,6 +1367,14 @@ ms_chart_describe (MsChartKind  kind,
             if (out->len > 0)
               g_string_append_c (out, '\n');
             g_string_append_printf (out, "%s: %s", label, summary);
+            /* Where it stands, as the word after its bar says. */
+            if (rc.known && row->indicator != NULL)
+              {
+                MsDate deadline = ms_schedule_context_get_deadline (&rc.context, row->project);
+                MsSchedule schedule = ms_indicator_get_schedule (row->indicator, &rc.context, deadline);
+
+                g_string_append_printf (out, " · %s", ms_l10n_translate (lang, schedule_words[schedule]));
+              }
           }
       }
       break;

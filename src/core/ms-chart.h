@@ -11,6 +11,7 @@
 #include <pango/pango.h>
 
 #include "ms-document.h"
+#include "ms-schedule.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,8 @@ typedef struct
   MsColor unmet;
   MsColor reference;
   MsColor status[MS_N_STATUSES];
+  /* Bars of the rates chart, by where each indicator stands (序时进度). */
+  MsColor schedule[MS_N_SCHEDULES];
 } MsChartPalette;
 
 typedef enum
@@ -81,6 +84,16 @@ typedef struct
   double rows_y;
   double row_height;
   guint  n_bars;
+  /* Progress: the plot area, the dates at its left and right edges and the
+   * figure at its top (0 at the bottom), and the points drawn. */
+  double plot_x;
+  double plot_y;
+  double plot_width;
+  double plot_height;
+  MsDate first_date;
+  MsDate last_date;
+  double max_value;
+  guint  n_points;
 } MsChartInfo;
 
 #define MS_CHART_FONT_FAMILY "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, sans-serif"
@@ -113,6 +126,18 @@ gboolean    ms_chart_kind_from_string   (const char           *text,
                                          MsChartKind          *kind);
 PangoContext *ms_chart_create_pango_context (cairo_t          *cr);
 char       *ms_chart_format_indicator   (MsIndicator          *indicator,
+                                         const char           *language);
+void        ms_chart_draw_progress      (cairo_t              *cr,
+                                         double                width,
+                                         double                height,
+                                         MsIndicator          *indicator,
+                                         const MsScheduleContext *context,
+                                         MsDate                deadline,
+                                         const MsChartOptions *options,
+                                         MsChartInfo          *info);
+char       *ms_chart_describe_progress  (MsIndicator          *indicator,
+                                         const MsScheduleContext *context,
+                                         MsDate                deadline,
                                          const char           *language);
 
 G_END_DECLS

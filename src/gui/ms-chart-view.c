@@ -89,27 +89,8 @@ static void
 fill_options (MsChartView    *self,
               MsChartOptions *options)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  GdkRGBA foreground;
-
-  ms_chart_options_init (options, NULL);
-  options->font_size = SCREEN_FONT_SIZE;
+  ms_chart_options_init_for_widget (options, GTK_WIDGET (self));
   options->show_title = self->kind != MS_CHART_PROJECT;
-  options->fill_background = FALSE;
-
-  if (adw_style_manager_get_dark (style))
-    ms_chart_palette_init_dark (&options->palette, adw_style_manager_get_high_contrast (style));
-  else if (adw_style_manager_get_high_contrast (style))
-    ms_chart_palette_init_high_contrast (&options->palette);
-
-  /* Text in the theme's own colour. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &foreground);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  options->palette.foreground.red = foreground.red;
-  options->palette.foreground.green = foreground.green;
-  options->palette.foreground.blue = foreground.blue;
-  options->palette.foreground.alpha = foreground.alpha;
 }
 
 /* Only what the scrolled window shows (and a screen above and below, so
@@ -420,4 +401,40 @@ ms_chart_view_dup_description (MsChartView *self)
   g_return_val_if_fail (MS_IS_CHART_VIEW (self), NULL);
 
   return self->node ? ms_chart_describe (self->kind, self->node, NULL) : g_strdup ("");
+}
+
+/**
+ * ms_chart_options_init_for_widget:
+ *
+ * Options for a chart drawn on screen in @widget: the interface language,
+ * screen text size, the palette of the style (dark, high contrast) and text
+ * in the theme's own colour, on the widget's own background.
+ */
+void
+ms_chart_options_init_for_widget (MsChartOptions *options,
+                                  GtkWidget      *widget)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GdkRGBA foreground;
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  ms_chart_options_init (options, NULL);
+  options->font_size = SCREEN_FONT_SIZE;
+  options->fill_background = FALSE;
+
+  if (adw_style_manager_get_dark (style))
+    ms_chart_palette_init_dark (&options->palette, adw_style_manager_get_high_contrast (style));
+  else if (adw_style_manager_get_high_contrast (style))
+    ms_chart_palette_init_high_contrast (&options->palette);
+
+  /* Text in the theme's own colour. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  options->palette.foreground.red = foreground.red;
+  options->palette.foreground.green = foreground.green;
+  options->palette.foreground.blue = foreground.blue;
+  options->palette.foreground.alpha = foreground.alpha;
 }

@@ -27,5 +27,7 @@ void         ms_chart_view_set_node   (MsChartView *self,
 void         ms_chart_view_get_info   (MsChartView *self,
                                        MsChartInfo *info);
 char        *ms_chart_view_dup_description (MsChartView *self);
+void         ms_chart_options_init_for_widget (MsChartOptions *options,
+                                               GtkWidget      *widget);
 
 G_END_DECLS

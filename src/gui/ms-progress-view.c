@@ -11,13 +11,16 @@
 
 #include <glib/gi18n.h>
 
+#include "ms-chart-view.h"
 #include "ms-gui-util.h"
 #include "ms-progress-view.h"
+#include "ms-schedule.h"
 
 /* An indicator's figures by date (进展), each editable: the figure and a
  * note, or removed. Every edit is one step of the document's history; the
  * latest figure is the indicator's actual. Rows are made again only when
- * the dates change, so typing keeps its entry and cursor. */
+ * the dates change, so typing keeps its entry and cursor. Above them, the
+ * same figures as a line against the target and the 序时进度. */
 struct _MsProgressView
 {
   GtkWidget       parent_instance;
@@ -26,6 +29,9 @@ struct _MsProgressView
   MsHistory      *history;
   gulong          progress_handler;
   gulong          unit_handler;
+  gulong          plan_handler;
+  gulong          target_handler;
+  gulong          comparison_handler;
 
   GtkDrawingArea *chart;
   GtkLabel       *empty_label;
@@ -217,6 +223,76 @@ same_dates (MsProgressView *self,
   return TRUE;
 }
 
+/* The document's date and period, and the project's deadline: FALSE when
+ * the indicator is not in a document (being removed). */
+static gboolean
+get_schedule (MsProgressView    *self,
+              MsScheduleContext *context,
+              MsDate            *deadline)
+{
+  MsDocument *document = ms_node_get_document (MS_NODE (self->indicator));
+  MsNode *project = ms_node_get_parent (MS_NODE (self->indicator));
+
+  if (document == NULL)
+    return FALSE;
+  ms_schedule_context_init (context, document, MS_DATE_NONE);
+  *deadline = MS_IS_PROJECT (project) ? ms_schedule_context_get_deadline (context, MS_PROJECT (project))
+                                      : context->period_end;
+  return TRUE;
+}
+
+static void
+draw_chart_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  MsProgressView *self = user_data;
+  MsScheduleContext context;
+  MsChartOptions options;
+  MsDate deadline;
+
+  g_assert (MS_IS_PROGRESS_VIEW (self));
+
+  if (self->indicator == NULL || !get_schedule (self, &context, &deadline))
+    return;
+
+  ms_chart_options_init_for_widget (&options, GTK_WIDGET (area));
+  /* The row above already names the indicator. */
+  options.show_title = FALSE;
+  ms_chart_draw_progress (cr, width, height, self->indicator, &context, deadline, &options, NULL);
+}
+
+/* The chart shows once there is a figure by date; a screen reader hears
+ * what it shows. */
+static void
+update_chart (MsProgressView *self)
+{
+  gboolean shown;
+
+  g_assert (MS_IS_PROGRESS_VIEW (self));
+
+  /* Disposed: the document may still say something until it lets go. */
+  if (self->indicator == NULL)
+    return;
+
+  shown = ms_timeline_get_n_entries (ms_indicator_get_progress (self->indicator)) > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), shown);
+  if (shown)
+    {
+      /* translators: the accessible name of the chart of an indicator's figures by date, %s is the indicator */
+      g_autofree char *label = g_strdup_printf (_("Progress of %s"), ms_indicator_get_name (self->indicator));
+      g_autofree char *description = ms_progress_view_dup_description (self);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
 static void
 update_rows (MsProgressView *self)
 {
@@ -244,7 +320,7 @@ update_rows (MsProgressView *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->entries), n_entries > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n_entries == 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  update_chart (self);
 }
 
 static void
@@ -254,6 +330,9 @@ ms_progress_view_dispose (GObject *object)
 
   g_clear_signal_handler (&self->progress_handler, self->indicator);
   g_clear_signal_handler (&self->unit_handler, self->indicator);
+  g_clear_signal_handler (&self->plan_handler, self->indicator);
+  g_clear_signal_handler (&self->target_handler, self->indicator);
+  g_clear_signal_handler (&self->comparison_handler, self->indicator);
   ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_PROGRESS_VIEW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->indicator);
@@ -293,7 +372,12 @@ GtkWidget *
 ms_progress_view_new (MsIndicator *indicator,
                       MsHistory   *history)
 {
+  static const char * const document_signals[] = {
+    "notify::as-of", "notify::period-start", "notify::period-end",
+  };
   MsProgressView *self;
+  MsDocument *document;
+  MsNode *project;
 
   g_return_val_if_fail (MS_IS_INDICATOR (indicator), NULL);
   g_return_val_if_fail (MS_IS_HISTORY (history), NULL);
@@ -303,6 +387,22 @@ ms_progress_view_new (MsIndicator *indicator,
   self->history = g_object_ref (history);
   self->progress_handler = g_signal_connect_swapped (indicator, "notify::progress", G_CALLBACK (update_rows), self);
   self->unit_handler = g_signal_connect_swapped (indicator, "notify::unit", G_CALLBACK (update_rows), self);
+  self->plan_handler = g_signal_connect_swapped (indicator, "notify::plan", G_CALLBACK (update_chart), self);
+  self->target_handler = g_signal_connect_swapped (indicator, "notify::target", G_CALLBACK (update_chart), self);
+  self->comparison_handler = g_signal_connect_swapped (indicator, "notify::comparison",
+                                                       G_CALLBACK (update_chart), self);
+
+  /* The document's date and period, and the project's deadline, move the
+   * 序时进度; they go away with this view, not the other way round. */
+  document = ms_node_get_document (MS_NODE (indicator));
+  project = ms_node_get_parent (MS_NODE (indicator));
+  if (document != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (document_signals); i++)
+      g_signal_connect_object (document, document_signals[i], G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
+  if (MS_IS_PROJECT (project))
+    g_signal_connect_object (project, "notify::deadline", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
+
+  gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
   update_rows (self);
   return GTK_WIDGET (self);
 }
@@ -321,4 +421,23 @@ ms_progress_view_get_chart (MsProgressView *self)
   g_return_val_if_fail (MS_IS_PROGRESS_VIEW (self), NULL);
 
   return GTK_WIDGET (self->chart);
+}
+
+/**
+ * ms_progress_view_dup_description:
+ *
+ * Returns: (transfer full): what the chart shows, in words, as a screen
+ *   reader hears it; "" when the indicator is not in a document
+ */
+char *
+ms_progress_view_dup_description (MsProgressView *self)
+{
+  MsScheduleContext context;
+  MsDate deadline;
+
+  g_return_val_if_fail (MS_IS_PROGRESS_VIEW (self), NULL);
+
+  if (self->indicator == NULL || !get_schedule (self, &context, &deadline))
+    return g_strdup ("");
+  return ms_chart_describe_progress (self->indicator, &context, deadline, NULL);
 }

@@ -21,5 +21,6 @@ GtkWidget *ms_progress_view_new          (MsIndicator *indicator,
                                           MsHistory   *history);
 guint      ms_progress_view_get_n_rows   (MsProgressView *self);
 GtkWidget *ms_progress_view_get_chart    (MsProgressView *self);
+char      *ms_progress_view_dup_description (MsProgressView *self);
 
 G_END_DECLS
