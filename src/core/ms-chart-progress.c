@@ -597,29 +597,20 @@ ms_chart_describe_progress (MsIndicator             *indicator,
                             const char              *language)
 {
   const char *lang = ms_l10n_normalize_language (language);
-  MsTimeline *progress;
-  const MsTimelineEntry *entry;
   g_autofree char *target = NULL;
   g_autofree char *figure = NULL;
   g_autofree char *expected_text = NULL;
   double expected;
+  double value;
 
   g_return_val_if_fail (MS_IS_INDICATOR (indicator), NULL);
   g_return_val_if_fail (context != NULL, NULL);
 
   target = ms_l10n_format_figure (lang, ms_indicator_get_target (indicator), ms_indicator_get_unit (indicator));
 
-  /* The figure on the date: the latest entry by then, or the actual
-   * without entries, as ms_indicator_get_rate_at () reads it. */
-  progress = ms_indicator_get_progress (indicator);
-  if (ms_timeline_get_n_entries (progress) > 0)
-    {
-      entry = ms_timeline_get_at (progress, context->as_of);
-      if (entry != NULL)
-        figure = ms_l10n_format_number (lang, entry->value);
-    }
-  else if (ms_indicator_get_has_actual (indicator))
-    figure = ms_l10n_format_number (lang, ms_indicator_get_actual (indicator));
+  /* The figure on the date, as every other figure reads it. */
+  if (ms_indicator_get_figure_at (indicator, context->as_of, &value))
+    figure = ms_l10n_format_number (lang, value);
 
   if (ms_indicator_get_comparison (indicator) == MS_COMPARISON_AT_MOST)
     {
