@@ -317,47 +317,6 @@ add_stats_json (JsonBuilder   *builder,
     json_builder_add_null_value (builder);
 }
 
-typedef struct
-{
-  MsProject   *project;
-  MsIndicator *deciding;
-  MsSchedule   schedule;
-  guint        position;
-} Lagging;
-
-static int
-compare_lagging (gconstpointer a,
-                 gconstpointer b)
-{
-  const Lagging *x = a;
-  const Lagging *y = b;
-
-  if (x->schedule != y->schedule)
-    return x->schedule < y->schedule ? -1 : 1;
-  return x->position < y->position ? -1 : x->position > y->position;
-}
-
-/* Returns: (transfer full): the lagging projects, most urgent first, then in file order */
-static GArray *
-collect_lagging (MsDocument              *document,
-                 const MsScheduleContext *context)
-{
-  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
-  GArray *lagging = g_array_new (FALSE, FALSE, sizeof (Lagging));
-
-  for (guint i = 0; i < projects->len; i++)
-    {
-      Lagging item = { g_ptr_array_index (projects, i), NULL, 0, i };
-
-      item.schedule = ms_project_get_schedule (item.project, context, &item.deciding);
-      if (ms_schedule_is_lagging (item.schedule))
-        g_array_append_val (lagging, item);
-    }
-  g_array_sort (lagging, compare_lagging);
-
-  return lagging;
-}
-
 static const char *
 get_category_id (MsProject *project)
 {
@@ -399,13 +358,13 @@ add_lagging_json (JsonBuilder             *builder,
                   MsDocument              *document,
                   const MsScheduleContext *context)
 {
-  g_autoptr(GArray) lagging = collect_lagging (document, context);
+  g_autoptr(GArray) lagging = ms_schedule_collect_lagging (MS_NODE (document), context);
 
   json_builder_set_member_name (builder, "lagging");
   json_builder_begin_array (builder);
   for (guint i = 0; i < lagging->len; i++)
     {
-      const Lagging *item = &g_array_index (lagging, Lagging, i);
+      const MsLagging *item = &g_array_index (lagging, MsLagging, i);
       g_autofree char *title = ms_project_dup_short_title (item->project);
 
       json_builder_begin_object (builder);
@@ -453,7 +412,7 @@ print_schedule_text (MsDocument              *document,
                      const MsScheduleContext *context)
 {
   GListModel *categories = ms_document_get_categories (document);
-  g_autoptr(GArray) lagging = collect_lagging (document, context);
+  g_autoptr(GArray) lagging = ms_schedule_collect_lagging (MS_NODE (document), context);
   char date[MS_DATE_BUFSIZE];
   guint label_width = 0;
   guint key_width = 0;
@@ -478,7 +437,7 @@ print_schedule_text (MsDocument              *document,
 
   for (guint i = 0; i < lagging->len; i++)
     {
-      const Lagging *item = &g_array_index (lagging, Lagging, i);
+      const MsLagging *item = &g_array_index (lagging, MsLagging, i);
       g_autofree char *key = g_strdup_printf ("%s/%u", get_category_id (item->project),
                                               ms_project_get_number (item->project));
 
@@ -487,7 +446,7 @@ print_schedule_text (MsDocument              *document,
     }
   for (guint i = 0; i < lagging->len; i++)
     {
-      const Lagging *item = &g_array_index (lagging, Lagging, i);
+      const MsLagging *item = &g_array_index (lagging, MsLagging, i);
       const char *label = ms_schedule_get_label (item->schedule);
       g_autofree char *key = g_strdup_printf ("%s/%u", get_category_id (item->project),
                                               ms_project_get_number (item->project));

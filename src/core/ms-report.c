@@ -69,15 +69,6 @@ typedef struct
   double      height;
 } TableRow;
 
-/* A lagging project, as `minsheng-cli summary` lists it. */
-typedef struct
-{
-  MsProject   *project;
-  MsIndicator *deciding;
-  MsSchedule   schedule;
-  guint        position;
-} Lagging;
-
 typedef enum
 {
   ATTENTION_TITLE,
@@ -340,39 +331,6 @@ measure_table_row (MsReport  *report,
   return height + 2 * CELL_PADDING;
 }
 
-static int
-compare_lagging (gconstpointer a,
-                 gconstpointer b)
-{
-  const Lagging *x = a;
-  const Lagging *y = b;
-
-  if (x->schedule != y->schedule)
-    return x->schedule < y->schedule ? -1 : 1;
-  return x->position < y->position ? -1 : x->position > y->position;
-}
-
-/* Most urgent first, then in file order: the order of `minsheng-cli summary`. */
-static GArray *
-collect_lagging (MsReport *report,
-                 MsNode   *scope)
-{
-  g_autoptr(GPtrArray) projects = ms_node_collect_projects (scope);
-  GArray *lagging = g_array_new (FALSE, FALSE, sizeof (Lagging));
-
-  for (guint i = 0; i < projects->len; i++)
-    {
-      Lagging item = { g_ptr_array_index (projects, i), NULL, 0, i };
-
-      item.schedule = ms_project_get_schedule (item.project, &report->context, &item.deciding);
-      if (ms_schedule_is_lagging (item.schedule))
-        g_array_append_val (lagging, item);
-    }
-  g_array_sort (lagging, compare_lagging);
-
-  return lagging;
-}
-
 /* Errors before warnings before notes; a stable sort keeps file order within. */
 static int
 compare_findings (gconstpointer a,
@@ -405,7 +363,7 @@ format_departments (MsReport  *report,
 /* The deciding indicator's figure on the reporting date against its target. */
 static char *
 format_deciding (MsReport      *report,
-                 const Lagging *item)
+                 const MsLagging *item)
 {
   MsIndicator *indicator = item->deciding;
   const char *unit;
@@ -434,7 +392,7 @@ format_deciding (MsReport      *report,
 /* The rate on the reporting date against the 序时进度 for the deadline. */
 static char *
 format_rates (MsReport      *report,
-              const Lagging *item)
+              const MsLagging *item)
 {
   MsIndicator *indicator = item->deciding;
   MsDate deadline = ms_schedule_context_get_deadline (&report->context, item->project);
@@ -469,7 +427,7 @@ format_project (MsProject *project)
 
 static char *
 lagging_cell_text (MsReport      *report,
-                   const Lagging *item,
+                   const MsLagging *item,
                    guint          column)
 {
   char date[MS_DATE_BUFSIZE];
@@ -522,7 +480,7 @@ attention_cell_text (MsReport           *report,
                      guint               column)
 {
   if (row->kind == ATTENTION_LAGGING)
-    return lagging_cell_text (report, &g_array_index (report->lagging, Lagging, row->index), column);
+    return lagging_cell_text (report, &g_array_index (report->lagging, MsLagging, row->index), column);
 
   return finding_cell_text (report, g_ptr_array_index (report->findings, row->index), column);
 }
@@ -747,7 +705,7 @@ add_attention_pages (MsReport  *report,
   double width, height, used = 0;
   guint first_row = 0;
 
-  report->lagging = collect_lagging (report, scope);
+  report->lagging = ms_schedule_collect_lagging (scope, &report->context);
   report->findings = ms_check_scope_in_language (scope, &report->context, report->language);
   g_ptr_array_sort (report->findings, compare_findings);
 

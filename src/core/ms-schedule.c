@@ -563,3 +563,50 @@ ms_schedule_count (MsNode                  *scope,
   for (guint i = 0; i < projects->len; i++)
     ms_schedule_counts_add (counts, g_ptr_array_index (projects, i), context);
 }
+
+static int
+compare_lagging (gconstpointer a,
+                 gconstpointer b)
+{
+  const MsLagging *x = a;
+  const MsLagging *y = b;
+
+  if (x->schedule != y->schedule)
+    return x->schedule < y->schedule ? -1 : 1;
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/**
+ * ms_schedule_collect_lagging:
+ * @scope: a document, category, group or project
+ *
+ * The projects overdue, at risk, behind or not reported, most urgent first,
+ * then in file order: the one order of the CLI, the report and the window.
+ *
+ * Returns: (transfer full) (element-type MsLagging): the lagging projects,
+ *   not referenced: valid while @scope is unchanged
+ */
+GArray *
+ms_schedule_collect_lagging (MsNode                  *scope,
+                             const MsScheduleContext *context)
+{
+  g_autoptr(GPtrArray) projects = NULL;
+  GArray *lagging;
+
+  g_return_val_if_fail (MS_IS_NODE (scope), NULL);
+  g_return_val_if_fail (context != NULL, NULL);
+
+  projects = ms_node_collect_projects (scope);
+  lagging = g_array_new (FALSE, FALSE, sizeof (MsLagging));
+  for (guint i = 0; i < projects->len; i++)
+    {
+      MsLagging item = { g_ptr_array_index (projects, i), NULL, 0, i };
+
+      item.schedule = ms_project_get_schedule (item.project, context, &item.deciding);
+      if (ms_schedule_is_lagging (item.schedule))
+        g_array_append_val (lagging, item);
+    }
+  g_array_sort (lagging, compare_lagging);
+
+  return lagging;
+}

@@ -83,6 +83,19 @@ MsSchedule  ms_project_get_schedule    (MsProject               *project,
                                         const MsScheduleContext *context,
                                         MsIndicator            **deciding);
 
+/* A project behind its schedule, as every list of lagging projects shows it. */
+typedef struct
+{
+  MsProject   *project;
+  /* (nullable): the indicator that decides its state */
+  MsIndicator *deciding;
+  MsSchedule   schedule;
+  /* Its place in file order within the scope. */
+  guint        position;
+} MsLagging;
+
+GArray     *ms_schedule_collect_lagging (MsNode                  *scope,
+                                        const MsScheduleContext *context);
 void        ms_schedule_counts_add     (MsScheduleCounts        *counts,
                                         MsProject               *project,
                                         const MsScheduleContext *context);
