@@ -610,3 +610,45 @@ ms_schedule_collect_lagging (MsNode                  *scope,
 
   return lagging;
 }
+
+/**
+ * ms_project_dup_schedule_text:
+ * @with_deadline: whether to end with the project's deadline
+ *
+ * Where a project stands, in words: its state, the indicator that decides
+ * it against 序时进度, and its deadline, such as "Behind · 职业技能培训
+ * 57.5%, expected by now 74.7% · deadline 2025-12-31".
+ *
+ * Returns: (transfer full): the text, in the interface's language
+ */
+char *
+ms_project_dup_schedule_text (MsProject               *project,
+                              const MsScheduleContext *context,
+                              gboolean                 with_deadline)
+{
+  GString *text = g_string_new (NULL);
+  MsDate deadline = ms_schedule_context_get_deadline (context, project);
+  MsIndicator *deciding = NULL;
+  MsSchedule schedule = ms_project_get_schedule (project, context, &deciding);
+  double rate, expected;
+
+  g_string_append (text, ms_schedule_get_label (schedule));
+  if (deciding != NULL && ms_indicator_get_rate_at (deciding, context->as_of, &rate) &&
+      ms_indicator_get_expected_rate (deciding, context, deadline, context->as_of, &expected))
+    {
+      g_autofree char *shown = ms_l10n_format_percent (NULL, rate);
+      g_autofree char *due = ms_l10n_format_percent (NULL, expected);
+
+      /* translators: after a schedule state: the indicator that decides it, its rate and the
+       * rate expected by now (序时进度), such as " · 职业技能培训 57.5%, expected by now 74.7%" */
+      g_string_append_printf (text, _(" · %s %s, expected by now %s"), ms_indicator_get_name (deciding), shown, due);
+    }
+  if (with_deadline)
+    {
+      g_autofree char *date = ms_date_to_string (deadline);
+
+      /* translators: after a schedule state: the project's deadline, such as " · deadline 2025-12-31" */
+      g_string_append_printf (text, _(" · deadline %s"), date);
+    }
+  return g_string_free (text, FALSE);
+}

@@ -94,6 +94,9 @@ typedef struct
   guint        position;
 } MsLagging;
 
+char       *ms_project_dup_schedule_text (MsProject           *project,
+                                        const MsScheduleContext *context,
+                                        gboolean                 with_deadline);
 GArray     *ms_schedule_collect_lagging (MsNode                  *scope,
                                         const MsScheduleContext *context);
 void        ms_schedule_counts_add     (MsScheduleCounts        *counts,

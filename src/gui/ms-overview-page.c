@@ -112,6 +112,8 @@ typedef struct
 {
   MsProject *project;
   MsSchedule schedule;
+  /* (owned): where it stands, in words */
+  char      *state;
   /* (nullable) (owned): the first finding's message */
   char      *finding;
   guint      n_findings;
@@ -124,6 +126,7 @@ attention_clear (gpointer data)
   Attention *item = data;
 
   g_free (item->finding);
+  g_free (item->state);
 }
 
 /* Overdue, at risk, behind, then inconsistent figures, then not reported. */
@@ -173,15 +176,14 @@ create_attention_row (Attention *item)
   title = g_strdup_printf (_("%s %u · %s"), category != NULL ? ms_category_get_title (category) : "",
                            ms_project_get_number (item->project), short_title);
   if (item->finding != NULL && item->n_findings > 1)
-    /* translators: a project's schedule state, its first finding and how many more, such as
-     * "Behind · No responsible department is named (and 2 more)" */
-    subtitle = g_strdup_printf (_("%s · %s (and %u more)"), ms_schedule_get_label (item->schedule), item->finding,
-                                item->n_findings - 1);
+    /* translators: where a project stands, its first finding and how many more, such as
+     * "Behind · 职业技能培训 57.5%, expected by now 74.7% · No responsible department is named (and 2 more)" */
+    subtitle = g_strdup_printf (_("%s · %s (and %u more)"), item->state, item->finding, item->n_findings - 1);
   else if (item->finding != NULL)
-    /* translators: a project's schedule state and a finding, such as "On track · No responsible department is named" */
-    subtitle = g_strdup_printf (_("%s · %s"), ms_schedule_get_label (item->schedule), item->finding);
+    /* translators: where a project stands and a finding, such as "On track · No responsible department is named" */
+    subtitle = g_strdup_printf (_("%s · %s"), item->state, item->finding);
   else
-    subtitle = g_strdup (ms_schedule_get_label (item->schedule));
+    subtitle = g_strdup (item->state);
 
   /* File text: never parsed as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -222,11 +224,12 @@ update_attention (gpointer user_data)
     {
       MsProject *project = g_ptr_array_index (projects, i);
       g_autoptr(GPtrArray) findings = ms_check_project (project, &context);
-      Attention item = { project, ms_project_get_schedule (project, &context, NULL), NULL, findings->len, 0 };
+      Attention item = { project, ms_project_get_schedule (project, &context, NULL), NULL, NULL, findings->len, 0 };
 
       item.rank = attention_rank (item.schedule, item.n_findings);
       if (item.rank == G_MAXUINT)
         continue;
+      item.state = ms_project_dup_schedule_text (project, &context, FALSE);
       if (findings->len > 0)
         item.finding = g_strdup (((MsFinding *)g_ptr_array_index (findings, 0))->message);
       if (ms_schedule_is_lagging (item.schedule))

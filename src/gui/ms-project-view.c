@@ -102,34 +102,17 @@ update_schedule (MsProjectView *self)
   MsDocument *document = project != NULL ? ms_node_get_document (MS_NODE (project)) : NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GString) found = g_string_new (NULL);
-  g_autoptr(GString) state = g_string_new (NULL);
-  g_autofree char *deadline = NULL;
+  g_autofree char *state = NULL;
   MsScheduleContext context;
-  MsIndicator *deciding = NULL;
   MsSchedule schedule;
-  double rate, expected;
 
   if (document == NULL)
     return;
 
   ms_schedule_context_init (&context, document, MS_DATE_NONE);
-  schedule = ms_project_get_schedule (project, &context, &deciding);
-  deadline = ms_date_to_string (ms_schedule_context_get_deadline (&context, project));
-  g_string_append (state, ms_schedule_get_label (schedule));
-  if (deciding != NULL && ms_indicator_get_rate_at (deciding, context.as_of, &rate) &&
-      ms_indicator_get_expected_rate (deciding, &context, ms_schedule_context_get_deadline (&context, project),
-                                      context.as_of, &expected))
-    {
-      g_autofree char *shown = ms_l10n_format_percent (NULL, rate);
-      g_autofree char *due = ms_l10n_format_percent (NULL, expected);
-
-      /* translators: after a schedule state: the indicator that decides it, its rate and the
-       * rate expected by now (序时进度), such as " · 职业技能培训 57.5%, expected by now 74.7%" */
-      g_string_append_printf (state, _(" · %s %s, expected by now %s"), ms_indicator_get_name (deciding), shown, due);
-    }
-  /* translators: after a schedule state: the project's deadline, such as " · deadline 2025-12-31" */
-  g_string_append_printf (state, _(" · deadline %s"), deadline);
-  gtk_label_set_label (self->schedule_label, state->str);
+  schedule = ms_project_get_schedule (project, &context, NULL);
+  state = ms_project_dup_schedule_text (project, &context, TRUE);
+  gtk_label_set_label (self->schedule_label, state);
   gtk_image_set_from_icon_name (self->schedule_icon, ms_schedule_get_icon_name (schedule));
   ms_widget_set_schedule_class (GTK_WIDGET (self->schedule_icon), schedule);
 
