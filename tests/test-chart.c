@@ -725,6 +725,26 @@ test_csv (void)
   g_assert_true (g_str_has_prefix (g_bytes_get_data (plain, NULL), "Category,Group,Number,Target"));
 }
 
+/* A click on a row of the rates chart leads to the row's project; a
+ * category's heading and what lies past the end lead nowhere. */
+static void
+test_row_project (void)
+{
+  g_autoptr(MsDocument) document = make_rates_document ();
+  MsCategory *category = ms_document_get_category (document, 0);
+  MsProject *first = ms_group_get_project (ms_category_get_group (category, 0), 0);
+  MsProject *second = ms_group_get_project (ms_category_get_group (category, 0), 1);
+
+  /* On the document, row 0 is the category's heading. */
+  g_assert_null (ms_chart_get_row_project (MS_CHART_RATES, MS_NODE (document), 0));
+  g_assert_true (ms_chart_get_row_project (MS_CHART_RATES, MS_NODE (document), 1) == first);
+  g_assert_true (ms_chart_get_row_project (MS_CHART_RATES, MS_NODE (document), 2) == second);
+  /* A category's own chart has no heading. */
+  g_assert_true (ms_chart_get_row_project (MS_CHART_RATES, MS_NODE (category), 0) == first);
+  g_assert_null (ms_chart_get_row_project (MS_CHART_RATES, MS_NODE (document), 1000));
+  g_assert_null (ms_chart_get_row_project (MS_CHART_OVERVIEW, MS_NODE (document), 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +752,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/every-chart-renders", test_every_chart_renders);
+  g_test_add_func ("/chart/row-project", test_row_project);
   g_test_add_func ("/chart/rates-land-where-numbers-say", test_rates_land_where_numbers_say);
   g_test_add_func ("/chart/at-most-rates", test_at_most_rates);
   g_test_add_func ("/chart/screen-palettes", test_screen_palettes);

@@ -1343,6 +1343,39 @@ test_needs_attention (void)
   g_assert_cmpstr (ms_category_get_id (MS_CATEGORY (ms_node_get_parent (MS_NODE (ms_project_get_group (shown))))),
                    ==, "municipal");
 
+  /* A row of the rates chart leads to its project too: the first row
+   * under the first heading is the first project of the first category. */
+  ms_window_select_section (window, 0);
+  wait_page (window, "overview");
+  wait_drawn (window);
+  {
+    g_autoptr(GPtrArray) charts = find_widgets (overview_page (window), MS_TYPE_CHART_VIEW);
+    MsChartView *rates = NULL;
+    g_autoptr(GListModel) controllers = NULL;
+    MsChartInfo info;
+
+    for (guint i = 0; i < charts->len; i++)
+      if (ms_chart_view_get_kind (g_ptr_array_index (charts, i)) == MS_CHART_RATES)
+        rates = g_ptr_array_index (charts, i);
+    g_assert_nonnull (rates);
+    ms_chart_view_get_info (rates, &info);
+    g_assert_cmpfloat (info.row_height, >, 0);
+    controllers = gtk_widget_observe_controllers (GTK_WIDGET (rates));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          g_signal_emit_by_name (controller, "released", 1, 100.0, info.rows_y + info.row_height * 1.5);
+      }
+    wait_page (window, "projects");
+    ms_test_wait (ms_project_view_get_project (project_view (window)) != NULL);
+    shown = ms_project_view_get_project (project_view (window));
+    g_assert_cmpuint (ms_project_get_number (shown), ==, 1);
+    g_assert_cmpstr (ms_category_get_id (MS_CATEGORY (ms_node_get_parent (MS_NODE (ms_project_get_group (shown))))),
+                     ==, "provincial");
+  }
+
   /* A card lists what it counts, over the whole file. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-filtered",
                                   g_variant_new_int32 (MS_PROJECT_FILTER_SCHEDULE (MS_SCHEDULE_AT_RISK)));

@@ -1382,3 +1382,28 @@ ms_chart_describe (MsChartKind  kind,
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * ms_chart_get_row_project:
+ * @row: a row of the chart, from its first (headings count as rows)
+ *
+ * What a click on a row of a long chart leads to.
+ *
+ * Returns: (transfer none) (nullable): the project of @row of the rates
+ *   chart of @node, or %NULL for a heading, a row past the end or another kind
+ */
+MsProject *
+ms_chart_get_row_project (MsChartKind  kind,
+                          MsNode      *node,
+                          guint        row)
+{
+  g_autoptr(GArray) rows = NULL;
+
+  g_return_val_if_fail (MS_IS_NODE (node), NULL);
+
+  if (kind != MS_CHART_RATES)
+    return NULL;
+
+  rows = collect_rate_rows (node);
+  return row < rows->len ? g_array_index (rows, RateRow, row).project : NULL;
+}

@@ -124,6 +124,9 @@ char       *ms_chart_describe           (MsChartKind           kind,
 const char *ms_chart_kind_to_string     (MsChartKind           kind);
 gboolean    ms_chart_kind_from_string   (const char           *text,
                                          MsChartKind          *kind);
+MsProject  *ms_chart_get_row_project (MsChartKind           kind,
+                                      MsNode               *node,
+                                      guint                 row);
 PangoContext *ms_chart_create_pango_context (cairo_t          *cr);
 char       *ms_chart_format_indicator   (MsIndicator          *indicator,
                                          const char           *language);

@@ -45,6 +45,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  PROJECT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Screen text is a little larger than print. */
 #define SCREEN_FONT_SIZE 12.0
 #define DESCRIPTION_DELAY_MS 400
@@ -145,6 +152,24 @@ ms_chart_view_unroot (GtkWidget *widget)
   g_clear_object (&self->vadjustment);
 
   GTK_WIDGET_CLASS (ms_chart_view_parent_class)->unroot (widget);
+}
+
+/* A row of the rates chart leads to its project. */
+static void
+on_released_cb (MsChartView *self,
+                int          n_press,
+                double       x,
+                double       y)
+{
+  MsProject *project;
+
+  if (self->node == NULL || self->kind != MS_CHART_RATES || self->info.row_height <= 0 ||
+      y < self->info.rows_y)
+    return;
+
+  project = ms_chart_get_row_project (self->kind, self->node, (guint)((y - self->info.rows_y) / self->info.row_height));
+  if (project != NULL)
+    g_signal_emit (self, signals[PROJECT_ACTIVATED], 0, project);
 }
 
 static void
@@ -301,6 +326,13 @@ ms_chart_view_class_init (MsChartViewClass *klass)
                                                G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * MsChartView::project-activated:
+   * @project: the project of the row clicked
+   */
+  signals[PROJECT_ACTIVATED] = g_signal_new ("project-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, MS_TYPE_PROJECT);
+
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -308,6 +340,10 @@ ms_chart_view_class_init (MsChartViewClass *klass)
 static void
 ms_chart_view_init (MsChartView *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect_object (click, "released", G_CALLBACK (on_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",

@@ -297,6 +297,13 @@ ms_overview_page_map (GtkWidget *widget)
 }
 
 static void
+on_chart_project_activated_cb (MsOverviewPage *self,
+                               MsProject      *project)
+{
+  g_signal_emit (self, signals[PROJECT_ACTIVATED], 0, project);
+}
+
+static void
 on_attention_row_activated_cb (MsOverviewPage *self,
                                GtkListBoxRow  *row)
 {
@@ -396,6 +403,7 @@ ms_overview_page_class_init (MsOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, intro_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_attention_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_project_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   /**
