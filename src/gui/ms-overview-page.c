@@ -33,9 +33,8 @@ struct _MsOverviewPage
   MsDocument    *document;
   /* The file's own details, bound through the history. */
   MsBinder      *binder;
-  gulong         changed_handler;
-  gulong         as_of_handler;
-  gulong         thresholds_handler;
+  /* The document's edits, reporting date and thresholds. */
+  GSignalGroup  *document_signals;
   guint          attention_idle;
   /* Changed while not shown: counted again when shown. */
   gboolean       stale;
@@ -288,11 +287,7 @@ ms_overview_page_map (GtkWidget *widget)
     {
       self->stale = FALSE;
       refresh (self);
-      /* The list of lagging projects comes just after the page shows. */
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        queue_attention (self);
-      else
-        self->stale = TRUE;
+      queue_attention (self);
     }
 }
 
@@ -373,6 +368,7 @@ ms_overview_page_dispose (GObject *object)
   ms_overview_page_set_document (self, NULL, NULL);
   ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->binder);
+  g_clear_object (&self->document_signals);
 
   G_OBJECT_CLASS (ms_overview_page_parent_class)->dispose (object);
 }
@@ -439,6 +435,12 @@ ms_overview_page_init (MsOverviewPage *self)
   ms_widget_mark_chinese (GTK_WIDGET (self->region_row));
   ms_widget_mark_chinese (GTK_WIDGET (self->intro_view));
 
+  self->document_signals = g_signal_group_new (MS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_document_changed_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::as-of", G_CALLBACK (on_document_changed_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::thresholds", G_CALLBACK (on_document_changed_cb),
+                                  self);
+
   self->binder = ms_binder_new ();
   ms_binder_bind (self->binder, "title", self->title_row, "text", N_("Edit Title"));
   ms_binder_bind (self->binder, "region", self->region_row, "text", N_("Edit Region"));
@@ -453,12 +455,8 @@ ms_overview_page_set_document (MsOverviewPage *self,
 {
   g_return_if_fail (MS_IS_OVERVIEW_PAGE (self));
 
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->changed_handler, self->document);
-      g_clear_signal_handler (&self->as_of_handler, self->document);
-      g_clear_signal_handler (&self->thresholds_handler, self->document);
-    }
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, document);
   g_clear_handle_id (&self->attention_idle, g_source_remove);
   self->stale = FALSE;
   g_set_object (&self->document, document);
@@ -473,15 +471,12 @@ ms_overview_page_set_document (MsOverviewPage *self,
 
   if (document != NULL)
     {
-      self->changed_handler = g_signal_connect_object (document, "changed",
-                                                       G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
-      self->as_of_handler = g_signal_connect_object (document, "notify::as-of",
-                                                     G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
-      self->thresholds_handler = g_signal_connect_object (document, "notify::thresholds",
-                                                          G_CALLBACK (on_document_changed_cb), self,
-                                                          G_CONNECT_SWAPPED);
       refresh (self);
-      update_attention (self);
+      /* The list of lagging projects comes just after the page shows. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        queue_attention (self);
+      else
+        self->stale = TRUE;
     }
 }
 

@@ -27,11 +27,11 @@ struct _MsProgressView
 
   MsIndicator    *indicator;
   MsHistory      *history;
-  gulong          progress_handler;
-  gulong          unit_handler;
-  gulong          plan_handler;
-  gulong          target_handler;
-  gulong          comparison_handler;
+  /* The indicator, its project and its document, followed while shown:
+   * the figures, the target and the dates that move the 序时进度. */
+  GSignalGroup   *indicator_signals;
+  GSignalGroup   *project_signals;
+  GSignalGroup   *document_signals;
 
   GtkDrawingArea *chart;
   GtkLabel       *empty_label;
@@ -328,11 +328,9 @@ ms_progress_view_dispose (GObject *object)
 {
   MsProgressView *self = (MsProgressView *)object;
 
-  g_clear_signal_handler (&self->progress_handler, self->indicator);
-  g_clear_signal_handler (&self->unit_handler, self->indicator);
-  g_clear_signal_handler (&self->plan_handler, self->indicator);
-  g_clear_signal_handler (&self->target_handler, self->indicator);
-  g_clear_signal_handler (&self->comparison_handler, self->indicator);
+  g_clear_object (&self->indicator_signals);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->document_signals);
   ms_widget_dispose_bin_template (GTK_WIDGET (self), MS_TYPE_PROGRESS_VIEW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->indicator);
@@ -359,8 +357,22 @@ ms_progress_view_class_init (MsProgressViewClass *klass)
 static void
 ms_progress_view_init (MsProgressView *self)
 {
+  static const char * const chart_notifies[] = { "notify::plan", "notify::target", "notify::comparison" };
+  static const char * const period_notifies[] = { "notify::as-of", "notify::period-start", "notify::period-end" };
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func (g_free);
+
+  self->indicator_signals = g_signal_group_new (MS_TYPE_INDICATOR);
+  g_signal_group_connect_swapped (self->indicator_signals, "notify::progress", G_CALLBACK (update_rows), self);
+  g_signal_group_connect_swapped (self->indicator_signals, "notify::unit", G_CALLBACK (update_rows), self);
+  for (guint i = 0; i < G_N_ELEMENTS (chart_notifies); i++)
+    g_signal_group_connect_swapped (self->indicator_signals, chart_notifies[i], G_CALLBACK (update_chart), self);
+  self->project_signals = g_signal_group_new (MS_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "notify::deadline", G_CALLBACK (update_chart), self);
+  self->document_signals = g_signal_group_new (MS_TYPE_DOCUMENT);
+  for (guint i = 0; i < G_N_ELEMENTS (period_notifies); i++)
+    g_signal_group_connect_swapped (self->document_signals, period_notifies[i], G_CALLBACK (update_chart), self);
 }
 
 /**
@@ -372,11 +384,7 @@ GtkWidget *
 ms_progress_view_new (MsIndicator *indicator,
                       MsHistory   *history)
 {
-  static const char * const document_signals[] = {
-    "notify::as-of", "notify::period-start", "notify::period-end",
-  };
   MsProgressView *self;
-  MsDocument *document;
   MsNode *project;
 
   g_return_val_if_fail (MS_IS_INDICATOR (indicator), NULL);
@@ -385,22 +393,10 @@ ms_progress_view_new (MsIndicator *indicator,
   self = g_object_new (MS_TYPE_PROGRESS_VIEW, NULL);
   self->indicator = g_object_ref (indicator);
   self->history = g_object_ref (history);
-  self->progress_handler = g_signal_connect_swapped (indicator, "notify::progress", G_CALLBACK (update_rows), self);
-  self->unit_handler = g_signal_connect_swapped (indicator, "notify::unit", G_CALLBACK (update_rows), self);
-  self->plan_handler = g_signal_connect_swapped (indicator, "notify::plan", G_CALLBACK (update_chart), self);
-  self->target_handler = g_signal_connect_swapped (indicator, "notify::target", G_CALLBACK (update_chart), self);
-  self->comparison_handler = g_signal_connect_swapped (indicator, "notify::comparison",
-                                                       G_CALLBACK (update_chart), self);
-
-  /* The document's date and period, and the project's deadline, move the
-   * 序时进度; they go away with this view, not the other way round. */
-  document = ms_node_get_document (MS_NODE (indicator));
   project = ms_node_get_parent (MS_NODE (indicator));
-  if (document != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (document_signals); i++)
-      g_signal_connect_object (document, document_signals[i], G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
-  if (MS_IS_PROJECT (project))
-    g_signal_connect_object (project, "notify::deadline", G_CALLBACK (update_chart), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->indicator_signals, indicator);
+  g_signal_group_set_target (self->project_signals, MS_IS_PROJECT (project) ? project : NULL);
+  g_signal_group_set_target (self->document_signals, ms_node_get_document (MS_NODE (indicator)));
 
   gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
   update_rows (self);
