@@ -142,7 +142,7 @@ add_finding (GPtrArray   *findings,
 static guint
 get_n_indicators (MsProject *project)
 {
-  return g_list_model_get_n_items (ms_project_get_indicators (project));
+  return ms_project_get_n_indicators (project);
 }
 
 /* Returns: (transfer full): the figure with its unit, as @language (or the

@@ -29,6 +29,10 @@ struct _MsProject
   char       *lead;
   char       *contact;
   GListStore *indicators;
+  /* (nullable): the indicators in order, not referenced: figures read every
+   * indicator of every project, and the store's lookups were most of it.
+   * Dropped whenever the store changes. */
+  GPtrArray  *indicator_cache;
 };
 
 G_DEFINE_FINAL_TYPE (MsProject, ms_project, MS_TYPE_NODE)
@@ -52,10 +56,38 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+forget_indicators (MsProject *self)
+{
+  g_clear_pointer (&self->indicator_cache, g_ptr_array_unref);
+}
+
+static GPtrArray *
+indicators_in_order (MsProject *self)
+{
+  if (self->indicator_cache == NULL)
+    {
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
+
+      self->indicator_cache = g_ptr_array_sized_new (n_items);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(MsIndicator) indicator = g_list_model_get_item (G_LIST_MODEL (self->indicators), i);
+
+          /* The store keeps its own reference. */
+          g_ptr_array_add (self->indicator_cache, indicator);
+        }
+    }
+  return self->indicator_cache;
+}
+
+static void
 ms_project_dispose (GObject *object)
 {
   MsProject *self = (MsProject *)object;
 
+  g_clear_pointer (&self->indicator_cache, g_ptr_array_unref);
+  if (self->indicators != NULL)
+    g_signal_handlers_disconnect_by_data (self->indicators, self);
   _ms_node_orphan_children (self->indicators);
   g_clear_object (&self->indicators);
 
@@ -214,6 +246,7 @@ ms_project_init (MsProject *self)
   self->contact = g_strdup ("");
   self->status = MS_STATUS_NOT_STARTED;
   self->indicators = _ms_node_new_child_store (MS_TYPE_INDICATOR);
+  g_signal_connect_swapped (self->indicators, "items-changed", G_CALLBACK (forget_indicators), self);
 }
 
 MsProject *
@@ -377,13 +410,21 @@ MsIndicator *
 ms_project_get_indicator (MsProject *self,
                           guint      position)
 {
-  g_autoptr(MsIndicator) indicator = NULL;
+  GPtrArray *indicators;
 
   g_return_val_if_fail (MS_IS_PROJECT (self), NULL);
 
-  /* The store keeps its own reference. */
-  indicator = g_list_model_get_item (G_LIST_MODEL (self->indicators), position);
-  return indicator;
+  indicators = indicators_in_order (self);
+  return position < indicators->len ? g_ptr_array_index (indicators, position) : NULL;
+}
+
+/* The number of indicators, without a lookup in the store. */
+guint
+ms_project_get_n_indicators (MsProject *self)
+{
+  g_return_val_if_fail (MS_IS_PROJECT (self), 0);
+
+  return indicators_in_order (self)->len;
 }
 
 void

@@ -51,6 +51,7 @@ void                ms_project_set_contact       (MsProject          *self,
 GListModel         *ms_project_get_indicators    (MsProject          *self);
 MsIndicator        *ms_project_get_indicator     (MsProject          *self,
                                                   guint               position);
+guint               ms_project_get_n_indicators  (MsProject          *self);
 void                ms_project_insert_indicator  (MsProject          *self,
                                                   guint               position,
                                                   MsIndicator        *indicator);

@@ -131,8 +131,7 @@ get_project_schedule (MsProject               *project,
                       MsIndicator            **deciding,
                       MsScheduleCounts        *counts)
 {
-  GListModel *indicators = ms_project_get_indicators (project);
-  guint n_indicators = g_list_model_get_n_items (indicators);
+  guint n_indicators = ms_project_get_n_indicators (project);
   MsDate deadline = ms_schedule_context_get_deadline (context, project);
   MsIndicator *most_urgent = NULL;
   MsSchedule schedule = MS_SCHEDULE_DONE;
