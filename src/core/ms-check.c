@@ -391,17 +391,24 @@ scan_completion (MsProject  *project,
     {
       scanned = g_new0 (ScannedText, 1);
       scanned->text = g_strdup (text);
-      scanned->quantities = ms_quantity_scan (text);
+      scanned->quantities = ms_quantity_scan_figures (text);
       g_object_set_qdata_full (G_OBJECT (project), quark, scanned, scanned_text_free);
     }
   return g_ptr_array_ref (scanned->quantities);
 }
 
-/* "超额完成80公里的年度目标" restates the pledge; "80公里已建成" reports. */
+/* "超额完成80公里的年度目标" restates the pledge; "80公里已建成" reports.
+ * The words around a figure are read only for those that equal the target. */
 static gboolean
-restates_pledge (const MsQuantity *quantity)
+restates_pledge (const char *text,
+                 GPtrArray  *quantities,
+                 guint       index)
 {
   static const char * const pledge_words[] = { "目标", "任务", "计划" };
+  const MsQuantity *quantity = g_ptr_array_index (quantities, index);
+
+  if (quantity->before == NULL)
+    ms_quantity_describe (text, quantities, index);
 
   for (guint i = 0; i < G_N_ELEMENTS (pledge_words); i++)
     {
@@ -591,7 +598,7 @@ check_text_disagrees (GPtrArray  *findings,
               agrees = TRUE;
               break;
             }
-          if (fabs (figure.value - target) <= figure.tolerance && restates_pledge (quantity))
+          if (fabs (figure.value - target) <= figure.tolerance && restates_pledge (text, quantities, q))
             continue;
 
           g_array_append_val (figures, figure);

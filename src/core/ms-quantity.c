@@ -508,9 +508,59 @@ clause_start_of (const Text *text,
   return pos;
 }
 
+/* The words around @quantity that name and qualify it: what the importer
+ * pairs targets and results by. */
+static void
+describe (const Text *text,
+          GPtrArray  *quantities,
+          guint       index)
+{
+  MsQuantity *quantity = g_ptr_array_index (quantities, index);
+  MsQuantity *previous = index > 0 ? g_ptr_array_index (quantities, index - 1) : NULL;
+  MsQuantity *following = index + 1 < quantities->len ? g_ptr_array_index (quantities, index + 1) : NULL;
+  glong clause_start = quantity->start;
+  glong clause_end = quantity->end;
+  glong sentence_start = quantity->start;
+  g_autofree char *wide_before = NULL;
+  g_autofree char *wide_after = NULL;
+
+  while (clause_start > 0 && !is_clause_break (text->folded[clause_start - 1]))
+    clause_start--;
+  while (clause_end < text->length && !is_clause_break (text->folded[clause_end]))
+    clause_end++;
+  while (sentence_start > 0 && !is_sentence_break (text->folded[sentence_start - 1]) &&
+         quantity->start - sentence_start < 24)
+    sentence_start--;
+
+  if (previous != NULL && bounds_names (previous) && previous->end > clause_start)
+    clause_start = previous->end;
+  if (following != NULL && bounds_names (following) && following->start < clause_end)
+    clause_end = following->start;
+  /* After a figure, an enumeration comma starts the next item. */
+  for (glong p = quantity->end; p < clause_end; p++)
+    {
+      if (text->folded[p] == 0x3001 /* 、 */)
+        {
+          clause_end = p;
+          break;
+        }
+    }
+
+  g_free (quantity->before);
+  g_free (quantity->after);
+  g_free (quantity->context);
+  quantity->before = strip_fillers (text_slice (text, clause_start, quantity->start));
+  quantity->after = strip_fillers (text_slice (text, quantity->end, MIN (clause_end, quantity->end + 16)));
+
+  wide_before = text_slice (text, sentence_start, quantity->start);
+  wide_after = text_slice (text, quantity->end, MIN (clause_end, quantity->end + 10));
+  quantity->context = g_strconcat (wide_before, wide_after, NULL);
+}
+
 static void
 fill_context (const Text *text,
-              GPtrArray  *quantities)
+              GPtrArray  *quantities,
+              gboolean    with_words)
 {
   /* Bound words first: they move where each figure starts. */
   for (guint i = 0; i < quantities->len; i++)
@@ -523,22 +573,10 @@ fill_context (const Text *text,
   for (guint i = 0; i < quantities->len; i++)
     {
       MsQuantity *quantity = g_ptr_array_index (quantities, i);
-      MsQuantity *previous = i > 0 ? g_ptr_array_index (quantities, i - 1) : NULL;
-      MsQuantity *following = i + 1 < quantities->len ? g_ptr_array_index (quantities, i + 1) : NULL;
       glong clause_start = quantity->start;
-      glong clause_end = quantity->end;
-      glong sentence_start = quantity->start;
-      g_autofree char *wide_before = NULL;
-      g_autofree char *wide_after = NULL;
 
       while (clause_start > 0 && !is_clause_break (text->folded[clause_start - 1]))
         clause_start--;
-      while (clause_end < text->length && !is_clause_break (text->folded[clause_end]))
-        clause_end++;
-      while (sentence_start > 0 && !is_sentence_break (text->folded[sentence_start - 1]) &&
-             quantity->start - sentence_start < 24)
-        sentence_start--;
-
       /* Everything in a clause before a figure (per person, each township)
        * describes a standard when it says 每. */
       for (glong p = clause_start; p < quantity->start; p++)
@@ -547,38 +585,14 @@ fill_context (const Text *text,
             quantity->descriptive = TRUE;
         }
 
-      if (previous != NULL && bounds_names (previous) && previous->end > clause_start)
-        clause_start = previous->end;
-      if (following != NULL && bounds_names (following) && following->start < clause_end)
-        clause_end = following->start;
-      /* After a figure, an enumeration comma starts the next item. */
-      for (glong p = quantity->end; p < clause_end; p++)
-        {
-          if (text->folded[p] == 0x3001 /* 、 */)
-            {
-              clause_end = p;
-              break;
-            }
-        }
-
-      quantity->before = strip_fillers (text_slice (text, clause_start, quantity->start));
-      quantity->after = strip_fillers (text_slice (text, quantity->end, MIN (clause_end, quantity->end + 16)));
-
-      wide_before = text_slice (text, sentence_start, quantity->start);
-      wide_after = text_slice (text, quantity->end, MIN (clause_end, quantity->end + 10));
-      quantity->context = g_strconcat (wide_before, wide_after, NULL);
+      if (with_words)
+        describe (text, quantities, i);
     }
 }
 
-/**
- * ms_quantity_scan:
- *
- * Finds every figure with a unit in @text, in order.
- *
- * Returns: (transfer full) (element-type MsQuantity): the figures
- */
-GPtrArray *
-ms_quantity_scan (const char *utf8)
+static GPtrArray *
+scan (const char *utf8,
+      gboolean    with_words)
 {
   GPtrArray *quantities = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_quantity_free);
   Text text;
@@ -606,10 +620,58 @@ ms_quantity_scan (const char *utf8)
         pos++;
     }
 
-  fill_context (&text, quantities);
+  fill_context (&text, quantities, with_words);
   text_clear (&text);
 
   return quantities;
+}
+
+/**
+ * ms_quantity_scan:
+ *
+ * Finds every figure with a unit in @text, in order.
+ *
+ * Returns: (transfer full) (element-type MsQuantity): the figures
+ */
+GPtrArray *
+ms_quantity_scan (const char *utf8)
+{
+  return scan (utf8, TRUE);
+}
+
+/**
+ * ms_quantity_scan_figures:
+ *
+ * Like ms_quantity_scan(), without the words around each figure (before,
+ * after and context are %NULL until ms_quantity_describe() fills them): a
+ * check of many texts asks for them rarely.
+ *
+ * Returns: (transfer full) (element-type MsQuantity): the quantities
+ */
+GPtrArray *
+ms_quantity_scan_figures (const char *utf8)
+{
+  return scan (utf8, FALSE);
+}
+
+/**
+ * ms_quantity_describe:
+ * @utf8: the text @quantities were found in by ms_quantity_scan_figures()
+ *
+ * Fills the words around the quantity at @index, as ms_quantity_scan() does.
+ */
+void
+ms_quantity_describe (const char *utf8,
+                      GPtrArray  *quantities,
+                      guint       index)
+{
+  Text text;
+
+  g_return_if_fail (index < quantities->len);
+
+  text_init (&text, utf8);
+  describe (&text, quantities, index);
+  text_clear (&text);
 }
 
 /**

@@ -46,6 +46,10 @@ typedef struct
 void        ms_quantity_free              (MsQuantity  *quantity);
 void        ms_refused_figure_free        (MsRefusedFigure *figure);
 GPtrArray  *ms_quantity_scan              (const char  *text);
+GPtrArray  *ms_quantity_scan_figures      (const char  *text);
+void        ms_quantity_describe          (const char  *text,
+                                           GPtrArray   *quantities,
+                                           guint        index);
 char       *ms_quantity_dup_unit          (const MsQuantity *quantity);
 const char *ms_quantity_get_unit_family   (const char  *unit,
                                            double      *factor);
