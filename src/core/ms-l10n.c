@@ -110,6 +110,8 @@ get_catalog (const char *language)
   return catalog;
 }
 
+G_LOCK_DEFINE_STATIC (known_language);
+
 /**
  * ms_l10n_get_system_language:
  *
@@ -118,21 +120,42 @@ get_catalog (const char *language)
 const char *
 ms_l10n_get_system_language (void)
 {
+  /* GLib gives the same array of names until the environment changes:
+   * the answer is kept for it, as figures are formatted by the thousand. */
+  static const char * const *known_names;
+  static const char *known_language;
   const char * const *names = g_get_language_names ();
+  const char *language = "en";
+
+  G_LOCK (known_language);
+  if (names == known_names && known_language != NULL)
+    {
+      language = known_language;
+      G_UNLOCK (known_language);
+      return language;
+    }
+  G_UNLOCK (known_language);
 
   /* The interface follows gettext; formats follow the interface. */
   if (g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Completed"), "Completed") != 0)
-    return "zh_CN";
+    language = "zh_CN";
+  else
+    for (guint i = 0; names[i] != NULL; i++)
+      {
+        if (g_str_has_prefix (names[i], "zh"))
+          {
+            language = "zh_CN";
+            break;
+          }
+        if (!g_str_equal (names[i], "C") && !g_str_equal (names[i], "POSIX"))
+          break;
+      }
 
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "zh"))
-        return "zh_CN";
-      if (!g_str_equal (names[i], "C") && !g_str_equal (names[i], "POSIX"))
-        break;
-    }
-
-  return "en";
+  G_LOCK (known_language);
+  known_names = names;
+  known_language = language;
+  G_UNLOCK (known_language);
+  return language;
 }
 
 /**

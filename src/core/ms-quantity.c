@@ -273,13 +273,35 @@ is_sentence_break (gunichar c)
   return c == ';' || c == '!' || c == '?' || c == '\n' || c == 0x3002;
 }
 
+/* Each unit's first character, read once: matching a unit after each
+ * figure compares against every unit, and most differ at once. */
+static const gunichar *
+unit_first_chars (void)
+{
+  static gunichar first[G_N_ELEMENTS (units)];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+        first[i] = g_utf8_get_char (units[i].unit);
+      g_once_init_leave (&initialized, 1);
+    }
+  return first;
+}
+
 static const UnitInfo *
 match_unit (const Text *text,
             glong       pos)
 {
+  const gunichar *first = unit_first_chars ();
+
+  if (pos < 0 || pos >= text->length)
+    return NULL;
+
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     {
-      if (text_has_at (text, pos, units[i].unit))
+      if (first[i] == text->folded[pos] && text_has_at (text, pos, units[i].unit))
         return &units[i];
     }
 
