@@ -274,6 +274,46 @@ test_unreadable_document_not_saved (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Dates the reader would refuse are not saved: a period that ends before
+ * it starts, dates far from a changed year, figures after as_of. */
+static void
+test_unreadable_dates_not_saved (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_document_load (fixture->file, NULL, &error);
+  g_autofree char *before = read_file (fixture->path);
+  g_autofree char *after = NULL;
+  MsIndicator *indicator = ms_project_get_indicator (ms_group_get_project (ms_category_get_group (
+                                                       ms_document_get_category (document, 0), 0), 0), 0);
+  g_autoptr(MsTimeline) progress = ms_timeline_with_entry (NULL, ms_date_from_ymd (2024, 9, 30), 1, NULL);
+
+  ms_document_set_period (document, ms_date_from_ymd (2024, 12, 31), ms_date_from_ymd (2024, 1, 1));
+  g_assert_false (ms_document_save (document, NULL, NULL, &error));
+  g_assert_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "period ends before it starts"));
+  g_clear_error (&error);
+  ms_document_set_period (document, MS_DATE_NONE, MS_DATE_NONE);
+
+  ms_indicator_set_progress (indicator, progress);
+  ms_document_set_year (document, 2021);
+  g_assert_false (ms_document_save (document, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "more than a year away"));
+  g_clear_error (&error);
+  ms_document_set_year (document, 2024);
+
+  ms_document_set_as_of (document, ms_date_from_ymd (2024, 6, 30));
+  g_assert_false (ms_document_save (document, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "dated after the reporting date"));
+  g_clear_error (&error);
+
+  after = read_file (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+  ms_document_set_as_of (document, ms_date_from_ymd (2024, 9, 30));
+  g_assert_true (ms_document_save (document, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_new_document_is_savable (Fixture       *fixture,
                               gconstpointer  data)
@@ -658,6 +698,7 @@ main (int   argc,
   ADD ("/save/async-with-racing-edit", test_async_save_with_racing_edit);
   ADD ("/save/through-symlink", test_save_through_symlink);
   ADD ("/save/unreadable-document-not-saved", test_unreadable_document_not_saved);
+  ADD ("/save/unreadable-dates-not-saved", test_unreadable_dates_not_saved);
   ADD ("/save/new-document-is-savable", test_new_document_is_savable);
   ADD ("/save/faults-are-injected", test_faults_are_injected);
   ADD ("/save/backup-without-hard-links", test_backup_without_hard_links);

@@ -378,6 +378,69 @@ ms_document_serialize (MsDocument  *self,
   return ms_json_write_document (self, error);
 }
 
+/* Whether @date (set) lies where the reader takes dates: a year either
+ * side of the file's year. */
+static gboolean
+date_is_plausible (MsDocument *self,
+                   MsDate      date)
+{
+  return date == MS_DATE_NONE ||
+         (date >= ms_date_from_ymd (MAX (self->year - 1, MS_DATE_MIN_YEAR), 1, 1) &&
+          date <= ms_date_from_ymd (MIN (self->year + 1, MS_DATE_MAX_YEAR), 12, 31));
+}
+
+static void
+add_problem (GString    *problems,
+             const char *problem)
+{
+  if (problems->len > 0)
+    g_string_append_c (problems, ' ');
+  g_string_append (problems, problem);
+}
+
+/* The dates the reader would refuse: the period's order, and dates far
+ * from the year (after the year was changed) or progress after as_of. */
+static void
+check_dates (MsDocument *self,
+             GString    *problems)
+{
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (self));
+  gboolean far = !date_is_plausible (self, self->as_of) || !date_is_plausible (self, self->period_start) ||
+                 !date_is_plausible (self, self->period_end);
+  gboolean late = FALSE;
+
+  if (self->period_start != MS_DATE_NONE && self->period_end != MS_DATE_NONE &&
+      self->period_start > self->period_end)
+    add_problem (problems, _("The period ends before it starts."));
+
+  for (guint p = 0; p < projects->len && !(far && late); p++)
+    {
+      MsProject *project = g_ptr_array_index (projects, p);
+
+      far = far || !date_is_plausible (self, ms_project_get_deadline (project));
+      for (guint i = 0, n = ms_project_get_n_indicators (project); i < n; i++)
+        {
+          MsIndicator *indicator = ms_project_get_indicator (project, i);
+          MsTimeline *timelines[] = { ms_indicator_get_progress (indicator), ms_indicator_get_plan (indicator) };
+
+          for (guint t = 0; t < G_N_ELEMENTS (timelines); t++)
+            for (guint e = 0; e < ms_timeline_get_n_entries (timelines[t]); e++)
+              {
+                MsDate date = ms_timeline_get_entry (timelines[t], e)->date;
+
+                far = far || !date_is_plausible (self, date);
+                late = late || (t == 0 && self->as_of != MS_DATE_NONE && date > self->as_of);
+              }
+        }
+    }
+
+  if (far)
+    add_problem (problems, _("Some dates are more than a year away from the year of the file; correct "
+                             "them or the year first."));
+  if (late)
+    add_problem (problems, _("Some figures are dated after the reporting date."));
+}
+
 static gboolean
 check_savable (MsDocument  *self,
                GError     **error)
@@ -390,6 +453,8 @@ check_savable (MsDocument  *self,
   if (self->year < 1900 || self->year > 2200)
     /* translators: %d is a year */
     g_string_append_printf (problems, _("The year %d is not between 1900 and 2200."), self->year);
+  else
+    check_dates (self, problems);
 
   for (guint c = 0; c < n_categories; c++)
     {

@@ -52,6 +52,9 @@ struct _MsOverviewPage
   AdwEntryRow   *title_row;
   AdwEntryRow   *region_row;
   GtkSpinButton *year_spin;
+  AdwEntryRow   *period_start_row;
+  AdwEntryRow   *period_end_row;
+  AdwActionRow  *as_of_row;
   GtkTextView   *intro_view;
   GtkTextBuffer *intro_buffer;
 };
@@ -95,6 +98,14 @@ refresh (MsOverviewPage *self)
     subtitle = g_strdup_printf (_("%s · %d · year-end"), ms_document_get_region (self->document),
                                 ms_document_get_year (self->document));
   gtk_label_set_label (self->subtitle_label, subtitle);
+  if (ms_document_get_as_of (self->document) != MS_DATE_NONE)
+    {
+      g_autofree char *as_of = ms_date_to_string (ms_document_get_as_of (self->document));
+
+      adw_action_row_set_subtitle (self->as_of_row, as_of);
+    }
+  else
+    adw_action_row_set_subtitle (self->as_of_row, _("None: a year-end report, read as of the end of the period"));
 
   for (guint i = 0; i < N_FIGURES; i++)
     {
@@ -395,6 +406,9 @@ ms_overview_page_class_init (MsOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, region_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, period_start_row);
+  gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, period_end_row);
+  gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, as_of_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, intro_view);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, intro_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
@@ -445,6 +459,10 @@ ms_overview_page_init (MsOverviewPage *self)
   ms_binder_bind (self->binder, "title", self->title_row, "text", N_("Edit Title"));
   ms_binder_bind (self->binder, "region", self->region_row, "text", N_("Edit Region"));
   ms_binder_bind (self->binder, "year", self->year_spin, "value", N_("Edit Year"));
+  ms_binder_bind_full (self->binder, "period-start", self->period_start_row, "text", N_("Edit Period"),
+                       MS_BINDER_DEFAULT, &ms_binder_date, NULL);
+  ms_binder_bind_full (self->binder, "period-end", self->period_end_row, "text", N_("Edit Period"),
+                       MS_BINDER_DEFAULT, &ms_binder_date, NULL);
   ms_binder_bind (self->binder, "intro", self->intro_buffer, "text", N_("Edit Introduction"));
 }
 
