@@ -633,6 +633,46 @@ test_in_language (void)
   g_assert_cmpstr (ms_schedule_get_label_in_language (MS_SCHEDULE_OVERDUE, "zh_CN"), !=, "Overdue");
 }
 
+/* A large scope is checked in slices on several threads: the findings are
+ * the same, in the same order, as checking each project in turn. */
+static void
+test_large_scope_in_slices (void)
+{
+  g_autoptr(MsDocument) document = ms_test_generate_document (2500);
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
+  g_autoptr(GPtrArray) sliced = NULL;
+  g_autoptr(GPtrArray) serial = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_finding_free);
+  MsScheduleContext context;
+
+  ms_schedule_context_init (&context, document, ms_date_from_ymd (2025, 7, 15));
+  for (guint i = 0; i < projects->len; i++)
+    {
+      g_autoptr(GPtrArray) found = ms_check_project (g_ptr_array_index (projects, i), &context);
+
+      g_ptr_array_set_free_func (found, NULL);
+      g_ptr_array_extend_and_steal (serial, g_steal_pointer (&found));
+    }
+
+  /* Twice: the second reads the texts the first kept. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_clear_pointer (&sliced, g_ptr_array_unref);
+      sliced = ms_check_scope (MS_NODE (document), &context);
+      g_assert_cmpuint (sliced->len, ==, serial->len);
+      g_assert_cmpuint (sliced->len, >, 0);
+      for (guint i = 0; i < sliced->len; i++)
+        {
+          MsFinding *a = g_ptr_array_index (sliced, i);
+          MsFinding *b = g_ptr_array_index (serial, i);
+
+          g_assert_true (a->project == b->project);
+          g_assert_true (a->indicator == b->indicator);
+          g_assert_cmpint (a->kind, ==, b->kind);
+          g_assert_cmpstr (a->message, ==, b->message);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/check/names", test_names);
   g_test_add_func ("/check/example", test_example);
   g_test_add_func ("/check/in-language", test_in_language);
+  g_test_add_func ("/check/large-scope-in-slices", test_large_scope_in_slices);
 
   return g_test_run ();
 }

@@ -376,15 +376,22 @@ scanned_text_free (gpointer data)
   g_free (scanned);
 }
 
+static GQuark
+scanned_quark (void)
+{
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("ms-check-scanned-completion"));
+  return (GQuark)quark;
+}
+
 static GPtrArray *
 scan_completion (MsProject  *project,
                  const char *text)
 {
-  static GQuark quark;
+  GQuark quark = scanned_quark ();
   ScannedText *scanned;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("ms-check-scanned-completion");
 
   scanned = g_object_get_qdata (G_OBJECT (project), quark);
   if (scanned == NULL || !g_str_equal (scanned->text, text))
@@ -828,24 +835,75 @@ ms_check_scope (MsNode                  *scope,
  *
  * Returns: (transfer full) (element-type MsFinding): the findings
  */
+/* A scope of many projects is checked in slices, one a processor: each
+ * project is read by one thread only, and the findings come back in file
+ * order. */
+#define SLICE_MIN_PROJECTS 1000
+#define MAX_SLICES 4
+
+typedef struct
+{
+  GPtrArray               *projects;
+  guint                    first;
+  guint                    end;
+  const MsScheduleContext *context;
+  const char              *language;
+  GPtrArray               *findings;
+} Slice;
+
+static gpointer
+check_slice (gpointer data)
+{
+  Slice *slice = data;
+  g_autoptr(GHashTable) measures = measures_new ();
+
+  for (guint i = slice->first; i < slice->end; i++)
+    check_project (slice->findings, g_ptr_array_index (slice->projects, i), slice->context, measures,
+                   slice->language);
+  return NULL;
+}
+
 GPtrArray *
 ms_check_scope_in_language (MsNode                  *scope,
                             const MsScheduleContext *context,
                             const char              *language)
 {
   g_autoptr(GPtrArray) projects = NULL;
-  g_autoptr(GHashTable) measures = NULL;
   GPtrArray *findings;
+  Slice slices[MAX_SLICES];
+  GThread *threads[MAX_SLICES] = { NULL };
+  guint n_slices;
 
   g_return_val_if_fail (MS_IS_NODE (scope), NULL);
   g_return_val_if_fail (context != NULL, NULL);
 
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_finding_free);
   projects = ms_node_collect_projects (scope);
-  measures = measures_new ();
+  n_slices = projects->len >= SLICE_MIN_PROJECTS ? CLAMP (g_get_num_processors (), 1, MAX_SLICES) : 1;
+  /* What the threads share is made before them. */
+  scanned_quark ();
+  ms_l10n_get_system_language ();
 
-  for (guint i = 0; i < projects->len; i++)
-    check_project (findings, g_ptr_array_index (projects, i), context, measures, language);
+  for (guint s = 0; s < n_slices; s++)
+    {
+      slices[s].projects = projects;
+      slices[s].first = projects->len * s / n_slices;
+      slices[s].end = projects->len * (s + 1) / n_slices;
+      slices[s].context = context;
+      slices[s].language = language;
+      slices[s].findings = s == 0 ? findings : g_ptr_array_new_with_free_func ((GDestroyNotify)ms_finding_free);
+      if (s > 0)
+        threads[s] = g_thread_new ("ms-check", check_slice, &slices[s]);
+    }
+  check_slice (&slices[0]);
+
+  for (guint s = 1; s < n_slices; s++)
+    {
+      g_thread_join (threads[s]);
+      /* Moved, not copied: the findings now belong to @findings. */
+      g_ptr_array_set_free_func (slices[s].findings, NULL);
+      g_ptr_array_extend_and_steal (findings, slices[s].findings);
+    }
 
   return findings;
 }

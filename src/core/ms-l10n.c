@@ -110,8 +110,6 @@ get_catalog (const char *language)
   return catalog;
 }
 
-G_LOCK_DEFINE_STATIC (known_language);
-
 /**
  * ms_l10n_get_system_language:
  *
@@ -120,42 +118,35 @@ G_LOCK_DEFINE_STATIC (known_language);
 const char *
 ms_l10n_get_system_language (void)
 {
-  /* GLib gives the same array of names until the environment changes:
-   * the answer is kept for it, as figures are formatted by the thousand. */
-  static const char * const *known_names;
-  static const char *known_language;
+  /* GLib gives the same array of names until the environment changes: the
+   * answer is kept for it, as figures are formatted by the thousand. The
+   * array and the answer go together in one atomic word (names are aligned,
+   * the low bit says Chinese), as checks format figures on several threads. */
+  static gpointer known;
   const char * const *names = g_get_language_names ();
-  const char *language = "en";
+  guintptr cached = (guintptr)g_atomic_pointer_get (&known);
+  gboolean chinese = FALSE;
 
-  G_LOCK (known_language);
-  if (names == known_names && known_language != NULL)
-    {
-      language = known_language;
-      G_UNLOCK (known_language);
-      return language;
-    }
-  G_UNLOCK (known_language);
+  if (cached != 0 && (const char * const *)(cached & ~(guintptr)1) == names)
+    return (cached & 1) ? "zh_CN" : "en";
 
   /* The interface follows gettext; formats follow the interface. */
   if (g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Completed"), "Completed") != 0)
-    language = "zh_CN";
+    chinese = TRUE;
   else
     for (guint i = 0; names[i] != NULL; i++)
       {
         if (g_str_has_prefix (names[i], "zh"))
           {
-            language = "zh_CN";
+            chinese = TRUE;
             break;
           }
         if (!g_str_equal (names[i], "C") && !g_str_equal (names[i], "POSIX"))
           break;
       }
 
-  G_LOCK (known_language);
-  known_names = names;
-  known_language = language;
-  G_UNLOCK (known_language);
-  return language;
+  g_atomic_pointer_set (&known, (gpointer)((guintptr)names | (chinese ? 1 : 0)));
+  return chinese ? "zh_CN" : "en";
 }
 
 /**

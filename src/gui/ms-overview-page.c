@@ -216,6 +216,7 @@ update_attention (gpointer user_data)
   MsOverviewPage *self = user_data;
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Attention));
   g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *more = NULL;
   MsScheduleContext context;
   GtkWidget *child;
@@ -230,18 +231,23 @@ update_attention (gpointer user_data)
   g_array_set_clear_func (items, attention_clear);
   ms_schedule_context_init (&context, self->document, MS_DATE_NONE);
   projects = ms_node_collect_projects (MS_NODE (self->document));
-  for (guint i = 0; i < projects->len; i++)
+  /* In file order, as the projects: each project's findings follow on. */
+  findings = ms_check_scope (MS_NODE (self->document), &context);
+  for (guint i = 0, f = 0; i < projects->len; i++)
     {
       MsProject *project = g_ptr_array_index (projects, i);
-      g_autoptr(GPtrArray) findings = ms_check_project (project, &context);
-      Attention item = { project, ms_project_get_schedule (project, &context, NULL), NULL, NULL, findings->len, 0 };
+      guint first_finding = f;
+      Attention item = { project, ms_project_get_schedule (project, &context, NULL), NULL, NULL, 0, 0 };
 
+      while (f < findings->len && ((MsFinding *)g_ptr_array_index (findings, f))->project == project)
+        f++;
+      item.n_findings = f - first_finding;
       item.rank = attention_rank (item.schedule, item.n_findings);
       if (item.rank == G_MAXUINT)
         continue;
       item.state = ms_project_dup_schedule_text (project, &context, FALSE);
-      if (findings->len > 0)
-        item.finding = g_strdup (((MsFinding *)g_ptr_array_index (findings, 0))->message);
+      if (item.n_findings > 0)
+        item.finding = g_strdup (((MsFinding *)g_ptr_array_index (findings, first_finding))->message);
       if (ms_schedule_is_lagging (item.schedule))
         n_lagging++;
       g_array_append_val (items, item);
