@@ -23,7 +23,7 @@ packages=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libcairo2-dev libpango1.0-dev
   fonts-noto-cjk desktop-file-utils appstream
-  xvfb xauth dbus dbus-x11 poppler-utils imagemagick librsvg2-bin xdotool
+  xvfb xauth dbus dbus-x11 poppler-utils mupdf-tools imagemagick librsvg2-bin xdotool
   python3
 )
 

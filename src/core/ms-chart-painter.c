@@ -140,6 +140,32 @@ ms_chart_options_init (MsChartOptions *options,
   ms_chart_palette_init_print (&options->palette);
 }
 
+static PangoContext *
+create_pango_context (cairo_t      *cr,
+                      PangoFontMap *font_map)
+{
+  PangoContext *context;
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  if (font_map != NULL)
+    {
+      context = pango_font_map_create_context (font_map);
+      pango_cairo_update_context (cr, context);
+    }
+  else
+    context = pango_cairo_create_context (cr);
+
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+
+  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  return context;
+}
+
 /**
  * ms_chart_create_pango_context:
  *
@@ -153,18 +179,7 @@ ms_chart_options_init (MsChartOptions *options,
 PangoContext *
 ms_chart_create_pango_context (cairo_t *cr)
 {
-  PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *font_options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, font_options);
-  cairo_font_options_destroy (font_options);
-
-  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
-  pango_context_set_round_glyph_positions (context, FALSE);
-
-  return context;
+  return create_pango_context (cr, NULL);
 }
 
 void
@@ -180,7 +195,7 @@ _ms_painter_init (MsPainter              *p,
   p->language = ms_l10n_normalize_language (options->language);
   p->info = info;
   p->size = options->font_size > 0 ? options->font_size : 10;
-  p->context = ms_chart_create_pango_context (cr);
+  p->context = create_pango_context (cr, options->font_map);
   p->font = pango_font_description_from_string (MS_CHART_FONT_FAMILY);
 
   memset (info, 0, sizeof *info);

@@ -65,6 +65,9 @@ typedef struct
    * keep their place but are not laid out (a list of 10 000 rows scrolls). */
   double          visible_top;
   double          visible_bottom;
+  /* (nullable): the fonts to draw text with, such as those a PDF embeds;
+   * the default font map when unset. */
+  PangoFontMap   *font_map;
 } MsChartOptions;
 
 /* What a draw did, for tests and accessibility. */

@@ -452,3 +452,37 @@ ms_l10n_format_date (const char *language,
   return g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (date),
                           months[g_date_time_get_month (date) - 1], g_date_time_get_year (date));
 }
+
+/**
+ * ms_l10n_dup_catalog_text:
+ * @language: "zh_CN" or "en"
+ *
+ * Every message of the interface in @language and its original, run
+ * together: what a report in that language may write besides the file's text.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+ms_l10n_dup_catalog_text (const char *language)
+{
+  GString *text = g_string_new (NULL);
+  GHashTable *catalog;
+  GHashTableIter iter;
+  gpointer original, translation;
+
+  language = ms_l10n_normalize_language (language);
+  if (g_str_equal (language, "en"))
+    return g_string_free (text, FALSE);
+
+  catalog = get_catalog (language);
+  G_LOCK (catalogs);
+  g_hash_table_iter_init (&iter, catalog);
+  while (g_hash_table_iter_next (&iter, &original, &translation))
+    {
+      g_string_append (text, original);
+      g_string_append (text, translation);
+    }
+  G_UNLOCK (catalogs);
+
+  return g_string_free (text, FALSE);
+}

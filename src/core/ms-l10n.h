@@ -36,4 +36,6 @@ char       *ms_l10n_format_date         (const char *language,
 const char *ms_l10n_split_unit          (const char *unit,
                                          double     *scale);
 
+char       *ms_l10n_dup_catalog_text (const char *language);
+
 G_END_DECLS

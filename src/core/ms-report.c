@@ -21,6 +21,7 @@
 #include "ms-check.h"
 #include "ms-json.h"
 #include "ms-l10n.h"
+#include "ms-font-embed.h"
 #include "ms-report.h"
 #include "ms-safe-write.h"
 #include "ms-schedule.h"
@@ -104,6 +105,8 @@ struct _MsReport
   GArray     *lagging;
   GPtrArray  *findings;
   GArray     *attention_rows;
+  /* (nullable): the faces a PDF being written draws its text with */
+  MsEmbedFonts *fonts;
 };
 
 /* Relative widths of the table's columns. */
@@ -193,6 +196,7 @@ chart_options (MsReport       *report,
   ms_chart_options_init (options, report->language);
   options->font_size = font_size;
   options->fill_background = FALSE;
+  options->font_map = report->fonts != NULL ? ms_embed_fonts_get_font_map (report->fonts) : NULL;
 }
 
 static void
@@ -1628,18 +1632,51 @@ finish_file (cairo_surface_t  *surface,
   return ms_safe_write (file, buffer->data, buffer->len, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, error);
 }
 
+/**
+ * ms_report_embed_fonts:
+ *
+ * Draws the report's text, until ms_report_release_fonts(), in faces that
+ * cairo embeds in a PDF or a print job without breaking glyphs (see
+ * ms-font-embed.c). On failure the system's faces stay in use.
+ *
+ * Returns: %FALSE with @error when no such faces could be made
+ */
+gboolean
+ms_report_embed_fonts (MsReport  *report,
+                       GError   **error)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (report->fonts == NULL)
+    report->fonts = ms_embed_fonts_new (report->document, error);
+  return report->fonts != NULL;
+}
+
+void
+ms_report_release_fonts (MsReport *report)
+{
+  g_return_if_fail (report != NULL);
+
+  g_clear_pointer (&report->fonts, ms_embed_fonts_free);
+}
+
 gboolean
 ms_report_write_pdf (MsReport    *report,
                      const char  *path,
                      GError     **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GError) fonts_error = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
+  gboolean written;
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!ms_report_embed_fonts (report, &fonts_error))
+    g_warning ("PDF text in the system's faces: %s", fonts_error->message);
 
   ms_report_get_page_size (report, 0, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer, width, height);
@@ -1656,7 +1693,9 @@ ms_report_write_pdf (MsReport    *report,
     }
 
   cairo_destroy (cr);
-  return finish_file (surface, buffer, path, error);
+  written = finish_file (surface, buffer, path, error);
+  ms_report_release_fonts (report);
+  return written;
 }
 
 /**

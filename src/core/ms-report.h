@@ -61,6 +61,9 @@ void        ms_report_draw_page      (MsReport       *report,
                                       guint           page,
                                       cairo_t        *cr,
                                       MsChartInfo    *info);
+gboolean    ms_report_embed_fonts    (MsReport       *report,
+                                      GError        **error);
+void        ms_report_release_fonts  (MsReport       *report);
 gboolean    ms_report_write_pdf      (MsReport       *report,
                                       const char     *path,
                                       GError        **error);

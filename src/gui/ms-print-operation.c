@@ -95,11 +95,33 @@ ms_print_operation_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+/* A print job is a PDF or PostScript file made by cairo: its text is drawn
+ * in the faces cairo embeds without breaking glyphs, as the PDF export. */
+static void
+ms_print_operation_begin_print (GtkPrintOperation *operation,
+                                GtkPrintContext   *context)
+{
+  MsPrintOperation *self = MS_PRINT_OPERATION (operation);
+  g_autoptr(GError) error = NULL;
+
+  if (!ms_report_embed_fonts (self->report, &error))
+    g_warning ("Printing in the system's faces: %s", error->message);
+}
+
+static void
+ms_print_operation_end_print (GtkPrintOperation *operation,
+                              GtkPrintContext   *context)
+{
+  ms_report_release_fonts (MS_PRINT_OPERATION (operation)->report);
+}
+
 static void
 ms_print_operation_class_init (MsPrintOperationClass *klass)
 {
   GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
 
+  operation_class->begin_print = ms_print_operation_begin_print;
+  operation_class->end_print = ms_print_operation_end_print;
   operation_class->request_page_setup = ms_print_operation_request_page_setup;
   operation_class->draw_page = ms_print_operation_draw_page;
 }
