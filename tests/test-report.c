@@ -350,6 +350,63 @@ test_needs_attention_year_end (void)
     }
 }
 
+/* Text without any space or line break: how a wrapped cell reads back. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* Every pledge and every completion report of the bundled file is in the
+ * PDF in full, never cut with "…", in both languages. */
+static void
+test_texts_in_full (void)
+{
+  g_autoptr(MsDocument) document = load_example ("luohe-2024.json");
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
+  static const char * const languages[] = { "zh_CN", "en" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+      g_autoptr(MsReport) report = ms_report_new (document, languages[l], MS_PAPER_A4, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+      const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
+      int status = 0;
+
+      g_assert_true (ms_report_write_pdf (report, path, &error));
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &raw, NULL, &status, &error));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      text = squeeze (raw);
+
+      for (guint i = 0; i < projects->len; i++)
+        {
+          MsProject *project = g_ptr_array_index (projects, i);
+          const char *texts[] = { ms_project_get_target (project), ms_project_get_completion (project) };
+
+          for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+            {
+              g_autofree char *whole = squeeze (texts[t]);
+
+              if (whole[0] != '\0' && strstr (text, whole) == NULL)
+                g_error ("%s report: project %u's text is not there in full: %s", languages[l],
+                         ms_project_get_number (project), texts[t]);
+            }
+        }
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 static void
 test_failed_write (void)
 {
@@ -405,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/report/pdf-text-and-fonts", test_pdf_text_and_fonts);
   g_test_add_func ("/report/needs-attention", test_needs_attention);
   g_test_add_func ("/report/needs-attention/year-end", test_needs_attention_year_end);
+  g_test_add_func ("/report/texts-in-full", test_texts_in_full);
   g_test_add_func ("/report/failed-write", test_failed_write);
   g_test_add_func ("/report/chart-exports", test_chart_exports);
 

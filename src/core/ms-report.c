@@ -105,12 +105,16 @@ struct _MsReport
   GArray     *lagging;
   GPtrArray  *findings;
   GArray     *attention_rows;
+  /* The most lines a table cell holds: what fits a page. */
+  int         table_max_lines;
   /* (nullable): the faces a PDF being written draws its text with */
   MsEmbedFonts *fonts;
 };
 
 /* Relative widths of the table's columns. */
-static const double column_share[] = { 0.05, 0.28, 0.18, 0.24, 0.11, 0.14 };
+static const double column_share[] = { 0.04, 0.22, 0.12, 0.18, 0.25, 0.08, 0.11 };
+/* The column starting with the status swatch. */
+#define STATUS_COLUMN 6
 #define N_COLUMNS G_N_ELEMENTS (column_share)
 
 /* The lagging projects: number, project, state, deciding indicator, rate
@@ -275,6 +279,8 @@ table_cell_text (MsReport  *report,
         return g_string_free (text, FALSE);
       }
     case 4:
+      return g_strdup (ms_project_get_completion (project));
+    case 5:
       {
         GListModel *indicators = ms_project_get_indicators (project);
         gboolean any = FALSE;
@@ -293,7 +299,7 @@ table_cell_text (MsReport  *report,
           }
         return any ? ms_l10n_format_percent (report->language, lowest) : g_strdup ("—");
       }
-    case 5:
+    case STATUS_COLUMN:
     default:
       {
         MsSchedule schedule = ms_project_get_schedule (project, &report->context, NULL);
@@ -305,11 +311,13 @@ table_cell_text (MsReport  *report,
     }
 }
 
+/* The file's texts are printed whole: the meeting reads the pledge and the
+ * result as published. Only a text longer than a page is cut. */
 static int
-table_cell_lines (guint column)
+table_cell_lines (MsReport *report,
+                  guint     column)
 {
-  /* Long texts are cut: the report is an overview, the file has all. */
-  return column == 1 ? 4 : column == 3 ? 5 : 3;
+  return column == 0 ? 1 : column >= 5 ? 3 : report->table_max_lines;
 }
 
 static double
@@ -324,10 +332,10 @@ measure_table_row (MsReport  *report,
     {
       g_autofree char *text = table_cell_text (report, project, c);
       /* The status column starts with its swatch. */
-      double swatch = c == 5 ? p->size * 0.9 + 3 : 0;
+      double swatch = c == STATUS_COLUMN ? p->size * 0.9 + 3 : 0;
       g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 1.0, FALSE,
                                                           width * column_share[c] - 2 * CELL_PADDING - swatch,
-                                                          table_cell_lines (c), PANGO_ALIGN_LEFT);
+                                                          table_cell_lines (report, c), PANGO_ALIGN_LEFT);
 
       height = MAX (height, _ms_layout_height (layout));
     }
@@ -847,6 +855,12 @@ paginate (MsReport *report)
   content_size (report, &table_probe, &table_width, &table_height);
   /* The column heads take up to two lines. */
   header_height = TABLE_FONT * 3.9 + TABLE_FONT * 2;
+  {
+    g_autoptr(PangoLayout) line = _ms_painter_layout (&p, "国", 1.0, FALSE, table_width, 1, PANGO_ALIGN_LEFT);
+
+    report->table_max_lines = MAX (3, (int)floor ((table_height - header_height - 2 * CELL_PADDING) /
+                                                 _ms_layout_height (line)));
+  }
 
   for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
     {
@@ -1359,6 +1373,8 @@ draw_table (MsReport   *report,
 {
   static const char * const headings[N_COLUMNS] = {
     N_("No."), N_("Project"), N_("Departments"), N_("Key figures"),
+    /* translators: column of the report's table: the completion report (完成情况) */
+    N_("Completion report"),
     /* translators: column of the report's table: the lowest completion rate of a project's indicators */
     N_("Lowest rate"),
     /* translators: column of the report's table: the status, then the schedule state */
@@ -1406,19 +1422,19 @@ draw_table (MsReport   *report,
               g_autofree char *text = table_cell_text (report, row->project, c);
               double cell_width = width * column_share[c] - 2 * CELL_PADDING;
 
-              if (c == 5)
+              if (c == STATUS_COLUMN)
                 {
                   double swatch = p->size * 0.9;
 
                   _ms_painter_fill_status (p, x + CELL_PADDING, y + CELL_PADDING + 1, swatch, swatch,
                                            ms_project_get_status (row->project));
                   _ms_painter_text (p, text, x + CELL_PADDING + swatch + 3, y + CELL_PADDING,
-                                    cell_width - swatch - 3, table_cell_lines (c), 1.0, FALSE, PANGO_ALIGN_LEFT,
+                                    cell_width - swatch - 3, table_cell_lines (report, c), 1.0, FALSE, PANGO_ALIGN_LEFT,
                                     &p->palette->foreground);
                 }
               else
                 _ms_painter_text (p, text, x + CELL_PADDING, y + CELL_PADDING, cell_width,
-                                  table_cell_lines (c), 1.0, c == 0, PANGO_ALIGN_LEFT, &p->palette->foreground);
+                                  table_cell_lines (report, c), 1.0, c == 0, PANGO_ALIGN_LEFT, &p->palette->foreground);
               x += width * column_share[c];
             }
         }
