@@ -103,6 +103,52 @@ test_scopes (void)
   check_pages (single, "project");
 }
 
+/* The print dialog's parts: the table alone and one chart alone are the
+ * pages the whole report has for them. */
+static void
+test_table_and_chart_scopes (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  MsCategory *municipal = ms_document_get_category (document, 1);
+  g_autoptr(MsReport) all = ms_report_new (document, "zh_CN", MS_PAPER_A4, NULL);
+  g_autoptr(MsReport) table = NULL;
+  g_autoptr(MsReport) rates = NULL;
+  g_autoptr(MsReport) overview = NULL;
+  MsReportSettings settings;
+  guint n_all = ms_report_get_n_pages (all);
+  guint n_table;
+
+  ms_report_settings_init (&settings);
+  settings.scope = MS_REPORT_SCOPE_TABLE;
+  settings.language = "zh_CN";
+  table = ms_report_new_with_settings (document, &settings);
+  n_table = ms_report_get_n_pages (table);
+  g_assert_cmpuint (n_table, >=, 2);
+  g_assert_cmpuint (n_table, <, n_all);
+  for (guint i = 0; i < n_table; i++)
+    g_assert_false (ms_report_page_is_landscape (table, i));
+  /* The same pages as the end of the whole report. */
+  for (guint i = 0; i < n_table; i++)
+    g_assert_false (ms_report_page_is_landscape (all, n_all - n_table + i));
+  g_assert_true (ms_report_page_is_landscape (all, n_all - n_table - 1));
+
+  settings.scope = MS_REPORT_SCOPE_CHART;
+  settings.chart = MS_CHART_RATES;
+  settings.node = MS_NODE (municipal);
+  rates = ms_report_new_with_settings (document, &settings);
+  g_assert_cmpuint (ms_report_get_n_pages (rates), >=, 1);
+  g_assert_true (ms_report_page_is_landscape (rates, 0));
+
+  settings.chart = MS_CHART_OVERVIEW;
+  settings.node = NULL;
+  overview = ms_report_new_with_settings (document, &settings);
+  g_assert_cmpuint (ms_report_get_n_pages (overview), ==, 1);
+
+  check_pages (table, "table");
+  check_pages (rates, "rates chart");
+  check_pages (overview, "overview chart");
+}
+
 static void
 test_two_hundred_projects (void)
 {
@@ -459,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/report/both-languages-and-papers", test_both_languages_and_papers);
   g_test_add_func ("/report/two-hundred-projects", test_two_hundred_projects);
   g_test_add_func ("/report/scopes", test_scopes);
+  g_test_add_func ("/report/scopes/table-and-chart", test_table_and_chart_scopes);
   g_test_add_func ("/report/pdf-text-and-fonts", test_pdf_text_and_fonts);
   g_test_add_func ("/report/needs-attention", test_needs_attention);
   g_test_add_func ("/report/needs-attention/year-end", test_needs_attention_year_end);

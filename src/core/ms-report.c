@@ -94,6 +94,8 @@ struct _MsReport
   MsDocument    *document;
   MsReportScope  scope;
   MsNode        *scope_node;
+  MsChartKind    chart;
+  MsReportStyle  style;
   char       *language;
   MsPaper     paper;
   GDateTime  *printed;
@@ -811,7 +813,23 @@ paginate (MsReport *report)
       return;
     }
 
-  if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW)
+  if (report->scope == MS_REPORT_SCOPE_CHART)
+    {
+      if (report->chart == MS_CHART_PROJECT)
+        add_page (report, PAGE_PROJECT, TRUE, report->scope_node, 0, 1);
+      else if (report->chart == MS_CHART_RATES)
+        add_chart_pages (report, PAGE_RATES, MS_CHART_RATES, report->scope_node);
+      else if (report->chart == MS_CHART_DEPARTMENTS)
+        add_chart_pages (report, PAGE_DEPARTMENTS, MS_CHART_DEPARTMENTS, report->scope_node);
+      else
+        add_page (report, PAGE_OVERVIEW, TRUE, report->scope_node, 0, 0);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return;
+    }
+
+  if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW ||
+      report->scope == MS_REPORT_SCOPE_SUMMARY)
     add_page (report, PAGE_COVER, FALSE, MS_NODE (report->document), 0, 0);
 
   /* What to chase comes right after the summary: the meeting starts there. */
@@ -827,7 +845,7 @@ paginate (MsReport *report)
   if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW)
     add_page (report, PAGE_OVERVIEW, TRUE, MS_NODE (report->document), 0, 0);
 
-  if (report->scope == MS_REPORT_SCOPE_OVERVIEW)
+  if (report->scope == MS_REPORT_SCOPE_OVERVIEW || report->scope == MS_REPORT_SCOPE_SUMMARY)
     {
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
@@ -842,7 +860,8 @@ paginate (MsReport *report)
         add_chart_pages (report, PAGE_RATES, MS_CHART_RATES, MS_NODE (category));
     }
 
-  for (guint first = 0; first < report->projects->len; first += GRID_COLUMNS * GRID_ROWS)
+  for (guint first = 0; report->scope != MS_REPORT_SCOPE_TABLE && first < report->projects->len;
+       first += GRID_COLUMNS * GRID_ROWS)
     add_page (report, PAGE_PROJECTS, TRUE, MS_NODE (report->document), first,
               MIN (GRID_COLUMNS * GRID_ROWS, report->projects->len - first));
 
@@ -942,19 +961,67 @@ ms_report_new_for_scope (MsDocument    *document,
                          MsPaper        paper,
                          GDateTime     *printed)
 {
+  MsReportSettings settings;
+
+  ms_report_settings_init (&settings);
+  settings.scope = scope;
+  settings.node = node;
+  settings.language = language;
+  settings.paper = paper;
+  settings.printed = printed;
+
+  return ms_report_new_with_settings (document, &settings);
+}
+
+void
+ms_report_settings_init (MsReportSettings *settings)
+{
+  g_return_if_fail (settings != NULL);
+
+  memset (settings, 0, sizeof *settings);
+  settings->scope = MS_REPORT_SCOPE_ALL;
+  settings->chart = MS_CHART_OVERVIEW;
+  settings->style = MS_REPORT_STYLE_STANDARD;
+  settings->paper = MS_PAPER_A4;
+}
+
+/**
+ * ms_report_new_with_settings:
+ *
+ * Returns: (transfer full): the paginated report
+ */
+MsReport *
+ms_report_new_with_settings (MsDocument             *document,
+                             const MsReportSettings *settings)
+{
+  MsReportScope scope;
+  MsNode *node;
   MsReport *report;
 
   g_return_val_if_fail (MS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  scope = settings->scope;
+  node = settings->node;
   g_return_val_if_fail (scope != MS_REPORT_SCOPE_CATEGORY || MS_IS_CATEGORY (node), NULL);
   g_return_val_if_fail (scope != MS_REPORT_SCOPE_PROJECT || MS_IS_PROJECT (node), NULL);
+  g_return_val_if_fail (node == NULL || MS_IS_NODE (node), NULL);
+
+  /* A whole-file scope has no node; a chart of nothing is the file's. */
+  if (scope == MS_REPORT_SCOPE_CHART && node == NULL)
+    node = MS_NODE (document);
+  if (scope == MS_REPORT_SCOPE_CHART && settings->chart == MS_CHART_PROJECT && !MS_IS_PROJECT (node))
+    g_return_val_if_reached (NULL);
 
   report = g_new0 (MsReport, 1);
   report->document = g_object_ref (document);
   report->scope = scope;
   report->scope_node = node ? g_object_ref (node) : NULL;
-  report->language = g_strdup (ms_l10n_normalize_language (language));
-  report->paper = paper;
-  report->printed = printed ? g_date_time_ref (printed) : g_date_time_new_now_local ();
+  report->chart = settings->chart;
+  report->style = settings->style;
+  report->language = g_strdup (ms_l10n_normalize_language (settings->language));
+  report->paper = settings->paper;
+  report->printed = settings->printed ? g_date_time_ref (settings->printed) : g_date_time_new_now_local ();
   report->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   report->table_rows = g_array_new (FALSE, FALSE, sizeof (TableRow));
   report->projects = ms_node_collect_projects (scope == MS_REPORT_SCOPE_CATEGORY ? node : MS_NODE (document));
@@ -964,6 +1031,22 @@ ms_report_new_for_scope (MsDocument    *document,
   paginate (report);
 
   return report;
+}
+
+gboolean
+ms_report_style_from_string (const char    *text,
+                             MsReportStyle *style)
+{
+  g_return_val_if_fail (style != NULL, FALSE);
+
+  if (g_strcmp0 (text, "standard") == 0)
+    *style = MS_REPORT_STYLE_STANDARD;
+  else if (g_strcmp0 (text, "gongwen") == 0)
+    *style = MS_REPORT_STYLE_GONGWEN;
+  else
+    return FALSE;
+
+  return TRUE;
 }
 
 void

@@ -35,10 +35,42 @@ typedef enum
   MS_REPORT_SCOPE_OVERVIEW,
   MS_REPORT_SCOPE_CATEGORY,
   MS_REPORT_SCOPE_PROJECT,
+  /* The one-page 汇总表: category × state counts. */
+  MS_REPORT_SCOPE_SUMMARY,
+  /* The table of all projects (in the 公文 style: the 附件). */
+  MS_REPORT_SCOPE_TABLE,
+  /* One chart of a node, on as many pages as its rows need. */
+  MS_REPORT_SCOPE_CHART,
 } MsReportScope;
+
+typedef enum
+{
+  MS_REPORT_STYLE_STANDARD,
+  /* The table laid out as the 附件 of an official document (GB/T 9704-2012). */
+  MS_REPORT_STYLE_GONGWEN,
+} MsReportStyle;
+
+/* Everything a printout is made from; start from ms_report_settings_init(). */
+typedef struct
+{
+  MsReportScope  scope;
+  /* (nullable): the category or project of those scopes, the chart's node */
+  MsNode        *node;
+  /* For MS_REPORT_SCOPE_CHART */
+  MsChartKind    chart;
+  MsReportStyle  style;
+  /* (nullable): "zh_CN", "en", or NULL for the interface language */
+  const char    *language;
+  MsPaper        paper;
+  /* (nullable): the date printed, or NULL for today */
+  GDateTime     *printed;
+} MsReportSettings;
 
 typedef struct _MsReport MsReport;
 
+void        ms_report_settings_init  (MsReportSettings *settings);
+MsReport   *ms_report_new_with_settings (MsDocument   *document,
+                                      const MsReportSettings *settings);
 MsReport   *ms_report_new            (MsDocument     *document,
                                       const char     *language,
                                       MsPaper         paper,
@@ -67,6 +99,11 @@ void        ms_report_release_fonts  (MsReport       *report);
 gboolean    ms_report_write_pdf      (MsReport       *report,
                                       const char     *path,
                                       GError        **error);
+gboolean    ms_report_write_docx     (MsReport       *report,
+                                      const char     *path,
+                                      GError        **error);
+gboolean    ms_report_style_from_string (const char  *text,
+                                      MsReportStyle  *style);
 gboolean    ms_chart_export          (MsChartKind     kind,
                                       MsNode         *node,
                                       MsReportFormat  format,
