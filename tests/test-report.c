@@ -326,18 +326,22 @@ test_needs_attention (void)
     const char *overdue;
     const char *no_department;
     const char *n_lagging;
+    const char *departments_heading;
   } cases[] = {
     { "en", "Figures as of 2025-09-30", "Lagging projects, most urgent first (10)",
       "Findings of the consistency check (7)", "Overdue", "No responsible department is named",
-      "Lagging (overdue, at risk, behind or not reported): 10 of 17 projects" },
+      "Lagging (overdue, at risk, behind or not reported): 10 of 17 projects",
+      "Departments by lagging projects (9)" },
     { "zh_CN", "数据截至 2025-09-30", "进度滞后的项目（按紧急程度排列）（10）", "一致性检查发现的问题（7）",
-      "逾期", "未明确责任单位", "进度滞后（逾期、有风险、滞后或未报送）：10 个项目，共 17 个" },
+      "逾期", "未明确责任单位", "进度滞后（逾期、有风险、滞后或未报送）：10 个项目，共 17 个",
+      "滞后项目的责任单位（按滞后程度排列）（9）" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = report_text (document, cases[i].language);
-      g_auto(GStrv) lagging = section_lines (text, cases[i].lagging_heading, cases[i].findings_heading);
+      g_auto(GStrv) lagging = section_lines (text, cases[i].lagging_heading, cases[i].departments_heading);
+      g_auto(GStrv) departments = section_lines (text, cases[i].departments_heading, cases[i].findings_heading);
       /* The findings run on to the next page; nothing after them names the fault. */
       g_auto(GStrv) findings = section_lines (text, cases[i].findings_heading, NULL);
       gboolean found = FALSE;
@@ -350,6 +354,18 @@ test_needs_attention (void)
       /* After the column heads, municipal/1 comes first: overdue since 31 August. */
       g_assert_true (line_has (first_row (lagging), "新建、改扩建", cases[i].overdue));
       g_assert_true (line_has (first_row (lagging), "40% / 100%", "2025-08-31"));
+
+      /* The education bureau leads three lagging projects: one overdue,
+       * one at risk, one behind; it is called first. */
+      {
+        g_autofree char *row = g_strstrip (g_strdup (first_row (departments)));
+        g_auto(GStrv) words = g_regex_split_simple ("\\s+", row, 0, 0);
+        const char *expected[] = { "1", "市教育局", "3", "1", "1", "1" };
+
+        g_assert_cmpuint (g_strv_length (words), >=, G_N_ELEMENTS (expected));
+        for (guint w = 0; w < G_N_ELEMENTS (expected); w++)
+          g_assert_cmpstr (words[w], ==, expected[w]);
+      }
 
       for (guint l = 0; findings[l] != NULL; l++)
         found |= line_has (findings[l], "为环卫工人提供免费爱心早餐", cases[i].no_department);
@@ -370,8 +386,8 @@ test_needs_attention_year_end (void)
     const char *not_reported;
   } cases[] = {
     { "en", "Year-end figures, as of 2024-12-31", "Lagging projects, most urgent first (2)",
-      "Findings of the consistency check", "Not reported" },
-    { "zh_CN", "年终数据，截至 2024-12-31", "进度滞后的项目（按紧急程度排列）（2）", "一致性检查发现的问题",
+      "Departments by lagging projects", "Not reported" },
+    { "zh_CN", "年终数据，截至 2024-12-31", "进度滞后的项目（按紧急程度排列）（2）", "滞后项目的责任单位",
       "未报送" },
   };
 

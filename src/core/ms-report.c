@@ -19,6 +19,7 @@
 
 #include "ms-chart-private.h"
 #include "ms-check.h"
+#include "ms-departments.h"
 #include "ms-json.h"
 #include "ms-l10n.h"
 #include "ms-font-embed.h"
@@ -75,10 +76,12 @@ typedef enum
   ATTENTION_TITLE,
   ATTENTION_LAGGING_HEADING,
   ATTENTION_FINDINGS_HEADING,
+  ATTENTION_DEPARTMENTS_HEADING,
   /* The one line of an empty list. */
   ATTENTION_NONE,
   ATTENTION_LAGGING,
   ATTENTION_FINDING,
+  ATTENTION_DEPARTMENT,
 } AttentionKind;
 
 typedef struct
@@ -106,7 +109,12 @@ struct _MsReport
   MsScheduleContext context;
   GArray     *lagging;
   GPtrArray  *findings;
+  /* The departments with a lagging project, most lagging first */
+  MsDepartments *departments;
+  GPtrArray  *lagging_departments;
   GArray     *attention_rows;
+  /* The most lines an attention cell holds: what fits a page. */
+  int         attention_max_lines;
   /* The most lines a table cell holds: what fits a page. */
   int         table_max_lines;
   /* (nullable): the faces a PDF being written draws its text with */
@@ -123,6 +131,14 @@ static const double column_share[] = { 0.04, 0.22, 0.12, 0.18, 0.25, 0.08, 0.11 
  * and 序时进度, deadline, departments. */
 static const double lagging_share[] = { 0.05, 0.20, 0.13, 0.22, 0.13, 0.12, 0.15 };
 #define N_LAGGING_COLUMNS G_N_ELEMENTS (lagging_share)
+
+/* The departments by lag: rank, name, projects, overdue, at risk, behind,
+ * not reported, mean gap to 序时进度. */
+static const double department_share[] = { 0.06, 0.30, 0.09, 0.09, 0.09, 0.09, 0.10, 0.18 };
+#define N_DEPARTMENT_COLUMNS G_N_ELEMENTS (department_share)
+static const MsSchedule department_schedules[] = {
+  MS_SCHEDULE_OVERDUE, MS_SCHEDULE_AT_RISK, MS_SCHEDULE_BEHIND, MS_SCHEDULE_NOT_REPORTED,
+};
 
 /* The findings of the check: severity, project, message. */
 static const double finding_share[] = { 0.10, 0.30, 0.60 };
@@ -489,10 +505,48 @@ finding_cell_text (MsReport        *report,
 }
 
 static char *
+department_cell_text (MsReport     *report,
+                      MsDepartment *department,
+                      guint         rank,
+                      guint         column)
+{
+  double gap;
+
+  if (column == 0)
+    return g_strdup_printf ("%u", rank);
+  if (column == 1)
+    return g_strdup (ms_department_get_name (department));
+  if (column == 2)
+    return g_strdup_printf ("%u", ms_department_get_n_projects (department));
+  if (column < 3 + G_N_ELEMENTS (department_schedules))
+    {
+      guint count = ms_department_get_n_with_schedule (department, department_schedules[column - 3]);
+
+      /* A dash, not 0, so the counts that matter stand out. */
+      return count > 0 ? g_strdup_printf ("%u", count) : g_strdup ("–");
+    }
+  if (ms_department_get_mean_gap (department, &gap))
+    {
+      int points = (int)lround (gap);
+
+      /* The words of the departments page. */
+      if (points >= 0)
+        return g_strdup_printf (ms_l10n_ngettext (report->language, "gap %d point", "gap %d points",
+                                                  (gulong)points), points);
+      return g_strdup_printf (ms_l10n_ngettext (report->language, "%d point ahead", "%d points ahead",
+                                                (gulong)-points), -points);
+    }
+  return g_strdup ("–");
+}
+
+static char *
 attention_cell_text (MsReport           *report,
                      const AttentionRow *row,
                      guint               column)
 {
+  if (row->kind == ATTENTION_DEPARTMENT)
+    return department_cell_text (report, g_ptr_array_index (report->lagging_departments, row->index),
+                                 row->index + 1, column);
   if (row->kind == ATTENTION_LAGGING)
     return lagging_cell_text (report, &g_array_index (report->lagging, MsLagging, row->index), column);
 
@@ -507,6 +561,11 @@ attention_shares (AttentionKind  kind,
     {
       *n_columns = N_LAGGING_COLUMNS;
       return lagging_share;
+    }
+  if (kind == ATTENTION_DEPARTMENT)
+    {
+      *n_columns = N_DEPARTMENT_COLUMNS;
+      return department_share;
     }
 
   *n_columns = N_FINDING_COLUMNS;
@@ -525,9 +584,14 @@ attention_text (MsReport           *report,
       return T (N_("Lagging projects, most urgent first"));
     case ATTENTION_FINDINGS_HEADING:
       return T (N_("Findings of the consistency check"));
+    case ATTENTION_DEPARTMENTS_HEADING:
+      return T (N_("Departments by lagging projects"));
     case ATTENTION_NONE:
-      return row->index == 0 ? T (N_("No project is behind schedule"))
-                             : T (N_("The consistency check found nothing to look into"));
+      if (row->index == 0)
+        return T (N_("No project is behind schedule"));
+      if (row->index == 2)
+        return T (N_("No department leads a lagging or unreported project"));
+      return T (N_("The consistency check found nothing to look into"));
     case ATTENTION_LAGGING:
     case ATTENTION_FINDING:
     default:
@@ -540,7 +604,7 @@ static double
 attention_header_height (MsPainter     *p,
                          AttentionKind  kind)
 {
-  return p->size * 1.3 * (kind == ATTENTION_LAGGING ? 2 : 1) + 2 * CELL_PADDING + 1;
+  return p->size * 1.3 * (kind == ATTENTION_FINDING ? 1 : 2) + 2 * CELL_PADDING + 1;
 }
 
 /* Draws one row at @y when @draw, else only measures it; returns its height. */
@@ -583,8 +647,11 @@ draw_attention_row (MsReport           *report,
 
     case ATTENTION_LAGGING_HEADING:
     case ATTENTION_FINDINGS_HEADING:
+    case ATTENTION_DEPARTMENTS_HEADING:
       {
-        guint n = row->kind == ATTENTION_LAGGING_HEADING ? report->lagging->len : report->findings->len;
+        guint n = row->kind == ATTENTION_LAGGING_HEADING ? report->lagging->len
+                : row->kind == ATTENTION_DEPARTMENTS_HEADING ? report->lagging_departments->len
+                : report->findings->len;
         /* translators: a heading and a count, such as "Lagging projects (10)" */
         g_autofree char *text = g_strdup_printf (T (N_("%s (%u)")), attention_text (report, row), n);
         g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 1.1, TRUE, width, 1, PANGO_ALIGN_LEFT);
@@ -606,6 +673,7 @@ draw_attention_row (MsReport           *report,
 
     case ATTENTION_LAGGING:
     case ATTENTION_FINDING:
+    case ATTENTION_DEPARTMENT:
     default:
       break;
     }
@@ -616,8 +684,10 @@ draw_attention_row (MsReport           *report,
       g_autofree char *text = attention_cell_text (report, row, c);
       /* The state and the severity are words, in bold: never colour alone. */
       gboolean bold = c == 0 || (row->kind == ATTENTION_LAGGING && c == 2);
+      /* Counts line up on the right. */
+      PangoAlignment alignment = row->kind == ATTENTION_DEPARTMENT && c >= 2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
       g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 1.0, bold, width * shares[c] - 2 * CELL_PADDING,
-                                                          4, PANGO_ALIGN_LEFT);
+                                                          report->attention_max_lines, alignment);
 
       if (draw)
         _ms_painter_show (p, layout, x + CELL_PADDING, y + CELL_PADDING, color);
@@ -643,7 +713,7 @@ draw_attention_row (MsReport           *report,
 static gboolean
 attention_is_table_row (const AttentionRow *row)
 {
-  return row->kind == ATTENTION_LAGGING || row->kind == ATTENTION_FINDING;
+  return row->kind == ATTENTION_LAGGING || row->kind == ATTENTION_FINDING || row->kind == ATTENTION_DEPARTMENT;
 }
 
 /* A table's rows get their column heads at the top of every page and under
@@ -678,7 +748,18 @@ draw_attention_header (MsReport      *report,
   static const char * const finding_headings[N_FINDING_COLUMNS] = {
     N_("Severity"), N_("Project"), N_("What was found"),
   };
-  const char * const *headings = kind == ATTENTION_LAGGING ? lagging_headings : finding_headings;
+  static const char * const department_headings[N_DEPARTMENT_COLUMNS] = {
+    /* translators: column of the departments by lag: 1 is the most lagging */
+    N_("Rank"), N_("Department"),
+    /* translators: column of the departments by lag: the projects it leads or shares */
+    N_("Projects"), N_("Overdue"), N_("At risk"), N_("Behind"), N_("Not reported"),
+    /* translators: column of the departments by lag: how far behind 序时进度
+     * on average; a line break (\n) may be put where the heading is to wrap */
+    N_("Mean gap"),
+  };
+  const char * const *headings = kind == ATTENTION_LAGGING ? lagging_headings
+                               : kind == ATTENTION_DEPARTMENT ? department_headings
+                               : finding_headings;
   guint n_columns;
   const double *shares = attention_shares (kind, &n_columns);
   double x = 0;
@@ -692,7 +773,8 @@ draw_attention_header (MsReport      *report,
   for (guint c = 0; c < n_columns; c++)
     {
       _ms_painter_text (p, T (headings[c]), x + CELL_PADDING, y + CELL_PADDING + 1,
-                        width * shares[c] - 2 * CELL_PADDING, 2, 1.0, TRUE, PANGO_ALIGN_LEFT,
+                        width * shares[c] - 2 * CELL_PADDING, 2, 1.0, TRUE,
+                        kind == ATTENTION_DEPARTMENT && c >= 2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT,
                         &p->palette->foreground);
       x += width * shares[c];
     }
@@ -706,6 +788,25 @@ add_attention_row (MsReport      *report,
   AttentionRow row = { kind, index, 0 };
 
   g_array_append_val (report->attention_rows, row);
+}
+
+/* The departments with a project overdue, at risk, behind or not reported,
+ * in the order of the departments chart (most lagging first). */
+static GPtrArray *
+collect_lagging_departments (MsDepartments *departments)
+{
+  GPtrArray *lagging = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (departments)); i++)
+    {
+      g_autoptr(MsDepartment) department = g_list_model_get_item (G_LIST_MODEL (departments), i);
+
+      if (ms_department_get_n_lagging (department) > 0 ||
+          ms_department_get_n_with_schedule (department, MS_SCHEDULE_NOT_REPORTED) > 0)
+        g_ptr_array_add (lagging, g_steal_pointer (&department));
+    }
+
+  return lagging;
 }
 
 /* The lagging projects and the findings, measured and cut into pages like
@@ -722,6 +823,8 @@ add_attention_pages (MsReport  *report,
   report->lagging = ms_schedule_collect_lagging (scope, &report->context);
   report->findings = ms_check_scope_in_language (scope, &report->context, report->language);
   g_ptr_array_sort (report->findings, compare_findings);
+  report->departments = ms_departments_new (scope);
+  report->lagging_departments = collect_lagging_departments (report->departments);
 
   add_attention_row (report, ATTENTION_TITLE, 0);
   add_attention_row (report, ATTENTION_LAGGING_HEADING, 0);
@@ -729,6 +832,12 @@ add_attention_pages (MsReport  *report,
     add_attention_row (report, ATTENTION_NONE, 0);
   for (guint i = 0; i < report->lagging->len; i++)
     add_attention_row (report, ATTENTION_LAGGING, i);
+  /* Who to call: the departments behind the lagging projects. */
+  add_attention_row (report, ATTENTION_DEPARTMENTS_HEADING, 0);
+  if (report->lagging_departments->len == 0)
+    add_attention_row (report, ATTENTION_NONE, 2);
+  for (guint i = 0; i < report->lagging_departments->len; i++)
+    add_attention_row (report, ATTENTION_DEPARTMENT, i);
   add_attention_row (report, ATTENTION_FINDINGS_HEADING, 0);
   if (report->findings->len == 0)
     add_attention_row (report, ATTENTION_NONE, 1);
@@ -736,6 +845,13 @@ add_attention_pages (MsReport  *report,
     add_attention_row (report, ATTENTION_FINDING, i);
 
   content_size (report, &probe, &width, &height);
+  {
+    g_autoptr(PangoLayout) line = _ms_painter_layout (p, "国", 1.0, FALSE, width, 1, PANGO_ALIGN_LEFT);
+
+    /* A cell says everything it has unless it would not fit a page. */
+    report->attention_max_lines = MAX (3, (int)floor ((height - 2 * attention_header_height (p, ATTENTION_LAGGING) -
+                                                       2 * CELL_PADDING) / _ms_layout_height (line)));
+  }
   for (guint i = 0; i < report->attention_rows->len; i++)
     {
       AttentionRow *row = &g_array_index (report->attention_rows, AttentionRow, i);
@@ -1064,6 +1180,8 @@ ms_report_free (MsReport *report)
   g_ptr_array_unref (report->projects);
   g_clear_pointer (&report->lagging, g_array_unref);
   g_clear_pointer (&report->findings, g_ptr_array_unref);
+  g_clear_pointer (&report->lagging_departments, g_ptr_array_unref);
+  g_clear_object (&report->departments);
   g_array_unref (report->attention_rows);
   g_free (report);
 }
