@@ -48,15 +48,16 @@ test_pages_of_bundled_file (void)
   double width, height;
 
   g_assert_cmpuint (n_pages, >=, 9);
-  /* A4: the cover and what needs attention portrait, chart pages
-   * landscape, the table portrait. */
+  /* A4: the cover, what needs attention and the 汇总表 portrait, chart
+   * pages landscape, the table portrait. */
   ms_report_get_page_size (report, 0, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
   g_assert_false (ms_report_page_is_landscape (report, 0));
   g_assert_false (ms_report_page_is_landscape (report, 1));
-  g_assert_true (ms_report_page_is_landscape (report, 2));
-  ms_report_get_page_size (report, 2, &width, &height);
+  g_assert_false (ms_report_page_is_landscape (report, 2));
+  g_assert_true (ms_report_page_is_landscape (report, 3));
+  ms_report_get_page_size (report, 3, &width, &height);
   g_assert_cmpfloat (width, >, height);
   g_assert_false (ms_report_page_is_landscape (report, n_pages - 1));
 
@@ -237,12 +238,10 @@ load_example (const char *name)
 /* Returns: (transfer full): the report's text, laid out as on the page, one
  * table row a line */
 static char *
-report_text (MsDocument *document,
-             const char *language)
+report_text_of (MsReport *report)
 {
   g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
-  g_autoptr(MsReport) report = ms_report_new (document, language, MS_PAPER_A4, NULL);
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
   char *out = NULL;
@@ -258,6 +257,15 @@ report_text (MsDocument *document,
   g_unlink (path);
   g_rmdir (dir);
   return out;
+}
+
+static char *
+report_text (MsDocument *document,
+             const char *language)
+{
+  g_autoptr(MsReport) report = ms_report_new (document, language, MS_PAPER_A4, NULL);
+
+  return report_text_of (report);
 }
 
 /* Returns: (transfer full): the lines from the one starting with @from
@@ -412,6 +420,75 @@ test_needs_attention_year_end (void)
     }
 }
 
+/* The 汇总表 on its own: one page, each category with its groups, and the
+ * file's row holding the counts the summary command gives. */
+static void
+test_summary_table (void)
+{
+  static const char * const files[] = { "luohe-2024.json", "example-city-2025.json" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(MsDocument) document = load_example (files[f]);
+      g_autoptr(MsReport) report = NULL;
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autofree char *expected = NULL;
+      MsReportSettings settings;
+      MsScheduleContext context;
+      MsScheduleCounts counts;
+      MsStats stats;
+      gboolean found = FALSE;
+
+      ms_report_settings_init (&settings);
+      settings.scope = MS_REPORT_SCOPE_SUMMARY;
+      settings.language = "zh_CN";
+      report = ms_report_new_with_settings (document, &settings);
+      g_assert_cmpuint (ms_report_get_n_pages (report), ==, 1);
+      check_pages (report, "summary table");
+
+      ms_document_get_stats (document, &stats);
+      ms_schedule_context_init (&context, document, MS_DATE_NONE);
+      ms_schedule_count (MS_NODE (document), &context, &counts);
+      expected = g_strdup_printf ("全部类别 %u %u %u %u %u %u %u %u %u %u / %u", stats.n_projects,
+                                  stats.n_by_status[MS_STATUS_COMPLETED],
+                                  counts.n_by_schedule[MS_SCHEDULE_DONE], counts.n_by_schedule[MS_SCHEDULE_ON_TRACK],
+                                  counts.n_by_schedule[MS_SCHEDULE_BEHIND], counts.n_by_schedule[MS_SCHEDULE_AT_RISK],
+                                  counts.n_by_schedule[MS_SCHEDULE_OVERDUE],
+                                  counts.n_by_schedule[MS_SCHEDULE_NOT_REPORTED], stats.n_projects_all_met,
+                                  stats.n_indicators_met, stats.n_indicators);
+
+      text = report_text_of (report);
+      lines = g_strsplit (text, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+          g_autofree char *squeezed = g_regex_replace_literal (spaces, g_strstrip (lines[l]), -1, 0, " ", 0, NULL);
+
+          found |= g_str_has_prefix (squeezed, expected);
+        }
+      if (!found)
+        g_error ("no row “%s” in %s", expected, text);
+
+      /* Every category and group is a row. */
+      for (guint c = 0; c < g_list_model_get_n_items (ms_document_get_categories (document)); c++)
+        {
+          MsCategory *category = ms_document_get_category (document, c);
+
+          g_assert_nonnull (strstr (text, ms_category_get_title (category)));
+          for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
+            {
+              g_autofree char *title = g_strdup (ms_group_get_title (ms_category_get_group (category, g)));
+
+              /* A long group title wraps; its first characters start the row. */
+              if (g_utf8_strlen (title, -1) > 6)
+                *g_utf8_offset_to_pointer (title, 6) = '\0';
+              g_assert_nonnull (strstr (text, title));
+            }
+        }
+    }
+}
+
 /* Text without any space or line break: how a wrapped cell reads back. */
 static char *
 squeeze (const char *text)
@@ -526,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/report/needs-attention", test_needs_attention);
   g_test_add_func ("/report/needs-attention/year-end", test_needs_attention_year_end);
   g_test_add_func ("/report/texts-in-full", test_texts_in_full);
+  g_test_add_func ("/report/summary-table", test_summary_table);
   g_test_add_func ("/report/failed-write", test_failed_write);
   g_test_add_func ("/report/chart-exports", test_chart_exports);
 

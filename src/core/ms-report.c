@@ -46,6 +46,7 @@ typedef enum
 {
   PAGE_COVER,
   PAGE_ATTENTION,
+  PAGE_SUMMARY,
   PAGE_OVERVIEW,
   PAGE_RATES,
   PAGE_PROJECTS,
@@ -70,6 +71,21 @@ typedef struct
   MsProject  *project;
   double      height;
 } TableRow;
+
+/* A row of the 汇总表: a category, one of its groups, or the whole file. */
+typedef enum
+{
+  SUMMARY_CATEGORY,
+  SUMMARY_GROUP,
+  SUMMARY_TOTAL,
+} SummaryLevel;
+
+typedef struct
+{
+  MsNode       *node;
+  SummaryLevel  level;
+  double        height;
+} SummaryRow;
 
 typedef enum
 {
@@ -113,6 +129,7 @@ struct _MsReport
   MsDepartments *departments;
   GPtrArray  *lagging_departments;
   GArray     *attention_rows;
+  GArray     *summary_rows;
   /* The most lines an attention cell holds: what fits a page. */
   int         attention_max_lines;
   /* The most lines a table cell holds: what fits a page. */
@@ -139,6 +156,18 @@ static const double department_share[] = { 0.06, 0.30, 0.09, 0.09, 0.09, 0.09, 0
 static const MsSchedule department_schedules[] = {
   MS_SCHEDULE_OVERDUE, MS_SCHEDULE_AT_RISK, MS_SCHEDULE_BEHIND, MS_SCHEDULE_NOT_REPORTED,
 };
+
+/* The 汇总表: name, projects, marked completed, the six states, every
+ * target met, targets met of all, share of targets met. */
+static const double summary_share[] = {
+  0.22, 0.065, 0.08, 0.06, 0.065, 0.065, 0.065, 0.07, 0.075, 0.075, 0.075, 0.085,
+};
+#define N_SUMMARY_COLUMNS G_N_ELEMENTS (summary_share)
+static const MsSchedule summary_schedules[] = {
+  MS_SCHEDULE_DONE, MS_SCHEDULE_ON_TRACK, MS_SCHEDULE_BEHIND, MS_SCHEDULE_AT_RISK, MS_SCHEDULE_OVERDUE,
+  MS_SCHEDULE_NOT_REPORTED,
+};
+#define SUMMARY_FONT 8.5
 
 /* The findings of the check: severity, project, message. */
 static const double finding_share[] = { 0.10, 0.30, 0.60 };
@@ -908,6 +937,251 @@ draw_attention (MsReport   *report,
     }
 }
 
+static char *
+summary_cell_text (MsReport         *report,
+                   const SummaryRow *row,
+                   guint             column)
+{
+  MsStats stats = { 0 };
+  MsScheduleCounts counts = { 0 };
+
+  if (column == 0)
+    {
+      if (row->level == SUMMARY_TOTAL)
+        return g_strdup (T (N_("All categories")));
+      if (row->level == SUMMARY_CATEGORY)
+        return g_strdup (ms_category_get_title (MS_CATEGORY (row->node)));
+      return g_strdup (ms_group_get_title (MS_GROUP (row->node)));
+    }
+
+  ms_stats_add_node (&stats, row->node);
+  if (column == 1)
+    return g_strdup_printf ("%u", stats.n_projects);
+  if (column == 2)
+    return g_strdup_printf ("%u", stats.n_by_status[MS_STATUS_COMPLETED]);
+  if (column < 3 + G_N_ELEMENTS (summary_schedules))
+    {
+      ms_schedule_count (row->node, &report->context, &counts);
+      return g_strdup_printf ("%u", counts.n_by_schedule[summary_schedules[column - 3]]);
+    }
+  column -= 3 + G_N_ELEMENTS (summary_schedules);
+  if (column == 0)
+    return g_strdup_printf ("%u", stats.n_projects_all_met);
+  if (column == 1)
+    return g_strdup_printf (T (N_("%u / %u")), stats.n_indicators_met, stats.n_indicators);
+  if (stats.n_indicators == 0)
+    return g_strdup ("–");
+  return ms_l10n_format_percent (report->language, (double)stats.n_indicators_met / stats.n_indicators);
+}
+
+static const char *
+summary_heading (MsReport *report,
+                 guint     column)
+{
+  static const char * const headings[] = {
+    N_("Category and group"), N_("Projects"),
+    /* translators: a column of the 汇总表: projects whose status is completed */
+    N_("Marked completed"),
+  };
+  static const char * const tail[] = {
+    /* translators: a column of the 汇总表: projects that met all their targets */
+    N_("Every target met"),
+    /* translators: a column of the 汇总表: indicators that met their target, of all */
+    N_("Targets met"),
+    /* translators: a column of the 汇总表: the share of indicators that met their target */
+    N_("Share met"),
+  };
+
+  if (column < G_N_ELEMENTS (headings))
+    return T (headings[column]);
+  column -= G_N_ELEMENTS (headings);
+  if (column < G_N_ELEMENTS (summary_schedules))
+    return ms_schedule_get_label_in_language (summary_schedules[column], report->language);
+  return T (tail[column - G_N_ELEMENTS (summary_schedules)]);
+}
+
+static double
+summary_header_height (MsPainter *p)
+{
+  return p->size * 1.3 * 3 + 2 * CELL_PADDING;
+}
+
+/* The title over the table: what it is and the date it is read at. */
+static double
+draw_summary_title (MsReport  *report,
+                    MsPainter *p,
+                    double     width,
+                    gboolean   draw)
+{
+  g_autoptr(PangoLayout) title = _ms_painter_layout (p, T (N_("Summary table")), 1.35, TRUE, width, 1,
+                                                     PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) line = NULL;
+  char date[MS_DATE_BUFSIZE];
+  g_autofree char *text = NULL;
+
+  /* translators: under "Summary table" in the report; %s is a date */
+  text = g_strdup_printf (T (N_("Projects by category and group and by state, read as of %s; targets met "
+                                "of all targets (indicators).")),
+                          ms_date_format (date, sizeof date, report->context.as_of));
+  line = _ms_painter_layout (p, text, 1.0, FALSE, width, 0, PANGO_ALIGN_LEFT);
+  if (draw)
+    {
+      _ms_painter_show (p, title, 0, 0, &p->palette->foreground);
+      _ms_painter_show (p, line, 0, _ms_layout_height (title) + 4, &p->palette->muted);
+    }
+  return _ms_layout_height (title) + 4 + _ms_layout_height (line) + p->size * 1.2;
+}
+
+static void
+draw_summary_header (MsReport  *report,
+                     MsPainter *p,
+                     double     y,
+                     double     width)
+{
+  double x = 0;
+
+  cairo_save (p->cr);
+  _ms_set_color (p->cr, &p->palette->track);
+  cairo_rectangle (p->cr, 0, y, width, summary_header_height (p));
+  cairo_fill (p->cr);
+  cairo_restore (p->cr);
+
+  for (guint c = 0; c < N_SUMMARY_COLUMNS; c++)
+    {
+      /* Small heads: a word never breaks inside a narrow column. */
+      _ms_painter_text (p, summary_heading (report, c), x + CELL_PADDING / 2, y + CELL_PADDING,
+                        width * summary_share[c] - CELL_PADDING, 3, 0.8, TRUE,
+                        c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT, &p->palette->foreground);
+      x += width * summary_share[c];
+    }
+}
+
+/* Draws one row at @y when @draw, else only measures it; returns its height. */
+static double
+draw_summary_row (MsReport         *report,
+                  MsPainter        *p,
+                  const SummaryRow *row,
+                  double            y,
+                  double            width,
+                  gboolean          draw)
+{
+  gboolean bold = row->level != SUMMARY_GROUP;
+  double indent = row->level == SUMMARY_GROUP ? p->size * 1.2 : 0;
+  double height = 0;
+  double x = 0;
+
+  /* The row's name first: it decides the row's height. */
+  for (guint c = 0; c < N_SUMMARY_COLUMNS; c++)
+    {
+      g_autofree char *text = summary_cell_text (report, row, c);
+      double cell = width * summary_share[c] - 2 * CELL_PADDING - (c == 0 ? indent : 0);
+      g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 0.95, bold, cell, 0,
+                                                          c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+
+      if (draw)
+        {
+          if (c == 0 && row->level != SUMMARY_GROUP)
+            {
+              cairo_save (p->cr);
+              _ms_set_color (p->cr, &p->palette->track);
+              cairo_rectangle (p->cr, 0, y, width, row->height);
+              cairo_fill (p->cr);
+              cairo_restore (p->cr);
+            }
+          _ms_painter_show (p, layout, x + CELL_PADDING + (c == 0 ? indent : 0), y + CELL_PADDING,
+                            &p->palette->foreground);
+        }
+      height = MAX (height, _ms_layout_height (layout));
+      x += width * summary_share[c];
+    }
+  height += 2 * CELL_PADDING;
+
+  if (draw)
+    {
+      cairo_save (p->cr);
+      _ms_set_color (p->cr, &p->palette->grid);
+      cairo_set_line_width (p->cr, row->level == SUMMARY_TOTAL ? 1.0 : 0.4);
+      cairo_move_to (p->cr, 0, row->level == SUMMARY_TOTAL ? y : y + height);
+      cairo_line_to (p->cr, width, row->level == SUMMARY_TOTAL ? y : y + height);
+      cairo_stroke (p->cr);
+      cairo_restore (p->cr);
+    }
+
+  return height;
+}
+
+static void
+add_summary_row (MsReport     *report,
+                 MsNode       *node,
+                 SummaryLevel  level)
+{
+  SummaryRow row = { node, level, 0 };
+
+  g_array_append_val (report->summary_rows, row);
+}
+
+/* The 汇总表: each category with its groups, then the whole file; on one
+ * page when it fits, else its rows continue under the column heads. */
+static void
+add_summary_pages (MsReport  *report,
+                   MsPainter *p)
+{
+  GListModel *categories = ms_document_get_categories (report->document);
+  Page probe = { PAGE_SUMMARY, FALSE, NULL, 0, 0 };
+  double width, height, used;
+  guint first_row = 0;
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (report->document, c);
+      GListModel *groups = ms_category_get_groups (category);
+
+      add_summary_row (report, MS_NODE (category), SUMMARY_CATEGORY);
+      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+        add_summary_row (report, MS_NODE (ms_category_get_group (category, g)), SUMMARY_GROUP);
+    }
+  add_summary_row (report, MS_NODE (report->document), SUMMARY_TOTAL);
+
+  content_size (report, &probe, &width, &height);
+  used = draw_summary_title (report, p, width, FALSE) + summary_header_height (p);
+  for (guint i = 0; i < report->summary_rows->len; i++)
+    {
+      SummaryRow *row = &g_array_index (report->summary_rows, SummaryRow, i);
+
+      row->height = draw_summary_row (report, p, row, 0, width, FALSE);
+      if (used + row->height > height && i > first_row)
+        {
+          add_page (report, PAGE_SUMMARY, FALSE, MS_NODE (report->document), first_row, i - first_row);
+          first_row = i;
+          used = summary_header_height (p);
+        }
+      used += row->height;
+    }
+  add_page (report, PAGE_SUMMARY, FALSE, MS_NODE (report->document), first_row,
+            report->summary_rows->len - first_row);
+}
+
+static void
+draw_summary (MsReport   *report,
+              MsPainter  *p,
+              const Page *page,
+              double      width)
+{
+  double y = 0;
+
+  if (page->first == 0)
+    y += draw_summary_title (report, p, width, TRUE);
+  draw_summary_header (report, p, y, width);
+  y += summary_header_height (p);
+  for (guint i = page->first; i < page->first + page->count; i++)
+    {
+      const SummaryRow *row = &g_array_index (report->summary_rows, SummaryRow, i);
+
+      draw_summary_row (report, p, row, y, width, TRUE);
+      y += row->height;
+    }
+}
+
 static void
 paginate (MsReport *report)
 {
@@ -944,8 +1218,7 @@ paginate (MsReport *report)
       return;
     }
 
-  if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW ||
-      report->scope == MS_REPORT_SCOPE_SUMMARY)
+  if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW)
     add_page (report, PAGE_COVER, FALSE, MS_NODE (report->document), 0, 0);
 
   /* What to chase comes right after the summary: the meeting starts there. */
@@ -955,6 +1228,15 @@ paginate (MsReport *report)
       _ms_painter_init (&p, cr, &options, &info);
       add_attention_pages (report, &p, report->scope == MS_REPORT_SCOPE_ALL ? MS_NODE (report->document)
                                                                            : report->scope_node);
+      _ms_painter_clear (&p);
+    }
+
+  /* Then the 汇总表, then the details. */
+  if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_SUMMARY)
+    {
+      chart_options (report, &options, SUMMARY_FONT);
+      _ms_painter_init (&p, cr, &options, &info);
+      add_summary_pages (report, &p);
       _ms_painter_clear (&p);
     }
 
@@ -1142,6 +1424,7 @@ ms_report_new_with_settings (MsDocument             *document,
   report->table_rows = g_array_new (FALSE, FALSE, sizeof (TableRow));
   report->projects = ms_node_collect_projects (scope == MS_REPORT_SCOPE_CATEGORY ? node : MS_NODE (document));
   report->attention_rows = g_array_new (FALSE, FALSE, sizeof (AttentionRow));
+  report->summary_rows = g_array_new (FALSE, FALSE, sizeof (SummaryRow));
   ms_schedule_context_init (&report->context, document, MS_DATE_NONE);
 
   paginate (report);
@@ -1183,6 +1466,7 @@ ms_report_free (MsReport *report)
   g_clear_pointer (&report->lagging_departments, g_ptr_array_unref);
   g_clear_object (&report->departments);
   g_array_unref (report->attention_rows);
+  g_array_unref (report->summary_rows);
   g_free (report);
 }
 
@@ -1226,6 +1510,8 @@ section_title (MsReport   *report,
       return "";
     case PAGE_ATTENTION:
       return T (N_("Needs attention"));
+    case PAGE_SUMMARY:
+      return T (N_("Summary table"));
     case PAGE_OVERVIEW:
       return T (N_("Overview"));
     case PAGE_RATES:
@@ -1727,6 +2013,13 @@ ms_report_draw_page (MsReport    *report,
       options.font_size = ATTENTION_FONT;
       _ms_painter_init (&p, cr, &options, &content_info);
       draw_attention (report, &p, page, content_width);
+      _ms_painter_clear (&p);
+      break;
+
+    case PAGE_SUMMARY:
+      options.font_size = SUMMARY_FONT;
+      _ms_painter_init (&p, cr, &options, &content_info);
+      draw_summary (report, &p, page, content_width);
       _ms_painter_clear (&p);
       break;
 
