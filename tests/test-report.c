@@ -539,11 +539,84 @@ test_texts_in_full (void)
               if (whole[0] != '\0' && strstr (text, whole) == NULL)
                 g_error ("%s report: project %u's text is not there in full: %s", languages[l],
                          ms_project_get_number (project), texts[t]);
+              /* The file has no ellipsis, so none may appear in what is printed. */
+              g_assert_null (strstr (texts[t], "…"));
             }
         }
+      if (strstr (text, "…") != NULL)
+        g_error ("%s report: a text is cut: …%.60s", languages[l], strstr (text, "…"));
       g_unlink (path);
       g_rmdir (dir);
     }
+}
+
+/* A project with a dozen indicators and a completion report longer than a
+ * column: its card shows every indicator and every part of the report,
+ * going on in the next column under "(continued)". */
+static void
+test_cards_in_full (void)
+{
+  g_autoptr(MsDocument) document = load_example ("luohe-2024.json");
+  MsProject *project = ms_group_get_project (ms_category_get_group (ms_document_get_category (document, 0), 0), 0);
+  g_autoptr(GString) completion = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(MsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) cards = g_string_new (NULL);
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *continued = NULL;
+  const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
+  int status = 0;
+
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autoptr(MsIndicator) indicator = ms_indicator_new ();
+      g_autofree char *name = g_strdup_printf ("附加指标第%02u项", i);
+
+      ms_indicator_set_name (indicator, name);
+      ms_indicator_set_unit (indicator, "个");
+      ms_indicator_set_target (indicator, 10 * i);
+      ms_project_insert_indicator (project, ms_project_get_n_indicators (project), indicator);
+    }
+  for (guint i = 1; i <= 150; i++)
+    g_string_append_printf (completion, "Part%03u：全年完成改造任务并通过验收。", i);
+  ms_project_set_completion (project, completion->str);
+
+  report = ms_report_new (document, "zh_CN", MS_PAPER_A4, NULL);
+  check_pages (report, "long card");
+  g_assert_true (ms_report_write_pdf (report, path, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &raw, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* The card pages are those headed "目标与完成情况". */
+  pages = g_strsplit (raw, "\f", -1);
+  for (guint i = 0; pages[i] != NULL; i++)
+    if (strstr (pages[i], "目标与完成情况") != NULL)
+      {
+        g_autofree char *page = squeeze (pages[i]);
+
+        g_string_append (cards, page);
+      }
+
+  for (guint i = 0; i < ms_project_get_n_indicators (project); i++)
+    g_assert_nonnull (strstr (cards->str, ms_indicator_get_name (ms_project_get_indicator (project, i))));
+  for (guint i = 1; i <= 150; i++)
+    {
+      /* A part may break between columns; its Latin label does not. */
+      g_autofree char *part = g_strdup_printf ("Part%03u", i);
+
+      if (strstr (cards->str, part) == NULL)
+        g_error ("part %u of the completion report is not on the card", i);
+    }
+  continued = g_strdup_printf ("%u.（续）", ms_project_get_number (project));
+  g_assert_nonnull (strstr (cards->str, continued));
+  g_assert_null (strstr (cards->str, "…"));
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -604,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/report/needs-attention/year-end", test_needs_attention_year_end);
   g_test_add_func ("/report/texts-in-full", test_texts_in_full);
   g_test_add_func ("/report/summary-table", test_summary_table);
+  g_test_add_func ("/report/cards-in-full", test_cards_in_full);
   g_test_add_func ("/report/failed-write", test_failed_write);
   g_test_add_func ("/report/chart-exports", test_chart_exports);
 

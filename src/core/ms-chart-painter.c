@@ -296,6 +296,99 @@ _ms_painter_show (MsPainter       *p,
     }
 }
 
+/* The height of lines [@first, @first + @n_lines) of @layout, from the top
+ * of the first to the bottom of the last. */
+double
+_ms_layout_lines_height (PangoLayout *layout,
+                         int          first,
+                         int          n_lines)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int line = 0;
+  int top = 0;
+  int bottom = 0;
+
+  do
+    {
+      int y0, y1;
+
+      if (line >= first + n_lines)
+        break;
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      if (line == first)
+        top = y0;
+      if (line >= first)
+        bottom = y1;
+      line++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  return (double)(bottom - top) / PANGO_SCALE;
+}
+
+/* Draws lines [@first, @first + @n_lines) of @layout with the top of the
+ * first at @y: a paragraph continued on the next column or page. Only the
+ * lines drawn go into the PDF's text. */
+void
+_ms_painter_show_lines (MsPainter     *p,
+                        PangoLayout   *layout,
+                        int            first,
+                        int            n_lines,
+                        double         x,
+                        double         y,
+                        const MsColor *color)
+{
+  PangoLayoutIter *iter;
+  int line = 0;
+  int top = 0;
+
+  pango_cairo_update_context (p->cr, p->context);
+  pango_layout_context_changed (layout);
+  iter = pango_layout_get_iter (layout);
+
+  cairo_save (p->cr);
+  _ms_set_color (p->cr, color);
+  do
+    {
+      PangoRectangle ink, logical;
+      int y0, y1;
+
+      if (line >= first + n_lines)
+        break;
+      if (line < first)
+        {
+          line++;
+          continue;
+        }
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      if (line == first)
+        top = y0;
+      pango_layout_iter_get_line_extents (iter, &ink, &logical);
+      cairo_move_to (p->cr, x + (double)logical.x / PANGO_SCALE,
+                     y + (double)(pango_layout_iter_get_baseline (iter) - top) / PANGO_SCALE);
+      pango_cairo_show_layout_line (p->cr, pango_layout_iter_get_line_readonly (iter));
+
+      if (ink.width > 0 && ink.height > 0)
+        {
+          p->info->text_x1 = MIN (p->info->text_x1, x + (double)ink.x / PANGO_SCALE);
+          p->info->text_y1 = MIN (p->info->text_y1, y + (double)(ink.y - top) / PANGO_SCALE);
+          p->info->text_x2 = MAX (p->info->text_x2, x + (double)(ink.x + ink.width) / PANGO_SCALE);
+          p->info->text_y2 = MAX (p->info->text_y2, y + (double)(ink.y + ink.height - top) / PANGO_SCALE);
+        }
+      line++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  cairo_restore (p->cr);
+  pango_layout_iter_free (iter);
+
+  p->info->n_texts++;
+  /* A paragraph's unknown glyphs count once, with its first lines. */
+  if (first == 0)
+    p->info->n_unknown_glyphs += pango_layout_get_unknown_glyphs_count (layout);
+}
+
 /* Draws @text and returns the height it took. */
 double
 _ms_painter_text (MsPainter        *p,

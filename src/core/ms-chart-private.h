@@ -48,6 +48,16 @@ void         _ms_painter_show        (MsPainter            *p,
                                       double                x,
                                       double                y,
                                       const MsColor        *color);
+double       _ms_layout_lines_height (PangoLayout          *layout,
+                                      int                   first,
+                                      int                   n_lines);
+void         _ms_painter_show_lines  (MsPainter            *p,
+                                      PangoLayout          *layout,
+                                      int                   first,
+                                      int                   n_lines,
+                                      double                x,
+                                      double                y,
+                                      const MsColor        *color);
 double       _ms_painter_text        (MsPainter            *p,
                                       const char           *text,
                                       double                x,
@@ -70,5 +80,14 @@ void         _ms_painter_fill_schedule (MsPainter          *p,
                                       double                width,
                                       double                height,
                                       MsSchedule            schedule);
+
+double       _ms_chart_paint_indicator (MsPainter          *p,
+                                      MsIndicator          *indicator,
+                                      double                x,
+                                      double                y,
+                                      double                width,
+                                      double                row_height,
+                                      double                name_width,
+                                      gboolean              draw);
 
 G_END_DECLS

@@ -641,19 +641,10 @@ paint_rates_legend (MsPainter          *p,
     }
 }
 
-/* Width of the first line as laid out, ellipsis included. */
-static double
-first_line_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &logical);
-  return (double)logical.width / PANGO_SCALE;
-}
-
-/* "12. 新建农村公路150公里 · 新建农村公路": when it is too long, the
- * project's title is cut first, as the indicator's name tells the bars of
- * one project apart. */
+/* "12. 新建农村公路150公里 · 新建农村公路" when it fits; else the
+ * project's number and the indicator's name, which tell the bars apart
+ * (the project's card and table carry its pledge): a label is never cut
+ * inside a text from the file. Only a name too long for two lines is. */
 static void
 paint_rate_row_label (MsPainter     *p,
                       const RateRow *row,
@@ -663,25 +654,30 @@ paint_rate_row_label (MsPainter     *p,
 {
   g_autofree char *title = ms_project_dup_short_title (row->project);
   const char *name = row->indicator != NULL ? ms_indicator_get_name (row->indicator) : "";
-  g_autofree char *head = g_strdup_printf ("%u. %s", ms_project_get_number (row->project), title);
-  g_autoptr(PangoLayout) head_layout = NULL;
-  g_autoptr(PangoLayout) name_layout = NULL;
-  double name_width = 0;
+  gboolean has_name = name[0] != '\0' && g_strcmp0 (name, title) != 0;
+  g_autofree char *full = has_name ? g_strdup_printf ("%u. %s · %s", ms_project_get_number (row->project), title, name)
+                                   : g_strdup_printf ("%u. %s", ms_project_get_number (row->project), title);
+  g_autoptr(PangoLayout) layout = _ms_painter_layout (p, full, 0.9, FALSE, width, 1, PANGO_ALIGN_LEFT);
 
-  if (name[0] != '\0' && g_strcmp0 (name, title) != 0)
+  if (pango_layout_is_ellipsized (layout) && has_name)
     {
-      g_autofree char *tail = g_strconcat (" · ", name, NULL);
+      g_autofree char *shorter = g_strdup_printf ("%u. %s", ms_project_get_number (row->project), name);
 
-      name_layout = _ms_painter_layout (p, tail, 0.9, FALSE, width * 0.6, 1, PANGO_ALIGN_LEFT);
-      name_width = first_line_width (name_layout);
+      g_object_unref (layout);
+      layout = _ms_painter_layout (p, shorter, 0.9, FALSE, width, 1, PANGO_ALIGN_LEFT);
+      if (pango_layout_is_ellipsized (layout))
+        {
+          g_object_unref (layout);
+          layout = _ms_painter_layout (p, shorter, 0.75, FALSE, width, 2, PANGO_ALIGN_LEFT);
+        }
+    }
+  else if (pango_layout_is_ellipsized (layout))
+    {
+      g_object_unref (layout);
+      layout = _ms_painter_layout (p, full, 0.75, FALSE, width, 2, PANGO_ALIGN_LEFT);
     }
 
-  head_layout = _ms_painter_layout (p, head, 0.9, FALSE, width - name_width, 1, PANGO_ALIGN_LEFT);
-  _ms_painter_show (p, head_layout, 0, y + (row_height - _ms_layout_height (head_layout)) / 2,
-                    &p->palette->foreground);
-  if (name_layout != NULL)
-    _ms_painter_show (p, name_layout, first_line_width (head_layout),
-                      y + (row_height - _ms_layout_height (name_layout)) / 2, &p->palette->foreground);
+  _ms_painter_show (p, layout, 0, y + (row_height - _ms_layout_height (layout)) / 2, &p->palette->foreground);
 }
 
 static void
@@ -972,6 +968,39 @@ ms_chart_format_indicator (MsIndicator *indicator,
     /* translators: target → actual, such as "80 公里 → 113.9 公里" */
     return g_strdup_printf (ms_l10n_translate (lang, N_("%s → %s")), target, actual);
   }
+}
+
+/* One indicator as a report's project card shows it: its name in full at
+ * the left, the bar against the target, and the figures in full under the
+ * bar. Draws at (@x, @y) when @draw; returns the height it takes. */
+double
+_ms_chart_paint_indicator (MsPainter   *p,
+                           MsIndicator *indicator,
+                           double       x,
+                           double       y,
+                           double       width,
+                           double       row_height,
+                           double       name_width,
+                           gboolean     draw)
+{
+  g_autofree char *summary = ms_chart_format_indicator (indicator, p->language);
+  double track_x = x + name_width + p->size * 0.8;
+  double track_width = width - name_width - p->size * 0.8;
+  double bar_height = row_height * 0.55;
+  g_autoptr(PangoLayout) name = _ms_painter_layout (p, ms_indicator_get_name (indicator), 0.9, FALSE,
+                                                    name_width, 0, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) figures = _ms_painter_layout (p, summary, 0.85, FALSE, track_width, 0,
+                                                       PANGO_ALIGN_LEFT);
+
+  if (draw)
+    {
+      _ms_painter_show (p, name, x, y + p->size * 0.2, &p->palette->foreground);
+      paint_bullet (p, indicator, track_x, y, track_width, bar_height);
+      _ms_painter_show (p, figures, track_x, y + bar_height, &p->palette->muted);
+    }
+
+  return MAX (row_height, MAX (_ms_layout_height (name) + p->size * 0.6,
+                               bar_height + _ms_layout_height (figures) + p->size * 0.4));
 }
 
 static void

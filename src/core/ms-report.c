@@ -37,8 +37,9 @@
 #define TABLE_FONT      8.0
 #define ATTENTION_FONT  8.5
 #define CELL_PADDING    4.0
-#define GRID_COLUMNS    2
-#define GRID_ROWS       3
+#define CARD_FONT       8.5
+#define CARD_COLUMNS    2
+#define CARD_GAP       20.0
 
 #define T(text) ms_l10n_translate (report->language, text)
 
@@ -51,6 +52,8 @@ typedef enum
   PAGE_RATES,
   PAGE_PROJECTS,
   PAGE_DEPARTMENTS,
+  /* Charts one under the other, as many as fit */
+  PAGE_CHARTS,
   PAGE_TABLE,
   PAGE_PROJECT,
 } PageKind;
@@ -71,6 +74,47 @@ typedef struct
   MsProject  *project;
   double      height;
 } TableRow;
+
+/* The parts of a project's card, each drawn in full: a text part may be
+ * cut between lines when the card continues in the next column. */
+typedef enum
+{
+  CARD_HEADING,
+  CARD_DEPARTMENTS,
+  CARD_STATE,
+  CARD_INDICATOR,
+  CARD_NO_TARGET,
+  CARD_COMPLETION,
+  /* "12. (continued)" at the top of a column */
+  CARD_CONTINUED,
+} CardPart;
+
+typedef struct
+{
+  MsProject *project;
+  CardPart   part;
+  /* The indicator of CARD_INDICATOR */
+  guint      index;
+  /* The lines of a text part drawn here */
+  int        first_line;
+  int        n_lines;
+  guint      column;
+  double     y;
+  double     height;
+} CardPiece;
+
+/* A chart, or some of its rows, on a page of charts. */
+typedef struct
+{
+  MsChartKind  kind;
+  MsNode      *node;
+  guint        first_row;
+  guint        n_rows;
+  double       y;
+  double       height;
+} ChartBlock;
+
+#define CHART_GAP 28.0
 
 /* A row of the 汇总表: a category, one of its groups, or the whole file. */
 typedef enum
@@ -130,6 +174,8 @@ struct _MsReport
   GPtrArray  *lagging_departments;
   GArray     *attention_rows;
   GArray     *summary_rows;
+  GArray     *card_pieces;
+  GArray     *chart_blocks;
   /* The most lines an attention cell holds: what fits a page. */
   int         attention_max_lines;
   /* The most lines a table cell holds: what fits a page. */
@@ -1182,6 +1228,405 @@ draw_summary (MsReport   *report,
     }
 }
 
+/* Where the next chart goes on the current page of charts. */
+typedef struct
+{
+  double y;
+  double height;
+  guint  first_block;
+} ChartFlow;
+
+static void
+chart_flow_page (MsReport  *report,
+                 ChartFlow *flow)
+{
+  if (report->chart_blocks->len > flow->first_block)
+    add_page (report, PAGE_CHARTS, TRUE, MS_NODE (report->document), flow->first_block,
+              report->chart_blocks->len - flow->first_block);
+  flow->first_block = report->chart_blocks->len;
+  flow->y = 0;
+}
+
+/* Puts a chart under the one before when it fits, else on a new page; a
+ * long chart fills the page and goes on on the next, its title and axis
+ * repeated. No page is left half empty while a chart follows. */
+static void
+chart_flow_add (MsReport    *report,
+                ChartFlow   *flow,
+                MsChartKind  kind,
+                MsNode      *node)
+{
+  MsChartOptions options;
+  guint rows = kind == MS_CHART_OVERVIEW ? 0 : ms_chart_count_rows (kind, node);
+  double row_height, whole, fixed;
+  guint first = 0;
+
+  chart_options (report, &options, CHART_FONT);
+  row_height = ms_chart_get_row_height (kind, &options);
+  whole = ms_chart_get_natural_height (kind, node, &options);
+  fixed = whole - rows * row_height;
+
+  if (rows == 0)
+    {
+      ChartBlock block = { kind, node, 0, 0, 0, whole };
+
+      if (flow->y > 0 && flow->y + CHART_GAP + whole > flow->height)
+        chart_flow_page (report, flow);
+      block.y = flow->y > 0 ? flow->y + CHART_GAP : 0;
+      block.height = MIN (whole, flow->height - block.y);
+      g_array_append_val (report->chart_blocks, block);
+      flow->y = block.y + block.height;
+      return;
+    }
+
+  while (first < rows)
+    {
+      double top = flow->y > 0 ? flow->y + CHART_GAP : 0;
+      double room = floor ((flow->height - top - fixed) / row_height);
+      guint left = rows - first;
+      guint fitting = room > 0 ? (guint)room : 0;
+      ChartBlock block = { kind, node, first, 0, top, 0 };
+
+      /* A chart starts on a page with at least a few of its rows. */
+      if (flow->y > 0 && fitting < MIN (3, left))
+        {
+          chart_flow_page (report, flow);
+          continue;
+        }
+
+      block.n_rows = MIN (MAX (fitting, 1), left);
+      block.height = fixed + block.n_rows * row_height;
+      g_array_append_val (report->chart_blocks, block);
+      flow->y = top + block.height;
+      first += block.n_rows;
+      if (first < rows)
+        chart_flow_page (report, flow);
+    }
+}
+
+static char *
+card_text (MsReport        *report,
+           const CardPiece *piece)
+{
+  MsProject *project = piece->project;
+
+  switch (piece->part)
+    {
+    case CARD_HEADING:
+      return g_strdup_printf ("%u. %s", ms_project_get_number (project), ms_project_get_target (project));
+
+    case CARD_CONTINUED:
+      /* translators: at the top of a column where a project's card goes on, %u is its number */
+      return g_strdup_printf (T (N_("%u. (continued)")), ms_project_get_number (project));
+
+    case CARD_DEPARTMENTS:
+      {
+        const char * const *partners = ms_project_get_partners (project);
+        g_autofree char *departments = format_departments (report, project);
+
+        if (partners == NULL || partners[0] == NULL)
+          /* translators: on a project's card in the report, %s are its responsible departments */
+          return g_strdup_printf (T (N_("Responsible: %s")), departments);
+        {
+          g_autofree char *joined = g_strjoinv ("、", (char **)partners);
+
+          /* translators: on a project's card in the report: the responsible departments, then the
+           * cooperating units (配合单位) */
+          return g_strdup_printf (T (N_("Responsible: %s; cooperating: %s")), departments, joined);
+        }
+      }
+
+    case CARD_STATE:
+      {
+        g_autofree char *schedule = ms_project_dup_schedule_text_in_language (project, &report->context, TRUE,
+                                                                               report->language);
+        const char *status = ms_l10n_translate (report->language,
+                                                ms_status_get_label_untranslated (ms_project_get_status (project)));
+
+        /* translators: on a project's card in the report: its status as the file says, then where it
+         * stands against 序时进度, such as "Status: in progress · Schedule: behind · …" */
+        return g_strdup_printf (T (N_("Status: %s · Schedule: %s")), status, schedule);
+      }
+
+    case CARD_NO_TARGET:
+      return g_strdup (T (N_("No quantitative target")));
+
+    case CARD_COMPLETION:
+      /* translators: on a project's card in the report, %s is the completion report (完成情况) */
+      return g_strdup_printf (T (N_("Completion report: %s")), ms_project_get_completion (project));
+
+    case CARD_INDICATOR:
+    default:
+      return NULL;
+    }
+}
+
+static PangoLayout *
+card_layout (MsReport        *report,
+             MsPainter       *p,
+             const CardPiece *piece,
+             double           width)
+{
+  g_autofree char *text = card_text (report, piece);
+  gboolean bold = piece->part == CARD_HEADING || piece->part == CARD_CONTINUED;
+  double scale = piece->part == CARD_HEADING ? 1.1 : piece->part == CARD_COMPLETION ? 1.0 : 0.9;
+
+  return _ms_painter_layout (p, text, scale, bold, width, 0, PANGO_ALIGN_LEFT);
+}
+
+static double
+card_column_width (MsReport *report)
+{
+  Page probe = { PAGE_PROJECTS, TRUE, NULL, 0, 0 };
+  double width, height;
+
+  content_size (report, &probe, &width, &height);
+  return (width - (CARD_COLUMNS - 1) * CARD_GAP) / CARD_COLUMNS;
+}
+
+static double
+card_name_width (MsPainter *p,
+                 double     width)
+{
+  return MIN (width * 0.34, p->size * 14);
+}
+
+/* Where the next piece goes: a column, or the first of a new page. */
+typedef struct
+{
+  guint  column;
+  double y;
+  guint  first_piece;
+  double height;
+} CardFlow;
+
+static void
+card_flow_next_column (MsReport *report,
+                       CardFlow *flow)
+{
+  flow->y = 0;
+  if (++flow->column < CARD_COLUMNS)
+    return;
+
+  add_page (report, PAGE_PROJECTS, TRUE, MS_NODE (report->document), flow->first_piece,
+            report->card_pieces->len - flow->first_piece);
+  flow->first_piece = report->card_pieces->len;
+  flow->column = 0;
+}
+
+static void
+card_flow_add (MsReport  *report,
+               CardFlow  *flow,
+               CardPiece *piece)
+{
+  piece->column = flow->column;
+  piece->y = flow->y;
+  flow->y += piece->height;
+  g_array_append_val (report->card_pieces, *piece);
+}
+
+/* Starts a new column for a card that goes on: its number heads it. */
+static void
+card_flow_continue (MsReport  *report,
+                    MsPainter *p,
+                    CardFlow  *flow,
+                    MsProject *project,
+                    double     width)
+{
+  CardPiece continued = { project, CARD_CONTINUED, 0, 0, 1, 0, 0, 0 };
+  g_autoptr(PangoLayout) layout = NULL;
+
+  card_flow_next_column (report, flow);
+  layout = card_layout (report, p, &continued, width);
+  continued.height = _ms_layout_height (layout) + p->size * 0.4;
+  card_flow_add (report, flow, &continued);
+}
+
+/* Places a text part, line by line where it does not fit whole. */
+static void
+card_flow_text (MsReport  *report,
+                MsPainter *p,
+                CardFlow  *flow,
+                CardPiece *piece,
+                double     width,
+                double     space_after)
+{
+  g_autoptr(PangoLayout) layout = card_layout (report, p, piece, width);
+  int n_lines = pango_layout_get_line_count (layout);
+  int first = 0;
+
+  while (first < n_lines)
+    {
+      int fitting = 0;
+
+      while (first + fitting < n_lines &&
+             flow->y + _ms_layout_lines_height (layout, first, fitting + 1) <= flow->height)
+        fitting++;
+
+      if (fitting == 0)
+        {
+          card_flow_continue (report, p, flow, piece->project, width);
+          continue;
+        }
+
+      piece->first_line = first;
+      piece->n_lines = fitting;
+      piece->height = _ms_layout_lines_height (layout, first, fitting);
+      if (first + fitting == n_lines)
+        piece->height += space_after;
+      card_flow_add (report, flow, piece);
+      first += fitting;
+    }
+}
+
+/* The height of a card's head: its pledge, departments and state, and
+ * the first indicator or two lines of its completion report. */
+static double
+card_head_height (MsReport  *report,
+                  MsPainter *p,
+                  MsProject *project,
+                  double     width,
+                  double     row_height)
+{
+  static const CardPart head[] = { CARD_HEADING, CARD_DEPARTMENTS, CARD_STATE };
+  double height = p->size * 1.1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (head); i++)
+    {
+      CardPiece piece = { project, head[i], 0, 0, 0, 0, 0, 0 };
+      g_autoptr(PangoLayout) layout = card_layout (report, p, &piece, width);
+
+      height += _ms_layout_height (layout);
+    }
+
+  if (ms_project_get_n_indicators (project) > 0)
+    height += _ms_chart_paint_indicator (p, ms_project_get_indicator (project, 0), 0, 0, width, row_height,
+                                         card_name_width (p, width), FALSE);
+  else
+    height += p->size * 3;
+
+  return height;
+}
+
+/* Every project's card in full, flowing down two columns per landscape
+ * page: pledge, departments and cooperating units, status and schedule,
+ * each indicator, the completion report. */
+static void
+add_card_pages (MsReport  *report,
+                MsPainter *p)
+{
+  Page probe = { PAGE_PROJECTS, TRUE, NULL, 0, 0 };
+  double width = card_column_width (report);
+  double page_width;
+  double row_height = ms_chart_get_row_height (MS_CHART_PROJECT, p->options);
+  CardFlow flow = { 0, 0, 0, 0 };
+
+  content_size (report, &probe, &page_width, &flow.height);
+  for (guint i = 0; i < report->projects->len; i++)
+    {
+      MsProject *project = g_ptr_array_index (report->projects, i);
+      guint n_indicators = ms_project_get_n_indicators (project);
+      CardPiece heading = { project, CARD_HEADING, 0, 0, 0, 0, 0, 0 };
+      g_autoptr(PangoLayout) heading_layout = card_layout (report, p, &heading, width);
+
+      /* A card starts where its head (pledge, departments, state) and its
+       * first figure fit, when they fit a column at all; cards are apart
+       * by a rule. */
+      if (flow.y > 0)
+        {
+          double start = card_head_height (report, p, project, width, row_height);
+
+          if (start > flow.height * 0.6)
+            start = _ms_layout_lines_height (heading_layout, 0, 1) + p->size * 2.6;
+          start += p->size * 1.8;
+          if (flow.y + start > flow.height)
+            card_flow_next_column (report, &flow);
+          else
+            flow.y += p->size * 1.8;
+        }
+
+      card_flow_text (report, p, &flow, &heading, width, p->size * 0.3);
+      {
+        CardPiece departments = { project, CARD_DEPARTMENTS, 0, 0, 0, 0, 0, 0 };
+        CardPiece state = { project, CARD_STATE, 0, 0, 0, 0, 0, 0 };
+
+        card_flow_text (report, p, &flow, &departments, width, p->size * 0.2);
+        card_flow_text (report, p, &flow, &state, width, p->size * 0.6);
+      }
+
+      for (guint n = 0; n < n_indicators; n++)
+        {
+          CardPiece indicator = { project, CARD_INDICATOR, n, 0, 0, 0, 0, 0 };
+
+          indicator.height = _ms_chart_paint_indicator (p, ms_project_get_indicator (project, n), 0, 0, width,
+                                                        row_height, card_name_width (p, width), FALSE);
+          if (flow.y + indicator.height > flow.height && flow.y > 0)
+            card_flow_continue (report, p, &flow, project, width);
+          card_flow_add (report, &flow, &indicator);
+        }
+      if (n_indicators == 0)
+        {
+          CardPiece none = { project, CARD_NO_TARGET, 0, 0, 0, 0, 0, 0 };
+
+          card_flow_text (report, p, &flow, &none, width, p->size * 0.3);
+        }
+
+      if (ms_project_get_completion (project)[0] != '\0')
+        {
+          CardPiece completion = { project, CARD_COMPLETION, 0, 0, 0, 0, 0, 0 };
+
+          flow.y += p->size * 0.3;
+          card_flow_text (report, p, &flow, &completion, width, 0);
+        }
+    }
+
+  if (report->card_pieces->len > flow.first_piece)
+    add_page (report, PAGE_PROJECTS, TRUE, MS_NODE (report->document), flow.first_piece,
+              report->card_pieces->len - flow.first_piece);
+}
+
+static void
+draw_cards (MsReport   *report,
+            MsPainter  *p,
+            const Page *page)
+{
+  double width = card_column_width (report);
+  double row_height = ms_chart_get_row_height (MS_CHART_PROJECT, p->options);
+
+  for (guint i = page->first; i < page->first + page->count; i++)
+    {
+      const CardPiece *piece = &g_array_index (report->card_pieces, CardPiece, i);
+      double x = piece->column * (width + CARD_GAP);
+
+      if (piece->part == CARD_HEADING && piece->first_line == 0 && piece->y > 0)
+        {
+          cairo_save (p->cr);
+          _ms_set_color (p->cr, &p->palette->grid);
+          cairo_set_line_width (p->cr, 0.6);
+          cairo_move_to (p->cr, x, piece->y - p->size * 0.9);
+          cairo_line_to (p->cr, x + width, piece->y - p->size * 0.9);
+          cairo_stroke (p->cr);
+          cairo_restore (p->cr);
+        }
+
+      if (piece->part == CARD_INDICATOR)
+        {
+          _ms_chart_paint_indicator (p, ms_project_get_indicator (piece->project, piece->index), x, piece->y, width,
+                                     row_height, card_name_width (p, width), TRUE);
+          continue;
+        }
+
+      {
+        g_autoptr(PangoLayout) layout = card_layout (report, p, piece, width);
+        gboolean muted = piece->part == CARD_DEPARTMENTS || piece->part == CARD_CONTINUED ||
+                         piece->part == CARD_NO_TARGET;
+
+        _ms_painter_show_lines (p, layout, piece->first_line, piece->n_lines, x, piece->y,
+                                muted ? &p->palette->muted : &p->palette->foreground);
+      }
+    }
+}
+
 static void
 paginate (MsReport *report)
 {
@@ -1240,7 +1685,7 @@ paginate (MsReport *report)
       _ms_painter_clear (&p);
     }
 
-  if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW)
+  if (report->scope == MS_REPORT_SCOPE_OVERVIEW)
     add_page (report, PAGE_OVERVIEW, TRUE, MS_NODE (report->document), 0, 0);
 
   if (report->scope == MS_REPORT_SCOPE_OVERVIEW || report->scope == MS_REPORT_SCOPE_SUMMARY)
@@ -1250,21 +1695,36 @@ paginate (MsReport *report)
       return;
     }
 
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+  /* The charts, as many to a page as fit: the overview, each category's
+   * rates under its title, the departments. */
+  if (report->scope != MS_REPORT_SCOPE_TABLE)
     {
-      MsCategory *category = ms_document_get_category (report->document, c);
+      Page probe = { PAGE_CHARTS, TRUE, NULL, 0, 0 };
+      ChartFlow flow = { 0, 0, 0 };
+      double width;
 
-      if (report->scope == MS_REPORT_SCOPE_ALL || MS_NODE (category) == report->scope_node)
-        add_chart_pages (report, PAGE_RATES, MS_CHART_RATES, MS_NODE (category));
+      content_size (report, &probe, &width, &flow.height);
+      if (report->scope == MS_REPORT_SCOPE_ALL)
+        chart_flow_add (report, &flow, MS_CHART_OVERVIEW, MS_NODE (report->document));
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        {
+          MsCategory *category = ms_document_get_category (report->document, c);
+
+          if (report->scope == MS_REPORT_SCOPE_ALL || MS_NODE (category) == report->scope_node)
+            chart_flow_add (report, &flow, MS_CHART_RATES, MS_NODE (category));
+        }
+      if (report->scope == MS_REPORT_SCOPE_ALL)
+        chart_flow_add (report, &flow, MS_CHART_DEPARTMENTS, MS_NODE (report->document));
+      chart_flow_page (report, &flow);
     }
 
-  for (guint first = 0; report->scope != MS_REPORT_SCOPE_TABLE && first < report->projects->len;
-       first += GRID_COLUMNS * GRID_ROWS)
-    add_page (report, PAGE_PROJECTS, TRUE, MS_NODE (report->document), first,
-              MIN (GRID_COLUMNS * GRID_ROWS, report->projects->len - first));
-
-  if (report->scope == MS_REPORT_SCOPE_ALL)
-    add_chart_pages (report, PAGE_DEPARTMENTS, MS_CHART_DEPARTMENTS, MS_NODE (report->document));
+  if (report->scope != MS_REPORT_SCOPE_TABLE)
+    {
+      chart_options (report, &options, CARD_FONT);
+      _ms_painter_init (&p, cr, &options, &info);
+      add_card_pages (report, &p);
+      _ms_painter_clear (&p);
+    }
 
   /* The table: rows measured with the fonts they are drawn with. */
   chart_options (report, &options, TABLE_FONT);
@@ -1425,6 +1885,8 @@ ms_report_new_with_settings (MsDocument             *document,
   report->projects = ms_node_collect_projects (scope == MS_REPORT_SCOPE_CATEGORY ? node : MS_NODE (document));
   report->attention_rows = g_array_new (FALSE, FALSE, sizeof (AttentionRow));
   report->summary_rows = g_array_new (FALSE, FALSE, sizeof (SummaryRow));
+  report->card_pieces = g_array_new (FALSE, FALSE, sizeof (CardPiece));
+  report->chart_blocks = g_array_new (FALSE, FALSE, sizeof (ChartBlock));
   ms_schedule_context_init (&report->context, document, MS_DATE_NONE);
 
   paginate (report);
@@ -1467,6 +1929,8 @@ ms_report_free (MsReport *report)
   g_clear_object (&report->departments);
   g_array_unref (report->attention_rows);
   g_array_unref (report->summary_rows);
+  g_array_unref (report->card_pieces);
+  g_array_unref (report->chart_blocks);
   g_free (report);
 }
 
@@ -1521,6 +1985,16 @@ section_title (MsReport   *report,
       return T (N_("Targets and results"));
     case PAGE_DEPARTMENTS:
       return T (N_("Departments"));
+    case PAGE_CHARTS:
+      {
+        const ChartBlock *block = &g_array_index (report->chart_blocks, ChartBlock, page->first);
+
+        if (block->kind == MS_CHART_OVERVIEW)
+          return T (N_("Overview"));
+        if (block->kind == MS_CHART_DEPARTMENTS)
+          return T (N_("Departments"));
+        return T (N_("Completion rates"));
+      }
     case PAGE_TABLE:
     default:
       return T (N_("All projects"));
@@ -2038,27 +2512,33 @@ ms_report_draw_page (MsReport    *report,
                      page->node, &options, &content_info);
       break;
 
+    case PAGE_CHARTS:
+      options.fill_background = FALSE;
+      for (guint i = page->first; i < page->first + page->count; i++)
+        {
+          const ChartBlock *block = &g_array_index (report->chart_blocks, ChartBlock, i);
+          MsChartInfo block_info;
+
+          options.first_row = block->first_row;
+          options.n_rows = block->n_rows;
+          cairo_save (cr);
+          cairo_translate (cr, 0, block->y);
+          ms_chart_draw (cr, content_width, block->height, block->kind, block->node, &options, &block_info);
+          cairo_restore (cr);
+          merge_info (&content_info, &block_info, 0, block->y);
+          if (block->kind == MS_CHART_RATES && block_info.reference_x >= 0)
+            {
+              content_info.reference_x = block_info.reference_x;
+              content_info.zero_x = block_info.zero_x;
+            }
+        }
+      break;
+
     case PAGE_PROJECTS:
-      {
-        double cell_width = (content_width - 20) / GRID_COLUMNS;
-        double cell_height = (content_height - 2 * 14) / GRID_ROWS;
-
-        options.fill_background = FALSE;
-        options.font_size = 8;
-        for (guint i = 0; i < page->count; i++)
-          {
-            MsProject *project = g_ptr_array_index (report->projects, page->first + i);
-            double x = (i % GRID_COLUMNS) * (cell_width + 20);
-            double y = (i / GRID_COLUMNS) * (cell_height + 14);
-            MsChartInfo cell_info;
-
-            cairo_save (cr);
-            cairo_translate (cr, x, y);
-            ms_chart_draw (cr, cell_width, cell_height, MS_CHART_PROJECT, MS_NODE (project), &options, &cell_info);
-            cairo_restore (cr);
-            merge_info (&content_info, &cell_info, x, y);
-          }
-      }
+      options.font_size = CARD_FONT;
+      _ms_painter_init (&p, cr, &options, &content_info);
+      draw_cards (report, &p, page);
+      _ms_painter_clear (&p);
       break;
 
     case PAGE_PROJECT:

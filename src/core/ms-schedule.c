@@ -625,29 +625,47 @@ ms_project_dup_schedule_text (MsProject               *project,
                               const MsScheduleContext *context,
                               gboolean                 with_deadline)
 {
+  return ms_project_dup_schedule_text_in_language (project, context, with_deadline, NULL);
+}
+
+/**
+ * ms_project_dup_schedule_text_in_language:
+ * @language: (nullable): "zh_CN", "en", or %NULL for the interface language
+ *
+ * ms_project_dup_schedule_text() in @language, as a report prints it.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+ms_project_dup_schedule_text_in_language (MsProject               *project,
+                                          const MsScheduleContext *context,
+                                          gboolean                 with_deadline,
+                                          const char              *language)
+{
   GString *text = g_string_new (NULL);
   MsDate deadline = ms_schedule_context_get_deadline (context, project);
   MsIndicator *deciding = NULL;
   MsSchedule schedule = ms_project_get_schedule (project, context, &deciding);
   double rate, expected;
 
-  g_string_append (text, ms_schedule_get_label (schedule));
+  g_string_append (text, ms_schedule_get_label_in_language (schedule, language));
   if (deciding != NULL && ms_indicator_get_rate_at (deciding, context->as_of, &rate) &&
       ms_indicator_get_expected_rate (deciding, context, deadline, context->as_of, &expected))
     {
-      g_autofree char *shown = ms_l10n_format_percent (NULL, rate);
-      g_autofree char *due = ms_l10n_format_percent (NULL, expected);
+      g_autofree char *shown = ms_l10n_format_percent (language, rate);
+      g_autofree char *due = ms_l10n_format_percent (language, expected);
 
       /* translators: after a schedule state: the indicator that decides it, its rate and the
        * rate expected by now (序时进度), such as " · 职业技能培训 57.5%, expected by now 74.7%" */
-      g_string_append_printf (text, _(" · %s %s, expected by now %s"), ms_indicator_get_name (deciding), shown, due);
+      g_string_append_printf (text, ms_l10n_translate (language, N_(" · %s %s, expected by now %s")),
+                              ms_indicator_get_name (deciding), shown, due);
     }
   if (with_deadline)
     {
       g_autofree char *date = ms_date_to_string (deadline);
 
       /* translators: after a schedule state: the project's deadline, such as " · deadline 2025-12-31" */
-      g_string_append_printf (text, _(" · deadline %s"), date);
+      g_string_append_printf (text, ms_l10n_translate (language, N_(" · deadline %s")), date);
     }
   return g_string_free (text, FALSE);
 }

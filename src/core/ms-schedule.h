@@ -97,6 +97,10 @@ typedef struct
 char       *ms_project_dup_schedule_text (MsProject           *project,
                                         const MsScheduleContext *context,
                                         gboolean                 with_deadline);
+char       *ms_project_dup_schedule_text_in_language (MsProject               *project,
+                                        const MsScheduleContext *context,
+                                        gboolean                 with_deadline,
+                                        const char              *language);
 GArray     *ms_schedule_collect_lagging (MsNode                  *scope,
                                         const MsScheduleContext *context);
 void        ms_schedule_counts_add     (MsScheduleCounts        *counts,
