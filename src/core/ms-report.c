@@ -126,9 +126,11 @@ typedef enum
 
 typedef struct
 {
-  MsNode       *node;
-  SummaryLevel  level;
-  double        height;
+  MsNode           *node;
+  SummaryLevel      level;
+  double            height;
+  MsStats           stats;
+  MsScheduleCounts  counts;
 } SummaryRow;
 
 typedef enum
@@ -988,8 +990,8 @@ summary_cell_text (MsReport         *report,
                    const SummaryRow *row,
                    guint             column)
 {
-  MsStats stats = { 0 };
-  MsScheduleCounts counts = { 0 };
+  const MsStats *stats = &row->stats;
+  const MsScheduleCounts *counts = &row->counts;
 
   if (column == 0)
     {
@@ -1000,24 +1002,20 @@ summary_cell_text (MsReport         *report,
       return g_strdup (ms_group_get_title (MS_GROUP (row->node)));
     }
 
-  ms_stats_add_node (&stats, row->node);
   if (column == 1)
-    return g_strdup_printf ("%u", stats.n_projects);
+    return g_strdup_printf ("%u", stats->n_projects);
   if (column == 2)
-    return g_strdup_printf ("%u", stats.n_by_status[MS_STATUS_COMPLETED]);
+    return g_strdup_printf ("%u", stats->n_by_status[MS_STATUS_COMPLETED]);
   if (column < 3 + G_N_ELEMENTS (summary_schedules))
-    {
-      ms_schedule_count (row->node, &report->context, &counts);
-      return g_strdup_printf ("%u", counts.n_by_schedule[summary_schedules[column - 3]]);
-    }
+    return g_strdup_printf ("%u", counts->n_by_schedule[summary_schedules[column - 3]]);
   column -= 3 + G_N_ELEMENTS (summary_schedules);
   if (column == 0)
-    return g_strdup_printf ("%u", stats.n_projects_all_met);
+    return g_strdup_printf ("%u", stats->n_projects_all_met);
   if (column == 1)
-    return g_strdup_printf (T (N_("%u / %u")), stats.n_indicators_met, stats.n_indicators);
-  if (stats.n_indicators == 0)
+    return g_strdup_printf (T (N_("%u / %u")), stats->n_indicators_met, stats->n_indicators);
+  if (stats->n_indicators == 0)
     return g_strdup ("–");
-  return ms_l10n_format_percent (report->language, (double)stats.n_indicators_met / stats.n_indicators);
+  return ms_l10n_format_percent (report->language, (double)stats->n_indicators_met / stats->n_indicators);
 }
 
 static const char *
@@ -1163,6 +1161,9 @@ add_summary_row (MsReport     *report,
 {
   SummaryRow row = { node, level, 0 };
 
+  /* Counted once, for measuring and drawing alike. */
+  ms_stats_add_node (&row.stats, node);
+  ms_schedule_count (node, &report->context, &row.counts);
   g_array_append_val (report->summary_rows, row);
 }
 
@@ -1453,14 +1454,26 @@ card_flow_text (MsReport  *report,
 {
   g_autoptr(PangoLayout) layout = card_layout (report, p, piece, width);
   int n_lines = pango_layout_get_line_count (layout);
+  g_autofree int *tops = g_new (int, n_lines);
+  g_autofree int *bottoms = g_new (int, n_lines);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
   int first = 0;
+
+  /* Each line's place, read once: a long report is not measured again
+   * for each line that might fit. */
+  for (int line = 0; line < n_lines; line++)
+    {
+      pango_layout_iter_get_line_yrange (iter, &tops[line], &bottoms[line]);
+      pango_layout_iter_next_line (iter);
+    }
+  pango_layout_iter_free (iter);
 
   while (first < n_lines)
     {
       int fitting = 0;
 
       while (first + fitting < n_lines &&
-             flow->y + _ms_layout_lines_height (layout, first, fitting + 1) <= flow->height)
+             flow->y + (double)(bottoms[first + fitting] - tops[first]) / PANGO_SCALE <= flow->height)
         fitting++;
 
       if (fitting == 0)
@@ -1640,9 +1653,13 @@ paginate (MsReport *report)
   double table_width, table_height, header_height, used;
   guint first_row = 0;
 
+  /* One project: its card, in full, over as many columns as it needs. */
   if (report->scope == MS_REPORT_SCOPE_PROJECT)
     {
-      add_page (report, PAGE_PROJECT, TRUE, report->scope_node, 0, 1);
+      chart_options (report, &options, CARD_FONT);
+      _ms_painter_init (&p, cr, &options, &info);
+      add_card_pages (report, &p);
+      _ms_painter_clear (&p);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
       return;
@@ -1882,7 +1899,8 @@ ms_report_new_with_settings (MsDocument             *document,
   report->printed = settings->printed ? g_date_time_ref (settings->printed) : g_date_time_new_now_local ();
   report->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   report->table_rows = g_array_new (FALSE, FALSE, sizeof (TableRow));
-  report->projects = ms_node_collect_projects (scope == MS_REPORT_SCOPE_CATEGORY ? node : MS_NODE (document));
+  report->projects = ms_node_collect_projects (scope == MS_REPORT_SCOPE_CATEGORY || scope == MS_REPORT_SCOPE_PROJECT
+                                              ? node : MS_NODE (document));
   report->attention_rows = g_array_new (FALSE, FALSE, sizeof (AttentionRow));
   report->summary_rows = g_array_new (FALSE, FALSE, sizeof (SummaryRow));
   report->card_pieces = g_array_new (FALSE, FALSE, sizeof (CardPiece));
