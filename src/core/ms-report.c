@@ -2116,7 +2116,21 @@ cover_header_height (MsPainter *p)
   return p->size * 0.9 * 1.3 * 2 + 2 * CELL_PADDING;
 }
 
-static void
+/* A row is as tall as its title wrapped in full. */
+static double
+measure_cover_row (MsPainter  *p,
+                   double      width,
+                   const char *title,
+                   gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = _ms_painter_layout (p, title, 0.9, bold, width * 0.3 - 2 * CELL_PADDING, 0,
+                                                      PANGO_ALIGN_LEFT);
+
+  return MAX (cover_row_height (p), _ms_layout_height (layout) + 2 * CELL_PADDING + 2);
+}
+
+/* Returns: the row's height */
+static double
 draw_cover_row (MsReport   *report,
                 MsPainter  *p,
                 CoverTable  table,
@@ -2129,7 +2143,7 @@ draw_cover_row (MsReport   *report,
   guint n_columns = cover_table_columns (table);
   double title_width = width * 0.3;
   double cell_width = (width - title_width) / n_columns;
-  double row_height = cover_row_height (p);
+  double row_height = measure_cover_row (p, width, title, bold);
   MsStats stats = { 0 };
   MsScheduleCounts counts = { 0 };
 
@@ -2138,7 +2152,7 @@ draw_cover_row (MsReport   *report,
   else
     ms_schedule_count (scope, &report->context, &counts);
 
-  _ms_painter_text (p, title, CELL_PADDING, y + CELL_PADDING, title_width - 2 * CELL_PADDING, 1, 0.9,
+  _ms_painter_text (p, title, CELL_PADDING, y + CELL_PADDING, title_width - 2 * CELL_PADDING, 0, 0.9,
                     bold, PANGO_ALIGN_LEFT, &p->palette->foreground);
 
   for (guint c = 0; c < n_columns; c++)
@@ -2170,6 +2184,8 @@ draw_cover_row (MsReport   *report,
   cairo_line_to (p->cr, width, y + row_height);
   cairo_stroke (p->cr);
   cairo_restore (p->cr);
+
+  return row_height;
 }
 
 /* Returns: the height drawn */
@@ -2219,8 +2235,8 @@ draw_cover_table (MsReport   *report,
     {
       MsCategory *category = ms_document_get_category (report->document, c);
 
-      draw_cover_row (report, p, table, y, width, ms_category_get_title (category), MS_NODE (category), FALSE);
-      y += row_height;
+      y += draw_cover_row (report, p, table, y, width, ms_category_get_title (category), MS_NODE (category),
+                           FALSE);
     }
   /* A file of many categories shows the first that fit; the tables at the end have all. */
   if (n_shown < n_categories)
@@ -2238,8 +2254,7 @@ draw_cover_table (MsReport   *report,
                         PANGO_ALIGN_LEFT, &p->palette->muted);
       y += row_height;
     }
-  draw_cover_row (report, p, table, y, width, T (N_("All categories")), MS_NODE (report->document), TRUE);
-  y += row_height;
+  y += draw_cover_row (report, p, table, y, width, T (N_("All categories")), MS_NODE (report->document), TRUE);
 
   return y - top;
 }
@@ -2309,10 +2324,20 @@ draw_cover (MsReport  *report,
 
   /* Both tables show every category when they fit, else the first that do. */
   room = height - y - 2 * (cover_header_height (p) + cover_row_height (p) + 20) - 140;
-  n_shown = (guint)MAX (0, floor (room / (2 * cover_row_height (p))));
-  if (n_shown < n_categories)
-    n_shown = n_shown > 0 ? n_shown - 1 : 0;
-  n_shown = MIN (n_shown, n_categories);
+  n_shown = 0;
+  while (n_shown < n_categories)
+    {
+      const char *title = ms_category_get_title (ms_document_get_category (document, n_shown));
+      double needed = 2 * measure_cover_row (p, width, title, FALSE);
+
+      if (needed > room)
+        break;
+      room -= needed;
+      n_shown++;
+    }
+  /* Room for the line saying how many more there are. */
+  if (n_shown < n_categories && room < 2 * cover_row_height (p) && n_shown > 0)
+    n_shown--;
 
   y += 20 + draw_cover_table (report, p, COVER_TABLE_STATUS, y, width, n_shown);
 
