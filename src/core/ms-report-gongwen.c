@@ -48,8 +48,9 @@
 /* To the end of the cell's text. */
 #define ALL_LINES G_MAXUINT
 
-/* Relative widths: the pledge and the result get the room. */
-static const double column_share[MS_GONGWEN_N_COLUMNS] = { 0.07, 0.14, 0.27, 0.13, 0.27, 0.12 };
+/* Relative widths: the pledge and the result get the room; the others are
+ * as wide as their English heads ("Departments", "Completed") need. */
+static const double column_share[MS_GONGWEN_N_COLUMNS] = { 0.065, 0.125, 0.245, 0.17, 0.245, 0.15 };
 
 typedef struct
 {
@@ -374,6 +375,17 @@ create_cell_layout (MsGongwenTable *table,
                         column == MS_GONGWEN_COLUMN_NUMBER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 }
 
+/* Column heads in 黑体, a face of regular weight: Noto Sans CJK SC. */
+static PangoLayout *
+create_heading_layout (MsGongwenTable *table,
+                       PangoContext   *context,
+                       guint           column)
+{
+  return create_layout (context, MS_CHART_FONT_FAMILY, TABLE_SIZE, FALSE,
+                        _ms_gongwen_get_heading (column, table->language),
+                        column_width (column) - 2 * CELL_PADDING_X, PANGO_ALIGN_CENTER);
+}
+
 static guint
 row_n_cells (const MsGongwenRow *row)
 {
@@ -597,9 +609,7 @@ _ms_gongwen_table_new (MsDocument   *document,
 
   for (guint c = 0; c < MS_GONGWEN_N_COLUMNS; c++)
     {
-      g_autoptr(PangoLayout) layout = create_layout (context, MS_CHART_FONT_FAMILY, TABLE_SIZE, TRUE,
-                                                     _ms_gongwen_get_heading (c, table->language),
-                                                     column_width (c) - 2 * CELL_PADDING_X, PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) layout = create_heading_layout (table, context, c);
 
       header = MAX (header, layout_height (layout));
     }
@@ -764,9 +774,7 @@ draw_header (MsGongwenTable *table,
 {
   for (guint c = 0; c < MS_GONGWEN_N_COLUMNS; c++)
     {
-      g_autoptr(PangoLayout) layout = create_layout (context, MS_CHART_FONT_FAMILY, TABLE_SIZE, TRUE,
-                                                     _ms_gongwen_get_heading (c, table->language),
-                                                     column_width (c) - 2 * CELL_PADDING_X, PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) layout = create_heading_layout (table, context, c);
       /* Heads of one line sit in the middle of the header. */
       double top = y + (table->header_height - layout_height (layout)) / 2;
 
