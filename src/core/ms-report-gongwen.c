@@ -480,9 +480,9 @@ page_is_empty (MsGongwenTable *table)
 }
 
 /* Rows go whole onto a page when they fit; a row that does not fit the room
- * left is moved to the next page when that room is small, and split
- * otherwise (so no page is left half empty), a row taller than a page
- * always. A category heading never ends a page. */
+ * left is moved to the next page when that room is under a fifth of the
+ * page, and split otherwise (so no page is left half empty), a row taller
+ * than a page always. A category heading never ends a page. */
 static void
 paginate (MsGongwenTable *table)
 {
@@ -527,7 +527,7 @@ paginate (MsGongwenTable *table)
               break;
             }
 
-          if (!page_is_empty (table) && rest <= body && room < body / 3)
+          if (!page_is_empty (table) && rest <= body && room < body / 5)
             {
               start_page (table, &y);
               continue;
@@ -543,6 +543,9 @@ paginate (MsGongwenTable *table)
               while (slice.first_line[c] + n < bottoms->len &&
                      lines_height (bottoms, slice.first_line[c], n + 1) + 2 * CELL_PADDING_Y <= room)
                 n++;
+              /* No line alone at the top of the next page. */
+              if (n >= 2 && slice.first_line[c] + n + 1 == bottoms->len)
+                n--;
               slice.n_lines[c] = n;
               any = any || n > 0;
               slice.height = MAX (slice.height, lines_height (bottoms, slice.first_line[c], n));
