@@ -47,6 +47,9 @@
 
 /* To the end of the cell's text. */
 #define ALL_LINES G_MAXUINT
+/* A row that does not fit the room left on a page moves to the next page
+ * when that room is under this share of a page, else it is split there. */
+#define SPLIT_ROOM_SHARE 0.2
 
 /* Relative widths: the pledge and the result get the room; the others are
  * as wide as their English heads ("Departments", "Completed") need. */
@@ -480,9 +483,9 @@ page_is_empty (MsGongwenTable *table)
 }
 
 /* Rows go whole onto a page when they fit; a row that does not fit the room
- * left is moved to the next page when that room is under a fifth of the
- * page, and split otherwise (so no page is left half empty), a row taller
- * than a page always. A category heading never ends a page. */
+ * left is moved to the next page when that room is small, and split
+ * otherwise (so no page is left half empty), a row taller than a page
+ * always. A category heading never ends a page. */
 static void
 paginate (MsGongwenTable *table)
 {
@@ -504,7 +507,7 @@ paginate (MsGongwenTable *table)
           slice.n_lines[0] = ALL_LINES;
           needed = slice.height;
           if (i + 1 < table->rows->len)
-            needed += MIN (rest_height (table, i + 1, none), body / 3);
+            needed += MIN (rest_height (table, i + 1, none), body * SPLIT_ROOM_SHARE);
           if (y + needed > MS_GONGWEN_AREA_HEIGHT && !page_is_empty (table))
             start_page (table, &y);
           add_slice (table, &slice, &y);
@@ -527,7 +530,7 @@ paginate (MsGongwenTable *table)
               break;
             }
 
-          if (!page_is_empty (table) && rest <= body && room < body / 5)
+          if (!page_is_empty (table) && rest <= body && room < body * SPLIT_ROOM_SHARE)
             {
               start_page (table, &y);
               continue;
