@@ -1075,6 +1075,7 @@ ms_report_free (MsReport *report)
 
   g_clear_object (&report->document);
   g_clear_object (&report->scope_node);
+  g_clear_pointer (&report->gongwen, _ms_gongwen_table_free);
   g_free (report->language);
   g_date_time_unref (report->printed);
   g_array_unref (report->pages);
@@ -1083,7 +1084,6 @@ ms_report_free (MsReport *report)
   g_clear_pointer (&report->lagging, g_array_unref);
   g_clear_pointer (&report->findings, g_ptr_array_unref);
   g_array_unref (report->attention_rows);
-  g_clear_pointer (&report->gongwen, _ms_gongwen_table_free);
   g_free (report);
 }
 
