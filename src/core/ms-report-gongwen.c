@@ -218,13 +218,15 @@ dup_progress_text (MsProject               *project,
 {
   GListModel *indicators = ms_project_get_indicators (project);
   MsSchedule schedule = ms_project_get_schedule (project, context, NULL);
-  const char *status = T (ms_status_get_label_untranslated (ms_project_get_status (project)));
+  MsStatus project_status = ms_project_get_status (project);
+  const char *status = T (ms_status_get_label_untranslated (project_status));
   const char *state = ms_schedule_get_label_in_language (schedule, language);
   GString *text = g_string_new (status);
   gboolean any = FALSE;
   double lowest = G_MAXDOUBLE;
 
-  if (g_strcmp0 (state, status) != 0)
+  /* "Completed" and "Done" say the same (已完成 both in Chinese). */
+  if (!(project_status == MS_STATUS_COMPLETED && schedule == MS_SCHEDULE_DONE) && g_strcmp0 (state, status) != 0)
     g_string_append_printf (text, "\n%s", state);
 
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
@@ -570,6 +572,11 @@ paginate (MsGongwenTable *table)
           add_slice (table, &slice, &y);
           for (guint c = 0; c < MS_GONGWEN_N_COLUMNS; c++)
             slice.first_line[c] += slice.n_lines[c];
+          /* The group's title again at the top of the page the group runs
+           * on to, unless it is itself cut there. */
+          if (!row->first_in_group || slice.first_line[MS_GONGWEN_COLUMN_GROUP] >=
+                                        lines->line_bottoms[MS_GONGWEN_COLUMN_GROUP]->len)
+            slice.first_line[MS_GONGWEN_COLUMN_GROUP] = 0;
           slice.continued = TRUE;
           start_page (table, &y);
         }
@@ -840,7 +847,7 @@ draw_slice (MsGongwenTable *table,
 
       /* A group's title starts its cell, and starts it again at the top of
        * a page the group runs on to. */
-      if (c == MS_GONGWEN_COLUMN_GROUP && !row->first_in_group && !(first_on_page && !slice->continued))
+      if (c == MS_GONGWEN_COLUMN_GROUP && !row->first_in_group && !first_on_page)
         n = 0;
       if (n == 0)
         continue;
