@@ -215,6 +215,15 @@ def check_docx(path, name, language, projects):
         if abs(value.mm - expected) > 0.3:
             failures.append("%s: %s %.1f mm, expected %d mm" % (name, what, value.mm, expected))
 
+    # "— PAGE —" at the outer corner: odd pages right, even pages left.
+    if not document.settings.odd_and_even_pages_header_footer:
+        failures.append("%s: odd and even pages share one footer" % name)
+    for footer, side in ((section.footer, "RIGHT"), (section.even_page_footer, "LEFT")):
+        paragraph = footer.paragraphs[0] if footer.paragraphs else None
+        if (paragraph is None or "PAGE" not in paragraph._p.xml or not paragraph.text.startswith("—") or
+                str(paragraph.alignment).split(" ")[0] != side):
+            failures.append("%s: no “— PAGE —” footer at the %s" % (name, side.lower()))
+
     paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
     if not paragraphs or paragraphs[0] != _("Attachment"):
         failures.append("%s: the first paragraph is not “%s”: %r" % (name, _("Attachment"), paragraphs[:1]))
