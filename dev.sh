@@ -21,10 +21,10 @@ top=$(pwd)
 packages=(
   gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev libgsf-1-dev
   fonts-noto-cjk desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 poppler-utils mupdf-tools imagemagick librsvg2-bin xdotool
-  python3
+  python3 python3-docx
 )
 
 install_packages () {

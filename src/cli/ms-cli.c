@@ -936,13 +936,17 @@ run_report (int    argc,
   g_autofree char *chart = NULL;
   g_autofree char *paper_name = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *style_name = NULL;
   MsReportFormat format;
+  MsReportStyle style = MS_REPORT_STYLE_STANDARD;
+  gboolean docx = FALSE;
   MsPaper paper = MS_PAPER_A4;
   MsChartKind kind = MS_CHART_OVERVIEW;
   MsNode *node;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to OUT: .pdf for the whole report, .svg or .png for one chart"), N_("OUT") },
+      N_("Write to OUT: .pdf for the whole report, .docx for the table of all projects as an editable "
+         "attachment (附件), .svg or .png for one chart"), N_("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &chart,
       N_("The chart for SVG and PNG: overview, rates, departments or project:CATEGORY/NUMBER"),
       N_("CHART") },
@@ -950,6 +954,9 @@ run_report (int    argc,
       N_("PAPER") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("Language of the report: zh_CN or en (default: the interface language)"), N_("LANG") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_name,
+      N_("Style of the PDF: standard, or gongwen for the table of all projects laid out as the "
+         "attachment (附件) of an official document (GB/T 9704-2012, A4)"), N_("STYLE") },
     { NULL }
   };
 
@@ -958,7 +965,9 @@ run_report (int    argc,
                              "report: a cover with the figures of the summary, what needs "
                              "attention (lagging projects and the findings of the check), "
                              "overview, completion rates per category, targets and results per "
-                             "project, departments and a table of all projects. An SVG or PNG "
+                             "project, departments and a table of all projects; with --style "
+                             "gongwen, only that table, as the attachment of an official document. "
+                             "A .docx holds that table as an editable Word document. An SVG or PNG "
                              "holds one chart."),
                            entries, &argc, &argv, 1))
     return MS_CLI_EXIT_USAGE;
@@ -975,9 +984,24 @@ run_report (int    argc,
     format = MS_REPORT_FORMAT_SVG;
   else if (g_str_has_suffix (output, ".png") || g_str_has_suffix (output, ".PNG"))
     format = MS_REPORT_FORMAT_PNG;
+  else if (g_str_has_suffix (output, ".docx") || g_str_has_suffix (output, ".DOCX"))
+    {
+      /* The Word document is the 附件 table, whatever the style. */
+      format = MS_REPORT_FORMAT_PDF;
+      docx = TRUE;
+    }
   else
     {
-      print_usage_error ("minsheng-cli report", _("The output must end in .pdf, .svg or .png"));
+      print_usage_error ("minsheng-cli report", _("The output must end in .pdf, .docx, .svg or .png"));
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  if (style_name != NULL && !ms_report_style_from_string (style_name, &style))
+    {
+      /* translators: %s is what the user gave as a report style */
+      g_autofree char *message = g_strdup_printf (_("Unknown style “%s” (standard or gongwen)"), style_name);
+
+      print_usage_error ("minsheng-cli report", message);
       return MS_CLI_EXIT_USAGE;
     }
 
@@ -1033,9 +1057,23 @@ run_report (int    argc,
 
   if (format == MS_REPORT_FORMAT_PDF)
     {
-      g_autoptr(MsReport) report = ms_report_new (document, language, paper, NULL);
+      g_autoptr(MsReport) report = NULL;
+      MsReportSettings settings;
+      gboolean written;
 
-      if (!ms_report_write_pdf (report, output, &error))
+      ms_report_settings_init (&settings);
+      settings.language = language;
+      settings.paper = paper;
+      settings.style = docx ? MS_REPORT_STYLE_GONGWEN : style;
+      if (settings.style == MS_REPORT_STYLE_GONGWEN)
+        settings.scope = MS_REPORT_SCOPE_TABLE;
+      report = ms_report_new_with_settings (document, &settings);
+
+      if (docx)
+        written = ms_report_write_docx (report, output, &error);
+      else
+        written = ms_report_write_pdf (report, output, &error);
+      if (!written)
         {
           g_printerr ("minsheng-cli report: %s\n", error->message);
           return MS_CLI_EXIT_FAILED;

@@ -166,13 +166,14 @@ add_document_characters (hb_set_t   *set,
     }
 }
 
-/* The system's face of the report's family in @weight: its file and index. */
+/* The system's face of @family in @weight: its file and index. */
 static gboolean
-find_face (int    weight,
-           char **file,
-           int   *index)
+find_face (const char  *family,
+           int          weight,
+           char       **file,
+           int         *index)
 {
-  g_autofree char *name = g_strdup_printf ("%s:lang=zh-cn", MS_CHART_FONT_FAMILY);
+  g_autofree char *name = g_strdup_printf ("%s:lang=zh-cn", family);
   FcPattern *pattern = FcNameParse ((const FcChar8 *)name);
   FcPattern *match;
   FcResult result;
@@ -277,6 +278,7 @@ base_path (const char *dir,
 static gboolean
 prepare_weight (MsEmbedFonts  *self,
                 const char    *dir,
+                const char    *family,
                 int            weight,
                 hb_set_t      *base,
                 hb_set_t      *document_characters,
@@ -289,7 +291,7 @@ prepare_weight (MsEmbedFonts  *self,
   int index;
   gboolean ok = TRUE;
 
-  if (!find_face (weight, &file, &index))
+  if (!find_face (family, weight, &file, &index))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No font for Chinese text was found"));
       return FALSE;
@@ -334,14 +336,34 @@ prepare_weight (MsEmbedFonts  *self,
  * ms_embed_fonts_new:
  * @document: the file whose text the report writes
  *
- * Prepares the faces a PDF of @document is drawn with (see above). The kept
- * face is made once per font and version, in the user's cache.
+ * Prepares the sans-serif faces a PDF of @document is drawn with (see
+ * above). The kept face is made once per font and version, in the user's
+ * cache.
  *
  * Returns: (transfer full) (nullable): the fonts, or %NULL with @error
  */
 MsEmbedFonts *
 ms_embed_fonts_new (MsDocument  *document,
                     GError     **error)
+{
+  return ms_embed_fonts_new_with_faces (document, MS_EMBED_FACES_SANS, error);
+}
+
+/**
+ * ms_embed_fonts_new_with_faces:
+ * @document: the file whose text the report writes
+ * @faces: the families to prepare, regular and bold each
+ *
+ * Like ms_embed_fonts_new(), for the families in @faces: the 公文 table
+ * is set in the serif face (its title and body) and the sans-serif one
+ * (the 附件 label and the column heads).
+ *
+ * Returns: (transfer full) (nullable): the fonts, or %NULL with @error
+ */
+MsEmbedFonts *
+ms_embed_fonts_new_with_faces (MsDocument    *document,
+                               MsEmbedFaces   faces,
+                               GError       **error)
 {
   g_autoptr(MsEmbedFonts) self = g_new0 (MsEmbedFonts, 1);
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "minsheng", "fonts", NULL);
@@ -367,8 +389,15 @@ ms_embed_fonts_new (MsDocument  *document,
   self->config = FcConfigCreate ();
   add_base_characters (base);
   add_document_characters (characters, document);
-  ok = prepare_weight (self, dir, FC_WEIGHT_REGULAR, base, characters, catalog_digest, error) &&
-       prepare_weight (self, dir, FC_WEIGHT_BOLD, base, characters, catalog_digest, error);
+  ok = TRUE;
+  if (faces & MS_EMBED_FACES_SANS)
+    ok = prepare_weight (self, dir, MS_CHART_FONT_FAMILY, FC_WEIGHT_REGULAR, base, characters, catalog_digest,
+                         error) &&
+         prepare_weight (self, dir, MS_CHART_FONT_FAMILY, FC_WEIGHT_BOLD, base, characters, catalog_digest, error);
+  if (ok && (faces & MS_EMBED_FACES_SERIF))
+    ok = prepare_weight (self, dir, MS_SERIF_FONT_FAMILY, FC_WEIGHT_REGULAR, base, characters, catalog_digest,
+                         error) &&
+         prepare_weight (self, dir, MS_SERIF_FONT_FAMILY, FC_WEIGHT_BOLD, base, characters, catalog_digest, error);
   hb_set_destroy (base);
   hb_set_destroy (characters);
   if (!ok)

@@ -24,6 +24,7 @@
 #include "ms-l10n.h"
 #include "ms-font-embed.h"
 #include "ms-report.h"
+#include "ms-report-gongwen.h"
 #include "ms-safe-write.h"
 #include "ms-schedule.h"
 
@@ -56,6 +57,8 @@ typedef enum
   PAGE_CHARTS,
   PAGE_TABLE,
   PAGE_PROJECT,
+  /* A page of the 公文 style's 附件 table (ms-report-gongwen.c). */
+  PAGE_GONGWEN,
 } PageKind;
 
 typedef struct
@@ -184,6 +187,8 @@ struct _MsReport
   int         table_max_lines;
   /* (nullable): the faces a PDF being written draws its text with */
   MsEmbedFonts *fonts;
+  /* (nullable): the 附件 table of the 公文 style */
+  MsGongwenTable *gongwen;
 };
 
 /* Relative widths of the table's columns. */
@@ -270,6 +275,14 @@ page_size (MsReport   *report,
            double     *height)
 {
   double w, h;
+
+  /* The 公文 style is A4 portrait whatever the paper (GB/T 9704). */
+  if (page->kind == PAGE_GONGWEN)
+    {
+      *width = MS_GONGWEN_PAGE_WIDTH;
+      *height = MS_GONGWEN_PAGE_HEIGHT;
+      return;
+    }
 
   ms_paper_get_size (report->paper, &w, &h);
   *width = page->landscape ? h : w;
@@ -1907,7 +1920,12 @@ ms_report_new_with_settings (MsDocument             *document,
   report->chart_blocks = g_array_new (FALSE, FALSE, sizeof (ChartBlock));
   ms_schedule_context_init (&report->context, document, MS_DATE_NONE);
 
-  paginate (report);
+  /* In the 公文 style every scope but one project or chart is the 附件 table. */
+  if (report->style == MS_REPORT_STYLE_GONGWEN && scope != MS_REPORT_SCOPE_PROJECT && scope != MS_REPORT_SCOPE_CHART)
+    for (guint i = 0; i < _ms_gongwen_table_get_n_pages (_ms_report_get_gongwen_table (report)); i++)
+      add_page (report, PAGE_GONGWEN, FALSE, NULL, i, 1);
+  else
+    paginate (report);
 
   return report;
 }
@@ -1936,6 +1954,7 @@ ms_report_free (MsReport *report)
 
   g_clear_object (&report->document);
   g_clear_object (&report->scope_node);
+  g_clear_pointer (&report->gongwen, _ms_gongwen_table_free);
   g_free (report->language);
   g_date_time_unref (report->printed);
   g_array_unref (report->pages);
@@ -2496,6 +2515,12 @@ ms_report_draw_page (MsReport    *report,
   g_return_if_fail (index < report->pages->len);
 
   page = &g_array_index (report->pages, Page, index);
+  if (page->kind == PAGE_GONGWEN)
+    {
+      _ms_gongwen_table_draw_page (report->gongwen, page->first, cr,
+                                   report->fonts != NULL ? ms_embed_fonts_get_font_map (report->fonts) : NULL, info);
+      return;
+    }
   page_size (report, page, &width, &height);
   content_size (report, page, &content_width, &content_height);
 
@@ -2665,6 +2690,18 @@ finish_file (cairo_surface_t  *surface,
   return ms_safe_write (file, buffer->data, buffer->len, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, error);
 }
 
+/* The 附件 table of the report's scope: the pages of the 公文 style, and
+ * what the Word document holds whatever the style. */
+MsGongwenTable *
+_ms_report_get_gongwen_table (MsReport *report)
+{
+  if (report->gongwen == NULL)
+    report->gongwen = _ms_gongwen_table_new (report->document,
+                                             report->scope == MS_REPORT_SCOPE_CATEGORY ? report->scope_node : NULL,
+                                             report->language, NULL);
+  return report->gongwen;
+}
+
 /**
  * ms_report_embed_fonts:
  *
@@ -2681,7 +2718,10 @@ ms_report_embed_fonts (MsReport  *report,
   g_return_val_if_fail (report != NULL, FALSE);
 
   if (report->fonts == NULL)
-    report->fonts = ms_embed_fonts_new (report->document, error);
+    report->fonts = ms_embed_fonts_new_with_faces (report->document,
+                                                   report->gongwen != NULL ? MS_EMBED_FACES_SANS | MS_EMBED_FACES_SERIF
+                                                                           : MS_EMBED_FACES_SANS,
+                                                   error);
   return report->fonts != NULL;
 }
 
