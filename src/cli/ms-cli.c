@@ -963,9 +963,9 @@ run_report (int    argc,
   if (!parse_command_line ("report", _("FILE"),
                            _("Draws the completion charts of FILE. A PDF holds the whole meeting "
                              "report: a cover with the figures of the summary, what needs "
-                             "attention (lagging projects and the findings of the check), "
-                             "overview, completion rates per category, targets and results per "
-                             "project, departments and a table of all projects; with --style "
+                             "attention (lagging projects, the departments behind them, the "
+                             "findings of the check), the summary table, the charts, every "
+                             "project's card in full and a table of all projects; with --style "
                              "gongwen, only that table, as the attachment of an official document. "
                              "A .docx holds that table as an editable Word document. An SVG or PNG "
                              "holds one chart."),
