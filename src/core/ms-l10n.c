@@ -394,6 +394,8 @@ static const UnitName unit_names[] = {
   { "吨", N_("t"), N_("t") },
   { "千瓦", N_("kW"), N_("kW") },
   { "千伏", N_("kV"), N_("kV") },
+  /* translators: micrograms per cubic metre, as air quality is measured */
+  { "微克/立方米", N_("µg/m³"), N_("µg/m³") },
   /* translators: 元, the Chinese currency, in English */
   { "元", N_("yuan"), N_("yuan") },
   { "小时", N_("hour"), N_("hours") },
