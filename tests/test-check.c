@@ -149,8 +149,8 @@ test_completed_below_target (Fixture       *fixture,
   message = check_kind (fixture, MS_CHECK_COMPLETED_BELOW_TARGET, NULL);
   g_assert_nonnull (message);
   assert_contains (message, "新开工改造老旧小区");
-  assert_contains (message, "2,000 户");
-  assert_contains (message, "2,529 户");
+  assert_contains (message, "2,000 households");
+  assert_contains (message, "2,529 households");
 
   ms_indicator_set_actual (indicator, 3465);
   g_assert_null (check_kind (fixture, MS_CHECK_COMPLETED_BELOW_TARGET, NULL));
@@ -248,7 +248,7 @@ test_text_disagrees (Fixture       *fixture,
   g_assert_nonnull (message);
   assert_contains (message, "3465户");
   assert_contains (message, "新开工改造老旧小区");
-  assert_contains (message, "2,000 户");
+  assert_contains (message, "2,000 households");
   /* 69个 counts estates, not households. */
   g_assert_null (strstr (message, "69个"));
 
@@ -475,8 +475,8 @@ test_progress_backwards (Fixture       *fixture,
   assert_contains (message, "新开工改造老旧小区");
   assert_contains (message, "2025-06-30");
   assert_contains (message, "2025-09-30");
-  assert_contains (message, "1,800 户");
-  assert_contains (message, "1,500 户");
+  assert_contains (message, "1,800 households");
+  assert_contains (message, "1,500 households");
 
   ms_indicator_set_progress (indicator, rising);
   g_assert_null (check_kind (fixture, MS_CHECK_PROGRESS_BACKWARDS, NULL));
@@ -500,8 +500,8 @@ test_far_above_target (Fixture       *fixture,
   message = check_kind (fixture, MS_CHECK_FAR_ABOVE_TARGET, NULL);
   g_assert_nonnull (message);
   assert_contains (message, "新建充电桩");
-  assert_contains (message, "11,030 个");
-  assert_contains (message, "500 个");
+  assert_contains (message, "11,030 units");
+  assert_contains (message, "500 units");
 
   /* Five times is a lot, but not yet suspicious. */
   ms_indicator_set_actual (indicator, 2500);

@@ -34,6 +34,8 @@ typedef struct
   MsDate       first;
   MsDate       last;
   double       max_value;
+  /* The indicator's unit as the file writes it: figures are in it. */
+  const char  *unit;
 } Plot;
 
 static double
@@ -235,7 +237,7 @@ paint_value_axis (const Plot *plot,
   for (double value = 0; value <= plot->max_value + 1e-9; value += step)
     {
       double y = plot_y (plot, value);
-      g_autofree char *label = ms_l10n_format_number (p->language, value);
+      g_autofree char *label = ms_l10n_format_figure_value (p->language, value, plot->unit);
       g_autoptr(PangoLayout) layout = _ms_painter_layout (p, label, 0.8, FALSE, -1, 0, PANGO_ALIGN_LEFT);
 
       cairo_save (p->cr);
@@ -407,7 +409,8 @@ ms_chart_draw_progress (cairo_t                 *cr,
 
   if (options->show_title)
     {
-      const char *unit = ms_indicator_get_unit (indicator);
+      /* The unit as the axis figures are written: 万人次 in Chinese, person-times in English. */
+      const char *unit = ms_l10n_present_figure (p->language, 0, ms_indicator_get_unit (indicator), NULL);
       g_autofree char *title = unit[0] != '\0'
                                ? g_strdup_printf ("%s (%s)", ms_indicator_get_name (indicator), unit)
                                : g_strdup (ms_indicator_get_name (indicator));
@@ -418,6 +421,7 @@ ms_chart_draw_progress (cairo_t                 *cr,
 
   /* The dates: the whole period, and any figure or deadline beyond it. */
   plot.p = p;
+  plot.unit = ms_indicator_get_unit (indicator);
   plot.first = context->period_start;
   plot.last = MAX (context->period_end, deadline);
   plot.last = MAX (plot.last, context->as_of);
@@ -455,7 +459,7 @@ ms_chart_draw_progress (cairo_t                 *cr,
 
   /* Room on the left for the widest figure. */
   {
-    g_autofree char *widest = ms_l10n_format_number (p->language, plot.max_value);
+    g_autofree char *widest = ms_l10n_format_figure_value (p->language, plot.max_value, plot.unit);
     g_autoptr(PangoLayout) layout = _ms_painter_layout (p, widest, 0.8, FALSE, -1, 0, PANGO_ALIGN_LEFT);
 
     left = _ms_layout_width (layout) + p->size * 0.8;
@@ -556,7 +560,7 @@ ms_chart_draw_progress (cairo_t                 *cr,
             MsDate date = n_entries > 0 ? ms_timeline_get_entry (progress, i)->date : context->as_of;
             double value = n_entries > 0 ? ms_timeline_get_entry (progress, i)->value
                                          : ms_indicator_get_actual (indicator);
-            g_autofree char *label = ms_l10n_format_number (p->language, value);
+            g_autofree char *label = ms_l10n_format_figure_value (p->language, value, plot.unit);
 
             paint_point_label (&plot, label, plot_x (&plot, date), plot_y (&plot, value) - radius);
           }
@@ -610,7 +614,7 @@ ms_chart_describe_progress (MsIndicator             *indicator,
 
   /* The figure on the date, as every other figure reads it. */
   if (ms_indicator_get_figure_at (indicator, context->as_of, &value))
-    figure = ms_l10n_format_number (lang, value);
+    figure = ms_l10n_format_figure_value (lang, value, ms_indicator_get_unit (indicator));
 
   if (ms_indicator_get_comparison (indicator) == MS_COMPARISON_AT_MOST)
     {

@@ -152,6 +152,8 @@ ms_csv_export (MsDocument *document,
         {
           MsIndicator *indicator = k < g_list_model_get_n_items (indicators)
                                    ? ms_project_get_indicator (project, k) : NULL;
+          const char *unit;
+          double target, actual;
           double rate;
 
           g_string_append_c (out, ',');
@@ -160,14 +162,23 @@ ms_csv_export (MsDocument *document,
               g_string_append (out, ",,,,");
               continue;
             }
+          /* Figures in the unit the language reads: 4.7 万人次 in Chinese, 47000
+           * person-times in English, as the report writes them. The unit is a
+           * heading of both figures, so it takes no singular. */
+          unit = ms_l10n_present_figure (lang, 0, ms_indicator_get_unit (indicator), NULL);
+          ms_l10n_present_figure (lang, ms_indicator_get_target (indicator),
+                                  ms_indicator_get_unit (indicator), &target);
+          ms_l10n_present_figure (lang, ms_indicator_get_actual (indicator),
+                                  ms_indicator_get_unit (indicator), &actual);
+
           ms_csv_append_field (out, ms_indicator_get_name (indicator));
           g_string_append_c (out, ',');
-          ms_csv_append_field (out, ms_indicator_get_unit (indicator));
+          ms_csv_append_field (out, unit);
           g_string_append_c (out, ',');
-          append_number (out, ms_indicator_get_target (indicator));
+          append_number (out, target);
           g_string_append_c (out, ',');
           if (ms_indicator_get_has_actual (indicator))
-            append_number (out, ms_indicator_get_actual (indicator));
+            append_number (out, actual);
           g_string_append_c (out, ',');
           if (ms_indicator_get_rate (indicator, &rate))
             {

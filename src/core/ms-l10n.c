@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ms-l10n.h"
+#include "ms-number.h"
 #include "ms-paths.h"
 
 #define MO_MAGIC         0x950412deU
@@ -320,7 +321,8 @@ decimals_for (double value,
  * ms_l10n_format_number:
  *
  * A count or amount for the reader: in Chinese 4.7万, 1.18亿, 47350; in
- * English 47,000, 118 million.
+ * English plain digits with thousands separators, 47,000 and 118,000,000,
+ * as English readers do not count in 万.
  *
  * Returns: (transfer full): the text
  */
@@ -350,19 +352,6 @@ ms_l10n_format_number (const char *language,
       return format_plain (value, magnitude >= 100 ? 1 : 2);
     }
 
-  if (magnitude >= 1e9)
-    {
-      g_autofree char *plain = format_plain (value / 1e9, decimals_for (value / 1e9, 3));
-
-      return g_strconcat (plain, " billion", NULL);
-    }
-  if (magnitude >= 1e6)
-    {
-      g_autofree char *plain = format_plain (value / 1e6, decimals_for (value / 1e6, 3));
-
-      return g_strconcat (plain, " million", NULL);
-    }
-
   {
     g_autofree char *plain = format_plain (value, magnitude >= 100 ? 1 : 2);
 
@@ -370,11 +359,208 @@ ms_l10n_format_number (const char *language,
   }
 }
 
+typedef struct
+{
+  const char *chinese;
+  /* English, marked for translation: the singular for exactly one. */
+  const char *singular;
+  const char *plural;
+} UnitName;
+
+/* The glossary of units an English text writes in words or symbols; any
+ * other unit is written as the file has it. Counting words (个, 座, 所 …)
+ * have no English equal: each gets a neutral noun that stays true for the
+ * things notices count with it, as the indicator's name says what they are. */
+static const UnitName unit_names[] = {
+  /* translators: English names of Chinese units, used only in English
+   * figures such as "47,000 person-times"; a Chinese translation is the
+   * Chinese unit itself (人次) */
+  { "人次", N_("person-time"), N_("person-times") },
+  { "人", N_("person"), N_("people") },
+  { "名", N_("person"), N_("people") },
+  { "位", N_("person"), N_("people") },
+  { "户", N_("household"), N_("households") },
+  /* translators: unit symbols: kilometre, metre, square and cubic metre,
+   * square kilometre, hectare, tonne, kilowatt, kilovolt */
+  { "公里", N_("km"), N_("km") },
+  { "千米", N_("km"), N_("km") },
+  { "米", N_("m"), N_("m") },
+  { "平方公里", N_("km²"), N_("km²") },
+  { "平方米", N_("m²"), N_("m²") },
+  { "立方米", N_("m³"), N_("m³") },
+  { "公顷", N_("ha"), N_("ha") },
+  /* translators: 亩, the Chinese land measure (1/15 ha), in English */
+  { "亩", N_("mu"), N_("mu") },
+  { "吨", N_("t"), N_("t") },
+  { "千瓦", N_("kW"), N_("kW") },
+  { "千伏", N_("kV"), N_("kV") },
+  /* translators: micrograms per cubic metre, as air quality is measured */
+  { "微克/立方米", N_("µg/m³"), N_("µg/m³") },
+  /* translators: 元, the Chinese currency, in English */
+  { "元", N_("yuan"), N_("yuan") },
+  { "小时", N_("hour"), N_("hours") },
+  { "天", N_("day"), N_("days") },
+  { "年", N_("year"), N_("years") },
+  { "个月", N_("month"), N_("months") },
+  /* Generic counting words: things made, machines, sets and dwellings,
+   * roads and lines, beds and cards. */
+  { "个", N_("unit"), N_("units") },
+  { "台", N_("unit"), N_("units") },
+  { "套", N_("unit"), N_("units") },
+  { "条", N_("unit"), N_("units") },
+  { "张", N_("unit"), N_("units") },
+  /* Bridges, stations, parks, public toilets. */
+  { "座", N_("facility"), N_("facilities") },
+  { "处", N_("site"), N_("sites") },
+  /* Schools, hospitals, kindergartens. */
+  { "所", N_("institution"), N_("institutions") },
+  /* Shops, businesses, hospitals, care homes. */
+  { "家", N_("establishment"), N_("establishments") },
+  { "辆", N_("vehicle"), N_("vehicles") },
+  { "间", N_("room"), N_("rooms") },
+  { "栋", N_("building"), N_("buildings") },
+  { "床", N_("bed"), N_("beds") },
+  { "项", N_("item"), N_("items") },
+  { "件", N_("item"), N_("items") },
+  { "批", N_("batch"), N_("batches") },
+  { "批次", N_("batch"), N_("batches") },
+  { "次", N_("time"), N_("times") },
+  { "场", N_("event"), N_("events") },
+  { "场次", N_("session"), N_("sessions") },
+  { "例", N_("case"), N_("cases") },
+  { "份", N_("copy"), N_("copies") },
+  { "组", N_("team"), N_("teams") },
+  { "支", N_("team"), N_("teams") },
+  /* Teeth sealed, seedlings, small things counted one by one. */
+  { "颗", N_("piece"), N_("pieces") },
+  { "棵", N_("tree"), N_("trees") },
+  { "株", N_("plant"), N_("plants") },
+};
+
+static const UnitName *
+find_unit_name (const char *unit)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (unit_names); i++)
+    {
+      if (g_str_equal (unit_names[i].chinese, unit))
+        return &unit_names[i];
+    }
+
+  return NULL;
+}
+
+/* @value times @scale, kept to the digits the file wrote: 4.7 × 10 000 is
+ * 47 000, not 47 000.000000000007, and 3.6573 × 10 000 keeps no decimal. */
+static double
+fold_magnitude (double value,
+                double scale)
+{
+  char written[MS_NUMBER_JSON_BUFSIZE];
+  g_autofree char *folded = NULL;
+  const char *dot;
+  int decimals = 0;
+
+  if (scale == 1 || !isfinite (value))
+    return value;
+
+  ms_number_format_json (written, sizeof written, value);
+  /* An exponent means the figure is beyond any count: leave it as it is. */
+  if (strpbrk (written, "eE") != NULL)
+    return value * scale;
+
+  dot = strchr (written, '.');
+  if (dot != NULL)
+    decimals = (int)strlen (dot + 1);
+  decimals = MAX (0, decimals - (int)lround (log10 (scale)));
+
+  folded = format_plain (value * scale, decimals);
+  return g_ascii_strtod (folded, NULL);
+}
+
+/**
+ * ms_l10n_present_figure:
+ * @value: the figure in @unit, as the file holds it (4.7 with 万人次)
+ * @unit: (nullable): the unit as the file writes it
+ * @shown_value: (out) (optional): the figure to write before the unit;
+ *   when %NULL, the unit is given as a heading writes it (plural)
+ *
+ * The one rule for figures in a language. Chinese writes the figure and
+ * unit as the file does. English folds 万 and 亿 into the figure and names
+ * the unit from a glossary: 4.7 万人次 is 47 000 person-times, 30 000 万元
+ * 300 000 000 yuan; a unit not in the glossary stays as written after the
+ * folded figure (12 盏), so no English multiplier sits next to a Chinese unit.
+ *
+ * Returns: (transfer none): the unit to write after the figure
+ */
+const char *
+ms_l10n_present_figure (const char *language,
+                        double      value,
+                        const char *unit,
+                        double     *shown_value)
+{
+  const UnitName *name;
+  const char *base;
+  double scale;
+  double shown;
+
+  if (unit == NULL)
+    unit = "";
+
+  if (ms_l10n_is_chinese (language))
+    {
+      if (shown_value != NULL)
+        *shown_value = value;
+      return unit;
+    }
+
+  base = ms_l10n_split_unit (unit, &scale);
+  shown = fold_magnitude (value, scale);
+  if (shown_value != NULL)
+    *shown_value = shown;
+
+  name = find_unit_name (base);
+  if (name == NULL)
+    return base;
+
+  /* "1 person", as the figure is written, so 1.001 is no person either. */
+  if (shown_value != NULL)
+    {
+      g_autofree char *number = ms_l10n_format_number (language, shown);
+
+      if (g_str_equal (number, "1"))
+        return ms_l10n_translate (language, name->singular);
+    }
+
+  return ms_l10n_translate (language, name->plural);
+}
+
+/**
+ * ms_l10n_format_figure_value:
+ * @value: the figure in @unit, as the file holds it
+ *
+ * The figure without its unit, in the unit ms_l10n_present_figure() names:
+ * for axes and labels under a heading that gives the unit. Chinese writes
+ * it as ms_l10n_format_number() does.
+ *
+ * Returns: (transfer full): "47,000" for 4.7 万人次 in English
+ */
+char *
+ms_l10n_format_figure_value (const char *language,
+                             double      value,
+                             const char *unit)
+{
+  double shown;
+
+  ms_l10n_present_figure (language, value, unit, &shown);
+  return ms_l10n_format_number (language, shown);
+}
+
 /**
  * ms_l10n_format_figure:
  * @value: the figure in @unit, as the file holds it (4.7 with 万人次)
  *
- * Returns: (transfer full): "4.7万人次" in Chinese, "47,000 人次" in English
+ * Returns: (transfer full): "4.7万人次" in Chinese, "47,000 person-times"
+ *   in English (see ms_l10n_present_figure())
  */
 char *
 ms_l10n_format_figure (const char *language,
@@ -383,7 +569,9 @@ ms_l10n_format_figure (const char *language,
 {
   double scale;
   const char *base = ms_l10n_split_unit (unit, &scale);
+  const char *shown_unit;
   g_autofree char *number = NULL;
+  double shown;
 
   if (g_str_equal (base, "%") || g_str_equal (base, "‰"))
     {
@@ -391,24 +579,27 @@ ms_l10n_format_figure (const char *language,
       return g_strconcat (number, base, NULL);
     }
 
-  /* Chinese keeps a magnitude the notice wrote: 3.3万人, not 33000人. */
-  if (ms_l10n_is_chinese (language) && scale > 1)
+  if (ms_l10n_is_chinese (language))
     {
-      /* Three significant digits read well: 1.1778亿元 → 1.18亿元. */
-      number = format_plain (value, decimals_for (value, 3));
-      return g_strconcat (number, unit, NULL);
+      /* Chinese keeps a magnitude the notice wrote: 3.3万人, not 33000人. */
+      if (scale > 1)
+        {
+          /* Three significant digits read well: 1.1778亿元 → 1.18亿元. */
+          number = format_plain (value, decimals_for (value, 3));
+          return g_strconcat (number, unit, NULL);
+        }
+
+      number = ms_l10n_format_number (language, value);
+      return g_strconcat (number, base, NULL);
     }
 
-  number = ms_l10n_format_number (language, value * scale);
+  shown_unit = ms_l10n_present_figure (language, value, unit, &shown);
+  number = ms_l10n_format_number (language, shown);
 
-  if (base[0] == '\0')
+  if (shown_unit[0] == '\0')
     return g_steal_pointer (&number);
 
-  /* Units are Chinese text from the file; English puts a space before them. */
-  if (ms_l10n_is_chinese (language))
-    return g_strconcat (number, base, NULL);
-
-  return g_strconcat (number, " ", base, NULL);
+  return g_strconcat (number, " ", shown_unit, NULL);
 }
 
 /**

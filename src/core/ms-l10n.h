@@ -27,6 +27,13 @@ const char *ms_l10n_ngettext            (const char *language,
 char       *ms_l10n_format_figure       (const char *language,
                                          double      value,
                                          const char *unit);
+char       *ms_l10n_format_figure_value (const char *language,
+                                         double      value,
+                                         const char *unit);
+const char *ms_l10n_present_figure      (const char *language,
+                                         double      value,
+                                         const char *unit,
+                                         double     *shown_value);
 char       *ms_l10n_format_number       (const char *language,
                                          double      value);
 char       *ms_l10n_format_percent      (const char *language,

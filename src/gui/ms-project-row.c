@@ -104,11 +104,20 @@ ms_project_dup_key_figure (MsProject               *project,
   target = ms_l10n_format_figure (language, ms_indicator_get_target (shown), ms_indicator_get_unit (shown));
   if (ms_indicator_get_has_actual (shown))
     {
-      g_autofree char *actual = ms_l10n_format_figure (language, ms_indicator_get_actual (shown),
-                                                       ms_indicator_get_unit (shown));
+      const char *unit = ms_indicator_get_unit (shown);
+      const char *shown_unit = ms_l10n_present_figure (language, 0, unit, NULL);
+      g_autofree char *actual = NULL;
+
+      /* English names a unit word once, after the target, so the row keeps
+       * the target in view: "36,700 of 33,000 people". Chinese writes it
+       * with both figures, as notices do, and a share keeps its sign. */
+      if (ms_l10n_is_chinese (language) || g_str_equal (shown_unit, "%") || g_str_equal (shown_unit, "‰"))
+        actual = ms_l10n_format_figure (language, ms_indicator_get_actual (shown), unit);
+      else
+        actual = ms_l10n_format_figure_value (language, ms_indicator_get_actual (shown), unit);
 
       /* translators: the figure that decides a project's state: indicator, actual and
-       * target, such as "新建农村公路: 56公里 of 150公里" */
+       * target, such as "新建农村公路: 56 of 150 km" (English writes the unit once) */
       return g_strdup_printf (_("%s: %s of %s"), ms_indicator_get_name (shown), actual, target);
     }
   /* translators: that figure when nothing is reported, such as "新建农村公路: target 150公里" */
