@@ -1106,7 +1106,7 @@ run_export_csv (int    argc,
     { "no-bom", 0, 0, G_OPTION_ARG_NONE, &no_bom,
       N_("Leave out the byte order mark that Excel and WPS need to read UTF-8"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
-      N_("Language of the column headings: zh_CN or en"), N_("LANG") },
+      N_("Language of the column headings, figures and units: zh_CN or en"), N_("LANG") },
     { NULL }
   };
 
