@@ -192,7 +192,7 @@ struct _MsReport
 };
 
 /* Relative widths of the table's columns. */
-static const double column_share[] = { 0.04, 0.22, 0.12, 0.18, 0.25, 0.08, 0.11 };
+static const double column_share[] = { 0.05, 0.20, 0.12, 0.18, 0.24, 0.08, 0.13 };
 /* The column starting with the status swatch. */
 #define STATUS_COLUMN 6
 #define N_COLUMNS G_N_ELEMENTS (column_share)
