@@ -2712,6 +2712,7 @@ test_print_dialog (void)
   g_assert_null (gtk_widget_get_next_sibling (default_widget));
   preview = ms_print_dialog_get_preview (dialog);
   scrollable = GTK_SCROLLABLE (preview);
+  g_assert_false (gtk_widget_get_sensitive (find_by_id (dialog, "chart_row")));
   wait_drawn (dialog);
 
   /* The whole report first, drawn page by page: only those in view. */

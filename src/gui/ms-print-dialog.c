@@ -589,6 +589,8 @@ ms_print_dialog_constructed (GObject *object)
       scope = g_settings_get_string (self->settings, "report-scope");
     }
   set_scope (self, scope != NULL && scope_is_offered (self, scope) ? scope : "all");
+  /* The chart row counts only for one chart ("all" was already the scope). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->chart_row), g_str_equal (self->scope, "chart"));
 
   self->constructed = TRUE;
   rebuild_preview (self);
