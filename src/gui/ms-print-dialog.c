@@ -529,6 +529,8 @@ set_up_buttons (MsPrintDialog *self)
   gtk_button_set_label (export_button, _("_Export…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export_button), "print.export");
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->default_button));
+  /* Enter prints (or exports) what the dialog opens with; Tab leads to the choices. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->default_button));
 }
 
 static void
