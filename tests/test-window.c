@@ -2853,7 +2853,8 @@ test_export_dialog (void)
 {
   g_autofree char *folder = g_build_filename (work_dir, "exports", NULL);
   g_autofree char *locked = g_build_filename (work_dir, "locked", NULL);
-  g_autofree char *locked_path = g_build_filename (locked, "report.pdf", NULL);
+  /* A name that would be markup, shown as it is. */
+  g_autofree char *locked_path = g_build_filename (locked, "<i>report & co.pdf", NULL);
   g_autofree char *word_path = g_build_filename (locked, "table.docx", NULL);
   g_autofree char *pdf_path = NULL;
   g_autofree char *suggested = NULL;
@@ -2926,11 +2927,13 @@ test_export_dialog (void)
   g_unsetenv ("MS_FAULTS");
   g_unsetenv ("MS_FAULTS_MATCH");
   ms_test_wait ((message = find_message_dialog (NULL)) != NULL);
-  heading = g_strdup_printf (_("Could Not Export “%s”"), "report.pdf");
+  heading = g_strdup_printf (_("Could Not Export “%s”"), "<i>report & co.pdf");
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, heading);
+  g_assert_false (adw_message_dialog_get_heading_use_markup (message));
   g_assert_false (adw_message_dialog_get_body_use_markup (message));
   g_assert_cmpstr (adw_message_dialog_get_body (message), !=, "");
   g_test_message ("%s", adw_message_dialog_get_body (message));
+  save_screenshot (GTK_WIDGET (message), "export-failed");
   g_assert_cmpuint (count_files (locked), ==, 0);
   g_assert_true (find_print_dialog () == dialog);
   gtk_window_destroy (GTK_WINDOW (message));
