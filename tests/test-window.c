@@ -2685,6 +2685,34 @@ adjustment_upper (GtkAdjustment *adjustment)
   return gtk_adjustment_get_upper (adjustment);
 }
 
+/* The action a key of @widget's class runs, or NULL. */
+static char *
+dup_key_action (GtkWidget  *widget,
+                const char *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (key);
+
+  g_assert_nonnull (wanted);
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+  return NULL;
+}
+
 static void
 test_print_dialog (void)
 {
@@ -2720,6 +2748,26 @@ test_print_dialog (void)
   scrollable = GTK_SCROLLABLE (preview);
   g_assert_false (gtk_widget_get_sensitive (find_by_id (dialog, "chart_row")));
   wait_drawn (dialog);
+
+  /* Keys: zoom, turn pages, close. */
+  {
+    static const char * const keys[][2] = {
+      { "<Control>plus", "preview.zoom-in" },
+      { "<Control>equal", "preview.zoom-in" },
+      { "<Control>minus", "preview.zoom-out" },
+      { "<Control>0", "preview.zoom-fit-page" },
+      { "Page_Up", "preview.previous-page" },
+      { "Page_Down", "preview.next-page" },
+      { "Escape", "window.close" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_autofree char *action = dup_key_action (GTK_WIDGET (dialog), keys[i][0]);
+
+        g_assert_cmpstr (action, ==, keys[i][1]);
+      }
+  }
 
   /* The whole report first, drawn page by page: only those in view. */
   all_pages = expected_pages (document, MS_REPORT_SCOPE_ALL, MS_CHART_OVERVIEW, NULL);
