@@ -3005,6 +3005,7 @@ test_export_dialog (void)
     gboolean writes_word = ms_report_write_docx (report, probe, &error);
 
     g_unlink (probe);
+    g_test_message ("Word writer: %s", writes_word ? "writes" : error->message);
     if (writes_word)
       {
         g_assert_true (ms_print_dialog_export_to (dialog, word_file));
