@@ -5,13 +5,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Printing draws the core's report pages on the print context, one report
- * page per sheet, turned landscape where the page is. The print settings
- * and page setup chosen are kept between runs.
+ * page per sheet, turned landscape where the page is. The paper is the
+ * report's, chosen in our dialog; the system's dialog is left with the
+ * printer and copies, and the printer chosen is kept between runs.
  */
 
 #define G_LOG_DOMAIN "ms-print-operation"
 
 #include "config.h"
+
+#include <math.h>
 
 #include "ms-print-operation.h"
 
@@ -32,20 +35,60 @@ settings_path (const char *name)
   return g_build_filename (g_get_user_data_dir (), "minsheng", name, NULL);
 }
 
+/* The paper of the report's first page, upright. */
+static GtkPaperSize *
+new_report_paper_size (MsReport *report)
+{
+  static const struct
+  {
+    MsPaper     paper;
+    const char *name;
+  } papers[] = {
+    { MS_PAPER_A4, GTK_PAPER_NAME_A4 },
+    { MS_PAPER_A3, GTK_PAPER_NAME_A3 },
+    { MS_PAPER_LETTER, GTK_PAPER_NAME_LETTER },
+  };
+  double width, height;
+
+  ms_report_get_page_size (report, 0, &width, &height);
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      double paper_width, paper_height;
+
+      ms_paper_get_size (papers[i].paper, &paper_width, &paper_height);
+      if (fabs (MIN (width, height) - MIN (paper_width, paper_height)) < 1 &&
+          fabs (MAX (width, height) - MAX (paper_width, paper_height)) < 1)
+        return gtk_paper_size_new (papers[i].name);
+    }
+
+  return gtk_paper_size_new_custom ("minsheng-report", "Report", MIN (width, height), MAX (width, height),
+                                    GTK_UNIT_POINTS);
+}
+
 static void
 load_settings (MsPrintOperation *self)
 {
   g_autofree char *settings_file = settings_path ("print-settings.ini");
-  g_autofree char *setup_file = settings_path ("page-setup.ini");
   g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new_from_file (settings_file, NULL);
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new_from_file (setup_file, NULL);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = new_report_paper_size (self->report);
 
   g_assert (MS_IS_PRINT_OPERATION (self));
 
-  if (settings != NULL)
-    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
-  if (setup != NULL)
-    gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+  /* The printer is remembered; what to print, how many and on what paper
+   * were chosen just now, and a range left from last time would cut pages. */
+  if (settings == NULL)
+    settings = gtk_print_settings_new ();
+  gtk_print_settings_set_print_pages (settings, GTK_PRINT_PAGES_ALL);
+  gtk_print_settings_set_page_ranges (settings, NULL, 0);
+  gtk_print_settings_set_n_copies (settings, 1);
+  gtk_print_settings_set_paper_size (settings, paper);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
+
+  gtk_page_setup_set_paper_size (setup, paper);
+  gtk_page_setup_set_orientation (setup, ms_report_page_is_landscape (self->report, 0)
+                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
 }
 
 static void
@@ -53,15 +96,12 @@ save_settings (MsPrintOperation *self)
 {
   GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
   g_autofree char *settings_file = settings_path ("print-settings.ini");
-  g_autofree char *setup_file = settings_path ("page-setup.ini");
   g_autofree char *folder = g_path_get_dirname (settings_file);
 
   g_assert (MS_IS_PRINT_OPERATION (self));
 
   g_mkdir_with_parents (folder, 0700);
   gtk_print_settings_to_file (gtk_print_operation_get_print_settings (operation), settings_file, NULL);
-  if (gtk_print_operation_get_default_page_setup (operation) != NULL)
-    gtk_page_setup_to_file (gtk_print_operation_get_default_page_setup (operation), setup_file, NULL);
 }
 
 static void
@@ -133,8 +173,11 @@ ms_print_operation_init (MsPrintOperation *self)
 
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  load_settings (self);
+  /* Paper and what to print were chosen in our dialog: the system's shows
+   * no page setup of its own, no selection and no custom tab. */
+  gtk_print_operation_set_embed_page_setup (operation, FALSE);
+  gtk_print_operation_set_has_selection (operation, FALSE);
+  gtk_print_operation_set_support_selection (operation, FALSE);
 }
 
 /**
@@ -154,6 +197,7 @@ ms_print_operation_new (MsReport *report)
   self = g_object_new (MS_TYPE_PRINT_OPERATION, NULL);
   self->report = report;
   gtk_print_operation_set_n_pages (GTK_PRINT_OPERATION (self), ms_report_get_n_pages (report));
+  load_settings (self);
 
   return self;
 }

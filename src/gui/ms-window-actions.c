@@ -901,23 +901,6 @@ import_notice_activated (GSimpleAction *action,
   ms_import_dialog_choose_file (MS_WINDOW (user_data));
 }
 
-static char *
-report_language (MsWindow *self)
-{
-  return self->settings ? g_settings_get_string (self->settings, "report-language") : g_strdup ("");
-}
-
-static MsPaper
-report_paper (MsWindow *self)
-{
-  g_autofree char *name = self->settings ? g_settings_get_string (self->settings, "report-paper") : NULL;
-  MsPaper paper = MS_PAPER_A4;
-
-  if (name != NULL)
-    ms_paper_from_string (name, &paper);
-  return paper;
-}
-
 /* A save chooser for exports, named after the document. */
 static void
 present_export_chooser (MsWindow      *self,
@@ -969,30 +952,26 @@ refuse_document_file (MsWindow   *self,
 }
 
 static void
-export_pdf_response_cb (GtkNativeDialog *dialog,
-                        int              response,
-                        MsWindow        *self)
+on_report_exported_cb (MsWindow *self,
+                       GFile    *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *language = report_language (self);
-      g_autoptr(MsReport) report = ms_report_new (self->document, language[0] ? language : NULL,
-                                                  report_paper (self), NULL);
-      g_autoptr(GError) error = NULL;
+  _ms_window_toast (self, _("Report exported"));
+}
 
-      if (refuse_document_file (self, file, _("Could Not Export the Report")))
-        ;
-      else if (path == NULL || !ms_report_write_pdf (report, path, &error))
-        _ms_window_show_message (self, _("Could Not Export the Report"),
-                                 error ? error->message : _("The file must be on this computer"));
-      else
-        _ms_window_toast (self, _("Report exported"));
-    }
+/* Printing and exporting share one dialog; Ctrl+E opens it ready to export. */
+static void
+present_print_dialog (MsWindow *self,
+                      gboolean  export_first)
+{
+  GtkWidget *dialog;
 
-  g_object_unref (dialog);
-  g_object_unref (self);
+  if (self->document == NULL)
+    return;
+
+  dialog = ms_print_dialog_new (self, self->document, _ms_window_get_selected_category (self),
+                                ms_project_view_get_project (ms_window_get_project_view (self)), export_first);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_report_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1000,10 +979,7 @@ export_pdf_activated (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  MsWindow *self = user_data;
-  g_autofree char *name = suggested_name (self, _("Report"), ".pdf");
-
-  present_export_chooser (self, _("Export Report as PDF"), name, NULL, G_CALLBACK (export_pdf_response_cb), NULL);
+  present_print_dialog (MS_WINDOW (user_data), TRUE);
 }
 
 /* The chart on screen now: the one to export. */
@@ -1107,11 +1083,7 @@ print_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  MsWindow *self = user_data;
-
-  if (self->document != NULL)
-    ms_print_dialog_present (self, self->document, _ms_window_get_selected_category (self),
-                             ms_project_view_get_project (ms_window_get_project_view (self)));
+  present_print_dialog (MS_WINDOW (user_data), FALSE);
 }
 
 static void
