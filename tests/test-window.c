@@ -3314,6 +3314,8 @@ test_ledger_sort_and_filter (void)
   wait_ledger (window);
   save_screenshot (GTK_WIDGET (window), "ledger-1400");
   resize_window (window, 800, 600);
+  /* Folded, the sections slide away before the table has the width. */
+  ms_test_wait (adw_flap_get_reveal_progress (ADW_FLAP (part (window, "flap"))) == 0);
   wait_ledger (window);
   save_screenshot (GTK_WIDGET (window), "ledger-800");
   resize_window (window, 1200, 820);
@@ -3371,6 +3373,8 @@ paste_text (MsWindow   *window,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text);
   activate (window, "paste-into-ledger");
   ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+  /* Drawn once, for screenshots. */
+  wait_drawn (dialog);
   return dialog;
 }
 
@@ -3489,6 +3493,7 @@ test_ledger_selection_and_paste (void)
     percent = ms_l10n_format_percent (NULL, rate);
     g_assert_cmpstr (ms_ledger_cell_get_text (ledger_cell (window, projects[0], MS_LEDGER_RATE)), ==, percent);
   }
+  wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "ledger-pasted");
 
   /* One undo takes the whole paste back. */

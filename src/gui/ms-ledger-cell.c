@@ -96,7 +96,6 @@ show_figure (MsLedgerCell            *self,
   if (indicator == NULL)
     {
       gtk_label_set_label (self->label, "—");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       return;
     }
 
@@ -108,8 +107,6 @@ show_figure (MsLedgerCell            *self,
   /* translators: the ledger's deciding figure: actual and target, such as "56 / 150公里" */
   text = g_strdup_printf (_("%s / %s"), actual, target);
   gtk_label_set_label (self->label, text);
-  /* The column is narrow: the indicator's name is in the tooltip. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), ms_indicator_get_name (indicator));
 }
 
 static void
@@ -141,7 +138,6 @@ update (MsLedgerCell *self)
         g_autofree char *title = ms_project_dup_short_title (self->project);
 
         gtk_label_set_label (self->label, title);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self), ms_project_get_target (self->project));
       }
       break;
 
@@ -150,7 +146,6 @@ update (MsLedgerCell *self)
         g_autofree char *names = g_strjoinv ("、", (char **)ms_project_get_departments (self->project));
 
         gtk_label_set_label (self->label, names);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self), names[0] != '\0' ? names : NULL);
       }
       break;
 
@@ -196,6 +191,56 @@ update (MsLedgerCell *self)
     }
 }
 
+/* Cells are narrow: the whole text is in a tooltip, made only when asked
+ * for. (Setting tooltips on binding made every bound cell look for the
+ * widget under the pointer, which cost most of a scroll.) */
+static gboolean
+ms_ledger_cell_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip)
+{
+  MsLedgerCell *self = MS_LEDGER_CELL (widget);
+  g_autofree char *text = NULL;
+
+  if (self->project == NULL)
+    return FALSE;
+
+  switch (self->column)
+    {
+    case MS_LEDGER_PROJECT:
+      text = g_strdup (ms_project_get_target (self->project));
+      break;
+    case MS_LEDGER_DEPARTMENTS:
+      text = g_strdup (gtk_label_get_label (self->label));
+      break;
+    case MS_LEDGER_FIGURE:
+      {
+        MsDocument *document = ms_node_get_document (MS_NODE (self->project));
+        MsScheduleContext context;
+        MsIndicator *indicator;
+
+        if (document == NULL)
+          return FALSE;
+        ms_schedule_context_init (&context, document, MS_DATE_NONE);
+        indicator = ms_project_get_key_indicator (self->project, &context);
+        if (indicator == NULL)
+          return FALSE;
+        /* translators: the tooltip of the ledger's figure: the indicator, then actual / target */
+        text = g_strdup_printf (_("%s: %s"), ms_indicator_get_name (indicator), gtk_label_get_label (self->label));
+      }
+      break;
+    default:
+      return FALSE;
+    }
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 ms_ledger_cell_dispose (GObject *object)
 {
@@ -221,6 +266,7 @@ ms_ledger_cell_class_init (MsLedgerCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ms_ledger_cell_dispose;
+  widget_class->query_tooltip = ms_ledger_cell_query_tooltip;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ledgercell");
@@ -248,6 +294,11 @@ ms_ledger_cell_new (MsLedgerColumn column)
   gtk_label_set_single_line_mode (self->label, TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+
+  /* Set before the cell is in a window, where setting it looks for the
+   * widget under the pointer. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), column == MS_LEDGER_PROJECT || column == MS_LEDGER_DEPARTMENTS ||
+                                                 column == MS_LEDGER_FIGURE);
 
   switch (column)
     {

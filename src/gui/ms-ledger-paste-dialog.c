@@ -116,6 +116,7 @@ add_row (MsLedgerPasteDialog *self,
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), title_label);
   gtk_box_append (GTK_BOX (box), detail_label);
+  gtk_widget_set_visible (detail_label, detail[0] != '\0');
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_append (self->changes_list, row);

@@ -355,6 +355,12 @@ on_selection_changed_cb (MsLedgerView      *self,
 static void
 on_items_changed_cb (MsLedgerView *self)
 {
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  /* Rows filtered away leave the selection without saying so: then the
+   * project shown is no longer a selected row. */
+  if (gtk_bitset_is_empty (selected))
+    set_selected (self, NULL);
   update_empty (self);
   if (self->pending_selection != NULL && select_now (self, self->pending_selection))
     g_clear_object (&self->pending_selection);

@@ -319,7 +319,7 @@ on_selected_project_cb (MsWindow *self)
   /* A result picked in the list (by click or arrow keys, which put the focus
    * there), not one selected because the filter changed. */
   if (gtk_search_bar_get_search_mode (self->search_bar) && project != NULL &&
-      focus_is_in (self, GTK_WIDGET (self->project_list)))
+      (focus_is_in (self, GTK_WIDGET (self->project_list)) || focus_is_in (self, GTK_WIDGET (self->ledger_view))))
     g_set_object (&self->project_chosen, project);
   _ms_window_update_actions (self);
 }
@@ -390,7 +390,8 @@ stop_search_cb (GtkWidget *widget,
     g_set_object (&self->project_chosen, shown);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   /* The row that had the focus went with the results: keep it in the list. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->project_list));
+  gtk_widget_grab_focus (_ms_window_get_ledger_shown (self) ? GTK_WIDGET (self->ledger_view)
+                                                            : GTK_WIDGET (self->project_list));
   return TRUE;
 }
 
@@ -853,6 +854,12 @@ ms_window_init (MsWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_callback_action_new (stop_search_cb, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->project_list), shortcuts);
+  /* The same from the ledger's rows. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (stop_search_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->ledger_view), shortcuts);
 
   _ms_window_actions_init (self);
   /* Ready before the user picks a project, but after the first frames. */
