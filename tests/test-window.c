@@ -3442,6 +3442,8 @@ test_ledger_selection_and_paste (void)
    * line end, thousands separated, full-width digits. */
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
   wait_idle ();
+  /* The form shows one of them: the first. */
+  g_assert_true (ms_project_view_get_project (project_view (window)) == ms_ledger_view_get_shown_project (ledger, 0));
   for (guint i = 0; i < 3; i++)
     {
       projects[i] = ms_ledger_view_get_shown_project (ledger, i);

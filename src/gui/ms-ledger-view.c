@@ -375,6 +375,9 @@ on_activate_cb (MsLedgerView  *self,
 
   if (project == NULL)
     return;
+  /* The row activated is the one shown, and a selected one. */
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   set_selected (self, project);
   g_signal_emit (self, signals[PROJECT_ACTIVATED], 0, project);
 }
