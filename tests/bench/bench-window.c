@@ -9,9 +9,10 @@
  * same size: time from exec to the first painted frame, to the document
  * drawn and to the last frame before it settles; the latency of typing one
  * character into a project's completion text and of one search keystroke;
- * resident memory. Each case runs in a fresh process started from this one
- * (same display, same environment), so start-up and memory figures are
- * clean. Run it under Xvfb (meson does, through xvfb-run).
+ * resident memory; the ledger over the whole file: opening it, sorting it by
+ * rate, scrolling it and a figure edited in a shown row. Each case runs in
+ * a fresh process started from this one (same display, same environment),
+ * so start-up and memory figures are clean. Run it under Xvfb (meson does, through xvfb-run).
  *
  * Figures, not verdicts: the targets of issue 10 are printed beside them.
  * MS_BENCH_TRACE=1 makes each case print every painted frame (time since
