@@ -383,6 +383,7 @@ write_workbook (const char  *path,
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) read_error = NULL;
+  g_autoptr(GError) write_error = NULL;
   lxw_workbook_options options = { 0 };
   lxw_error closed;
   gsize length = 0;
@@ -420,9 +421,19 @@ write_workbook (const char  *path,
     }
   g_unlink (temp_path);
 
-  /* Its messages name the file and say what failed. */
   file = g_file_new_for_path (path);
-  return ms_safe_write (file, contents, length, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, error);
+  if (!ms_safe_write (file, contents, length, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, &write_error))
+    {
+      /* Some of its messages name only the folder: one export writes many workbooks. */
+      if (strstr (write_error->message, display_name) != NULL)
+        g_propagate_error (error, g_steal_pointer (&write_error));
+      else
+        g_set_error (error, write_error->domain, write_error->code, _("Could not write the workbook “%s”: %s"),
+                     display_name, write_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Runs write_workbook() in a fresh private folder, removed afterwards. */
