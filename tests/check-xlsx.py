@@ -219,6 +219,10 @@ def check_return(path, document, department, reporting_date):
     check(len(validations) == 1 and validations[0].formula1 == '"未开工,推进中,已完成,延期"'
           and str(validations[0].sqref) == status_range,
           f"{label}: the status drop-down is {[(v.formula1, str(v.sqref)) for v in validations]}")
+    figures = [v for v in sheet.data_validations.dataValidation if v.type == "decimal"]
+    check(len(figures) == 1 and figures[0].operator == "greaterThanOrEqual" and figures[0].formula1 == "0"
+          and str(figures[0].sqref) == status_range.replace("I", "G"),
+          f"{label}: G does not take only numbers ≥ 0: {[(v.operator, v.formula1, str(v.sqref)) for v in figures]}")
 
     # The hidden sheet: mark, version, keys, header.
     check(hidden["A1"].value == "minsheng-return" and hidden["B1"].value == 1,

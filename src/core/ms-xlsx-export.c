@@ -892,6 +892,7 @@ write_return_sheet (Return        *ret,
   lxw_format *locked = add_format (workbook, FALSE, TRUE, LOCKED_FILL);
   lxw_format *unlocked = add_format (workbook, FALSE, TRUE, UNLOCKED_FILL);
   lxw_data_validation validation = { 0 };
+  lxw_data_validation figure_validation;
   char date[MS_DATE_BUFSIZE];
   g_autofree char *heading = NULL;
   lxw_row_t first = MS_XLSX_RETURNS_FIRST_ROW - 1;
@@ -958,6 +959,19 @@ write_return_sheet (Return        *ret,
   if (ret->rows->len > 0)
     book_check (book, worksheet_data_validation_range (sheet, first, RETURN_STATUS, last, RETURN_STATUS,
                                                        &validation));
+
+  /* "约3000" or "3000人" cannot be merged as a figure: Excel stops it here
+   * (WPS may not, so the merge checks again). */
+  memset (&figure_validation, 0, sizeof figure_validation);
+  figure_validation.validate = LXW_VALIDATION_TYPE_DECIMAL;
+  figure_validation.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+  figure_validation.value_number = 0;
+  figure_validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  figure_validation.error_title = (char *)"本期完成值";
+  figure_validation.error_message = (char *)"请只填写数字（单位与 F 列相同），不加单位或文字。";
+  if (ret->rows->len > 0)
+    book_check (book, worksheet_data_validation_range (sheet, first, RETURN_ACTUAL, last, RETURN_ACTUAL,
+                                                       &figure_validation));
 
   worksheet_freeze_panes (sheet, first, 0);
   /* No password: the point is to keep the grey cells from slips, not to lock anyone out. */
