@@ -11,7 +11,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -150,18 +149,21 @@ write_date (Book          *book,
             MsDate         date,
             lxw_format    *format)
 {
-  char text[MS_DATE_BUFSIZE];
   lxw_datetime when = { 0 };
+  GDate day;
 
-  if (date == MS_DATE_NONE)
+  if (date == MS_DATE_NONE || !g_date_valid_julian (date))
     {
       book_check (book, worksheet_write_blank (sheet, row, column, format));
       return;
     }
 
-  ms_date_format (text, sizeof text, date);
-  if (sscanf (text, "%d-%d-%d", &when.year, &when.month, &when.day) != 3)
-    g_return_if_reached ();
+  /* An MsDate is a Julian day number (ms-date.c). */
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, date);
+  when.year = g_date_get_year (&day);
+  when.month = g_date_get_month (&day);
+  when.day = g_date_get_day (&day);
   book_check (book, worksheet_write_datetime (sheet, row, column, &when, format));
 }
 
@@ -884,7 +886,7 @@ write_return_sheet (Return        *ret,
                     lxw_worksheet *sheet)
 {
   static const double widths[N_RETURN_COLUMNS] = { 16, 6, 42, 22, 10, 9, 12, 42, 10, 22 };
-  static const char *status_list[MS_N_STATUSES + 1] = { NULL };
+  const char *status_list[MS_N_STATUSES + 1] = { NULL };
   lxw_workbook *workbook = book->workbook;
   lxw_format *title = add_format (workbook, TRUE, TRUE, 0);
   lxw_format *instructions = add_format (workbook, FALSE, TRUE, 0);
