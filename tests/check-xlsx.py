@@ -20,6 +20,9 @@ import datetime
 import hashlib
 import json
 import os
+import zipfile
+import xml.etree.ElementTree as ElementTree
+import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +45,7 @@ HIDDEN_KEYS = ["file_title", "file_region", "file_year", "file_identity", "depar
 
 def check(condition, message):
     if not condition:
-        failures.append(message)
+        failures.append(message if len(message) < 400 else message[:400] + " …")
     return condition
 
 
@@ -75,6 +78,35 @@ def projects_of(document):
         for group in category["groups"]:
             for project in group["projects"]:
                 yield category, project
+
+
+ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+CELL_TEXT_MAX = 32767
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def raw_texts(path, sheet_number):
+    """The text cells of a sheet as stored, "_xHHHH_" escapes decoded (ECMA-376 Part 1,
+    22.9.2.19). openpyxl 3.0 decodes only "_x005F_", so "_x0041_" written for itself and
+    "_x0002_" standing for a control character come out alike: text is read here."""
+    with zipfile.ZipFile(path) as archive:
+        strings = []
+        shared = ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
+        for item in shared.iter(MAIN + "si"):
+            strings.append("".join(t.text or "" for t in item.iter(MAIN + "t")))
+        # libxlsxwriter names the sheets' parts in order: sheet1.xml, sheet2.xml.
+        sheet = ElementTree.fromstring(archive.read(f"xl/worksheets/sheet{sheet_number}.xml"))
+    texts = {}
+    for cell in sheet.iter(MAIN + "c"):
+        value = cell.find(MAIN + "v")
+        if cell.get("t") == "s" and value is not None:
+            texts[cell.get("r")] = ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), strings[int(value.text)])
+    return texts
+
+
+def reader(texts):
+    """A cell's value, its text taken from texts."""
+    return lambda cell: texts.get(cell.coordinate) if isinstance(cell.value, str) else cell.value
 
 
 def is_number(value):
@@ -196,6 +228,7 @@ def check_return(path, document, department, reporting_date):
     if not check(book.sheetnames == ["填报表", "_minsheng"], f"{label}: sheets {book.sheetnames}"):
         return
     sheet, hidden = book["填报表"], book["_minsheng"]
+    text, hidden_text = reader(raw_texts(path, 1)), reader(raw_texts(path, 2))
     check(sheet.sheet_state == "visible", f"{label}: 填报表 is {sheet.sheet_state}")
     check(hidden.sheet_state == "hidden", f"{label}: _minsheng is {hidden.sheet_state}, expected hidden")
     check(sheet.protection.sheet, f"{label}: 填报表 is not protected")
@@ -227,7 +260,7 @@ def check_return(path, document, department, reporting_date):
     # The hidden sheet: mark, version, keys, header.
     check(hidden["A1"].value == "minsheng-return" and hidden["B1"].value == 1,
           f"{label}: hidden A1:B1 {hidden['A1'].value!r} {hidden['B1'].value!r}")
-    keys = {hidden.cell(r, 1).value: hidden.cell(r, 2).value for r in range(2, 9)}
+    keys = {hidden.cell(r, 1).value: hidden_text(hidden.cell(r, 2)) for r in range(2, 9)}
     check([hidden.cell(r, 1).value for r in range(2, 9)] == HIDDEN_KEYS, f"{label}: hidden keys {list(keys)}")
     identity = hashlib.sha256(f"{document.get('region', '')}\n{document['year']}\n{document['title']}"
                               .encode("utf-8")).hexdigest()
@@ -259,15 +292,21 @@ def check_return(path, document, department, reporting_date):
             actual = indicator["progress"][-1]["actual"]
         visible = [category["title"], project["number"], project["target"], indicator["name"] if indicator else None,
                    indicator["target"] if indicator else None, (indicator or {}).get("unit") or None, actual,
-                   project.get("completion") or None, STATUS_WORDS[project.get("status", "not-started")], None]
+                   (project.get("completion") or "")[:CELL_TEXT_MAX] or None,
+                   STATUS_WORDS[project.get("status", "not-started")], None]
         for c, want in zip(cells, visible):
-            got = c.value
-            if is_number(want):
+            got = text(c)
+            completion = project.get("completion") or ""
+            if c.column == 8 and len(completion) > CELL_TEXT_MAX:
+                # Cut to what a cell holds; escapes the library counts make it a little shorter.
+                check(isinstance(got, str) and completion.startswith(got) and len(got) > CELL_TEXT_MAX - 100,
+                      f"{where}: {c.coordinate} is not the beginning of the long completion text")
+            elif is_number(want):
                 check(same_number(got, want), f"{where}: {c.coordinate} {got!r}, expected the number {want!r}")
             else:
                 check(got == want, f"{where}: {c.coordinate} {got!r}, expected {want!r}")
 
-        h = [c.value for c in hidden[10 + i]]
+        h = [hidden_text(c) for c in hidden[10 + i]]
         completion = hashlib.sha256((project.get("completion") or "").encode("utf-8")).hexdigest()
         want = [r, category["id"], project["number"], index, indicator["target"] if indicator else None,
                 ((indicator or {}).get("unit") or None), actual, project.get("status", "not-started"), completion]
@@ -335,6 +374,10 @@ def main():
     projects = [p for _, p in projects_of(evil)]
     for i, name in enumerate(hostile):
         projects[i % len(projects)].setdefault("departments", []).append(name)
+    # Texts a workbook stores escaped, and one longer than a cell holds.
+    projects[0]["departments"].append("ctrl\x01\x1fname")
+    projects[0]["completion"] = "ctrl\x01\x08 _x0041_ _X00zz_ _x005F_ " + "长" * 40000
+    projects[1]["target"] = "目标 _x0041_ \x02"
     evil_path = os.path.join(work, "hostile.json")
     with open(evil_path, "w", encoding="utf-8") as f:
         json.dump(evil, f, ensure_ascii=False)

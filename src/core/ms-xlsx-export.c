@@ -108,6 +108,35 @@ book_check (Book      *book,
     book->status = result;
 }
 
+static gboolean
+is_escape_at (const char *p)
+{
+  return p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) &&
+         g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_';
+}
+
+/* Cell text is stored with "_xHHHH_" escapes (ECMA-376 Part 1, 22.9.2.19):
+ * libxlsxwriter 1.1.4 writes control characters so, but leaves text that
+ * looks like an escape as it is, which Excel would then decode ("_x0041_"
+ * read as "A"). Such text gets its "_" escaped as "_x005F_". */
+static char *
+dup_cell_text (const char *text)
+{
+  GString *out;
+
+  if (strstr (text, "_x") == NULL)
+    return g_strdup (text);
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (is_escape_at (p))
+        g_string_append (out, "_x005F");
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Cuts @text to what a cell holds, on a character boundary. */
 static void
 write_text (Book          *book,
@@ -117,12 +146,26 @@ write_text (Book          *book,
             const char    *text,
             lxw_format    *format)
 {
-  g_autofree char *cut = NULL;
+  g_autofree char *escaped = NULL;
+  glong keep = CELL_TEXT_MAX;
 
   if (text == NULL)
     text = "";
-  if (g_utf8_strlen (text, -1) > CELL_TEXT_MAX)
-    text = cut = g_utf8_substring (text, 0, CELL_TEXT_MAX);
+
+  /* The limit counts the text as stored, escapes included. */
+  for (;;)
+    {
+      g_autofree char *cut = g_utf8_strlen (text, -1) > keep ? g_utf8_substring (text, 0, keep) : NULL;
+      glong length;
+
+      g_free (escaped);
+      escaped = dup_cell_text (cut != NULL ? cut : text);
+      length = g_utf8_strlen (escaped, -1);
+      if (length <= CELL_TEXT_MAX)
+        break;
+      keep -= length - CELL_TEXT_MAX;
+    }
+  text = escaped;
 
   if (text[0] == '\0')
     book_check (book, worksheet_write_blank (sheet, row, column, format));
@@ -187,6 +230,32 @@ add_format (lxw_workbook *workbook,
       format_set_border_color (format, BORDER_COLOR);
     }
   return format;
+}
+
+/* libxlsxwriter escapes control characters in cells but not in the
+ * document properties, where XML forbids them: they become spaces. */
+static char *
+dup_property_text (const char *text)
+{
+  char *copy = g_strdup (text);
+
+  for (char *p = copy; *p != '\0'; p++)
+    {
+      if ((guchar)*p < 0x20 || *p == 0x7F)
+        *p = ' ';
+    }
+  return copy;
+}
+
+static void
+set_title_property (Book       *book,
+                    const char *title)
+{
+  g_autofree char *text = dup_property_text (title);
+  lxw_doc_properties properties = { 0 };
+
+  properties.title = text;
+  book_check (book, workbook_set_properties (book->workbook, &properties));
 }
 
 /**
@@ -767,12 +836,10 @@ fill_ledger (Book     *book,
   GListModel *categories = ms_document_get_categories (ledger->document);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *summary_name = dup_sheet_name (T (N_("Summary table")), taken);
-  lxw_doc_properties properties = { 0 };
   lxw_worksheet *summary;
 
   ledger_add_formats (ledger, book->workbook);
-  properties.title = (char *)ms_document_get_title (ledger->document);
-  book_check (book, workbook_set_properties (book->workbook, &properties));
+  set_title_property (book, ms_document_get_title (ledger->document));
 
   summary = workbook_add_worksheet (book->workbook, summary_name);
   if (summary == NULL)
@@ -1057,7 +1124,6 @@ fill_return (Book     *book,
   lxw_worksheet *sheet = workbook_add_worksheet (book->workbook, MS_XLSX_RETURNS_SHEET);
   lxw_worksheet *hidden = workbook_add_worksheet (book->workbook, MS_XLSX_RETURNS_HIDDEN_SHEET);
   g_autofree char *title = g_strdup_printf ("%s · %s", ms_document_get_title (ret->document), ret->department);
-  lxw_doc_properties properties = { 0 };
 
   if (sheet == NULL || hidden == NULL)
     {
@@ -1065,8 +1131,7 @@ fill_return (Book     *book,
       return;
     }
 
-  properties.title = title;
-  book_check (book, workbook_set_properties (book->workbook, &properties));
+  set_title_property (book, title);
   write_return_sheet (ret, book, sheet);
   write_hidden_sheet (ret, book, hidden);
   worksheet_activate (sheet);
