@@ -78,8 +78,16 @@ static const char * const return_status_words[MS_N_STATUSES] = {
 };
 
 static const char * const return_headings[N_RETURN_COLUMNS] = {
-  "类别", "序号", "项目（目标任务）", "指标", "目标值", "单位", "本期完成值", "进展情况", "状态", "备注",
+  "类别", "序号", "项目（目标任务）", "指标", "目标值",
+  "单位", "本期完成值", "进展情况", "状态", "备注",
 };
+
+static const char return_instructions[] =
+  "填写说明：只填写黄色单元格——G 列“本期完成值”填数字"
+  "（单位与 F 列相同，不加单位和文字），H 列“进展情况”填文字，"
+  "I 列“状态”从下拉列表中选择，J 列“备注”可写需要说明的情况。"
+  "灰色单元格不要修改；不要插入、删除或移动行，不要改动工作表名称。"
+  "填好后以 .xlsx 格式保存并报回。";
 
 static const char * const hidden_headings[] = {
   "row", "category_id", "project_number", "indicator_index", "target", "unit", "actual", "status",
@@ -977,11 +985,7 @@ write_return_sheet (Return        *ret,
   book_check (book, worksheet_merge_range (sheet, 0, 0, 0, N_RETURN_COLUMNS - 1, heading, title));
   book_check (book, worksheet_set_row (sheet, 0, 30, NULL));
   /* Merged cells do not grow with their text: the row is made tall enough. */
-  book_check (book, worksheet_merge_range (sheet, 1, 0, 1, N_RETURN_COLUMNS - 1,
-                                           "填写说明：只填写黄色单元格——G 列“本期完成值”填数字（单位与 F 列相同，"
-                                           "不加单位和文字），H 列“进展情况”填文字，I 列“状态”从下拉列表中选择，"
-                                           "J 列“备注”可写需要说明的情况。灰色单元格不要修改；不要插入、删除或"
-                                           "移动行，不要改动工作表名称。填好后以 .xlsx 格式保存并报回。",
+  book_check (book, worksheet_merge_range (sheet, 1, 0, 1, N_RETURN_COLUMNS - 1, return_instructions,
                                            instructions));
   book_check (book, worksheet_set_row (sheet, 1, 48, NULL));
 
