@@ -158,6 +158,12 @@ def check_ledger(path, document, language):
         return
 
     summary = book.worksheets[0]
+    # Headings and states in the language asked for, whatever the interface's.
+    words = {"zh_CN": ("汇总表", "已完成"), "en": ("Summary table", "Done")}[language]
+    check(summary.title == words[0], f"{label}: summary sheet named {summary.title!r}, expected {words[0]!r}")
+    check(words[1] in [c.value for c in summary[3]], f"{label}: no {words[1]!r} column in the summary")
+    check([s.title for s in book.worksheets[1:]] == [c["title"][:31] for c in categories],
+          f"{label}: sheets {book.sheetnames[1:]} are not the categories")
     check(summary.freeze_panes is not None, f"{label}: summary header not frozen")
     check(all(c.font.b for c in summary[3] if c.value is not None), f"{label}: summary header not bold")
     total = summary.cell(summary.max_row, 2).value
