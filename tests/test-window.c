@@ -37,6 +37,8 @@
 #include "ms-project-view.h"
 #include "ms-recovery.h"
 #include "ms-restore-dialog.h"
+#include "ms-returns-dialog.h"
+#include "ms-departments.h"
 #include "ms-save-changes-dialog.h"
 #include "ms-check.h"
 #include "ms-progress-view.h"
@@ -3034,6 +3036,77 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static MsReturnsDialog *
+find_returns_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MS_IS_RETURNS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return MS_RETURNS_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Return sheets from the window: every department listed and chosen, the
+ * file's reporting date offered; the workbooks of the chosen ones written. */
+static void
+test_returns_dialog (void)
+{
+  g_autofree char *folder = g_build_filename (work_dir, "returns", NULL);
+  g_autoptr(MsDepartments) departments = NULL;
+  g_autoptr(GError) error = NULL;
+  MsReturnsDialog *dialog;
+  MsWindow *window;
+  GtkWidget *date_row;
+  g_autofree char *as_of = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  window = open_window ("returns.json");
+  departments = ms_departments_new (MS_NODE (ms_window_get_document (window)));
+
+  activate (window, "export-returns");
+  ms_test_wait ((dialog = find_returns_dialog ()) != NULL);
+  g_assert_cmpuint (ms_returns_dialog_get_n_departments (dialog), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (departments)));
+  g_assert_cmpuint (ms_returns_dialog_get_n_departments (dialog), >, 2);
+  date_row = find_by_id (dialog, "date_row");
+  g_assert_nonnull (date_row);
+  /* A year-end file has no reporting date of its own: today is offered. */
+  as_of = ms_date_to_string (ms_date_today ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, as_of);
+  save_screenshot (GTK_WIDGET (dialog), "returns-dialog");
+
+  /* Nothing chosen, or no real date: refused, nothing written. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "returns.choose-none", NULL);
+  g_assert_false (ms_returns_dialog_export_to (dialog, folder, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  ms_returns_dialog_set_department_chosen (dialog, 0, TRUE);
+  ms_returns_dialog_set_department_chosen (dialog, 2, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2025-02-30");
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_false (ms_returns_dialog_export_to (dialog, folder, &error));
+  g_assert_nonnull (strstr (error->message, "2025-02-30"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (folder), ==, 0);
+
+  /* Two chosen, a real date: two workbooks. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2025-06-30");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_true (ms_returns_dialog_export_to (dialog, folder, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (folder), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ms_test_remove_tree (folder);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The system's dialog gets our paper and pages, and nothing to choose twice. */
 static void
 test_print_operation (void)
@@ -3234,6 +3307,7 @@ main (int   argc,
   g_test_add_func ("/window/save-faults", test_save_faults);
   g_test_add_func ("/window/print-dialog", test_print_dialog);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/window/returns-dialog", test_returns_dialog);
   g_test_add_func ("/window/print-operation", test_print_operation);
 
   result = g_test_run ();
