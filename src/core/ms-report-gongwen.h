@@ -62,6 +62,10 @@ const char     *_ms_gongwen_get_heading      (MsGongwenColumn          column,
 const char     *_ms_gongwen_get_label        (const char              *language);
 char           *_ms_gongwen_dup_title        (MsDocument              *document,
                                               const char              *language);
+gboolean        _ms_gongwen_dup_signature    (MsDocument              *document,
+                                              const char              *language,
+                                              char                   **issuer_line,
+                                              char                   **date_line);
 char           *_ms_gongwen_dup_cell_text    (const MsGongwenRow      *row,
                                               MsGongwenColumn          column,
                                               const MsScheduleContext *context,
