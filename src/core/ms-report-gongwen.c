@@ -101,6 +101,9 @@ struct _MsGongwenTable
   /* The page and the top of the blank line above the 落款. */
   guint              signature_page;
   double             signature_top;
+  /* How far each line ends from the type area's right edge, for Word. */
+  double             issuer_right_indent;
+  double             date_right_indent;
 };
 
 static void
@@ -853,7 +856,17 @@ _ms_gongwen_table_new (MsDocument   *document,
 
   paginate (table);
   if (_ms_gongwen_dup_signature (document, table->language, &table->issuer_line, &table->date_line))
-    paginate_signature (table, signature_height (table, context));
+    {
+      g_autoptr(PangoLayout) issuer = NULL;
+      g_autoptr(PangoLayout) date = NULL;
+      double issuer_x, date_x;
+
+      create_signature_layouts (table, context, &issuer, &date);
+      place_signature (table, issuer, date, &issuer_x, &date_x);
+      table->issuer_right_indent = issuer != NULL ? MS_GONGWEN_AREA_WIDTH - issuer_x - layout_width (issuer) : 0;
+      table->date_right_indent = date != NULL ? MS_GONGWEN_AREA_WIDTH - date_x - layout_width (date) : 0;
+      paginate_signature (table, signature_height (table, context));
+    }
 
   g_object_unref (context);
   cairo_destroy (cr);
@@ -1239,4 +1252,28 @@ GArray *
 _ms_gongwen_table_get_rows (MsGongwenTable *table)
 {
   return table->rows;
+}
+
+/**
+ * _ms_gongwen_table_get_signature:
+ * @issuer_line: (out) (transfer none) (nullable): the office's line, or %NULL
+ * @date_line: (out) (transfer none) (nullable): the date's line, or %NULL
+ * @issuer_right_indent: (out): how far the office's line ends from the right
+ *   of the type area, in points, as the PDF places it
+ * @date_right_indent: (out): the same for the date
+ *
+ * Returns: whether the table has a 落款
+ */
+gboolean
+_ms_gongwen_table_get_signature (MsGongwenTable  *table,
+                                 const char     **issuer_line,
+                                 const char     **date_line,
+                                 double          *issuer_right_indent,
+                                 double          *date_right_indent)
+{
+  *issuer_line = table->issuer_line;
+  *date_line = table->date_line;
+  *issuer_right_indent = table->issuer_right_indent;
+  *date_right_indent = table->date_right_indent;
+  return table->issuer_line != NULL || table->date_line != NULL;
 }
