@@ -400,13 +400,15 @@ layout_height (PangoLayout *layout)
   return (double)height / PANGO_SCALE;
 }
 
+/* To the right end of the text: a wrapped, right-aligned layout's lines
+ * end at its width, wherever its shortest line starts. */
 static double
 layout_width (PangoLayout *layout)
 {
-  int width;
+  PangoRectangle logical;
 
-  pango_layout_get_size (layout, &width, NULL);
-  return (double)width / PANGO_SCALE;
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double)(logical.x + logical.width) / PANGO_SCALE;
 }
 
 static double
