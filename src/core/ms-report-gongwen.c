@@ -745,7 +745,7 @@ page_bottom (MsGongwenTable *table,
 }
 
 /* The 落款 goes under the table when it fits on the last page. Else it is
- * not left alone on a page (GB/T 9704 §7.3.5.3): the table's last row
+ * not left alone on a page, as offices lay out 公文: the table's last row
  * moves along with it, and a category heading just above that row too. A
  * last page holding nothing else to move (one row as tall as a page) is the
  * one case where the 落款 starts a page of its own. */
@@ -1128,7 +1128,6 @@ draw_signature (MsGongwenTable *table,
   if (issuer != NULL)
     {
       guint n_lines = (guint)pango_layout_get_line_count (issuer);
-
       g_autoptr(GArray) bottoms = measure_lines (issuer);
 
       for (guint i = 0; i < n_lines; i++, y += LINE_PITCH)
