@@ -709,6 +709,50 @@ test_edit_undo_redo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The 落款 rows of the file's details edit the document, one undo step each;
+ * a date that is not one is marked and not taken. */
+static void
+test_issuer_rows (void)
+{
+  MsWindow *window = open_window ("sections.json");
+  MsDocument *document = ms_window_get_document (window);
+  GtkEditable *issuer = GTK_EDITABLE (part (window, "issuer_row"));
+  GtkEditable *issued = GTK_EDITABLE (part (window, "issued_row"));
+
+  gtk_editable_set_text (issuer, "漯河市人民政府办公室");
+  ms_test_wait (g_strcmp0 (ms_document_get_issuer (document), "漯河市人民政府办公室") == 0);
+  ms_history_break_merge (ms_window_get_history (window));
+  gtk_editable_set_text (issued, "2025-02-30");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (issued), "error"));
+  g_assert_cmpuint (ms_document_get_issued (document), ==, MS_DATE_NONE);
+  gtk_editable_set_text (issued, "2025-01-10");
+  ms_test_wait (ms_document_get_issued (document) == ms_date_from_ymd (2025, 1, 10));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (issued), "error"));
+  {
+    /* Scrolled down to the rows, for the screenshot. */
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (issuer), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+    graphene_point_t in_scrolled;
+
+    wait_drawn (window);
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (issuer), scrolled, &origin, &in_scrolled));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + in_scrolled.y - 300);
+    wait_drawn (window);
+    save_screenshot (GTK_WIDGET (window), "overview-issuer");
+  }
+
+  activate (window, "undo");
+  g_assert_cmpuint (ms_document_get_issued (document), ==, MS_DATE_NONE);
+  g_assert_cmpstr (gtk_editable_get_text (issued), ==, "");
+  g_assert_cmpstr (ms_document_get_issuer (document), ==, "漯河市人民政府办公室");
+  activate (window, "undo");
+  g_assert_cmpstr (gtk_editable_get_text (issuer), ==, "");
+  g_assert_false (ms_document_get_modified (document));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 label_shows (gpointer    root,
              const char *text)
@@ -3272,6 +3316,7 @@ main (int   argc,
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/departments-to-chase", test_departments_to_chase);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window/issuer-rows", test_issuer_rows);
   g_test_add_func ("/window/names-and-headings", test_names_and_headings);
   g_test_add_func ("/window/structure", test_structure);
   g_test_add_func ("/window/search", test_search);
