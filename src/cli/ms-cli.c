@@ -1215,7 +1215,7 @@ run_check (int    argc,
 static char *
 dup_value_for_line (const char *value)
 {
-  g_autofree char *line = g_strdup (value != NULL ? value : "");
+  g_autofree char *line = g_strdup (value != NULL && value[0] != '\0' ? value : _("(none)"));
   glong length;
 
   g_strdelimit (line, "\r\n\t", ' ');
