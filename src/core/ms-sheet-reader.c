@@ -1182,6 +1182,53 @@ check_zip_sizes (GsfInfile   *directory,
   return TRUE;
 }
 
+/* HACK: libgsf reports a damaged zip member with g_printerr() and
+ * g_warning() (some without a log domain, some from GLib) besides the error we
+ * turn into one line naming the file: keep those out of the output while it
+ * reads. The reader itself logs nothing in that time. */
+static const char * const gsf_log_domains[] = { NULL, "GLib", "libgsf", "libgsf:zip", "libgsf:msole" };
+
+typedef struct
+{
+  guint      handler_ids[G_N_ELEMENTS (gsf_log_domains)];
+  GPrintFunc print;
+  GPrintFunc printerr;
+} QuietGsf;
+
+static void
+drop_message (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+}
+
+static void
+drop_print (const char *text)
+{
+}
+
+static void
+quiet_gsf_begin (QuietGsf *quiet)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (gsf_log_domains); i++)
+    quiet->handler_ids[i] = g_log_set_handler (gsf_log_domains[i],
+                                               G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE
+                                               | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+                                               drop_message, NULL);
+  quiet->print = g_set_print_handler (drop_print);
+  quiet->printerr = g_set_printerr_handler (drop_print);
+}
+
+static void
+quiet_gsf_end (QuietGsf *quiet)
+{
+  g_set_print_handler (quiet->print);
+  g_set_printerr_handler (quiet->printerr);
+  for (guint i = 0; i < G_N_ELEMENTS (gsf_log_domains); i++)
+    g_log_remove_handler (gsf_log_domains[i], quiet->handler_ids[i]);
+}
+
 static MsWorkbook *
 refuse_ole2 (const void  *data,
              gsize        length,
@@ -1189,13 +1236,18 @@ refuse_ole2 (const void  *data,
              GError     **error)
 {
   g_autoptr(GsfInput) input = gsf_input_memory_new (data, length, FALSE);
-  g_autoptr(GsfInfile) ole = gsf_infile_msole_new (input, NULL);
+  g_autoptr(GsfInfile) ole = NULL;
   g_autoptr(GsfInput) encrypted = NULL;
+  QuietGsf quiet;
+
+  quiet_gsf_begin (&quiet);
+  ole = gsf_infile_msole_new (input, NULL);
 
   /* Excel writes a password-protected .xlsx as an OLE2 file holding the
    * encrypted package; a legacy .xls is an OLE2 file holding a Workbook. */
   if (ole != NULL)
     encrypted = gsf_infile_child_by_name (ole, "EncryptedPackage");
+  quiet_gsf_end (&quiet);
 
   if (encrypted != NULL)
     g_set_error (error, MS_SHEET_ERROR, MS_SHEET_ERROR_ENCRYPTED,
@@ -1216,6 +1268,31 @@ is_ole2 (const void *data,
   return length >= sizeof ole2_signature && memcmp (data, ole2_signature, sizeof ole2_signature) == 0;
 }
 
+/* Names in a damaged zip or sheet can hold any byte: an error stays one
+ * line of valid UTF-8 whatever they hold. */
+static void
+make_one_line (GError **error)
+{
+  g_autofree char *valid = NULL;
+
+  if (error == NULL || *error == NULL)
+    return;
+
+  valid = g_utf8_make_valid ((*error)->message, -1);
+  for (char *p = valid; *p; p++)
+    {
+      if ((guchar)*p < 0x20 || *p == 0x7F)
+        *p = ' ';
+    }
+  g_free ((*error)->message);
+  (*error)->message = g_steal_pointer (&valid);
+}
+
+static MsWorkbook *read_xlsx (const void  *data,
+                              gsize        length,
+                              const char  *display_name,
+                              GError     **error);
+
 /**
  * ms_workbook_new_from_xlsx:
  * @display_name: the file's name, for messages
@@ -1232,6 +1309,28 @@ ms_workbook_new_from_xlsx (const void  *data,
                            gsize        length,
                            const char  *display_name,
                            GError     **error)
+{
+  MsWorkbook *workbook;
+  QuietGsf quiet;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (is_ole2 (data, length))
+    return refuse_ole2 (data, length, display_name, error);
+
+  quiet_gsf_begin (&quiet);
+  workbook = read_xlsx (data, length, display_name, error);
+  quiet_gsf_end (&quiet);
+  make_one_line (error);
+  return workbook;
+}
+
+static MsWorkbook *
+read_xlsx (const void  *data,
+           gsize        length,
+           const char  *display_name,
+           GError     **error)
 {
   static const GMarkupParser workbook_parser = { workbook_start, NULL, NULL, refuse_doctype, NULL };
   static const GMarkupParser shared_strings_parser = {
@@ -1255,12 +1354,6 @@ ms_workbook_new_from_xlsx (const void  *data,
   guint n_entries = 0;
   guint64 total = 0;
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-
-  if (is_ole2 (data, length))
-    return refuse_ole2 (data, length, display_name, error);
 
   if (length > MS_SHEET_MAX_FILE_SIZE)
     {
