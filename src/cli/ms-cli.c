@@ -1355,10 +1355,13 @@ run_merge (int    argc,
     }
 
   {
-    /* translators: the summary of "minsheng-cli merge" */
-    g_autofree char *summary = g_strdup_printf (_("%u changes, %u conflicts"), changes->len, conflicts->len);
+    /* translators: the summary of "minsheng-cli merge", with the count of conflicts after it */
+    g_autofree char *n_changes = g_strdup_printf (ngettext ("%u change", "%u changes", changes->len), changes->len);
+    /* translators: the summary of "minsheng-cli merge", after the count of changes */
+    g_autofree char *n_conflicts = g_strdup_printf (ngettext ("%u conflict", "%u conflicts", conflicts->len),
+                                                    conflicts->len);
 
-    g_printerr ("minsheng-cli merge: %s; %s\n", summary,
+    g_printerr ("minsheng-cli merge: %s, %s; %s\n", n_changes, n_conflicts,
                 changes->len == 0 ? _("nothing to write")
                 : dry_run ? _("nothing written (--dry-run)") : _("file written"));
   }
