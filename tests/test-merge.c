@@ -140,7 +140,8 @@ test_reader_xlsx (void)
     "<row r=\"4\"><c r=\"B4\"><v>3000</v></c><c r=\"C4\" t=\"s\"><v>1</v></c><c t=\"b\"><v>1</v></c>"
     "<c r=\"E4\" t=\"e\"><v>#DIV/0!</v></c><c r=\"F4\" t=\"str\"><f>A1</f><v>公式</v></c>"
     "<c r=\"G4\" t=\"inlineStr\"><is><r><t>约</t></r><r><t>3000</t></r></is></c>"
-    "<c r=\"H4\" s=\"3\"/><c r=\"AA4\"><v>1.5E3</v></c></row></sheetData>"
+    "<c r=\"H4\" s=\"3\"/><c r=\"I4\" t=\"inlineStr\"><is><t>a_x0009_b _x005F_x0041_ _x00_</t></is></c>"
+    "<c r=\"AA4\"><v>1.5E3</v></c></row></sheetData>"
     "<mergeCells count=\"1\"><mergeCell ref=\"A1:J1\"/></mergeCells></worksheet>");
   g_autoptr(GError) error = NULL;
   g_autoptr(MsWorkbook) workbook = read_xlsx (bytes, &error);
@@ -166,6 +167,8 @@ test_reader_xlsx (void)
   g_assert_cmpstr (ms_sheet_get_cell (sheet, 3, 5)->text, ==, "公式");
   g_assert_cmpstr (ms_sheet_get_cell (sheet, 3, 6)->text, ==, "约3000");
   g_assert_cmpint (ms_sheet_get_cell (sheet, 3, 7)->kind, ==, MS_CELL_EMPTY);
+  /* Excel's escapes, each decoded once. */
+  g_assert_cmpstr (ms_sheet_get_cell (sheet, 3, 8)->text, ==, "a\tb _x0041_ _x00_");
   g_assert_cmpfloat (ms_sheet_get_cell (sheet, 3, 26)->number, ==, 1500);
   g_assert_cmpint (ms_sheet_get_cell (sheet, 99, 99)->kind, ==, MS_CELL_EMPTY);
 

@@ -29,6 +29,8 @@
 #define HIDDEN_SHEET_NAME "_minsheng"
 #define HIDDEN_MAGIC      "minsheng-return"
 #define MAX_HEADER_ROW    20
+/* Excel's limit on the text of one cell. */
+#define MAX_CELL_CHARACTERS 32767
 
 /* Columns of a row, by what they hold; -1 when the sheet has none. */
 typedef enum
@@ -326,11 +328,19 @@ format_figure (gboolean has_value,
   return g_strdup (ms_number_format_json (buffer, sizeof buffer, value));
 }
 
+/* To 15 significant digits, as the export writes figures (FORMAT.md). */
 static gboolean
 figures_equal (double a,
                double b)
 {
-  return fabs (a - b) <= 1e-9 * MAX (1.0, MAX (fabs (a), fabs (b)));
+  char first[G_ASCII_DTOSTR_BUF_SIZE];
+  char second[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (a == b)
+    return TRUE;
+  g_ascii_formatd (first, sizeof first, "%.15g", a);
+  g_ascii_formatd (second, sizeof second, "%.15g", b);
+  return g_str_equal (first, second);
 }
 
 /* Text as a spreadsheet gives it back: line ends made \n, outer blanks off. */
@@ -688,6 +698,9 @@ merge_completion (Return         *ret,
 
   /* An empty cell reports nothing; it never erases the file's text. */
   if (ret->columns[COLUMN_COMPLETION] < 0 || text[0] == '\0' || g_str_equal (text, current))
+    return;
+  /* A cell holds at most 32 767 characters: the export cut a longer text. */
+  if (g_utf8_strlen (text, -1) >= MAX_CELL_CHARACTERS - 64 && g_str_has_prefix (current, text))
     return;
 
   if (exported != NULL && exported->completion_sha256 != NULL)

@@ -756,6 +756,44 @@ workbook_start (GMarkupParseContext  *context,
     }
 }
 
+/* Excel writes a control character in a text as _xHHHH_ and a literal
+ * "_x" that would read as such as _x005F_x (ECMA-376 Part 1, 22.9.2.19):
+ * every escape is decoded once, left to right. */
+static void
+decode_escapes (GString *text)
+{
+  gsize out = 0;
+
+  if (strstr (text->str, "_x") == NULL)
+    return;
+
+  for (gsize in = 0; in < text->len;)
+    {
+      const char *p = text->str + in;
+
+      if (in + 7 <= text->len && p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3])
+          && g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_')
+        {
+          gunichar c = (g_ascii_xdigit_value (p[2]) << 12) | (g_ascii_xdigit_value (p[3]) << 8)
+                       | (g_ascii_xdigit_value (p[4]) << 4) | g_ascii_xdigit_value (p[5]);
+
+          if (c != 0 && g_unichar_validate (c))
+            {
+              char utf8[6];
+              int n = g_unichar_to_utf8 (c, utf8);
+
+              /* Never longer than the seven bytes it replaces. */
+              memcpy (text->str + out, utf8, n);
+              out += n;
+              in += 7;
+              continue;
+            }
+        }
+      text->str[out++] = text->str[in++];
+    }
+  g_string_truncate (text, out);
+}
+
 /* Shared strings: each <si> is the text of its <t>s, phonetic runs left out. */
 typedef struct
 {
@@ -809,6 +847,7 @@ shared_strings_end (GMarkupParseContext  *context,
 
   if (g_str_equal (element, "si") && shared->in_item)
     {
+      decode_escapes (shared->text);
       g_ptr_array_add (shared->strings, g_string_chunk_insert_len (shared->workbook->texts, shared->text->str,
                                                                    shared->text->len));
       shared->in_item = FALSE;
@@ -1036,6 +1075,7 @@ store_cell (Worksheet  *worksheet,
     }
   else if (g_str_equal (type, "inlineStr") || g_str_equal (type, "str") || g_str_equal (type, "d"))
     {
+      decode_escapes (worksheet->value);
       set_cell (worksheet->sheet, worksheet->row, worksheet->column, MS_CELL_TEXT,
                 g_string_chunk_insert_len (workbook->texts, value, worksheet->value->len), 0);
     }
