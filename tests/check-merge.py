@@ -512,7 +512,53 @@ def test_bad_sheets():
         print("%s: refused in %.2f s: %s" % (name, elapsed, lines[0] if lines else err))
 
 
-for test in (test_round_trip, test_conflicts, test_csv, test_bad_sheets):
+# 5. With the real export (once minsheng-cli has export-returns): export,
+# fill with openpyxl as a department would, merge, merge again.
+def test_export_returns():
+    help_text = subprocess.run([cli, "--help"], capture_output=True, text=True).stdout
+    if "export-returns" not in help_text:
+        print("export-returns: not in this build; skipped")
+        return
+    folder = os.path.join(work, "exported")
+    os.makedirs(folder)
+    subprocess.run([cli, "export-returns", bundled, "-o", folder, "--date", DATE], check=True,
+                   capture_output=True)
+    returns = sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".xlsx"))
+    check(len(returns) > 5, "export-returns wrote %d workbooks" % len(returns))
+    expected = {}
+    for path in returns:
+        workbook = openpyxl.load_workbook(path)
+        sheet, hidden = workbook["填报表"], workbook["_minsheng"]
+        check(hidden.sheet_state == "hidden", "%s: _minsheng is %s" % (path, hidden.sheet_state))
+        by_row = {}
+        for row in hidden.iter_rows(min_row=10, values_only=True):
+            if row[0] is not None:
+                by_row[int(row[0])] = row
+        for number, row in by_row.items():
+            category_id, project_number, index = row[1], int(row[2]), int(row[3])
+            if index >= 0:
+                figure = (row[6] or 0) + 100 + index
+                sheet.cell(number, 7).value = figure
+                sheet.cell(number, 10).value = "备注%d-%d" % (project_number, index)
+                expected[(category_id, project_number, index)] = figure
+            else:
+                expected[(category_id, project_number)] = None
+            sheet.cell(number, 8).value = "六月底进展：项目%d按计划推进。" % project_number
+            sheet.cell(number, 9).value = "推进中"
+        workbook.save(path)
+    # A project of several departments returns the same values from each.
+    target = fresh_copy("exported.json")
+    code, out, err = merge(target, *returns)
+    check(code == 0, "export-returns merge exits %d: %s" % (code, err[-2000:]))
+    check_figures(target, expected, DATE, "export-returns")
+    after = read_bytes(target)
+    code, out, err = merge(target, *returns)
+    check(code == 0 and out == "" and read_bytes(target) == after,
+          "export-returns second merge: %d %r" % (code, out[:300]))
+    print("export-returns: %d workbooks filled and merged; second merge changed nothing" % len(returns))
+
+
+for test in (test_round_trip, test_conflicts, test_csv, test_bad_sheets, test_export_returns):
     try:
         test()
     except Exception as error:  # a crash is a failure of that test, the others still run
