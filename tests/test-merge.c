@@ -676,6 +676,26 @@ test_merge_not_a_return (void)
   g_assert_cmpuint (ms_merge_get_changes (dated)->len, ==, 1);
 }
 
+/* Whatever a damaged return holds, the merge reports it or refuses it. */
+static void
+merge_anything (MsDocument *document,
+                MsWorkbook *workbook)
+{
+  g_autoptr(MsMerge) merge = ms_merge_new (document, REPORTING_DATE);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *conflicts;
+
+  if (!ms_merge_add_return (merge, workbook, &error))
+    {
+      g_assert_nonnull (error);
+      return;
+    }
+  g_assert_no_error (error);
+  conflicts = ms_merge_get_conflicts (merge);
+  for (guint i = 0; i < conflicts->len; i++)
+    g_assert_nonnull (((MsMergeConflict *)g_ptr_array_index (conflicts, i))->message);
+}
+
 /* Bad input must never crash the reader: random bytes changed in a valid
  * workbook, and damaged XML inside a valid zip. */
 static void
@@ -697,6 +717,7 @@ test_reader_fuzz (void)
    * them fatal); the reader's own warnings and criticals stay fatal. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_log_set_fatal_mask ("ms-sheet-reader", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  g_log_set_fatal_mask ("ms-merge", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
 
   for (guint run = 0; run < n_runs; run++)
     {
@@ -716,7 +737,10 @@ test_reader_fuzz (void)
       if (error != NULL && strchr (error->message, '\n') != NULL)
         g_error ("not one line: %s", error->message);
       if (workbook != NULL)
-        n_read++;
+        {
+          n_read++;
+          merge_anything (document, workbook);
+        }
     }
 
   for (guint run = 0; run < n_runs / 3; run++)
@@ -747,6 +771,34 @@ test_reader_fuzz (void)
       g_assert_true ((workbook == NULL) == (error != NULL));
       if (error != NULL && strchr (error->message, '\n') != NULL)
         g_error ("not one line: %s", error->message);
+      if (workbook != NULL)
+        merge_anything (document, workbook);
+    }
+
+  /* CSV: quotes, line ends, NULs and bytes that are no UTF-8 anywhere. */
+  for (guint run = 0; run < n_runs / 3; run++)
+    {
+      static const char * const csv_pieces[] = { "\"", ",", "\r", "\n", "\r\n", "\t", "\xFF", "\xEF\xBB\xBF", "类别",
+                                                 "序号", "指标", "截至 2024-06-30", "\"\"", "约3000" };
+      GString *text = g_string_new ("类别,序号,项目（目标任务）,指标,目标值,单位,本期完成值,进展情况,状态,备注\r\n"
+                                    "省重点民生实事,1,\"持续深入推进\",职业技能培训,4.7,万人次,12,\"进展\n顺利\",推进中,好\r\n");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MsWorkbook) workbook = NULL;
+
+      for (guint i = 0, n = g_test_rand_int_range (1, 8); i < n; i++)
+        {
+          guint at = g_test_rand_int_range (0, text->len);
+
+          if (g_test_rand_bit ())
+            g_string_insert (text, at, csv_pieces[g_test_rand_int_range (0, G_N_ELEMENTS (csv_pieces))]);
+          else
+            text->str[at] = g_test_rand_int_range (0, 256);
+        }
+      workbook = ms_workbook_new_from_csv (text->str, text->len, "fuzz.csv", &error);
+      g_string_free (text, TRUE);
+      g_assert_true ((workbook == NULL) == (error != NULL));
+      if (workbook != NULL)
+        merge_anything (document, workbook);
     }
 
   g_test_message ("%u of the mutated workbooks could still be read", n_read);
