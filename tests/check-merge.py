@@ -218,9 +218,15 @@ def test_round_trip():
     check(len(out.splitlines()) > len(expected), "dry run lists the changes:\n" + out)
     check("→" in out and DEPARTMENT not in err, "dry run output: " + out[:300])
 
+    # -o writes elsewhere and leaves FILE alone.
+    elsewhere = os.path.join(work, "round-trip-out.json")
+    code, out, err = merge(target, first, second, "-o", elsewhere)
+    check(code == 0 and read_bytes(target) == before, "merge -o: %d, FILE changed: %s" % (code, err))
+    check_figures(elsewhere, expected, DATE, "merge -o")
+
     code, out, err = merge(target, first, second)
     check(code == 0, "merge exits %d: %s" % (code, err))
-    check(os.path.exists(target + "~"), "merge keeps a backup")
+    check(os.path.exists(target + "~") and read_bytes(target + "~") == before, "merge keeps a backup")
     merged = check_figures(target, expected, DATE, "round trip")
     check(merged.get("as_of", DATE) >= DATE, "reporting date moved on: %r" % merged.get("as_of"))
 
@@ -387,7 +393,25 @@ def test_csv():
     check(entry_at(first["indicators"][0], DATE) is not None and entry_at(first["indicators"][0], DATE)["actual"] == 12.5,
           "export-csv: figure %r" % first["indicators"][0])
     check(first["completion"] == "导出表中改写的进展", "export-csv: completion")
-    print("csv: UTF-8, GB18030 and export-csv merged")
+
+    # In English the figures are folded into the unit: 120000 person-times is 12 万人次.
+    target = fresh_copy("export-csv-en.json")
+    exported = os.path.join(work, "export-en.csv")
+    subprocess.run([cli, "export-csv", bundled, "-o", exported, "--lang", "en"], check=True)
+    with open(exported, encoding="utf-8-sig", newline="") as stream:
+        table = list(csv.reader(stream))
+    check(table[1][10] == "person-times" and table[1][12] == "100000", "export-csv en: %r" % table[1][9:14])
+    table[1][12] = "120000"
+    table[1][7] = "In progress"
+    with open(exported, "w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, lineterminator="\r\n").writerows(table)
+    code, out, err = merge(target, exported, "--date", DATE)
+    merged = load(target)
+    first = next(projects_of(merged))[1]
+    entry = entry_at(first["indicators"][0], DATE)
+    check(code == 0 and entry is not None and entry["actual"] == 12 and first["status"] == "in-progress",
+          "export-csv en: %d %r %s" % (code, entry, err))
+    print("csv: UTF-8, GB18030 and export-csv (Chinese, English) merged")
 
 
 # 4. Bad sheets: refused with one line naming the file, exit 1, the file unchanged.
