@@ -522,7 +522,7 @@ new_change (Return       *ret,
   return change;
 }
 
-/* The figure as the file holds it at the return's date. */
+/* The figure as the file holds it at the return’s date. */
 static gboolean
 get_file_figure (MsIndicator *indicator,
                  MsDate       date,
@@ -671,7 +671,7 @@ merge_actual (Return         *ret,
                         dup_source (ret, row, ret->columns[COLUMN_ACTUAL]),
                         /* translators: an indicator's name, its figure at export, its figure now,
                          * then the figure the return gives */
-                        _("the actual of “%s” was %s at export and is %s in the file now; the return's "
+                        _("the actual of “%s” was %s at export and is %s in the file now; the return’s "
                           "%s is not applied"),
                         ms_indicator_get_name (indicator), then, now, cell->text);
           return;
@@ -719,7 +719,7 @@ merge_completion (Return         *ret,
           add_conflict (ret->self, MS_MERGE_CONFLICT_FILE_CHANGED,
                         dup_source (ret, row, ret->columns[COLUMN_COMPLETION]),
                         "%s", _("the completion text changed in the file since the sheet was exported; "
-                                "the return's text is not applied"));
+                                "the return’s text is not applied"));
           return;
         }
     }
@@ -762,7 +762,7 @@ merge_status (Return         *ret,
           add_conflict (ret->self, MS_MERGE_CONFLICT_FILE_CHANGED,
                         dup_source (ret, row, ret->columns[COLUMN_STATUS]),
                         /* translators: the status at export, the status in the file now, the returned one */
-                        _("the status was “%s” at export and is “%s” in the file now; the return's “%s” "
+                        _("the status was “%s” at export and is “%s” in the file now; the return’s “%s” "
                           "is not applied"),
                         ms_status_get_label (exported->status), ms_status_get_label (current),
                         ms_status_get_label (status));
