@@ -37,6 +37,8 @@
 #include "ms-project-view.h"
 #include "ms-recovery.h"
 #include "ms-restore-dialog.h"
+#include "ms-returns-dialog.h"
+#include "ms-departments.h"
 #include "ms-save-changes-dialog.h"
 #include "ms-check.h"
 #include "ms-progress-view.h"
@@ -703,6 +705,50 @@ test_edit_undo_redo (void)
   ms_test_wait (!ms_indicator_get_has_actual (indicator));
   activate (window, "undo");
   g_assert_true (ms_indicator_get_has_actual (indicator));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The 落款 rows of the file's details edit the document, one undo step each;
+ * a date that is not one is marked and not taken. */
+static void
+test_issuer_rows (void)
+{
+  MsWindow *window = open_window ("sections.json");
+  MsDocument *document = ms_window_get_document (window);
+  GtkEditable *issuer = GTK_EDITABLE (part (window, "issuer_row"));
+  GtkEditable *issued = GTK_EDITABLE (part (window, "issued_row"));
+
+  gtk_editable_set_text (issuer, "漯河市人民政府办公室");
+  ms_test_wait (g_strcmp0 (ms_document_get_issuer (document), "漯河市人民政府办公室") == 0);
+  ms_history_break_merge (ms_window_get_history (window));
+  gtk_editable_set_text (issued, "2025-02-30");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (issued), "error"));
+  g_assert_cmpuint (ms_document_get_issued (document), ==, MS_DATE_NONE);
+  gtk_editable_set_text (issued, "2025-01-10");
+  ms_test_wait (ms_document_get_issued (document) == ms_date_from_ymd (2025, 1, 10));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (issued), "error"));
+  {
+    /* Scrolled down to the rows, for the screenshot. */
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (issuer), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+    graphene_point_t in_scrolled;
+
+    wait_drawn (window);
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (issuer), scrolled, &origin, &in_scrolled));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + in_scrolled.y - 300);
+    wait_drawn (window);
+    save_screenshot (GTK_WIDGET (window), "overview-issuer");
+  }
+
+  activate (window, "undo");
+  g_assert_cmpuint (ms_document_get_issued (document), ==, MS_DATE_NONE);
+  g_assert_cmpstr (gtk_editable_get_text (issued), ==, "");
+  g_assert_cmpstr (ms_document_get_issuer (document), ==, "漯河市人民政府办公室");
+  activate (window, "undo");
+  g_assert_cmpstr (gtk_editable_get_text (issuer), ==, "");
+  g_assert_false (ms_document_get_modified (document));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -3034,6 +3080,77 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static MsReturnsDialog *
+find_returns_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MS_IS_RETURNS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return MS_RETURNS_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Return sheets from the window: every department listed and chosen, the
+ * file's reporting date offered; the workbooks of the chosen ones written. */
+static void
+test_returns_dialog (void)
+{
+  g_autofree char *folder = g_build_filename (work_dir, "returns", NULL);
+  g_autoptr(MsDepartments) departments = NULL;
+  g_autoptr(GError) error = NULL;
+  MsReturnsDialog *dialog;
+  MsWindow *window;
+  GtkWidget *date_row;
+  g_autofree char *as_of = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  window = open_window ("returns.json");
+  departments = ms_departments_new (MS_NODE (ms_window_get_document (window)));
+
+  activate (window, "export-returns");
+  ms_test_wait ((dialog = find_returns_dialog ()) != NULL);
+  g_assert_cmpuint (ms_returns_dialog_get_n_departments (dialog), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (departments)));
+  g_assert_cmpuint (ms_returns_dialog_get_n_departments (dialog), >, 2);
+  date_row = find_by_id (dialog, "date_row");
+  g_assert_nonnull (date_row);
+  /* A year-end file has no reporting date of its own: today is offered. */
+  as_of = ms_date_to_string (ms_date_today ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, as_of);
+  save_screenshot (GTK_WIDGET (dialog), "returns-dialog");
+
+  /* Nothing chosen, or no real date: refused, nothing written. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "returns.choose-none", NULL);
+  g_assert_false (ms_returns_dialog_export_to (dialog, folder, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  ms_returns_dialog_set_department_chosen (dialog, 0, TRUE);
+  ms_returns_dialog_set_department_chosen (dialog, 2, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2025-02-30");
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_false (ms_returns_dialog_export_to (dialog, folder, &error));
+  g_assert_nonnull (strstr (error->message, "2025-02-30"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (folder), ==, 0);
+
+  /* Two chosen, a real date: two workbooks. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2025-06-30");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_true (ms_returns_dialog_export_to (dialog, folder, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (folder), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ms_test_remove_tree (folder);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The system's dialog gets our paper and pages, and nothing to choose twice. */
 static void
 test_print_operation (void)
@@ -3199,6 +3316,7 @@ main (int   argc,
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/departments-to-chase", test_departments_to_chase);
   g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window/issuer-rows", test_issuer_rows);
   g_test_add_func ("/window/names-and-headings", test_names_and_headings);
   g_test_add_func ("/window/structure", test_structure);
   g_test_add_func ("/window/search", test_search);
@@ -3234,6 +3352,7 @@ main (int   argc,
   g_test_add_func ("/window/save-faults", test_save_faults);
   g_test_add_func ("/window/print-dialog", test_print_dialog);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/window/returns-dialog", test_returns_dialog);
   g_test_add_func ("/window/print-operation", test_print_operation);
 
   result = g_test_run ();

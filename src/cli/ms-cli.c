@@ -28,6 +28,7 @@
 #include "ms-report.h"
 #include "ms-safe-write.h"
 #include "ms-schedule.h"
+#include "ms-xlsx-export.h"
 
 typedef struct
 {
@@ -46,6 +47,8 @@ static int run_export_notice (int argc, char **argv);
 static int run_report   (int argc, char **argv);
 static int run_export_csv (int argc, char **argv);
 static int run_check    (int argc, char **argv);
+static int run_export_xlsx (int argc, char **argv);
+static int run_export_returns (int argc, char **argv);
 static int run_merge    (int argc, char **argv);
 
 static const Command commands[] = {
@@ -58,6 +61,10 @@ static const Command commands[] = {
   { "export-notice", N_("FILE"), N_("Write a yearly file as the text of a notice"), run_export_notice },
   { "report", N_("FILE"), N_("Write the meeting report (PDF) or one chart (SVG, PNG)"), run_report },
   { "export-csv", N_("FILE"), N_("Write one row per project as CSV for spreadsheets"), run_export_csv },
+  { "export-xlsx", N_("FILE"), N_("Write the ledger as an Excel workbook: a summary, then a sheet per category"),
+    run_export_xlsx },
+  { "export-returns", N_("FILE"), N_("Write one Excel workbook per department to fill in and send back"),
+    run_export_returns },
   { "merge", N_("FILE RETURN…"), N_("Merge departments’ returned sheets (.xlsx or CSV) into a yearly file"), run_merge },
 };
 
@@ -1130,6 +1137,159 @@ run_export_csv (int    argc,
 
   bytes = ms_csv_export (document, language, !no_bom);
   return write_output ("export-csv", output, bytes) ? MS_CLI_EXIT_OK : MS_CLI_EXIT_FAILED;
+}
+
+static gboolean
+check_language (const char *command,
+                const char *language)
+{
+  if (language == NULL || g_str_has_prefix (language, "zh") || g_str_has_prefix (language, "en"))
+    return TRUE;
+
+  {
+    /* translators: %s is what the user gave as a language */
+    g_autofree char *message = g_strdup_printf (_("Unknown language “%s” (zh_CN or en)"), language);
+
+    print_usage_error (command, message);
+  }
+  return FALSE;
+}
+
+static int
+run_export_xlsx (int    argc,
+                 char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *language = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the workbook to OUT.xlsx"), N_("OUT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the headings and states: zh_CN or en (default: the interface language)"), N_("LANG") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("export-xlsx", _("FILE"),
+                           _("Writes the ledger (台账) of FILE as an Excel workbook: a summary sheet "
+                             "of projects per category and schedule state, then one sheet per "
+                             "category with one row per indicator — number, target and tasks, "
+                             "departments, state, deadline and last update on the project’s first "
+                             "row; indicator, target, actual, unit, rate and state on each. Figures "
+                             "are numbers in the file’s own unit."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  if (output == NULL)
+    {
+      print_usage_error ("minsheng-cli export-xlsx", _("No output file given (-o OUT.xlsx)"));
+      return MS_CLI_EXIT_USAGE;
+    }
+  if (!g_str_has_suffix (output, ".xlsx") && !g_str_has_suffix (output, ".XLSX"))
+    {
+      print_usage_error ("minsheng-cli export-xlsx", _("The output must end in .xlsx"));
+      return MS_CLI_EXIT_USAGE;
+    }
+  if (!check_language ("minsheng-cli export-xlsx", language))
+    return MS_CLI_EXIT_USAGE;
+
+  if (output_is_input ("export-xlsx", argv[1], output))
+    return MS_CLI_EXIT_FAILED;
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  if (!ms_xlsx_write_ledger (document, language, output, &error))
+    {
+      g_printerr ("minsheng-cli export-xlsx: %s\n", error->message);
+      return MS_CLI_EXIT_FAILED;
+    }
+
+  return MS_CLI_EXIT_OK;
+}
+
+static int
+run_export_returns (int    argc,
+                    char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) departments = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *date_text = NULL;
+  g_auto(GStrv) department_names = NULL;
+  MsDate reporting_date = MS_DATE_NONE;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the workbooks into the folder DIR, which must exist"), N_("DIR") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The reporting date the figures are asked for (default: the file’s own date, else today)"),
+      /* translators: the parameter of --date; keep YYYY-MM-DD as it is typed */
+      N_("YYYY-MM-DD") },
+    { "department", 0, 0, G_OPTION_ARG_STRING_ARRAY, &department_names,
+      N_("Write only the workbook of department NAME; may be given more than once"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("export-returns", _("FILE"),
+                           _("Writes one Excel workbook per responsible department of FILE, named "
+                             "after the department, listing only its projects and indicators: the "
+                             "department fills in the figures, progress, status and remarks and sends "
+                             "it back. A hidden sheet holds what is needed to match the return to "
+                             "the file. Prints the path of each workbook written."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  if (output == NULL)
+    {
+      print_usage_error ("minsheng-cli export-returns", _("No output folder given (-o DIR)"));
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  /* A wrong date is a usage error: found before the file is read. */
+  if (date_text != NULL && !ms_date_parse (date_text, &reporting_date))
+    {
+      /* translators: %s is what was given to --date */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, "
+                                                    "such as 2024-06-30"), date_text);
+
+      print_usage_error ("minsheng-cli export-returns", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  if (!g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      /* translators: %s is the folder given with -o */
+      g_autofree char *message = g_strdup_printf (_("The output folder %s does not exist"), output);
+
+      print_usage_error ("minsheng-cli export-returns", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  if (department_names != NULL)
+    {
+      departments = g_ptr_array_new ();
+      for (guint i = 0; department_names[i] != NULL; i++)
+        g_ptr_array_add (departments, department_names[i]);
+    }
+
+  ok = ms_xlsx_write_returns (document, reporting_date, output, departments, &written, &error);
+  for (guint i = 0; written != NULL && i < written->len; i++)
+    g_print ("%s\n", (const char *)g_ptr_array_index (written, i));
+  if (!ok)
+    {
+      g_printerr ("minsheng-cli export-returns: %s\n", error->message);
+      return MS_CLI_EXIT_FAILED;
+    }
+
+  return MS_CLI_EXIT_OK;
 }
 
 /* "municipal/15": the category's id, or its position when it has none. */

@@ -19,6 +19,7 @@
 #include "ms-l10n.h"
 #include "ms-merge.h"
 #include "ms-number.h"
+#include "ms-xlsx-export.h"
 
 /* Departments' returned sheets back into the file: each value a department
  * changed becomes a change to review; whatever cannot be applied safely is a
@@ -129,25 +130,6 @@ proposal_free (Proposal *proposal)
   g_free (proposal->department);
   g_free (proposal->source);
   g_free (proposal);
-}
-
-/**
- * ms_merge_compute_file_identity:
- *
- * Returns: (transfer full): the SHA-256 of region, year and title, one a
- *   line, as 64 lowercase hex digits: what a return names its file by
- */
-char *
-ms_merge_compute_file_identity (MsDocument *document)
-{
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (MS_IS_DOCUMENT (document), NULL);
-
-  text = g_strdup_printf ("%s\n%d\n%s", ms_document_get_region (document) ? ms_document_get_region (document) : "",
-                          ms_document_get_year (document),
-                          ms_document_get_title (document) ? ms_document_get_title (document) : "");
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
 static char *
@@ -1042,7 +1024,7 @@ add_exported_return (Return   *ret,
 {
   MsMerge *self = ret->self;
   const char *display_name = ms_workbook_get_display_name (ret->workbook);
-  g_autofree char *identity = ms_merge_compute_file_identity (self->document);
+  g_autofree char *identity = ms_xlsx_compute_file_identity (self->document);
   g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) texts_seen = g_hash_table_new (NULL, NULL);
   const char *returned_identity = NULL;

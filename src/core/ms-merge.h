@@ -102,7 +102,6 @@ guint       ms_merge_apply                    (MsMerge             *self,
                                                MsHistory           *history);
 char       *ms_merge_change_dup_field_label   (const MsMergeChange *change);
 const char *ms_merge_conflict_kind_get_label  (MsMergeConflictKind  kind);
-char       *ms_merge_compute_file_identity    (MsDocument          *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MsMerge, ms_merge_free)
 

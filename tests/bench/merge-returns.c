@@ -21,6 +21,7 @@
 #include "ms-l10n.h"
 #include "ms-merge.h"
 #include "ms-project.h"
+#include "ms-xlsx-export.h"
 
 static const char * const headings[] = {
   "类别", "序号", "项目（目标任务）", "指标", "目标值", "单位", "本期完成值", "进展情况", "状态", "备注",
@@ -42,7 +43,7 @@ ms_bench_make_return (MsDocument *document,
   MsSheet *sheet = ms_workbook_add_sheet (workbook, "填报表", MS_SHEET_VISIBLE);
   MsSheet *hidden = ms_workbook_add_sheet (workbook, "_minsheng", MS_SHEET_HIDDEN);
   g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
-  g_autofree char *identity = ms_merge_compute_file_identity (document);
+  g_autofree char *identity = ms_xlsx_compute_file_identity (document);
   g_autofree char *date_text = ms_date_to_string (date);
   g_autofree char *title = g_strdup_printf ("%s · %s · 截至 %s", ms_document_get_title (document),
                                             department != NULL ? department : "", date_text);
