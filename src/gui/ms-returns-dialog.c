@@ -138,6 +138,7 @@ ms_returns_dialog_export_to (MsReturnsDialog  *self,
   if (!read_date (self, &date))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* translators: %s is what was typed as the reporting date */
                    _("“%s” is not a date (YYYY-MM-DD)"), gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
       return FALSE;
     }
@@ -154,6 +155,7 @@ ms_returns_dialog_export_to (MsReturnsDialog  *self,
     return FALSE;
 
   {
+    /* translators: after exporting return sheets, %u is how many workbooks were written */
     g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u workbook written",
                                                              "%u workbooks written", written->len),
                                                 written->len);
