@@ -40,7 +40,9 @@ struct _MsMergeDialog
   GPtrArray      *checks;
 
   /* Template widgets */
+  GtkStack       *review_stack;
   GtkLabel       *summary_label;
+  AdwPreferencesGroup *date_group;
   AdwEntryRow    *date_row;
   AdwPreferencesGroup *changes_group;
   GtkListBox     *changes_list;
@@ -346,6 +348,11 @@ fill_rows (MsMergeDialog *self)
                           self->merge != NULL && ms_merge_get_conflicts (self->merge)->len > 0);
   update_summary (self);
   update_apply (self);
+  /* Sheets that hold what the file holds leave nothing to review; refused files are still listed. */
+  gtk_stack_set_visible_child_name (self->review_stack,
+                                    self->merge != NULL && self->workbooks->len > 0 && self->n_refused == 0
+                                    && ms_merge_get_changes (self->merge)->len == 0
+                                    && ms_merge_get_conflicts (self->merge)->len == 0 ? "nothing" : "review");
 }
 
 /* Merges the returns read again, with @date for those that give none;
@@ -528,6 +535,9 @@ ms_merge_dialog_dispose (GObject *object)
 {
   MsMergeDialog *self = MS_MERGE_DIALOG (object);
 
+  /* The rows outlive the template's references while the window takes its children apart. */
+  if (self->changes_list != NULL)
+    gtk_list_box_set_header_func (self->changes_list, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_MERGE_DIALOG);
   g_clear_weak_pointer (&self->window);
   g_clear_pointer (&self->merge, ms_merge_free);
@@ -548,7 +558,9 @@ ms_merge_dialog_class_init (MsMergeDialogClass *klass)
   object_class->dispose = ms_merge_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-merge-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, review_stack);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, date_group);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, changes_group);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, changes_list);
@@ -608,7 +620,7 @@ ms_merge_dialog_new_for_files (MsWindow   *window,
       g_autofree char *text = ms_date_to_string (as_of != MS_DATE_NONE ? as_of : ms_date_today ());
 
       date = as_of != MS_DATE_NONE ? as_of : ms_date_today ();
-      gtk_widget_set_visible (GTK_WIDGET (self->date_row), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->date_group), TRUE);
       /* Setting the text merges, through date_changed_cb. */
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
     }
