@@ -3534,6 +3534,18 @@ test_merge_review (void)
           g_assert_true (ms_merge_dialog_get_row_change (dialog, j - 1)->project == change->project);
     }
   save_screenshot (GTK_WIDGET (dialog), "merge-review");
+  if (g_getenv ("MS_SCREENSHOT_DIR") != NULL)
+    {
+      /* Scrolled to the end: the conflict and the refused file. */
+      g_autoptr(GPtrArray) scrolled = find_widgets (dialog, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment;
+
+      g_assert_cmpuint (scrolled->len, >=, 1);
+      adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      wait_drawn (dialog);
+      save_screenshot (GTK_WIDGET (dialog), "merge-review-end");
+    }
 
   /* Reject all, accept all: through the buttons' actions. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.reject-all", NULL));
