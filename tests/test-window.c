@@ -3513,6 +3513,20 @@ test_merge_review (void)
     g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (refused)));
   }
 
+  /* Text from the files is never read as markup. */
+  {
+    static const char * const lists[] = { "changes_list", "conflicts_list", "refused_list" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+      {
+        g_autoptr(GPtrArray) labels = find_widgets (find_by_id (dialog, lists[i]), GTK_TYPE_LABEL);
+
+        g_assert_cmpuint (labels->len, >, 0);
+        for (guint j = 0; j < labels->len; j++)
+          g_assert_false (gtk_label_get_use_markup (g_ptr_array_index (labels, j)));
+      }
+  }
+
   /* The count line. */
   if (g_str_equal (g_getenv ("LANGUAGE"), "en"))
     {
