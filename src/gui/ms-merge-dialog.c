@@ -446,6 +446,8 @@ date_changed_cb (MsMergeDialog *self)
 {
   MsDate date;
 
+  g_assert (MS_IS_MERGE_DIALOG (self));
+
   if (read_date (self, &date))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
@@ -464,6 +466,8 @@ change_activated_cb (MsMergeDialog *self,
 {
   int position = gtk_list_box_row_get_index (row);
   MsMergeChange *change;
+
+  g_assert (MS_IS_MERGE_DIALOG (self));
 
   if (position < 0 || (guint)position >= self->shown->len)
     return;
@@ -660,23 +664,40 @@ choose_response_cb (GtkNativeDialog *chooser,
   g_object_unref (window);
 }
 
-/* The sheets to merge, then their review. */
-void
-ms_merge_dialog_choose_files (MsWindow *window)
+/**
+ * ms_merge_dialog_new_chooser:
+ *
+ * Returns: (transfer full): the chooser of the sheets to merge, several at once
+ */
+GtkFileChooserNative *
+ms_merge_dialog_new_chooser (MsWindow *window)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Merge Returned Sheets"), GTK_WINDOW (window),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Review"),
-                                                               _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  /* The chooser keeps its own reference. */
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  g_return_if_fail (MS_IS_WINDOW (window));
+  g_return_val_if_fail (MS_IS_WINDOW (window), NULL);
 
+  chooser = gtk_file_chooser_native_new (_("Merge Returned Sheets"), GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Review"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _(".xlsx and .csv"));
   gtk_file_filter_add_suffix (filter, "xlsx");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+/* The sheets to merge, then their review. */
+void
+ms_merge_dialog_choose_files (MsWindow *window)
+{
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (MS_IS_WINDOW (window));
+
+  chooser = ms_merge_dialog_new_chooser (window);
   g_signal_connect (chooser, "response", G_CALLBACK (choose_response_cb), g_object_ref (window));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
