@@ -17,6 +17,7 @@
 #include "ms-paths.h"
 #include "ms-project-list.h"
 #include "ms-import-dialog.h"
+#include "ms-merge-dialog.h"
 #include "ms-print.h"
 #include "ms-report.h"
 #include "ms-returns-dialog.h"
@@ -1131,6 +1132,17 @@ export_returns_activated (GSimpleAction *action,
 }
 
 static void
+merge_returns_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  MsWindow *self = user_data;
+
+  if (self->document != NULL)
+    ms_merge_dialog_choose_files (self);
+}
+
+static void
 print_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -1248,6 +1260,7 @@ static const GActionEntry window_actions[] = {
   { "export-csv", export_csv_activated },
   { "export-ledger", export_ledger_activated },
   { "export-returns", export_returns_activated },
+  { "merge-returns", merge_returns_activated },
   { "print", print_activated },
   { "undo", undo_activated },
   { "redo", redo_activated },
@@ -1304,6 +1317,7 @@ _ms_window_update_actions (MsWindow *self)
   set_enabled (self, "export-csv", has_document);
   set_enabled (self, "export-ledger", has_document);
   set_enabled (self, "export-returns", has_document);
+  set_enabled (self, "merge-returns", has_document);
   set_enabled (self, "print", has_document);
   set_enabled (self, "new-reporting-date", has_document && !busy);
   set_enabled (self, "search", has_document);
