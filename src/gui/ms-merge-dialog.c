@@ -404,9 +404,22 @@ add_refused_row (MsMergeDialog *self,
   gsize length = strlen (path);
   GtkWidget *row;
 
-  /* The message names the file by its path; the row's title names it already. */
-  if (strncmp (message, path, length) == 0 && g_str_has_prefix (message + length, ": "))
-    message += length + 2;
+  /* The message names the file by its path; the row's title names it
+   * already. The colon after it is the translation's (": " or "："). */
+  if (strncmp (message, path, length) == 0)
+    {
+      const char *rest = message + length;
+
+      if (g_str_has_prefix (rest, ":"))
+        rest += strlen (":");
+      else if (g_str_has_prefix (rest, "："))
+        rest += strlen ("：");
+      else
+        rest = message;
+      while (rest != message && *rest == ' ')
+        rest++;
+      message = rest;
+    }
   row = new_text_row (name, message);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_append (self->refused_list, row);
