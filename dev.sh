@@ -24,7 +24,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libgsf-1-dev
   fonts-noto-cjk desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 poppler-utils mupdf-tools imagemagick librsvg2-bin xdotool
-  python3 python3-docx
+  python3 python3-docx python3-openpyxl libxlsxwriter-dev
 )
 
 install_packages () {

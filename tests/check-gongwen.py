@@ -16,6 +16,14 @@ standard's margins.
 Both in Chinese and in English. Labels are compared with their translation
 in the build tree's catalogue, so the test follows po/zh_CN.po.
 
+The 落款 (GB/T 9704 §7.3.5), on a copy of the bundled file given "issuer" and
+"issued": after a blank line under the table on its last page, the office
+two characters in from the right and the date "2025年1月10日" under it, two
+characters right of the office's first (English: "Issued by …" and
+"10 January 2025", both ending two characters in); when it does not fit, the
+table's last row goes to the new page with it. In Word, two right-aligned
+paragraphs in the body style after the table. Without the members, none.
+
 Usage: check-gongwen.py CLI BUNDLED_FILE SOURCE_ROOT LOCALE_DIR WORK_DIR
 """
 import gettext
@@ -42,6 +50,13 @@ TOLERANCE = 1.0
 ASCENT, DESCENT = 0.88, 0.2
 
 HEADINGS = ["No.", "Project", "Target and tasks", "Departments", "Completion report", "Progress"]
+
+ISSUER = "漯河市人民政府办公室"
+ISSUED = "2025-01-10"
+# The standard's line pitch (22 lines in the type area) and the 落款's
+# 右空二字 in its 3号 (16 pt) characters.
+LINE_PITCH = AREA_HEIGHT / 22
+SIGNATURE_INDENT = 2 * 16
 
 
 def squeeze(text):
@@ -252,7 +267,197 @@ def check_docx(path, name, language, projects):
     print("%s: %d rows, %d of projects" % (name, len(table.rows), len(rows)))
 
 
+def signature_lines(language):
+    """The 落款's lines as the report writes them."""
+    if language.startswith("zh"):
+        return ISSUER, "2025年1月10日"
+    return "Issued by %s" % ISSUER, "10 January 2025"
+
+
+def text_lines(chars):
+    """Lines of characters (baselines within 2 pt), each left to right."""
+    lines = []
+    for char in sorted(chars, key=lambda ch: ch["baseline"]):
+        if lines and abs(lines[-1][0]["baseline"] - char["baseline"]) < 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return [sorted(line, key=lambda ch: ch["x0"]) for line in lines]
+
+
+def find_signature(page, language):
+    """The 落款's two lines on @page (lists of characters), each None if absent.
+
+    A line of the 落款 is found where a line of text, right of the table's
+    first columns, reads exactly as expected."""
+    issuer_text, date_text = (squeeze(t) for t in signature_lines(language))
+    found = [None, None]
+    for line in text_lines(page["chars"]):
+        text = "".join(ch["c"] for ch in line)
+        for i, expected in enumerate((issuer_text, date_text)):
+            if text == expected:
+                found[i] = line
+    return found
+
+
+def check_signature_pdf(pdf, name, language, last_target):
+    pages = read_pages(pdf)
+    if not pages:
+        failures.append("%s: no pages" % name)
+        return
+    last = pages[-1]
+    issuer, date = find_signature(last, language)
+    issuer_text, date_text = signature_lines(language)
+    for line, text in ((issuer, issuer_text), (date, date_text)):
+        if line is None:
+            failures.append("%s: no “%s” line on the last page" % (name, text))
+    for number, page in enumerate(pages[:-1], start=1):
+        if any(find_signature(page, language)):
+            failures.append("%s: 落款 on page %d, not the last" % (name, number))
+    if issuer is None or date is None:
+        return
+
+    right = AREA_RIGHT - SIGNATURE_INDENT
+    issuer_x0, issuer_x1 = issuer[0]["x0"], issuer[-1]["x1"]
+    date_x0, date_x1 = date[0]["x0"], date[-1]["x1"]
+    if abs(issuer_x1 - right) > 2:
+        failures.append("%s: the office ends at %.1f, not two characters in from the right (%.1f)"
+                        % (name, issuer_x1, right))
+    if language.startswith("zh"):
+        if abs(date_x0 - (issuer_x0 + SIGNATURE_INDENT)) > 2:
+            failures.append("%s: the date starts at %.1f, not two characters right of the office (%.1f)"
+                            % (name, date_x0, issuer_x0 + SIGNATURE_INDENT))
+    elif abs(date_x1 - right) > 2:
+        failures.append("%s: the date ends at %.1f, not two characters in from the right (%.1f)"
+                        % (name, date_x1, right))
+    if date_x1 > AREA_RIGHT + TOLERANCE:
+        failures.append("%s: the date runs out of the type area" % name)
+
+    issuer_top = min(ch["top"] for ch in issuer)
+    issuer_bottom = max(ch["bottom"] for ch in issuer)
+    if min(ch["top"] for ch in date) < issuer_bottom:
+        failures.append("%s: the date is not under the office" % name)
+    # A blank line between the table's last text and the 落款.
+    signature = set(id(ch) for ch in issuer + date)
+    table = [ch for ch in last["chars"] if id(ch) not in signature and ch["top"] < AREA_BOTTOM]
+    table_bottom = max((ch["bottom"] for ch in table), default=None)
+    if table_bottom is None:
+        failures.append("%s: the 落款 is alone on its page" % name)
+    elif issuer_top - table_bottom < 0.8 * LINE_PITCH:
+        failures.append("%s: no blank line between the table (%.1f) and the office (%.1f)"
+                        % (name, table_bottom, issuer_top))
+    edges = column_edges()
+    target_column = [ch for ch in table if edges[2] <= (ch["x0"] + ch["x1"]) / 2 < edges[3]]
+    if squeeze(last_target) not in reading_order(target_column):
+        failures.append("%s: the last project's row is not on the page of the 落款" % name)
+    print("%s: 落款 on page %d of %d" % (name, len(pages), len(pages)))
+
+
+def check_no_signature_pdf(pdf, name, language):
+    for number, page in enumerate(read_pages(pdf), start=1):
+        if any(find_signature(page, language)):
+            failures.append("%s: a 落款 on page %d from a file without one" % (name, number))
+
+
+def paragraphs_after_table(path):
+    import docx
+    from docx.text.paragraph import Paragraph
+    document = docx.Document(path)
+    body = list(document.element.body)
+    tables = [i for i, element in enumerate(body) if element.tag.endswith("}tbl")]
+    if not tables:
+        return None
+    return [Paragraph(element, document) for element in body[tables[-1] + 1:] if element.tag.endswith("}p")]
+
+
+def check_signature_docx(path, name, language, expected):
+    try:
+        paragraphs = paragraphs_after_table(path)
+    except ImportError:
+        failures.append("%s: python3-docx is not installed for %s" % (name, sys.executable))
+        return
+    if paragraphs is None:
+        failures.append("%s: no table" % name)
+        return
+    written = [p for p in paragraphs if p.text.strip()]
+    if [p.text for p in written] != list(expected):
+        failures.append("%s: after the table %r, expected %r" % (name, [p.text for p in written], list(expected)))
+        return
+    if not paragraphs or paragraphs[0].text.strip():
+        failures.append("%s: no blank line between the table and the 落款" % name)
+    for paragraph in written:
+        if str(paragraph.alignment).split(" ")[0] != "RIGHT":
+            failures.append("%s: “%s” is not right-aligned" % (name, paragraph.text))
+        # The body's font: the style's, with no font of its own.
+        if paragraph.style.name != "Normal" or any(run.font.name or run.font.size for run in paragraph.runs):
+            failures.append("%s: “%s” is not in the body's font" % (name, paragraph.text))
+    if expected:
+        print("%s: 落款 after the table" % name)
+
+
+def with_signature(source, target, grow=0):
+    """A copy of @source given the 落款; its last project's completion text
+    @grow sentences longer."""
+    with open(source, encoding="utf-8") as f:
+        document = json.load(f)
+    document["issuer"] = ISSUER
+    document["issued"] = ISSUED
+    last = document["categories"][-1]["groups"][-1]["projects"][-1]
+    last["completion"] = last.get("completion", "") + "另完成评估356台。" * grow
+    with open(target, "w", encoding="utf-8") as f:
+        json.dump(document, f, ensure_ascii=False, indent=2)
+    return last
+
+
+def report(source, output, language, extra):
+    if os.path.exists(output):
+        os.remove(output)
+    made = subprocess.run([cli, "report", source, "-o", output, "--lang", language] + extra,
+                          capture_output=True, text=True)
+    if made.returncode != 0 or not os.path.exists(output):
+        failures.append("%s: report failed: %s" % (output, made.stderr.strip()))
+        return False
+    return True
+
+
+def page_count(pdf):
+    return len(read_pages(pdf))
+
+
 projects = projects_of(bundled)
+signed = os.path.join(work, "signed.json")
+last_project = with_signature(bundled, signed)
+for language in ("zh_CN", "en"):
+    pdf = os.path.join(work, "signed-%s.pdf" % language)
+    docx_path = os.path.join(work, "signed-%s.docx" % language)
+    if report(signed, pdf, language, ["--style", "gongwen"]):
+        check_pdf(pdf, os.path.basename(pdf), language, projects)
+        check_signature_pdf(pdf, os.path.basename(pdf), language, last_project["target"])
+    if report(signed, docx_path, language, []):
+        check_signature_docx(docx_path, os.path.basename(docx_path), language, signature_lines(language))
+
+# A last row so long that the 落款 no longer fits under it: both go on to a
+# new page. The completion text grows a sentence at a time until then.
+grown = os.path.join(work, "signed-grown.json")
+for grow in range(0, 40):
+    last_project = with_signature(bundled, grown, grow)
+    with open(grown, encoding="utf-8") as f:
+        unsigned = json.load(f)
+    del unsigned["issuer"], unsigned["issued"]
+    unsigned_path = os.path.join(work, "unsigned-grown.json")
+    with open(unsigned_path, "w", encoding="utf-8") as f:
+        json.dump(unsigned, f, ensure_ascii=False)
+    pdf = os.path.join(work, "signed-grown.pdf")
+    unsigned_pdf = os.path.join(work, "unsigned-grown.pdf")
+    if not (report(grown, pdf, "zh_CN", ["--style", "gongwen"]) and
+            report(unsigned_path, unsigned_pdf, "zh_CN", ["--style", "gongwen"])):
+        break
+    if page_count(pdf) > page_count(unsigned_pdf):
+        check_signature_pdf(pdf, "signed-grown.pdf (grown by %d)" % grow, "zh_CN", last_project["target"])
+        break
+else:
+    failures.append("signed-grown.pdf: the 落款 never went on to a page of its own")
+
 for language in ("zh_CN", "en"):
     pdf = os.path.join(work, "gongwen-%s.pdf" % language)
     docx_path = os.path.join(work, "gongwen-%s.docx" % language)
@@ -265,8 +470,10 @@ for language in ("zh_CN", "en"):
             failures.append("%s: report failed: %s" % (output, made.stderr.strip()))
     if os.path.exists(pdf):
         check_pdf(pdf, os.path.basename(pdf), language, projects)
+        check_no_signature_pdf(pdf, os.path.basename(pdf), language)
     if os.path.exists(docx_path):
         check_docx(docx_path, os.path.basename(docx_path), language, projects)
+        check_signature_docx(docx_path, os.path.basename(docx_path), language, ())
 
 for failure in failures[:60]:
     print(failure, file=sys.stderr)

@@ -15,6 +15,7 @@
 
 #include "ms-document.h"
 #include "ms-file.h"
+#include "ms-history.h"
 #include "ms-json.h"
 #include "ms-json-private.h"
 #include "test-util.h"
@@ -528,6 +529,11 @@ static const YearFault year_faults[] = {
   { "number-date", "\"as_of\": 20240630,", "", "", "as_of", "must be a real date", "20240630" },
   { "far-year", "\"as_of\": \"2021-06-30\",", "", "", "as_of", "more than a year away from the file's year 2024",
     "\"2021-06-30\"" },
+  { "issued-not-a-date", "\"issued\": \"2025-02-29\",", "", "", "issued", "must be a real date", "\"2025-02-29\"" },
+  { "issued-slashes", "\"issued\": \"2025/1/10\",", "", "", "issued", "must be a real date", "\"2025/1/10\"" },
+  { "issued-far-year", "\"issued\": \"2026-01-10\",", "", "", "issued",
+    "more than a year away from the file's year 2024", "\"2026-01-10\"" },
+  { "issuer-not-text", "\"issuer\": 5,", "", "", "issuer", "must be a string", "5," },
   { "far-deadline", "", "\"deadline\": \"2042-06-30\",", "", "categories[0].groups[0].projects[0].deadline",
     "more than a year away", "\"2042-06-30\"" },
   { "bad-deadline", "", "\"deadline\": \"2024-13-01\",", "", "categories[0].groups[0].projects[0].deadline",
@@ -613,7 +619,8 @@ test_year_members (void)
   static const YearFault valid = {
     "valid",
     "\"as_of\": \"2024-06-30\", \"period\": {\"start\": \"2023-12-01\", \"end\": \"2024-11-30\"},"
-    " \"thresholds\": {\"behind\": 5, \"at_risk\": 20, \"due_days\": 45, \"due_rate\": 90},",
+    " \"thresholds\": {\"behind\": 5, \"at_risk\": 20, \"due_days\": 45, \"due_rate\": 90},"
+    " \"issuer\": \"某市人民政府办公室\", \"issued\": \"2025-01-10\",",
     "\"lead\": \"王副市长\", \"contact\": \"刘科长 0395-1234567\", \"deadline\": \"2024-10-31\",",
     ", \"plan\": [{\"date\": \"2024-06-30\", \"target\": 40}],"
     " \"progress\": [{\"date\": \"2024-03-31\", \"actual\": 20, \"note\": \"一季度\"}, {\"date\": \"2024-06-30\", \"actual\": 50}]",
@@ -639,6 +646,8 @@ test_year_members (void)
   g_assert_cmpfloat (ms_document_get_thresholds (document)->at_risk_points, ==, 20);
   g_assert_cmpuint (ms_document_get_thresholds (document)->due_days, ==, 45);
   g_assert_cmpfloat (ms_document_get_thresholds (document)->due_percent, ==, 90);
+  g_assert_cmpstr (ms_document_get_issuer (document), ==, "某市人民政府办公室");
+  g_assert_cmpuint (ms_document_get_issued (document), ==, ms_date_from_ymd (2025, 1, 10));
 
   project = find_project (document, "a", 1);
   g_assert_cmpstr (ms_project_get_lead (project), ==, "王副市长");
@@ -665,6 +674,8 @@ test_year_members (void)
   g_assert_true (g_bytes_equal (written, rewritten));
   g_assert_nonnull (strstr (g_bytes_get_data (written, NULL), "\"progress\": [\n"));
   g_assert_nonnull (strstr (g_bytes_get_data (written, NULL),
+                            "\"issuer\": \"某市人民政府办公室\",\n  \"issued\": \"2025-01-10\",\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (written, NULL),
                             "{\"date\": \"2024-03-31\", \"actual\": 20, \"note\": \"一季度\"}"));
 
   /* Without progress the actual stays what the file says; an actual left
@@ -673,6 +684,54 @@ test_year_members (void)
   g_clear_pointer (&rewritten, g_bytes_unref);
   rewritten = ms_document_serialize (again, &error);
   g_assert_null (strstr (g_bytes_get_data (rewritten, NULL), "progress"));
+}
+
+/* The 落款 is edited as a step of the history like the other members of
+ * the file: written when set, gone again after undo, and a date the reader
+ * would refuse is not saved. */
+static void
+test_year_issuer_edits (void)
+{
+  g_autoptr(MsDocument) document = load_fixture ("valid", "minimal");
+  g_autoptr(MsHistory) history = ms_history_new (document);
+  g_autoptr(GBytes) before = ms_document_serialize (document, NULL);
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(MsDocument) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ms-issuer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "far.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  int year = ms_document_get_year (document);
+
+  g_assert_null (strstr (g_bytes_get_data (before, NULL), "\"issue"));
+  ms_history_set_string (history, "Edit Issuing Office", G_OBJECT (document), "issuer", "某市人民政府办公室");
+  ms_history_break_merge (history);
+  ms_history_set_uint (history, "Edit Date Issued", G_OBJECT (document), "issued", ms_date_from_ymd (year + 1, 1, 10));
+  g_assert_true (ms_document_get_modified (document));
+
+  written = ms_document_serialize (document, &error);
+  g_assert_no_error (error);
+  reread = ms_document_new_from_data (g_bytes_get_data (written, NULL), g_bytes_get_size (written), "written",
+                                      NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ms_document_get_issuer (reread), ==, "某市人民政府办公室");
+  g_assert_cmpuint (ms_document_get_issued (reread), ==, ms_date_from_ymd (year + 1, 1, 10));
+
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpuint (ms_document_get_issued (document), ==, MS_DATE_NONE);
+  g_assert_cmpstr (ms_document_get_issuer (document), ==, "某市人民政府办公室");
+  g_assert_true (ms_history_undo (history));
+  g_assert_cmpstr (ms_document_get_issuer (document), ==, "");
+  undone = ms_document_serialize (document, NULL);
+  g_assert_true (g_bytes_equal (before, undone));
+
+  ms_document_set_issued (document, ms_date_from_ymd (year + 2, 1, 10));
+  g_assert_false (ms_document_save (document, file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "more than a year away"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
 }
 
 static void
@@ -1450,6 +1509,7 @@ main (int   argc,
       g_test_add_data_func (test_path, &year_faults[i], test_year_fault);
     }
   g_test_add_func ("/json/year/members", test_year_members);
+  g_test_add_func ("/json/year/issuer-edits", test_year_issuer_edits);
   g_test_add_func ("/json/year/actual-from-progress", test_year_actual_from_progress);
   g_test_add_func ("/json/every-fault-listed", test_every_fault_listed);
   g_test_add_func ("/json/deep-nesting-refused", test_deep_nesting_refused);

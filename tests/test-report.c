@@ -619,6 +619,37 @@ test_cards_in_full (void)
   g_rmdir (dir);
 }
 
+/* An introduction longer than the cover goes on over the next pages,
+ * every part of it printed, none cut. */
+static void
+test_intro_in_full (void)
+{
+  g_autoptr(MsDocument) document = load_example ("luohe-2024.json");
+  g_autoptr(GString) intro = g_string_new (NULL);
+  g_autoptr(MsReport) report = NULL;
+  g_autoptr(MsReport) short_report = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 1; i <= 120; i++)
+    g_string_append_printf (intro, "Part%03u：市委、市政府始终坚持以人民为中心的发展思想。", i);
+  short_report = ms_report_new (document, "zh_CN", MS_PAPER_A4, NULL);
+  ms_document_set_intro (document, intro->str);
+  report = ms_report_new (document, "zh_CN", MS_PAPER_A4, NULL);
+  check_pages (report, "long introduction");
+  /* The cover and at least one more page hold it. */
+  g_assert_cmpuint (ms_report_get_n_pages (report), >, ms_report_get_n_pages (short_report));
+
+  text = report_text_of (report);
+  for (guint i = 1; i <= 120; i++)
+    {
+      g_autofree char *part = g_strdup_printf ("Part%03u", i);
+
+      if (strstr (text, part) == NULL)
+        g_error ("part %u of the introduction is not in the report", i);
+    }
+  g_assert_null (strstr (text, "…"));
+}
+
 static void
 test_failed_write (void)
 {
@@ -678,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/report/texts-in-full", test_texts_in_full);
   g_test_add_func ("/report/summary-table", test_summary_table);
   g_test_add_func ("/report/cards-in-full", test_cards_in_full);
+  g_test_add_func ("/report/intro-in-full", test_intro_in_full);
   g_test_add_func ("/report/failed-write", test_failed_write);
   g_test_add_func ("/report/chart-exports", test_chart_exports);
 

@@ -21,12 +21,14 @@
 #include "ms-file.h"
 #include "ms-group.h"
 #include "ms-json.h"
+#include "ms-merge.h"
 #include "ms-notice.h"
 #include "ms-csv.h"
 #include "ms-departments.h"
 #include "ms-report.h"
 #include "ms-safe-write.h"
 #include "ms-schedule.h"
+#include "ms-xlsx-export.h"
 
 typedef struct
 {
@@ -45,6 +47,9 @@ static int run_export_notice (int argc, char **argv);
 static int run_report   (int argc, char **argv);
 static int run_export_csv (int argc, char **argv);
 static int run_check    (int argc, char **argv);
+static int run_export_xlsx (int argc, char **argv);
+static int run_export_returns (int argc, char **argv);
+static int run_merge    (int argc, char **argv);
 
 static const Command commands[] = {
   /* translators: the parameter of a command in --help output */
@@ -56,6 +61,11 @@ static const Command commands[] = {
   { "export-notice", N_("FILE"), N_("Write a yearly file as the text of a notice"), run_export_notice },
   { "report", N_("FILE"), N_("Write the meeting report (PDF) or one chart (SVG, PNG)"), run_report },
   { "export-csv", N_("FILE"), N_("Write one row per project as CSV for spreadsheets"), run_export_csv },
+  { "export-xlsx", N_("FILE"), N_("Write the ledger as an Excel workbook: a summary, then a sheet per category"),
+    run_export_xlsx },
+  { "export-returns", N_("FILE"), N_("Write one Excel workbook per department to fill in and send back"),
+    run_export_returns },
+  { "merge", N_("FILE RETURN…"), N_("Merge departments’ returned sheets (.xlsx or CSV) into a yearly file"), run_merge },
 };
 
 static void
@@ -1129,6 +1139,159 @@ run_export_csv (int    argc,
   return write_output ("export-csv", output, bytes) ? MS_CLI_EXIT_OK : MS_CLI_EXIT_FAILED;
 }
 
+static gboolean
+check_language (const char *command,
+                const char *language)
+{
+  if (language == NULL || g_str_has_prefix (language, "zh") || g_str_has_prefix (language, "en"))
+    return TRUE;
+
+  {
+    /* translators: %s is what the user gave as a language */
+    g_autofree char *message = g_strdup_printf (_("Unknown language “%s” (zh_CN or en)"), language);
+
+    print_usage_error (command, message);
+  }
+  return FALSE;
+}
+
+static int
+run_export_xlsx (int    argc,
+                 char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *language = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the workbook to OUT.xlsx"), N_("OUT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the headings and states: zh_CN or en (default: the interface language)"), N_("LANG") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("export-xlsx", _("FILE"),
+                           _("Writes the ledger (台账) of FILE as an Excel workbook: a summary sheet "
+                             "of projects per category and schedule state, then one sheet per "
+                             "category with one row per indicator — number, target and tasks, "
+                             "departments, state, deadline and last update on the project’s first "
+                             "row; indicator, target, actual, unit, rate and state on each. Figures "
+                             "are numbers in the file’s own unit."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  if (output == NULL)
+    {
+      print_usage_error ("minsheng-cli export-xlsx", _("No output file given (-o OUT.xlsx)"));
+      return MS_CLI_EXIT_USAGE;
+    }
+  if (!g_str_has_suffix (output, ".xlsx") && !g_str_has_suffix (output, ".XLSX"))
+    {
+      print_usage_error ("minsheng-cli export-xlsx", _("The output must end in .xlsx"));
+      return MS_CLI_EXIT_USAGE;
+    }
+  if (!check_language ("minsheng-cli export-xlsx", language))
+    return MS_CLI_EXIT_USAGE;
+
+  if (output_is_input ("export-xlsx", argv[1], output))
+    return MS_CLI_EXIT_FAILED;
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  if (!ms_xlsx_write_ledger (document, language, output, &error))
+    {
+      g_printerr ("minsheng-cli export-xlsx: %s\n", error->message);
+      return MS_CLI_EXIT_FAILED;
+    }
+
+  return MS_CLI_EXIT_OK;
+}
+
+static int
+run_export_returns (int    argc,
+                    char **argv)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) departments = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *date_text = NULL;
+  g_auto(GStrv) department_names = NULL;
+  MsDate reporting_date = MS_DATE_NONE;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the workbooks into the folder DIR, which must exist"), N_("DIR") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The reporting date the figures are asked for (default: the file’s own date, else today)"),
+      /* translators: the parameter of --date; keep YYYY-MM-DD as it is typed */
+      N_("YYYY-MM-DD") },
+    { "department", 0, 0, G_OPTION_ARG_STRING_ARRAY, &department_names,
+      N_("Write only the workbook of department NAME; may be given more than once"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse_command_line ("export-returns", _("FILE"),
+                           _("Writes one Excel workbook per responsible department of FILE, named "
+                             "after the department, listing only its projects and indicators: the "
+                             "department fills in the figures, progress, status and remarks and sends "
+                             "it back. A hidden sheet holds what is needed to match the return to "
+                             "the file. Prints the path of each workbook written."),
+                           entries, &argc, &argv, 1))
+    return MS_CLI_EXIT_USAGE;
+
+  if (output == NULL)
+    {
+      print_usage_error ("minsheng-cli export-returns", _("No output folder given (-o DIR)"));
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  /* A wrong date is a usage error: found before the file is read. */
+  if (date_text != NULL && !ms_date_parse (date_text, &reporting_date))
+    {
+      /* translators: %s is what was given to --date */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, "
+                                                    "such as 2024-06-30"), date_text);
+
+      print_usage_error ("minsheng-cli export-returns", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  if (!g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      /* translators: %s is the folder given with -o */
+      g_autofree char *message = g_strdup_printf (_("The output folder %s does not exist"), output);
+
+      print_usage_error ("minsheng-cli export-returns", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  if (department_names != NULL)
+    {
+      departments = g_ptr_array_new ();
+      for (guint i = 0; department_names[i] != NULL; i++)
+        g_ptr_array_add (departments, department_names[i]);
+    }
+
+  ok = ms_xlsx_write_returns (document, reporting_date, output, departments, &written, &error);
+  for (guint i = 0; written != NULL && i < written->len; i++)
+    g_print ("%s\n", (const char *)g_ptr_array_index (written, i));
+  if (!ok)
+    {
+      g_printerr ("minsheng-cli export-returns: %s\n", error->message);
+      return MS_CLI_EXIT_FAILED;
+    }
+
+  return MS_CLI_EXIT_OK;
+}
+
 /* "municipal/15": the category's id, or its position when it has none. */
 static char *
 dup_project_place (MsDocument *document,
@@ -1206,6 +1369,164 @@ run_check (int    argc,
     }
 
   return findings->len > 0 ? MS_CLI_EXIT_FAILED : MS_CLI_EXIT_OK;
+}
+
+/* One line per value: texts cut short, their line breaks as spaces. */
+static char *
+dup_value_for_line (const char *value)
+{
+  g_autofree char *line = g_strdup (value != NULL && value[0] != '\0' ? value : _("(none)"));
+  glong length;
+
+  g_strdelimit (line, "\r\n\t", ' ');
+  length = g_utf8_strlen (line, -1);
+  if (length <= 40)
+    return g_steal_pointer (&line);
+  {
+    g_autofree char *start = g_utf8_substring (line, 0, 39);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+static int
+run_merge (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) option_context = NULL;
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(MsMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *date_text = NULL;
+  gboolean dry_run = FALSE;
+  gboolean refused = FALSE;
+  MsDate date = MS_DATE_NONE;
+  GPtrArray *changes;
+  GPtrArray *conflicts;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the merged file to OUT (atomically, keeping a backup) instead of FILE"), N_("OUT") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Print the changes; write nothing"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The reporting date (YYYY-MM-DD) of returns that give none, such as a CSV"), N_("DATE") },
+    { NULL }
+  };
+
+  g_set_prgname ("minsheng-cli merge");
+  option_context = g_option_context_new (_("FILE RETURN…"));
+  g_option_context_set_summary (option_context,
+                                _("Reads the sheets departments returned (.xlsx from “export-returns”, the "
+                                  "same saved as CSV in UTF-8 or GB18030, or a CSV of “export-csv”) and "
+                                  "prints each change — project, field, value in the file → value in the "
+                                  "return — and each conflict. Figures become progress entries at the "
+                                  "return’s reporting date; completion texts and statuses are set. Rows "
+                                  "with a conflict are left out and the rest is applied.\n"
+                                  "Without --dry-run, FILE (or OUT) is written when there is a change, "
+                                  "keeping a backup. A sheet that cannot be read is refused and nothing "
+                                  "is written.\n"
+                                  "Exits with 0 when everything was applied or there was nothing to do, "
+                                  "1 when a sheet was refused or a conflict was found, 2 on a usage error."));
+  g_option_context_set_translation_domain (option_context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (option_context, &argc, &argv, &error))
+    {
+      print_usage_error ("minsheng-cli merge", error->message);
+      return MS_CLI_EXIT_USAGE;
+    }
+  if (argc < 3)
+    {
+      print_usage_error ("minsheng-cli merge", argc < 2 ? _("No file given") : _("No returned sheet given"));
+      return MS_CLI_EXIT_USAGE;
+    }
+  if (date_text != NULL && !ms_date_parse (date_text, &date))
+    {
+      /* translators: %s is what the user gave as a date */
+      g_autofree char *message = g_strdup_printf (_("Invalid date “%s”: write it as YYYY-MM-DD, "
+                                                    "for example 2024-12-31"), date_text);
+
+      print_usage_error ("minsheng-cli merge", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
+  document = load_document (argv[1]);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  merge = ms_merge_new (document, date);
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(MsWorkbook) workbook = NULL;
+      g_autoptr(GError) read_error = NULL;
+
+      /* Every sheet is read, so that every refusal is reported at once. */
+      workbook = ms_workbook_load (file, NULL, &read_error);
+      if (workbook == NULL || !ms_merge_add_return (merge, workbook, &read_error))
+        {
+          g_printerr ("%s\n", read_error->message);
+          refused = TRUE;
+        }
+    }
+
+  changes = ms_merge_get_changes (merge);
+  conflicts = ms_merge_get_conflicts (merge);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MsMergeChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *place = dup_project_place (document, change->project);
+      g_autofree char *title = ms_project_dup_short_title (change->project);
+      g_autofree char *field = ms_merge_change_dup_field_label (change);
+      g_autofree char *before = dup_value_for_line (change->file_value);
+      g_autofree char *after = dup_value_for_line (change->return_value);
+
+      /* translators: one change of "minsheng-cli merge": where it was read, the project
+       * ("municipal/3"), its short title, the field, the file's value → the return's value */
+      g_print (_("%s: %s %s: %s: %s → %s\n"), change->source, place, title, field, before, after);
+    }
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const MsMergeConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      /* translators: one conflict of "minsheng-cli merge": where, the kind ("locked column
+       * edited"), then what it is */
+      g_printerr (_("%s: conflict: %s: %s\n"), conflict->source, ms_merge_conflict_kind_get_label (conflict->kind),
+                  conflict->message);
+    }
+
+  if (refused)
+    {
+      g_printerr ("minsheng-cli merge: %s\n", _("A sheet was refused; nothing was written."));
+      return MS_CLI_EXIT_FAILED;
+    }
+
+  if (!dry_run && changes->len > 0)
+    {
+      g_autoptr(MsHistory) history = ms_history_new (document);
+      g_autoptr(GFile) target = output != NULL ? g_file_new_for_commandline_arg (output) : NULL;
+
+      ms_merge_apply (merge, history);
+      /* Without OUT the file read is replaced, unless another program wrote it meanwhile. */
+      if (!ms_document_save (document, target, NULL, &error))
+        {
+          g_printerr ("minsheng-cli merge: %s\n", error->message);
+          return MS_CLI_EXIT_FAILED;
+        }
+    }
+
+  {
+    /* translators: the summary of "minsheng-cli merge", with the count of conflicts after it */
+    g_autofree char *n_changes = g_strdup_printf (ngettext ("%u change", "%u changes", changes->len), changes->len);
+    /* translators: the summary of "minsheng-cli merge", after the count of changes */
+    g_autofree char *n_conflicts = g_strdup_printf (ngettext ("%u conflict", "%u conflicts", conflicts->len),
+                                                    conflicts->len);
+
+    g_printerr ("minsheng-cli merge: %s, %s; %s\n", n_changes, n_conflicts,
+                changes->len == 0 ? _("nothing to write")
+                : dry_run ? _("nothing written (--dry-run)") : _("file written"));
+  }
+
+  return conflicts->len > 0 ? MS_CLI_EXIT_FAILED : MS_CLI_EXIT_OK;
 }
 
 static void

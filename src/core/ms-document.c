@@ -34,6 +34,9 @@ struct _MsDocument
   MsDate      period_start;
   MsDate      period_end;
   MsThresholds thresholds;
+  /* The 落款 of the 公文-style table: who issues it and when (成文日期). */
+  char       *issuer;
+  MsDate      issued;
   GListStore *categories;
   guint       modified : 1;
 };
@@ -61,6 +64,8 @@ enum {
   PROP_PERIOD_START,
   PROP_PERIOD_END,
   PROP_THRESHOLDS,
+  PROP_ISSUER,
+  PROP_ISSUED,
   PROP_CATEGORIES,
   N_PROPS
 };
@@ -97,6 +102,7 @@ ms_document_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->intro, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->issuer, g_free);
 
   G_OBJECT_CLASS (ms_document_parent_class)->finalize (object);
 }
@@ -143,6 +149,12 @@ ms_document_get_property (GObject    *object,
       break;
     case PROP_THRESHOLDS:
       g_value_set_boxed (value, &self->thresholds);
+      break;
+    case PROP_ISSUER:
+      g_value_set_string (value, self->issuer);
+      break;
+    case PROP_ISSUED:
+      g_value_set_uint (value, self->issued);
       break;
     case PROP_CATEGORIES:
       g_value_set_object (value, self->categories);
@@ -196,6 +208,12 @@ ms_document_set_property (GObject      *object,
       if (g_value_get_boxed (value) != NULL)
         ms_document_set_thresholds (self, g_value_get_boxed (value));
       break;
+    case PROP_ISSUER:
+      ms_document_set_issuer (self, g_value_get_string (value));
+      break;
+    case PROP_ISSUED:
+      ms_document_set_issued (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -229,6 +247,10 @@ ms_document_class_init (MsDocumentClass *klass)
   properties[PROP_PERIOD_START] = g_param_spec_uint ("period-start", NULL, NULL, 0, G_MAXUINT32, 0, rw);
   properties[PROP_PERIOD_END] = g_param_spec_uint ("period-end", NULL, NULL, 0, G_MAXUINT32, 0, rw);
   properties[PROP_THRESHOLDS] = g_param_spec_boxed ("thresholds", NULL, NULL, MS_TYPE_THRESHOLDS, rw);
+  /* The 落款 is printed under the table only: no figure or chart depends on
+   * either member, so both count as free text. */
+  properties[PROP_ISSUER] = g_param_spec_string ("issuer", NULL, NULL, "", rw | MS_PARAM_FREE_TEXT);
+  properties[PROP_ISSUED] = g_param_spec_uint ("issued", NULL, NULL, 0, G_MAXUINT32, 0, rw | MS_PARAM_FREE_TEXT);
   properties[PROP_CATEGORIES] = g_param_spec_object ("categories", NULL, NULL, G_TYPE_LIST_MODEL,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                                      MS_PARAM_NOT_CONTENT);
@@ -243,6 +265,7 @@ ms_document_init (MsDocument *self)
   self->title = g_strdup ("");
   self->intro = g_strdup ("");
   self->note = g_strdup ("");
+  self->issuer = g_strdup ("");
   ms_thresholds_init_default (&self->thresholds);
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -406,7 +429,7 @@ check_dates (MsDocument *self,
 {
   g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (self));
   gboolean far = !date_is_plausible (self, self->as_of) || !date_is_plausible (self, self->period_start) ||
-                 !date_is_plausible (self, self->period_end);
+                 !date_is_plausible (self, self->period_end) || !date_is_plausible (self, self->issued);
   gboolean late = FALSE;
 
   if (self->period_start != MS_DATE_NONE && self->period_end != MS_DATE_NONE &&
@@ -880,6 +903,52 @@ ms_document_set_as_of (MsDocument *self,
 
   self->as_of = as_of;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+/* Returns: the office that issues the 公文-style table (its 落款), or "" */
+const char *
+ms_document_get_issuer (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), NULL);
+
+  return self->issuer;
+}
+
+void
+ms_document_set_issuer (MsDocument *self,
+                        const char *issuer)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  if (_ms_set_string (&self->issuer, issuer))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUER]);
+}
+
+/**
+ * ms_document_get_issued:
+ *
+ * Returns: the date the 公文-style table is issued (成文日期), printed in its
+ *   落款, or %MS_DATE_NONE
+ */
+MsDate
+ms_document_get_issued (MsDocument *self)
+{
+  g_return_val_if_fail (MS_IS_DOCUMENT (self), MS_DATE_NONE);
+
+  return self->issued;
+}
+
+void
+ms_document_set_issued (MsDocument *self,
+                        MsDate      issued)
+{
+  g_return_if_fail (MS_IS_DOCUMENT (self));
+
+  if (issued == self->issued)
+    return;
+
+  self->issued = issued;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUED]);
 }
 
 /**

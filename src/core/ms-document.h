@@ -109,6 +109,12 @@ void        ms_document_set_note        (MsDocument           *self,
 MsDate      ms_document_get_as_of       (MsDocument           *self);
 void        ms_document_set_as_of       (MsDocument           *self,
                                          MsDate                as_of);
+const char *ms_document_get_issuer      (MsDocument           *self);
+void        ms_document_set_issuer      (MsDocument           *self,
+                                         const char           *issuer);
+MsDate      ms_document_get_issued      (MsDocument           *self);
+void        ms_document_set_issued      (MsDocument           *self,
+                                         MsDate                issued);
 void        ms_document_get_period      (MsDocument           *self,
                                          MsDate               *start,
                                          MsDate               *end);

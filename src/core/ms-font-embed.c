@@ -129,6 +129,7 @@ add_document_characters (hb_set_t   *set,
   add_text (set, ms_document_get_region (document));
   add_text (set, ms_document_get_intro (document));
   add_text (set, ms_document_get_note (document));
+  add_text (set, ms_document_get_issuer (document));
   for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
     {
       MsCategory *category = ms_document_get_category (document, c);

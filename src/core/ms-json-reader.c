@@ -902,7 +902,7 @@ read_document (Reader            *r,
 {
   static const char * const known[] = {
     "format", "version", "region", "year", "title", "intro", "note", "as_of", "period",
-    "thresholds", "categories", NULL
+    "thresholds", "issuer", "issued", "categories", NULL
   };
   g_autoptr(MsDocument) document = ms_document_new ();
   gint64 year;
@@ -935,6 +935,8 @@ read_document (Reader            *r,
   r->as_of = read_date (r, root, "as_of", FALSE);
   ms_document_set_as_of (document, r->as_of);
   read_thresholds (r, root, document);
+  ms_document_set_issuer (document, read_string (r, root, "issuer", FALSE));
+  ms_document_set_issued (document, read_date (r, root, "issued", FALSE));
 
   read_each (r, root, "categories", TRUE, read_category_into, document);
 

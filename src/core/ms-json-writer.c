@@ -567,6 +567,17 @@ write_document (Writer     *w,
       emit_number (w, thresholds->due_percent);
       block_close (&inner, '}');
     }
+  /* The 落款 only when set: files without it stay as they were. */
+  if (ms_document_get_issuer (document)[0] != '\0')
+    {
+      block_key (&block, "issuer");
+      emit_string (w, ms_document_get_issuer (document));
+    }
+  if (ms_document_get_issued (document) != MS_DATE_NONE)
+    {
+      block_key (&block, "issued");
+      emit_date (w, ms_document_get_issued (document));
+    }
   block_key (&block, "categories");
   write_children (w, ms_document_get_categories (document), 1, write_category);
   block_extra (&block, MS_NODE (document));

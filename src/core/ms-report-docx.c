@@ -84,15 +84,27 @@ append_run (GString    *xml,
   g_string_append (xml, "</w:r>");
 }
 
+/* @properties: (nullable): paragraph properties after the style, such as
+ * alignment */
+static void
+append_paragraph_full (GString    *xml,
+                       const char *style,
+                       const char *properties,
+                       const char *text)
+{
+  g_string_append_printf (xml, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>", style,
+                          properties != NULL ? properties : "");
+  if (text != NULL && text[0] != '\0')
+    append_run (xml, text);
+  g_string_append (xml, "</w:p>");
+}
+
 static void
 append_paragraph (GString    *xml,
                   const char *style,
                   const char *text)
 {
-  g_string_append_printf (xml, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
-  if (text != NULL && text[0] != '\0')
-    append_run (xml, text);
-  g_string_append (xml, "</w:p>");
+  append_paragraph_full (xml, style, NULL, text);
 }
 
 static int
@@ -101,12 +113,14 @@ column_twips (MsGongwenColumn column)
   return (int)(AREA_WIDTH * _ms_gongwen_get_column_share (column) + 0.5);
 }
 
-/* A cell; @merge is NULL, "restart" or "continue" for the group's cell. */
+/* A cell; @merge is NULL, "restart" or "continue" for the group's cell;
+ * @keep_with_next keeps its row on the page of what follows the table. */
 static void
 append_cell (GString    *xml,
              int         width,
              guint       span,
              const char *merge,
+             gboolean    keep_with_next,
              const char *style,
              const char *text)
 {
@@ -118,13 +132,16 @@ append_cell (GString    *xml,
   else if (merge != NULL)
     g_string_append (xml, "<w:vMerge/>");
   g_string_append (xml, "</w:tcPr>");
-  append_paragraph (xml, style, merge != NULL && g_strcmp0 (merge, "restart") != 0 ? NULL : text);
+  append_paragraph_full (xml, style, keep_with_next ? "<w:keepNext/>" : NULL,
+                         merge != NULL && g_strcmp0 (merge, "restart") != 0 ? NULL : text);
   g_string_append (xml, "</w:tc>");
 }
 
+/* @keep_last_row: keep the last row on the page of what follows. */
 static void
 append_table (GString        *xml,
-              MsGongwenTable *table)
+              MsGongwenTable *table,
+              gboolean        keep_last_row)
 {
   const char *language = _ms_gongwen_table_get_language (table);
   const MsScheduleContext *context = _ms_gongwen_table_get_context (table);
@@ -152,16 +169,17 @@ append_table (GString        *xml,
   /* The column heads repeat at the top of every page. */
   g_string_append (xml, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
   for (guint c = 0; c < MS_GONGWEN_N_COLUMNS; c++)
-    append_cell (xml, column_twips (c), 1, NULL, "TableHead", _ms_gongwen_get_heading (c, language));
+    append_cell (xml, column_twips (c), 1, NULL, FALSE, "TableHead", _ms_gongwen_get_heading (c, language));
   g_string_append (xml, "</w:tr>");
 
   for (guint i = 0; i < rows->len; i++)
     {
       const MsGongwenRow *row = &g_array_index (rows, MsGongwenRow, i);
+      gboolean keep = keep_last_row && i + 1 == rows->len;
 
       g_string_append (xml, "<w:tr>");
       if (row->project == NULL)
-        append_cell (xml, AREA_WIDTH, MS_GONGWEN_N_COLUMNS, NULL, "CategoryHeading",
+        append_cell (xml, AREA_WIDTH, MS_GONGWEN_N_COLUMNS, NULL, keep, "CategoryHeading",
                      ms_category_get_title (row->category));
       else
         for (guint c = 0; c < MS_GONGWEN_N_COLUMNS; c++)
@@ -172,13 +190,30 @@ append_table (GString        *xml,
             /* The group's title in one cell over its projects. */
             if (c == MS_GONGWEN_COLUMN_GROUP)
               merge = row->first_in_group ? "restart" : "continue";
-            append_cell (xml, column_twips (c), 1, merge,
+            append_cell (xml, column_twips (c), 1, merge, keep,
                          c == MS_GONGWEN_COLUMN_NUMBER ? "TableNumber" : "TableText", text);
           }
       g_string_append (xml, "</w:tr>");
     }
 
   g_string_append (xml, "</w:tbl>");
+}
+
+/* A line of the 落款 in the body's style, right-aligned, ending
+ * @right_indent points in from the right margin. */
+static void
+append_signature_line (GString    *xml,
+                       const char *text,
+                       double      right_indent,
+                       gboolean    keep_with_next)
+{
+  g_autofree char *properties = NULL;
+
+  if (text == NULL)
+    return;
+  properties = g_strdup_printf ("%s<w:ind w:right=\"%d\"/><w:jc w:val=\"right\"/>",
+                                keep_with_next ? "<w:keepNext/>" : "", (int)(right_indent * 20 + 0.5));
+  append_paragraph_full (xml, "Normal", properties, text);
 }
 
 static char *
@@ -188,6 +223,8 @@ build_document (MsGongwenTable *table)
   const char *language = _ms_gongwen_table_get_language (table);
   g_autofree char *title = _ms_gongwen_dup_title (document, language);
   GString *xml = g_string_new (XML_DECLARATION);
+  const char *issuer_line, *date_line;
+  double issuer_indent, date_indent;
 
   g_string_append (xml, "<w:document xmlns:w=\"" W_NAMESPACE "\" xmlns:r=\"" R_NAMESPACE "\"><w:body>");
   /* 附件 on the first line, the title on the third, a blank line under it. */
@@ -195,9 +232,21 @@ build_document (MsGongwenTable *table)
   append_paragraph (xml, "Normal", NULL);
   append_paragraph (xml, "Title", title);
   append_paragraph (xml, "Normal", NULL);
-  append_table (xml, table);
-  /* Word wants a paragraph after a table that ends the body. */
-  append_paragraph (xml, "Normal", NULL);
+  if (_ms_gongwen_table_get_signature (table, &issuer_line, &date_line, &issuer_indent, &date_indent))
+    {
+      /* The 落款 as the PDF places it, after a blank line, and kept on one
+       * page with the table's last row. */
+      append_table (xml, table, TRUE);
+      append_paragraph_full (xml, "Normal", "<w:keepNext/>", NULL);
+      append_signature_line (xml, issuer_line, issuer_indent, date_line != NULL);
+      append_signature_line (xml, date_line, date_indent, FALSE);
+    }
+  else
+    {
+      append_table (xml, table, FALSE);
+      /* Word wants a paragraph after a table that ends the body. */
+      append_paragraph (xml, "Normal", NULL);
+    }
   g_string_append (xml,
                    "<w:sectPr>"
                    "<w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/>"

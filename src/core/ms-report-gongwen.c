@@ -11,7 +11,8 @@
  * (Noto Serif CJK SC Bold), the table in the serif face, column heads
  * repeated on every page, and page numbers "— N —" at the outer corner.
  * Every text is printed whole: a row taller than the room left on a page
- * continues on the next.
+ * continues on the next. The file's issuer and date of issue, when it has
+ * them, end the table as its 落款 (§7.3.5).
  */
 
 #define G_LOG_DOMAIN "ms-report-gongwen"
@@ -44,6 +45,9 @@
 /* The page number's dashes sit 7 mm under the type area, and the number one
  * character in from its outer edge. */
 #define PAGE_NUMBER_GAP   (7 * MS_GONGWEN_MM)
+/* The 落款 in the body's 3号, two characters in from the right (右空二字). */
+#define SIGNATURE_SIZE    16.0
+#define SIGNATURE_INDENT  (2 * SIGNATURE_SIZE)
 
 /* To the end of the cell's text. */
 #define ALL_LINES G_MAXUINT
@@ -91,6 +95,15 @@ struct _MsGongwenTable
   double             header_height;
   /* Where the table starts on the first page, from the type area's top. */
   double             table_top;
+  /* (nullable): the 落款's lines; both NULL when the file has none */
+  char              *issuer_line;
+  char              *date_line;
+  /* The page and the top of the blank line above the 落款. */
+  guint              signature_page;
+  double             signature_top;
+  /* How far each line ends from the type area's right edge, for Word. */
+  double             issuer_right_indent;
+  double             date_right_indent;
 };
 
 static void
@@ -206,6 +219,49 @@ _ms_gongwen_dup_title (MsDocument *document,
   /* translators: title of the 公文 table; %1$s is the region, %2$d the year,
    * such as "漯河市2024年民生实事项目完成情况表" */
   return g_strdup_printf (T (N_("Livelihood projects of %1$s in %2$d: completion table")), region, year);
+}
+
+/**
+ * _ms_gongwen_dup_signature:
+ * @issuer_line: (out) (transfer full) (nullable): the issuing office, or %NULL
+ * @date_line: (out) (transfer full) (nullable): the date of issue, or %NULL
+ *
+ * The 落款 under the table: in Chinese the office as the file names it and
+ * the date written "2025年1月10日"; in English "Issued by …" and "10 January
+ * 2025".
+ *
+ * Returns: whether the file has either
+ */
+gboolean
+_ms_gongwen_dup_signature (MsDocument  *document,
+                           const char  *language,
+                           char       **issuer_line,
+                           char       **date_line)
+{
+  const char *issuer = ms_document_get_issuer (document);
+  MsDate issued = ms_document_get_issued (document);
+
+  *issuer_line = NULL;
+  *date_line = NULL;
+  if (issuer[0] != '\0' && ms_l10n_is_chinese (language))
+    *issuer_line = g_strdup (issuer);
+  else if (issuer[0] != '\0')
+    /* translators: the office that issues the 公文 table, under it, in an
+     * English report; a Chinese report prints the office's name alone */
+    *issuer_line = g_strdup_printf (T (N_("Issued by %s")), issuer);
+
+  if (issued != MS_DATE_NONE)
+    {
+      g_autoptr(GDateTime) date = NULL;
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_julian (&day, issued);
+      date = g_date_time_new_utc (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
+      *date_line = ms_l10n_format_date (language, date);
+    }
+
+  return *issuer_line != NULL || *date_line != NULL;
 }
 
 /* The status the file gives, where the figures stand if that says more, and
@@ -344,6 +400,17 @@ layout_height (PangoLayout *layout)
   return (double)height / PANGO_SCALE;
 }
 
+/* To the right end of the text: a wrapped, right-aligned layout's lines
+ * end at its width, wherever its shortest line starts. */
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double)(logical.x + logical.width) / PANGO_SCALE;
+}
+
 static double
 column_x (guint column)
 {
@@ -456,6 +523,79 @@ page_table_top (MsGongwenTable *table,
                 guint           page)
 {
   return page == 0 ? table->table_top : 0;
+}
+
+/* The 落款's lines, laid out (NULL for a line the file does not have); an
+ * office too long for a line wraps, leaving room for the date's shift. */
+static void
+create_signature_layouts (MsGongwenTable  *table,
+                          PangoContext    *context,
+                          PangoLayout    **issuer,
+                          PangoLayout    **date)
+{
+  double widest = MS_GONGWEN_AREA_WIDTH - 2 * SIGNATURE_INDENT;
+
+  *issuer = NULL;
+  *date = NULL;
+  if (table->issuer_line != NULL)
+    {
+      *issuer = create_layout (context, MS_SERIF_FONT_FAMILY, SIGNATURE_SIZE, FALSE, table->issuer_line, 0,
+                               PANGO_ALIGN_RIGHT);
+      if (layout_width (*issuer) > widest)
+        {
+          pango_layout_set_width (*issuer, (int)(widest * PANGO_SCALE));
+          pango_layout_set_wrap (*issuer, PANGO_WRAP_WORD_CHAR);
+        }
+    }
+  if (table->date_line != NULL)
+    *date = create_layout (context, MS_SERIF_FONT_FAMILY, SIGNATURE_SIZE, FALSE, table->date_line, 0,
+                           PANGO_ALIGN_LEFT);
+}
+
+/* Where the 落款's lines start, from the type area's left. GB/T 9704
+ * §7.3.5.2: the office two characters in from the right, and the date
+ * under it starting two characters right of the office's first; a date
+ * longer than the office is two characters in from the right, and the
+ * office moves left to keep the two characters. English lines simply end
+ * two characters in. */
+static void
+place_signature (MsGongwenTable *table,
+                 PangoLayout    *issuer,
+                 PangoLayout    *date,
+                 double         *issuer_x,
+                 double         *date_x)
+{
+  double right = MS_GONGWEN_AREA_WIDTH - SIGNATURE_INDENT;
+  double issuer_width = issuer != NULL ? layout_width (issuer) : 0;
+  double date_width = date != NULL ? layout_width (date) : 0;
+
+  *issuer_x = right - issuer_width;
+  *date_x = right - date_width;
+  if (issuer == NULL || date == NULL || !ms_l10n_is_chinese (table->language))
+    return;
+
+  if (date_width <= issuer_width)
+    *date_x = *issuer_x + SIGNATURE_INDENT;
+  else
+    *issuer_x = *date_x - SIGNATURE_INDENT;
+}
+
+/* A blank line, then a line of the standard's pitch for each line of the
+ * 落款. */
+static double
+signature_height (MsGongwenTable *table,
+                  PangoContext   *context)
+{
+  g_autoptr(PangoLayout) issuer = NULL;
+  g_autoptr(PangoLayout) date = NULL;
+  guint n_lines = 1;
+
+  create_signature_layouts (table, context, &issuer, &date);
+  if (issuer == NULL && date == NULL)
+    return 0;
+  n_lines += issuer != NULL ? (guint)pango_layout_get_line_count (issuer) : 0;
+  n_lines += date != NULL ? 1 : 0;
+  return n_lines * LINE_PITCH;
 }
 
 static void
@@ -583,6 +723,70 @@ paginate (MsGongwenTable *table)
     }
 }
 
+static gboolean
+slice_is_heading (MsGongwenTable *table,
+                  guint           slice_index)
+{
+  const Slice *slice = &g_array_index (table->slices, Slice, slice_index);
+
+  return g_array_index (table->rows, MsGongwenRow, slice->row).project == NULL;
+}
+
+static double
+page_bottom (MsGongwenTable *table,
+             guint           page_index)
+{
+  const TablePage *page = &g_array_index (table->pages, TablePage, page_index);
+  double y = page_table_top (table, page_index) + table->header_height;
+
+  for (guint i = 0; i < page->n_slices; i++)
+    y += g_array_index (table->slices, Slice, page->first_slice + i).height;
+  return y;
+}
+
+/* The 落款 goes under the table when it fits on the last page. Else it is
+ * not left alone on a page, as offices lay out 公文: the table's last row
+ * moves along with it, and a category heading just above that row too. A
+ * last page holding nothing else to move (one row as tall as a page) is the
+ * one case where the 落款 starts a page of its own. */
+static void
+paginate_signature (MsGongwenTable *table,
+                    double          height)
+{
+  TablePage *last = &g_array_index (table->pages, TablePage, table->pages->len - 1);
+  guint n_moved = 1;
+  double moved_height = 0;
+  TablePage page;
+
+  table->signature_page = table->pages->len - 1;
+  table->signature_top = page_bottom (table, table->signature_page);
+  if (table->signature_top + height <= MS_GONGWEN_AREA_HEIGHT)
+    return;
+
+  /* The last slice, and the headings above it; the page keeps the rest. A
+   * slice that continues a row is the first of its page, so is never moved. */
+  while (n_moved < last->n_slices && slice_is_heading (table, last->first_slice + last->n_slices - n_moved - 1))
+    n_moved++;
+  for (guint i = 0; i < n_moved && i < last->n_slices; i++)
+    moved_height += g_array_index (table->slices, Slice, last->first_slice + last->n_slices - 1 - i).height;
+
+  if (n_moved < last->n_slices && table->header_height + moved_height + height <= MS_GONGWEN_AREA_HEIGHT)
+    {
+      page.first_slice = last->first_slice + last->n_slices - n_moved;
+      page.n_slices = n_moved;
+      last->n_slices -= n_moved;
+      table->signature_top = table->header_height + moved_height;
+    }
+  else
+    {
+      page.first_slice = table->slices->len;
+      page.n_slices = 0;
+      table->signature_top = 0;
+    }
+  g_array_append_val (table->pages, page);
+  table->signature_page = table->pages->len - 1;
+}
+
 /**
  * _ms_gongwen_table_new:
  * @scope: (nullable): a category, or %NULL for the whole file
@@ -653,6 +857,18 @@ _ms_gongwen_table_new (MsDocument   *document,
     }
 
   paginate (table);
+  if (_ms_gongwen_dup_signature (document, table->language, &table->issuer_line, &table->date_line))
+    {
+      g_autoptr(PangoLayout) issuer = NULL;
+      g_autoptr(PangoLayout) date = NULL;
+      double issuer_x, date_x;
+
+      create_signature_layouts (table, context, &issuer, &date);
+      place_signature (table, issuer, date, &issuer_x, &date_x);
+      table->issuer_right_indent = issuer != NULL ? MS_GONGWEN_AREA_WIDTH - issuer_x - layout_width (issuer) : 0;
+      table->date_right_indent = date != NULL ? MS_GONGWEN_AREA_WIDTH - date_x - layout_width (date) : 0;
+      paginate_signature (table, signature_height (table, context));
+    }
 
   g_object_unref (context);
   cairo_destroy (cr);
@@ -668,6 +884,8 @@ _ms_gongwen_table_free (MsGongwenTable *table)
 
   g_clear_object (&table->document);
   g_free (table->language);
+  g_free (table->issuer_line);
+  g_free (table->date_line);
   g_array_unref (table->rows);
   g_array_unref (table->row_lines);
   g_array_unref (table->slices);
@@ -893,6 +1111,32 @@ draw_page_number (cairo_t      *cr,
   show_layout (cr, layout, x, y, info);
 }
 
+/* Each line of the 落款 in the middle of its line of the standard's pitch. */
+static void
+draw_signature (MsGongwenTable *table,
+                cairo_t        *cr,
+                PangoContext   *context,
+                MsChartInfo    *info)
+{
+  g_autoptr(PangoLayout) issuer = NULL;
+  g_autoptr(PangoLayout) date = NULL;
+  double issuer_x, date_x;
+  double y = table->signature_top + LINE_PITCH;
+
+  create_signature_layouts (table, context, &issuer, &date);
+  place_signature (table, issuer, date, &issuer_x, &date_x);
+  if (issuer != NULL)
+    {
+      guint n_lines = (guint)pango_layout_get_line_count (issuer);
+      g_autoptr(GArray) bottoms = measure_lines (issuer);
+
+      for (guint i = 0; i < n_lines; i++, y += LINE_PITCH)
+        show_lines (cr, issuer, i, 1, issuer_x, y + (LINE_PITCH - lines_height (bottoms, i, 1)) / 2, info);
+    }
+  if (date != NULL)
+    show_layout (cr, date, date_x, y + (LINE_PITCH - layout_height (date)) / 2, info);
+}
+
 static void
 init_info (MsChartInfo *info)
 {
@@ -954,7 +1198,9 @@ _ms_gongwen_table_draw_page (MsGongwenTable *table,
     }
 
   y = page_table_top (table, page_index);
-  draw_header (table, cr, context, y, &area_info);
+  /* A page of the 落款 alone has no table on it. */
+  if (page->n_slices > 0 || page_index == 0)
+    draw_header (table, cr, context, y, &area_info);
   y += table->header_height;
   for (guint i = 0; i < page->n_slices; i++)
     {
@@ -964,6 +1210,8 @@ _ms_gongwen_table_draw_page (MsGongwenTable *table,
       draw_slice (table, cr, context, slice, next, i == 0, y, &area_info);
       y += slice->height;
     }
+  if ((table->issuer_line != NULL || table->date_line != NULL) && page_index == table->signature_page)
+    draw_signature (table, cr, context, &area_info);
   cairo_restore (cr);
   g_object_unref (context);
 
@@ -1005,4 +1253,28 @@ GArray *
 _ms_gongwen_table_get_rows (MsGongwenTable *table)
 {
   return table->rows;
+}
+
+/**
+ * _ms_gongwen_table_get_signature:
+ * @issuer_line: (out) (transfer none) (nullable): the office's line, or %NULL
+ * @date_line: (out) (transfer none) (nullable): the date's line, or %NULL
+ * @issuer_right_indent: (out): how far the office's line ends from the right
+ *   of the type area, in points, as the PDF places it
+ * @date_right_indent: (out): the same for the date
+ *
+ * Returns: whether the table has a 落款
+ */
+gboolean
+_ms_gongwen_table_get_signature (MsGongwenTable  *table,
+                                 const char     **issuer_line,
+                                 const char     **date_line,
+                                 double          *issuer_right_indent,
+                                 double          *date_right_indent)
+{
+  *issuer_line = table->issuer_line;
+  *date_line = table->date_line;
+  *issuer_right_indent = table->issuer_right_indent;
+  *date_right_indent = table->date_right_indent;
+  return table->issuer_line != NULL || table->date_line != NULL;
 }

@@ -62,6 +62,10 @@ const char     *_ms_gongwen_get_heading      (MsGongwenColumn          column,
 const char     *_ms_gongwen_get_label        (const char              *language);
 char           *_ms_gongwen_dup_title        (MsDocument              *document,
                                               const char              *language);
+gboolean        _ms_gongwen_dup_signature    (MsDocument              *document,
+                                              const char              *language,
+                                              char                   **issuer_line,
+                                              char                   **date_line);
 char           *_ms_gongwen_dup_cell_text    (const MsGongwenRow      *row,
                                               MsGongwenColumn          column,
                                               const MsScheduleContext *context,
@@ -82,6 +86,11 @@ MsDocument     *_ms_gongwen_table_get_document (MsGongwenTable       *table);
 const char     *_ms_gongwen_table_get_language (MsGongwenTable       *table);
 const MsScheduleContext *_ms_gongwen_table_get_context (MsGongwenTable *table);
 GArray         *_ms_gongwen_table_get_rows   (MsGongwenTable          *table);
+gboolean        _ms_gongwen_table_get_signature (MsGongwenTable       *table,
+                                              const char             **issuer_line,
+                                              const char             **date_line,
+                                              double                  *issuer_right_indent,
+                                              double                  *date_right_indent);
 
 /* In ms-report.c: the report's 附件 table, made on first use. */
 MsGongwenTable *_ms_report_get_gongwen_table (MsReport                *report);

@@ -47,6 +47,8 @@
 typedef enum
 {
   PAGE_COVER,
+  /* The file's introduction where it does not fit the cover */
+  PAGE_INTRO,
   PAGE_ATTENTION,
   PAGE_SUMMARY,
   PAGE_OVERVIEW,
@@ -180,6 +182,8 @@ struct _MsReport
   GArray     *attention_rows;
   GArray     *summary_rows;
   GArray     *card_pieces;
+  /* Lines of the introduction the cover holds; the rest go on intro pages. */
+  int         intro_lines_on_cover;
   GArray     *chart_blocks;
   /* The most lines an attention cell holds: what fits a page. */
   int         attention_max_lines;
@@ -1653,6 +1657,14 @@ draw_cards (MsReport   *report,
     }
 }
 
+/* Drawn after pagination, but laid out during it for the introduction. */
+static void draw_cover      (MsReport  *report,
+                             MsPainter *p,
+                             double     width,
+                             double     height);
+static void add_intro_pages (MsReport  *report,
+                             MsPainter *p);
+
 static void
 paginate (MsReport *report)
 {
@@ -1694,7 +1706,19 @@ paginate (MsReport *report)
     }
 
   if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_OVERVIEW)
-    add_page (report, PAGE_COVER, FALSE, MS_NODE (report->document), 0, 0);
+    {
+      Page cover = { PAGE_COVER, FALSE, NULL, 0, 0 };
+      double width, height;
+
+      add_page (report, PAGE_COVER, FALSE, MS_NODE (report->document), 0, 0);
+      /* Laid out once to learn how much of the introduction it holds. */
+      content_size (report, &cover, &width, &height);
+      chart_options (report, &options, 11);
+      _ms_painter_init (&p, cr, &options, &info);
+      draw_cover (report, &p, width, height);
+      add_intro_pages (report, &p);
+      _ms_painter_clear (&p);
+    }
 
   /* What to chase comes right after the summary: the meeting starts there. */
   if (report->scope == MS_REPORT_SCOPE_ALL || report->scope == MS_REPORT_SCOPE_CATEGORY)
@@ -2009,6 +2033,8 @@ section_title (MsReport   *report,
     {
     case PAGE_COVER:
       return "";
+    case PAGE_INTRO:
+      return T (N_("Introduction"));
     case PAGE_ATTENTION:
       return T (N_("Needs attention"));
     case PAGE_SUMMARY:
@@ -2381,10 +2407,61 @@ draw_cover (MsReport  *report,
 
   y += 18 + draw_cover_table (report, p, COVER_TABLE_SCHEDULE, y, width, n_shown);
 
-  if (ms_document_get_intro (document)[0] != '\0' && y < height - p->size * 4)
-    _ms_painter_text (p, ms_document_get_intro (document), 0, y, width,
-                      MAX (1, (int)((height - y) / (p->size * 1.6))), 1.0, FALSE, PANGO_ALIGN_LEFT,
-                      &p->palette->foreground);
+  /* The introduction as far as the cover holds it; intro pages carry on. */
+  if (ms_document_get_intro (document)[0] != '\0')
+    {
+      g_autoptr(PangoLayout) intro = _ms_painter_layout (p, ms_document_get_intro (document), 1.0, FALSE, width, 0,
+                                                         PANGO_ALIGN_LEFT);
+      int n_lines = pango_layout_get_line_count (intro);
+      int fitting = 0;
+
+      while (fitting < n_lines && y + _ms_layout_lines_height (intro, 0, fitting + 1) <= height)
+        fitting++;
+      report->intro_lines_on_cover = fitting;
+      if (fitting > 0)
+        _ms_painter_show_lines (p, intro, 0, fitting, 0, y, &p->palette->foreground);
+    }
+}
+
+/* The rest of the introduction: lines from page->first, as many as fit. */
+static void
+add_intro_pages (MsReport  *report,
+                 MsPainter *p)
+{
+  Page probe = { PAGE_INTRO, FALSE, NULL, 0, 0 };
+  const char *text = ms_document_get_intro (report->document);
+  g_autoptr(PangoLayout) intro = NULL;
+  double width, height;
+  int n_lines, first;
+
+  if (text[0] == '\0')
+    return;
+
+  content_size (report, &probe, &width, &height);
+  intro = _ms_painter_layout (p, text, 1.0, FALSE, width, 0, PANGO_ALIGN_LEFT);
+  n_lines = pango_layout_get_line_count (intro);
+  first = report->intro_lines_on_cover;
+  while (first < n_lines)
+    {
+      int fitting = 1;
+
+      while (first + fitting < n_lines && _ms_layout_lines_height (intro, first, fitting + 1) <= height)
+        fitting++;
+      add_page (report, PAGE_INTRO, FALSE, MS_NODE (report->document), first, fitting);
+      first += fitting;
+    }
+}
+
+static void
+draw_intro (MsReport   *report,
+            MsPainter  *p,
+            const Page *page,
+            double      width)
+{
+  g_autoptr(PangoLayout) intro = _ms_painter_layout (p, ms_document_get_intro (report->document), 1.0, FALSE,
+                                                     width, 0, PANGO_ALIGN_LEFT);
+
+  _ms_painter_show_lines (p, intro, page->first, page->count, 0, 0, &p->palette->foreground);
 }
 
 static void
@@ -2548,6 +2625,13 @@ ms_report_draw_page (MsReport    *report,
       options.font_size = 11;
       _ms_painter_init (&p, cr, &options, &content_info);
       draw_cover (report, &p, content_width, content_height);
+      _ms_painter_clear (&p);
+      break;
+
+    case PAGE_INTRO:
+      options.font_size = 11;
+      _ms_painter_init (&p, cr, &options, &content_info);
+      draw_intro (report, &p, page, content_width);
       _ms_painter_clear (&p);
       break;
 

@@ -55,6 +55,8 @@ struct _MsOverviewPage
   AdwEntryRow   *period_start_row;
   AdwEntryRow   *period_end_row;
   AdwActionRow  *as_of_row;
+  AdwEntryRow   *issuer_row;
+  AdwEntryRow   *issued_row;
   GtkTextView   *intro_view;
   GtkTextBuffer *intro_buffer;
 };
@@ -415,6 +417,8 @@ ms_overview_page_class_init (MsOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, period_start_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, period_end_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, as_of_row);
+  gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, issuer_row);
+  gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, issued_row);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, intro_view);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, intro_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
@@ -453,6 +457,7 @@ ms_overview_page_init (MsOverviewPage *self)
   ms_widget_mark_chinese (GTK_WIDGET (self->subtitle_label));
   ms_widget_mark_chinese (GTK_WIDGET (self->title_row));
   ms_widget_mark_chinese (GTK_WIDGET (self->region_row));
+  ms_widget_mark_chinese (GTK_WIDGET (self->issuer_row));
   ms_widget_mark_chinese (GTK_WIDGET (self->intro_view));
 
   self->document_signals = g_signal_group_new (MS_TYPE_DOCUMENT);
@@ -470,6 +475,9 @@ ms_overview_page_init (MsOverviewPage *self)
   ms_binder_bind_full (self->binder, "period-end", self->period_end_row, "text", N_("Edit Period"),
                        MS_BINDER_DEFAULT, &ms_binder_date, NULL);
   ms_binder_bind (self->binder, "intro", self->intro_buffer, "text", N_("Edit Introduction"));
+  ms_binder_bind (self->binder, "issuer", self->issuer_row, "text", N_("Edit Issuing Office"));
+  ms_binder_bind_full (self->binder, "issued", self->issued_row, "text", N_("Edit Date Issued"),
+                       MS_BINDER_DEFAULT, &ms_binder_date, NULL);
 }
 
 void

@@ -19,11 +19,14 @@
 #include "ms-import-dialog.h"
 #include "ms-ledger-paste-dialog.h"
 #include "ms-paste.h"
+#include "ms-merge-dialog.h"
 #include "ms-print.h"
 #include "ms-report.h"
+#include "ms-returns-dialog.h"
 #include "ms-safe-write.h"
 #include "ms-save-changes-dialog.h"
 #include "ms-window-private.h"
+#include "ms-xlsx-export.h"
 
 /* Continuations: run after a question is answered or a save finished. */
 typedef struct
@@ -1081,6 +1084,67 @@ export_csv_activated (GSimpleAction *action,
 }
 
 static void
+export_ledger_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           MsWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (refuse_document_file (self, file, _("Could Not Export the Ledger")))
+        ;
+      else if (path == NULL || !ms_xlsx_write_ledger (self->document, NULL, path, &error))
+        _ms_window_show_message (self, _("Could Not Export the Ledger"),
+                                 error ? error->message : _("The file must be on this computer"));
+      else
+        _ms_window_toast (self, _("Ledger exported"));
+    }
+
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_ledger_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  MsWindow *self = user_data;
+  GtkFileFilter *workbooks = gtk_file_filter_new ();
+  /* translators: the default file name of the ledger workbook (台账) */
+  g_autofree char *name = suggested_name (self, _("Ledger"), ".xlsx");
+
+  gtk_file_filter_set_name (workbooks, _("Excel workbook"));
+  gtk_file_filter_add_suffix (workbooks, "xlsx");
+  present_export_chooser (self, _("Export Ledger"), name, workbooks, G_CALLBACK (export_ledger_response_cb), NULL);
+}
+
+static void
+export_returns_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  MsWindow *self = user_data;
+
+  if (self->document != NULL)
+    gtk_window_present (GTK_WINDOW (ms_returns_dialog_new (self)));
+}
+
+static void
+merge_returns_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  MsWindow *self = user_data;
+
+  if (self->document != NULL)
+    ms_merge_dialog_choose_files (self);
+}
+
+static void
 print_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -1304,6 +1368,9 @@ static const GActionEntry window_actions[] = {
   { "export-pdf", export_pdf_activated },
   { "export-chart", export_chart_activated },
   { "export-csv", export_csv_activated },
+  { "export-ledger", export_ledger_activated },
+  { "export-returns", export_returns_activated },
+  { "merge-returns", merge_returns_activated },
   { "print", print_activated },
   { "undo", undo_activated },
   { "redo", redo_activated },
@@ -1358,6 +1425,9 @@ _ms_window_update_actions (MsWindow *self)
   set_enabled (self, "export-pdf", has_document);
   set_enabled (self, "export-chart", has_document);
   set_enabled (self, "export-csv", has_document);
+  set_enabled (self, "export-ledger", has_document);
+  set_enabled (self, "export-returns", has_document);
+  set_enabled (self, "merge-returns", has_document);
   set_enabled (self, "print", has_document);
   set_enabled (self, "new-reporting-date", has_document && !busy);
   set_enabled (self, "search", has_document);

@@ -17,6 +17,7 @@
 #include "ms-chart-view.h"
 #include "ms-gui-util.h"
 #include "ms-l10n.h"
+#include "ms-merge-dialog.h"
 #include "ms-recovery.h"
 #include "ms-restore-dialog.h"
 #include "ms-settings.h"
@@ -648,6 +649,15 @@ ms_window_close_request (GtkWindow *window)
 }
 
 static gboolean
+drop_is_returns (GSList *files)
+{
+  for (GSList *l = files; l != NULL; l = l->next)
+    if (!G_IS_FILE (l->data) || !ms_merge_dialog_accepts_file (l->data))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 on_drop_cb (MsWindow      *self,
             const GValue  *value,
             double         x,
@@ -662,6 +672,17 @@ on_drop_cb (MsWindow      *self,
   files = g_value_get_boxed (value);
   if (files == NULL || !G_IS_FILE (files->data))
     return FALSE;
+
+  /* Returned sheets dropped on an open file go to the merge review; anything else is opened. */
+  if (self->document != NULL && drop_is_returns (files))
+    {
+      g_autoptr(GListStore) returns = g_list_store_new (G_TYPE_FILE);
+
+      for (GSList *l = files; l != NULL; l = l->next)
+        g_list_store_append (returns, l->data);
+      gtk_window_present (GTK_WINDOW (ms_merge_dialog_new_for_files (self, G_LIST_MODEL (returns))));
+      return TRUE;
+    }
 
   ms_window_open_file (self, files->data);
   return TRUE;
