@@ -3438,11 +3438,18 @@ test_ledger_sort_and_filter (void)
   wait_ledger (window);
   save_screenshot (GTK_WIDGET (window), "ledger-800");
   resize_window (window, 1200, 820);
+  ms_test_wait (adw_flap_get_reveal_progress (ADW_FLAP (part (window, "flap"))) == 1);
 
   /* The search's state filter: only the projects needing attention, the
    * same ones the list would show. */
   activate (window, "search");
   gtk_drop_down_set_selected (status_filter (window), MS_PROJECT_FILTER_LAGGING);
+  {
+    g_autoptr(GPtrArray) revealers = find_widgets (search_bar (window), GTK_TYPE_REVEALER);
+
+    /* For the screenshot: the search bar slid in. */
+    ms_test_wait (gtk_revealer_get_child_revealed (g_ptr_array_index (revealers, 0)));
+  }
   wait_ledger (window);
   for (guint i = 0; i < ms_ledger_view_get_n_shown (ledger); i++, n_lagging++)
     g_assert_true (ms_schedule_is_lagging (ms_project_get_schedule (ms_ledger_view_get_shown_project (ledger, i),
