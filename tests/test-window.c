@@ -27,8 +27,11 @@
 #include "ms-import-dialog.h"
 #include "ms-indicator-row.h"
 #include "ms-l10n.h"
+#include "ms-ledger-paste-dialog.h"
+#include "ms-ledger-view.h"
 #include "ms-merge-dialog.h"
 #include "ms-notice.h"
+#include "ms-paste.h"
 #include "ms-paths.h"
 #include "ms-overview-page.h"
 #include "ms-preferences-window.h"
@@ -3278,6 +3281,362 @@ test_save_faults (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The ledger: the projects as a table, sortable, filtered as the list is,
+ * selection shared with the form, cells pasted from a spreadsheet. */
+
+static MsLedgerView *
+ledger_view (MsWindow *window)
+{
+  return MS_LEDGER_VIEW (part (window, "ledger_view"));
+}
+
+static GtkColumnView *
+ledger_table (MsWindow *window)
+{
+  g_autoptr(GPtrArray) views = find_widgets (ledger_view (window), GTK_TYPE_COLUMN_VIEW);
+
+  g_assert_cmpuint (views->len, ==, 1);
+  return g_ptr_array_index (views, 0);
+}
+
+/* Until the ledger has filtered and sorted every project, and drawn them. */
+static void
+wait_ledger (MsWindow *window)
+{
+  ms_test_wait (!ms_ledger_view_get_pending (ledger_view (window)));
+  wait_drawn (window);
+}
+
+static void
+show_projects_view (MsWindow   *window,
+                    const char *view)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "projects-view", g_variant_new_string (view));
+  wait_idle ();
+  if (g_str_equal (view, "ledger"))
+    wait_ledger (window);
+}
+
+/* The cell of @column bound to @project's row, if the row is shown. */
+static MsLedgerCell *
+ledger_cell (MsWindow       *window,
+             MsProject      *project,
+             MsLedgerColumn  column)
+{
+  g_autoptr(GPtrArray) cells = find_widgets (ledger_view (window), MS_TYPE_LEDGER_CELL);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      MsLedgerCell *cell = g_ptr_array_index (cells, i);
+
+      if (ms_ledger_cell_get_project (cell) == project && ms_ledger_cell_get_column (cell) == column)
+        return cell;
+    }
+  return NULL;
+}
+
+typedef double (*LedgerKey) (MsProject *project, const MsScheduleContext *context);
+
+static double
+number_of (MsProject               *project,
+           const MsScheduleContext *context)
+{
+  return ms_project_get_number (project);
+}
+
+static double
+rate_of (MsProject               *project,
+         const MsScheduleContext *context)
+{
+  double rate;
+
+  return ms_ledger_get_rate (project, context, &rate) ? rate : -1;
+}
+
+static double
+deadline_of (MsProject               *project,
+             const MsScheduleContext *context)
+{
+  return ms_schedule_context_get_deadline (context, project);
+}
+
+/* Sorted by @column, the rows' keys go up (or down), and not all are equal. */
+static void
+assert_sorted (MsWindow       *window,
+               MsLedgerColumn  column,
+               GtkSortType     direction,
+               LedgerKey       key)
+{
+  MsLedgerView *ledger = ledger_view (window);
+  MsScheduleContext context;
+  guint n;
+  gboolean differ = FALSE;
+
+  ms_schedule_context_init (&context, ms_window_get_document (window), MS_DATE_NONE);
+  ms_ledger_view_sort_by (ledger, column, direction);
+  wait_ledger (window);
+  n = ms_ledger_view_get_n_shown (ledger);
+  g_assert_cmpuint (n, >, 2);
+  for (guint i = 1; i < n; i++)
+    {
+      double before = key (ms_ledger_view_get_shown_project (ledger, i - 1), &context);
+      double after = key (ms_ledger_view_get_shown_project (ledger, i), &context);
+
+      if (direction == GTK_SORT_ASCENDING)
+        g_assert_cmpfloat (before, <=, after);
+      else
+        g_assert_cmpfloat (before, >=, after);
+      differ |= before != after;
+    }
+  g_assert_true (differ);
+}
+
+static void
+test_ledger_sort_and_filter (void)
+{
+  MsWindow *window = open_example_city ();
+  MsLedgerView *ledger = ledger_view (window);
+  MsScheduleContext context;
+  guint n_all;
+  guint n_lagging = 0;
+
+  ms_window_select_section (window, 1);
+  wait_page (window, "projects");
+  show_projects_view (window, "ledger");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ledger)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (project_list (window))));
+  n_all = ms_ledger_view_get_n_shown (ledger);
+  g_assert_cmpuint (n_all, ==, shown_projects (window));
+
+  /* A row says the project's number, and its state in a word (with an icon). */
+  {
+    MsProject *first = ms_ledger_view_get_shown_project (ledger, 0);
+    g_autofree char *number = g_strdup_printf ("%u", ms_project_get_number (first));
+    MsLedgerCell *state = ledger_cell (window, first, MS_LEDGER_STATE);
+
+    ms_schedule_context_init (&context, ms_window_get_document (window), MS_DATE_NONE);
+    g_assert_cmpstr (ms_ledger_cell_get_text (ledger_cell (window, first, MS_LEDGER_NUMBER)), ==, number);
+    g_assert_cmpstr (ms_ledger_cell_get_text (state), ==,
+                     ms_schedule_get_label (ms_project_get_schedule (first, &context, NULL)));
+    g_assert_cmpuint (find_widgets_count (state, GTK_TYPE_IMAGE), ==, 1);
+  }
+
+  assert_sorted (window, MS_LEDGER_NUMBER, GTK_SORT_DESCENDING, number_of);
+  assert_sorted (window, MS_LEDGER_NUMBER, GTK_SORT_ASCENDING, number_of);
+  assert_sorted (window, MS_LEDGER_RATE, GTK_SORT_ASCENDING, rate_of);
+  assert_sorted (window, MS_LEDGER_RATE, GTK_SORT_DESCENDING, rate_of);
+  assert_sorted (window, MS_LEDGER_DEADLINE, GTK_SORT_ASCENDING, deadline_of);
+  save_screenshot (GTK_WIDGET (window), "ledger");
+
+  resize_window (window, 1400, 900);
+  ms_ledger_view_sort_by (ledger, MS_LEDGER_STATE, GTK_SORT_ASCENDING);
+  wait_ledger (window);
+  save_screenshot (GTK_WIDGET (window), "ledger-1400");
+  resize_window (window, 800, 600);
+  /* Folded, the sections slide away before the table has the width. */
+  ms_test_wait (adw_flap_get_reveal_progress (ADW_FLAP (part (window, "flap"))) == 0);
+  wait_ledger (window);
+  save_screenshot (GTK_WIDGET (window), "ledger-800");
+  resize_window (window, 1200, 820);
+  ms_test_wait (adw_flap_get_reveal_progress (ADW_FLAP (part (window, "flap"))) == 1);
+
+  /* The search's state filter: only the projects needing attention, the
+   * same ones the list would show. */
+  activate (window, "search");
+  gtk_drop_down_set_selected (status_filter (window), MS_PROJECT_FILTER_LAGGING);
+  {
+    g_autoptr(GPtrArray) revealers = find_widgets (search_bar (window), GTK_TYPE_REVEALER);
+
+    /* For the screenshot: the search bar slid in. */
+    ms_test_wait (gtk_revealer_get_child_revealed (g_ptr_array_index (revealers, 0)));
+  }
+  wait_ledger (window);
+  for (guint i = 0; i < ms_ledger_view_get_n_shown (ledger); i++, n_lagging++)
+    g_assert_true (ms_schedule_is_lagging (ms_project_get_schedule (ms_ledger_view_get_shown_project (ledger, i),
+                                                                    &context, NULL)));
+  g_assert_cmpuint (n_lagging, >, 0);
+  g_assert_cmpuint (n_lagging, ==, shown_projects (window));
+  {
+    g_autoptr(GPtrArray) every = ms_node_collect_projects (MS_NODE (ms_window_get_document (window)));
+
+    g_assert_cmpuint (n_lagging, <, every->len);
+  }
+  save_screenshot (GTK_WIDGET (window), "ledger-lagging");
+
+  /* And the search text. */
+  search_for (window, "zzz-no-such-project");
+  wait_ledger (window);
+  g_assert_cmpuint (ms_ledger_view_get_n_shown (ledger), ==, 0);
+  g_assert_cmpuint (shown_projects (window), ==, 0);
+
+  /* Back to the list: the ledger lets go of the file. */
+  gtk_search_bar_set_search_mode (search_bar (window), FALSE);
+  show_projects_view (window, "list");
+  g_assert_null (ms_ledger_view_get_scope (ledger));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (project_list (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static MsIndicator *
+key_indicator (MsWindow  *window,
+               MsProject *project)
+{
+  MsScheduleContext context;
+
+  ms_schedule_context_init (&context, ms_window_get_document (window), MS_DATE_NONE);
+  return ms_project_get_key_indicator (project, &context);
+}
+
+/* Puts @text on the clipboard, pastes it onto the ledger's selected rows,
+ * and returns the dialog that answers: the preview or a refusal. */
+static AdwMessageDialog *
+paste_text (MsWindow   *window,
+            const char *text)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text);
+  activate (window, "paste-into-ledger");
+  ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+  /* Drawn once, for screenshots. */
+  wait_drawn (dialog);
+  return dialog;
+}
+
+static void
+close_dialog (AdwMessageDialog *dialog,
+              const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle ();
+}
+
+static gboolean
+body_says (AdwMessageDialog *dialog,
+           const char       *text)
+{
+  return strstr (adw_message_dialog_get_body (dialog), text) != NULL;
+}
+
+static void
+test_ledger_selection_and_paste (void)
+{
+  MsWindow *window = open_example_city ();
+  MsLedgerView *ledger = ledger_view (window);
+  GtkSelectionModel *selection = ms_ledger_view_get_selection (ledger);
+  MsHistory *history = ms_window_get_history (window);
+  gboolean english = g_str_has_prefix (g_getenv ("LANGUAGE"), "en");
+  AdwMessageDialog *dialog;
+  MsProject *projects[3];
+  MsIndicator *indicators[3];
+  gboolean had_actual[3];
+  double old_actual[3];
+  static const double pasted[3] = { 1234, 56, 78 };
+  MsProject *chosen;
+
+  ms_window_select_section (window, 1);
+  wait_page (window, "projects");
+  show_projects_view (window, "ledger");
+  ms_ledger_view_sort_by (ledger, MS_LEDGER_NUMBER, GTK_SORT_ASCENDING);
+  wait_ledger (window);
+
+  /* A row chosen in the ledger is the project in the form and the list. */
+  chosen = ms_ledger_view_get_shown_project (ledger, 2);
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  wait_idle ();
+  g_assert_true (ms_ledger_view_get_selected_project (ledger) == chosen);
+  g_assert_true (ms_project_view_get_project (project_view (window)) == chosen);
+  g_assert_true (ms_project_list_get_selected_project (project_list (window)) == chosen);
+
+  /* F6 goes sidebar, ledger, form; Enter on a row opens the form. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  activate (window, "focus-next-pane");
+  g_assert_true (focus_within (window, sidebar (window)));
+  activate (window, "focus-next-pane");
+  g_assert_true (focus_within (window, ledger));
+  activate (window, "focus-next-pane");
+  g_assert_true (focus_within (window, project_view (window)));
+  gtk_widget_grab_focus (GTK_WIDGET (ledger));
+  g_signal_emit_by_name (ledger_table (window), "activate", 4);
+  wait_idle ();
+  g_assert_true (ms_project_view_get_project (project_view (window)) == ms_ledger_view_get_shown_project (ledger, 4));
+  g_assert_true (focus_within (window, project_view (window)));
+
+  /* Three rows, and a column of figures as Excel copies it: CRLF, a last
+   * line end, thousands separated, full-width digits. */
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  wait_idle ();
+  /* The form shows one of them: the first. */
+  g_assert_true (ms_project_view_get_project (project_view (window)) == ms_ledger_view_get_shown_project (ledger, 0));
+  for (guint i = 0; i < 3; i++)
+    {
+      projects[i] = ms_ledger_view_get_shown_project (ledger, i);
+      indicators[i] = key_indicator (window, projects[i]);
+      had_actual[i] = ms_indicator_get_has_actual (indicators[i]);
+      old_actual[i] = ms_indicator_get_actual (indicators[i]);
+    }
+
+  /* Refused, naming the counts: two values for three rows. */
+  dialog = paste_text (window, "1\r\n2\r\n");
+  g_assert_false (MS_IS_LEDGER_PASTE_DIALOG (dialog));
+  if (english)
+    g_assert_true (body_says (dialog, "2 values for 3 selected rows"));
+  save_screenshot (GTK_WIDGET (dialog), "ledger-paste-refused");
+  close_dialog (dialog, "close");
+  /* And a word in a column of figures, named as it is. */
+  dialog = paste_text (window, "3000\r\n约3000\r\n12\r\n");
+  g_assert_false (MS_IS_LEDGER_PASTE_DIALOG (dialog));
+  g_assert_true (body_says (dialog, "约3000"));
+  close_dialog (dialog, "close");
+  g_assert_false (ms_history_get_can_undo (history));
+
+  /* The preview, then cancelled: nothing changes. */
+  dialog = paste_text (window, "1,234\r\n56\r\n７８\r\n");
+  g_assert_true (MS_IS_LEDGER_PASTE_DIALOG (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "ledger-paste-preview");
+  close_dialog (dialog, "cancel");
+  g_assert_false (ms_history_get_can_undo (history));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicators[0]), ==, old_actual[0]);
+
+  /* Accepted: three actuals, recorded as progress of the reporting date. */
+  dialog = paste_text (window, "1,234\r\n56\r\n７８\r\n");
+  close_dialog (dialog, "paste");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (ms_indicator_get_has_actual (indicators[i]));
+      g_assert_cmpfloat (ms_indicator_get_actual (indicators[i]), ==, pasted[i]);
+      g_assert_nonnull (ms_timeline_get_at (ms_indicator_get_progress (indicators[i]),
+                                            ms_document_get_as_of (ms_window_get_document (window))));
+    }
+  /* The rows show the new rates at once. */
+  {
+    MsScheduleContext context;
+    double rate;
+    g_autofree char *percent = NULL;
+
+    ms_schedule_context_init (&context, ms_window_get_document (window), MS_DATE_NONE);
+    g_assert_true (ms_ledger_get_rate (projects[0], &context, &rate));
+    percent = ms_l10n_format_percent (NULL, rate);
+    g_assert_cmpstr (ms_ledger_cell_get_text (ledger_cell (window, projects[0], MS_LEDGER_RATE)), ==, percent);
+  }
+  wait_drawn (window);
+  save_screenshot (GTK_WIDGET (window), "ledger-pasted");
+
+  /* One undo takes the whole paste back. */
+  activate (window, "undo");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (ms_indicator_get_has_actual (indicators[i]), ==, had_actual[i]);
+      g_assert_cmpfloat (ms_indicator_get_actual (indicators[i]), ==, old_actual[i]);
+    }
+  g_assert_false (ms_history_get_can_undo (history));
+
+  ms_autosave_discard (ms_window_get_autosave (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The merge review: returned sheets exported by the core, filled in with
  * openpyxl as a department would, read back through the review. */
 
@@ -3841,6 +4200,8 @@ main (int   argc,
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/returns-dialog", test_returns_dialog);
   g_test_add_func ("/window/print-operation", test_print_operation);
+  g_test_add_func ("/window/ledger-sort-and-filter", test_ledger_sort_and_filter);
+  g_test_add_func ("/window/ledger-selection-and-paste", test_ledger_selection_and_paste);
   g_test_add_func ("/window/merge-review", test_merge_review);
   g_test_add_func ("/window/merge-nothing-and-dates", test_merge_nothing_and_dates);
 

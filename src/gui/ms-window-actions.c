@@ -17,6 +17,8 @@
 #include "ms-paths.h"
 #include "ms-project-list.h"
 #include "ms-import-dialog.h"
+#include "ms-ledger-paste-dialog.h"
+#include "ms-paste.h"
 #include "ms-merge-dialog.h"
 #include "ms-print.h"
 #include "ms-report.h"
@@ -1174,7 +1176,8 @@ collect_panes (MsWindow   *self,
     {
       if (gtk_search_bar_get_search_mode (self->search_bar))
         panes[n++] = GTK_WIDGET (self->search_entry);
-      panes[n++] = GTK_WIDGET (self->project_list);
+      panes[n++] = _ms_window_get_ledger_shown (self) ? GTK_WIDGET (self->ledger_view)
+                                                      : GTK_WIDGET (self->project_list);
       panes[n++] = GTK_WIDGET (ms_window_get_project_view (self));
     }
   else if (g_strcmp0 (page, "overview") == 0 && self->overview_page != NULL)
@@ -1193,7 +1196,8 @@ focus_pane (MsWindow  *self,
 
   if (pane == GTK_WIDGET (self->sidebar) && (row = gtk_list_box_get_selected_row (self->sidebar)) != NULL)
     return gtk_widget_grab_focus (GTK_WIDGET (row));
-  if (pane == GTK_WIDGET (self->project_list) || pane == GTK_WIDGET (self->search_entry))
+  if (pane == GTK_WIDGET (self->project_list) || pane == GTK_WIDGET (self->ledger_view) ||
+      pane == GTK_WIDGET (self->search_entry))
     return gtk_widget_grab_focus (pane);
 
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
@@ -1244,7 +1248,113 @@ focus_previous_pane_activated (GSimpleAction *action,
   cycle_panes (MS_WINDOW (user_data), -1);
 }
 
+static void
+change_projects_view (GSimpleAction *action,
+                      GVariant      *state,
+                      gpointer       user_data)
+{
+  MsWindow *self = MS_WINDOW (user_data);
+  gboolean ledger = g_str_equal (g_variant_get_string (state, NULL), "ledger");
+
+  if (!ledger && !g_str_equal (g_variant_get_string (state, NULL), "list"))
+    return;
+
+  g_simple_action_set_state (action, state);
+  _ms_window_show_ledger (self, ledger);
+  _ms_window_update_actions (self);
+}
+
+/* Pasting cells copied from WPS or Excel onto the ledger's selected rows:
+ * read the clipboard, plan the changes in the core, show them, apply them
+ * as one undo step once accepted. */
+
+typedef struct
+{
+  MsWindow    *self;
+  /* The history the plan was made for: another file opened meanwhile
+   * must not get the changes. */
+  MsHistory   *history;
+  MsPastePlan *plan;
+} PasteQuestion;
+
+static void
+paste_question_free (PasteQuestion *question)
+{
+  g_clear_object (&question->self);
+  g_clear_object (&question->history);
+  g_clear_pointer (&question->plan, ms_paste_plan_free);
+  g_free (question);
+}
+
+static void
+paste_answered_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PasteQuestion *question = user_data;
+  MsWindow *self = question->self;
+
+  if (ms_ledger_paste_dialog_run_finish (result) && question->history == self->history)
+    {
+      guint n = ms_paste_plan_get_n_changes (question->plan);
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pasted into %u project",
+                                                               "Pasted into %u projects", n), n);
+
+      ms_paste_plan_apply (question->plan, question->history);
+      _ms_window_toast (self, message);
+    }
+  paste_question_free (question);
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(MsPastePlan) plan = NULL;
+  MsScheduleContext context;
+  PasteQuestion *question;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->history == NULL)
+    return;
+
+  projects = ms_ledger_view_dup_selected_projects (self->ledger_view);
+  ms_schedule_context_init (&context, self->document, MS_DATE_NONE);
+  g_clear_error (&error);
+  /* Nothing readable as text (an image, say) is no text to paste. */
+  plan = ms_paste_plan_new (text != NULL ? text : "", projects, &context, &error);
+  if (plan == NULL)
+    {
+      /* translators: heading of a refused paste onto the ledger; the body says why */
+      _ms_window_show_message (self, _("Cannot Paste These Cells"), error->message);
+      return;
+    }
+
+  question = g_new0 (PasteQuestion, 1);
+  question->self = g_object_ref (self);
+  question->history = g_object_ref (self->history);
+  question->plan = g_steal_pointer (&plan);
+  ms_ledger_paste_dialog_run_async (GTK_WINDOW (self), question->plan, paste_answered_cb, question);
+}
+
+static void
+paste_into_ledger_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  MsWindow *self = MS_WINDOW (user_data);
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->cancellable,
+                                 clipboard_text_cb, g_object_ref (self));
+}
+
 static const GActionEntry window_actions[] = {
+  { "projects-view", NULL, "s", "'list'", change_projects_view },
+  { "paste-into-ledger", paste_into_ledger_activated },
   { "new", new_activated },
   { "open", open_activated },
   { "open-recent", open_recent_activated, "s" },
@@ -1332,6 +1442,7 @@ _ms_window_update_actions (MsWindow *self)
   set_enabled (self, "move-group-up", on_projects && has_project);
   set_enabled (self, "move-group-down", on_projects && has_project);
   set_enabled (self, "remove-group", on_projects && has_project);
+  set_enabled (self, "paste-into-ledger", on_projects && self->history != NULL && _ms_window_get_ledger_shown (self));
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_document);
 }
 

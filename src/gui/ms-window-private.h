@@ -13,6 +13,7 @@
 #include "ms-departments-page.h"
 #include "ms-editor.h"
 #include "ms-history.h"
+#include "ms-ledger-view.h"
 #include "ms-overview-page.h"
 #include "ms-project-list.h"
 #include "ms-project-view.h"
@@ -88,6 +89,12 @@ struct _MsWindow
   GtkDropDown          *status_filter;
   GtkLabel             *search_count;
   MsProjectList        *project_list;
+  /* The list beside the form, or the ledger's table above it. */
+  GtkStack             *projects_stack;
+  MsLedgerView         *ledger_view;
+  GtkPaned             *inner_paned;
+  /* Where the list and the form divide, kept while the ledger shows. */
+  int                   list_position;
   AdwBin               *project_view_slot;
   /* Made on first use: see ms_window_get_project_view(). */
   MsProjectView        *project_view;
@@ -120,6 +127,9 @@ void        _ms_window_ensure_document_pages (MsWindow      *self);
 MsDepartmentsPage *
             _ms_window_ensure_departments_page (MsWindow    *self);
 void        _ms_window_save_ended         (MsWindow         *self);
+gboolean    _ms_window_get_ledger_shown   (MsWindow         *self);
+void        _ms_window_show_ledger        (MsWindow         *self,
+                                           gboolean          ledger);
 void        _ms_window_actions_dispose    (MsWindow         *self);
 
 G_END_DECLS

@@ -26,6 +26,8 @@
 
 G_DEFINE_FINAL_TYPE (MsWindow, ms_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void sync_ledger (MsWindow *self);
+
 static void
 update_category_detail (GtkLabel   *label,
                         MsCategory *category)
@@ -191,6 +193,7 @@ show_selected_section (MsWindow *self)
     case MS_SIDEBAR_CATEGORY:
     default:
       ms_project_list_set_scope (self->project_list, MS_NODE (ms_sidebar_item_get_category (item)));
+      sync_ledger (self);
       gtk_stack_set_visible_child_name (self->content_stack, "projects");
       break;
     }
@@ -216,16 +219,108 @@ focus_is_in (MsWindow  *self,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+gboolean
+_ms_window_get_ledger_shown (MsWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->projects_stack), "ledger") == 0;
+}
+
+/* The ledger lists what the project list lists: same scope, search and
+ * filter. Hidden, it lists nothing and costs nothing. */
+static void
+sync_ledger (MsWindow *self)
+{
+  if (!_ms_window_get_ledger_shown (self))
+    {
+      ms_ledger_view_set_scope (self->ledger_view, NULL);
+      return;
+    }
+
+  ms_ledger_view_set_search (self->ledger_view, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  ms_ledger_view_set_filter (self->ledger_view, ms_project_list_get_filter (self->project_list));
+  ms_ledger_view_set_scope (self->ledger_view, ms_project_list_get_scope (self->project_list));
+}
+
+/**
+ * _ms_window_show_ledger:
+ * @ledger: %TRUE for the ledger's table above the form, %FALSE for the
+ *   list beside it
+ */
+void
+_ms_window_show_ledger (MsWindow *self,
+                        gboolean  ledger)
+{
+  MsProject *project = ms_project_list_get_selected_project (self->project_list);
+  gboolean had_focus = focus_is_in (self, GTK_WIDGET (self->projects_stack));
+
+  if (ledger == _ms_window_get_ledger_shown (self))
+    return;
+
+  if (ledger)
+    {
+      int height = gtk_widget_get_height (GTK_WIDGET (self->inner_paned));
+
+      self->list_position = gtk_paned_get_position (self->inner_paned);
+      gtk_stack_set_visible_child_name (self->projects_stack, "ledger");
+      /* A table wants the window's width: the form goes below it. */
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->inner_paned), GTK_ORIENTATION_VERTICAL);
+      gtk_paned_set_position (self->inner_paned, height > 0 ? height / 2 : 320);
+      gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->ledger_view));
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->projects_stack, "list");
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->inner_paned), GTK_ORIENTATION_HORIZONTAL);
+      gtk_paned_set_position (self->inner_paned, self->list_position);
+      gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->project_list));
+    }
+
+  sync_ledger (self);
+  if (ledger && project != NULL)
+    ms_ledger_view_select_project (self->ledger_view, project);
+  if (had_focus)
+    gtk_widget_grab_focus (ledger ? GTK_WIDGET (self->ledger_view) : GTK_WIDGET (self->project_list));
+}
+
+/* A row chosen in the ledger is the project shown, as in the list. */
+static void
+on_ledger_selected_cb (MsWindow *self)
+{
+  MsProject *project = ms_ledger_view_get_selected_project (self->ledger_view);
+
+  if (project == NULL || project == ms_project_list_get_selected_project (self->project_list))
+    return;
+
+  ms_project_list_select_project (self->project_list, project);
+  /* Before the list has filtered its way to it, the form shows it already. */
+  if (ms_project_list_get_selected_project (self->project_list) != project)
+    ms_project_view_set_project (ms_window_get_project_view (self), project);
+}
+
+/* Enter on a row: on to the form, where the project is edited. */
+static void
+on_ledger_activated_cb (MsWindow  *self,
+                        MsProject *project)
+{
+  GtkWidget *view = GTK_WIDGET (ms_window_get_project_view (self));
+
+  on_ledger_selected_cb (self);
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_selected_project_cb (MsWindow *self)
 {
   MsProject *project = ms_project_list_get_selected_project (self->project_list);
 
   ms_project_view_set_project (ms_window_get_project_view (self), project);
+  if (_ms_window_get_ledger_shown (self))
+    ms_ledger_view_select_project (self->ledger_view, project);
   /* A result picked in the list (by click or arrow keys, which put the focus
    * there), not one selected because the filter changed. */
   if (gtk_search_bar_get_search_mode (self->search_bar) && project != NULL &&
-      focus_is_in (self, GTK_WIDGET (self->project_list)))
+      (focus_is_in (self, GTK_WIDGET (self->project_list)) || focus_is_in (self, GTK_WIDGET (self->ledger_view))))
     g_set_object (&self->project_chosen, project);
   _ms_window_update_actions (self);
 }
@@ -254,6 +349,7 @@ on_search_mode_cb (MsWindow *self)
       g_set_object (&self->project_before_search, before);
       g_clear_object (&self->project_chosen);
       ms_project_list_set_scope (self->project_list, MS_NODE (self->document));
+      sync_ledger (self);
       gtk_stack_set_visible_child_name (self->content_stack, "projects");
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
     }
@@ -267,6 +363,7 @@ on_search_mode_cb (MsWindow *self)
       gtk_drop_down_set_selected (self->status_filter, 0);
       ms_project_list_set_search (self->project_list, NULL);
       ms_project_list_set_filter (self->project_list, MS_PROJECT_FILTER_ALL);
+      sync_ledger (self);
       /* Back to the project chosen in the results, or to the one shown before. */
       show_selected_section (self);
       if (target != NULL && ms_project_get_group (target) != NULL)
@@ -294,7 +391,8 @@ stop_search_cb (GtkWidget *widget,
     g_set_object (&self->project_chosen, shown);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   /* The row that had the focus went with the results: keep it in the list. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->project_list));
+  gtk_widget_grab_focus (_ms_window_get_ledger_shown (self) ? GTK_WIDGET (self->ledger_view)
+                                                            : GTK_WIDGET (self->project_list));
   return TRUE;
 }
 
@@ -302,6 +400,7 @@ static void
 on_search_changed_cb (MsWindow *self)
 {
   ms_project_list_set_search (self->project_list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  sync_ledger (self);
 }
 
 static void
@@ -312,6 +411,7 @@ on_status_filter_cb (MsWindow *self)
   /* The menu lists the filters in their order. */
   ms_project_list_set_filter (self->project_list, selected < MS_N_PROJECT_FILTERS ? (int)selected
                                                                                   : MS_PROJECT_FILTER_ALL);
+  sync_ledger (self);
 }
 
 /* A new reporting date, period or thresholds: every state is read again. */
@@ -321,6 +421,7 @@ on_schedule_rules_cb (MsWindow *self)
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_items));
 
   ms_project_list_refresh (self->project_list);
+  ms_ledger_view_refresh (self->ledger_view);
   if (self->project_view != NULL)
     ms_project_view_refresh (self->project_view);
   /* A category row is its icon, title and counts: the counts are read again. */
@@ -616,6 +717,8 @@ ms_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->sidebar, self);
   if (self->project_list != NULL)
     g_signal_handlers_disconnect_by_data (self->project_list, self);
+  if (self->ledger_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->ledger_view, self);
   if (self->editor_signals != NULL)
     g_signal_group_set_target (self->editor_signals, NULL);
   if (self->history_signals != NULL)
@@ -665,6 +768,7 @@ ms_window_class_init (MsWindowClass *klass)
 
   g_type_ensure (MS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MS_TYPE_PROJECT_LIST);
+  g_type_ensure (MS_TYPE_LEDGER_VIEW);
   g_type_ensure (MS_TYPE_PROJECT_VIEW);
   g_type_ensure (MS_TYPE_DEPARTMENTS_PAGE);
   g_type_ensure (MS_TYPE_CHART_VIEW);
@@ -691,6 +795,9 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsWindow, search_count);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, project_list);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, projects_stack);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, ledger_view);
+  gtk_widget_class_bind_template_child (widget_class, MsWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, project_view_slot);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, departments_slot);
   gtk_widget_class_bind_template_child (widget_class, MsWindow, recent_menu);
@@ -701,6 +808,8 @@ ms_window_class_init (MsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_drop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ledger_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ledger_activated_cb);
 }
 
 static gboolean
@@ -766,6 +875,12 @@ ms_window_init (MsWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_callback_action_new (stop_search_cb, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->project_list), shortcuts);
+  /* The same from the ledger's rows. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (stop_search_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->ledger_view), shortcuts);
 
   _ms_window_actions_init (self);
   /* Ready before the user picks a project, but after the first frames. */
@@ -961,6 +1076,7 @@ set_editor_with_key (MsWindow   *self,
   if (self->project_view != NULL)
     ms_project_view_set_history (self->project_view, self->history);
   ms_project_list_set_scope (self->project_list, NULL);
+  sync_ledger (self);
   if (document != NULL)
     _ms_window_ensure_document_pages (self);
   if (self->overview_page != NULL)

@@ -9,9 +9,10 @@
  * same size: time from exec to the first painted frame, to the document
  * drawn and to the last frame before it settles; the latency of typing one
  * character into a project's completion text and of one search keystroke;
- * resident memory. Each case runs in a fresh process started from this one
- * (same display, same environment), so start-up and memory figures are
- * clean. Run it under Xvfb (meson does, through xvfb-run).
+ * resident memory; the ledger over the whole file: opening it, sorting it by
+ * rate, scrolling it and a figure edited in a shown row. Each case runs in
+ * a fresh process started from this one (same display, same environment),
+ * so start-up and memory figures are clean. Run it under Xvfb (meson does, through xvfb-run).
  *
  * Figures, not verdicts: the targets of issue 10 are printed beside them.
  * MS_BENCH_TRACE=1 makes each case print every painted frame (time since
@@ -27,6 +28,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "ms-paste.h"
 #include "ms-paths.h"
 #include "ms-window-private.h"
 #include "test-util.h"
@@ -338,6 +340,103 @@ measure_search (void)
   print_series ("search", latencies);
 }
 
+/* Waits for the ledger to have filtered and sorted, then for the window to settle. */
+static gint64
+wait_ledger_settled (gint64 since)
+{
+  while (ms_ledger_view_get_pending (window->ledger_view) && g_get_monotonic_time () - since < SETTLE_TIMEOUT)
+    g_main_context_iteration (NULL, TRUE);
+  return wait_settled (since, SETTLE_QUIET_MS);
+}
+
+/* Until the first frame painted after now: how long a step takes to show. */
+static double
+ms_to_next_paint (void)
+{
+  double latency;
+
+  /* Nothing painted within a second: nothing needed painting. */
+  while (paint_after_mark == 0 && g_get_monotonic_time () - mark_time < G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  latency = paint_after_mark != 0 ? (paint_after_mark - mark_time) / 1000.0 : -1;
+  mark_time = 0;
+  return latency;
+}
+
+/* The ledger over the whole file (the search is open and empty): opening
+ * it, sorting it by rate, scrolling it a page at a time, and one figure
+ * edited in a shown row, which redraws that row only. */
+static void
+measure_ledger (void)
+{
+  g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
+  g_autoptr(GArray) scroll = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkAdjustment *adjustment;
+  gint64 began;
+
+  began = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (window), "projects-view", g_variant_new_string ("ledger"));
+  printf ("ledger-open %.2f\n", (wait_ledger_settled (began) - began) / 1000.0);
+  printf ("ledger-rows %u\n", ms_ledger_view_get_n_shown (window->ledger_view));
+
+  began = g_get_monotonic_time ();
+  ms_ledger_view_sort_by (window->ledger_view, MS_LEDGER_RATE, GTK_SORT_ASCENDING);
+  printf ("ledger-sort %.2f\n", (wait_ledger_settled (began) - began) / 1000.0);
+
+  collect_widgets (GTK_WIDGET (window->ledger_view), GTK_TYPE_SCROLLED_WINDOW, scrolled);
+  if (scrolled->len == 0)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
+  for (guint i = 0; i < N_KEYSTROKES; i++)
+    {
+      double room = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      double step = gtk_adjustment_get_page_size (adjustment) * (i % 2 ? 1 : 25);
+      double to = gtk_adjustment_get_value (adjustment) + step;
+      double latency;
+
+      /* A table that fits has nothing to scroll. */
+      if (room <= 0)
+        break;
+      paint_after_mark = 0;
+      mark_time = g_get_monotonic_time ();
+      /* Far down the table, rows never bound before; past the end, back to the top. */
+      gtk_adjustment_set_value (adjustment, to <= room ? to : 0);
+      latency = ms_to_next_paint ();
+      wait_settled (g_get_monotonic_time (), 20);
+      if (latency >= 0)
+        g_array_append_val (scroll, latency);
+    }
+  print_series ("ledger-scroll", scroll);
+
+  for (guint i = 0; i < N_KEYSTROKES; i++)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+      MsProject *project = NULL;
+      MsIndicator *indicator;
+      MsScheduleContext context;
+      double latency;
+
+      /* A project in view: the first bound cell's. */
+      collect_widgets (GTK_WIDGET (window->ledger_view), MS_TYPE_LEDGER_CELL, cells);
+      for (guint c = 0; c < cells->len && project == NULL; c++)
+        if (gtk_widget_get_mapped (g_ptr_array_index (cells, c)))
+          project = ms_ledger_cell_get_project (g_ptr_array_index (cells, c));
+      ms_schedule_context_init (&context, ms_window_get_document (window), MS_DATE_NONE);
+      indicator = project != NULL ? ms_project_get_key_indicator (project, &context) : NULL;
+      if (indicator == NULL)
+        break;
+      paint_after_mark = 0;
+      mark_time = g_get_monotonic_time ();
+      ms_history_set_actual (ms_window_get_history (window), NULL, indicator, TRUE, 100 + i);
+      latency = ms_to_next_paint ();
+      wait_settled (g_get_monotonic_time (), 20);
+      if (latency >= 0)
+        g_array_append_val (edits, latency);
+    }
+  print_series ("ledger-edit", edits);
+}
+
 static int
 run_child (const char *mode,
            const char *path)
@@ -415,6 +514,7 @@ run_child (const char *mode,
       printf ("projects %u\n", stats.n_projects);
       measure_keystrokes ();
       measure_search ();
+      measure_ledger ();
     }
   printf ("hwm %ld\n", status_kib ("VmHWM:"));
   fflush (stdout);
@@ -685,6 +785,13 @@ main (int   argc,
   print_row (cases, n_cases, "search settled, median (ms) [1]", "search-median", 1, 1);
   print_row (cases, n_cases, "search settled, max (ms)", "search-max", 1, 1);
   print_row (cases, n_cases, "search keystrokes measured", "search-n", 1, 0);
+  print_row (cases, n_cases, "ledger of the file: rows", "ledger-rows", 1, 0);
+  print_row (cases, n_cases, "  opened and settled (ms)", "ledger-open", 1, 1);
+  print_row (cases, n_cases, "  sorted by rate, settled (ms)", "ledger-sort", 1, 1);
+  print_row (cases, n_cases, "  scroll to frame, median (ms)", "ledger-scroll-median", 1, 1);
+  print_row (cases, n_cases, "  scroll to frame, max (ms)", "ledger-scroll-max", 1, 1);
+  print_row (cases, n_cases, "  figure edit to frame, median (ms)", "ledger-edit-median", 1, 1);
+  print_row (cases, n_cases, "  figure edit to frame, max (ms)", "ledger-edit-max", 1, 1);
   print_row (cases, n_cases, "resident after settling (MB)", "rss", 1 / 1024.0, 1);
   print_ratio_row (cases, n_cases, "  x empty window", "rss", "rss");
   print_row (cases, n_cases, "  of it, font file pages (MB) [2]", "font-pages", 1 / 1024.0, 1);
