@@ -303,8 +303,8 @@ check_shape (GPtrArray  *rows,
   if (n_columns > 1)
     {
       g_set_error (error, MS_PASTE_ERROR, MS_PASTE_ERROR_SHAPE,
-                   /* translators: a paste onto the ledger was refused */
                    g_dngettext (GETTEXT_PACKAGE,
+                                /* translators: a paste onto the ledger was refused, %u is how many columns were copied */
                                 "The clipboard holds %u column. Copy one column, of figures or of texts.",
                                 "The clipboard holds %u columns. Copy one column, of figures or of texts.",
                                 n_columns),
@@ -314,8 +314,10 @@ check_shape (GPtrArray  *rows,
 
   if (rows->len != n_projects)
     {
+      /* translators: part of a refused paste, such as "5 values" */
       g_autofree char *values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u value", "%u values", rows->len),
                                                  rows->len);
+      /* translators: part of a refused paste, such as "3 selected rows" */
       g_autofree char *selected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected row",
                                                                 "%u selected rows", n_projects),
                                                    n_projects);

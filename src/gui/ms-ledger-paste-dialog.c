@@ -171,6 +171,7 @@ fill_changes (MsLedgerPasteDialog *self,
 
   if (n > MAX_ROWS_SHOWN)
     {
+      /* translators: the last line of the paste preview, %u is how many changes are not listed */
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more change",
                                                             "and %u more changes", n - MAX_ROWS_SHOWN),
                                                n - MAX_ROWS_SHOWN);
@@ -208,12 +209,14 @@ ms_ledger_paste_dialog_run_async (GtkWindow           *parent,
                                                                                     : _("Paste Completion Texts?"));
   if (ms_paste_plan_get_field (plan) == MS_PASTE_ACTUAL)
     body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* translators: the paste preview's text, %u is how many projects change */
                                          "%u project gets a new figure, recorded as progress of the reporting "
                                          "date. Undo takes the whole paste back.",
                                          "%u projects get a new figure, recorded as progress of the reporting "
                                          "date. Undo takes the whole paste back.", n), n);
   else
     body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* translators: the paste preview's text, %u is how many projects change */
                                          "%u project gets a new completion text. Undo takes the whole paste back.",
                                          "%u projects get a new completion text. Undo takes the whole paste back.",
                                          n), n);

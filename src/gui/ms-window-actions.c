@@ -1297,6 +1297,7 @@ paste_answered_cb (GObject      *object,
   if (ms_ledger_paste_dialog_run_finish (result) && question->history == self->history)
     {
       guint n = ms_paste_plan_get_n_changes (question->plan);
+      /* translators: a notice after a paste onto the ledger, %u is how many projects changed */
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pasted into %u project",
                                                                "Pasted into %u projects", n), n);
 
