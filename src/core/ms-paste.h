@@ -52,8 +52,6 @@ GQuark        ms_paste_error_quark        (void);
 GPtrArray    *ms_paste_parse_table        (const char              *text);
 gboolean      ms_paste_parse_figure       (const char              *cell,
                                            double                  *figure);
-MsIndicator  *ms_project_get_key_indicator (MsProject              *project,
-                                           const MsScheduleContext *context);
 
 MsPastePlan  *ms_paste_plan_new           (const char              *text,
                                            GPtrArray               *projects,

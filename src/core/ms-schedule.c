@@ -669,3 +669,46 @@ ms_project_dup_schedule_text_in_language (MsProject               *project,
     }
   return g_string_free (text, FALSE);
 }
+
+/**
+ * ms_project_get_key_indicator:
+ *
+ * The indicator the ledger shows for @project and a pasted figure sets:
+ * the one that decides its state, or else the weakest, or else the first,
+ * as the project list shows it.
+ *
+ * Returns: (transfer none) (nullable): the indicator, or %NULL when the
+ *   project has none
+ */
+MsIndicator *
+ms_project_get_key_indicator (MsProject               *project,
+                              const MsScheduleContext *context)
+{
+  MsIndicator *deciding = NULL;
+  MsIndicator *weakest = NULL;
+  double weakest_rate = 0;
+  guint n;
+
+  g_return_val_if_fail (MS_IS_PROJECT (project), NULL);
+
+  ms_project_get_schedule (project, context, &deciding);
+  if (deciding != NULL)
+    return deciding;
+
+  n = ms_project_get_n_indicators (project);
+  for (guint i = 0; i < n; i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+      double rate;
+
+      if (ms_indicator_get_rate_at (indicator, context->as_of, &rate) && (weakest == NULL || rate < weakest_rate))
+        {
+          weakest = indicator;
+          weakest_rate = rate;
+        }
+    }
+  if (weakest != NULL)
+    return weakest;
+
+  return n > 0 ? ms_project_get_indicator (project, 0) : NULL;
+}

@@ -94,6 +94,8 @@ typedef struct
   guint        position;
 } MsLagging;
 
+MsIndicator *ms_project_get_key_indicator (MsProject             *project,
+                                        const MsScheduleContext *context);
 char       *ms_project_dup_schedule_text (MsProject           *project,
                                         const MsScheduleContext *context,
                                         gboolean                 with_deadline);

@@ -63,35 +63,15 @@ ms_project_dup_key_figure (MsProject               *project,
                            gboolean                *has_rate,
                            MsSchedule              *schedule)
 {
-  GListModel *indicators = ms_project_get_indicators (project);
-  guint n = g_list_model_get_n_items (indicators);
-  MsIndicator *shown = NULL;
+  /* The ledger and a paste onto it name the same indicator. */
+  MsIndicator *shown = ms_project_get_key_indicator (project, context);
   const char *language = ms_l10n_get_system_language ();
   g_autofree char *target = NULL;
   double shown_rate = 0;
-  gboolean known = FALSE;
-  MsSchedule state = ms_project_get_schedule (project, context, &shown);
-  gboolean state_decided = shown != NULL;
+  gboolean known;
 
   if (schedule != NULL)
-    *schedule = state;
-
-  /* Nothing decides a project on track or done: its weakest figure speaks for it. */
-  for (guint i = 0; !state_decided && i < n; i++)
-    {
-      MsIndicator *indicator = ms_project_get_indicator (project, i);
-      double indicator_rate;
-
-      if (ms_indicator_get_rate_at (indicator, context->as_of, &indicator_rate) &&
-          (!known || indicator_rate < shown_rate))
-        {
-          shown = indicator;
-          shown_rate = indicator_rate;
-          known = TRUE;
-        }
-    }
-  if (shown == NULL && n > 0)
-    shown = ms_project_get_indicator (project, 0);
+    *schedule = ms_project_get_schedule (project, context, NULL);
 
   known = shown != NULL && ms_indicator_get_rate_at (shown, context->as_of, &shown_rate);
   if (rate != NULL)
