@@ -191,7 +191,10 @@ test_refusals (Fixture       *fixture,
 
   assert_refused (fixture, "1\n2\n3\n4\n5\n", MS_PASTE_ERROR_SHAPE, "5 values for 3 selected rows");
   assert_refused (fixture, "1\n2\n", MS_PASTE_ERROR_SHAPE, "2 values for 3 selected rows");
-  assert_refused (fixture, "1\ta\n2\tb\n3\tc\n", MS_PASTE_ERROR_SHAPE, "2 columns");
+  assert_refused (fixture, "1\ta\tx\n2\tb\ty\n3\tc\tz\n", MS_PASTE_ERROR_SHAPE, "3 columns");
+  assert_refused (fixture, "1\t4\n2\t5\n3\t6\n", MS_PASTE_ERROR_SHAPE, "same kind");
+  assert_refused (fixture, "a\td\nb\te\nc\tf\n", MS_PASTE_ERROR_SHAPE, "same kind");
+  assert_refused (fixture, "1\ta\n约2\tb\n3\tc\n", MS_PASTE_ERROR_NOT_A_FIGURE, "Value 2, “约2”");
   assert_refused (fixture, "3000\n约3000\n12\n", MS_PASTE_ERROR_NOT_A_FIGURE, "Value 2, “约3000”, is not a number");
   assert_refused (fixture, "3,00\r\n4\r\n5\r\n", MS_PASTE_ERROR_NOT_A_FIGURE, "Value 1, “3,00”");
   assert_refused (fixture, "1\n-5\n3\n", MS_PASTE_ERROR_NOT_A_FIGURE, "Value 2, “-5”, cannot be a reported figure");
@@ -266,6 +269,67 @@ test_figure_column (Fixture       *fixture,
     g_assert_cmpfloat (ms_indicator_get_actual (indicators[i]), ==, pasted[i]);
 }
 
+/* A block of texts beside figures (either order) sets both, row by row;
+ * an empty cell leaves its field alone; all of it is one undo step. */
+static void
+test_figures_beside_texts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsPastePlan) plan = NULL;
+  g_autofree char *first_text = g_strdup (ms_project_get_completion (project_at (fixture, 0)));
+  g_autofree char *second_text = g_strdup (ms_project_get_completion (project_at (fixture, 1)));
+  g_autofree char *third_text = g_strdup (ms_project_get_completion (project_at (fixture, 2)));
+  MsIndicator *first = ms_project_get_key_indicator (project_at (fixture, 0), &fixture->context);
+  MsIndicator *second = ms_project_get_key_indicator (project_at (fixture, 1), &fixture->context);
+  double first_actual = ms_indicator_get_actual (first);
+  double second_actual = ms_indicator_get_actual (second);
+  const MsPasteChange *change;
+
+  plan = ms_paste_plan_new ("已开工建设\t3,000\r\n\t12.5\r\n已完工\t\r\n", fixture->projects, &fixture->context,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ms_paste_plan_get_field (plan), ==, MS_PASTE_ACTUAL_AND_COMPLETION);
+  g_assert_cmpuint (ms_paste_plan_get_n_changes (plan), ==, 3);
+
+  change = ms_paste_plan_get_change (plan, 0);
+  g_assert_true (change->indicator == first);
+  g_assert_cmpfloat (change->new_actual, ==, 3000);
+  g_assert_cmpstr (change->new_text, ==, "已开工建设");
+  change = ms_paste_plan_get_change (plan, 1);
+  g_assert_true (change->indicator == second);
+  g_assert_null (change->new_text);
+  change = ms_paste_plan_get_change (plan, 2);
+  g_assert_null (change->indicator);
+  g_assert_cmpstr (change->new_text, ==, "已完工");
+
+  ms_paste_plan_apply (plan, fixture->history);
+  g_assert_cmpfloat (ms_indicator_get_actual (first), ==, 3000);
+  g_assert_cmpfloat (ms_indicator_get_actual (second), ==, 12.5);
+  g_assert_cmpstr (ms_project_get_completion (project_at (fixture, 0)), ==, "已开工建设");
+  g_assert_cmpstr (ms_project_get_completion (project_at (fixture, 1)), ==, second_text);
+  g_assert_cmpstr (ms_project_get_completion (project_at (fixture, 2)), ==, "已完工");
+
+  g_assert_true (ms_history_undo (fixture->history));
+  g_assert_false (ms_history_get_can_undo (fixture->history));
+  g_assert_cmpfloat (ms_indicator_get_actual (first), ==, first_actual);
+  g_assert_cmpfloat (ms_indicator_get_actual (second), ==, second_actual);
+  g_assert_cmpstr (ms_project_get_completion (project_at (fixture, 0)), ==, first_text);
+  g_assert_cmpstr (ms_project_get_completion (project_at (fixture, 2)), ==, third_text);
+
+  /* The same block in the other order reads the same. */
+  {
+    g_autoptr(MsPastePlan) swapped = ms_paste_plan_new ("3,000\t已开工建设\n12.5\t\n\t已完工\n", fixture->projects,
+                                                        &fixture->context, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (ms_paste_plan_get_field (swapped), ==, MS_PASTE_ACTUAL_AND_COMPLETION);
+    g_assert_cmpuint (ms_paste_plan_get_n_changes (swapped), ==, 3);
+    g_assert_cmpstr (ms_paste_plan_get_change (swapped, 0)->new_text, ==, "已开工建设");
+    g_assert_cmpfloat (ms_paste_plan_get_change (swapped, 1)->new_actual, ==, 12.5);
+  }
+}
+
 /* Texts set the completion texts; empty cells and equal values change nothing. */
 static void
 test_text_column (Fixture       *fixture,
@@ -332,6 +396,8 @@ main (int   argc,
   g_test_add ("/paste/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/paste/figure-column", Fixture, NULL, fixture_set_up, test_figure_column, fixture_tear_down);
   g_test_add ("/paste/text-column", Fixture, NULL, fixture_set_up, test_text_column, fixture_tear_down);
+  g_test_add ("/paste/figures-beside-texts", Fixture, NULL, fixture_set_up, test_figures_beside_texts,
+              fixture_tear_down);
   g_test_add ("/paste/no-indicator", Fixture, NULL, fixture_set_up, test_no_indicator, fixture_tear_down);
 
   return g_test_run ();

@@ -240,11 +240,22 @@ change_free (MsPasteChange *change)
 
 static char *
 dup_cell (GPtrArray *rows,
-          guint      row)
+          guint      row,
+          guint      column)
 {
   char **cells = g_ptr_array_index (rows, row);
 
-  return g_strstrip (g_strdup (cells[0] != NULL ? cells[0] : ""));
+  return g_strstrip (g_strdup (column < g_strv_length (cells) ? cells[column] : ""));
+}
+
+static guint
+count_columns (GPtrArray *rows)
+{
+  guint n_columns = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    n_columns = MAX (n_columns, g_strv_length (g_ptr_array_index (rows, i)));
+  return n_columns;
 }
 
 static gboolean
@@ -252,18 +263,17 @@ check_shape (GPtrArray  *rows,
              guint       n_projects,
              GError    **error)
 {
-  guint n_columns = 0;
+  guint n_columns = count_columns (rows);
 
-  for (guint i = 0; i < rows->len; i++)
-    n_columns = MAX (n_columns, g_strv_length (g_ptr_array_index (rows, i)));
-
-  if (n_columns > 1)
+  if (n_columns > 2)
     {
       g_set_error (error, MS_PASTE_ERROR, MS_PASTE_ERROR_SHAPE,
                    g_dngettext (GETTEXT_PACKAGE,
                                 /* translators: a paste onto the ledger was refused, %u is how many columns were copied */
-                                "The clipboard holds %u column. Copy one column, of figures or of texts.",
-                                "The clipboard holds %u columns. Copy one column, of figures or of texts.",
+                                "The clipboard holds %u column. Copy one column of figures or of texts, or figures "
+                                "beside texts.",
+                                "The clipboard holds %u columns. Copy one column of figures or of texts, or figures "
+                                "beside texts.",
                                 n_columns),
                    n_columns);
       return FALSE;
@@ -296,8 +306,9 @@ check_shape (GPtrArray  *rows,
  * @context: the date and rules figures are read with
  *
  * Plans a paste of one column onto as many rows: figures set the actual of
- * each project's key indicator, texts set the completion texts. Empty cells
- * change nothing. Refuses, saying why, a shape that does not fit or a
+ * each project's key indicator, texts set the completion texts; or of two
+ * columns, figures beside texts in either order, which set both. Empty
+ * cells change nothing. Refuses, saying why, a shape that does not fit or a
  * column mixing figures with other text (such as "约3000").
  *
  * Returns: (transfer full) (nullable): the plan, or %NULL with @error set
@@ -310,9 +321,9 @@ ms_paste_plan_new (const char               *text,
 {
   g_autoptr(GPtrArray) rows = ms_paste_parse_table (text);
   g_autoptr(MsPastePlan) plan = NULL;
-  guint n_figures = 0;
-  guint n_texts = 0;
-  int first_text = -1;
+  guint n_columns;
+  int figure_column = -1;
+  int text_column = -1;
 
   g_return_val_if_fail (projects != NULL, NULL);
   g_return_val_if_fail (context != NULL, NULL);
@@ -331,76 +342,98 @@ ms_paste_plan_new (const char               *text,
   if (!check_shape (rows, projects->len, error))
     return NULL;
 
-  for (guint i = 0; i < rows->len; i++)
+  n_columns = count_columns (rows);
+  for (guint c = 0; c < n_columns; c++)
     {
-      g_autofree char *cell = dup_cell (rows, i);
-      double figure;
+      guint n_figures = 0;
+      guint n_texts = 0;
+      int first_text = -1;
 
-      if (cell[0] == '\0')
-        continue;
-      if (ms_paste_parse_figure (cell, &figure))
-        n_figures++;
-      else
+      for (guint i = 0; i < rows->len; i++)
         {
-          n_texts++;
-          if (first_text < 0)
-            first_text = (int)i;
+          g_autofree char *cell = dup_cell (rows, i, c);
+          double figure;
+
+          if (cell[0] == '\0')
+            continue;
+          if (ms_paste_parse_figure (cell, &figure))
+            n_figures++;
+          else
+            {
+              n_texts++;
+              if (first_text < 0)
+                first_text = (int)i;
+            }
+        }
+
+      /* A column of figures with a word in it is a mistake, not texts. */
+      if (n_figures > 0 && n_texts > 0)
+        {
+          g_autofree char *cell = dup_cell (rows, first_text, c);
+
+          g_set_error (error, MS_PASTE_ERROR, MS_PASTE_ERROR_NOT_A_FIGURE,
+                       /* translators: a paste onto the ledger was refused; %u is the row among the
+                        * pasted values, %s the cell, such as "约3000" */
+                       _("Value %u, “%s”, is not a number, while the other values are figures. "
+                         "Write it as a number, such as 3000 or 3,000."),
+                       first_text + 1, cell);
+          return NULL;
+        }
+      if (n_figures > 0 && figure_column < 0)
+        figure_column = (int)c;
+      else if (n_texts > 0 && text_column < 0)
+        text_column = (int)c;
+      else if (n_figures > 0 || n_texts > 0)
+        {
+          g_set_error_literal (error, MS_PASTE_ERROR, MS_PASTE_ERROR_SHAPE,
+                               _("Both copied columns hold the same kind of values. Two columns are pasted "
+                                 "as figures beside texts, in either order."));
+          return NULL;
         }
     }
 
-  if (n_figures == 0 && n_texts == 0)
+  if (figure_column < 0 && text_column < 0)
     {
       g_set_error_literal (error, MS_PASTE_ERROR, MS_PASTE_ERROR_EMPTY,
                            _("The copied cells are empty: there is nothing to paste."));
       return NULL;
     }
-  /* A column of figures with a word in it is a mistake, not texts. */
-  if (n_figures > 0 && n_texts > 0)
-    {
-      g_autofree char *cell = dup_cell (rows, first_text);
-
-      g_set_error (error, MS_PASTE_ERROR, MS_PASTE_ERROR_NOT_A_FIGURE,
-                   /* translators: a paste onto the ledger was refused; %u is the row among the
-                    * pasted values, %s the cell, such as "约3000" */
-                   _("Value %u, “%s”, is not a number, while the other values are figures. "
-                     "Write it as a number, such as 3000 or 3,000."),
-                   first_text + 1, cell);
-      return NULL;
-    }
 
   plan = g_new0 (MsPastePlan, 1);
-  plan->field = n_figures > 0 ? MS_PASTE_ACTUAL : MS_PASTE_COMPLETION;
+  plan->field = figure_column >= 0 && text_column >= 0 ? MS_PASTE_ACTUAL_AND_COMPLETION
+              : figure_column >= 0 ? MS_PASTE_ACTUAL : MS_PASTE_COMPLETION;
   plan->changes = g_ptr_array_new_with_free_func ((GDestroyNotify)change_free);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autofree char *cell = dup_cell (rows, i);
+      g_autofree char *figure_cell = figure_column >= 0 ? dup_cell (rows, i, figure_column) : g_strdup ("");
+      g_autofree char *text_cell = text_column >= 0 ? dup_cell (rows, i, text_column) : g_strdup ("");
       MsProject *project = g_ptr_array_index (projects, i);
-      MsPasteChange *change;
+      const char *old_text = ms_project_get_completion (project);
+      MsPasteChange *change = g_new0 (MsPasteChange, 1);
 
-      if (cell[0] == '\0')
-        continue;
-
-      if (plan->field == MS_PASTE_ACTUAL)
+      if (figure_cell[0] != '\0')
         {
           MsIndicator *indicator = ms_project_get_key_indicator (project, context);
           double figure = 0;
 
-          ms_paste_parse_figure (cell, &figure);
+          ms_paste_parse_figure (figure_cell, &figure);
           if (!ms_figure_is_plausible (figure))
             {
+              change_free (change);
               g_set_error (error, MS_PASTE_ERROR, MS_PASTE_ERROR_NOT_A_FIGURE,
                            /* translators: a paste onto the ledger was refused; %u is the row
                             * among the pasted values, %s the cell */
                            _("Value %u, “%s”, cannot be a reported figure: figures are not negative "
                              "and not larger than 10¹⁵."),
-                           i + 1, cell);
+                           i + 1, figure_cell);
               return NULL;
             }
           if (indicator == NULL)
             {
               g_autofree char *title = ms_project_dup_short_title (project);
 
+              change_free (change);
               g_set_error (error, MS_PASTE_ERROR, MS_PASTE_ERROR_NO_INDICATOR,
                            /* translators: a paste onto the ledger was refused; %u is a project's
                             * number, %s its title */
@@ -408,25 +441,25 @@ ms_paste_plan_new (const char               *text,
                            ms_project_get_number (project), title);
               return NULL;
             }
-          if (ms_indicator_get_has_actual (indicator) && ms_indicator_get_actual (indicator) == figure)
-            continue;
-
-          change = g_new0 (MsPasteChange, 1);
-          change->indicator = g_object_ref (indicator);
-          change->had_actual = ms_indicator_get_has_actual (indicator);
-          change->old_actual = ms_indicator_get_actual (indicator);
-          change->new_actual = figure;
+          if (!ms_indicator_get_has_actual (indicator) || ms_indicator_get_actual (indicator) != figure)
+            {
+              change->indicator = g_object_ref (indicator);
+              change->had_actual = ms_indicator_get_has_actual (indicator);
+              change->old_actual = ms_indicator_get_actual (indicator);
+              change->new_actual = figure;
+            }
         }
-      else
+
+      if (text_cell[0] != '\0' && g_strcmp0 (old_text != NULL ? old_text : "", text_cell) != 0)
         {
-          const char *old_text = ms_project_get_completion (project);
-
-          if (g_strcmp0 (old_text != NULL ? old_text : "", cell) == 0)
-            continue;
-
-          change = g_new0 (MsPasteChange, 1);
           change->old_text = g_strdup (old_text != NULL ? old_text : "");
-          change->new_text = g_strdup (cell);
+          change->new_text = g_strdup (text_cell);
+        }
+
+      if (change->indicator == NULL && change->new_text == NULL)
+        {
+          change_free (change);
+          continue;
         }
       change->project = g_object_ref (project);
       g_ptr_array_add (plan->changes, change);
@@ -492,14 +525,16 @@ ms_paste_plan_apply (MsPastePlan *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (MS_IS_HISTORY (history));
 
-  ms_history_begin (history, self->field == MS_PASTE_ACTUAL ? N_("Paste Figures") : N_("Paste Texts"));
+  ms_history_begin (history, self->field == MS_PASTE_ACTUAL ? N_("Paste Figures")
+                            : self->field == MS_PASTE_COMPLETION ? N_("Paste Texts")
+                            : N_("Paste Figures and Texts"));
   for (guint i = 0; i < self->changes->len; i++)
     {
       const MsPasteChange *change = g_ptr_array_index (self->changes, i);
 
-      if (self->field == MS_PASTE_ACTUAL)
+      if (change->indicator != NULL)
         ms_history_set_actual (history, NULL, change->indicator, TRUE, change->new_actual);
-      else
+      if (change->new_text != NULL)
         ms_history_set_string (history, NULL, G_OBJECT (change->project), "completion", change->new_text);
     }
   ms_history_end (history);

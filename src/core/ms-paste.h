@@ -30,17 +30,20 @@ typedef enum
 {
   MS_PASTE_ACTUAL,
   MS_PASTE_COMPLETION,
+  /* Two columns: figures beside texts, in either order */
+  MS_PASTE_ACTUAL_AND_COMPLETION,
 } MsPasteField;
 
 /* One row's change, with the value it replaces. */
 typedef struct
 {
   MsProject   *project;
-  /* The indicator whose actual a figure sets; NULL for texts. */
+  /* The indicator whose actual a figure sets; NULL when no figure changes. */
   MsIndicator *indicator;
   gboolean     had_actual;
   double       old_actual;
   double       new_actual;
+  /* NULL when the completion text does not change */
   char        *old_text;
   char        *new_text;
 } MsPasteChange;

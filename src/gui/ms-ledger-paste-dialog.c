@@ -145,28 +145,29 @@ fill_changes (MsLedgerPasteDialog *self,
       g_autofree char *title = ms_project_dup_short_title (change->project);
       /* translators: a project in the paste preview: its number and short title */
       g_autofree char *project = g_strdup_printf (_("%u · %s"), ms_project_get_number (change->project), title);
-      g_autofree char *old_value = NULL;
-      g_autofree char *new_value = NULL;
-      g_autofree char *detail = NULL;
-      const char *field;
+      g_autoptr(GString) detail = g_string_new (NULL);
 
+      /* A block of figures beside texts changes both: one line each. */
       if (change->indicator != NULL)
         {
-          field = ms_indicator_get_name (change->indicator);
-          old_value = dup_actual_text (change, change->had_actual, change->old_actual);
-          new_value = dup_actual_text (change, TRUE, change->new_actual);
+          g_autofree char *old_value = dup_actual_text (change, change->had_actual, change->old_actual);
+          g_autofree char *new_value = dup_actual_text (change, TRUE, change->new_actual);
+
+          /* translators: a change in the paste preview: the field, its value now and the
+           * value pasted, such as "城镇新增就业: 31,000 people → 36,000 people" */
+          g_string_append_printf (detail, _("%s: %s → %s"), ms_indicator_get_name (change->indicator),
+                                  old_value, new_value);
         }
-      else
+      if (change->new_text != NULL)
         {
-          /* translators: in the paste preview, the field a pasted text replaces */
-          field = _("Completion");
-          old_value = g_strdup (change->old_text[0] != '\0' ? change->old_text : "—");
-          new_value = g_strdup (change->new_text);
+          if (detail->len > 0)
+            g_string_append_c (detail, '\n');
+          g_string_append_printf (detail, _("%s: %s → %s"),
+                                  /* translators: in the paste preview, the field a pasted text replaces */
+                                  _("Completion"),
+                                  change->old_text[0] != '\0' ? change->old_text : "—", change->new_text);
         }
-      /* translators: a change in the paste preview: the field, its value now and the
-       * value pasted, such as "城镇新增就业: 31,000 people → 36,000 people" */
-      detail = g_strdup_printf (_("%s: %s → %s"), field, old_value, new_value);
-      add_row (self, project, detail);
+      add_row (self, project, detail->str);
     }
 
   if (n > MAX_ROWS_SHOWN)
@@ -206,8 +207,16 @@ ms_ledger_paste_dialog_run_async (GtkWindow           *parent,
   n = ms_paste_plan_get_n_changes (plan);
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self),
                                   ms_paste_plan_get_field (plan) == MS_PASTE_ACTUAL ? _("Paste Figures?")
-                                                                                    : _("Paste Completion Texts?"));
-  if (ms_paste_plan_get_field (plan) == MS_PASTE_ACTUAL)
+                                  : ms_paste_plan_get_field (plan) == MS_PASTE_COMPLETION ? _("Paste Completion Texts?")
+                                  : _("Paste Figures and Completion Texts?"));
+  if (ms_paste_plan_get_field (plan) == MS_PASTE_ACTUAL_AND_COMPLETION)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* translators: the paste preview's text, %u is how many projects change */
+                                         "%u project changes: figures recorded as progress of the reporting date, "
+                                         "completion texts replaced. Undo takes the whole paste back.",
+                                         "%u projects change: figures recorded as progress of the reporting date, "
+                                         "completion texts replaced. Undo takes the whole paste back.", n), n);
+  else if (ms_paste_plan_get_field (plan) == MS_PASTE_ACTUAL)
     body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          /* translators: the paste preview's text, %u is how many projects change */
                                          "%u project gets a new figure, recorded as progress of the reporting "
