@@ -3633,6 +3633,19 @@ test_ledger_selection_and_paste (void)
     }
   g_assert_false (ms_history_get_can_undo (history));
 
+  /* A block of texts beside figures, as copied from a department's sheet:
+   * both fields of each row, one step. */
+  dialog = paste_text (window, "已开工建设\t1,234\r\n施工中\t56\r\n\t７８\r\n");
+  g_assert_true (MS_IS_LEDGER_PASTE_DIALOG (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "ledger-paste-block");
+  close_dialog (dialog, "paste");
+  g_assert_cmpfloat (ms_indicator_get_actual (indicators[2]), ==, pasted[2]);
+  g_assert_cmpstr (ms_project_get_completion (projects[0]), ==, "已开工建设");
+  g_assert_cmpstr (ms_project_get_completion (projects[1]), ==, "施工中");
+  activate (window, "undo");
+  g_assert_false (ms_history_get_can_undo (history));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicators[2]), ==, old_actual[2]);
+
   ms_autosave_discard (ms_window_get_autosave (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
