@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ms-gui-util.h"
+#include "ms-l10n.h"
 #include "ms-merge-dialog.h"
 #include "ms-sheet-reader.h"
 #include "ms-window-private.h"
@@ -245,8 +246,26 @@ add_change_row (MsMergeDialog *self,
                 MsMergeChange *change)
 {
   g_autofree char *field = ms_merge_change_dup_field_label (change);
-  g_autofree char *file_value = shorten_text (change->file_value, SHOWN_VALUE_LENGTH);
-  g_autofree char *return_value = shorten_text (change->return_value, SHOWN_VALUE_LENGTH);
+  g_autofree char *file_value = NULL;
+  g_autofree char *return_value = NULL;
+
+  /* A figure reads as the window writes figures: with its unit, in the
+   * interface's language; the file's value is the one it holds now. */
+  if (change->field == MS_MERGE_FIELD_ACTUAL && change->indicator != NULL)
+    {
+      const char *language = ms_l10n_get_system_language ();
+      const char *unit = ms_indicator_get_unit (change->indicator);
+
+      file_value = ms_indicator_get_has_actual (change->indicator)
+                 ? ms_l10n_format_figure (language, ms_indicator_get_actual (change->indicator), unit)
+                 : g_strdup (change->file_value);
+      return_value = ms_l10n_format_figure (language, change->figure, unit);
+    }
+  else
+    {
+      file_value = shorten_text (change->file_value, SHOWN_VALUE_LENGTH);
+      return_value = shorten_text (change->return_value, SHOWN_VALUE_LENGTH);
+    }
   g_autofree char *source = dup_short_source (self, change->source);
   /* translators: a change in the merge review: the field, the value in the file → the value returned */
   g_autofree char *title = g_strdup_printf (_("%s: %s → %s"), field, file_value, return_value);
