@@ -52,6 +52,9 @@ typedef enum
   FIELD_PARTNERS,
   FIELD_COMPLETION,
   FIELD_NOTE,
+  /* People, not departments: 牵头领导 and 项目责任人 name a person. */
+  FIELD_LEAD,
+  FIELD_CONTACT,
   N_FIELDS
 } Field;
 
@@ -85,6 +88,7 @@ static const Label labels[] = {
   { "工作进展", FIELD_COMPLETION },
   { "责任单位", FIELD_DEPARTMENTS },
   { "牵头单位", FIELD_DEPARTMENTS },
+  { "牵头部门", FIELD_DEPARTMENTS },
   { "责任部门", FIELD_DEPARTMENTS },
   { "主责单位", FIELD_DEPARTMENTS },
   { "负责单位", FIELD_DEPARTMENTS },
@@ -92,6 +96,10 @@ static const Label labels[] = {
   { "协办单位", FIELD_PARTNERS },
   { "参与单位", FIELD_PARTNERS },
   { "备注", FIELD_NOTE },
+  { "牵头领导", FIELD_LEAD },
+  { "责任领导", FIELD_LEAD },
+  { "项目责任人", FIELD_CONTACT },
+  { "联系人", FIELD_CONTACT },
 };
 
 /* Lines of web pages and PDFs that are not part of the notice. */
@@ -103,7 +111,8 @@ static const char * const chrome_prefixes[] = {
 };
 
 static const char * const closing_phrases[] = {
-  "特此公示", "特此通报", "特此通知", "特此公告", "以上为", "附件",
+  "特此公示", "特此通报", "特此通知", "特此公告", "特此公布", "现予公告", "现予公示", "现予公布",
+  "以上为", "附件",
 };
 
 static void
@@ -717,6 +726,28 @@ take_trailing_departments (MsProject  *project,
   (void)project;
 }
 
+/* "张三。" or "张三；" as a person's name, without the sentence's end. */
+static char *
+name_without_stop (const char *text)
+{
+  g_autofree char *name = trim (text);
+  gsize length = strlen (name);
+
+  while (length > 0)
+    {
+      char *last = g_utf8_prev_char (name + length);
+      gunichar c = g_utf8_get_char (last);
+
+      if (c != 0x3002 && c != 0xFF1B && c != ';' && c != '.' && c != 0xFF0C && c != ',' &&
+          !is_blank_char (c))
+        break;
+      *last = '\0';
+      length = last - name;
+    }
+
+  return g_steal_pointer (&name);
+}
+
 static void
 finish_project (Builder *b)
 {
@@ -750,6 +781,18 @@ finish_project (Builder *b)
   ms_project_set_completion (project, b->fields[FIELD_COMPLETION]->str);
   if (b->fields[FIELD_NOTE]->len > 0)
     ms_project_set_note (project, b->fields[FIELD_NOTE]->str);
+  if (b->fields[FIELD_LEAD]->len > 0)
+    {
+      g_autofree char *lead = name_without_stop (b->fields[FIELD_LEAD]->str);
+
+      ms_project_set_lead (project, lead);
+    }
+  if (b->fields[FIELD_CONTACT]->len > 0)
+    {
+      g_autofree char *contact = name_without_stop (b->fields[FIELD_CONTACT]->str);
+
+      ms_project_set_contact (project, contact);
+    }
 
   indicators = ms_quantity_extract_indicators (b->fields[FIELD_TARGET]->str,
                                                b->fields[FIELD_COMPLETION]->str, refused);
@@ -842,6 +885,42 @@ keep_in_document_note (Builder    *b,
   g_string_append_printf (b->document_note, _("Line %u: %s"), line->number, line->text);
 }
 
+static gboolean
+is_name_field (Field field)
+{
+  return field == FIELD_DEPARTMENTS || field == FIELD_PARTNERS || field == FIELD_LEAD ||
+         field == FIELD_CONTACT;
+}
+
+/* A list of names ends with its sentence: in "牵头部门：市交通局。进度较慢的
+ * 县区为…" what follows the full stop is about the project, not a name. */
+static void
+append_to_current_field (Builder    *b,
+                         const char *piece)
+{
+  const char *stop = is_name_field (b->field) ? strstr (piece, "。") : NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *after = NULL;
+
+  if (stop == NULL)
+    {
+      append_piece (b->fields[b->field], piece);
+      return;
+    }
+
+  after = trim (stop + strlen ("。"));
+  if (after[0] == '\0')
+    {
+      append_piece (b->fields[b->field], piece);
+      return;
+    }
+
+  names = g_strndup (piece, stop - piece);
+  append_piece (b->fields[b->field], names);
+  b->field = FIELD_TARGET;
+  append_piece (b->fields[b->field], after);
+}
+
 /* Feeds the text of a project line, which may hold several labelled fields:
  * "…80公里。责任单位：市交通运输局". */
 static void
@@ -886,7 +965,7 @@ feed_project_text (Builder    *b,
         {
           g_autofree char *piece = trim (rest);
 
-          append_piece (b->fields[b->field], piece);
+          append_to_current_field (b, piece);
           return;
         }
 
@@ -905,7 +984,7 @@ feed_project_text (Builder    *b,
         {
           g_autofree char *clean_trimmed = trim (clean);
 
-          append_piece (b->fields[b->field], clean_trimmed);
+          append_to_current_field (b, clean_trimmed);
         }
 
         b->field = best_label->field;
