@@ -489,6 +489,45 @@ ms_notice_join_lines (const char * const *lines)
   return g_string_free (joined, FALSE);
 }
 
+static GRegex *
+department_note_regex (void)
+{
+  static GRegex *regex;
+
+  /* "（列第一位者为牵头单位，下同）" explains the list; it names no one. */
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\([^()]*(?:列第一位|排在第一位|排名第一|第一位的?为|下同)[^()]*\\)",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  return regex;
+}
+
+/* Which characters of @folded (@length characters) lie in a note about the
+ * list rather than a name; one more entry for the end. */
+static gboolean *
+mark_department_notes (const char *folded,
+                       glong       length)
+{
+  gboolean *in_note = g_new0 (gboolean, length + 1);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (department_note_regex (), folded, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start = 0, end = 0;
+      glong first, last;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      first = g_utf8_pointer_to_offset (folded, folded + start);
+      last = g_utf8_pointer_to_offset (folded, folded + end);
+      for (glong i = first; i < last && i < length; i++)
+        in_note[i] = TRUE;
+      g_match_info_next (match, NULL);
+    }
+
+  return in_note;
+}
+
 /**
  * ms_notice_split_departments:
  *
@@ -507,11 +546,12 @@ ms_notice_split_departments (const char *text)
     g_autofree gunichar *original = g_utf8_to_ucs4_fast (text ? text : "", -1, NULL);
     g_autofree gunichar *chars = g_utf8_to_ucs4_fast (folded, -1, NULL);
     glong length = g_utf8_strlen (folded, -1);
+    g_autofree gboolean *in_note = mark_department_notes (folded, length);
     glong start = 0;
 
     for (glong i = 0; i <= length; i++)
       {
-        gboolean separator = i == length || chars[i] == 0x3001 || chars[i] == ',' ||
+        gboolean separator = i == length || in_note[i] || chars[i] == 0x3001 || chars[i] == ',' ||
                              chars[i] == ';' || chars[i] == 0x3002;
 
         if (!separator)
@@ -651,6 +691,23 @@ suggest_status (MsProject *project)
   return MS_STATUS_IN_PROGRESS;
 }
 
+/* Removes notes about department lists from @text, which is kept as written. */
+static void
+drop_department_notes (GString *text)
+{
+  g_autofree char *folded = ms_text_normalize (text->str);
+  g_autofree gunichar *original = g_utf8_to_ucs4_fast (text->str, -1, NULL);
+  glong length = g_utf8_strlen (folded, -1);
+  g_autofree gboolean *in_note = mark_department_notes (folded, length);
+
+  g_string_truncate (text, 0);
+  for (glong i = 0; i < length; i++)
+    {
+      if (!in_note[i])
+        g_string_append_unichar (text, original[i]);
+    }
+}
+
 /* "（市卫健委、市财政局按职责分工负责）" or "（市住建局牵头，市财政局配合）" at the
  * end of a target names the departments. */
 static void
@@ -769,6 +826,7 @@ finish_project (Builder *b)
   for (guint i = 0; listed_partners[i] != NULL; i++)
     g_ptr_array_add (partners, g_strdup (listed_partners[i]));
 
+  drop_department_notes (b->fields[FIELD_TARGET]);
   if (departments->len == 0)
     take_trailing_departments (project, b->fields[FIELD_TARGET], departments, partners);
 
