@@ -280,7 +280,7 @@ classify (Line *line)
                                        "|共\\s*\\d+\\s*页.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       date_regex = g_regex_new ("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?$",
                                 G_REGEX_OPTIMIZE, 0, NULL);
-      signature_regex = g_regex_new ("^[^\\s\\p{P}]{2,24}(?:人民政府|办公室|办公厅|委员会|督查室|管理局)$",
+      signature_regex = g_regex_new ("^[^\\s\\p{P}]{2,24}(?:人民政府|办公室|办公厅|委员会|督查室|管理局|人民代表大会|民生办|领导小组)$",
                                      G_REGEX_OPTIMIZE, 0, NULL);
       group_regex = g_regex_new ("^\\(([一二三四五六七八九十百两〇零]+)\\)\\s*(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       /* "1." or "1、" but not "1.5万人" nor "2024年". */
@@ -979,6 +979,23 @@ append_to_current_field (Builder    *b,
   append_piece (b->fields[b->field], after);
 }
 
+static void
+drop_trailing_separators (char *text)
+{
+  gsize length = strlen (text);
+
+  while (length > 0)
+    {
+      char *last = g_utf8_prev_char (text + length);
+      gunichar c = g_utf8_get_char (last);
+
+      if (c != ',' && c != 0xFF0C && c != ';' && c != 0xFF1B && c != 0x3001 && !is_blank_char (c))
+        break;
+      *last = '\0';
+      length = last - text;
+    }
+}
+
 /* Feeds the text of a project line, which may hold several labelled fields:
  * "…80公里。责任单位：市交通运输局". */
 static void
@@ -1039,6 +1056,9 @@ feed_project_text (Builder    *b,
             clean[strlen (clean) - (g_str_has_suffix (clean, "(") ? 1 : strlen ("（"))] = '\0';
             bracketed = TRUE;
           }
+        /* "…2所，牵头部门：…": the comma only separates the label. */
+        else
+          drop_trailing_separators (clean);
         {
           g_autofree char *clean_trimmed = trim (clean);
 
@@ -1128,11 +1148,20 @@ build (Builder   *b,
   g_autoptr(GString) intro = g_string_new (NULL);
   gboolean structure_started = FALSE;
   gboolean have_title = FALSE;
+  /* After the projects, "附件：1.…" lists attachments: its numbers are not projects. */
+  gboolean in_attachments = FALSE;
   guint last_project_number = 0;
 
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = g_ptr_array_index (lines, i);
+
+      if (line->kind == LINE_SECTION || line->kind == LINE_GROUP)
+        in_attachments = FALSE;
+      else if (in_attachments && line->kind == LINE_PROJECT)
+        line->kind = LINE_CLOSING;
+      else if (line->kind == LINE_CLOSING && structure_started && g_str_has_prefix (line->folded, "附件"))
+        in_attachments = TRUE;
 
       switch (line->kind)
         {
