@@ -1122,6 +1122,37 @@ set_title (Builder    *b,
     }
 }
 
+/* Web pages and excerpts may open with anything: a slogan, a sentence of
+ * the text. A title names the pledges or reads like the name of a notice,
+ * and is not a sentence. */
+static gboolean
+looks_like_title (const Line *line)
+{
+  static const char * const subjects[] = { "民生实事", "实事", "项目", "民生工程" };
+  static const char * const endings[] = {
+    "情况", "情况表", "公示", "公告", "通报", "通知", "清单", "计划", "方案", "名单", "一览表",
+  };
+  g_autofree char *folded = trim (line->folded);
+
+  if (g_utf8_strlen (folded, -1) > 80)
+    return FALSE;
+  if (g_str_has_suffix (folded, "。") || g_str_has_suffix (folded, ":") || g_str_has_suffix (folded, ";"))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      if (strstr (folded, subjects[i]) != NULL)
+        return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      if (g_str_has_suffix (folded, endings[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 find_year_elsewhere (Builder    *b,
                      const char *text)
@@ -1151,6 +1182,10 @@ build (Builder   *b,
   /* After the projects, "附件：1.…" lists attachments: its numbers are not projects. */
   gboolean in_attachments = FALSE;
   guint last_project_number = 0;
+
+  /* A new document is for the current year; a notice says its own, and
+   * 0 lets the fallbacks below see that it did not. */
+  ms_document_set_year (b->document, 0);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -1239,7 +1274,7 @@ build (Builder   *b,
         default:
           if (!structure_started)
             {
-              if (!have_title)
+              if (!have_title && looks_like_title (line))
                 {
                   set_title (b, line->text);
                   have_title = TRUE;
@@ -1265,7 +1300,18 @@ build (Builder   *b,
   ms_document_set_intro (b->document, intro->str);
   ms_document_set_note (b->document, b->document_note->str);
 
+  /* The introduction names the year of the pledges most reliably, then the
+   * date the notice was signed, then any line. */
   find_year_elsewhere (b, intro->str);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      if (line->kind == LINE_CLOSING)
+        find_year_elsewhere (b, line->folded);
+    }
+  for (guint i = 0; i < lines->len; i++)
+    find_year_elsewhere (b, ((Line *)g_ptr_array_index (lines, i))->folded);
   if (ms_document_get_year (b->document) == 0)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
