@@ -697,6 +697,135 @@ test_stray_text_kept (void)
   g_assert_true (remarks_contain (report->warnings, 7, "3"));
 }
 
+/* Labels for people and notes about lists */
+
+static MsDocument *
+import_text (const char      *text,
+             MsNoticeReport **report)
+{
+  g_autoptr(GError) error = NULL;
+  MsDocument *document = ms_notice_import (text, strlen (text), report, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static gboolean
+has_warning_containing (MsNoticeReport *report,
+                        const char     *part)
+{
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      MsNoticeRemark *remark = g_ptr_array_index (report->warnings, i);
+
+      if (strstr (remark->message, part) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_people_and_lead_department_labels (void)
+{
+  static const char text[] =
+    "松溪县2024年民生实事项目\n"
+    "1、乡村道路提升，牵头部门：县交通局。进度较慢的乡镇为东岭镇。\n"
+    "2.新建公园3个（列第一位者为牵头单位，下同）。\n"
+    "责任单位：县住建局(列第一位者为牵头单位,下同)、县财政局\n"
+    "牵头领导：王某某\n"
+    "项目责任人:李某。\n"
+    "3.新建学校2所，牵头部门:县教育局 责任领导:赵某 联系人：陈某\n";
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  g_assert_cmpuint (projects->len, ==, 3);
+
+  /* 牵头部门 inline, the sentence after the name stays with the project. */
+  project = g_ptr_array_index (projects, 0);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县交通局");
+  g_assert_null (ms_project_get_departments (project)[1]);
+  g_assert_null (strstr (ms_project_get_target (project), "牵头部门"));
+  g_assert_nonnull (strstr (ms_project_get_target (project), "东岭镇"));
+
+  /* The note is neither a department nor target text; people are not departments. */
+  project = g_ptr_array_index (projects, 1);
+  g_assert_cmpstr (ms_project_get_target (project), ==, "新建公园3个。");
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县住建局");
+  g_assert_cmpstr (ms_project_get_departments (project)[1], ==, "县财政局");
+  g_assert_null (ms_project_get_departments (project)[2]);
+  g_assert_cmpstr (ms_project_get_lead (project), ==, "王某某");
+  g_assert_cmpstr (ms_project_get_contact (project), ==, "李某");
+
+  /* ASCII colons, several labels on one line. */
+  project = g_ptr_array_index (projects, 2);
+  g_assert_cmpstr (ms_project_get_target (project), ==, "新建学校2所");
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县教育局");
+  g_assert_null (ms_project_get_departments (project)[1]);
+  g_assert_cmpstr (ms_project_get_lead (project), ==, "赵某");
+  g_assert_cmpstr (ms_project_get_contact (project), ==, "陈某");
+}
+
+static void
+test_attachments_and_closing (void)
+{
+  static const char text[] =
+    "松溪县2024年民生实事项目公告\n"
+    "1.新建公园3个。\n"
+    "2.新建学校2所。\n"
+    "现予公告。\n"
+    "附件：1.项目清单\n"
+    "2.进度安排表\n"
+    "松溪县第五届人民代表大会\n"
+    "2024年3月1日\n";
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (text, &report);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  g_assert_cmpuint (projects->len, ==, 2);
+  g_assert_cmpuint (report->n_projects, ==, 2);
+  g_assert_cmpstr (ms_project_get_target (g_ptr_array_index (projects, 1)), ==, "新建学校2所。");
+  g_assert_nonnull (strstr (ms_document_get_note (document), "进度安排表"));
+}
+
+static void
+test_year_and_title_elsewhere (void)
+{
+  static const char slogan_first[] =
+    "节约粮食 人人有责\n"
+    "松溪县民生实事项目进展情况\n"
+    "2023年，县政府确定了民生实事，现通报如下：\n"
+    "1.新建公园3个。\n";
+  static const char date_only[] =
+    "松溪县民生实事项目\n"
+    "1.新建公园3个。\n"
+    "松溪县人民政府\n"
+    "2022年12月30日\n";
+  static const char no_year[] =
+    "为做好民生工作，现通报如下：\n"
+    "1.新建公园3个。\n";
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (slogan_first, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert_cmpint (ms_document_get_year (document), ==, 2023);
+  g_assert_cmpstr (ms_document_get_title (document), ==, "松溪县民生实事项目进展情况");
+  g_clear_object (&document);
+
+  document = import_text (date_only, NULL);
+  g_assert_cmpint (ms_document_get_year (document), ==, 2022);
+  g_clear_object (&document);
+
+  /* Nothing says the year: this one, and the reader is told. */
+  document = import_text (no_year, &report);
+  g_assert_cmpint (ms_document_get_year (document), ==, g_date_time_get_year (now));
+  g_assert_true (has_warning_containing (report, "no year found"));
+  g_assert_true (has_warning_containing (report, "no title found"));
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -838,6 +967,9 @@ main (int   argc,
   g_test_add_func ("/notice/join-lines", test_join_lines);
   g_test_add_func ("/notice/split-departments", test_split_departments);
   g_test_add_func ("/notice/labels", test_labels_inline_and_bracketed);
+  g_test_add_func ("/notice/people-and-lead-department-labels", test_people_and_lead_department_labels);
+  g_test_add_func ("/notice/attachments-and-closing", test_attachments_and_closing);
+  g_test_add_func ("/notice/year-and-title-elsewhere", test_year_and_title_elsewhere);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -52,6 +52,9 @@ typedef enum
   FIELD_PARTNERS,
   FIELD_COMPLETION,
   FIELD_NOTE,
+  /* People, not departments: 牵头领导 and 项目责任人 name a person. */
+  FIELD_LEAD,
+  FIELD_CONTACT,
   N_FIELDS
 } Field;
 
@@ -85,6 +88,7 @@ static const Label labels[] = {
   { "工作进展", FIELD_COMPLETION },
   { "责任单位", FIELD_DEPARTMENTS },
   { "牵头单位", FIELD_DEPARTMENTS },
+  { "牵头部门", FIELD_DEPARTMENTS },
   { "责任部门", FIELD_DEPARTMENTS },
   { "主责单位", FIELD_DEPARTMENTS },
   { "负责单位", FIELD_DEPARTMENTS },
@@ -92,6 +96,10 @@ static const Label labels[] = {
   { "协办单位", FIELD_PARTNERS },
   { "参与单位", FIELD_PARTNERS },
   { "备注", FIELD_NOTE },
+  { "牵头领导", FIELD_LEAD },
+  { "责任领导", FIELD_LEAD },
+  { "项目责任人", FIELD_CONTACT },
+  { "联系人", FIELD_CONTACT },
 };
 
 /* Lines of web pages and PDFs that are not part of the notice. */
@@ -103,7 +111,8 @@ static const char * const chrome_prefixes[] = {
 };
 
 static const char * const closing_phrases[] = {
-  "特此公示", "特此通报", "特此通知", "特此公告", "以上为", "附件",
+  "特此公示", "特此通报", "特此通知", "特此公告", "特此公布", "现予公告", "现予公示", "现予公布",
+  "以上为", "附件",
 };
 
 static void
@@ -271,7 +280,7 @@ classify (Line *line)
                                        "|共\\s*\\d+\\s*页.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       date_regex = g_regex_new ("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?$",
                                 G_REGEX_OPTIMIZE, 0, NULL);
-      signature_regex = g_regex_new ("^[^\\s\\p{P}]{2,24}(?:人民政府|办公室|办公厅|委员会|督查室|管理局)$",
+      signature_regex = g_regex_new ("^[^\\s\\p{P}]{2,24}(?:人民政府|办公室|办公厅|委员会|督查室|管理局|人民代表大会|民生办|领导小组)$",
                                      G_REGEX_OPTIMIZE, 0, NULL);
       group_regex = g_regex_new ("^\\(([一二三四五六七八九十百两〇零]+)\\)\\s*(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       /* "1." or "1、" but not "1.5万人" nor "2024年". */
@@ -480,6 +489,45 @@ ms_notice_join_lines (const char * const *lines)
   return g_string_free (joined, FALSE);
 }
 
+static GRegex *
+department_note_regex (void)
+{
+  static GRegex *regex;
+
+  /* "（列第一位者为牵头单位，下同）" explains the list; it names no one. */
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\([^()]*(?:列第一位|排在第一位|排名第一|第一位的?为|下同)[^()]*\\)",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  return regex;
+}
+
+/* Which characters of @folded (@length characters) lie in a note about the
+ * list rather than a name; one more entry for the end. */
+static gboolean *
+mark_department_notes (const char *folded,
+                       glong       length)
+{
+  gboolean *in_note = g_new0 (gboolean, length + 1);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (department_note_regex (), folded, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start = 0, end = 0;
+      glong first, last;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      first = g_utf8_pointer_to_offset (folded, folded + start);
+      last = g_utf8_pointer_to_offset (folded, folded + end);
+      for (glong i = first; i < last && i < length; i++)
+        in_note[i] = TRUE;
+      g_match_info_next (match, NULL);
+    }
+
+  return in_note;
+}
+
 /**
  * ms_notice_split_departments:
  *
@@ -498,11 +546,12 @@ ms_notice_split_departments (const char *text)
     g_autofree gunichar *original = g_utf8_to_ucs4_fast (text ? text : "", -1, NULL);
     g_autofree gunichar *chars = g_utf8_to_ucs4_fast (folded, -1, NULL);
     glong length = g_utf8_strlen (folded, -1);
+    g_autofree gboolean *in_note = mark_department_notes (folded, length);
     glong start = 0;
 
     for (glong i = 0; i <= length; i++)
       {
-        gboolean separator = i == length || chars[i] == 0x3001 || chars[i] == ',' ||
+        gboolean separator = i == length || in_note[i] || chars[i] == 0x3001 || chars[i] == ',' ||
                              chars[i] == ';' || chars[i] == 0x3002;
 
         if (!separator)
@@ -642,6 +691,23 @@ suggest_status (MsProject *project)
   return MS_STATUS_IN_PROGRESS;
 }
 
+/* Removes notes about department lists from @text, which is kept as written. */
+static void
+drop_department_notes (GString *text)
+{
+  g_autofree char *folded = ms_text_normalize (text->str);
+  g_autofree gunichar *original = g_utf8_to_ucs4_fast (text->str, -1, NULL);
+  glong length = g_utf8_strlen (folded, -1);
+  g_autofree gboolean *in_note = mark_department_notes (folded, length);
+
+  g_string_truncate (text, 0);
+  for (glong i = 0; i < length; i++)
+    {
+      if (!in_note[i])
+        g_string_append_unichar (text, original[i]);
+    }
+}
+
 /* "（市卫健委、市财政局按职责分工负责）" or "（市住建局牵头，市财政局配合）" at the
  * end of a target names the departments. */
 static void
@@ -717,6 +783,28 @@ take_trailing_departments (MsProject  *project,
   (void)project;
 }
 
+/* "张三。" or "张三；" as a person's name, without the sentence's end. */
+static char *
+name_without_stop (const char *text)
+{
+  g_autofree char *name = trim (text);
+  gsize length = strlen (name);
+
+  while (length > 0)
+    {
+      char *last = g_utf8_prev_char (name + length);
+      gunichar c = g_utf8_get_char (last);
+
+      if (c != 0x3002 && c != 0xFF1B && c != ';' && c != '.' && c != 0xFF0C && c != ',' &&
+          !is_blank_char (c))
+        break;
+      *last = '\0';
+      length = last - name;
+    }
+
+  return g_steal_pointer (&name);
+}
+
 static void
 finish_project (Builder *b)
 {
@@ -738,6 +826,7 @@ finish_project (Builder *b)
   for (guint i = 0; listed_partners[i] != NULL; i++)
     g_ptr_array_add (partners, g_strdup (listed_partners[i]));
 
+  drop_department_notes (b->fields[FIELD_TARGET]);
   if (departments->len == 0)
     take_trailing_departments (project, b->fields[FIELD_TARGET], departments, partners);
 
@@ -750,6 +839,18 @@ finish_project (Builder *b)
   ms_project_set_completion (project, b->fields[FIELD_COMPLETION]->str);
   if (b->fields[FIELD_NOTE]->len > 0)
     ms_project_set_note (project, b->fields[FIELD_NOTE]->str);
+  if (b->fields[FIELD_LEAD]->len > 0)
+    {
+      g_autofree char *lead = name_without_stop (b->fields[FIELD_LEAD]->str);
+
+      ms_project_set_lead (project, lead);
+    }
+  if (b->fields[FIELD_CONTACT]->len > 0)
+    {
+      g_autofree char *contact = name_without_stop (b->fields[FIELD_CONTACT]->str);
+
+      ms_project_set_contact (project, contact);
+    }
 
   indicators = ms_quantity_extract_indicators (b->fields[FIELD_TARGET]->str,
                                                b->fields[FIELD_COMPLETION]->str, refused);
@@ -842,6 +943,59 @@ keep_in_document_note (Builder    *b,
   g_string_append_printf (b->document_note, _("Line %u: %s"), line->number, line->text);
 }
 
+static gboolean
+is_name_field (Field field)
+{
+  return field == FIELD_DEPARTMENTS || field == FIELD_PARTNERS || field == FIELD_LEAD ||
+         field == FIELD_CONTACT;
+}
+
+/* A list of names ends with its sentence: in "牵头部门：市交通局。进度较慢的
+ * 县区为…" what follows the full stop is about the project, not a name. */
+static void
+append_to_current_field (Builder    *b,
+                         const char *piece)
+{
+  const char *stop = is_name_field (b->field) ? strstr (piece, "。") : NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *after = NULL;
+
+  if (stop == NULL)
+    {
+      append_piece (b->fields[b->field], piece);
+      return;
+    }
+
+  after = trim (stop + strlen ("。"));
+  if (after[0] == '\0')
+    {
+      append_piece (b->fields[b->field], piece);
+      return;
+    }
+
+  names = g_strndup (piece, stop - piece);
+  append_piece (b->fields[b->field], names);
+  b->field = FIELD_TARGET;
+  append_piece (b->fields[b->field], after);
+}
+
+static void
+drop_trailing_separators (char *text)
+{
+  gsize length = strlen (text);
+
+  while (length > 0)
+    {
+      char *last = g_utf8_prev_char (text + length);
+      gunichar c = g_utf8_get_char (last);
+
+      if (c != ',' && c != 0xFF0C && c != ';' && c != 0xFF1B && c != 0x3001 && !is_blank_char (c))
+        break;
+      *last = '\0';
+      length = last - text;
+    }
+}
+
 /* Feeds the text of a project line, which may hold several labelled fields:
  * "…80公里。责任单位：市交通运输局". */
 static void
@@ -886,7 +1040,7 @@ feed_project_text (Builder    *b,
         {
           g_autofree char *piece = trim (rest);
 
-          append_piece (b->fields[b->field], piece);
+          append_to_current_field (b, piece);
           return;
         }
 
@@ -902,10 +1056,13 @@ feed_project_text (Builder    *b,
             clean[strlen (clean) - (g_str_has_suffix (clean, "(") ? 1 : strlen ("（"))] = '\0';
             bracketed = TRUE;
           }
+        /* "…2所，牵头部门：…": the comma only separates the label. */
+        else
+          drop_trailing_separators (clean);
         {
           g_autofree char *clean_trimmed = trim (clean);
 
-          append_piece (b->fields[b->field], clean_trimmed);
+          append_to_current_field (b, clean_trimmed);
         }
 
         b->field = best_label->field;
@@ -965,6 +1122,37 @@ set_title (Builder    *b,
     }
 }
 
+/* Web pages and excerpts may open with anything: a slogan, a sentence of
+ * the text. A title names the pledges or reads like the name of a notice,
+ * and is not a sentence. */
+static gboolean
+looks_like_title (const Line *line)
+{
+  static const char * const subjects[] = { "民生实事", "实事", "项目", "民生工程" };
+  static const char * const endings[] = {
+    "情况", "情况表", "公示", "公告", "通报", "通知", "清单", "计划", "方案", "名单", "一览表",
+  };
+  g_autofree char *folded = trim (line->folded);
+
+  if (g_utf8_strlen (folded, -1) > 80)
+    return FALSE;
+  if (g_str_has_suffix (folded, "。") || g_str_has_suffix (folded, ":") || g_str_has_suffix (folded, ";"))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      if (strstr (folded, subjects[i]) != NULL)
+        return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      if (g_str_has_suffix (folded, endings[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 find_year_elsewhere (Builder    *b,
                      const char *text)
@@ -991,11 +1179,24 @@ build (Builder   *b,
   g_autoptr(GString) intro = g_string_new (NULL);
   gboolean structure_started = FALSE;
   gboolean have_title = FALSE;
+  /* After the projects, "附件：1.…" lists attachments: its numbers are not projects. */
+  gboolean in_attachments = FALSE;
   guint last_project_number = 0;
+
+  /* A new document is for the current year; a notice says its own, and
+   * 0 lets the fallbacks below see that it did not. */
+  ms_document_set_year (b->document, 0);
 
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = g_ptr_array_index (lines, i);
+
+      if (line->kind == LINE_SECTION || line->kind == LINE_GROUP)
+        in_attachments = FALSE;
+      else if (in_attachments && line->kind == LINE_PROJECT)
+        line->kind = LINE_CLOSING;
+      else if (line->kind == LINE_CLOSING && structure_started && g_str_has_prefix (line->folded, "附件"))
+        in_attachments = TRUE;
 
       switch (line->kind)
         {
@@ -1073,7 +1274,7 @@ build (Builder   *b,
         default:
           if (!structure_started)
             {
-              if (!have_title)
+              if (!have_title && looks_like_title (line))
                 {
                   set_title (b, line->text);
                   have_title = TRUE;
@@ -1099,7 +1300,18 @@ build (Builder   *b,
   ms_document_set_intro (b->document, intro->str);
   ms_document_set_note (b->document, b->document_note->str);
 
+  /* The introduction names the year of the pledges most reliably, then the
+   * date the notice was signed, then any line. */
   find_year_elsewhere (b, intro->str);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      if (line->kind == LINE_CLOSING)
+        find_year_elsewhere (b, line->folded);
+    }
+  for (guint i = 0; i < lines->len; i++)
+    find_year_elsewhere (b, ((Line *)g_ptr_array_index (lines, i))->folded);
   if (ms_document_get_year (b->document) == 0)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
