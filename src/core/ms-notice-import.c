@@ -357,26 +357,57 @@ classify (Line *line)
     }
 }
 
+static Line *
+line_new (guint       number,
+          const char *text)
+{
+  Line *line = g_new0 (Line, 1);
+
+  line->number = number;
+  line->text = trim (text);
+  line->folded = ms_text_normalize (line->text);
+  classify (line);
+
+  return line;
+}
+
+/* Paragraphs are read line by line; a table's rows, until tables are
+ * interpreted on their own, as lines of their cells. */
 static GPtrArray *
-split_lines (const char *text)
+lines_from_blocks (MsNoticeBlocks *blocks)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)line_free);
-  g_auto(GStrv) raw = g_regex_split_simple ("\\r\\n|\\r|\\n", text, 0, 0);
 
-  for (guint i = 0; raw[i] != NULL; i++)
+  for (guint i = 0; i < blocks->blocks->len; i++)
     {
-      g_autofree char *trimmed = trim (raw[i]);
-      Line *line;
+      MsNoticeBlock *block = g_ptr_array_index (blocks->blocks, i);
 
-      if (trimmed[0] == '\0')
-        continue;
+      if (block->kind == MS_NOTICE_BLOCK_PARAGRAPH)
+        {
+          if (block->text != NULL && block->text[0] != '\0')
+            g_ptr_array_add (lines, line_new (block->line, block->text));
+          continue;
+        }
 
-      line = g_new0 (Line, 1);
-      line->number = i + 1;
-      line->text = g_steal_pointer (&trimmed);
-      line->folded = ms_text_normalize (line->text);
-      classify (line);
-      g_ptr_array_add (lines, line);
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          GPtrArray *row = g_ptr_array_index (block->rows, r);
+          g_autoptr(GString) joined = g_string_new (NULL);
+          guint number = block->line;
+
+          for (guint c = 0; c < row->len; c++)
+            {
+              MsNoticeCell *cell = g_ptr_array_index (row, c);
+
+              if (c == 0)
+                number = cell->line;
+              if (joined->len > 0)
+                g_string_append_c (joined, ' ');
+              g_string_append (joined, cell->text);
+            }
+          if (joined->len > 0)
+            g_ptr_array_add (lines, line_new (number, joined->str));
+        }
     }
 
   return lines;
@@ -1327,50 +1358,41 @@ build (Builder   *b,
 }
 
 /**
- * ms_notice_import:
+ * ms_notice_interpret:
+ * @blocks: what a reader found
  * @report: (out) (optional): what was recognised, warnings and dropped lines
  *
- * Reads a notice in UTF-8 (with or without BOM), GB18030/GBK or UTF-16.
+ * Turns the paragraphs and tables of a notice into a yearly file.
  *
  * Returns: (transfer full) (nullable): a new, unsaved document, or %NULL when
- *   the text holds no project
+ *   the notice holds no project
  */
 MsDocument *
-ms_notice_import (const char      *data,
-                  gsize            length,
-                  MsNoticeReport **report,
-                  GError         **error)
+ms_notice_interpret (MsNoticeBlocks  *blocks,
+                     MsNoticeReport **report,
+                     GError         **error)
 {
   g_autoptr(MsNoticeReport) result = g_new0 (MsNoticeReport, 1);
   g_autoptr(MsDocument) document = NULL;
   g_autoptr(GPtrArray) lines = NULL;
-  g_autofree char *text = NULL;
   Builder b = { 0 };
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (blocks != NULL, NULL);
 
   if (report != NULL)
     *report = NULL;
 
   result->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)remark_free);
   result->dropped = g_ptr_array_new_with_free_func ((GDestroyNotify)remark_free);
-
-  if (length > MS_NOTICE_MAX_SIZE)
+  result->encoding = g_strdup (blocks->encoding);
+  for (guint i = 0; i < blocks->dropped->len; i++)
     {
-      g_set_error_literal (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
-                           _("The text is too large to be a notice"));
-      return NULL;
+      MsNoticeRemark *remark = g_ptr_array_index (blocks->dropped, i);
+
+      add_remark (result->dropped, remark->line, "%s", remark->message);
     }
 
-  text = _ms_notice_decode (data, length, &result->encoding);
-  if (text == NULL)
-    {
-      g_set_error_literal (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
-                           _("The text is not in UTF-8, GB18030 (GBK) or UTF-16"));
-      return NULL;
-    }
-
-  lines = split_lines (text);
+  lines = lines_from_blocks (blocks);
   drop_repeated_and_trailing_chrome (lines, result);
 
   document = ms_document_new ();
@@ -1404,4 +1426,33 @@ ms_notice_import (const char      *data,
     *report = g_steal_pointer (&result);
 
   return g_steal_pointer (&document);
+}
+
+/**
+ * ms_notice_import:
+ * @report: (out) (optional): what was recognised, warnings and dropped lines
+ *
+ * Reads a notice (ms_notice_read()) and interprets it.
+ *
+ * Returns: (transfer full) (nullable): a new, unsaved document, or %NULL when
+ *   the notice cannot be read or holds no project
+ */
+MsDocument *
+ms_notice_import (const char      *data,
+                  gsize            length,
+                  MsNoticeReport **report,
+                  GError         **error)
+{
+  g_autoptr(MsNoticeBlocks) blocks = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (report != NULL)
+    *report = NULL;
+
+  blocks = ms_notice_read (data, length, error);
+  if (blocks == NULL)
+    return NULL;
+
+  return ms_notice_interpret (blocks, report, error);
 }

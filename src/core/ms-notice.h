@@ -8,6 +8,7 @@
 #pragma once
 
 #include "ms-document.h"
+#include "ms-notice-blocks.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,12 @@ typedef struct
 
 MsDocument *ms_notice_import       (const char      *data,
                                     gsize            length,
+                                    MsNoticeReport **report,
+                                    GError         **error);
+MsNoticeBlocks *ms_notice_read     (const char      *data,
+                                    gsize            length,
+                                    GError         **error);
+MsDocument *ms_notice_interpret    (MsNoticeBlocks  *blocks,
                                     MsNoticeReport **report,
                                     GError         **error);
 char       *ms_notice_export       (MsDocument      *document);
