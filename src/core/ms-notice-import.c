@@ -139,12 +139,57 @@ add_remark (GPtrArray  *remarks,
   g_ptr_array_add (remarks, remark);
 }
 
+static void
+item_free (MsNoticeItem *item)
+{
+  g_clear_object (&item->project);
+  g_free (item->basis);
+  g_free (item);
+}
+
+static void
+add_item (MsNoticeReport *report,
+          MsProject      *project,
+          guint           line,
+          const char     *basis)
+{
+  MsNoticeItem *item = g_new0 (MsNoticeItem, 1);
+
+  item->project = g_object_ref (project);
+  item->line = line;
+  item->basis = g_strdup (basis);
+  g_ptr_array_add (report->items, item);
+}
+
+/**
+ * ms_notice_report_find_item:
+ *
+ * Returns: (nullable): how @project was found, or %NULL if not by this import
+ */
+const MsNoticeItem *
+ms_notice_report_find_item (MsNoticeReport *report,
+                            MsProject      *project)
+{
+  for (guint i = 0; report != NULL && i < report->items->len; i++)
+    {
+      MsNoticeItem *item = g_ptr_array_index (report->items, i);
+
+      if (item->project == project)
+        return item;
+    }
+
+  return NULL;
+}
+
 void
 ms_notice_report_free (MsNoticeReport *report)
 {
   if (report == NULL)
     return;
 
+  g_clear_pointer (&report->items, g_ptr_array_unref);
+  g_free (report->format);
+  g_free (report->location_unit);
   g_free (report->encoding);
   g_clear_pointer (&report->warnings, g_ptr_array_unref);
   g_clear_pointer (&report->dropped, g_ptr_array_unref);
@@ -1142,6 +1187,7 @@ set_title (Builder    *b,
 
       g_match_info_fetch_pos (match, 1, &region_start, &region_end);
       ms_document_set_year (b->document, atoi (year));
+      b->report->year_source = MS_NOTICE_YEAR_FROM_TITLE;
       if (region_end > region_start)
         {
           gsize from = original_offset (title, folded, region_start);
@@ -1185,8 +1231,9 @@ looks_like_title (const Line *line)
 }
 
 static void
-find_year_elsewhere (Builder    *b,
-                     const char *text)
+find_year_elsewhere (Builder            *b,
+                     const char         *text,
+                     MsNoticeYearSource  source)
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
@@ -1200,6 +1247,43 @@ find_year_elsewhere (Builder    *b,
       g_autofree char *year = g_match_info_fetch (match, 1);
 
       ms_document_set_year (b->document, atoi (year));
+      b->report->year_source = source;
+    }
+}
+
+/* The date a notice carries: "发布日期：2016-03-01", "2017-12-15 00:00" in
+ * page chrome, "2016年2月26日" under the signature. */
+static void
+find_notice_date (Builder   *b,
+                  GPtrArray *lines)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("((?:19|20|21)\\d{2})\\s*[-年/.]\\s*(\\d{1,2})\\s*[-月/.]\\s*(\\d{1,2})(?!\\d)",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  for (guint pass = 0; pass < 2 && b->report->date == 0; pass++)
+    {
+      for (guint i = 0; i < lines->len && b->report->date == 0; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+          g_autoptr(GMatchInfo) match = NULL;
+
+          /* Chrome and closing lines first: a date in the text may be a deadline. */
+          if (pass == 0 && line->kind != LINE_CHROME && line->kind != LINE_CLOSING)
+            continue;
+          if (pass == 1 && line->kind != LINE_TEXT)
+            continue;
+          if (g_regex_match (regex, line->folded, 0, &match))
+            {
+              g_autofree char *year = g_match_info_fetch (match, 1);
+              g_autofree char *month = g_match_info_fetch (match, 2);
+              g_autofree char *day = g_match_info_fetch (match, 3);
+              if (g_date_valid_dmy (atoi (day), atoi (month), atoi (year)) && atoi (day) > 0 && atoi (month) > 0)
+                b->report->date = ms_date_from_ymd (atoi (year), atoi (month), atoi (day));
+            }
+        }
     }
 }
 
@@ -1297,6 +1381,13 @@ build (Builder   *b,
             b->project_line = line->number;
             b->field = FIELD_TARGET;
             b->report->n_projects++;
+            {
+              g_autofree char *marker = g_strndup (line->text, strlen (line->text) - strlen (line->rest));
+              /* translators: how a project was recognised; %s is its number as written, "3、" */
+              g_autofree char *basis = g_strdup_printf (_("numbered item “%s”"), g_strstrip (marker));
+
+              add_item (b->report, project, line->number, basis);
+            }
             feed_project_text (b, line->rest);
           }
           break;
@@ -1333,21 +1424,23 @@ build (Builder   *b,
 
   /* The introduction names the year of the pledges most reliably, then the
    * date the notice was signed, then any line. */
-  find_year_elsewhere (b, intro->str);
+  find_year_elsewhere (b, intro->str, MS_NOTICE_YEAR_FROM_TEXT);
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = g_ptr_array_index (lines, i);
 
       if (line->kind == LINE_CLOSING)
-        find_year_elsewhere (b, line->folded);
+        find_year_elsewhere (b, line->folded, MS_NOTICE_YEAR_FROM_DATE);
     }
   for (guint i = 0; i < lines->len; i++)
-    find_year_elsewhere (b, ((Line *)g_ptr_array_index (lines, i))->folded);
+    find_year_elsewhere (b, ((Line *)g_ptr_array_index (lines, i))->folded, MS_NOTICE_YEAR_FROM_TEXT);
+  find_notice_date (b, lines);
   if (ms_document_get_year (b->document) == 0)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
       ms_document_set_year (b->document, g_date_time_get_year (now));
+      b->report->year_source = MS_NOTICE_YEAR_ASSUMED;
       add_remark (b->report->warnings, 0,
                   _("no year found in the title or introduction; this year is assumed"));
     }
@@ -1384,7 +1477,10 @@ ms_notice_interpret (MsNoticeBlocks  *blocks,
 
   result->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)remark_free);
   result->dropped = g_ptr_array_new_with_free_func ((GDestroyNotify)remark_free);
+  result->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
   result->encoding = g_strdup (blocks->encoding);
+  result->format = g_strdup (blocks->format);
+  result->location_unit = g_strdup (blocks->location_unit);
   for (guint i = 0; i < blocks->dropped->len; i++)
     {
       MsNoticeRemark *remark = g_ptr_array_index (blocks->dropped, i);

@@ -22,6 +22,25 @@ typedef struct
   char  *message;
 } MsNoticeRemark;
 
+typedef enum
+{
+  /* Nothing says the year: the document has this year's, and asks. */
+  MS_NOTICE_YEAR_ASSUMED,
+  MS_NOTICE_YEAR_FROM_TITLE,
+  MS_NOTICE_YEAR_FROM_TEXT,
+  MS_NOTICE_YEAR_FROM_DATE,
+} MsNoticeYearSource;
+
+/* One project as the importer found it, and why it took it for one. */
+typedef struct
+{
+  MsProject *project;
+  /* Where it starts in the notice, in the reader's unit (see MsNoticeBlocks). */
+  guint      line;
+  /* "numbered item “3、”", "table row, columns 序号 | 项目 | 责任单位"… */
+  char      *basis;
+} MsNoticeItem;
+
 typedef struct
 {
   /* "UTF-8", "UTF-8 with BOM", "GB18030", "UTF-16" */
@@ -35,6 +54,15 @@ typedef struct
   guint      n_projects;
   guint      n_indicators;
   guint      n_indicators_reported;
+  /* MsNoticeItem, one per project in document order. */
+  GPtrArray *items;
+  MsNoticeYearSource year_source;
+  /* The notice's own date (发布日期, the signature's date), or 0. */
+  MsDate     date;
+  /* "text", "html", "docx", "pdf" */
+  char      *format;
+  /* "line" or "paragraph": what the line numbers of remarks count. */
+  char      *location_unit;
 } MsNoticeReport;
 
 MsDocument *ms_notice_import       (const char      *data,
@@ -49,6 +77,8 @@ MsDocument *ms_notice_interpret    (MsNoticeBlocks  *blocks,
                                     GError         **error);
 char       *ms_notice_export       (MsDocument      *document);
 void        ms_notice_report_free  (MsNoticeReport  *report);
+const MsNoticeItem *ms_notice_report_find_item (MsNoticeReport *report,
+                                    MsProject       *project);
 GStrv       ms_notice_split_departments (const char *text);
 char       *ms_notice_join_lines   (const char * const *lines);
 
