@@ -826,6 +826,181 @@ test_year_and_title_elsewhere (void)
   g_assert_true (has_warning_containing (report, "no title found"));
 }
 
+
+/* Layouts other cities publish */
+
+static void
+assert_numbers (MsDocument *document,
+                const guint *numbers,
+                guint        n_numbers)
+{
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  g_assert_cmpuint (projects->len, ==, n_numbers);
+  for (guint i = 0; i < n_numbers; i++)
+    g_assert_cmpuint (ms_project_get_number (g_ptr_array_index (projects, i)), ==, numbers[i]);
+}
+
+static void
+test_inline_items (void)
+{
+  static const char text[] =
+    "青石县2025年民生实事\n"
+    "会议确定今年办好8件民生实事，分别是：（1）新建城东公园1个。 （2）改造老旧小区12个，"
+    "涉及2、3号楼。 (3)新增停车位600个以上。 (4)为3000名老人免费体检。\n";
+  static const guint numbers[] = { 1, 2, 3, 4 };
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (text, &report);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  assert_numbers (document, numbers, G_N_ELEMENTS (numbers));
+  /* "2、3号楼" inside an item is not a list: no space or stop before it. */
+  project = g_ptr_array_index (projects, 1);
+  g_assert_nonnull (strstr (ms_project_get_target (project), "涉及2、3号楼"));
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 2), 600, "个"));
+  g_assert_nonnull (strstr (ms_document_get_intro (document), "分别是"));
+  g_assert_nonnull (strstr (ms_notice_report_find_item (report, project)->basis, "（2）"));
+}
+
+static void
+test_whole_notice_on_one_line (void)
+{
+  static const char text[] =
+    "青石县人民政府关于2025年重点民生任务分工的通知 现将任务分工如下。 一、办好教育民生 （一）扩大学位供给。 "
+    "1.新建小学2所。（县教育局牵头，县财政局配合） 2.改扩建幼儿园5所。（县教育局、县住建局按职责分工负责） "
+    "二、改善出行条件 3.新建公交站台40个。（县交通局负责）\n";
+  static const guint numbers[] = { 1, 2, 3 };
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsCategory *category;
+
+  assert_numbers (document, numbers, G_N_ELEMENTS (numbers));
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 2);
+  category = ms_document_get_category (document, 0);
+  g_assert_cmpstr (ms_category_get_title (category), ==, "办好教育民生");
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (category, 0)), ==, "扩大学位供给。");
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 0))[0], ==, "县教育局");
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 1))[1], ==, "县住建局");
+  g_assert_cmpint (ms_document_get_year (document), ==, 2025);
+}
+
+static void
+test_bare_numerals_and_bullets (void)
+{
+  static const char bare[] =
+    "2024年青石县十件民生实事\n"
+    "按得票多少，确定以下项目：\n"
+    "1 新建口袋公园15个；\n"
+    "2 实施老旧管网改造30公里；\n"
+    "3 建设社区食堂8处。\n"
+    "记者 王某\n";
+  static const char bullets[] =
+    "一季度青石县民生实事进展\n"
+    "2024-04-12\n"
+    "今年一季度，各项民生实事进展顺利。\n"
+    "●推进老旧小区改造方面：完成改造1200户，完成年度目标任务的30%。\n"
+    "●扩大就业方面：新增城镇就业5600人。\n"
+    "●建设社区食堂方面：已开工3处。\n";
+  static const guint three[] = { 1, 2, 3 };
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (bare, NULL);
+  g_autoptr(GPtrArray) projects = NULL;
+  MsProject *project;
+
+  assert_numbers (document, three, G_N_ELEMENTS (three));
+  projects = all_projects (document);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 1), 30, "公里"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  /* A lone "1 …" is no list: "3 月" below is text. */
+  document = import_text ("青石县民生实事\n1.新建公园3个。\n3 月底前完成。\n", NULL);
+  projects = all_projects (document);
+  g_assert_cmpuint (projects->len, ==, 1);
+  g_assert_nonnull (strstr (ms_project_get_target (g_ptr_array_index (projects, 0)), "3 月底前完成"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  document = import_text (bullets, &report);
+  assert_numbers (document, three, G_N_ELEMENTS (three));
+  projects = all_projects (document);
+  project = g_ptr_array_index (projects, 0);
+  /* What is pledged before the colon, what was done after it. */
+  g_assert_cmpstr (ms_project_get_target (project), ==, "推进老旧小区改造");
+  g_assert_nonnull (strstr (ms_project_get_completion (project), "完成改造1200户"));
+  g_assert_nonnull (strstr (ms_notice_report_find_item (report, project)->basis, "●"));
+  g_assert_cmpuint (report->date, ==, ms_date_from_ymd (2024, 4, 12));
+}
+
+static void
+test_unnumbered_paragraphs (void)
+{
+  static const char text[] =
+    "青石县2023年民生实事上半年进展\n"
+    "今年的民生实事总投资12亿元，上半年进展顺利。主要进度如下：\n"
+    "新建农村公路300公里。上半年已建成120公里，占年度任务的40%。\n"
+    "改造农村危房800户。上半年已改造800户，提前完成全年任务。\n"
+    "新增养老床位500张。目前正在推进，已完成选址。\n";
+  static const guint numbers[] = { 1, 2, 3 };
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsIndicator *indicator;
+
+  assert_numbers (document, numbers, G_N_ELEMENTS (numbers));
+  indicator = find_indicator (g_ptr_array_index (projects, 1), 800, "户");
+  g_assert_nonnull (indicator);
+  g_assert_true (ms_indicator_get_has_actual (indicator));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 800);
+  g_assert_cmpstr (ms_project_get_target (g_ptr_array_index (projects, 2)), ==, "新增养老床位500张。");
+}
+
+static void
+test_headings_as_items (void)
+{
+  static const char text[] =
+    "青石县人民政府关于2025年民生实事的通知\n"
+    "一、纳入管理的民生实事\n"
+    "（一）新建城市书房10个。\n"
+    "（二）改造农村公路200公里。\n"
+    "（三）新增公办学位3000个。\n"
+    "二、工作要求\n";
+  static const guint numbers[] = { 1, 2, 3 };
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  assert_numbers (document, numbers, G_N_ELEMENTS (numbers));
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 2);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 1), 200, "公里"));
+}
+
+static void
+test_traditional (void)
+{
+  static const char text[] =
+    "青石縣2025年民生實事項目\n"
+    "一、納入管理的民生實事\n"
+    "1.新建城市書房10個，改造農村公路1.5萬公裏。\n"
+    "責任單位：縣交通運輸局\n"
+    "完成情況：已改造農村公路1.6萬公裏。\n";
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+  MsIndicator *indicator;
+
+  g_assert_cmpuint (projects->len, ==, 1);
+  project = g_ptr_array_index (projects, 0);
+  /* Labels found in 繁体; the texts kept as written. */
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "縣交通運輸局");
+  g_assert_cmpstr (ms_project_get_target (project), ==, "新建城市書房10個，改造農村公路1.5萬公裏。");
+  g_assert_cmpstr (ms_category_get_title (ms_document_get_category (document, 0)), ==, "納入管理的民生實事");
+  /* Units known in 简体. */
+  indicator = find_indicator (project, 1.5, "万公里");
+  g_assert_nonnull (indicator);
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 1.6);
+  g_assert_nonnull (find_indicator (project, 10, "个"));
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -970,6 +1145,12 @@ main (int   argc,
   g_test_add_func ("/notice/people-and-lead-department-labels", test_people_and_lead_department_labels);
   g_test_add_func ("/notice/attachments-and-closing", test_attachments_and_closing);
   g_test_add_func ("/notice/year-and-title-elsewhere", test_year_and_title_elsewhere);
+  g_test_add_func ("/notice/inline-items", test_inline_items);
+  g_test_add_func ("/notice/whole-notice-on-one-line", test_whole_notice_on_one_line);
+  g_test_add_func ("/notice/bare-numerals-and-bullets", test_bare_numerals_and_bullets);
+  g_test_add_func ("/notice/unnumbered-paragraphs", test_unnumbered_paragraphs);
+  g_test_add_func ("/notice/headings-as-items", test_headings_as_items);
+  g_test_add_func ("/notice/traditional", test_traditional);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

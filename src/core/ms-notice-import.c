@@ -43,6 +43,11 @@ typedef struct
   /* For headings: the number and the text after the marker. */
   guint     heading_number;
   char     *rest;
+  /* How an item was marked when not by "1." at a line's start. */
+  guint     bare : 1;
+  guint     bullet : 1;
+  guint     inline_item : 1;
+  guint     positional : 1;
 } Line;
 
 typedef enum
@@ -70,6 +75,8 @@ typedef struct
   guint           project_line;
   GString        *document_note;
   GHashTable     *category_ids;
+  /* The notice is in 繁体: matched in 简体, kept as written. */
+  gboolean        traditional;
 } Builder;
 
 typedef struct
@@ -316,9 +323,19 @@ classify (Line *line)
   static GRegex *date_regex;
   static GRegex *signature_regex;
   static GRegex *buttons_regex;
+  static GRegex *footer_regex;
+  static GRegex *bare_regex;
+  static GRegex *bullet_regex;
 
   if (g_once_init_enter (&section_regex))
     {
+      /* Site footers: registration numbers, copyright, who runs the site. */
+      footer_regex = g_regex_new ("公网安备|ICP备|ICP证|网站标识码|版权所有|主办单位[:：]|承办单位[:：]|技术支持[:：]"
+                                  "|^[|｜\\s]+$|^(?:关闭|举报|打印|收藏|分享|返回顶部|购物车|登录|注册|[•·]\\s*提交)$",
+                                  G_REGEX_OPTIMIZE, 0, NULL);
+      /* "1 实施…": a bare numeral, a space, then the item; kept only in a run (settle_items). */
+      bare_regex = g_regex_new ("^(\\d{1,2})\\s+(?=\\p{Han}|[“\"])(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
+      bullet_regex = g_regex_new ("^[●•■◆▲★◇□○◎▶►※·]\\s*(.+)$", G_REGEX_OPTIMIZE, 0, NULL);
       /* Web page buttons: 【打印本页】【关闭窗口】 */
       buttons_regex = g_regex_new ("^(?:[【\\[][^】\\]]{1,8}[】\\]]\\s*)+$", G_REGEX_OPTIMIZE, 0, NULL);
       page_number_regex = g_regex_new ("^(?:[-—–\\s]*\\d+[-—–\\s]*|第\\s*\\d+\\s*页.*|\\d+\\s*/\\s*\\d+"
@@ -338,6 +355,7 @@ classify (Line *line)
   line->kind = LINE_TEXT;
 
   if (starts_with_any (line->folded, chrome_prefixes, G_N_ELEMENTS (chrome_prefixes)) ||
+      g_regex_match (footer_regex, line->folded, 0, NULL) ||
       g_regex_match (page_number_regex, line->folded, 0, NULL) ||
       g_regex_match (buttons_regex, line->folded, 0, NULL))
     {
@@ -399,27 +417,221 @@ classify (Line *line)
           line->kind = LINE_PROJECT;
           line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
         }
+      return;
     }
+  g_clear_pointer (&match, g_match_info_free);
+
+  if (g_regex_match (bare_regex, line->folded, 0, &match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      int rest_start = 0;
+
+      g_match_info_fetch_pos (match, 2, &rest_start, NULL);
+      line->heading_number = (guint)g_ascii_strtoull (number, NULL, 10);
+      if (line->heading_number > 0)
+        {
+          line->kind = LINE_PROJECT;
+          line->bare = TRUE;
+          line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
+        }
+      return;
+    }
+  g_clear_pointer (&match, g_match_info_free);
+
+  if (g_regex_match (bullet_regex, line->folded, 0, &match))
+    {
+      int rest_start = 0;
+
+      g_match_info_fetch_pos (match, 1, &rest_start, NULL);
+      line->kind = LINE_PROJECT;
+      line->bullet = TRUE;
+      line->positional = TRUE;
+      line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
+    }
+}
+
+/* The text labels and figures are matched in: full-width folded, and in
+ * 简体 when the notice is in 繁体; as many characters as @text. */
+static char *
+fold_text (const char *text,
+           gboolean    traditional)
+{
+  g_autofree char *simplified = NULL;
+
+  if (!traditional)
+    return ms_text_normalize (text);
+  simplified = _ms_notice_to_simplified (text);
+  return ms_text_normalize (simplified);
 }
 
 static Line *
 line_new (guint       number,
-          const char *text)
+          const char *text,
+          gboolean    traditional)
 {
   Line *line = g_new0 (Line, 1);
 
   line->number = number;
   line->text = trim (text);
-  line->folded = ms_text_normalize (line->text);
+  line->folded = fold_text (line->text, traditional);
   classify (line);
 
   return line;
 }
 
+typedef enum
+{
+  MARK_SECTION,        /* 一、 */
+  MARK_GROUP,          /* （一） */
+  MARK_PAREN_NUMBER,   /* （1） */
+  MARK_NUMBER,         /* 1. 1、 */
+  N_MARKS
+} MarkKind;
+
+typedef struct
+{
+  MarkKind kind;
+  guint    value;
+  /* Character offset of the marker in the paragraph. */
+  glong    offset;
+  gboolean taken;
+} Mark;
+
+/* Items written one after another in one paragraph: "分别是：(1)…。 (2)…",
+ * or a whole notice on one line. A marker counts where a sentence or a
+ * space ends before it, and only in a run (1, 2, 3…): "完成1、2号楼" is
+ * not a list. Returns the character offsets to cut at. */
+static GArray *
+find_inline_items (const char *folded)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GArray) marks = g_array_new (FALSE, TRUE, sizeof (Mark));
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (glong));
+  gboolean any_run = FALSE;
+  int first_kind = -1;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?:^|(?<=[\\s。;:!?；：]))"
+                                            "(?:([一二三四五六七八九十]{1,3})、|\\(([一二三四五六七八九十]{1,3})\\)"
+                                            "|\\((\\d{1,2})\\)|(\\d{1,2})[.、](?!\\d))",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  g_regex_match (regex, folded, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      Mark mark = { 0 };
+      int start = 0;
+
+      g_match_info_fetch_pos (match, 0, &start, NULL);
+      mark.offset = g_utf8_pointer_to_offset (folded, folded + start);
+      for (guint group = 1; group <= 4; group++)
+        {
+          g_autofree char *value = g_match_info_fetch (match, group);
+
+          if (value == NULL || value[0] == '\0')
+            continue;
+          mark.kind = (MarkKind)(group - 1);
+          if (mark.kind == MARK_SECTION || mark.kind == MARK_GROUP)
+            ms_number_from_chinese_numeral (value, &mark.value);
+          else
+            mark.value = (guint)g_ascii_strtoull (value, NULL, 10);
+          break;
+        }
+      if (mark.value > 0)
+        g_array_append_val (marks, mark);
+      g_match_info_next (match, NULL);
+    }
+
+  if (marks->len > 0 && g_array_index (marks, Mark, 0).offset == 0)
+    first_kind = g_array_index (marks, Mark, 0).kind;
+
+  /* Runs: each marker followed later by its successor of the same kind. */
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+
+      for (guint j = i + 1; j < marks->len; j++)
+        {
+          Mark *next = &g_array_index (marks, Mark, j);
+
+          if (next->kind == mark->kind && next->value == mark->value + 1)
+            {
+              /* A line that is an item lists its sub-items of another kind:
+               * "1.新建公园：(1)城东；(2)城西" stays one item. */
+              if (first_kind >= 0 && (int)mark->kind != first_kind)
+                break;
+              mark->taken = next->taken = TRUE;
+              any_run = TRUE;
+              break;
+            }
+        }
+    }
+
+  /* Headings before a run, on the same line: "一、… (一)… 1.… 2.…". */
+  for (guint i = 0; any_run && i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+
+      if ((mark->kind == MARK_SECTION || mark->kind == MARK_GROUP) && mark->offset > 0)
+        {
+          gunichar before = g_utf8_get_char (g_utf8_offset_to_pointer (folded, mark->offset - 1));
+
+          if (g_unichar_isspace (before))
+            mark->taken = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+
+      if (mark->taken && mark->offset > 0)
+        g_array_append_val (cuts, mark->offset);
+    }
+
+  return cuts;
+}
+
+static void
+add_paragraph_lines (GPtrArray  *lines,
+                     guint       number,
+                     const char *text,
+                     gboolean    traditional)
+{
+  Line *whole = line_new (number, text, traditional);
+  g_autoptr(GArray) cuts = find_inline_items (whole->folded);
+  glong from = 0;
+
+  if (cuts->len == 0)
+    {
+      g_ptr_array_add (lines, whole);
+      return;
+    }
+
+  for (guint i = 0; i <= cuts->len; i++)
+    {
+      glong to = i < cuts->len ? g_array_index (cuts, glong, i) : g_utf8_strlen (whole->text, -1);
+      g_autofree char *piece = g_utf8_substring (whole->text, from, to);
+      g_autofree char *clean = trim (piece);
+
+      if (clean[0] != '\0')
+        {
+          Line *line = line_new (number, clean, traditional);
+
+          line->inline_item = i > 0;
+          g_ptr_array_add (lines, line);
+        }
+      from = to;
+    }
+  line_free (whole);
+}
+
 /* Paragraphs are read line by line; a table's rows, until tables are
  * interpreted on their own, as lines of their cells. */
 static GPtrArray *
-lines_from_blocks (MsNoticeBlocks *blocks)
+lines_from_blocks (MsNoticeBlocks *blocks,
+                   gboolean        traditional)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)line_free);
 
@@ -430,7 +642,7 @@ lines_from_blocks (MsNoticeBlocks *blocks)
       if (block->kind == MS_NOTICE_BLOCK_PARAGRAPH)
         {
           if (block->text != NULL && block->text[0] != '\0')
-            g_ptr_array_add (lines, line_new (block->line, block->text));
+            add_paragraph_lines (lines, block->line, block->text, traditional);
           continue;
         }
 
@@ -451,11 +663,100 @@ lines_from_blocks (MsNoticeBlocks *blocks)
               g_string_append (joined, cell->text);
             }
           if (joined->len > 0)
-            g_ptr_array_add (lines, line_new (number, joined->str));
+            g_ptr_array_add (lines, line_new (number, joined->str, traditional));
         }
     }
 
   return lines;
+}
+
+static guint
+count_kind (GPtrArray *lines,
+            LineKind   kind)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    count += ((Line *)g_ptr_array_index (lines, i))->kind == kind;
+
+  return count;
+}
+
+/* Decides what the markers found line by line amount to, over the whole
+ * notice: bare numerals only in a run, （一） as the item level when no
+ * numbered items follow. */
+static void
+settle_items (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      gboolean in_run = FALSE;
+
+      if (line->kind != LINE_PROJECT || !line->bare)
+        continue;
+
+      for (guint j = 0; j < lines->len && !in_run; j++)
+        {
+          Line *other = g_ptr_array_index (lines, j);
+
+          if (j != i && other->kind == LINE_PROJECT && other->bare &&
+              (other->heading_number + 1 == line->heading_number ||
+               other->heading_number == line->heading_number + 1))
+            in_run = TRUE;
+        }
+      if (!in_run)
+        {
+          line->kind = LINE_TEXT;
+          line->bare = FALSE;
+        }
+    }
+
+  /* Headings （一）…（十） with no numbered items: they are the items. */
+  if (count_kind (lines, LINE_PROJECT) == 0)
+    {
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          if (line->kind == LINE_GROUP)
+            line->kind = LINE_PROJECT;
+        }
+    }
+
+  /* Still none: paragraphs after "…如下：" are the items, one each, if
+   * there are several and they read like items (long, with figures). */
+  if (count_kind (lines, LINE_PROJECT) == 0)
+    {
+      guint first = G_MAXUINT;
+      guint run = 0;
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          if (line->kind == LINE_TEXT && (g_str_has_suffix (line->folded, ":") ||
+                                          g_str_has_suffix (line->folded, "：")))
+            first = i + 1;
+        }
+      for (guint i = first; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          if (line->kind != LINE_TEXT || g_utf8_strlen (line->folded, -1) < 12)
+            break;
+          run++;
+        }
+      for (guint i = first; run >= 2 && i < first + run; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          line->kind = LINE_PROJECT;
+          line->positional = TRUE;
+          g_free (line->rest);
+          line->rest = g_strdup (line->text);
+        }
+    }
 }
 
 /* Page headers and footers repeat; slogans end web pages ("节约粮食"). They
@@ -769,9 +1070,10 @@ suggest_status (MsProject *project)
 
 /* Removes notes about department lists from @text, which is kept as written. */
 static void
-drop_department_notes (GString *text)
+drop_department_notes (GString  *text,
+                       gboolean  traditional)
 {
-  g_autofree char *folded = ms_text_normalize (text->str);
+  g_autofree char *folded = fold_text (text->str, traditional);
   g_autofree gunichar *original = g_utf8_to_ucs4_fast (text->str, -1, NULL);
   glong length = g_utf8_strlen (folded, -1);
   g_autofree gboolean *in_note = mark_department_notes (folded, length);
@@ -790,7 +1092,8 @@ static void
 take_trailing_departments (MsProject  *project,
                            GString    *target,
                            GPtrArray  *departments,
-                           GPtrArray  *partners)
+                           GPtrArray  *partners,
+                           gboolean    traditional)
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
@@ -802,7 +1105,7 @@ take_trailing_departments (MsProject  *project,
     g_once_init_leave (&regex, g_regex_new ("\\(([^()]*(?:按职责分工负责|牵头|配合)[^()]*)\\)[。.]?$",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
-  folded = ms_text_normalize (target->str);
+  folded = fold_text (target->str, traditional);
   if (!g_regex_match (regex, folded, 0, &match))
     return;
 
@@ -818,7 +1121,7 @@ take_trailing_departments (MsProject  *project,
   }
 
   {
-    g_autofree char *inside_folded = ms_text_normalize (inside);
+    g_autofree char *inside_folded = fold_text (inside, traditional);
     g_auto(GStrv) clauses = g_regex_split_simple ("[,;]", inside_folded, 0, 0);
     glong offset = 0;
 
@@ -902,9 +1205,9 @@ finish_project (Builder *b)
   for (guint i = 0; listed_partners[i] != NULL; i++)
     g_ptr_array_add (partners, g_strdup (listed_partners[i]));
 
-  drop_department_notes (b->fields[FIELD_TARGET]);
+  drop_department_notes (b->fields[FIELD_TARGET], b->traditional);
   if (departments->len == 0)
-    take_trailing_departments (project, b->fields[FIELD_TARGET], departments, partners);
+    take_trailing_departments (project, b->fields[FIELD_TARGET], departments, partners, b->traditional);
 
   g_ptr_array_add (departments, NULL);
   g_ptr_array_add (partners, NULL);
@@ -928,8 +1231,17 @@ finish_project (Builder *b)
       ms_project_set_contact (project, contact);
     }
 
-  indicators = ms_quantity_extract_indicators (b->fields[FIELD_TARGET]->str,
-                                               b->fields[FIELD_COMPLETION]->str, refused);
+  if (b->traditional)
+    {
+      /* Units and numerals are known in 简体 (萬, 公裏); the texts stay as written. */
+      g_autofree char *target = _ms_notice_to_simplified (b->fields[FIELD_TARGET]->str);
+      g_autofree char *completion = _ms_notice_to_simplified (b->fields[FIELD_COMPLETION]->str);
+
+      indicators = ms_quantity_extract_indicators (target, completion, refused);
+    }
+  else
+    indicators = ms_quantity_extract_indicators (b->fields[FIELD_TARGET]->str,
+                                                 b->fields[FIELD_COMPLETION]->str, refused);
   for (guint i = 0; i < refused->len; i++)
     {
       MsRefusedFigure *figure = g_ptr_array_index (refused, i);
@@ -1078,7 +1390,7 @@ static void
 feed_project_text (Builder    *b,
                    const char *text)
 {
-  g_autofree char *folded = ms_text_normalize (text);
+  g_autofree char *folded = fold_text (text, b->traditional);
   const char *rest = text;
   const char *rest_folded = folded;
 
@@ -1167,13 +1479,56 @@ feed_project_text (Builder    *b,
     }
 }
 
+/* An unnumbered item says what was pledged, then what was done:
+ * "●推进老旧小区改造方面：完成…" or "新建公园3个。上半年已建成2个。" */
+static void
+feed_positional_item (Builder    *b,
+                      const char *text)
+{
+  static GRegex *lead_regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *folded = NULL;
+  int split_start = 0, split_end = 0;
+
+  if (g_once_init_enter (&lead_regex))
+    g_once_init_leave (&lead_regex, g_regex_new ("^(?:[^:。]{2,40}:|[^。]{4,}?。)(?=.)", G_REGEX_OPTIMIZE, 0, NULL));
+
+  folded = fold_text (text, b->traditional);
+  if (!g_regex_match (lead_regex, folded, 0, &match))
+    {
+      feed_project_text (b, text);
+      return;
+    }
+
+  g_match_info_fetch_pos (match, 0, &split_start, &split_end);
+  {
+    gsize cut = original_offset (text, folded, split_end);
+    g_autofree char *lead = g_strndup (text, cut);
+    g_autofree char *clean = trim (lead);
+    gsize length = strlen (clean);
+
+    /* The colon only introduces what follows. */
+    if (g_str_has_suffix (clean, ":"))
+      clean[length - 1] = '\0';
+    else if (g_str_has_suffix (clean, "："))
+      clean[length - strlen ("：")] = '\0';
+    if (g_str_has_suffix (clean, "方面"))
+      clean[strlen (clean) - strlen ("方面")] = '\0';
+
+    feed_project_text (b, clean);
+    if (b->field == FIELD_TARGET)
+      b->field = FIELD_COMPLETION;
+    feed_project_text (b, text + cut);
+  }
+}
+
 static void
 set_title (Builder    *b,
            const char *title)
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *folded = ms_text_normalize (title);
+  g_autofree char *folded = fold_text (title, b->traditional);
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("^(?:关于)?(.*?)\\s*((?:19|20|21)\\d{2})\\s*年", 0, 0, NULL));
@@ -1367,6 +1722,10 @@ build (Builder   *b,
             structure_started = TRUE;
             ensure_group (b, line->number);
 
+            /* Bullets and unnumbered paragraphs are numbered in order. */
+            if (line->positional)
+              line->heading_number = last_project_number + 1;
+
             if (last_project_number != 0 && line->heading_number != last_project_number + 1 &&
                 line->heading_number != 1)
               add_remark (b->report->warnings, line->number,
@@ -1383,12 +1742,27 @@ build (Builder   *b,
             b->report->n_projects++;
             {
               g_autofree char *marker = g_strndup (line->text, strlen (line->text) - strlen (line->rest));
-              /* translators: how a project was recognised; %s is its number as written, "3、" */
-              g_autofree char *basis = g_strdup_printf (_("numbered item “%s”"), g_strstrip (marker));
+              g_autofree char *basis = NULL;
+
+              g_strstrip (marker);
+              if (line->bullet)
+                /* translators: how a project was recognised; %s is the bullet, "●" */
+                basis = g_strdup_printf (_("bullet “%s”, numbered in order"), marker);
+              else if (line->positional)
+                basis = g_strdup (_("paragraph of an itemised run, numbered in order"));
+              else if (line->inline_item)
+                /* translators: how a project was recognised; %s is its number as written, "(3)" */
+                basis = g_strdup_printf (_("numbered item “%s” within a paragraph"), marker);
+              else
+                /* translators: how a project was recognised; %s is its number as written, "3、" */
+                basis = g_strdup_printf (_("numbered item “%s”"), marker);
 
               add_item (b->report, project, line->number, basis);
             }
-            feed_project_text (b, line->rest);
+            if (line->positional)
+              feed_positional_item (b, line->rest);
+            else
+              feed_project_text (b, line->rest);
           }
           break;
 
@@ -1450,6 +1824,30 @@ build (Builder   *b,
     add_remark (b->report->warnings, 0, _("no title found"));
 }
 
+static gboolean
+blocks_are_traditional (MsNoticeBlocks *blocks)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->blocks->len && all->len < 64 * 1024; i++)
+    {
+      MsNoticeBlock *block = g_ptr_array_index (blocks->blocks, i);
+
+      if (block->kind == MS_NOTICE_BLOCK_PARAGRAPH)
+        g_string_append (all, block->text);
+      else
+        for (guint r = 0; r < block->rows->len; r++)
+          {
+            GPtrArray *row = g_ptr_array_index (block->rows, r);
+
+            for (guint c = 0; c < row->len; c++)
+              g_string_append (all, ((MsNoticeCell *)g_ptr_array_index (row, c))->text);
+          }
+    }
+
+  return _ms_notice_is_traditional (all->str);
+}
+
 /**
  * ms_notice_interpret:
  * @blocks: what a reader found
@@ -1488,7 +1886,9 @@ ms_notice_interpret (MsNoticeBlocks  *blocks,
       add_remark (result->dropped, remark->line, "%s", remark->message);
     }
 
-  lines = lines_from_blocks (blocks);
+  b.traditional = blocks_are_traditional (blocks);
+  lines = lines_from_blocks (blocks, b.traditional);
+  settle_items (lines);
   drop_repeated_and_trailing_chrome (lines, result);
 
   document = ms_document_new ();

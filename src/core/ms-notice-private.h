@@ -15,4 +15,7 @@ char *_ms_notice_decode (const char  *data,
                          gsize        length,
                          char       **encoding);
 
+char     *_ms_notice_to_simplified  (const char *text);
+gboolean  _ms_notice_is_traditional (const char *text);
+
 G_END_DECLS
