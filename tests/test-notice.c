@@ -1001,6 +1001,166 @@ test_traditional (void)
   g_assert_nonnull (find_indicator (project, 10, "个"));
 }
 
+
+/* Tables as texts carry them */
+
+static MsProject *
+project_numbered (MsDocument *document,
+                  guint       number)
+{
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  for (guint i = 0; i < projects->len; i++)
+    if (ms_project_get_number (g_ptr_array_index (projects, i)) == number)
+      return g_ptr_array_index (projects, i);
+
+  g_error ("no project %u", number);
+}
+
+static void
+test_table_cell_per_line (void)
+{
+  static const char text[] =
+    "青石县2024年1-9月民生工程进度表\n"
+    "\n类别\n\n名称\n\n序号\n\n项目内容\n\n目标任务\n\n县级牵头\n\n责任单位\n\n完成数\n\n完成率(%)\n\n备注\n\n"
+    "教育提升工程\n\n1\n\n改善办学条件\n\n新建学校(所)\n\n4\n\n县教育\n\n体育局\n\n3\n\n75\n\n加快推进\n\n"
+    "2\n\n新增学位(个)\n\n2000\n\n2400\n\n120\n\n超额完成\n\n"
+    "3*\n\n资助困难学生\n\n资助人数(人)\n\n1500\n\n县教育体育局、\n\n团县委\n\n1500\n\n100\n\n已完成\n\n"
+    "健康服务工程\n\n4\n\n家庭医生签约\n\n签约率(%)\n\n60\n\n县卫健局\n\n52\n\n86.7\n\n序时推进\n\n"
+    "分享到：\n";
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (text, &report);
+  MsCategory *category = ms_document_get_category (document, 0);
+  MsProject *project;
+
+  /* The 类别 column makes the groups. */
+  g_assert_cmpuint (g_list_model_get_n_items (ms_category_get_groups (category)), ==, 2);
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (category, 0)), ==, "教育提升工程");
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (category, 1)), ==, "健康服务工程");
+  g_assert_cmpuint (g_list_model_get_n_items (ms_group_get_projects (ms_category_get_group (category, 0))), ==, 3);
+
+  project = project_numbered (document, 1);
+  /* A name broken over two lines is one department. */
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县教育体育局");
+  assert_pair (project, 4, "所", 3);
+  g_assert_nonnull (strstr (ms_notice_report_find_item (report, project)->basis, "one cell per line"));
+
+  /* The row under a spanning department inherits it. */
+  project = project_numbered (document, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县教育体育局");
+  assert_pair (project, 2000, "个", 2400);
+
+  project = project_numbered (document, 3);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县教育体育局");
+  g_assert_cmpstr (ms_project_get_departments (project)[1], ==, "团县委");
+  assert_pair (project, 1500, "人", 1500);
+
+  project = project_numbered (document, 4);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县卫健局");
+  assert_pair (project, 60, "%", 52);
+  g_assert_nonnull (strstr (ms_project_get_note (project), "86.7"));
+}
+
+static void
+test_table_separated_rows (void)
+{
+  static const char pipes[] =
+    "青石县2024年省民生实事二季度进展情况\n"
+    "序号 | 工作任务 | 责任单位 | 二季度目标 | 进展情况 | 目标完成情况 |\n"
+    "1 | 新建城市书房3个 | 县文广局 | 完成选址 | 已建成2个，第三个完成装修50%。 | 顺利推进 |\n"
+    "新增阅览座位500个 | |||||\n"
+    "2 | 改造农村公路80公里 | 县交通局 | 完成40公里 | 已完成45公里。 | 超序时 |\n";
+  static const char tabs[] =
+    "青石县2024年民生实事完成情况\n"
+    "序号\t项目名称\t责任单位\t目标任务\t完成情况\t完成率\n"
+    "1\t城区新增停车位\t县住建局\t1200个\t1350\t112.5%\n"
+    "2\t农村饮水提升\t县水利局\t30000人\t28000\t93.3%\n";
+  static const char spaces[] =
+    "青石县2024年1-6月重点民生实事完成情况表\n"
+    "序号 项目名称 责任单位 目标任务 1- 6月完成情况 完成率% 备注\n"
+    "1 新增城镇就业 县人社局 5000人 2600 52%\n"
+    "2 社会保障提标 落实养老金发放9000人 县人社局 9000人 9100 101%\n"
+    "落实医疗救助资金2000万元 县医保局 2000万 1500 75%\n"
+    "开展送戏下乡120场\n"
+    "3 残疾儿童康复 残联 60人 60 100% 已完成\n";
+  g_autoptr(MsDocument) document = import_text (pipes, NULL);
+  MsProject *project = project_numbered (document, 1);
+
+  /* The row continuing project 1 under its spanned number adds a target. */
+  g_assert_nonnull (strstr (ms_project_get_target (project), "新增阅览座位500个"));
+  g_assert_nonnull (find_indicator (project, 3, "个"));
+  g_assert_nonnull (find_indicator (project, 500, "个"));
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县文广局");
+  assert_pair (project_numbered (document, 2), 80, "公里", 45);
+  g_clear_object (&document);
+
+  document = import_text (tabs, NULL);
+  project = project_numbered (document, 1);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县住建局");
+  assert_pair (project, 1200, "个", 1350);
+  assert_pair (project_numbered (document, 2), 30000, "人", 28000);
+  g_clear_object (&document);
+
+  document = import_text (spaces, NULL);
+  assert_pair (project_numbered (document, 1), 5000, "人", 2600);
+  project = project_numbered (document, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县人社局");
+  assert_pair (project, 9000, "人", 9100);
+  /* A bare figure under "2000万" counts in 万. */
+  assert_pair (project, 2000, "万", 1500);
+  g_assert_nonnull (find_indicator (project, 120, "场"));
+  g_assert_cmpstr (ms_project_get_departments (project_numbered (document, 3))[0], ==, "残联");
+}
+
+static void
+test_table_spans_and_metadata (void)
+{
+  static const char * const header[] = { "序号", "项目", "目标任务", "责任单位", "进展情况" };
+  g_autoptr(MsNoticeBlocks) blocks = ms_notice_blocks_new ("html");
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsNoticeReport) report = NULL;
+  MsNoticeBlock *table;
+  GPtrArray *row;
+  MsProject *project;
+
+  ms_notice_blocks_add_paragraph (blocks, 1, "青石县2024年民生实事进展");
+  table = ms_notice_blocks_add_table (blocks, 2, "<table>");
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 2, "索引号:", 1, 1);
+  ms_notice_row_add_cell (row, 2, "11-22/2024", 1, 1);
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 3, "发布日期:", 1, 1);
+  ms_notice_row_add_cell (row, 3, "2024-07-05", 1, 1);
+
+  table = ms_notice_blocks_add_table (blocks, 10, "<table>");
+  row = ms_notice_block_add_row (table);
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    ms_notice_row_add_cell (row, 10, header[i], 1, 1);
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 11, "1", 1, 1);
+  ms_notice_row_add_cell (row, 11, "新建公园", 1, 1);
+  ms_notice_row_add_cell (row, 11, "新建公园3个", 1, 1);
+  /* One department for two rows. */
+  ms_notice_row_add_cell (row, 11, "县住建局", 2, 1);
+  ms_notice_row_add_cell (row, 11, "已建成2个", 1, 1);
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 12, "2", 1, 1);
+  ms_notice_row_add_cell (row, 12, "改造管网", 1, 1);
+  ms_notice_row_add_cell (row, 12, "改造管网20公里", 1, 1);
+  ms_notice_row_add_cell (row, 12, "已完成12公里", 1, 1);
+
+  document = ms_notice_interpret (blocks, &report, &error);
+  g_assert_no_error (error);
+  project = project_numbered (document, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县住建局");
+  assert_pair (project, 20, "公里", 12);
+  assert_pair (project_numbered (document, 1), 3, "个", 2);
+  /* Page metadata is chrome, and gives the notice's date. */
+  g_assert_true (remarks_contain (report->dropped, 2, "11-22/2024"));
+  g_assert_cmpuint (report->date, ==, ms_date_from_ymd (2024, 7, 5));
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1151,6 +1311,9 @@ main (int   argc,
   g_test_add_func ("/notice/unnumbered-paragraphs", test_unnumbered_paragraphs);
   g_test_add_func ("/notice/headings-as-items", test_headings_as_items);
   g_test_add_func ("/notice/traditional", test_traditional);
+  g_test_add_func ("/notice/table-cell-per-line", test_table_cell_per_line);
+  g_test_add_func ("/notice/table-separated-rows", test_table_separated_rows);
+  g_test_add_func ("/notice/table-spans-and-metadata", test_table_spans_and_metadata);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -32,6 +32,8 @@ typedef enum
   LINE_PROJECT,
   LINE_CHROME,
   LINE_CLOSING,
+  /* A table with a header: interpreted row by row. */
+  LINE_TABLE,
 } LineKind;
 
 typedef struct
@@ -48,6 +50,7 @@ typedef struct
   guint     bullet : 1;
   guint     inline_item : 1;
   guint     positional : 1;
+  MsNoticeBlock *block;
 } Line;
 
 typedef enum
@@ -77,6 +80,12 @@ typedef struct
   GHashTable     *category_ids;
   /* The notice is in 繁体: matched in 简体, kept as written. */
   gboolean        traditional;
+  /* A project from a table's rows: indicators read from the figure
+   * columns, and the texts in which figures are still to be found. */
+  gboolean        from_table;
+  GPtrArray      *table_indicators;
+  GString        *quantity_target;
+  GString        *quantity_completion;
 } Builder;
 
 typedef struct
@@ -627,8 +636,11 @@ add_paragraph_lines (GPtrArray  *lines,
   line_free (whole);
 }
 
-/* Paragraphs are read line by line; a table's rows, until tables are
- * interpreted on their own, as lines of their cells. */
+static void add_table_lines (GPtrArray     *lines,
+                             MsNoticeBlock *block,
+                             gboolean       traditional);
+
+/* Paragraphs are read line by line, tables as a whole. */
 static GPtrArray *
 lines_from_blocks (MsNoticeBlocks *blocks,
                    gboolean        traditional)
@@ -646,25 +658,7 @@ lines_from_blocks (MsNoticeBlocks *blocks,
           continue;
         }
 
-      for (guint r = 0; r < block->rows->len; r++)
-        {
-          GPtrArray *row = g_ptr_array_index (block->rows, r);
-          g_autoptr(GString) joined = g_string_new (NULL);
-          guint number = block->line;
-
-          for (guint c = 0; c < row->len; c++)
-            {
-              MsNoticeCell *cell = g_ptr_array_index (row, c);
-
-              if (c == 0)
-                number = cell->line;
-              if (joined->len > 0)
-                g_string_append_c (joined, ' ');
-              g_string_append (joined, cell->text);
-            }
-          if (joined->len > 0)
-            g_ptr_array_add (lines, line_new (number, joined->str, traditional));
-        }
+      add_table_lines (lines, block, traditional);
     }
 
   return lines;
@@ -713,7 +707,7 @@ settle_items (GPtrArray *lines)
     }
 
   /* Headings （一）…（十） with no numbered items: they are the items. */
-  if (count_kind (lines, LINE_PROJECT) == 0)
+  if (count_kind (lines, LINE_PROJECT) == 0 && count_kind (lines, LINE_TABLE) == 0)
     {
       for (guint i = 0; i < lines->len; i++)
         {
@@ -726,7 +720,7 @@ settle_items (GPtrArray *lines)
 
   /* Still none: paragraphs after "…如下：" are the items, one each, if
    * there are several and they read like items (long, with figures). */
-  if (count_kind (lines, LINE_PROJECT) == 0)
+  if (count_kind (lines, LINE_PROJECT) == 0 && count_kind (lines, LINE_TABLE) == 0)
     {
       guint first = G_MAXUINT;
       guint run = 0;
@@ -1231,17 +1225,18 @@ finish_project (Builder *b)
       ms_project_set_contact (project, contact);
     }
 
-  if (b->traditional)
-    {
-      /* Units and numerals are known in 简体 (萬, 公裏); the texts stay as written. */
-      g_autofree char *target = _ms_notice_to_simplified (b->fields[FIELD_TARGET]->str);
-      g_autofree char *completion = _ms_notice_to_simplified (b->fields[FIELD_COMPLETION]->str);
+  {
+    const char *target_text = b->from_table ? b->quantity_target->str : b->fields[FIELD_TARGET]->str;
+    const char *completion_text = b->from_table ? b->quantity_completion->str : b->fields[FIELD_COMPLETION]->str;
+    /* Units and numerals are known in 简体 (萬, 公裏); the texts stay as written. */
+    g_autofree char *target = b->traditional ? _ms_notice_to_simplified (target_text) : g_strdup (target_text);
+    g_autofree char *completion = b->traditional ? _ms_notice_to_simplified (completion_text) : g_strdup (completion_text);
 
-      indicators = ms_quantity_extract_indicators (target, completion, refused);
-    }
-  else
-    indicators = ms_quantity_extract_indicators (b->fields[FIELD_TARGET]->str,
-                                                 b->fields[FIELD_COMPLETION]->str, refused);
+    indicators = ms_quantity_extract_indicators (target, completion, refused);
+    if (b->from_table)
+      for (guint i = b->table_indicators->len; i > 0; i--)
+        g_ptr_array_insert (indicators, 0, g_object_ref (g_ptr_array_index (b->table_indicators, i - 1)));
+  }
   for (guint i = 0; i < refused->len; i++)
     {
       MsRefusedFigure *figure = g_ptr_array_index (refused, i);
@@ -1278,6 +1273,10 @@ finish_project (Builder *b)
 
   for (guint i = 0; i < N_FIELDS; i++)
     g_string_truncate (b->fields[i], 0);
+  g_ptr_array_set_size (b->table_indicators, 0);
+  g_string_truncate (b->quantity_target, 0);
+  g_string_truncate (b->quantity_completion, 0);
+  b->from_table = FALSE;
   b->project = NULL;
 }
 
@@ -1329,6 +1328,20 @@ keep_in_document_note (Builder    *b,
   /* translators: how a line kept from an imported notice is prefixed in the
    * note: %u is its line number, %s the text */
   g_string_append_printf (b->document_note, _("Line %u: %s"), line->number, line->text);
+}
+
+/* A row of a table that belongs to no project. */
+static void
+keep_text_in_note (Builder    *b,
+                   guint       number,
+                   const char *text)
+{
+  if (b->document_note->len > 0)
+    g_string_append_c (b->document_note, '\n');
+  g_string_append_printf (b->document_note, _("Line %u: %s"), number, text);
+  add_remark (b->report->warnings, number,
+              /* translators: %s is a line of the notice that is not part of a project */
+              _("text outside any project, kept in the document's note: %s"), text);
 }
 
 static gboolean
@@ -1642,6 +1655,1017 @@ find_notice_date (Builder   *b,
     }
 }
 
+/* Tables: the header says what each column holds; cells are read by
+ * position when a row is complete, else by what they look like (a
+ * department, a figure, a rate), since rows copied as text lose the cells
+ * a span covered. */
+
+typedef enum
+{
+  COLUMN_NONE,
+  COLUMN_NUMBER,
+  COLUMN_GROUP,
+  COLUMN_PROJECT,
+  COLUMN_TARGET,
+  COLUMN_DEPARTMENTS,
+  COLUMN_PARTNERS,
+  COLUMN_DEADLINE,
+  COLUMN_COMPLETION,
+  COLUMN_RATE,
+  COLUMN_NOTE,
+  COLUMN_LEAD,
+  /* Not a header column: the name of an indicator in a project's row. */
+  COLUMN_INDICATOR,
+  N_COLUMNS
+} Column;
+
+typedef enum
+{
+  CELL_EMPTY,
+  CELL_TEXT,
+  CELL_FIGURE,
+  CELL_PERCENT,
+  CELL_DEPARTMENT,
+  CELL_DEADLINE,
+  CELL_NUMBER,
+} CellType;
+
+typedef struct
+{
+  char     *text;
+  char     *folded;
+  CellType  type;
+  guint     line;
+} Cell;
+
+static void
+cell_clear (Cell *cell)
+{
+  g_free (cell->text);
+  g_free (cell->folded);
+}
+
+static Column
+column_for_header (const char *folded)
+{
+  static const struct {
+    const char *pattern;
+    Column      column;
+  } rules[] = {
+    { "^(?:序号|编号)$", COLUMN_NUMBER },
+    { "完成率|完成比例|形象进度|^完成目标$|^\\(%\\)$|^%$", COLUMN_RATE },
+    { "目标完成情况|备注|说明", COLUMN_NOTE },
+    { "季度目标|月目标|阶段目标|序时进度", COLUMN_NOTE },
+    { "进展|完成情况|实际完成|^进度$|推进情况|落实情况|^完成数|^完成值", COLUMN_COMPLETION },
+    { "时限|完成时间|完成期限", COLUMN_DEADLINE },
+    { "配合单位|协办单位|参与单位", COLUMN_PARTNERS },
+    { "责任单位|牵头单位|牵头部门|责任部门|主责单位|级牵头|^牵头$|负责单位", COLUMN_DEPARTMENTS },
+    { "责任领导|牵头领导|分管领导", COLUMN_LEAD },
+    { "目标|建设内容|主要内容|建设规模|任务内容|具体内容", COLUMN_TARGET },
+    { "^(?:工程|工程名称|类别|领域|板块|分类)$", COLUMN_GROUP },
+    { "项目|名称|实事|任务|事项|内容", COLUMN_PROJECT },
+  };
+  g_autoptr(GString) compact = g_string_new (NULL);
+
+  /* "项 目 内 容" */
+  for (const char *s = folded; *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      g_string_append_unichar (compact, g_utf8_get_char (s));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      if (g_regex_match_simple (rules[i].pattern, compact->str, 0, 0))
+        return rules[i].column;
+    }
+
+  return COLUMN_NONE;
+}
+
+static gboolean
+is_department_text (const char *folded)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:[^\\d\\s。;:,]{0,20}?(?:局|委|办|厅|院|中心|公司|残联|妇联|团[省市县区]?委|工会|"
+                                            "政府|街道|办事处|指挥部|集团|银行|管委会|委员会|办公室|协会|联社|大队|支队|"
+                                            "分局|管理处|服务站|供销社|科协|文联|红十字会)[、,]?)+$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  return g_utf8_strlen (folded, -1) <= 60 && g_regex_match (regex, folded, 0, NULL);
+}
+
+static CellType
+type_of_cell (const char *folded,
+              guint       expected_number)
+{
+  static GRegex *figure_regex;
+  static GRegex *deadline_regex;
+  char *end = NULL;
+
+  if (g_once_init_enter (&figure_regex))
+    {
+      deadline_regex = g_regex_new ("^(?:\\d{4}年)?\\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?(?:完成|动工|开工|投入使用|建成)?$"
+                                    "|^(?:年底|年内|全年|长期|持续推进)", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&figure_regex,
+                         g_regex_new ("^[约近超]?[\\d,.]+\\s*(?:万|亿|千)?\\s*[^\\d\\s,.;:。]{0,4}$", G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  if (folded[0] == '\0')
+    return CELL_EMPTY;
+  if (g_ascii_isdigit (folded[0]) &&
+      g_ascii_strtoull (folded, &end, 10) == expected_number && expected_number > 0 &&
+      (end[0] == '\0' || g_str_equal (end, "*")))
+    return CELL_NUMBER;
+  if (g_str_has_suffix (folded, "%") && g_regex_match_simple ("^[\\d.]+\\s*%$", folded, 0, 0))
+    return CELL_PERCENT;
+  if (g_regex_match (figure_regex, folded, 0, NULL))
+    return CELL_FIGURE;
+  if (g_regex_match (deadline_regex, folded, 0, NULL))
+    return CELL_DEADLINE;
+  if (is_department_text (folded))
+    return CELL_DEPARTMENT;
+  return CELL_TEXT;
+}
+
+typedef struct
+{
+  GString *parts[N_COLUMNS];
+  guint    number;
+  guint    line;
+} Record;
+
+static gboolean
+column_accepts (Column   column,
+                CellType type)
+{
+  switch (column)
+    {
+    case COLUMN_NUMBER:
+      return type == CELL_NUMBER;
+    case COLUMN_GROUP:
+    case COLUMN_PROJECT:
+      return type == CELL_TEXT;
+    case COLUMN_TARGET:
+      return type == CELL_TEXT || type == CELL_FIGURE || type == CELL_PERCENT;
+    case COLUMN_DEPARTMENTS:
+    case COLUMN_PARTNERS:
+    case COLUMN_LEAD:
+      return type == CELL_DEPARTMENT;
+    case COLUMN_DEADLINE:
+      return type == CELL_DEADLINE;
+    case COLUMN_COMPLETION:
+      return type == CELL_TEXT || type == CELL_FIGURE;
+    case COLUMN_RATE:
+      return type == CELL_PERCENT || type == CELL_FIGURE;
+    case COLUMN_NOTE:
+      return type != CELL_EMPTY && type != CELL_NUMBER;
+    case COLUMN_NONE:
+    case COLUMN_INDICATOR:
+    case N_COLUMNS:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+record_add (Record     *record,
+            Column      column,
+            const char *text)
+{
+  GString *part = record->parts[column];
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  if (part->len > 0)
+    g_string_append (part, column == COLUMN_DEPARTMENTS || column == COLUMN_PARTNERS ? "、" : "\n");
+  g_string_append (part, text);
+}
+
+/* Reads a row by what its cells look like, in the header's order. */
+static void
+read_row_by_content (Record       *record,
+                     Cell         *cells,
+                     guint         n_cells,
+                     const Column *columns,
+                     guint         n_columns)
+{
+  guint next_column = 0;
+  gboolean any_figure_later[n_cells + 1];
+
+  /* Columns before 序号 (工程, 类别) hold the cells before the number; a
+   * row without its number lost them to a span, and starts after it. */
+  {
+    gboolean has_number = FALSE;
+
+    for (guint i = 0; i < n_cells; i++)
+      has_number |= cells[i].type == CELL_NUMBER;
+    if (!has_number)
+      for (guint c = 0; c < n_columns; c++)
+        if (columns[c] == COLUMN_NUMBER)
+          next_column = c + 1;
+  }
+
+  any_figure_later[n_cells] = FALSE;
+  for (guint i = n_cells; i > 0; i--)
+    any_figure_later[i - 1] = any_figure_later[i] || cells[i - 1].type == CELL_FIGURE;
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      Cell *cell = &cells[i];
+      guint found = G_MAXUINT;
+
+      if (cell->type == CELL_EMPTY)
+        continue;
+      if (cell->type == CELL_NUMBER)
+        {
+          /* Columns before 序号 (工程, 类别) are behind us. */
+          for (guint c = 0; c < n_columns; c++)
+            if (columns[c] == COLUMN_NUMBER)
+              next_column = MAX (next_column, c + 1);
+          continue;
+        }
+      /* Departments wherever they stand: rows lose cells before them. */
+      if (cell->type == CELL_DEPARTMENT)
+        {
+          for (guint c = 0; c < n_columns && found == G_MAXUINT; c++)
+            if (columns[c] == COLUMN_DEPARTMENTS)
+              found = c;
+          if (found != G_MAXUINT)
+            {
+              record_add (record, COLUMN_DEPARTMENTS, cell->text);
+              next_column = MAX (next_column, found + 1);
+              continue;
+            }
+        }
+
+      /* Text before the figures, once the project is named: the name of
+       * the indicator the figures measure. */
+      if (cell->type == CELL_TEXT && any_figure_later[i + 1] && record->parts[COLUMN_PROJECT]->len > 0 &&
+          record->parts[COLUMN_INDICATOR]->len == 0 && record->parts[COLUMN_TARGET]->len == 0)
+        {
+          record_add (record, COLUMN_INDICATOR, cell->text);
+          continue;
+        }
+
+      for (guint c = next_column; c < n_columns && found == G_MAXUINT; c++)
+        {
+          if (column_accepts (columns[c], cell->type) &&
+              /* A project's text before the figures, not in the figures' columns. */
+              !(cell->type == CELL_TEXT && columns[c] == COLUMN_TARGET && any_figure_later[i + 1] &&
+                record->parts[COLUMN_PROJECT]->len == 0))
+            found = c;
+        }
+      if (found == G_MAXUINT)
+        {
+          /* Nothing left for it: text continues the project, the rest is a note. */
+          record_add (record, cell->type == CELL_TEXT && record->parts[COLUMN_COMPLETION]->len == 0 &&
+                              record->parts[COLUMN_NOTE]->len == 0 ? COLUMN_TARGET : COLUMN_NOTE,
+                      cell->text);
+          continue;
+        }
+      /* Figures of the same row: a reported figure also fills a missing rate's place. */
+      record_add (record, columns[found], cell->text);
+      next_column = found + 1;
+    }
+}
+
+/* "市人力资源" "社会保障局" or "市教育局、" "团市委": a name broken over cells. */
+static guint
+join_broken_departments (Cell *cells,
+                         guint n_cells)
+{
+  guint out = 0;
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (out > 0 && cells[i].type == CELL_DEPARTMENT)
+        {
+          Cell *previous = &cells[out - 1];
+          gboolean open_list = g_str_has_suffix (previous->folded, "、") || g_str_has_suffix (previous->folded, ",");
+          /* Not the row's first text: that names the project ("新增城镇就业" "人社局"). */
+          gboolean piece = previous->type == CELL_TEXT && g_utf8_strlen (previous->folded, -1) <= 8 &&
+                           !has_any_punctuation (previous->folded) && !has_digit (previous->folded) &&
+                           out >= 2 && cells[out - 2].type != CELL_NUMBER &&
+                           g_regex_match_simple ("^[省市县区州盟旗镇乡]", previous->folded, 0, 0);
+
+          if ((previous->type == CELL_DEPARTMENT && open_list) || piece)
+            {
+              char *text = g_strconcat (previous->text, cells[i].text, NULL);
+              char *folded = g_strconcat (previous->folded, cells[i].folded, NULL);
+
+              g_free (previous->text);
+              g_free (previous->folded);
+              previous->text = text;
+              previous->folded = folded;
+              previous->type = CELL_DEPARTMENT;
+              cell_clear (&cells[i]);
+              continue;
+            }
+        }
+      if (out != i)
+        {
+          cells[out] = cells[i];
+          cells[i].text = cells[i].folded = NULL;
+        }
+      out++;
+    }
+
+  return out;
+}
+
+/* "城镇新增就业(人)": the unit a bare figure of the row counts in. */
+static char *
+unit_from_name (const char *folded)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\(([^()\\d]{1,4})\\)\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (!g_regex_match (regex, folded, 0, &match))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}
+
+static char *
+name_without_unit (const char *text)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\s*[(（][^()（）\\d]{1,4}[)）]\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
+
+  return g_regex_replace_literal (regex, text, -1, 0, "", 0, NULL);
+}
+
+typedef struct
+{
+  double    value;
+  double    scale;
+  char     *magnitude;
+  char     *unit;
+  gboolean  about;
+} Figure;
+
+static void
+figure_clear (Figure *figure)
+{
+  g_free (figure->magnitude);
+  g_free (figure->unit);
+}
+
+/* A cell holding one figure: "26000", "1300人", "10000万", "约2.5万元". */
+static gboolean
+parse_figure (const char *folded,
+              Figure     *figure)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *about = NULL;
+  g_autofree char *digits = NULL;
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^\\s*([约近])?\\s*([\\d,]+(?:\\.\\d+)?)\\s*(万|亿|千)?\\s*([^\\d\\s,.;:。]{0,4})\\s*$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (!g_regex_match (regex, folded, 0, &match))
+    return FALSE;
+
+  about = g_match_info_fetch (match, 1);
+  digits = g_match_info_fetch (match, 2);
+  for (const char *d = digits; *d; d++)
+    if (*d != ',')
+      g_string_append_c (plain, *d);
+  figure->value = g_ascii_strtod (plain->str, NULL);
+  figure->magnitude = g_match_info_fetch (match, 3);
+  figure->unit = g_match_info_fetch (match, 4);
+  figure->about = about != NULL && about[0] != '\0';
+  figure->scale = g_str_equal (figure->magnitude, "万") ? 1e4 : g_str_equal (figure->magnitude, "亿") ? 1e8 :
+                  g_str_equal (figure->magnitude, "千") ? 1e3 : 1;
+
+  return TRUE;
+}
+
+/* A target and a reported figure in columns of one row: one indicator. */
+static MsIndicator *
+indicator_from_row (Builder    *b,
+                    const char *name,
+                    const char *target,
+                    const char *actual)
+{
+  g_autofree char *target_folded = fold_text (target, b->traditional);
+  g_autofree char *name_folded = fold_text (name ? name : "", b->traditional);
+  Figure wanted = { 0 };
+  g_autofree char *unit = NULL;
+  g_autofree char *clean_name = NULL;
+  MsIndicator *indicator;
+
+  if (!parse_figure (target_folded, &wanted))
+    return NULL;
+
+  unit = g_strconcat (wanted.magnitude, wanted.unit, NULL);
+  if (wanted.unit[0] == '\0')
+    {
+      g_autofree char *named = unit_from_name (name_folded);
+
+      if (named != NULL)
+        {
+          g_free (unit);
+          unit = g_strconcat (wanted.magnitude, named, NULL);
+        }
+    }
+
+  indicator = ms_indicator_new ();
+  clean_name = name_without_unit (name ? name : "");
+  ms_indicator_set_name (indicator, clean_name);
+  ms_indicator_set_unit (indicator, unit);
+  ms_indicator_set_target (indicator, wanted.value);
+  if (wanted.about)
+    ms_indicator_set_comparison (indicator, MS_COMPARISON_ABOUT);
+  if (strstr (name_folded, "低于") != NULL || strstr (name_folded, "控制在") != NULL ||
+      strstr (name_folded, "不超过") != NULL)
+    ms_indicator_set_comparison (indicator, MS_COMPARISON_AT_MOST);
+
+  if (actual != NULL && actual[0] != '\0')
+    {
+      g_autofree char *actual_folded = fold_text (actual, b->traditional);
+
+      Figure reported = { 0 };
+
+      if (parse_figure (actual_folded, &reported))
+        {
+          double value = reported.value;
+
+          /* A bare figure counts in the target's unit ("10000万" then "7965"). */
+          if (reported.magnitude[0] != '\0' || reported.unit[0] != '\0')
+            value = reported.value * reported.scale / wanted.scale;
+          ms_indicator_set_actual (indicator, value);
+        }
+      figure_clear (&reported);
+    }
+
+  figure_clear (&wanted);
+  return indicator;
+}
+
+static void
+start_table_project (Builder       *b,
+                     MsNoticeBlock *block,
+                     guint          number,
+                     guint          line,
+                     const char    *columns_text,
+                     guint         *last_project_number)
+{
+  g_autoptr(MsProject) project = ms_project_new ();
+  g_autofree char *basis = NULL;
+
+  finish_project (b);
+  ensure_group (b, line);
+  if (*last_project_number != 0 && number != *last_project_number + 1 && number != 1)
+    add_remark (b->report->warnings, line,
+                /* translators: both are project numbers */
+                _("project %u follows project %u: check the numbering"),
+                number, *last_project_number);
+  *last_project_number = number;
+
+  ms_project_set_number (project, number);
+  ms_group_insert_project (b->group, G_MAXUINT, project);
+  b->project = project;
+  b->project_line = line;
+  b->field = FIELD_TARGET;
+  b->from_table = TRUE;
+  b->report->n_projects++;
+  /* translators: how a project was recognised: %s is how the table was
+   * written ("one cell per line"), then the columns of its header */
+  basis = g_strdup_printf (_("table row (%s; columns %s)"), _(block->shape), columns_text);
+  add_item (b->report, project, line, basis);
+}
+
+static void
+start_table_group (Builder    *b,
+                   const char *title,
+                   guint       line)
+{
+  g_autoptr(MsGroup) group = ms_group_new ();
+  g_autofree char *clean = trim (title);
+
+  finish_project (b);
+  ensure_category (b, line);
+  ms_group_set_number (group, g_list_model_get_n_items (ms_category_get_groups (b->category)) + 1);
+  ms_group_set_title (group, clean);
+  ms_category_insert_group (b->category, G_MAXUINT, group);
+  b->group = group;
+  b->report->n_groups++;
+}
+
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  if (line == NULL || line[0] == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
+/* Adds what one row says to the project it belongs to. */
+static void
+take_row (Builder *b,
+          Record  *row)
+{
+  const char *name = row->parts[COLUMN_INDICATOR]->len > 0 ? row->parts[COLUMN_INDICATOR]->str
+                                                           : row->parts[COLUMN_PROJECT]->str;
+  const char *target = row->parts[COLUMN_TARGET]->str;
+  const char *actual = row->parts[COLUMN_COMPLETION]->str;
+  g_autofree char *target_folded = fold_text (target, b->traditional);
+  g_autofree char *actual_folded = fold_text (actual, b->traditional);
+  MsIndicator *indicator = NULL;
+
+  if (row->parts[COLUMN_PROJECT]->len > 0 && b->fields[FIELD_TARGET]->len == 0)
+    append_piece (b->fields[FIELD_TARGET], row->parts[COLUMN_PROJECT]->str);
+
+  if (type_of_cell (target_folded, 0) == CELL_FIGURE &&
+      (actual[0] == '\0' || type_of_cell (actual_folded, 0) == CELL_FIGURE))
+    indicator = indicator_from_row (b, name, target, actual);
+
+  if (indicator != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("%s%s%s",
+                                               row->parts[COLUMN_INDICATOR]->str,
+                                               row->parts[COLUMN_INDICATOR]->len > 0 ? "：" : "", target);
+
+      if (b->fields[FIELD_TARGET]->len > 0)
+        g_string_append_c (b->fields[FIELD_TARGET], '\n');
+      g_string_append (b->fields[FIELD_TARGET], line);
+      if (actual[0] != '\0')
+        {
+          g_autofree char *reported = g_strdup_printf ("%s%s%s", name, name[0] ? "：" : "", actual);
+
+          if (b->fields[FIELD_COMPLETION]->len > 0)
+            g_string_append_c (b->fields[FIELD_COMPLETION], '\n');
+          g_string_append (b->fields[FIELD_COMPLETION], reported);
+        }
+      g_ptr_array_add (b->table_indicators, indicator);
+    }
+  else
+    {
+      /* Texts: figures are found in them as in paragraphs. */
+      GString *pieces = g_string_new (NULL);
+
+      if (row->parts[COLUMN_INDICATOR]->len > 0)
+        append_piece (pieces, row->parts[COLUMN_INDICATOR]->str);
+      append_piece (pieces, target);
+      if (row->parts[COLUMN_PROJECT]->len > 0 &&
+          strstr (b->fields[FIELD_TARGET]->str, row->parts[COLUMN_PROJECT]->str) == NULL)
+        append_line (b->fields[FIELD_TARGET], row->parts[COLUMN_PROJECT]->str);
+      if (pieces->len > 0 && strstr (b->fields[FIELD_TARGET]->str, pieces->str) == NULL)
+        {
+          if (b->fields[FIELD_TARGET]->len > 0)
+            g_string_append_c (b->fields[FIELD_TARGET], '\n');
+          g_string_append (b->fields[FIELD_TARGET], pieces->str);
+        }
+      /* Each row is a clause of its own: figures do not run across rows. */
+      if (row->parts[COLUMN_PROJECT]->len > 0)
+        append_line (b->quantity_target, row->parts[COLUMN_PROJECT]->str);
+      append_line (b->quantity_target, pieces->str);
+      if (actual[0] != '\0')
+        {
+          append_piece (b->fields[FIELD_COMPLETION], actual);
+          append_piece (b->quantity_completion, actual);
+        }
+      g_string_free (pieces, TRUE);
+    }
+
+  if (row->parts[COLUMN_DEPARTMENTS]->len > 0)
+    {
+      if (b->fields[FIELD_DEPARTMENTS]->len > 0)
+        g_string_append (b->fields[FIELD_DEPARTMENTS], "、");
+      g_string_append (b->fields[FIELD_DEPARTMENTS], row->parts[COLUMN_DEPARTMENTS]->str);
+    }
+  if (row->parts[COLUMN_PARTNERS]->len > 0)
+    {
+      if (b->fields[FIELD_PARTNERS]->len > 0)
+        g_string_append (b->fields[FIELD_PARTNERS], "、");
+      g_string_append (b->fields[FIELD_PARTNERS], row->parts[COLUMN_PARTNERS]->str);
+    }
+  if (row->parts[COLUMN_LEAD]->len > 0)
+    append_piece (b->fields[FIELD_LEAD], row->parts[COLUMN_LEAD]->str);
+  if (row->parts[COLUMN_DEADLINE]->len > 0)
+    {
+      /* translators: a project's deadline as a table of a notice gives it, kept in its note */
+      g_autofree char *deadline = g_strdup_printf (_("Deadline: %s"), row->parts[COLUMN_DEADLINE]->str);
+
+      append_piece (b->fields[FIELD_NOTE], deadline);
+    }
+  if (row->parts[COLUMN_RATE]->len > 0)
+    {
+      /* translators: the completion rate a table of a notice gives, kept in the project's note */
+      g_autofree char *rate = g_strdup_printf (_("Completion rate: %s"), row->parts[COLUMN_RATE]->str);
+
+      append_piece (b->fields[FIELD_NOTE], rate);
+    }
+  if (row->parts[COLUMN_NOTE]->len > 0)
+    append_piece (b->fields[FIELD_NOTE], row->parts[COLUMN_NOTE]->str);
+}
+
+static void
+record_init (Record *record)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    record->parts[i] = g_string_new (NULL);
+}
+
+static void
+record_clear (Record *record)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_string_free (record->parts[i], TRUE);
+}
+
+/* The cells of a table laid out on a grid: a span's text stands in each
+ * row it covers (a department for several rows), once across columns. */
+static GPtrArray *
+table_grid (MsNoticeBlock *block,
+            gboolean       traditional)
+{
+  GPtrArray *grid = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Cell));
+  g_autoptr(GArray) pending_rows = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      GPtrArray *source = g_ptr_array_index (block->rows, r);
+      GArray *row = g_array_new (FALSE, TRUE, sizeof (Cell));
+      guint column = 0;
+
+      g_array_set_clear_func (row, (GDestroyNotify)cell_clear);
+      for (guint s = 0; s < source->len || column < pending->len; )
+        {
+          Cell cell = { 0 };
+
+          if (column < pending->len && g_array_index (pending_rows, guint, column) > 0)
+            {
+              Cell *above = &g_array_index (pending, Cell, column);
+
+              cell.text = g_strdup (above->text);
+              cell.folded = g_strdup (above->folded);
+              cell.line = above->line;
+              g_array_index (pending_rows, guint, column)--;
+              g_array_append_val (row, cell);
+              column++;
+              continue;
+            }
+          if (s >= source->len)
+            {
+              column++;
+              if (column >= pending->len)
+                break;
+              {
+                Cell empty = { g_strdup (""), g_strdup (""), CELL_EMPTY, 0 };
+
+                g_array_append_val (row, empty);
+              }
+              continue;
+            }
+
+          {
+            MsNoticeCell *from = g_ptr_array_index (source, s++);
+
+            cell.text = trim (from->text);
+            cell.folded = fold_text (cell.text, traditional);
+            cell.line = from->line;
+            if (from->row_span > 1)
+              {
+                Cell copy = { g_strdup (cell.text), g_strdup (cell.folded), CELL_EMPTY, cell.line };
+                guint remaining = from->row_span - 1;
+
+                if (pending->len <= column)
+                  {
+                    g_array_set_size (pending, column + 1);
+                    g_array_set_size (pending_rows, column + 1);
+                  }
+                cell_clear (&g_array_index (pending, Cell, column));
+                g_array_index (pending, Cell, column) = copy;
+                g_array_index (pending_rows, guint, column) = remaining;
+              }
+            g_array_append_val (row, cell);
+            column++;
+            for (guint extra = 1; extra < from->column_span && extra < 64; extra++)
+              {
+                Cell empty = { g_strdup (""), g_strdup (""), CELL_EMPTY, cell.line };
+
+                g_array_append_val (row, empty);
+                column++;
+              }
+          }
+        }
+      g_ptr_array_add (grid, row);
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    cell_clear (&g_array_index (pending, Cell, i));
+
+  return grid;
+}
+
+static gboolean
+is_metadata_table (GPtrArray *grid)
+{
+  guint labelled = 0, cells = 0;
+
+  for (guint r = 0; r < grid->len; r++)
+    {
+      GArray *row = g_ptr_array_index (grid, r);
+
+      for (guint c = 0; c < row->len; c += 2)
+        {
+          Cell *cell = &g_array_index (row, Cell, c);
+
+          cells++;
+          labelled += g_str_has_suffix (cell->folded, ":");
+        }
+    }
+
+  return cells > 0 && labelled * 2 >= cells;
+}
+
+/* Whether each cell looks like what its column holds. */
+static gboolean
+fits_columns (const Cell   *cells,
+              guint         n_cells,
+              const Column *columns)
+{
+  for (guint c = 0; c < n_cells; c++)
+    {
+      CellType type = cells[c].type;
+
+      if (type == CELL_EMPTY || columns[c] == COLUMN_NONE || columns[c] == COLUMN_NOTE)
+        continue;
+      /* Names and numbers may be written any way; a department is not a figure. */
+      if ((columns[c] == COLUMN_DEPARTMENTS || columns[c] == COLUMN_PARTNERS) && type != CELL_DEPARTMENT)
+        return FALSE;
+      if (columns[c] == COLUMN_NUMBER && type != CELL_NUMBER && type != CELL_FIGURE)
+        return FALSE;
+      if (columns[c] == COLUMN_RATE && type == CELL_DEPARTMENT)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The row naming the columns: two known words, one of them 序号, a
+ * project's or a department's column. */
+static guint
+find_table_header (GPtrArray *grid)
+{
+  for (guint r = 0; r < MIN (grid->len, 3); r++)
+    {
+      GArray *row = g_ptr_array_index (grid, r);
+      guint known = 0;
+      gboolean anchor = FALSE;
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          const char *folded = g_array_index (row, Cell, c).folded;
+          Column column = _ms_notice_is_header_word (folded) ? column_for_header (folded) : COLUMN_NONE;
+
+          known += column != COLUMN_NONE;
+          anchor |= column == COLUMN_NUMBER || column == COLUMN_PROJECT || column == COLUMN_DEPARTMENTS;
+        }
+      if (known >= 2 && anchor)
+        return r;
+    }
+
+  return G_MAXUINT;
+}
+
+/* A table without a header is read as lines; page metadata (索引号: | … |
+ * 发布机构: | …) as page chrome. */
+static void
+add_table_lines (GPtrArray     *lines,
+                 MsNoticeBlock *block,
+                 gboolean       traditional)
+{
+  g_autoptr(GPtrArray) grid = table_grid (block, traditional);
+  gboolean metadata;
+
+  if (find_table_header (grid) != G_MAXUINT)
+    {
+      Line *line = g_new0 (Line, 1);
+
+      line->number = block->line;
+      line->text = g_strdup ("");
+      line->folded = g_strdup ("");
+      line->kind = LINE_TABLE;
+      line->block = block;
+      g_ptr_array_add (lines, line);
+      return;
+    }
+
+  metadata = is_metadata_table (grid);
+  for (guint r = 0; r < grid->len; r++)
+    {
+      GArray *row = g_ptr_array_index (grid, r);
+      g_autoptr(GString) joined = g_string_new (NULL);
+      guint number = block->line;
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          Cell *cell = &g_array_index (row, Cell, c);
+
+          if (cell->text[0] == '\0')
+            continue;
+          if (joined->len > 0)
+            g_string_append_c (joined, ' ');
+          g_string_append (joined, cell->text);
+          number = cell->line ? cell->line : number;
+        }
+      if (joined->len > 0)
+        {
+          Line *line = line_new (number, joined->str, traditional);
+
+          if (metadata)
+            line->kind = LINE_CHROME;
+          g_ptr_array_add (lines, line);
+        }
+    }
+}
+
+static void
+interpret_table (Builder       *b,
+                 MsNoticeBlock *block,
+                 guint         *last_project_number)
+{
+  g_autoptr(GPtrArray) grid = table_grid (block, b->traditional);
+  g_autoptr(GArray) raw_columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_autoptr(GString) columns_text = g_string_new (NULL);
+  g_autofree char *group_title = NULL;
+  /* Only cells with their bounds kept can be read by position. */
+  gboolean positional_allowed = !g_str_equal (block->shape, "one cell per line") &&
+                                !g_str_equal (block->shape, "cells separated by spaces");
+  guint header = G_MAXUINT;
+  gboolean have_project = FALSE;
+  g_autofree char *previous_departments = NULL;
+
+  header = find_table_header (grid);
+  if (header == G_MAXUINT)
+    return;
+
+  {
+    GArray *row = g_ptr_array_index (grid, header);
+
+    for (guint c = 0; c < row->len; c++)
+      {
+        Column column = column_for_header (g_array_index (row, Cell, c).folded);
+        Column previous = columns->len > 0 ? g_array_index (columns, Column, columns->len - 1) : COLUMN_NONE;
+
+        g_array_append_val (raw_columns, column);
+        /* "工程" "名称", "市级牵头" "责任单位": one column written on two lines. */
+        if (column == COLUMN_NONE || column == previous ||
+            (previous == COLUMN_GROUP && column == COLUMN_PROJECT && !positional_allowed))
+          continue;
+        g_array_append_val (columns, column);
+        if (columns_text->len > 0)
+          g_string_append (columns_text, " | ");
+        g_string_append (columns_text, g_array_index (row, Cell, c).text);
+      }
+  }
+
+  for (guint r = header + 1; r < grid->len; r++)
+    {
+      GArray *source = g_ptr_array_index (grid, r);
+      guint n_cells = source->len;
+      g_autofree Cell *cells = g_new0 (Cell, n_cells + 1);
+      guint expected = *last_project_number + 1;
+      gboolean numbered = FALSE;
+      guint non_empty = 0;
+      guint line = block->line;
+      Record row;
+
+      for (guint c = 0; c < n_cells; c++)
+        {
+          Cell *from = &g_array_index (source, Cell, c);
+
+          cells[c].text = g_strdup (from->text);
+          cells[c].folded = g_strdup (from->folded);
+          cells[c].line = from->line;
+          cells[c].type = type_of_cell (from->folded, expected);
+          /* A table numbered from 1 again after paragraphs. */
+          if (cells[c].type == CELL_TEXT && !have_project && type_of_cell (from->folded, 1) == CELL_NUMBER)
+            cells[c].type = CELL_NUMBER;
+          if (cells[c].type != CELL_EMPTY)
+            {
+              non_empty++;
+              if (line == block->line && from->line != 0)
+                line = from->line;
+            }
+        }
+
+      record_init (&row);
+
+      if (positional_allowed && n_cells == raw_columns->len &&
+          fits_columns (cells, n_cells, (Column *)(void *)raw_columns->data))
+        {
+          for (guint c = 0; c < n_cells; c++)
+            {
+              Column column = g_array_index (raw_columns, Column, c);
+
+              if (column == COLUMN_NUMBER)
+                {
+                  char *end = NULL;
+                  guint64 value = g_ascii_strtoull (cells[c].folded, &end, 10);
+
+                  if (value > 0 && value < 10000 && (end[0] == '\0' || g_str_equal (end, "*")))
+                    {
+                      numbered = TRUE;
+                      row.number = (guint)value;
+                    }
+                  continue;
+                }
+              if (column != COLUMN_NONE)
+                record_add (&row, column, cells[c].text);
+            }
+        }
+      else
+        {
+          n_cells = join_broken_departments (cells, n_cells);
+          for (guint c = 0; c < n_cells; c++)
+            {
+              if (cells[c].type == CELL_NUMBER)
+                {
+                  numbered = TRUE;
+                  row.number = (guint)g_ascii_strtoull (cells[c].folded, NULL, 10);
+                  break;
+                }
+              if (cells[c].type != CELL_EMPTY && cells[c].type != CELL_TEXT)
+                break;
+            }
+          read_row_by_content (&row, cells, n_cells, (Column *)(void *)columns->data, columns->len);
+        }
+
+      /* A row of one short text between numbered rows: a group's title. */
+      if (!numbered && non_empty == 1 && row.parts[COLUMN_GROUP]->len == 0 &&
+          !has_digit (row.parts[COLUMN_PROJECT]->str) && !has_digit (row.parts[COLUMN_TARGET]->str) &&
+          g_utf8_strlen (row.parts[COLUMN_PROJECT]->len > 0 ? row.parts[COLUMN_PROJECT]->str : row.parts[COLUMN_TARGET]->str, -1) <= 20 &&
+          (row.parts[COLUMN_PROJECT]->len > 0 || row.parts[COLUMN_TARGET]->len > 0) && !have_project)
+        {
+          start_table_group (b, row.parts[COLUMN_PROJECT]->len > 0 ? row.parts[COLUMN_PROJECT]->str
+                                                                    : row.parts[COLUMN_TARGET]->str, line);
+          record_clear (&row);
+          for (guint c = 0; c < source->len; c++)
+            cell_clear (&cells[c]);
+          continue;
+        }
+
+      if (row.parts[COLUMN_GROUP]->len > 0 &&
+          (group_title == NULL || !g_str_equal (group_title, row.parts[COLUMN_GROUP]->str)))
+        {
+          g_free (group_title);
+          group_title = g_strdup (row.parts[COLUMN_GROUP]->str);
+          start_table_group (b, group_title, line);
+        }
+
+      if (numbered)
+        {
+          start_table_project (b, block, row.number, line, columns_text->str, last_project_number);
+          have_project = TRUE;
+          /* Rows under a department that spans them lose its cell. */
+          if (row.parts[COLUMN_DEPARTMENTS]->len == 0 && previous_departments != NULL && !positional_allowed)
+            g_string_append (row.parts[COLUMN_DEPARTMENTS], previous_departments);
+          if (row.parts[COLUMN_DEPARTMENTS]->len > 0)
+            {
+              g_free (previous_departments);
+              previous_departments = g_strdup (row.parts[COLUMN_DEPARTMENTS]->str);
+            }
+        }
+
+      if (have_project && b->project != NULL)
+        take_row (b, &row);
+      else if (non_empty > 0)
+        {
+          g_autoptr(GString) joined = g_string_new (NULL);
+
+          for (guint c = 0; c < n_cells; c++)
+            if (cells[c].text != NULL && cells[c].text[0] != '\0')
+              {
+                if (joined->len > 0)
+                  g_string_append_c (joined, ' ');
+                g_string_append (joined, cells[c].text);
+              }
+          keep_text_in_note (b, line, joined->str);
+        }
+
+      record_clear (&row);
+      for (guint c = 0; c < source->len; c++)
+        cell_clear (&cells[c]);
+    }
+}
+
 static void
 build (Builder   *b,
        GPtrArray *lines)
@@ -1671,6 +2695,13 @@ build (Builder   *b,
       switch (line->kind)
         {
         case LINE_CHROME:
+          break;
+
+        case LINE_TABLE:
+          finish_project (b);
+          structure_started = TRUE;
+          interpret_table (b, line->block, &last_project_number);
+          finish_project (b);
           break;
 
         case LINE_CLOSING:
@@ -1898,8 +2929,15 @@ ms_notice_interpret (MsNoticeBlocks  *blocks,
   b.category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < N_FIELDS; i++)
     b.fields[i] = g_string_new (NULL);
+  b.table_indicators = g_ptr_array_new_with_free_func (g_object_unref);
+  b.quantity_target = g_string_new (NULL);
+  b.quantity_completion = g_string_new (NULL);
 
   build (&b, lines);
+
+  g_ptr_array_unref (b.table_indicators);
+  g_string_free (b.quantity_target, TRUE);
+  g_string_free (b.quantity_completion, TRUE);
 
   for (guint i = 0; i < N_FIELDS; i++)
     g_string_free (b.fields[i], TRUE);

@@ -18,4 +18,6 @@ char *_ms_notice_decode (const char  *data,
 char     *_ms_notice_to_simplified  (const char *text);
 gboolean  _ms_notice_is_traditional (const char *text);
 
+gboolean  _ms_notice_is_header_word (const char *cell);
+
 G_END_DECLS
