@@ -922,6 +922,15 @@ test_bare_numerals_and_bullets (void)
   g_clear_object (&document);
   g_clear_pointer (&projects, g_ptr_array_unref);
 
+  /* Circled numbers, folded one character for one. */
+  document = import_text ("青石县2024年民生实事\n①新建公园3个。\n②改造管网20公里。\n⑶新增车位500个。\n", NULL);
+  projects = all_projects (document);
+  g_assert_cmpuint (projects->len, ==, 3);
+  g_assert_cmpuint (ms_project_get_number (g_ptr_array_index (projects, 2)), ==, 3);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 1), 20, "公里"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
   document = import_text (bullets, &report);
   assert_numbers (document, three, G_N_ELEMENTS (three));
   projects = all_projects (document);
@@ -1161,6 +1170,41 @@ test_table_spans_and_metadata (void)
   g_assert_cmpuint (report->date, ==, ms_date_from_ymd (2024, 7, 5));
 }
 
+
+static void
+test_ordinal_items_and_parts (void)
+{
+  static const char items[] =
+    "青石县2025年民生实事安排\n"
+    "今年重点办好以下实事：一是新建城市书房6个；二是改造老旧小区15个；三是新增托育位400个。\n";
+  static const char parts[] =
+    "青石县2024年民生实事完成情况\n"
+    "1.改造老旧小区15个。\n"
+    "完成情况：一是完成改造16个；二是加装电梯30部。 (1)东区8个；(2)西区8个。\n"
+    "2.新增托育位400个。\n"
+    "完成情况：已新增420个。\n";
+  static const guint three[] = { 1, 2, 3 };
+  static const guint two[] = { 1, 2 };
+  g_autoptr(MsDocument) document = import_text (items, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  assert_numbers (document, three, G_N_ELEMENTS (three));
+  g_assert_cmpstr (ms_project_get_target (g_ptr_array_index (projects, 1)), ==, "改造老旧小区15个；");
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 2), 400, "个"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  /* Within a project, 一是 and (1) list its parts. */
+  document = import_text (parts, NULL);
+  assert_numbers (document, two, G_N_ELEMENTS (two));
+  projects = all_projects (document);
+  project = g_ptr_array_index (projects, 0);
+  g_assert_nonnull (strstr (ms_project_get_completion (project), "二是加装电梯30部"));
+  g_assert_nonnull (strstr (ms_project_get_completion (project), "(2)西区8个"));
+  assert_pair (project, 15, "个", 16);
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1314,6 +1358,7 @@ main (int   argc,
   g_test_add_func ("/notice/table-cell-per-line", test_table_cell_per_line);
   g_test_add_func ("/notice/table-separated-rows", test_table_separated_rows);
   g_test_add_func ("/notice/table-spans-and-metadata", test_table_spans_and_metadata);
+  g_test_add_func ("/notice/ordinal-items-and-parts", test_ordinal_items_and_parts);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

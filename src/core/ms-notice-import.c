@@ -50,6 +50,9 @@ typedef struct
   guint     bullet : 1;
   guint     inline_item : 1;
   guint     positional : 1;
+  /* Items cut from one paragraph: the run they belong to (0 for none);
+   * the first item of a run decides whether the run is items at all. */
+  guint     run;
   MsNoticeBlock *block;
 } Line;
 
@@ -430,6 +433,29 @@ classify (Line *line)
     }
   g_clear_pointer (&match, g_match_info_free);
 
+  /* ①…⑳, ⑴…⒇, ⒈…⒛ number items; ㈠…㈩ groups. */
+  {
+    gunichar first = g_utf8_get_char (line->text);
+    const char *after = g_utf8_next_char (line->text);
+    guint circled = 0;
+
+    if (first >= 0x2460 && first <= 0x2473)
+      circled = first - 0x2460 + 1;
+    else if (first >= 0x2474 && first <= 0x2487)
+      circled = first - 0x2474 + 1;
+    else if (first >= 0x2488 && first <= 0x249B)
+      circled = first - 0x2488 + 1;
+    if ((circled > 0 || (first >= 0x3220 && first <= 0x3229)) && *after != '\0')
+      {
+        g_autofree char *rest = trim (g_utf8_next_char (line->text));
+
+        line->kind = circled > 0 ? LINE_PROJECT : LINE_GROUP;
+        line->heading_number = circled > 0 ? circled : first - 0x3220 + 1;
+        line->rest = g_steal_pointer (&rest);
+        return;
+      }
+  }
+
   if (g_regex_match (bare_regex, line->folded, 0, &match))
     {
       g_autofree char *number = g_match_info_fetch (match, 1);
@@ -494,6 +520,7 @@ typedef enum
   MARK_GROUP,          /* （一） */
   MARK_PAREN_NUMBER,   /* （1） */
   MARK_NUMBER,         /* 1. 1、 */
+  MARK_ORDINAL,        /* 一是 二是 */
   N_MARKS
 } MarkKind;
 
@@ -503,7 +530,10 @@ typedef struct
   guint    value;
   /* Character offset of the marker in the paragraph. */
   glong    offset;
+  /* Character length of the marker: "一是" is cut off, "1." stays. */
+  glong    length;
   gboolean taken;
+  guint    run;
 } Mark;
 
 /* Items written one after another in one paragraph: "分别是：(1)…。 (2)…",
@@ -511,37 +541,39 @@ typedef struct
  * space ends before it, and only in a run (1, 2, 3…): "完成1、2号楼" is
  * not a list. Returns the character offsets to cut at. */
 static GArray *
-find_inline_items (const char *folded)
+find_inline_items (const char *folded,
+                   guint      *runs)
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GArray) marks = g_array_new (FALSE, TRUE, sizeof (Mark));
-  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (glong));
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (Mark));
   gboolean any_run = FALSE;
   int first_kind = -1;
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("(?:^|(?<=[\\s。;:!?；：]))"
                                             "(?:([一二三四五六七八九十]{1,3})、|\\(([一二三四五六七八九十]{1,3})\\)"
-                                            "|\\((\\d{1,2})\\)|(\\d{1,2})[.、](?!\\d))",
+                                            "|\\((\\d{1,2})\\)|(\\d{1,2})[.、](?!\\d)|([一二三四五六七八九十]{1,2})是(?=\\S))",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
   g_regex_match (regex, folded, 0, &match);
   while (g_match_info_matches (match))
     {
       Mark mark = { 0 };
-      int start = 0;
+      int start = 0, end = 0;
 
-      g_match_info_fetch_pos (match, 0, &start, NULL);
+      g_match_info_fetch_pos (match, 0, &start, &end);
       mark.offset = g_utf8_pointer_to_offset (folded, folded + start);
-      for (guint group = 1; group <= 4; group++)
+      mark.length = g_utf8_pointer_to_offset (folded + start, folded + end);
+      for (guint group = 1; group <= 5; group++)
         {
           g_autofree char *value = g_match_info_fetch (match, group);
 
           if (value == NULL || value[0] == '\0')
             continue;
           mark.kind = (MarkKind)(group - 1);
-          if (mark.kind == MARK_SECTION || mark.kind == MARK_GROUP)
+          if (mark.kind == MARK_SECTION || mark.kind == MARK_GROUP || mark.kind == MARK_ORDINAL)
             ms_number_from_chinese_numeral (value, &mark.value);
           else
             mark.value = (guint)g_ascii_strtoull (value, NULL, 10);
@@ -570,6 +602,9 @@ find_inline_items (const char *folded)
                * "1.新建公园：(1)城东；(2)城西" stays one item. */
               if (first_kind >= 0 && (int)mark->kind != first_kind)
                 break;
+              if (mark->run == 0)
+                mark->run = ++*runs;
+              next->run = mark->run;
               mark->taken = next->taken = TRUE;
               any_run = TRUE;
               break;
@@ -595,8 +630,9 @@ find_inline_items (const char *folded)
     {
       Mark *mark = &g_array_index (marks, Mark, i);
 
-      if (mark->taken && mark->offset > 0)
-        g_array_append_val (cuts, mark->offset);
+      /* "一是" at the start of the paragraph is cut too: it is no heading. */
+      if (mark->taken && (mark->offset > 0 || mark->kind == MARK_ORDINAL))
+        g_array_append_val (cuts, *mark);
     }
 
   return cuts;
@@ -606,11 +642,13 @@ static void
 add_paragraph_lines (GPtrArray  *lines,
                      guint       number,
                      const char *text,
-                     gboolean    traditional)
+                     gboolean    traditional,
+                     guint      *runs)
 {
   Line *whole = line_new (number, text, traditional);
-  g_autoptr(GArray) cuts = find_inline_items (whole->folded);
+  g_autoptr(GArray) cuts = find_inline_items (whole->folded, runs);
   glong from = 0;
+  const Mark *previous = NULL;
 
   if (cuts->len == 0)
     {
@@ -620,18 +658,38 @@ add_paragraph_lines (GPtrArray  *lines,
 
   for (guint i = 0; i <= cuts->len; i++)
     {
-      glong to = i < cuts->len ? g_array_index (cuts, glong, i) : g_utf8_strlen (whole->text, -1);
-      g_autofree char *piece = g_utf8_substring (whole->text, from, to);
-      g_autofree char *clean = trim (piece);
+      const Mark *cut = i < cuts->len ? &g_array_index (cuts, Mark, i) : NULL;
+      glong to = cut != NULL ? cut->offset : g_utf8_strlen (whole->text, -1);
 
-      if (clean[0] != '\0')
+      if (to > from)
         {
-          Line *line = line_new (number, clean, traditional);
+          g_autofree char *piece = g_utf8_substring (whole->text, from, to);
+          g_autofree char *clean = trim (piece);
 
-          line->inline_item = i > 0;
-          g_ptr_array_add (lines, line);
+          if (clean[0] != '\0')
+            {
+              Line *line = line_new (number, clean, traditional);
+
+              if (previous != NULL)
+                {
+                  line->inline_item = TRUE;
+                  line->run = previous->run;
+                }
+              /* "二是…": an item numbered by its ordinal. */
+              if (previous != NULL && previous->kind == MARK_ORDINAL)
+                {
+                  g_autofree char *rest = g_utf8_substring (whole->text, previous->offset + previous->length, to);
+
+                  line->kind = LINE_PROJECT;
+                  line->heading_number = previous->value;
+                  g_free (line->rest);
+                  line->rest = trim (rest);
+                }
+              g_ptr_array_add (lines, line);
+            }
         }
       from = to;
+      previous = cut;
     }
   line_free (whole);
 }
@@ -646,6 +704,7 @@ lines_from_blocks (MsNoticeBlocks *blocks,
                    gboolean        traditional)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)line_free);
+  guint runs = 0;
 
   for (guint i = 0; i < blocks->blocks->len; i++)
     {
@@ -654,7 +713,7 @@ lines_from_blocks (MsNoticeBlocks *blocks,
       if (block->kind == MS_NOTICE_BLOCK_PARAGRAPH)
         {
           if (block->text != NULL && block->text[0] != '\0')
-            add_paragraph_lines (lines, block->line, block->text, traditional);
+            add_paragraph_lines (lines, block->line, block->text, traditional, &runs);
           continue;
         }
 
@@ -2676,6 +2735,8 @@ build (Builder   *b,
   /* After the projects, "附件：1.…" lists attachments: its numbers are not projects. */
   gboolean in_attachments = FALSE;
   guint last_project_number = 0;
+  guint current_run = 0;
+  gboolean run_is_items = TRUE;
 
   /* A new document is for the current year; a notice says its own, and
    * 0 lets the fallbacks below see that it did not. */
@@ -2746,6 +2807,19 @@ build (Builder   *b,
           break;
 
         case LINE_PROJECT:
+          /* A run of items within a paragraph, inside a project whose
+           * numbering it does not continue, lists parts of that project:
+           * "完成情况：一是…；二是…". Its first item decides for the run. */
+          if (line->run != 0 && line->run != current_run)
+            {
+              current_run = line->run;
+              run_is_items = b->project == NULL || line->heading_number == last_project_number + 1;
+            }
+          if (line->run != 0 && !run_is_items)
+            {
+              feed_project_text (b, line->text);
+              break;
+            }
           {
             g_autoptr(MsProject) project = ms_project_new ();
 

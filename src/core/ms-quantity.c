@@ -179,6 +179,14 @@ fold_char (gunichar c)
     return c - 0xFEE0;
   if (c == 0x3000 || c == 0x00A0)
     return ' ';
+  /* NFKC where it keeps one character for one: ① → 1, ㎞ stays (two). */
+  if ((c >= 0x2070 && c < 0x2E00) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c < 0xFF00))
+    {
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+      if (g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed)) == 1)
+        return decomposed[0];
+    }
   return c;
 }
 
