@@ -1205,6 +1205,49 @@ test_ordinal_items_and_parts (void)
   assert_pair (project, 15, "个", 16);
 }
 
+
+static const char *
+indicator_name_for (MsProject *project,
+                    double     target)
+{
+  for (guint i = 0; i < ms_project_get_n_indicators (project); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+
+      if (ms_indicator_get_target (indicator) == target)
+        return ms_indicator_get_name (indicator);
+    }
+
+  g_error ("no indicator with target %g", target);
+}
+
+static void
+test_indicator_names_and_totals (void)
+{
+  static const char text[] =
+    "青石县2024年民生实事上半年进展\n"
+    "1.新建改造公共厕所80座（其中城区公厕30座）。\n"
+    "2.开展社区养老护理员技能提升培训，全年培训1200人以上。\n"
+    "3.建设615个村（社区）公共文化场地WIFI设施，实现全覆盖。\n"
+    "4.新增农村公路通达300个自然村。\n"
+    "完成情况：上半年新增通达90个自然村，累计新增通达240个自然村。\n";
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsIndicator *indicator;
+
+  /* Never a name ending in a bracket it does not close, or in half a word. */
+  g_assert_cmpstr (indicator_name_for (g_ptr_array_index (projects, 0), 80), ==, "新建改造公共厕所");
+  g_assert_cmpstr (indicator_name_for (g_ptr_array_index (projects, 0), 30), ==, "城区公厕");
+  /* "全年培训" says only the verb: the clause before it says what. */
+  g_assert_cmpstr (indicator_name_for (g_ptr_array_index (projects, 1), 1200), ==, "开展社区养老护理员技能提升培训");
+  g_assert_null (strstr (indicator_name_for (g_ptr_array_index (projects, 2), 615), "WIF"));
+  g_assert_nonnull (strstr (indicator_name_for (g_ptr_array_index (projects, 2), 615), "公共文化场地"));
+  /* The running total is reported, not the period's part nor their sum. */
+  indicator = find_indicator (g_ptr_array_index (projects, 3), 300, "个");
+  g_assert_nonnull (indicator);
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 240);
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1359,6 +1402,7 @@ main (int   argc,
   g_test_add_func ("/notice/table-separated-rows", test_table_separated_rows);
   g_test_add_func ("/notice/table-spans-and-metadata", test_table_spans_and_metadata);
   g_test_add_func ("/notice/ordinal-items-and-parts", test_ordinal_items_and_parts);
+  g_test_add_func ("/notice/indicator-names-and-totals", test_indicator_names_and_totals);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);
