@@ -2108,6 +2108,17 @@ parse_figure (const char *folded,
   return TRUE;
 }
 
+static GRegex *
+figure_at_end_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\s*[\\d,.]+\\s*(?:万|亿|千)?[^\\d\\s,.;:。，；、()（）]{0,2}$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
 /* A target and a reported figure in columns of one row: one indicator. */
 static MsIndicator *
 indicator_from_row (Builder    *b,
@@ -2139,6 +2150,25 @@ indicator_from_row (Builder    *b,
 
   indicator = ms_indicator_new ();
   clean_name = name_without_unit (name ? name : "");
+  {
+    /* "送戏曲下乡20场" in the name column: the figure is in its own column. */
+    g_autofree char *without_figure = g_regex_replace (figure_at_end_regex (), clean_name, -1, 0, "", 0, NULL);
+
+    if (without_figure != NULL && g_utf8_strlen (without_figure, -1) >= 2)
+      {
+        g_free (clean_name);
+        clean_name = g_steal_pointer (&without_figure);
+      }
+  }
+  /* A row naming nothing measures its project. */
+  if (clean_name[0] == '\0' && b->fields[FIELD_TARGET]->len > 0)
+    {
+      g_autofree char *first_line = g_strndup (b->fields[FIELD_TARGET]->str,
+                                               strcspn (b->fields[FIELD_TARGET]->str, "\n"));
+
+      g_free (clean_name);
+      clean_name = g_steal_pointer (&first_line);
+    }
   ms_indicator_set_name (indicator, clean_name);
   ms_indicator_set_unit (indicator, unit);
   ms_indicator_set_target (indicator, wanted.value);
@@ -2236,67 +2266,74 @@ static void
 take_row (Builder *b,
           Record  *row)
 {
-  const char *name = row->parts[COLUMN_INDICATOR]->len > 0 ? row->parts[COLUMN_INDICATOR]->str
-                                                           : row->parts[COLUMN_PROJECT]->str;
+  gboolean first_row = b->fields[FIELD_TARGET]->len == 0;
+  const char *project_text = row->parts[COLUMN_PROJECT]->str;
+  /* What this row's figures measure: its indicator column, or on a row
+   * continuing a project, its own text. */
+  const char *label = row->parts[COLUMN_INDICATOR]->len > 0 ? row->parts[COLUMN_INDICATOR]->str
+                      : !first_row ? project_text : "";
   const char *target = row->parts[COLUMN_TARGET]->str;
   const char *actual = row->parts[COLUMN_COMPLETION]->str;
   g_autofree char *target_folded = fold_text (target, b->traditional);
   g_autofree char *actual_folded = fold_text (actual, b->traditional);
+  gboolean target_is_figure = type_of_cell (target_folded, 0) == CELL_FIGURE;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GString) measured = g_string_new (NULL);
   MsIndicator *indicator = NULL;
 
-  if (row->parts[COLUMN_PROJECT]->len > 0 && b->fields[FIELD_TARGET]->len == 0)
-    append_piece (b->fields[FIELD_TARGET], row->parts[COLUMN_PROJECT]->str);
+  if (target_is_figure && (actual[0] == '\0' || type_of_cell (actual_folded, 0) == CELL_FIGURE))
+    indicator = indicator_from_row (b, label[0] != '\0' ? label : project_text, target, actual);
 
-  if (type_of_cell (target_folded, 0) == CELL_FIGURE &&
-      (actual[0] == '\0' || type_of_cell (actual_folded, 0) == CELL_FIGURE))
-    indicator = indicator_from_row (b, name, target, actual);
+  /* The pledge as a person reads it: "项目：名称：目标". */
+  if (first_row)
+    g_string_append (shown, project_text);
+  if (label[0] != '\0' && !g_str_equal (label, project_text))
+    {
+      if (shown->len > 0)
+        g_string_append_c (shown, '\n');
+      g_string_append (shown, label);
+    }
+  else if (label[0] != '\0' && !first_row)
+    g_string_append (shown, label);
+  if (target[0] != '\0')
+    {
+      if (shown->len > 0)
+        g_string_append (shown, target_is_figure ? "：" : "\n");
+      g_string_append (shown, target);
+    }
+  if (shown->len > 0 && strstr (b->fields[FIELD_TARGET]->str, shown->str) == NULL)
+    append_line (b->fields[FIELD_TARGET], shown->str);
 
   if (indicator != NULL)
     {
-      g_autofree char *line = g_strdup_printf ("%s%s%s",
-                                               row->parts[COLUMN_INDICATOR]->str,
-                                               row->parts[COLUMN_INDICATOR]->len > 0 ? "：" : "", target);
-
-      if (b->fields[FIELD_TARGET]->len > 0)
-        g_string_append_c (b->fields[FIELD_TARGET], '\n');
-      g_string_append (b->fields[FIELD_TARGET], line);
+      g_ptr_array_add (b->table_indicators, indicator);
       if (actual[0] != '\0')
         {
+          const char *name = ms_indicator_get_name (indicator);
           g_autofree char *reported = g_strdup_printf ("%s%s%s", name, name[0] ? "：" : "", actual);
 
-          if (b->fields[FIELD_COMPLETION]->len > 0)
-            g_string_append_c (b->fields[FIELD_COMPLETION], '\n');
-          g_string_append (b->fields[FIELD_COMPLETION], reported);
+          append_line (b->fields[FIELD_COMPLETION], reported);
         }
-      g_ptr_array_add (b->table_indicators, indicator);
     }
   else
     {
-      /* Texts: figures are found in them as in paragraphs. */
-      GString *pieces = g_string_new (NULL);
-
-      if (row->parts[COLUMN_INDICATOR]->len > 0)
-        append_piece (pieces, row->parts[COLUMN_INDICATOR]->str);
-      append_piece (pieces, target);
-      if (row->parts[COLUMN_PROJECT]->len > 0 &&
-          strstr (b->fields[FIELD_TARGET]->str, row->parts[COLUMN_PROJECT]->str) == NULL)
-        append_line (b->fields[FIELD_TARGET], row->parts[COLUMN_PROJECT]->str);
-      if (pieces->len > 0 && strstr (b->fields[FIELD_TARGET]->str, pieces->str) == NULL)
+      /* Texts: figures are found in them as in paragraphs, one row a clause. */
+      if (label[0] != '\0')
+        g_string_append (measured, label);
+      else if (first_row)
+        g_string_append (measured, project_text);
+      if (target[0] != '\0')
         {
-          if (b->fields[FIELD_TARGET]->len > 0)
-            g_string_append_c (b->fields[FIELD_TARGET], '\n');
-          g_string_append (b->fields[FIELD_TARGET], pieces->str);
+          if (measured->len > 0 && !target_is_figure)
+            g_string_append_c (measured, '\n');
+          g_string_append (measured, target);
         }
-      /* Each row is a clause of its own: figures do not run across rows. */
-      if (row->parts[COLUMN_PROJECT]->len > 0)
-        append_line (b->quantity_target, row->parts[COLUMN_PROJECT]->str);
-      append_line (b->quantity_target, pieces->str);
+      append_line (b->quantity_target, measured->str);
       if (actual[0] != '\0')
         {
-          append_piece (b->fields[FIELD_COMPLETION], actual);
-          append_piece (b->quantity_completion, actual);
+          append_line (b->fields[FIELD_COMPLETION], actual);
+          append_line (b->quantity_completion, actual);
         }
-      g_string_free (pieces, TRUE);
     }
 
   if (row->parts[COLUMN_DEPARTMENTS]->len > 0)
