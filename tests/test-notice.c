@@ -1248,6 +1248,94 @@ test_indicator_names_and_totals (void)
   g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 240);
 }
 
+
+/* Damaged and outsized texts end in a document or a clear error. */
+
+static void
+import_any (const char *text,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = ms_notice_import (text, length, &report, &error);
+
+  if (document == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+  else
+    g_assert_no_error (error);
+}
+
+static char *
+tables_sample (void)
+{
+  return g_strconcat ("青石县2024年民生实事进展\n"
+                      "序号 | 工作任务 | 责任单位 | 进展情况 |\n"
+                      "1 | 新建城市书房3个 | 县文广局 | 已建成2个 |\n"
+                      "新增阅览座位500个 | | |\n"
+                      "序号\t项目名称\t责任单位\t目标任务\t完成情况\n"
+                      "2\t农村饮水提升\t县水利局\t30000人\t28000\n",
+                      "\n类别\n\n序号\n\n项目内容\n\n目标任务\n\n责任单位\n\n完成数\n\n"
+                      "民生工程\n\n3\n\n新建学校(所)\n\n4\n\n县教育\n\n体育局\n\n3\n\n",
+                      "序号 项目名称 责任单位 目标任务 完成情况 完成率%\n"
+                      "4 新增城镇就业 县人社局 5000人 2600 52%\n"
+                      "开展送戏下乡120场\n"
+                      "分别是：（1）新建公园1个。 （2）改造小区12个。一是新建；二是改造。\n"
+                      "●扩大就业方面：新增城镇就业5600人。\n", NULL);
+}
+
+static void
+test_damaged_and_huge_texts (void)
+{
+  g_autofree char *sample = tables_sample ();
+  gsize length = strlen (sample);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261130);
+  static const char noise[] = "|\t\n 1.、（）(一)●序号责任单位%万";
+  g_autoptr(GString) huge = g_string_new ("青石县2024年民生实事\n序号 | 项目名称 | 责任单位 | 目标任务 | 完成情况 |\n");
+
+  /* Every cut: a table broken off anywhere, even inside a character. */
+  for (gsize cut = 0; cut <= length; cut += 3)
+    import_any (sample, cut);
+
+  /* Bytes flipped and separators thrown in. */
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree char *damaged = g_strdup (sample);
+
+      for (guint n = 0; n < 8; n++)
+        {
+          gsize at = g_rand_int_range (rand, 0, (gint32)length);
+
+          damaged[at] = g_rand_boolean (rand) ? (char)g_rand_int_range (rand, 1, 256)
+                                              : noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+        }
+      import_any (damaged, length);
+    }
+
+  /* A long table, a line of nothing but separators, a run of markers. */
+  for (guint i = 1; i <= 20000; i++)
+    g_string_append_printf (huge, "%u | 新建公园%u号 | 县住建局 | %u个 | %u |\n", i, i, i % 97 + 1, i % 50);
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (huge, "|\t");
+  g_string_append_c (huge, '\n');
+  for (guint i = 1; i <= 3000; i++)
+    g_string_append_printf (huge, " (%u)新建%u个。", i, i);
+  g_string_append_c (huge, '\n');
+  g_assert_cmpuint (huge->len, <, MS_NOTICE_MAX_SIZE);
+  import_any (huge->str, huge->len);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MsDocument) document = ms_notice_import (huge->str, huge->len, NULL, &error);
+    g_autoptr(GPtrArray) projects = all_projects (document);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (projects->len, >=, 20000);
+  }
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1403,6 +1491,7 @@ main (int   argc,
   g_test_add_func ("/notice/table-spans-and-metadata", test_table_spans_and_metadata);
   g_test_add_func ("/notice/ordinal-items-and-parts", test_ordinal_items_and_parts);
   g_test_add_func ("/notice/indicator-names-and-totals", test_indicator_names_and_totals);
+  g_test_add_func ("/notice/damaged-and-huge-texts", test_damaged_and_huge_texts);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -554,7 +554,7 @@ find_inline_items (const char *folded,
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("(?:^|(?<=[\\s。;:!?；：]))"
                                             "(?:([一二三四五六七八九十]{1,3})、|\\(([一二三四五六七八九十]{1,3})\\)"
-                                            "|\\((\\d{1,2})\\)|(\\d{1,2})[.、](?!\\d)|([一二三四五六七八九十]{1,2})是(?=\\S))",
+                                            "|\\((\\d{1,3})\\)|(\\d{1,3})[.、](?!\\d)|([一二三四五六七八九十]{1,2})是(?=\\S))",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
   g_regex_match (regex, folded, 0, &match);
@@ -592,7 +592,9 @@ find_inline_items (const char *folded,
     {
       Mark *mark = &g_array_index (marks, Mark, i);
 
-      for (guint j = i + 1; j < marks->len; j++)
+      /* Items follow each other closely; a bounded look keeps a
+       * paragraph of thousands of markers linear. */
+      for (guint j = i + 1; j < marks->len && j < i + 64; j++)
         {
           Mark *next = &g_array_index (marks, Mark, j);
 
@@ -741,23 +743,26 @@ count_kind (GPtrArray *lines,
 static void
 settle_items (GPtrArray *lines)
 {
+  g_autoptr(GHashTable) bare_numbers = g_hash_table_new (NULL, NULL);
+
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = g_ptr_array_index (lines, i);
-      gboolean in_run = FALSE;
+
+      if (line->kind == LINE_PROJECT && line->bare)
+        g_hash_table_add (bare_numbers, GUINT_TO_POINTER (line->heading_number));
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      gboolean in_run;
 
       if (line->kind != LINE_PROJECT || !line->bare)
         continue;
 
-      for (guint j = 0; j < lines->len && !in_run; j++)
-        {
-          Line *other = g_ptr_array_index (lines, j);
-
-          if (j != i && other->kind == LINE_PROJECT && other->bare &&
-              (other->heading_number + 1 == line->heading_number ||
-               other->heading_number == line->heading_number + 1))
-            in_run = TRUE;
-        }
+      in_run = g_hash_table_contains (bare_numbers, GUINT_TO_POINTER (line->heading_number + 1)) ||
+               g_hash_table_contains (bare_numbers, GUINT_TO_POINTER (line->heading_number - 1));
       if (!in_run)
         {
           line->kind = LINE_TEXT;
@@ -885,7 +890,8 @@ append_piece (GString    *field,
 
   if (field->len > 0)
     {
-      g_autofree char *folded = ms_text_normalize (field->str);
+      /* Only the last character matters; a long field is not folded again. */
+      g_autofree char *folded = ms_text_normalize (g_utf8_prev_char (field->str + field->len));
 
       if (has_terminal_punctuation (folded))
         g_string_append_c (field, '\n');
@@ -1800,18 +1806,34 @@ column_for_header (const char *folded)
   return COLUMN_NONE;
 }
 
+/* "市教育局", "市住建局、市财政局", "团市委": names of departments only. */
 static gboolean
 is_department_text (const char *folded)
 {
   static GRegex *regex;
+  g_auto(GStrv) names = NULL;
+  guint n_names = 0;
 
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^(?:[^\\d\\s。;:,]{0,20}?(?:局|委|办|厅|院|中心|公司|残联|妇联|团[省市县区]?委|工会|"
+    g_once_init_leave (&regex, g_regex_new ("^[^\\d\\s。;:,]{0,20}(?:局|委|办|厅|院|中心|公司|残联|妇联|团[省市县区]?委|工会|"
                                             "政府|街道|办事处|指挥部|集团|银行|管委会|委员会|办公室|协会|联社|大队|支队|"
-                                            "分局|管理处|服务站|供销社|科协|文联|红十字会)[、,]?)+$",
+                                            "分局|管理处|服务站|供销社|科协|文联|红十字会)$",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
-  return g_utf8_strlen (folded, -1) <= 60 && g_regex_match (regex, folded, 0, NULL);
+  if (g_utf8_strlen (folded, -1) > 60)
+    return FALSE;
+
+  names = g_regex_split_simple ("[、,]", folded, 0, 0);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (names[i][0] == '\0')
+        continue;
+      if (!g_regex_match (regex, names[i], 0, NULL))
+        return FALSE;
+      n_names++;
+    }
+
+  return n_names > 0;
 }
 
 static CellType
@@ -1820,10 +1842,12 @@ type_of_cell (const char *folded,
 {
   static GRegex *figure_regex;
   static GRegex *deadline_regex;
+  static GRegex *percent_regex;
   char *end = NULL;
 
   if (g_once_init_enter (&figure_regex))
     {
+      percent_regex = g_regex_new ("^[\\d.]+\\s*%$", G_REGEX_OPTIMIZE, 0, NULL);
       deadline_regex = g_regex_new ("^(?:\\d{4}年)?\\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?(?:完成|动工|开工|投入使用|建成)?$"
                                     "|^(?:年底|年内|全年|长期|持续推进)", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&figure_regex,
@@ -1836,7 +1860,7 @@ type_of_cell (const char *folded,
       g_ascii_strtoull (folded, &end, 10) == expected_number && expected_number > 0 &&
       (end[0] == '\0' || g_str_equal (end, "*")))
     return CELL_NUMBER;
-  if (g_str_has_suffix (folded, "%") && g_regex_match_simple ("^[\\d.]+\\s*%$", folded, 0, 0))
+  if (g_str_has_suffix (folded, "%") && g_regex_match (percent_regex, folded, 0, NULL))
     return CELL_PERCENT;
   if (g_regex_match (figure_regex, folded, 0, NULL))
     return CELL_FIGURE;
@@ -1989,6 +2013,14 @@ read_row_by_content (Record       *record,
     }
 }
 
+static gboolean
+starts_with_place_level (const char *text)
+{
+  static const char * const levels[] = { "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡" };
+
+  return starts_with_any (text, levels, G_N_ELEMENTS (levels));
+}
+
 /* "市人力资源" "社会保障局" or "市教育局、" "团市委": a name broken over cells. */
 static guint
 join_broken_departments (Cell *cells,
@@ -2006,7 +2038,7 @@ join_broken_departments (Cell *cells,
           gboolean piece = previous->type == CELL_TEXT && g_utf8_strlen (previous->folded, -1) <= 8 &&
                            !has_any_punctuation (previous->folded) && !has_digit (previous->folded) &&
                            out >= 2 && cells[out - 2].type != CELL_NUMBER &&
-                           g_regex_match_simple ("^[省市县区州盟旗镇乡]", previous->folded, 0, 0);
+                           starts_with_place_level (previous->folded);
 
           if ((previous->type == CELL_DEPARTMENT && open_list) || piece)
             {
@@ -2152,7 +2184,24 @@ indicator_from_row (Builder    *b,
   clean_name = name_without_unit (name ? name : "");
   {
     /* "送戏曲下乡20场" in the name column: the figure is in its own column. */
-    g_autofree char *without_figure = g_regex_replace (figure_at_end_regex (), clean_name, -1, 0, "", 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    g_autofree char *without_figure = NULL;
+    g_autofree char *figure = NULL;
+    g_autofree char *folded_figure = NULL;
+    Figure in_name = { 0 };
+
+    if (g_regex_match (figure_at_end_regex (), clean_name, 0, &match))
+      {
+        int start = 0;
+
+        g_match_info_fetch_pos (match, 0, &start, NULL);
+        figure = g_match_info_fetch (match, 0);
+        folded_figure = ms_text_normalize (figure);
+        /* Only the row's own target: "新建公园1号" keeps its number. */
+        if (parse_figure (folded_figure, &in_name) && in_name.value * in_name.scale == wanted.value * wanted.scale)
+          without_figure = g_strndup (clean_name, start);
+        figure_clear (&in_name);
+      }
 
     if (without_figure != NULL && g_utf8_strlen (without_figure, -1) >= 2)
       {
@@ -2355,17 +2404,17 @@ take_row (Builder *b,
       /* translators: a project's deadline as a table of a notice gives it, kept in its note */
       g_autofree char *deadline = g_strdup_printf (_("Deadline: %s"), row->parts[COLUMN_DEADLINE]->str);
 
-      append_piece (b->fields[FIELD_NOTE], deadline);
+      append_line (b->fields[FIELD_NOTE], deadline);
     }
   if (row->parts[COLUMN_RATE]->len > 0)
     {
       /* translators: the completion rate a table of a notice gives, kept in the project's note */
       g_autofree char *rate = g_strdup_printf (_("Completion rate: %s"), row->parts[COLUMN_RATE]->str);
 
-      append_piece (b->fields[FIELD_NOTE], rate);
+      append_line (b->fields[FIELD_NOTE], rate);
     }
   if (row->parts[COLUMN_NOTE]->len > 0)
-    append_piece (b->fields[FIELD_NOTE], row->parts[COLUMN_NOTE]->str);
+    append_line (b->fields[FIELD_NOTE], row->parts[COLUMN_NOTE]->str);
 }
 
 static void
@@ -2676,7 +2725,7 @@ interpret_table (Builder       *b,
                   char *end = NULL;
                   guint64 value = g_ascii_strtoull (cells[c].folded, &end, 10);
 
-                  if (value > 0 && value < 10000 && (end[0] == '\0' || g_str_equal (end, "*")))
+                  if (value > 0 && value < 1000000 && (end[0] == '\0' || g_str_equal (end, "*")))
                     {
                       numbered = TRUE;
                       row.number = (guint)value;

@@ -64,6 +64,15 @@ trim (const char *text)
 }
 
 static char *
+trim_range (const char *start,
+            const char *end)
+{
+  g_autofree char *piece = g_strndup (start, end - start);
+
+  return trim (piece);
+}
+
+static char *
 fold (const char *text)
 {
   g_autofree char *simplified = _ms_notice_to_simplified (text);
@@ -125,28 +134,41 @@ count_char (const char *text,
   return count;
 }
 
+static gboolean
+is_separator (gunichar c,
+              gunichar separator)
+{
+  return c == separator || (separator == '|' && c == 0xFF5C);
+}
+
 /* "| a | b |" → a, b: the outer bars only close the row. */
 static GStrv
 split_cells (const char *text,
-             const char *separator_regex)
+             gunichar    separator)
 {
-  g_auto(GStrv) parts = g_regex_split_simple (separator_regex, text, 0, 0);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  guint n = g_strv_length (parts);
-  guint first = 0, last = n;
-  g_autofree char *head = n > 0 ? trim (parts[0]) : NULL;
-  g_autofree char *tail = n > 1 ? trim (parts[n - 1]) : NULL;
+  const char *start = text;
+  guint first = 0, last;
 
-  if (n > 1 && head[0] == '\0')
-    first = 1;
-  if (n > 1 && tail[0] == '\0')
-    last = n - 1;
-  for (guint i = first; i < last; i++)
+  for (const char *p = text;; p = g_utf8_next_char (p))
     {
-      g_autofree char *cell = trim (parts[i]);
-
-      g_strv_builder_add (builder, cell);
+      if (*p == '\0' || is_separator (g_utf8_get_char (p), separator))
+        {
+          g_ptr_array_add (parts, trim_range (start, p));
+          if (*p == '\0')
+            break;
+          start = g_utf8_next_char (p);
+        }
     }
+
+  last = parts->len;
+  if (parts->len > 1 && ((char *)g_ptr_array_index (parts, 0))[0] == '\0')
+    first = 1;
+  if (parts->len > 1 && ((char *)g_ptr_array_index (parts, parts->len - 1))[0] == '\0')
+    last = parts->len - 1;
+  for (guint i = first; i < last; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (parts, i));
 
   return g_strv_builder_end (builder);
 }
@@ -169,7 +191,6 @@ read_separated_table (MsNoticeBlocks *blocks,
                       guint           start,
                       gunichar        separator,
                       gunichar        also,
-                      const char     *regex,
                       const char     *shape)
 {
   guint end = start;
@@ -188,7 +209,7 @@ read_separated_table (MsNoticeBlocks *blocks,
     {
       /* A single row is a table only as a header or a line of metadata. */
       RawLine *line = g_ptr_array_index (lines, start);
-      g_auto(GStrv) cells = split_cells (line->folded, regex);
+      g_auto(GStrv) cells = split_cells (line->folded, separator);
 
       if (end == start || count_header_words (cells) < 2)
         return start;
@@ -198,7 +219,7 @@ read_separated_table (MsNoticeBlocks *blocks,
   for (guint i = start; i < end; i++)
     {
       RawLine *line = g_ptr_array_index (lines, i);
-      g_auto(GStrv) cells = split_cells (line->text, regex);
+      g_auto(GStrv) cells = split_cells (line->text, separator);
 
       add_row (table, line->number, cells);
     }
@@ -209,18 +230,27 @@ read_separated_table (MsNoticeBlocks *blocks,
 static GStrv
 split_on_spaces (const char *text)
 {
-  g_auto(GStrv) parts = g_regex_split_simple ("[\\s\\x{3000}\\x{00A0}]+", text, 0, 0);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GString) pending = g_string_new (NULL);
+  const char *p = text;
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  while (*p)
     {
-      if (parts[i][0] == '\0')
-        continue;
-      g_string_append (pending, parts[i]);
+      const char *start;
+      g_autofree char *part = NULL;
+
+      while (*p && is_blank_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p && !is_blank_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      part = g_strndup (start, p - start);
+
+      g_string_append (pending, part);
       /* "1- 8月实际完成情况": a range broken by a space stays one cell. */
-      if (g_str_has_suffix (parts[i], "-") || g_str_has_suffix (parts[i], "—") ||
-          g_str_has_suffix (parts[i], "－"))
+      if (g_str_has_suffix (part, "-") || g_str_has_suffix (part, "—") || g_str_has_suffix (part, "－"))
         continue;
       g_strv_builder_add (builder, pending->str);
       g_string_truncate (pending, 0);
@@ -420,11 +450,38 @@ read_cell_per_line_table (MsNoticeBlocks *blocks,
   return end;
 }
 
+/* Lines end in \n, \r\n or \r. By hand: a regular expression split
+ * checks the whole text again at each line. */
+static GStrv
+split_lines (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *start = text;
+  const char *p = text;
+
+  for (;; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\0')
+        {
+          g_autofree char *line = g_strndup (start, p - start);
+
+          g_strv_builder_add (builder, line);
+          if (*p == '\0')
+            break;
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+          start = p + 1;
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 MsNoticeBlocks *
 ms_notice_read_text (const char *text)
 {
   MsNoticeBlocks *blocks = ms_notice_blocks_new ("text");
-  g_auto(GStrv) raw = g_regex_split_simple ("\\r\\n|\\r|\\n", text, 0, 0);
+  g_auto(GStrv) raw = split_lines (text);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify)raw_line_free);
   gboolean traditional = _ms_notice_is_traditional (text);
 
@@ -448,9 +505,9 @@ ms_notice_read_text (const char *text)
       guint next = i;
 
       if (count_char (line->text, '|', 0xFF5C) >= 2)
-        next = read_separated_table (blocks, lines, i, '|', 0xFF5C, "[|\\x{FF5C}]", N_("cells separated by |"));
+        next = read_separated_table (blocks, lines, i, '|', 0xFF5C, N_("cells separated by |"));
       else if (count_char (line->text, '\t', 0) >= 2)
-        next = read_separated_table (blocks, lines, i, '\t', 0, "\\t", N_("cells separated by tabs"));
+        next = read_separated_table (blocks, lines, i, '\t', 0, N_("cells separated by tabs"));
       else if (_ms_notice_is_header_word (line->folded))
         next = read_cell_per_line_table (blocks, lines, i);
       else if (count_char (line->folded, ' ', 0) >= 2)

@@ -1052,21 +1052,17 @@ split_each (const MsQuantity *quantity)
 /* Returns: (transfer full): the figure as @text writes it, cut after a few
  * characters: a 400-digit figure is quoted by its start */
 static char *
-figure_text (const char       *text,
+figure_text (const gunichar    *chars,
              const MsQuantity *quantity)
 {
   const glong max_chars = 20;
   glong length = quantity->end - quantity->start;
-  g_autofree char *whole = g_utf8_substring (text, quantity->start, quantity->end);
+  g_autofree char *start = g_ucs4_to_utf8 (chars + quantity->start, MIN (length, max_chars), NULL, NULL, NULL);
 
   if (length <= max_chars)
-    return g_steal_pointer (&whole);
+    return g_steal_pointer (&start);
 
-  {
-    g_autofree char *start = g_utf8_substring (whole, 0, max_chars);
-
-    return g_strconcat (start, "…", NULL);
-  }
+  return g_strconcat (start, "…", NULL);
 }
 
 static void
@@ -1093,6 +1089,8 @@ collect_figures (const char *text,
 {
   g_autoptr(GPtrArray) quantities = ms_quantity_scan (text);
   GPtrArray *figures = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_free);
+  /* Offsets are in characters: one conversion, not one walk per figure. */
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, -1, NULL);
 
   for (guint i = 0; i < quantities->len; i++)
     {
@@ -1103,7 +1101,7 @@ collect_figures (const char *text,
       if (quantity->descriptive)
         continue;
 
-      written = figure_text (text, quantity);
+      written = figure_text (chars, quantity);
       /* 400 digits read as infinity: a typing or OCR fault, not a figure. */
       if (!ms_figure_is_plausible (quantity->value))
         {
