@@ -61,6 +61,8 @@ typedef struct
   /* w:lvlRestart: restart after a level above this one (1-based); -1 unset. */
   int      restart;
   gboolean legal;
+  /* w:suff: a tab (the default) or a space after the number, or nothing. */
+  gboolean no_suffix;
 } Level;
 
 typedef struct
@@ -391,6 +393,11 @@ read_level (Level   *level,
   level->legal = w_child (node, "isLgl") != NULL &&
                  int_attribute (w_child (node, "isLgl"), "val", 1) != 0;
   level->format = attribute (w_child (node, "numFmt"), "val");
+  {
+    g_autofree char *suffix = attribute (w_child (node, "suff"), "val");
+
+    level->no_suffix = suffix != NULL && g_str_equal (suffix, "nothing");
+  }
   level->text = attribute (w_child (node, "lvlText"), "val");
 }
 
@@ -509,7 +516,8 @@ level_start (const Num   *num,
 static char *
 next_list_number (Reader     *reader,
                   const char *num_id,
-                  int         index)
+                  int         index,
+                  gboolean   *no_suffix)
 {
   Num *num = g_hash_table_lookup (reader->nums, num_id);
   const Level *level;
@@ -552,6 +560,7 @@ next_list_number (Reader     *reader,
   if (level->format != NULL && g_str_equal (level->format, "bullet"))
     return NULL;
 
+  *no_suffix = level->no_suffix;
   out = g_string_new (NULL);
   for (const char *s = level->text != NULL ? level->text : ""; *s; s++)
     {
@@ -585,8 +594,9 @@ next_list_number (Reader     *reader,
 
 /* A paragraph's list: its own w:numPr, or its style's. */
 static char *
-paragraph_number (Reader  *reader,
-                  xmlNode *paragraph)
+paragraph_number (Reader   *reader,
+                  xmlNode  *paragraph,
+                  gboolean *no_suffix)
 {
   xmlNode *properties = w_child (paragraph, "pPr");
   xmlNode *num_pr = w_child (properties, "numPr");
@@ -618,7 +628,7 @@ paragraph_number (Reader  *reader,
   if (num_id == NULL || g_str_equal (num_id, "0"))
     return NULL;
 
-  return next_list_number (reader, num_id, MAX (level, 0));
+  return next_list_number (reader, num_id, MAX (level, 0), no_suffix);
 }
 
 /* Paragraphs */
@@ -703,9 +713,10 @@ read_paragraph (Reader    *reader,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
   g_autofree char *number = NULL;
+  gboolean no_suffix = FALSE;
   guint line = ++reader->paragraph;
 
-  number = paragraph_number (reader, paragraph);
+  number = paragraph_number (reader, paragraph, &no_suffix);
   read_runs (reader, paragraph, text, boxes, depth + 1);
   if (!g_utf8_validate (text->str, text->len, NULL))
     return;
@@ -714,8 +725,9 @@ read_paragraph (Reader    *reader,
     {
       g_autofree char *trimmed = trim (text->str);
       gunichar last = g_utf8_get_char (g_utf8_prev_char (number + strlen (number)));
-      /* "1." and "一、" run into the text; "1" needs a space after it. */
-      gboolean space = g_unichar_isalnum (last) && trimmed[0] != '\0' &&
+      /* Word puts a tab after the number: "1." and "一、" run into the
+       * text, "1" and "第一条" are kept apart by a space. */
+      gboolean space = !no_suffix && trimmed[0] != '\0' && !g_unichar_ispunct (last) &&
                        !(last >= 0x2460 && last <= 0x24FF);
 
       g_string_assign (text, number);
@@ -1371,11 +1383,17 @@ _ms_notice_read_docx (const char  *data,
   blocks = read_docx (data, length, error);
   quiet_gsf_end (&quiet);
 
-  /* Part names in a damaged zip can hold any byte. */
-  if (error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+  /* Part names in a damaged zip can hold any byte, and libxml2's reasons
+   * run over lines: the message stays one line of valid UTF-8. */
+  if (error != NULL && *error != NULL)
     {
       char *valid = g_utf8_make_valid ((*error)->message, -1);
 
+      for (char *p = valid; *p; p++)
+        {
+          if ((guchar)*p < 0x20 || *p == 0x7F)
+            *p = ' ';
+        }
       g_free ((*error)->message);
       (*error)->message = valid;
     }

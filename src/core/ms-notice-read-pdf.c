@@ -69,6 +69,7 @@ _ms_notice_read_pdf (const char  *data,
   int n_pages;
 
   handler = g_log_set_handler ("Poppler", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE |
+                               G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG |
                                G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, drop_message, NULL);
   document = (GObject *)poppler_document_new_from_bytes (bytes, NULL, &local_error);
   if (document == NULL)
