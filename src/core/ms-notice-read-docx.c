@@ -98,6 +98,11 @@ typedef struct
   GHashTable     *nums;
   GHashTable     *counters;
   GHashTable     *styles;
+  /* word/styles.xml is read when a paragraph's list may come from its
+   * style: it is large, and most notices number by hand. */
+  GsfInfile      *zip;
+  char           *styles_path;
+  gboolean        styles_read;
   /* The number of the last paragraph read. */
   guint           paragraph;
 } Reader;
@@ -106,6 +111,9 @@ static void read_container (Reader    *reader,
                             xmlNode   *container,
                             guint      depth,
                             GPtrArray *sink);
+static xmlDoc *read_part   (GsfInfile   *zip,
+                            const char  *path,
+                            GError     **error);
 
 static void
 level_clear (Level *level)
@@ -611,6 +619,16 @@ paragraph_number (Reader   *reader,
     }
 
   style_id = attribute (w_child (properties, "pStyle"), "val");
+  if (style_id != NULL && (num_id == NULL || level < 0) && !reader->styles_read &&
+      g_hash_table_size (reader->nums) > 0)
+    {
+      xmlDoc *styles = read_part (reader->zip, reader->styles_path, NULL);
+
+      reader->styles_read = TRUE;
+      if (styles != NULL)
+        read_styles (reader, styles);
+      g_clear_pointer (&styles, xmlFreeDoc);
+    }
   for (guint i = 0; style_id != NULL && i < MAX_STYLE_CHAIN && (num_id == NULL || level < 0); i++)
     {
       Style *style = g_hash_table_lookup (reader->styles, style_id);
@@ -1328,15 +1346,13 @@ read_docx (const char  *data,
   styles_path = find_relationship (zip, main_rels, main_folder, "/styles", NULL);
   {
     xmlDoc *numbering = read_part (zip, numbering_path != NULL ? numbering_path : "word/numbering.xml", NULL);
-    xmlDoc *styles = read_part (zip, styles_path != NULL ? styles_path : "word/styles.xml", NULL);
 
     if (numbering != NULL)
       read_numbering (&reader, numbering);
-    if (styles != NULL)
-      read_styles (&reader, styles);
     g_clear_pointer (&numbering, xmlFreeDoc);
-    g_clear_pointer (&styles, xmlFreeDoc);
   }
+  reader.zip = zip;
+  reader.styles_path = styles_path != NULL ? styles_path : (char *)"word/styles.xml";
 
   blocks = ms_notice_blocks_new ("docx");
   blocks->encoding = g_strdup (document->encoding != NULL ? (const char *)document->encoding : "UTF-8");
