@@ -857,6 +857,11 @@ test_docx_refused (void)
       "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
       "<w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>", 0 },
   };
+  g_autofree char *late_doctype = g_strdup_printf ("<?xml version=\"1.0\"?><!--%0*d--><!DOCTYPE x [<!ENTITY a \"b\">]>"
+                                                   "<w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                                                   "wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&a;</w:t>"
+                                                   "</w:r></w:p></w:body></w:document>", 10000, 0);
+  const ZipEntry late[] = { { "word/document.xml", late_doctype, 0 } };
   const ZipEntry external[] = {
     { "word/document.xml",
       W_DOCUMENT_OPEN "<w:p><w:r><w:t>外部</w:t></w:r></w:p>" W_DOCUMENT_CLOSE, 0 },
@@ -873,6 +878,7 @@ test_docx_refused (void)
     { not_word, 1, "not a Word document" },
     { damaged, 1, "damaged" },
     { doctype, 1, "DOCTYPE" },
+    { late, 1, "DOCTYPE" },
     { empty, 1, "no text" },
   };
 

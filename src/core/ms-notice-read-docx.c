@@ -1101,10 +1101,15 @@ read_part (GsfInfile   *zip,
     }
   bytes[size] = '\0';
 
+  /* As markup, never as text (that is "&lt;!DOCTYPE"): anywhere in the part,
+   * after a prolog of any length too. */
   {
-    const char *doctype = g_strstr_len ((const char *)bytes, MIN (size, 4096), "<!DOCTYPE");
+    gboolean doctype = FALSE;
 
-    if (doctype != NULL)
+    for (const guint8 *p = bytes; !doctype && (p = memchr (p, '<', size - (p - bytes))) != NULL; p++)
+      doctype = (gsize)(size - (p - bytes)) >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0;
+
+    if (doctype)
       {
         g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
                      /* translators: %s is a part of a Word document such as word/document.xml */

@@ -250,8 +250,7 @@ flush (Reader *reader)
 static void
 append_char (Reader     *reader,
              const char *at,
-             xmlNode    *node,
-             const char *text_start)
+             xmlNode    *node)
 {
   gunichar c = g_utf8_get_char (at);
 
@@ -294,7 +293,7 @@ append_text (Reader  *reader,
             reader->pending_newline = TRUE;
           continue;
         }
-      append_char (reader, s, node, content);
+      append_char (reader, s, node);
     }
 }
 

@@ -59,7 +59,8 @@ _ms_notice_read_pdf (const char  *data,
                      gsize        length,
                      GError     **error)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (data, length);
+  /* The document is gone before this returns: no copy of the data. */
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
   /* Unreferenced by hand: not every poppler-glib declares cleanup functions. */
   g_autoptr(GObject) document = NULL;
   g_autoptr(GError) local_error = NULL;
