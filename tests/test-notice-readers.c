@@ -1265,10 +1265,44 @@ test_fuzz_docx (void)
   }
 }
 
+/* Many pages of numbered projects, each line different. */
+static GBytes *
+make_long_pdf (guint n_pages)
+{
+  GByteArray *pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_bytes, pdf, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 9");
+  guint number = 1;
+
+  pango_layout_set_font_description (layout, font);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autoptr(GString) page = g_string_new (p == 0 ? "某县民生实事项目清单\n" : NULL);
+
+      for (guint line = 0; line < 40; line++)
+        g_string_append_printf (page, "%u.新建村级服务站%u个，责任单位：县民政局\n", number++, line + 1);
+      pango_layout_set_text (layout, page->str, -1);
+      cairo_move_to (cr, 40, 30);
+      pango_cairo_show_layout (cr, layout);
+      cairo_show_page (cr);
+    }
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (pdf);
+}
+
 static void
 test_fuzz_pdf (void)
 {
   g_autoptr(GBytes) bytes = make_pdf (TRUE);
+  g_autoptr(GBytes) long_pdf = make_long_pdf (40);
   g_autoptr(GString) nested = g_string_new ("%PDF-1.4\n1 0 obj ");
   g_autoptr(GString) pages = g_string_new (NULL);
 
@@ -1286,6 +1320,15 @@ test_fuzz_pdf (void)
                    "2 0 obj << /Type /Pages /Kids [2 0 R 2 0 R] /Count 100000000 >> endobj\n"
                    "trailer << /Root 1 0 R /Size 3 >>\n%%EOF\n");
   assert_reads_or_fails (pages->str, pages->len);
+
+  /* Forty pages, 1 600 lines: every one read, in order. */
+  {
+    g_autoptr(MsNoticeBlocks) blocks = read_bytes (long_pdf);
+    g_autoptr(GPtrArray) texts = paragraph_texts (blocks);
+
+    g_assert_cmpuint (texts->len - 1, ==, 1 + 40 * 40);
+    g_assert_cmpstr (texts->pdata[texts->len - 2], ==, "1600.新建村级服务站40个，责任单位：县民政局");
+  }
 }
 
 int
