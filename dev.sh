@@ -26,6 +26,7 @@ packages=(
   xvfb xauth dbus dbus-x11 poppler-utils mupdf-tools imagemagick librsvg2-bin xdotool
   python3 python3-docx python3-openpyxl libxlsxwriter-dev
   libopencc-dev libopencc-data
+  libxml2-dev libpoppler-glib-dev poppler-data
 )
 
 install_packages () {

@@ -57,7 +57,7 @@ static const Command commands[] = {
   { "format", N_("FILE"), N_("Rewrite a yearly file in the canonical form"), run_format },
   { "check", N_("FILE"), N_("List contradictions between statuses, figures and completion texts"), run_check },
   { "summary", N_("FILE"), N_("Count projects per category, status and schedule state, and targets met"), run_summary },
-  { "import", N_("NOTICE"), N_("Read a published notice (text) into a yearly file"), run_import },
+  { "import", N_("NOTICE"), N_("Read a published notice (text, web page, .docx or PDF) into a yearly file"), run_import },
   { "export-notice", N_("FILE"), N_("Write a yearly file as the text of a notice"), run_export_notice },
   { "report", N_("FILE"), N_("Write the meeting report (PDF) or one chart (SVG, PNG)"), run_report },
   { "export-csv", N_("FILE"), N_("Write one row per project as CSV for spreadsheets"), run_export_csv },
@@ -974,7 +974,8 @@ run_import (int    argc,
   };
 
   if (!parse_command_line ("import", _("NOTICE"),
-                           _("Reads the text of a published notice (UTF-8, GB18030 or UTF-16) and "
+                           _("Reads a published notice — a text (UTF-8, GB18030 or UTF-16), a saved "
+                             "web page, a Word document (.docx) or a PDF with text — and "
                              "writes a yearly file: categories, groups, numbered projects, "
                              "departments, completion reports, and the targets with their "
                              "reported figures. What was recognised and every warning go to "
@@ -1012,7 +1013,9 @@ run_import (int    argc,
   {
     g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
 
-    if (!ms_file_load_contents (file, MS_NOTICE_MAX_SIZE, NULL, &contents, &length, NULL, &error))
+    /* Word documents and PDFs may be larger than texts; ms_notice_read()
+     * holds each format to its own limit. */
+    if (!ms_file_load_contents (file, MS_NOTICE_MAX_FILE_SIZE, NULL, &contents, &length, NULL, &error))
       {
         g_printerr ("%s\n", error->message);
         return MS_CLI_EXIT_FAILED;
