@@ -1336,6 +1336,35 @@ test_damaged_and_huge_texts (void)
   }
 }
 
+
+static void
+test_attached_table_fills_in (void)
+{
+  static const char text[] =
+    "青石县2024年民生实事\n"
+    "1.新建公园3个。\n"
+    "2.改造管网20公里。\n"
+    "附件：任务分解表\n"
+    "序号 | 项目 | 责任单位 | 完成情况 |\n"
+    "1 | 新建公园 | 县住建局 | 已建成2个 |\n"
+    "2 | 改造管网 | 县水务局、县住建局 | 已完成12公里 |\n";
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (text, &report);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  g_assert_cmpuint (projects->len, ==, 2);
+  g_assert_cmpuint (report->n_projects, ==, 2);
+  project = g_ptr_array_index (projects, 1);
+  /* The paragraph's pledge stays; the table adds who and how far. */
+  g_assert_cmpstr (ms_project_get_target (project), ==, "改造管网20公里。");
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县水务局");
+  g_assert_cmpstr (ms_project_get_departments (project)[1], ==, "县住建局");
+  g_assert_cmpstr (ms_project_get_completion (project), ==, "已完成12公里");
+  assert_pair (project, 20, "公里", 12);
+  assert_pair (g_ptr_array_index (projects, 0), 3, "个", 2);
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1492,6 +1521,7 @@ main (int   argc,
   g_test_add_func ("/notice/ordinal-items-and-parts", test_ordinal_items_and_parts);
   g_test_add_func ("/notice/indicator-names-and-totals", test_indicator_names_and_totals);
   g_test_add_func ("/notice/damaged-and-huge-texts", test_damaged_and_huge_texts);
+  g_test_add_func ("/notice/attached-table-fills-in", test_attached_table_fills_in);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

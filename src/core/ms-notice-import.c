@@ -89,6 +89,10 @@ typedef struct
   GPtrArray      *table_indicators;
   GString        *quantity_target;
   GString        *quantity_completion;
+  /* Projects read from paragraphs, by number: an attached table that
+   * lists them again fills in what they lack instead of repeating them. */
+  GHashTable     *paragraph_projects;
+  gboolean        filling_in;
 } Builder;
 
 typedef struct
@@ -1243,6 +1247,66 @@ name_without_stop (const char *text)
   return g_steal_pointer (&name);
 }
 
+static void reset_fields (Builder *b);
+
+static gboolean
+project_has_actual (MsProject *project)
+{
+  for (guint i = 0; i < ms_project_get_n_indicators (project); i++)
+    if (ms_indicator_get_has_actual (ms_project_get_indicator (project, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* An attached table row for a project already read: departments, the
+ * report and figures where the paragraphs gave none; its texts stay. */
+static void
+fill_in_project (Builder *b)
+{
+  MsProject *project = b->project;
+
+  if (ms_project_get_departments (project)[0] == NULL && b->fields[FIELD_DEPARTMENTS]->len > 0)
+    {
+      g_auto(GStrv) listed = ms_notice_split_departments (b->fields[FIELD_DEPARTMENTS]->str);
+
+      ms_project_set_departments (project, (const char * const *)listed);
+    }
+  if (ms_project_get_completion (project)[0] == '\0' && b->fields[FIELD_COMPLETION]->len > 0)
+    ms_project_set_completion (project, b->fields[FIELD_COMPLETION]->str);
+  if (ms_project_get_n_indicators (project) > 0 && !project_has_actual (project) &&
+      b->fields[FIELD_COMPLETION]->len > 0)
+    {
+      /* The pledge from the paragraph, the figures reported in the table. */
+      g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_refused_figure_free);
+      g_autoptr(GPtrArray) indicators = ms_quantity_extract_indicators (ms_project_get_target (project),
+                                                                        ms_project_get_completion (project), refused);
+      gboolean any_actual = FALSE;
+
+      for (guint i = 0; i < indicators->len; i++)
+        any_actual |= ms_indicator_get_has_actual (g_ptr_array_index (indicators, i));
+      if (any_actual)
+        {
+          while (ms_project_get_n_indicators (project) > 0)
+            g_object_unref (ms_project_remove_indicator (project, 0));
+          for (guint i = 0; i < indicators->len; i++)
+            ms_project_insert_indicator (project, G_MAXUINT, g_ptr_array_index (indicators, i));
+        }
+    }
+  else if (ms_project_get_n_indicators (project) == 0)
+    {
+      g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_refused_figure_free);
+      g_autoptr(GPtrArray) indicators = ms_quantity_extract_indicators (b->quantity_target->str,
+                                                                        b->quantity_completion->str, refused);
+
+      for (guint i = 0; i < b->table_indicators->len; i++)
+        ms_project_insert_indicator (project, G_MAXUINT, g_ptr_array_index (b->table_indicators, i));
+      for (guint i = 0; i < indicators->len; i++)
+        ms_project_insert_indicator (project, G_MAXUINT, g_ptr_array_index (indicators, i));
+    }
+  reset_fields (b);
+}
+
 static void
 finish_project (Builder *b)
 {
@@ -1256,6 +1320,12 @@ finish_project (Builder *b)
 
   if (project == NULL)
     return;
+
+  if (b->filling_in)
+    {
+      fill_in_project (b);
+      return;
+    }
 
   listed = ms_notice_split_departments (b->fields[FIELD_DEPARTMENTS]->str);
   for (guint i = 0; listed[i] != NULL; i++)
@@ -1336,12 +1406,19 @@ finish_project (Builder *b)
     add_remark (b->report->warnings, b->project_line, _("project %u has no target text"),
                 ms_project_get_number (project));
 
+  reset_fields (b);
+}
+
+static void
+reset_fields (Builder *b)
+{
   for (guint i = 0; i < N_FIELDS; i++)
     g_string_truncate (b->fields[i], 0);
   g_ptr_array_set_size (b->table_indicators, 0);
   g_string_truncate (b->quantity_target, 0);
   g_string_truncate (b->quantity_completion, 0);
   b->from_table = FALSE;
+  b->filling_in = FALSE;
   b->project = NULL;
 }
 
@@ -2259,8 +2336,19 @@ start_table_project (Builder       *b,
 {
   g_autoptr(MsProject) project = ms_project_new ();
   g_autofree char *basis = NULL;
+  MsProject *read_before;
 
   finish_project (b);
+  read_before = g_hash_table_lookup (b->paragraph_projects, GUINT_TO_POINTER (number));
+  if (read_before != NULL)
+    {
+      b->project = read_before;
+      b->from_table = TRUE;
+      b->filling_in = TRUE;
+      b->field = FIELD_TARGET;
+      *last_project_number = number;
+      return;
+    }
   ensure_group (b, line);
   if (*last_project_number != 0 && number != *last_project_number + 1 && number != 1)
     add_remark (b->report->warnings, line,
@@ -2927,6 +3015,7 @@ build (Builder   *b,
 
             ms_project_set_number (project, line->heading_number);
             ms_group_insert_project (b->group, G_MAXUINT, project);
+            g_hash_table_insert (b->paragraph_projects, GUINT_TO_POINTER (line->heading_number), project);
             b->project = project;
             b->project_line = line->number;
             b->field = FIELD_TARGET;
@@ -3092,9 +3181,11 @@ ms_notice_interpret (MsNoticeBlocks  *blocks,
   b.table_indicators = g_ptr_array_new_with_free_func (g_object_unref);
   b.quantity_target = g_string_new (NULL);
   b.quantity_completion = g_string_new (NULL);
+  b.paragraph_projects = g_hash_table_new (NULL, NULL);
 
   build (&b, lines);
 
+  g_hash_table_unref (b.paragraph_projects);
   g_ptr_array_unref (b.table_indicators);
   g_string_free (b.quantity_target, TRUE);
   g_string_free (b.quantity_completion, TRUE);
