@@ -783,6 +783,9 @@ static void
 print_import_report (const char           *path,
                      const MsNoticeReport *report)
 {
+  /* Word files are counted in paragraphs, texts and pages in lines. */
+  gboolean by_paragraph = g_strcmp0 (report->location_unit, "paragraph") == 0;
+
   /* translators: %s is the notice's file name, then its text encoding, such as GB18030 */
   g_printerr (_("%s: encoding: %s\n"), path, report->encoding);
   /* translators: %s is the notice's file name, then counts of what the import found */
@@ -796,16 +799,24 @@ print_import_report (const char           *path,
     {
       const MsNoticeRemark *remark = g_ptr_array_index (report->warnings, i);
 
-      /* translators: a warning about a line of an imported notice, in the FILE:LINE: form */
-      g_printerr (_("%s:%u: warning: %s\n"), path, remark->line, remark->message);
+      if (by_paragraph)
+        /* translators: a warning about a paragraph of an imported Word file: file name, paragraph number, message */
+        g_printerr (_("%s: paragraph %u: warning: %s\n"), path, remark->line, remark->message);
+      else
+        /* translators: a warning about a line of an imported notice, in the FILE:LINE: form */
+        g_printerr (_("%s:%u: warning: %s\n"), path, remark->line, remark->message);
     }
 
   for (guint i = 0; i < report->dropped->len; i++)
     {
       const MsNoticeRemark *remark = g_ptr_array_index (report->dropped, i);
 
-      /* translators: a line of web page or PDF chrome left out of an import */
-      g_printerr (_("%s:%u: left out as page chrome: %s\n"), path, remark->line, remark->message);
+      if (by_paragraph)
+        /* translators: a paragraph of a Word file left out of an import: file name, paragraph number, its text */
+        g_printerr (_("%s: paragraph %u: left out as page chrome: %s\n"), path, remark->line, remark->message);
+      else
+        /* translators: a line of web page or PDF chrome left out of an import */
+        g_printerr (_("%s:%u: left out as page chrome: %s\n"), path, remark->line, remark->message);
     }
 }
 

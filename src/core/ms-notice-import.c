@@ -718,8 +718,17 @@ lines_from_blocks (MsNoticeBlocks *blocks,
 
       if (block->kind == MS_NOTICE_BLOCK_PARAGRAPH)
         {
-          if (block->text != NULL && block->text[0] != '\0')
-            add_paragraph_lines (lines, block->line, block->text, traditional, &runs);
+          /* A line break within a paragraph (Word's w:br, <br>) ends a line
+           * as in a text: items are often set apart that way. */
+          g_auto(GStrv) parts = g_strsplit (block->text ? block->text : "", "\n", -1);
+
+          for (guint p = 0; parts[p] != NULL; p++)
+            {
+              g_autofree char *part = trim (parts[p]);
+
+              if (part[0] != '\0')
+                add_paragraph_lines (lines, block->line, part, traditional, &runs);
+            }
           continue;
         }
 
