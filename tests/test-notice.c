@@ -1168,6 +1168,18 @@ test_table_spans_and_metadata (void)
   /* Page metadata is chrome, and gives the notice's date. */
   g_assert_true (remarks_contain (report->dropped, 2, "11-22/2024"));
   g_assert_cmpuint (report->date, ==, ms_date_from_ymd (2024, 7, 5));
+
+  /* A progress notice of the year: its figures are progress of its date. */
+  g_assert_cmpuint (ms_document_get_as_of (document), ==, ms_date_from_ymd (2024, 7, 5));
+  {
+    MsIndicator *indicator = find_indicator (project, 20, "公里");
+    MsTimeline *progress = ms_indicator_get_progress (indicator);
+
+    g_assert_nonnull (progress);
+    g_assert_cmpuint (ms_timeline_get_n_entries (progress), ==, 1);
+    g_assert_cmpuint (ms_timeline_get_entry (progress, 0)->date, ==, ms_date_from_ymd (2024, 7, 5));
+    g_assert_cmpfloat (ms_timeline_get_entry (progress, 0)->value, ==, 12);
+  }
 }
 
 

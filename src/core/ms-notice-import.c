@@ -3113,6 +3113,51 @@ build (Builder   *b,
     add_remark (b->report->warnings, 0, _("no title found"));
 }
 
+/* A progress notice of the year (1–8月 figures, dated in August) reports
+ * as of its date: its figures become progress entries of that date, as
+ * when returned sheets are merged. A report dated after the year is a
+ * year-end report, as the file is without a reporting date. */
+static void
+date_the_figures (MsDocument     *document,
+                  MsNoticeReport *report)
+{
+  GListModel *categories = ms_document_get_categories (document);
+
+  if (report->date == 0 || report->n_indicators_reported == 0 ||
+      ms_date_get_year (report->date) != ms_document_get_year (document))
+    return;
+
+  ms_document_set_as_of (document, report->date);
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (document, c);
+      GListModel *groups = ms_category_get_groups (category);
+
+      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+        {
+          MsGroup *group = ms_category_get_group (category, g);
+          GListModel *projects = ms_group_get_projects (group);
+
+          for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+            {
+              MsProject *project = ms_group_get_project (group, p);
+
+              for (guint i = 0; i < ms_project_get_n_indicators (project); i++)
+                {
+                  MsIndicator *indicator = ms_project_get_indicator (project, i);
+                  g_autoptr(MsTimeline) progress = NULL;
+
+                  if (!ms_indicator_get_has_actual (indicator))
+                    continue;
+                  progress = ms_timeline_new ();
+                  ms_timeline_append (progress, report->date, ms_indicator_get_actual (indicator), "");
+                  ms_indicator_set_progress (indicator, progress);
+                }
+            }
+        }
+    }
+}
+
 static gboolean
 blocks_are_traditional (MsNoticeBlocks *blocks)
 {
@@ -3212,6 +3257,8 @@ ms_notice_interpret (MsNoticeBlocks  *blocks,
         *report = g_steal_pointer (&result);
       return NULL;
     }
+
+  date_the_figures (document, result);
 
   /* A new document from a notice is unsaved work. */
   ms_document_set_modified (document, TRUE);
