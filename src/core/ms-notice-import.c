@@ -342,19 +342,24 @@ classify (Line *line)
   static GRegex *footer_regex;
   static GRegex *bare_regex;
   static GRegex *bullet_regex;
+  static GRegex *ordinal_regex;
 
   if (g_once_init_enter (&section_regex))
     {
+      ordinal_regex = g_regex_new ("^(?:第([一二三四五六七八九十]{1,3})[项件个条]|实事([一二三四五六七八九十]{1,3}))"
+                                   "\\s*[:、,，：\\s]\\s*(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       /* Site footers: registration numbers, copyright, who runs the site. */
       footer_regex = g_regex_new ("公网安备|ICP备|ICP证|网站标识码|版权所有|主办单位[:：]|承办单位[:：]|技术支持[:：]"
-                                  "|^[|｜\\s]+$|^(?:关闭|举报|打印|收藏|分享|返回顶部|购物车|登录|注册|[•·]\\s*提交)$",
+                                  "|^[|｜\\s]+$|^(?:关闭|举报|打印|收藏|分享|返回顶部|购物车|登录|注册|[•·]\\s*提交)$"
+                                  /* Breadcrumbs: 首页 > 政务公开 > … */
+                                  "|^(?:首页|主页|网站首页)\\s*(?:>|»|/|→|＞)",
                                   G_REGEX_OPTIMIZE, 0, NULL);
       /* "1 实施…": a bare numeral, a space, then the item; kept only in a run (settle_items). */
       bare_regex = g_regex_new ("^(\\d{1,2})\\s+(?=\\p{Han}|[“\"])(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       bullet_regex = g_regex_new ("^[●•■◆▲★◇□○◎▶►※·]\\s*(.+)$", G_REGEX_OPTIMIZE, 0, NULL);
       /* Web page buttons: 【打印本页】【关闭窗口】 */
       buttons_regex = g_regex_new ("^(?:[【\\[][^】\\]]{1,8}[】\\]]\\s*)+$", G_REGEX_OPTIMIZE, 0, NULL);
-      page_number_regex = g_regex_new ("^(?:[-—–\\s]*\\d+[-—–\\s]*|第\\s*\\d+\\s*页.*|\\d+\\s*/\\s*\\d+"
+      page_number_regex = g_regex_new ("^(?:[-—–·•\\s]*\\d+[-—–·•\\s]*|第\\s*\\d+\\s*页.*|\\d+\\s*/\\s*\\d+"
                                        "|共\\s*\\d+\\s*页.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       date_regex = g_regex_new ("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?$",
                                 G_REGEX_OPTIMIZE, 0, NULL);
@@ -459,6 +464,27 @@ classify (Line *line)
         return;
       }
   }
+
+  /* "第一项：…", "第三件、…", "实事一：…": items counted in words. */
+  if (g_regex_match (ordinal_regex, line->folded, 0, &match))
+    {
+      g_autofree char *numeral = g_match_info_fetch (match, 1);
+      int rest_start = 0;
+
+      if (numeral[0] == '\0')
+        {
+          g_free (numeral);
+          numeral = g_match_info_fetch (match, 2);
+        }
+      g_match_info_fetch_pos (match, 3, &rest_start, NULL);
+      if (ms_number_from_chinese_numeral (numeral, &line->heading_number) && line->heading_number > 0)
+        {
+          line->kind = LINE_PROJECT;
+          line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
+          return;
+        }
+    }
+  g_clear_pointer (&match, g_match_info_free);
 
   if (g_regex_match (bare_regex, line->folded, 0, &match))
     {
@@ -870,6 +896,35 @@ drop_repeated_and_trailing_chrome (GPtrArray      *lines,
           !(previous != NULL && is_label_line (previous) && has_terminal_punctuation (previous->folded)))
         line->kind = LINE_CHROME;
     }
+
+  /* A PDF's running head: the same line next to each page number. */
+  {
+    g_autoptr(GHashTable) beside_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint pass = 0; pass < 2; pass++)
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          if (line->kind != LINE_CHROME || g_utf8_strlen (line->folded, -1) > 12 || !has_digit (line->folded))
+            continue;
+          for (int side = -1; side <= 1; side += 2)
+            {
+              Line *next;
+
+              if ((side < 0 && i == 0) || i + side >= lines->len)
+                continue;
+              next = g_ptr_array_index (lines, i + side);
+              if (next->kind != LINE_TEXT || g_utf8_strlen (next->folded, -1) > 40)
+                continue;
+              if (pass == 0)
+                g_hash_table_insert (beside_numbers, next->folded,
+                                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (beside_numbers, next->folded)) + 1));
+              else if (GPOINTER_TO_UINT (g_hash_table_lookup (beside_numbers, next->folded)) >= 2)
+                next->kind = LINE_CHROME;
+            }
+        }
+  }
 
   /* Slogans after the last real line of the notice. */
   for (guint i = lines->len; i > 0 && seen_project; i--)
@@ -1695,7 +1750,7 @@ set_title (Builder    *b,
   g_autofree char *folded = fold_text (title, b->traditional);
 
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^(?:关于)?(.*?)\\s*((?:19|20|21)\\d{2})\\s*年", 0, 0, NULL));
+    g_once_init_leave (&regex, g_regex_new ("^(?:关于)?(?:印发|转发|公布|下达|做好|开展)?(.*?)\\s*((?:19|20|21)\\d{2})\\s*年", 0, 0, NULL));
 
   ms_document_set_title (b->document, title);
 
@@ -1867,8 +1922,10 @@ column_for_header (const char *folded)
     { "完成率|完成比例|形象进度|^完成目标$|^\\(%\\)$|^%$", COLUMN_RATE },
     { "目标完成情况|备注|说明", COLUMN_NOTE },
     { "季度目标|月目标|阶段目标|序时进度", COLUMN_NOTE },
-    { "进展|完成情况|实际完成|^进度$|推进情况|落实情况|^完成数|^完成值", COLUMN_COMPLETION },
-    { "时限|完成时间|完成期限", COLUMN_DEADLINE },
+    { "时限|完成时间|完成期限|完成时间节点", COLUMN_DEADLINE },
+    /* What was done, however the period is named: 1-9月完成, 累计完成数,
+     * 上半年完成, 已完成, 截至目前完成. */
+    { "进展|完成|累计|^进度$|推进情况|落实情况|实际", COLUMN_COMPLETION },
     { "配合单位|协办单位|参与单位", COLUMN_PARTNERS },
     { "责任单位|牵头单位|牵头部门|责任部门|主责单位|级牵头|^牵头$|负责单位", COLUMN_DEPARTMENTS },
     { "责任领导|牵头领导|分管领导", COLUMN_LEAD },
