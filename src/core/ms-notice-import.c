@@ -1557,6 +1557,25 @@ is_name_field (Field field)
          field == FIELD_CONTACT;
 }
 
+static gboolean is_department_text (const char *folded);
+
+/* "市财政局、县住建局", "县代建中心（配合）": a list of names continued. */
+static gboolean
+looks_like_more_names (const char *folded)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?:局|委|办|厅|院|中心|公司|联|会|政府|街道|办事处|指挥部|集团|银行|队|处|站|社|所|部)"
+                                            "(?:\\([^()]{0,6}\\))?[、,]?$", G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (g_utf8_strlen (folded, -1) > 40 || strstr (folded, "。") != NULL || strchr (folded, ',') != NULL ||
+      has_digit (folded))
+    return FALSE;
+
+  return is_department_text (folded) || g_regex_match (regex, folded, 0, NULL);
+}
+
 /* A list of names ends with its sentence: in "牵头部门：市交通局。进度较慢的
  * 县区为…" what follows the full stop is about the project, not a name. */
 static void
@@ -3125,7 +3144,13 @@ build (Builder   *b,
                 append_piece (intro, line->text);
             }
           else if (b->project != NULL)
-            feed_project_text (b, line->text);
+            {
+              /* A line after 责任单位 continues the list only if it is more
+               * names; "下一步，县政府将加强调度。" is about the project. */
+              if (is_name_field (b->field) && !is_label_line (line) && !looks_like_more_names (line->folded))
+                b->field = b->fields[FIELD_COMPLETION]->len > 0 ? FIELD_COMPLETION : FIELD_TARGET;
+              feed_project_text (b, line->text);
+            }
           else
             {
               keep_in_document_note (b, line);
