@@ -1377,6 +1377,81 @@ test_attached_table_fills_in (void)
   assert_pair (g_ptr_array_index (projects, 0), 3, "个", 2);
 }
 
+
+static void
+test_more_labels_and_markers (void)
+{
+  static const char brackets[] =
+    "青石县2025年民生实事项目\n"
+    "1.新建农村公路60公里。（县交通局）\n"
+    "2.新建幼儿园3所。（县教育局、县住建局）\n"
+    "3.改造危桥5座。（县交通局负责）\n"
+    "4.新增停车位800个。（牵头：县城管局）\n"
+    "5.新建公厕20座。【责任单位：县城管局】\n"
+    "6.新建口袋公园4个。责任单位：县住建局\n"
+    "下一步，县政府将加强调度，确保按期完成。\n"
+    "第一项：实施学校扩容。新增学位900个。\n"
+    "第二项：畅通农村出行。新改建农村公路30公里。\n";
+  static const char columns[] =
+    "青石县2024年1-9月民生实事进展\n"
+    "序号\t项目内容\t年度目标\t责任单位\t1-9月完成\t完成率\n"
+    "1\t新建农村公路\t140公里\t县交通局\t102\t72.9%\n"
+    "2\t新增城镇就业\t5000人\t县人社局\t4100\t82%\n";
+  g_autoptr(MsDocument) document = import_text (brackets, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  const char * const *departments;
+
+  departments = ms_project_get_departments (g_ptr_array_index (projects, 0));
+  g_assert_cmpstr (departments[0], ==, "县交通局");
+  g_assert_cmpstr (ms_project_get_target (g_ptr_array_index (projects, 0)), ==, "新建农村公路60公里。");
+  departments = ms_project_get_departments (g_ptr_array_index (projects, 1));
+  g_assert_cmpstr (departments[1], ==, "县住建局");
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 2))[0], ==, "县交通局");
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 3))[0], ==, "县城管局");
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 4))[0], ==, "县城管局");
+  g_assert_null (strstr (ms_project_get_target (g_ptr_array_index (projects, 4)), "【"));
+  /* The sentence after the department is not a department. */
+  departments = ms_project_get_departments (g_ptr_array_index (projects, 5));
+  g_assert_cmpstr (departments[0], ==, "县住建局");
+  g_assert_null (departments[1]);
+  g_assert_nonnull (strstr (ms_project_get_target (g_ptr_array_index (projects, 5)), "加强调度"));
+  /* 第一项, 第二项 number items after 1.–6. */
+  g_assert_cmpuint (projects->len, ==, 8);
+  g_assert_cmpuint (ms_project_get_number (g_ptr_array_index (projects, 7)), ==, 2);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 6), 900, "个"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  /* "1-9月完成" is the column of what was done. */
+  document = import_text (columns, NULL);
+  projects = all_projects (document);
+  assert_pair (g_ptr_array_index (projects, 0), 140, "公里", 102);
+  assert_pair (g_ptr_array_index (projects, 1), 5000, "人", 4100);
+}
+
+static void
+test_running_heads (void)
+{
+  static const char text[] =
+    "青石县2024年民生实事完成情况\n"
+    "1.新建农村公路60公里。\n"
+    "青政办〔2024〕8号\n"
+    "·1·\n"
+    "责任单位：县交通局\n"
+    "2.新建幼儿园3所。\n"
+    "青政办〔2024〕8号\n"
+    "- 2 -\n"
+    "责任单位：县教育局\n";
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (text, &report);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  g_assert_cmpuint (projects->len, ==, 2);
+  g_assert_null (strstr (ms_project_get_target (g_ptr_array_index (projects, 0)), "8号"));
+  g_assert_true (remarks_contain (report->dropped, 3, "青政办"));
+  g_assert_true (remarks_contain (report->dropped, 4, "1"));
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1534,6 +1609,8 @@ main (int   argc,
   g_test_add_func ("/notice/indicator-names-and-totals", test_indicator_names_and_totals);
   g_test_add_func ("/notice/damaged-and-huge-texts", test_damaged_and_huge_texts);
   g_test_add_func ("/notice/attached-table-fills-in", test_attached_table_fills_in);
+  g_test_add_func ("/notice/more-labels-and-markers", test_more_labels_and_markers);
+  g_test_add_func ("/notice/running-heads", test_running_heads);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

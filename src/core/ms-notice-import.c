@@ -1215,6 +1215,51 @@ drop_department_notes (GString  *text,
 
 /* "（市卫健委、市财政局按职责分工负责）" or "（市住建局牵头，市财政局配合）" at the
  * end of a target names the departments. */
+static gboolean is_department_text (const char *folded);
+
+/* Names of departments, perhaps labelled (牵头单位：) or with 负责/牵头/主办. */
+static gboolean
+bracket_holds_names (const char *folded)
+{
+  g_auto(GStrv) clauses = g_regex_split_simple ("[,;]", folded, 0, 0);
+  guint n_names = 0;
+
+  for (guint i = 0; clauses[i] != NULL; i++)
+    {
+      g_autofree char *names = g_strstrip (g_strdup (clauses[i]));
+      const char *colon = strchr (names, ':');
+      const char *list = names;
+      gsize length;
+
+      if (colon != NULL && g_utf8_strlen (names, colon - names) <= 8)
+        list = colon + 1;
+      while (*list == ' ')
+        list++;
+      {
+        g_autofree char *bare = g_strdup (list);
+
+        length = strlen (bare);
+        for (guint s = 0; s < 3; s++)
+          {
+            static const char * const endings[] = { "负责", "牵头", "主办" };
+
+            if (g_str_has_suffix (bare, endings[s]) && length > strlen (endings[s]))
+              {
+                bare[length - strlen (endings[s])] = '\0';
+                break;
+              }
+          }
+        if (bare[0] == '\0')
+          continue;
+        if (!is_department_text (bare))
+          return FALSE;
+        n_names++;
+      }
+    }
+
+  return n_names > 0;
+}
+
 static void
 take_trailing_departments (MsProject  *project,
                            GString    *target,
@@ -1229,12 +1274,20 @@ take_trailing_departments (MsProject  *project,
   int start = 0;
 
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\(([^()]*(?:按职责分工负责|牵头|配合)[^()]*)\\)[。.]?$",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave (&regex, g_regex_new ("[(【]([^()【】]*)[)】][。.;；]?$", G_REGEX_OPTIMIZE, 0, NULL));
 
   folded = fold_text (target->str, traditional);
   if (!g_regex_match (regex, folded, 0, &match))
     return;
+
+  /* "（县教育局、县住建局）", "（县教育局负责）", "（牵头：县教育局）": a
+   * bracket of names only, or one that says who leads. */
+  {
+    g_autofree char *bracket = g_match_info_fetch (match, 1);
+
+    if (!g_regex_match_simple ("按职责分工负责|牵头|配合", bracket, 0, 0) && !bracket_holds_names (bracket))
+      return;
+  }
 
   g_match_info_fetch_pos (match, 0, &start, NULL);
   {
@@ -1262,6 +1315,20 @@ take_trailing_departments (MsProject  *project,
 
         offset += clause_chars + 1;
         names = trim (clause);
+        /* "牵头单位：…", "主办：…": the label only says which list. */
+        {
+          const char *colon = strstr (names, ":");
+          const char *wide_colon = strstr (names, "：");
+          const char *label_end = colon != NULL ? colon + 1 : wide_colon != NULL ? wide_colon + strlen ("：") : NULL;
+
+          if (label_end != NULL && (g_utf8_strlen (names, label_end - names) <= 8))
+            {
+              if (strstr (names, "配合") != NULL && strstr (names, "配合") < label_end)
+                into = partners;
+              memmove (names, label_end, strlen (label_end) + 1);
+              g_strstrip (names);
+            }
+        }
         if (g_str_has_suffix (names, "按职责分工负责"))
           names[strlen (names) - strlen ("按职责分工负责")] = '\0';
         else if (g_str_has_suffix (names, "牵头"))
@@ -1557,8 +1624,6 @@ is_name_field (Field field)
          field == FIELD_CONTACT;
 }
 
-static gboolean is_department_text (const char *folded);
-
 /* "市财政局、县住建局", "县代建中心（配合）": a list of names continued. */
 static gboolean
 looks_like_more_names (const char *folded)
@@ -1682,6 +1747,11 @@ feed_project_text (Builder    *b,
             clean[strlen (clean) - (g_str_has_suffix (clean, "(") ? 1 : strlen ("（"))] = '\0';
             bracketed = TRUE;
           }
+        else if (g_str_has_suffix (clean, "【"))
+          {
+            clean[strlen (clean) - strlen ("【")] = '\0';
+            bracketed = TRUE;
+          }
         /* "…2所，牵头部门：…": the comma only separates the label. */
         else
           drop_trailing_separators (clean);
@@ -1700,6 +1770,10 @@ feed_project_text (Builder    *b,
             /* The labels end at the closing bracket; inside it, more labels
              * may follow: "（牵头单位：…；配合单位：…）". */
             const char *close = strchr (rest_folded, ')');
+            const char *square = strstr (rest_folded, "】");
+
+            if (square != NULL && (close == NULL || square < close))
+              close = square;
 
             if (close != NULL)
               {
@@ -1707,8 +1781,8 @@ feed_project_text (Builder    *b,
                 g_autofree char *inside = g_strndup (rest, end);
 
                 feed_project_text (b, inside);
-                rest += original_offset (rest, rest_folded, close + 1 - rest_folded);
-                rest_folded = close + 1;
+                rest += original_offset (rest, rest_folded, g_utf8_next_char (close) - rest_folded);
+                rest_folded = g_utf8_next_char (close);
                 /* Text after the bracket continues what came before it. */
                 b->field = FIELD_TARGET;
               }
