@@ -1452,6 +1452,85 @@ test_running_heads (void)
   g_assert_true (remarks_contain (report->dropped, 4, "1"));
 }
 
+
+static void
+test_table_shapes_without_number (void)
+{
+  static const char broken[] =
+    "青石县2024年民生实事进展\n"
+    "序号 | 项目 | 目标任务 | 责任单位 | 进展情况 |\n"
+    "1 | 公交改造 | 开通线路8条 | 县交通局 | 已开通5条 |\n"
+    "2 | 城乡公交 | 新增公交站台60个 | 县交通局 | 已建成40个，其余\n"
+    "待验收 |\n"
+    "3 | 全民健身 | 新建步道30公里 | 县体育中心 | 建成18.6公里 |\n";
+  static const char unnumbered[] =
+    "青石县2024年民生实事\n"
+    "项目名称 | 主要内容 | 责任单位 |\n"
+    "幸福食堂建设 | 新建社区幸福食堂12家 | 县民政局 |\n"
+    "口袋公园建设 | 新建口袋公园15个 | 县城管局 |\n";
+  static const char units[] =
+    "青石县2024年民生实事完成情况\n"
+    "序号\t项目名称\t单位\t年度目标\t实际完成\t责任单位\n"
+    "1\t新增城镇就业\t万人\t1.2\t1.31\t县人社局\n"
+    "2\t新建农村公路\t公里\t80\t86.5\t县交通局\n";
+  g_autoptr(MsDocument) document = import_text (broken, NULL);
+  MsProject *project;
+
+  /* The broken cell joins its row; the rows after it are still the table's. */
+  project = project_numbered (document, 2);
+  g_assert_nonnull (strstr (ms_project_get_completion (project), "其余待验收"));
+  project = project_numbered (document, 3);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县体育中心");
+  g_clear_object (&document);
+
+  /* Without 序号, each row naming a project is the next. */
+  document = import_text (unnumbered, NULL);
+  project = project_numbered (document, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县城管局");
+  g_assert_nonnull (find_indicator (project, 15, "个"));
+  g_clear_object (&document);
+
+  /* The 单位 column is the figures' unit. */
+  document = import_text (units, NULL);
+  assert_pair (project_numbered (document, 1), 1.2, "万人", 1.31);
+  assert_pair (project_numbered (document, 2), 80, "公里", 86.5);
+}
+
+static void
+test_table_number_over_two_rows (void)
+{
+  static const char * const header[] = { "序号", "项目", "目标任务", "责任单位", "完成情况" };
+  g_autoptr(MsNoticeBlocks) blocks = ms_notice_blocks_new ("html");
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  MsNoticeBlock *table;
+  GPtrArray *row;
+  g_autoptr(GPtrArray) projects = NULL;
+
+  ms_notice_blocks_add_paragraph (blocks, 1, "青石县2024年民生实事");
+  table = ms_notice_blocks_add_table (blocks, 2, "<table>");
+  row = ms_notice_block_add_row (table);
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    ms_notice_row_add_cell (row, 2, header[i], 1, 1);
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 3, "1", 2, 1);
+  ms_notice_row_add_cell (row, 3, "公园建设", 2, 1);
+  ms_notice_row_add_cell (row, 3, "新建公园3个", 1, 1);
+  ms_notice_row_add_cell (row, 3, "县住建局", 2, 1);
+  ms_notice_row_add_cell (row, 3, "已建成2个", 1, 1);
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 4, "新增绿地20公顷", 1, 1);
+  ms_notice_row_add_cell (row, 4, "已新增12公顷", 1, 1);
+
+  document = ms_notice_interpret (blocks, NULL, &error);
+  g_assert_no_error (error);
+  projects = all_projects (document);
+  /* One project, two indicators: the number spans both rows. */
+  g_assert_cmpuint (projects->len, ==, 1);
+  assert_pair (g_ptr_array_index (projects, 0), 3, "个", 2);
+  assert_pair (g_ptr_array_index (projects, 0), 20, "公顷", 12);
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1611,6 +1690,8 @@ main (int   argc,
   g_test_add_func ("/notice/attached-table-fills-in", test_attached_table_fills_in);
   g_test_add_func ("/notice/more-labels-and-markers", test_more_labels_and_markers);
   g_test_add_func ("/notice/running-heads", test_running_heads);
+  g_test_add_func ("/notice/table-shapes-without-number", test_table_shapes_without_number);
+  g_test_add_func ("/notice/table-number-over-two-rows", test_table_number_over_two_rows);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -1973,6 +1973,8 @@ typedef enum
   COLUMN_RATE,
   COLUMN_NOTE,
   COLUMN_LEAD,
+  /* 单位: the unit the row's figures count in. */
+  COLUMN_UNIT,
   /* Not a header column: the name of an indicator in a project's row. */
   COLUMN_INDICATOR,
   N_COLUMNS
@@ -1987,6 +1989,8 @@ typedef enum
   CELL_DEPARTMENT,
   CELL_DEADLINE,
   CELL_NUMBER,
+  /* A word of up to three characters: a unit (万人, 公里), or a short text. */
+  CELL_SHORT,
 } CellType;
 
 typedef struct
@@ -2012,6 +2016,7 @@ column_for_header (const char *folded)
     Column      column;
   } rules[] = {
     { "^(?:序号|编号)$", COLUMN_NUMBER },
+    { "^(?:计量)?单位$", COLUMN_UNIT },
     { "完成率|完成比例|形象进度|^完成目标$|^\\(%\\)$|^%$", COLUMN_RATE },
     { "目标完成情况|备注|说明", COLUMN_NOTE },
     { "季度目标|月目标|阶段目标|序时进度", COLUMN_NOTE },
@@ -2104,6 +2109,8 @@ type_of_cell (const char *folded,
     return CELL_DEADLINE;
   if (is_department_text (folded))
     return CELL_DEPARTMENT;
+  if (g_utf8_strlen (folded, -1) <= 3 && !has_digit (folded) && !has_any_punctuation (folded))
+    return CELL_SHORT;
   return CELL_TEXT;
 }
 
@@ -2124,9 +2131,9 @@ column_accepts (Column   column,
       return type == CELL_NUMBER;
     case COLUMN_GROUP:
     case COLUMN_PROJECT:
-      return type == CELL_TEXT;
+      return type == CELL_TEXT || type == CELL_SHORT;
     case COLUMN_TARGET:
-      return type == CELL_TEXT || type == CELL_FIGURE || type == CELL_PERCENT;
+      return type == CELL_TEXT || type == CELL_SHORT || type == CELL_FIGURE || type == CELL_PERCENT;
     case COLUMN_DEPARTMENTS:
     case COLUMN_PARTNERS:
     case COLUMN_LEAD:
@@ -2134,11 +2141,13 @@ column_accepts (Column   column,
     case COLUMN_DEADLINE:
       return type == CELL_DEADLINE;
     case COLUMN_COMPLETION:
-      return type == CELL_TEXT || type == CELL_FIGURE;
+      return type == CELL_TEXT || type == CELL_SHORT || type == CELL_FIGURE;
     case COLUMN_RATE:
       return type == CELL_PERCENT || type == CELL_FIGURE;
     case COLUMN_NOTE:
       return type != CELL_EMPTY && type != CELL_NUMBER;
+    case COLUMN_UNIT:
+      return type == CELL_SHORT;
     case COLUMN_NONE:
     case COLUMN_INDICATOR:
     case N_COLUMNS:
@@ -2238,7 +2247,7 @@ read_row_by_content (Record       *record,
       if (found == G_MAXUINT)
         {
           /* Nothing left for it: text continues the project, the rest is a note. */
-          record_add (record, cell->type == CELL_TEXT && record->parts[COLUMN_COMPLETION]->len == 0 &&
+          record_add (record, (cell->type == CELL_TEXT || cell->type == CELL_SHORT) && record->parts[COLUMN_COMPLETION]->len == 0 &&
                               record->parts[COLUMN_NOTE]->len == 0 ? COLUMN_TARGET : COLUMN_NOTE,
                       cell->text);
           continue;
@@ -2271,7 +2280,8 @@ join_broken_departments (Cell *cells,
           Cell *previous = &cells[out - 1];
           gboolean open_list = g_str_has_suffix (previous->folded, "、") || g_str_has_suffix (previous->folded, ",");
           /* Not the row's first text: that names the project ("新增城镇就业" "人社局"). */
-          gboolean piece = previous->type == CELL_TEXT && g_utf8_strlen (previous->folded, -1) <= 8 &&
+          gboolean piece = (previous->type == CELL_TEXT || previous->type == CELL_SHORT) &&
+                           g_utf8_strlen (previous->folded, -1) <= 8 &&
                            !has_any_punctuation (previous->folded) && !has_digit (previous->folded) &&
                            out >= 2 && cells[out - 2].type != CELL_NUMBER &&
                            starts_with_place_level (previous->folded);
@@ -2568,9 +2578,25 @@ take_row (Builder *b,
    * continuing a project, its own text. */
   const char *label = row->parts[COLUMN_INDICATOR]->len > 0 ? row->parts[COLUMN_INDICATOR]->str
                       : !first_row ? project_text : "";
+  g_autofree char *target_with_unit = NULL;
   const char *target = row->parts[COLUMN_TARGET]->str;
   const char *actual = row->parts[COLUMN_COMPLETION]->str;
-  g_autofree char *target_folded = fold_text (target, b->traditional);
+  g_autofree char *target_folded = NULL;
+
+  /* "1.2" in the 目标 column, "万人" in the 单位 column. */
+  if (row->parts[COLUMN_UNIT]->len > 0 && target[0] != '\0')
+    {
+      g_autofree char *bare = fold_text (target, b->traditional);
+      Figure figure = { 0 };
+
+      if (parse_figure (bare, &figure) && figure.unit[0] == '\0' && figure.magnitude[0] == '\0')
+        {
+          target_with_unit = g_strconcat (target, row->parts[COLUMN_UNIT]->str, NULL);
+          target = target_with_unit;
+        }
+      figure_clear (&figure);
+    }
+  target_folded = fold_text (target, b->traditional);
   g_autofree char *actual_folded = fold_text (actual, b->traditional);
   gboolean target_is_figure = type_of_cell (target_folded, 0) == CELL_FIGURE;
   g_autoptr(GString) shown = g_string_new (NULL);
@@ -2902,6 +2928,8 @@ interpret_table (Builder       *b,
                                 !g_str_equal (block->shape, "cells separated by spaces");
   guint header = G_MAXUINT;
   gboolean have_project = FALSE;
+  gboolean has_number_column = FALSE;
+  gboolean has_project_column = FALSE;
   g_autofree char *previous_departments = NULL;
 
   header = find_table_header (grid);
@@ -2928,6 +2956,12 @@ interpret_table (Builder       *b,
       }
   }
 
+  for (guint c = 0; c < raw_columns->len; c++)
+    {
+      has_number_column |= g_array_index (raw_columns, Column, c) == COLUMN_NUMBER;
+      has_project_column |= g_array_index (raw_columns, Column, c) == COLUMN_PROJECT;
+    }
+
   for (guint r = header + 1; r < grid->len; r++)
     {
       GArray *source = g_ptr_array_index (grid, r);
@@ -2948,7 +2982,7 @@ interpret_table (Builder       *b,
           cells[c].line = from->line;
           cells[c].type = type_of_cell (from->folded, expected);
           /* A table numbered from 1 again after paragraphs. */
-          if (cells[c].type == CELL_TEXT && !have_project && type_of_cell (from->folded, 1) == CELL_NUMBER)
+          if (cells[c].type == CELL_FIGURE && !have_project && type_of_cell (from->folded, 1) == CELL_NUMBER)
             cells[c].type = CELL_NUMBER;
           if (cells[c].type != CELL_EMPTY)
             {
@@ -2994,7 +3028,7 @@ interpret_table (Builder       *b,
                   row.number = (guint)g_ascii_strtoull (cells[c].folded, NULL, 10);
                   break;
                 }
-              if (cells[c].type != CELL_EMPTY && cells[c].type != CELL_TEXT)
+              if (cells[c].type != CELL_EMPTY && cells[c].type != CELL_TEXT && cells[c].type != CELL_SHORT)
                 break;
             }
           read_row_by_content (&row, cells, n_cells, (Column *)(void *)columns->data, columns->len);
@@ -3020,6 +3054,17 @@ interpret_table (Builder       *b,
           g_free (group_title);
           group_title = g_strdup (row.parts[COLUMN_GROUP]->str);
           start_table_group (b, group_title, line);
+        }
+
+      /* 序号 merged over two rows: the second row is the same project's. */
+      if (numbered && have_project && b->project != NULL && row.number == *last_project_number)
+        numbered = FALSE;
+      /* No 序号 column: each row naming a project is the next one. */
+      if (!numbered && !has_number_column &&
+          (row.parts[COLUMN_PROJECT]->len > 0 || (!has_project_column && row.parts[COLUMN_TARGET]->len > 0)))
+        {
+          numbered = TRUE;
+          row.number = *last_project_number + 1;
         }
 
       if (numbered)

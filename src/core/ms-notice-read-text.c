@@ -184,6 +184,19 @@ add_row (MsNoticeBlock *table,
     ms_notice_row_add_cell (row, line, cells[i], 1, 1);
 }
 
+static gboolean
+ends_table (const RawLine *line)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:分享到|附件|特此|现予|现将|来源|发布|责任编辑|编辑|打印|关闭|上一篇|下一篇|"
+                                            "[一二三四五六七八九十]+、|\\([一二三四五六七八九十]+\\))",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  return g_regex_match (regex, line->folded, 0, NULL);
+}
+
 /* Rows whose cells are separated by | or tabs: a run of such lines. */
 static guint
 read_separated_table (MsNoticeBlocks *blocks,
@@ -201,7 +214,14 @@ read_separated_table (MsNoticeBlocks *blocks,
       RawLine *line = g_ptr_array_index (lines, end);
 
       if (count_char (line->text, separator, also) < 2)
-        break;
+        {
+          /* A cell broken over two lines: the row goes on, then the table. */
+          RawLine *next = end + 1 < lines->len ? g_ptr_array_index (lines, end + 1) : NULL;
+
+          if (end == start || next == NULL || count_char (next->text, separator, also) < 2 ||
+              g_utf8_strlen (line->text, -1) > 60 || ends_table (line))
+            break;
+        }
       end++;
     }
 
@@ -221,6 +241,21 @@ read_separated_table (MsNoticeBlocks *blocks,
       RawLine *line = g_ptr_array_index (lines, i);
       g_auto(GStrv) cells = split_cells (line->text, separator);
 
+      if (count_char (line->text, separator, also) < 2 && table->rows->len > 0)
+        {
+          GPtrArray *row = g_ptr_array_index (table->rows, table->rows->len - 1);
+          MsNoticeCell *last = row->len > 0 ? g_ptr_array_index (row, row->len - 1) : NULL;
+          g_autofree char *joined = g_strjoinv ("", cells);
+
+          if (last != NULL)
+            {
+              char *text = g_strconcat (last->text, joined, NULL);
+
+              g_free (last->text);
+              last->text = text;
+              continue;
+            }
+        }
       add_row (table, line->number, cells);
     }
 
@@ -259,19 +294,6 @@ split_on_spaces (const char *text)
     g_strv_builder_add (builder, pending->str);
 
   return g_strv_builder_end (builder);
-}
-
-static gboolean
-ends_table (const RawLine *line)
-{
-  static GRegex *regex;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^(?:分享到|附件|特此|现予|现将|来源|发布|责任编辑|编辑|打印|关闭|上一篇|下一篇|"
-                                            "[一二三四五六七八九十]+、|\\([一二三四五六七八九十]+\\))",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
-
-  return g_regex_match (regex, line->folded, 0, NULL);
 }
 
 /* A header of words separated by spaces, then rows the same way. */
