@@ -1531,6 +1531,42 @@ test_table_number_over_two_rows (void)
   assert_pair (g_ptr_array_index (projects, 0), 20, "公顷", 12);
 }
 
+
+static void
+test_plan_and_report_in_one_sentence (void)
+{
+  static const char year_end[] =
+    "青石县2024年民生实事完成情况\n"
+    "1.计划新建改造农村供水工程30处，实际完成33处，完成率110%；计划新增供水人口8万人，实际惠及8.4万人。（县水利局）\n"
+    "2.新建农村公路65公里。截至8月底，完成年度任务的72%。责任单位：县交通局\n";
+  static const char one_line[] =
+    "青石县2025年民生实事\n"
+    "今年县政府将办好4件民生实事：新建农村公路50公里；新增公办幼儿园学位600个；改造老旧小区8个；新建社区食堂12家。\n";
+  g_autoptr(MsDocument) document = import_text (year_end, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project = g_ptr_array_index (projects, 0);
+  static const guint four[] = { 1, 2, 3, 4 };
+
+  assert_pair (project, 30, "处", 33);
+  assert_pair (project, 8, "万人", 8.4);
+  /* A rate is neither a target nor a figure. */
+  g_assert_null (find_indicator (project, 110, "%"));
+  g_assert_cmpuint (ms_project_get_n_indicators (project), ==, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县水利局");
+  g_assert_nonnull (strstr (ms_project_get_completion (project), "实际惠及8.4万人"));
+  /* Progress in percent only: no figure, and no target of 72%. */
+  project = g_ptr_array_index (projects, 1);
+  assert_pair (project, 65, "公里", -1);
+  g_assert_null (find_indicator (project, 72, "%"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  document = import_text (one_line, NULL);
+  assert_numbers (document, four, G_N_ELEMENTS (four));
+  projects = all_projects (document);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 3), 12, "家"));
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1692,6 +1728,7 @@ main (int   argc,
   g_test_add_func ("/notice/running-heads", test_running_heads);
   g_test_add_func ("/notice/table-shapes-without-number", test_table_shapes_without_number);
   g_test_add_func ("/notice/table-number-over-two-rows", test_table_number_over_two_rows);
+  g_test_add_func ("/notice/plan-and-report-in-one-sentence", test_plan_and_report_in_one_sentence);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

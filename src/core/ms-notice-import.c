@@ -93,6 +93,9 @@ typedef struct
    * lists them again fills in what they lack instead of repeating them. */
   GHashTable     *paragraph_projects;
   gboolean        filling_in;
+  /* The item's text said both the pledge and the report: figures are
+   * found in the two parts (quantity_target, quantity_completion). */
+  gboolean        split_report;
 } Builder;
 
 typedef struct
@@ -780,7 +783,8 @@ count_kind (GPtrArray *lines,
  * notice: bare numerals only in a run, （一） as the item level when no
  * numbered items follow. */
 static void
-settle_items (GPtrArray *lines)
+settle_items (GPtrArray *lines,
+              gboolean   traditional)
 {
   g_autoptr(GHashTable) bare_numbers = g_hash_table_new (NULL, NULL);
 
@@ -818,6 +822,60 @@ settle_items (GPtrArray *lines)
 
           if (line->kind == LINE_GROUP)
             line->kind = LINE_PROJECT;
+        }
+    }
+
+  /* Still none: "办好6件民生实事：新建…；新增…；改造…。" lists them in one
+   * sentence, one item between semicolons. */
+  if (count_kind (lines, LINE_PROJECT) == 0 && count_kind (lines, LINE_TABLE) == 0)
+    {
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+          const char *colon;
+          g_auto(GStrv) parts = NULL;
+          guint with_figures = 0, n_parts;
+
+          if (line->kind != LINE_TEXT)
+            continue;
+          colon = strrchr (line->folded, ':');
+          if (colon == NULL || strstr (colon, ";") == NULL)
+            continue;
+          parts = g_strsplit (colon + 1, ";", -1);
+          n_parts = g_strv_length (parts);
+          for (guint p = 0; p < n_parts; p++)
+            with_figures += has_digit (parts[p]);
+          if (n_parts < 3 || with_figures * 3 < n_parts * 2)
+            continue;
+
+          {
+            glong intro_chars = g_utf8_pointer_to_offset (line->folded, colon) + 1;
+            g_autofree char *intro = g_utf8_substring (line->text, 0, intro_chars);
+            glong from = intro_chars;
+            guint number = line->number;
+            Line *intro_line = line_new (number, intro, traditional);
+
+            g_ptr_array_index (lines, i) = intro_line;
+            for (guint p = 0; p < n_parts; p++)
+              {
+                glong chars = g_utf8_strlen (parts[p], -1);
+                g_autofree char *piece = g_utf8_substring (line->text, from, from + chars);
+                g_autofree char *clean = trim (piece);
+                Line *item;
+
+                from += chars + 1;
+                if (clean[0] == '\0')
+                  continue;
+                item = line_new (number, clean, traditional);
+                item->kind = LINE_PROJECT;
+                item->positional = TRUE;
+                g_free (item->rest);
+                item->rest = g_strdup (item->text);
+                g_ptr_array_insert (lines, ++i, item);
+              }
+            line_free (line);
+          }
+          break;
         }
     }
 
@@ -1380,6 +1438,64 @@ name_without_stop (const char *text)
 
 static void reset_fields (Builder *b);
 
+/* "计划新建45处，实际完成48处，完成率106.7%。": a year-end item may say the
+ * pledge and what was done in one sentence. The clauses from 实际/已/累计/
+ * 截至 to the end of their sentence are the report; the texts are kept
+ * whole in the target, the report is also the completion. */
+static void
+split_plan_and_report (Builder *b)
+{
+  static GRegex *report_regex;
+  g_autofree char *folded = fold_text (b->fields[FIELD_TARGET]->str, b->traditional);
+  g_autofree gunichar *chars = NULL;
+  g_autofree gunichar *original = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autoptr(GString) report = g_string_new (NULL);
+  glong length = 0, start = 0;
+  gboolean reporting = FALSE;
+
+  if (g_once_init_enter (&report_regex))
+    g_once_init_leave (&report_regex, g_regex_new ("^\\s*(?:实际|已经|已|累计|截至|截止|目前|共完成|全年完成|超额|剩余)",
+                                                   G_REGEX_OPTIMIZE, 0, NULL));
+
+  chars = g_utf8_to_ucs4_fast (folded, -1, &length);
+  original = g_utf8_to_ucs4_fast (b->fields[FIELD_TARGET]->str, -1, NULL);
+  for (glong i = 0; i <= length; i++)
+    {
+      gboolean clause_end = i == length || chars[i] == ',' || chars[i] == ';' || chars[i] == 0x3002 ||
+                            chars[i] == 0xFF0C || chars[i] == 0xFF1B || chars[i] == '\n';
+      gboolean sentence_end = i == length || chars[i] == ';' || chars[i] == 0x3002 || chars[i] == 0xFF1B ||
+                              chars[i] == '\n';
+      g_autofree char *clause_folded = NULL;
+      g_autofree char *clause = NULL;
+
+      if (!clause_end)
+        continue;
+      clause_folded = g_ucs4_to_utf8 (chars + start, i - start, NULL, NULL, NULL);
+      clause = g_ucs4_to_utf8 (original + start, MIN (i + 1, length) - start, NULL, NULL, NULL);
+      if (g_regex_match (report_regex, clause_folded, 0, NULL))
+        reporting = TRUE;
+      /* A rate restates the figures; it is neither pledged nor counted. */
+      if (strstr (clause_folded, "完成率") == NULL)
+        g_string_append (reporting ? report : plan, clause);
+      if (sentence_end)
+        reporting = FALSE;
+      start = i + 1;
+    }
+
+  if (report->len == 0)
+    return;
+
+  g_string_assign (b->quantity_target, plan->str);
+  g_string_assign (b->quantity_completion, report->str);
+  b->split_report = TRUE;
+  {
+    g_autofree char *shown = trim (report->str);
+
+    g_string_assign (b->fields[FIELD_COMPLETION], shown);
+  }
+}
+
 static gboolean
 project_has_actual (MsProject *project)
 {
@@ -1458,6 +1574,9 @@ finish_project (Builder *b)
       return;
     }
 
+  if (!b->from_table && b->fields[FIELD_COMPLETION]->len == 0)
+    split_plan_and_report (b);
+
   listed = ms_notice_split_departments (b->fields[FIELD_DEPARTMENTS]->str);
   for (guint i = 0; listed[i] != NULL; i++)
     g_ptr_array_add (departments, g_strdup (listed[i]));
@@ -1492,8 +1611,9 @@ finish_project (Builder *b)
     }
 
   {
-    const char *target_text = b->from_table ? b->quantity_target->str : b->fields[FIELD_TARGET]->str;
-    const char *completion_text = b->from_table ? b->quantity_completion->str : b->fields[FIELD_COMPLETION]->str;
+    gboolean parts = b->from_table || b->split_report;
+    const char *target_text = parts ? b->quantity_target->str : b->fields[FIELD_TARGET]->str;
+    const char *completion_text = parts ? b->quantity_completion->str : b->fields[FIELD_COMPLETION]->str;
     /* Units and numerals are known in 简体 (萬, 公裏); the texts stay as written. */
     g_autofree char *target = b->traditional ? _ms_notice_to_simplified (target_text) : g_strdup (target_text);
     g_autofree char *completion = b->traditional ? _ms_notice_to_simplified (completion_text) : g_strdup (completion_text);
@@ -1550,6 +1670,7 @@ reset_fields (Builder *b)
   g_string_truncate (b->quantity_completion, 0);
   b->from_table = FALSE;
   b->filling_in = FALSE;
+  b->split_report = FALSE;
   b->project = NULL;
 }
 
@@ -3423,7 +3544,7 @@ ms_notice_interpret (MsNoticeBlocks  *blocks,
 
   b.traditional = blocks_are_traditional (blocks);
   lines = lines_from_blocks (blocks, b.traditional);
-  settle_items (lines);
+  settle_items (lines, b.traditional);
   drop_repeated_and_trailing_chrome (lines, result);
 
   document = ms_document_new ();
