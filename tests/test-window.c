@@ -4449,7 +4449,8 @@ test_import_preview (void)
       const MsNoticeItem *item = g_ptr_array_index (report->items, i);
       ShownRow *row = shown_node (shown, item->project);
       g_autofree char *number = g_strdup_printf ("%u", ms_project_get_number (item->project));
-      g_autofree char *target_start = g_utf8_substring (ms_project_get_target (item->project), 0, 8);
+      g_autofree char *target_start = g_utf8_substring (ms_project_get_target (item->project), 0,
+                                                        MIN (g_utf8_strlen (ms_project_get_target (item->project), -1), 8));
       g_autofree char *where = ms_import_format_location (report->location_unit, item->line);
       const char * const *departments = ms_project_get_departments (item->project);
 

@@ -223,7 +223,8 @@ project_title (MsProject *project)
     /* translators: a project of an imported notice with no text, %u is its number */
     return g_strdup_printf (_("%u. (no target text)"), ms_project_get_number (project));
 
-  start = g_utf8_substring (target, 0, TARGET_PREVIEW_CHARS);
+  /* GLib 2.74 reads past the end of a string shorter than the end given. */
+  start = g_utf8_substring (target, 0, MIN (g_utf8_strlen (target, -1), TARGET_PREVIEW_CHARS));
   newline = strchr (start, '\n');
   if (newline != NULL)
     *newline = '\0';
