@@ -25,6 +25,8 @@ packages=(
   fonts-noto-cjk desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 poppler-utils mupdf-tools imagemagick librsvg2-bin xdotool
   python3 python3-docx python3-openpyxl libxlsxwriter-dev
+  libopencc-dev libopencc-data
+  libxml2-dev libpoppler-glib-dev poppler-data
 )
 
 install_packages () {

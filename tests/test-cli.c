@@ -16,6 +16,8 @@
 
 #include "ms-category.h"
 #include "ms-document.h"
+#include "ms-group.h"
+#include "ms-project.h"
 #include "test-util.h"
 
 typedef struct
@@ -784,6 +786,148 @@ test_writers_survive_faults (void)
   ms_test_remove_tree (dir);
 }
 
+static MsIndicator *
+load_indicator (const char *path,
+                const char *category_id,
+                guint       number,
+                guint       index)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_document_load (file, NULL, &error);
+  g_autoptr(GPtrArray) projects = NULL;
+
+  g_assert_no_error (error);
+  projects = ms_node_collect_projects (MS_NODE (document));
+  for (guint i = 0; i < projects->len; i++)
+    {
+      MsProject *project = g_ptr_array_index (projects, i);
+      MsCategory *category = ms_group_get_category (ms_project_get_group (project));
+
+      if (g_str_equal (ms_category_get_id (category), category_id) && ms_project_get_number (project) == number)
+        return g_object_ref (ms_project_get_indicator (project, index));
+    }
+  g_assert_not_reached ();
+}
+
+/* The figure of @indicator's progress entry at @date, or -1 without one. */
+static double
+entry_at (MsIndicator *indicator,
+          MsDate       date)
+{
+  const MsTimelineEntry *entry = ms_timeline_get_at (ms_indicator_get_progress (indicator), date);
+
+  return entry != NULL && entry->date == date ? entry->value : -1;
+}
+
+static void
+test_import_into (void)
+{
+  g_autofree char *progress = notice_path ("luohe-2024-progress.txt");
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-import-into-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "in.json", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *small = g_build_filename (dir, "september.txt", NULL);
+  g_autofree char *undated = g_build_filename (dir, "undated.txt", NULL);
+  g_autofree char *example = read_all (g_getenv ("MS_EXAMPLE_FILE"));
+  g_autofree char *expected = NULL;
+  g_autofree char *after = NULL;
+  MsDate july = ms_date_from_ymd (2024, 7, 10);
+  MsDate september = ms_date_from_ymd (2024, 9, 30);
+  Run run = { 0 };
+  static const char september_notice[] =
+    "漯河市2024年民生实事推进情况\n\n"
+    "一、省重点民生实事\n\n"
+    "（一）开展城镇老旧小区改造\n\n"
+    "4.持续推进城镇老旧小区改造提升,全年新开工改造不少于2529户。\n\n"
+    "完成情况：全市已新开工改造老旧小区2000户。\n\n"
+    "2024年9月30日\n";
+
+  g_assert_true (g_file_set_contents (input, example, -1, NULL));
+
+  /* --dry-run: the changes as "merge" prints them, the conflicts, nothing written. */
+  run_cli (&run, "import", progress, "--into", input, "-o", output, "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:9: provincial/1 ", progress);
+  g_assert_true (g_str_has_prefix (run.out, expected));
+  g_assert_nonnull (strstr (run.out, ": actual of “职业技能培训”: 10 → 2.6\n"));
+  g_assert_nonnull (strstr (run.out, "municipal/1 实现城镇新增就业3.3万人以上: actual of “城镇新增就业”: 3.67 → 1.9\n"));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:43: conflict: ambiguous match: project 21 ", progress);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:57: conflict: no such project: project 10 ", progress);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_assert_nonnull (strstr (run.err, "minsheng-cli import: 13 changes, 2 conflicts; nothing written (--dry-run)"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  /* A real run writes OUT: the figures are progress entries at the notice's date. */
+  run_cli (&run, "import", progress, "--into", input, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "13 changes, 2 conflicts; file written"));
+  {
+    g_autoptr(MsIndicator) training = load_indicator (output, "provincial", 1, 0);
+    g_autoptr(MsIndicator) roads = load_indicator (output, "provincial", 5, 0);
+    g_autoptr(MsIndicator) employment = load_indicator (output, "municipal", 1, 0);
+    g_autoptr(MsIndicator) loans = load_indicator (output, "municipal", 2, 0);
+
+    g_assert_cmpfloat (entry_at (training, july), ==, 2.6);
+    g_assert_cmpfloat (entry_at (roads, july), ==, 46.5);
+    g_assert_cmpfloat (entry_at (employment, july), ==, 1.9);
+    g_assert_null (ms_indicator_get_progress (loans));
+  }
+  run_cli (&run, "validate", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  after = read_all (input);
+  g_assert_cmpstr (after, ==, example);
+
+  /* OUT may not be the notice; it may be FILE, as with "merge". */
+  run_cli (&run, "import", progress, "--into", input, "-o", progress, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "is the input file"));
+  g_assert_true (g_file_set_contents (small, september_notice, -1, NULL));
+  run_cli (&run, "import", small, "--into", input, "-o", input, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "2 changes, 0 conflicts; file written"));
+  {
+    g_autoptr(MsIndicator) homes = load_indicator (input, "provincial", 4, 0);
+
+    g_assert_cmpfloat (entry_at (homes, september), ==, 2000);
+  }
+  /* Again: nothing left to do. */
+  run_cli (&run, "import", small, "--into", input, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "0 changes, 0 conflicts; nothing to write"));
+
+  /* A notice without a date needs --date. */
+  {
+    g_autofree char *text = g_strndup (september_notice, strstr (september_notice, "2024年9月30日") - september_notice);
+
+    g_assert_true (g_file_set_contents (undated, text, -1, NULL));
+  }
+  g_unlink (output);
+  run_cli (&run, "import", undated, "--into", input, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "the notice gives no date"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  run_cli (&run, "import", undated, "--into", input, "-o", output, "--date", "2024-08-31", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autoptr(MsIndicator) homes = load_indicator (output, "provincial", 4, 0);
+
+    g_assert_cmpfloat (entry_at (homes, ms_date_from_ymd (2024, 8, 31)), ==, 2000);
+  }
+
+  /* Usage errors. */
+  run_cli (&run, "import", small, "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "import", small, "--into", input, "--date", "2024-13-01", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_clear (&run);
+  ms_test_remove_tree (dir);
+}
+
 static void
 test_writers_keep_their_input (void)
 {
@@ -1084,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/summary-schedule", test_summary_schedule);
   g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/import-into", test_import_into);
   g_test_add_func ("/cli/export-notice", test_export_notice);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/export-csv", test_export_csv);

@@ -826,6 +826,545 @@ test_year_and_title_elsewhere (void)
   g_assert_true (has_warning_containing (report, "no title found"));
 }
 
+
+/* Layouts other cities publish */
+
+static void
+assert_numbers (MsDocument *document,
+                const guint *numbers,
+                guint        n_numbers)
+{
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  g_assert_cmpuint (projects->len, ==, n_numbers);
+  for (guint i = 0; i < n_numbers; i++)
+    g_assert_cmpuint (ms_project_get_number (g_ptr_array_index (projects, i)), ==, numbers[i]);
+}
+
+static void
+test_inline_items (void)
+{
+  static const char text[] =
+    "青石县2025年民生实事\n"
+    "会议确定今年办好8件民生实事，分别是：（1）新建城东公园1个。 （2）改造老旧小区12个，"
+    "涉及2、3号楼。 (3)新增停车位600个以上。 (4)为3000名老人免费体检。\n";
+  static const guint numbers[] = { 1, 2, 3, 4 };
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (text, &report);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  assert_numbers (document, numbers, G_N_ELEMENTS (numbers));
+  /* "2、3号楼" inside an item is not a list: no space or stop before it. */
+  project = g_ptr_array_index (projects, 1);
+  g_assert_nonnull (strstr (ms_project_get_target (project), "涉及2、3号楼"));
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 2), 600, "个"));
+  g_assert_nonnull (strstr (ms_document_get_intro (document), "分别是"));
+  g_assert_nonnull (strstr (ms_notice_report_find_item (report, project)->basis, "（2）"));
+}
+
+static void
+test_whole_notice_on_one_line (void)
+{
+  static const char text[] =
+    "青石县人民政府关于2025年重点民生任务分工的通知 现将任务分工如下。 一、办好教育民生 （一）扩大学位供给。 "
+    "1.新建小学2所。（县教育局牵头，县财政局配合） 2.改扩建幼儿园5所。（县教育局、县住建局按职责分工负责） "
+    "二、改善出行条件 3.新建公交站台40个。（县交通局负责）\n";
+  static const guint numbers[] = { 1, 2, 3 };
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsCategory *category;
+
+  assert_numbers (document, numbers, G_N_ELEMENTS (numbers));
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 2);
+  category = ms_document_get_category (document, 0);
+  g_assert_cmpstr (ms_category_get_title (category), ==, "办好教育民生");
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (category, 0)), ==, "扩大学位供给。");
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 0))[0], ==, "县教育局");
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 1))[1], ==, "县住建局");
+  g_assert_cmpint (ms_document_get_year (document), ==, 2025);
+}
+
+static void
+test_bare_numerals_and_bullets (void)
+{
+  static const char bare[] =
+    "2024年青石县十件民生实事\n"
+    "按得票多少，确定以下项目：\n"
+    "1 新建口袋公园15个；\n"
+    "2 实施老旧管网改造30公里；\n"
+    "3 建设社区食堂8处。\n"
+    "记者 王某\n";
+  static const char bullets[] =
+    "一季度青石县民生实事进展\n"
+    "2024-04-12\n"
+    "今年一季度，各项民生实事进展顺利。\n"
+    "●推进老旧小区改造方面：完成改造1200户，完成年度目标任务的30%。\n"
+    "●扩大就业方面：新增城镇就业5600人。\n"
+    "●建设社区食堂方面：已开工3处。\n";
+  static const guint three[] = { 1, 2, 3 };
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (bare, NULL);
+  g_autoptr(GPtrArray) projects = NULL;
+  MsProject *project;
+
+  assert_numbers (document, three, G_N_ELEMENTS (three));
+  projects = all_projects (document);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 1), 30, "公里"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  /* A lone "1 …" is no list: "3 月" below is text. */
+  document = import_text ("青石县民生实事\n1.新建公园3个。\n3 月底前完成。\n", NULL);
+  projects = all_projects (document);
+  g_assert_cmpuint (projects->len, ==, 1);
+  g_assert_nonnull (strstr (ms_project_get_target (g_ptr_array_index (projects, 0)), "3 月底前完成"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  /* Circled numbers, folded one character for one. */
+  document = import_text ("青石县2024年民生实事\n①新建公园3个。\n②改造管网20公里。\n⑶新增车位500个。\n", NULL);
+  projects = all_projects (document);
+  g_assert_cmpuint (projects->len, ==, 3);
+  g_assert_cmpuint (ms_project_get_number (g_ptr_array_index (projects, 2)), ==, 3);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 1), 20, "公里"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  document = import_text (bullets, &report);
+  assert_numbers (document, three, G_N_ELEMENTS (three));
+  projects = all_projects (document);
+  project = g_ptr_array_index (projects, 0);
+  /* What is pledged before the colon, what was done after it. */
+  g_assert_cmpstr (ms_project_get_target (project), ==, "推进老旧小区改造");
+  g_assert_nonnull (strstr (ms_project_get_completion (project), "完成改造1200户"));
+  g_assert_nonnull (strstr (ms_notice_report_find_item (report, project)->basis, "●"));
+  g_assert_cmpuint (report->date, ==, ms_date_from_ymd (2024, 4, 12));
+}
+
+static void
+test_unnumbered_paragraphs (void)
+{
+  static const char text[] =
+    "青石县2023年民生实事上半年进展\n"
+    "今年的民生实事总投资12亿元，上半年进展顺利。主要进度如下：\n"
+    "新建农村公路300公里。上半年已建成120公里，占年度任务的40%。\n"
+    "改造农村危房800户。上半年已改造800户，提前完成全年任务。\n"
+    "新增养老床位500张。目前正在推进，已完成选址。\n";
+  static const guint numbers[] = { 1, 2, 3 };
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsIndicator *indicator;
+
+  assert_numbers (document, numbers, G_N_ELEMENTS (numbers));
+  indicator = find_indicator (g_ptr_array_index (projects, 1), 800, "户");
+  g_assert_nonnull (indicator);
+  g_assert_true (ms_indicator_get_has_actual (indicator));
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 800);
+  g_assert_cmpstr (ms_project_get_target (g_ptr_array_index (projects, 2)), ==, "新增养老床位500张。");
+}
+
+static void
+test_headings_as_items (void)
+{
+  static const char text[] =
+    "青石县人民政府关于2025年民生实事的通知\n"
+    "一、纳入管理的民生实事\n"
+    "（一）新建城市书房10个。\n"
+    "（二）改造农村公路200公里。\n"
+    "（三）新增公办学位3000个。\n"
+    "二、工作要求\n";
+  static const guint numbers[] = { 1, 2, 3 };
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  assert_numbers (document, numbers, G_N_ELEMENTS (numbers));
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 2);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 1), 200, "公里"));
+}
+
+static void
+test_traditional (void)
+{
+  static const char text[] =
+    "青石縣2025年民生實事項目\n"
+    "一、納入管理的民生實事\n"
+    "1.新建城市書房10個，改造農村公路1.5萬公裏。\n"
+    "責任單位：縣交通運輸局\n"
+    "完成情況：已改造農村公路1.6萬公裏。\n";
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+  MsIndicator *indicator;
+
+  g_assert_cmpuint (projects->len, ==, 1);
+  project = g_ptr_array_index (projects, 0);
+  /* Labels found in 繁体; the texts kept as written. */
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "縣交通運輸局");
+  g_assert_cmpstr (ms_project_get_target (project), ==, "新建城市書房10個，改造農村公路1.5萬公裏。");
+  g_assert_cmpstr (ms_category_get_title (ms_document_get_category (document, 0)), ==, "納入管理的民生實事");
+  /* Units known in 简体. */
+  indicator = find_indicator (project, 1.5, "万公里");
+  g_assert_nonnull (indicator);
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 1.6);
+  g_assert_nonnull (find_indicator (project, 10, "个"));
+}
+
+
+/* Tables as texts carry them */
+
+static MsProject *
+project_numbered (MsDocument *document,
+                  guint       number)
+{
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  for (guint i = 0; i < projects->len; i++)
+    if (ms_project_get_number (g_ptr_array_index (projects, i)) == number)
+      return g_ptr_array_index (projects, i);
+
+  g_error ("no project %u", number);
+}
+
+static void
+test_table_cell_per_line (void)
+{
+  static const char text[] =
+    "青石县2024年1-9月民生工程进度表\n"
+    "\n类别\n\n名称\n\n序号\n\n项目内容\n\n目标任务\n\n县级牵头\n\n责任单位\n\n完成数\n\n完成率(%)\n\n备注\n\n"
+    "教育提升工程\n\n1\n\n改善办学条件\n\n新建学校(所)\n\n4\n\n县教育\n\n体育局\n\n3\n\n75\n\n加快推进\n\n"
+    "2\n\n新增学位(个)\n\n2000\n\n2400\n\n120\n\n超额完成\n\n"
+    "3*\n\n资助困难学生\n\n资助人数(人)\n\n1500\n\n县教育体育局、\n\n团县委\n\n1500\n\n100\n\n已完成\n\n"
+    "健康服务工程\n\n4\n\n家庭医生签约\n\n签约率(%)\n\n60\n\n县卫健局\n\n52\n\n86.7\n\n序时推进\n\n"
+    "分享到：\n";
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (text, &report);
+  MsCategory *category = ms_document_get_category (document, 0);
+  MsProject *project;
+
+  /* The 类别 column makes the groups. */
+  g_assert_cmpuint (g_list_model_get_n_items (ms_category_get_groups (category)), ==, 2);
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (category, 0)), ==, "教育提升工程");
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (category, 1)), ==, "健康服务工程");
+  g_assert_cmpuint (g_list_model_get_n_items (ms_group_get_projects (ms_category_get_group (category, 0))), ==, 3);
+
+  project = project_numbered (document, 1);
+  /* A name broken over two lines is one department. */
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县教育体育局");
+  assert_pair (project, 4, "所", 3);
+  g_assert_nonnull (strstr (ms_notice_report_find_item (report, project)->basis, "one cell per line"));
+
+  /* The row under a spanning department inherits it. */
+  project = project_numbered (document, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县教育体育局");
+  assert_pair (project, 2000, "个", 2400);
+
+  project = project_numbered (document, 3);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县教育体育局");
+  g_assert_cmpstr (ms_project_get_departments (project)[1], ==, "团县委");
+  assert_pair (project, 1500, "人", 1500);
+
+  project = project_numbered (document, 4);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县卫健局");
+  assert_pair (project, 60, "%", 52);
+  g_assert_nonnull (strstr (ms_project_get_note (project), "86.7"));
+}
+
+static void
+test_table_separated_rows (void)
+{
+  static const char pipes[] =
+    "青石县2024年省民生实事二季度进展情况\n"
+    "序号 | 工作任务 | 责任单位 | 二季度目标 | 进展情况 | 目标完成情况 |\n"
+    "1 | 新建城市书房3个 | 县文广局 | 完成选址 | 已建成2个，第三个完成装修50%。 | 顺利推进 |\n"
+    "新增阅览座位500个 | |||||\n"
+    "2 | 改造农村公路80公里 | 县交通局 | 完成40公里 | 已完成45公里。 | 超序时 |\n";
+  static const char tabs[] =
+    "青石县2024年民生实事完成情况\n"
+    "序号\t项目名称\t责任单位\t目标任务\t完成情况\t完成率\n"
+    "1\t城区新增停车位\t县住建局\t1200个\t1350\t112.5%\n"
+    "2\t农村饮水提升\t县水利局\t30000人\t28000\t93.3%\n";
+  static const char spaces[] =
+    "青石县2024年1-6月重点民生实事完成情况表\n"
+    "序号 项目名称 责任单位 目标任务 1- 6月完成情况 完成率% 备注\n"
+    "1 新增城镇就业 县人社局 5000人 2600 52%\n"
+    "2 社会保障提标 落实养老金发放9000人 县人社局 9000人 9100 101%\n"
+    "落实医疗救助资金2000万元 县医保局 2000万 1500 75%\n"
+    "开展送戏下乡120场\n"
+    "3 残疾儿童康复 残联 60人 60 100% 已完成\n";
+  g_autoptr(MsDocument) document = import_text (pipes, NULL);
+  MsProject *project = project_numbered (document, 1);
+
+  /* The row continuing project 1 under its spanned number adds a target. */
+  g_assert_nonnull (strstr (ms_project_get_target (project), "新增阅览座位500个"));
+  g_assert_nonnull (find_indicator (project, 3, "个"));
+  g_assert_nonnull (find_indicator (project, 500, "个"));
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县文广局");
+  assert_pair (project_numbered (document, 2), 80, "公里", 45);
+  g_clear_object (&document);
+
+  document = import_text (tabs, NULL);
+  project = project_numbered (document, 1);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县住建局");
+  assert_pair (project, 1200, "个", 1350);
+  assert_pair (project_numbered (document, 2), 30000, "人", 28000);
+  g_clear_object (&document);
+
+  document = import_text (spaces, NULL);
+  assert_pair (project_numbered (document, 1), 5000, "人", 2600);
+  project = project_numbered (document, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县人社局");
+  assert_pair (project, 9000, "人", 9100);
+  /* A bare figure under "2000万" counts in 万. */
+  assert_pair (project, 2000, "万", 1500);
+  g_assert_nonnull (find_indicator (project, 120, "场"));
+  g_assert_cmpstr (ms_project_get_departments (project_numbered (document, 3))[0], ==, "残联");
+}
+
+static void
+test_table_spans_and_metadata (void)
+{
+  static const char * const header[] = { "序号", "项目", "目标任务", "责任单位", "进展情况" };
+  g_autoptr(MsNoticeBlocks) blocks = ms_notice_blocks_new ("html");
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsNoticeReport) report = NULL;
+  MsNoticeBlock *table;
+  GPtrArray *row;
+  MsProject *project;
+
+  ms_notice_blocks_add_paragraph (blocks, 1, "青石县2024年民生实事进展");
+  table = ms_notice_blocks_add_table (blocks, 2, "<table>");
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 2, "索引号:", 1, 1);
+  ms_notice_row_add_cell (row, 2, "11-22/2024", 1, 1);
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 3, "发布日期:", 1, 1);
+  ms_notice_row_add_cell (row, 3, "2024-07-05", 1, 1);
+
+  table = ms_notice_blocks_add_table (blocks, 10, "<table>");
+  row = ms_notice_block_add_row (table);
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    ms_notice_row_add_cell (row, 10, header[i], 1, 1);
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 11, "1", 1, 1);
+  ms_notice_row_add_cell (row, 11, "新建公园", 1, 1);
+  ms_notice_row_add_cell (row, 11, "新建公园3个", 1, 1);
+  /* One department for two rows. */
+  ms_notice_row_add_cell (row, 11, "县住建局", 2, 1);
+  ms_notice_row_add_cell (row, 11, "已建成2个", 1, 1);
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 12, "2", 1, 1);
+  ms_notice_row_add_cell (row, 12, "改造管网", 1, 1);
+  ms_notice_row_add_cell (row, 12, "改造管网20公里", 1, 1);
+  ms_notice_row_add_cell (row, 12, "已完成12公里", 1, 1);
+
+  document = ms_notice_interpret (blocks, &report, &error);
+  g_assert_no_error (error);
+  project = project_numbered (document, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县住建局");
+  assert_pair (project, 20, "公里", 12);
+  assert_pair (project_numbered (document, 1), 3, "个", 2);
+  /* Page metadata is chrome, and gives the notice's date. */
+  g_assert_true (remarks_contain (report->dropped, 2, "11-22/2024"));
+  g_assert_cmpuint (report->date, ==, ms_date_from_ymd (2024, 7, 5));
+}
+
+
+static void
+test_ordinal_items_and_parts (void)
+{
+  static const char items[] =
+    "青石县2025年民生实事安排\n"
+    "今年重点办好以下实事：一是新建城市书房6个；二是改造老旧小区15个；三是新增托育位400个。\n";
+  static const char parts[] =
+    "青石县2024年民生实事完成情况\n"
+    "1.改造老旧小区15个。\n"
+    "完成情况：一是完成改造16个；二是加装电梯30部。 (1)东区8个；(2)西区8个。\n"
+    "2.新增托育位400个。\n"
+    "完成情况：已新增420个。\n";
+  static const guint three[] = { 1, 2, 3 };
+  static const guint two[] = { 1, 2 };
+  g_autoptr(MsDocument) document = import_text (items, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  assert_numbers (document, three, G_N_ELEMENTS (three));
+  g_assert_cmpstr (ms_project_get_target (g_ptr_array_index (projects, 1)), ==, "改造老旧小区15个；");
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 2), 400, "个"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  /* Within a project, 一是 and (1) list its parts. */
+  document = import_text (parts, NULL);
+  assert_numbers (document, two, G_N_ELEMENTS (two));
+  projects = all_projects (document);
+  project = g_ptr_array_index (projects, 0);
+  g_assert_nonnull (strstr (ms_project_get_completion (project), "二是加装电梯30部"));
+  g_assert_nonnull (strstr (ms_project_get_completion (project), "(2)西区8个"));
+  assert_pair (project, 15, "个", 16);
+}
+
+
+static const char *
+indicator_name_for (MsProject *project,
+                    double     target)
+{
+  for (guint i = 0; i < ms_project_get_n_indicators (project); i++)
+    {
+      MsIndicator *indicator = ms_project_get_indicator (project, i);
+
+      if (ms_indicator_get_target (indicator) == target)
+        return ms_indicator_get_name (indicator);
+    }
+
+  g_error ("no indicator with target %g", target);
+}
+
+static void
+test_indicator_names_and_totals (void)
+{
+  static const char text[] =
+    "青石县2024年民生实事上半年进展\n"
+    "1.新建改造公共厕所80座（其中城区公厕30座）。\n"
+    "2.开展社区养老护理员技能提升培训，全年培训1200人以上。\n"
+    "3.建设615个村（社区）公共文化场地WIFI设施，实现全覆盖。\n"
+    "4.新增农村公路通达300个自然村。\n"
+    "完成情况：上半年新增通达90个自然村，累计新增通达240个自然村。\n";
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsIndicator *indicator;
+
+  /* Never a name ending in a bracket it does not close, or in half a word. */
+  g_assert_cmpstr (indicator_name_for (g_ptr_array_index (projects, 0), 80), ==, "新建改造公共厕所");
+  g_assert_cmpstr (indicator_name_for (g_ptr_array_index (projects, 0), 30), ==, "城区公厕");
+  /* "全年培训" says only the verb: the clause before it says what. */
+  g_assert_cmpstr (indicator_name_for (g_ptr_array_index (projects, 1), 1200), ==, "开展社区养老护理员技能提升培训");
+  g_assert_null (strstr (indicator_name_for (g_ptr_array_index (projects, 2), 615), "WIF"));
+  g_assert_nonnull (strstr (indicator_name_for (g_ptr_array_index (projects, 2), 615), "公共文化场地"));
+  /* The running total is reported, not the period's part nor their sum. */
+  indicator = find_indicator (g_ptr_array_index (projects, 3), 300, "个");
+  g_assert_nonnull (indicator);
+  g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 240);
+}
+
+
+/* Damaged and outsized texts end in a document or a clear error. */
+
+static void
+import_any (const char *text,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = ms_notice_import (text, length, &report, &error);
+
+  if (document == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+  else
+    g_assert_no_error (error);
+}
+
+static char *
+tables_sample (void)
+{
+  return g_strconcat ("青石县2024年民生实事进展\n"
+                      "序号 | 工作任务 | 责任单位 | 进展情况 |\n"
+                      "1 | 新建城市书房3个 | 县文广局 | 已建成2个 |\n"
+                      "新增阅览座位500个 | | |\n"
+                      "序号\t项目名称\t责任单位\t目标任务\t完成情况\n"
+                      "2\t农村饮水提升\t县水利局\t30000人\t28000\n",
+                      "\n类别\n\n序号\n\n项目内容\n\n目标任务\n\n责任单位\n\n完成数\n\n"
+                      "民生工程\n\n3\n\n新建学校(所)\n\n4\n\n县教育\n\n体育局\n\n3\n\n",
+                      "序号 项目名称 责任单位 目标任务 完成情况 完成率%\n"
+                      "4 新增城镇就业 县人社局 5000人 2600 52%\n"
+                      "开展送戏下乡120场\n"
+                      "分别是：（1）新建公园1个。 （2）改造小区12个。一是新建；二是改造。\n"
+                      "●扩大就业方面：新增城镇就业5600人。\n", NULL);
+}
+
+static void
+test_damaged_and_huge_texts (void)
+{
+  g_autofree char *sample = tables_sample ();
+  gsize length = strlen (sample);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261130);
+  static const char noise[] = "|\t\n 1.、（）(一)●序号责任单位%万";
+  g_autoptr(GString) huge = g_string_new ("青石县2024年民生实事\n序号 | 项目名称 | 责任单位 | 目标任务 | 完成情况 |\n");
+
+  /* Every cut: a table broken off anywhere, even inside a character. */
+  for (gsize cut = 0; cut <= length; cut += 3)
+    import_any (sample, cut);
+
+  /* Bytes flipped and separators thrown in. */
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree char *damaged = g_strdup (sample);
+
+      for (guint n = 0; n < 8; n++)
+        {
+          gsize at = g_rand_int_range (rand, 0, (gint32)length);
+
+          damaged[at] = g_rand_boolean (rand) ? (char)g_rand_int_range (rand, 1, 256)
+                                              : noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+        }
+      import_any (damaged, length);
+    }
+
+  /* A long table, a line of nothing but separators, a run of markers. */
+  for (guint i = 1; i <= 20000; i++)
+    g_string_append_printf (huge, "%u | 新建公园%u号 | 县住建局 | %u个 | %u |\n", i, i, i % 97 + 1, i % 50);
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (huge, "|\t");
+  g_string_append_c (huge, '\n');
+  for (guint i = 1; i <= 3000; i++)
+    g_string_append_printf (huge, " (%u)新建%u个。", i, i);
+  g_string_append_c (huge, '\n');
+  g_assert_cmpuint (huge->len, <, MS_NOTICE_MAX_SIZE);
+  import_any (huge->str, huge->len);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MsDocument) document = ms_notice_import (huge->str, huge->len, NULL, &error);
+    g_autoptr(GPtrArray) projects = all_projects (document);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (projects->len, >=, 20000);
+  }
+}
+
+
+static void
+test_attached_table_fills_in (void)
+{
+  static const char text[] =
+    "青石县2024年民生实事\n"
+    "1.新建公园3个。\n"
+    "2.改造管网20公里。\n"
+    "附件：任务分解表\n"
+    "序号 | 项目 | 责任单位 | 完成情况 |\n"
+    "1 | 新建公园 | 县住建局 | 已建成2个 |\n"
+    "2 | 改造管网 | 县水务局、县住建局 | 已完成12公里 |\n";
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) document = import_text (text, &report);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  g_assert_cmpuint (projects->len, ==, 2);
+  g_assert_cmpuint (report->n_projects, ==, 2);
+  project = g_ptr_array_index (projects, 1);
+  /* The paragraph's pledge stays; the table adds who and how far. */
+  g_assert_cmpstr (ms_project_get_target (project), ==, "改造管网20公里。");
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县水务局");
+  g_assert_cmpstr (ms_project_get_departments (project)[1], ==, "县住建局");
+  g_assert_cmpstr (ms_project_get_completion (project), ==, "已完成12公里");
+  assert_pair (project, 20, "公里", 12);
+  assert_pair (g_ptr_array_index (projects, 0), 3, "个", 2);
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -970,6 +1509,19 @@ main (int   argc,
   g_test_add_func ("/notice/people-and-lead-department-labels", test_people_and_lead_department_labels);
   g_test_add_func ("/notice/attachments-and-closing", test_attachments_and_closing);
   g_test_add_func ("/notice/year-and-title-elsewhere", test_year_and_title_elsewhere);
+  g_test_add_func ("/notice/inline-items", test_inline_items);
+  g_test_add_func ("/notice/whole-notice-on-one-line", test_whole_notice_on_one_line);
+  g_test_add_func ("/notice/bare-numerals-and-bullets", test_bare_numerals_and_bullets);
+  g_test_add_func ("/notice/unnumbered-paragraphs", test_unnumbered_paragraphs);
+  g_test_add_func ("/notice/headings-as-items", test_headings_as_items);
+  g_test_add_func ("/notice/traditional", test_traditional);
+  g_test_add_func ("/notice/table-cell-per-line", test_table_cell_per_line);
+  g_test_add_func ("/notice/table-separated-rows", test_table_separated_rows);
+  g_test_add_func ("/notice/table-spans-and-metadata", test_table_spans_and_metadata);
+  g_test_add_func ("/notice/ordinal-items-and-parts", test_ordinal_items_and_parts);
+  g_test_add_func ("/notice/indicator-names-and-totals", test_indicator_names_and_totals);
+  g_test_add_func ("/notice/damaged-and-huge-texts", test_damaged_and_huge_texts);
+  g_test_add_func ("/notice/attached-table-fills-in", test_attached_table_fills_in);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -57,7 +57,7 @@ static const Command commands[] = {
   { "format", N_("FILE"), N_("Rewrite a yearly file in the canonical form"), run_format },
   { "check", N_("FILE"), N_("List contradictions between statuses, figures and completion texts"), run_check },
   { "summary", N_("FILE"), N_("Count projects per category, status and schedule state, and targets met"), run_summary },
-  { "import", N_("NOTICE"), N_("Read a published notice (text) into a yearly file"), run_import },
+  { "import", N_("NOTICE"), N_("Read a published notice (text, web page, .docx or PDF) into a yearly file"), run_import },
   { "export-notice", N_("FILE"), N_("Write a yearly file as the text of a notice"), run_export_notice },
   { "report", N_("FILE"), N_("Write the meeting report (PDF) or one chart (SVG, PNG)"), run_report },
   { "export-csv", N_("FILE"), N_("Write one row per project as CSV for spreadsheets"), run_export_csv },
@@ -783,6 +783,9 @@ static void
 print_import_report (const char           *path,
                      const MsNoticeReport *report)
 {
+  /* Word files are counted in paragraphs, texts and pages in lines. */
+  gboolean by_paragraph = g_strcmp0 (report->location_unit, "paragraph") == 0;
+
   /* translators: %s is the notice's file name, then its text encoding, such as GB18030 */
   g_printerr (_("%s: encoding: %s\n"), path, report->encoding);
   /* translators: %s is the notice's file name, then counts of what the import found */
@@ -796,17 +799,162 @@ print_import_report (const char           *path,
     {
       const MsNoticeRemark *remark = g_ptr_array_index (report->warnings, i);
 
-      /* translators: a warning about a line of an imported notice, in the FILE:LINE: form */
-      g_printerr (_("%s:%u: warning: %s\n"), path, remark->line, remark->message);
+      if (by_paragraph)
+        /* translators: a warning about a paragraph of an imported Word file: file name, paragraph number, message */
+        g_printerr (_("%s: paragraph %u: warning: %s\n"), path, remark->line, remark->message);
+      else
+        /* translators: a warning about a line of an imported notice, in the FILE:LINE: form */
+        g_printerr (_("%s:%u: warning: %s\n"), path, remark->line, remark->message);
     }
 
   for (guint i = 0; i < report->dropped->len; i++)
     {
       const MsNoticeRemark *remark = g_ptr_array_index (report->dropped, i);
 
-      /* translators: a line of web page or PDF chrome left out of an import */
-      g_printerr (_("%s:%u: left out as page chrome: %s\n"), path, remark->line, remark->message);
+      if (by_paragraph)
+        /* translators: a paragraph of a Word file left out of an import: file name, paragraph number, its text */
+        g_printerr (_("%s: paragraph %u: left out as page chrome: %s\n"), path, remark->line, remark->message);
+      else
+        /* translators: a line of web page or PDF chrome left out of an import */
+        g_printerr (_("%s:%u: left out as page chrome: %s\n"), path, remark->line, remark->message);
     }
+}
+
+/* "municipal/15": the category's id, or its position when it has none. */
+static char *
+dup_project_place (MsDocument *document,
+                   MsProject  *project)
+{
+  MsCategory *category = ms_group_get_category (ms_project_get_group (project));
+  GListModel *categories = ms_document_get_categories (document);
+  const char *id = ms_category_get_id (category);
+
+  if (id != NULL && id[0] != '\0')
+    return g_strdup_printf ("%s/%u", id, ms_project_get_number (project));
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      if (ms_document_get_category (document, c) == category)
+        return g_strdup_printf ("%u/%u", c + 1, ms_project_get_number (project));
+    }
+
+  return g_strdup_printf ("%u", ms_project_get_number (project));
+}
+
+/* One line per value: texts cut short, their line breaks as spaces. */
+static char *
+dup_value_for_line (const char *value)
+{
+  g_autofree char *line = g_strdup (value != NULL && value[0] != '\0' ? value : _("(none)"));
+  glong length;
+
+  g_strdelimit (line, "\r\n\t", ' ');
+  length = g_utf8_strlen (line, -1);
+  if (length <= 40)
+    return g_steal_pointer (&line);
+  {
+    g_autofree char *start = g_utf8_substring (line, 0, 39);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+/* Each change on standard output, each conflict on standard error. */
+static void
+print_merge (MsDocument *document,
+             MsMerge    *merge)
+{
+  GPtrArray *changes = ms_merge_get_changes (merge);
+  GPtrArray *conflicts = ms_merge_get_conflicts (merge);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MsMergeChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *place = dup_project_place (document, change->project);
+      g_autofree char *title = ms_project_dup_short_title (change->project);
+      g_autofree char *field = ms_merge_change_dup_field_label (change);
+      g_autofree char *before = dup_value_for_line (change->file_value);
+      g_autofree char *after = dup_value_for_line (change->return_value);
+
+      /* translators: one change of "minsheng-cli merge": where it was read, the project
+       * ("municipal/3"), its short title, the field, the file's value → the return's value */
+      g_print (_("%s: %s %s: %s: %s → %s\n"), change->source, place, title, field, before, after);
+    }
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const MsMergeConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      /* translators: one conflict of "minsheng-cli merge": where, the kind ("locked column
+       * edited"), then what it is */
+      g_printerr (_("%s: conflict: %s: %s\n"), conflict->source, ms_merge_conflict_kind_get_label (conflict->kind),
+                  conflict->message);
+    }
+}
+
+static void
+print_merge_summary (const char *command,
+                     MsMerge    *merge,
+                     gboolean    dry_run)
+{
+  guint n_changes = ms_merge_get_changes (merge)->len;
+  guint n_conflicts = ms_merge_get_conflicts (merge)->len;
+  /* translators: the summary of "minsheng-cli merge", with the count of conflicts after it */
+  g_autofree char *changes = g_strdup_printf (ngettext ("%u change", "%u changes", n_changes), n_changes);
+  /* translators: the summary of "minsheng-cli merge", after the count of changes */
+  g_autofree char *conflicts = g_strdup_printf (ngettext ("%u conflict", "%u conflicts", n_conflicts),
+                                                n_conflicts);
+
+  g_printerr ("minsheng-cli %s: %s, %s; %s\n", command, changes, conflicts,
+              n_changes == 0 ? _("nothing to write")
+              : dry_run ? _("nothing written (--dry-run)") : _("file written"));
+}
+
+/* "import NOTICE --into FILE": the notice as a merge into FILE, applied as
+ * "merge" applies returns. */
+static int
+import_into (const char     *notice_path,
+             MsDocument     *notice,
+             MsNoticeReport *report,
+             const char     *path,
+             const char     *output,
+             MsDate          date,
+             gboolean        dry_run)
+{
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(MsMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = load_document (path);
+  if (document == NULL)
+    return MS_CLI_EXIT_FAILED;
+
+  merge = ms_merge_new_for_notice (document, notice, report, notice_path, date, &error);
+  if (merge == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr ("minsheng-cli import: %s\n", _("The notice was refused; nothing was written."));
+      return MS_CLI_EXIT_FAILED;
+    }
+
+  print_merge (document, merge);
+
+  if (!dry_run && ms_merge_get_changes (merge)->len > 0)
+    {
+      g_autoptr(MsHistory) history = ms_history_new (document);
+      g_autoptr(GFile) target = output != NULL ? g_file_new_for_commandline_arg (output) : NULL;
+
+      ms_merge_apply (merge, history);
+      /* Without OUT the file read is replaced, unless another program wrote it meanwhile. */
+      if (!ms_document_save (document, target, NULL, &error))
+        {
+          g_printerr ("minsheng-cli import: %s\n", error->message);
+          return MS_CLI_EXIT_FAILED;
+        }
+    }
+
+  print_merge_summary ("import", merge, dry_run);
+
+  return ms_merge_get_conflicts (merge)->len > 0 ? MS_CLI_EXIT_FAILED : MS_CLI_EXIT_OK;
 }
 
 static int
@@ -818,30 +966,67 @@ run_import (int    argc,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *into = NULL;
+  g_autofree char *date_text = NULL;
   g_autofree char *contents = NULL;
+  gboolean dry_run = FALSE;
+  MsDate date = MS_DATE_NONE;
   gsize length = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the yearly file to OUT instead of standard output"), N_("OUT") },
+      N_("Write the yearly file to OUT instead of standard output (with --into: instead of FILE)"), N_("OUT") },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into,
+      N_("Update FILE, a yearly file of the notice’s year, with the notice’s figures and completion texts"),
+      N_("FILE") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("With --into: print the changes; write nothing"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("With --into: the date (YYYY-MM-DD) of the figures when the notice gives none"), N_("DATE") },
     { NULL }
   };
 
   if (!parse_command_line ("import", _("NOTICE"),
-                           _("Reads the text of a published notice (UTF-8, GB18030 or UTF-16) and "
+                           _("Reads a published notice — a text (UTF-8, GB18030 or UTF-16), a saved "
+                             "web page, a Word document (.docx) or a PDF with text — and "
                              "writes a yearly file: categories, groups, numbered projects, "
                              "departments, completion reports, and the targets with their "
                              "reported figures. What was recognised and every warning go to "
-                             "standard error. Exits with 1 when no project was found."),
+                             "standard error. Exits with 1 when no project was found.\n"
+                             "With --into FILE, a notice of progress or completion for FILE’s year "
+                             "updates FILE instead: its projects are found among FILE’s by category "
+                             "and number or by their text, their indicators by unit and name; each "
+                             "figure becomes a progress entry at the notice’s date and each "
+                             "completion text a change. Changes and conflicts are printed as "
+                             "“merge” prints them, and FILE (or OUT) is written unless --dry-run. "
+                             "Exits with 1 when a conflict was found or nothing could be read."),
                            entries, &argc, &argv, 1))
     return MS_CLI_EXIT_USAGE;
 
+  if (into == NULL && (dry_run || date_text != NULL))
+    {
+      print_usage_error ("minsheng-cli import", _("--dry-run and --date go with --into FILE"));
+      return MS_CLI_EXIT_USAGE;
+    }
+  if (date_text != NULL && !ms_date_parse (date_text, &date))
+    {
+      /* translators: %s is what the user gave as a date */
+      g_autofree char *message = g_strdup_printf (_("Invalid date “%s”: write it as YYYY-MM-DD, "
+                                                    "for example 2024-12-31"), date_text);
+
+      print_usage_error ("minsheng-cli import", message);
+      return MS_CLI_EXIT_USAGE;
+    }
+
   if (output_is_input ("import", argv[1], output))
+    return MS_CLI_EXIT_FAILED;
+  if (into != NULL && output_is_input ("import", argv[1], into))
     return MS_CLI_EXIT_FAILED;
 
   {
     g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
 
-    if (!ms_file_load_contents (file, MS_NOTICE_MAX_SIZE, NULL, &contents, &length, NULL, &error))
+    /* Word documents and PDFs may be larger than texts; ms_notice_read()
+     * holds each format to its own limit. */
+    if (!ms_file_load_contents (file, MS_NOTICE_MAX_FILE_SIZE, NULL, &contents, &length, NULL, &error))
       {
         g_printerr ("%s\n", error->message);
         return MS_CLI_EXIT_FAILED;
@@ -856,6 +1041,9 @@ run_import (int    argc,
       g_printerr ("%s: %s\n", argv[1], error->message);
       return MS_CLI_EXIT_FAILED;
     }
+
+  if (into != NULL)
+    return import_into (argv[1], document, report, into, output, date, dry_run);
 
   bytes = ms_document_serialize (document, &error);
   if (bytes == NULL)
@@ -1292,27 +1480,6 @@ run_export_returns (int    argc,
   return MS_CLI_EXIT_OK;
 }
 
-/* "municipal/15": the category's id, or its position when it has none. */
-static char *
-dup_project_place (MsDocument *document,
-                   MsProject  *project)
-{
-  MsCategory *category = ms_group_get_category (ms_project_get_group (project));
-  GListModel *categories = ms_document_get_categories (document);
-  const char *id = ms_category_get_id (category);
-
-  if (id != NULL && id[0] != '\0')
-    return g_strdup_printf ("%s/%u", id, ms_project_get_number (project));
-
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-    {
-      if (ms_document_get_category (document, c) == category)
-        return g_strdup_printf ("%u/%u", c + 1, ms_project_get_number (project));
-    }
-
-  return g_strdup_printf ("%u", ms_project_get_number (project));
-}
-
 static int
 run_check (int    argc,
            char **argv)
@@ -1369,24 +1536,6 @@ run_check (int    argc,
     }
 
   return findings->len > 0 ? MS_CLI_EXIT_FAILED : MS_CLI_EXIT_OK;
-}
-
-/* One line per value: texts cut short, their line breaks as spaces. */
-static char *
-dup_value_for_line (const char *value)
-{
-  g_autofree char *line = g_strdup (value != NULL && value[0] != '\0' ? value : _("(none)"));
-  glong length;
-
-  g_strdelimit (line, "\r\n\t", ' ');
-  length = g_utf8_strlen (line, -1);
-  if (length <= 40)
-    return g_steal_pointer (&line);
-  {
-    g_autofree char *start = g_utf8_substring (line, 0, 39);
-
-    return g_strconcat (start, "…", NULL);
-  }
 }
 
 static int
@@ -1471,28 +1620,7 @@ run_merge (int    argc,
 
   changes = ms_merge_get_changes (merge);
   conflicts = ms_merge_get_conflicts (merge);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const MsMergeChange *change = g_ptr_array_index (changes, i);
-      g_autofree char *place = dup_project_place (document, change->project);
-      g_autofree char *title = ms_project_dup_short_title (change->project);
-      g_autofree char *field = ms_merge_change_dup_field_label (change);
-      g_autofree char *before = dup_value_for_line (change->file_value);
-      g_autofree char *after = dup_value_for_line (change->return_value);
-
-      /* translators: one change of "minsheng-cli merge": where it was read, the project
-       * ("municipal/3"), its short title, the field, the file's value → the return's value */
-      g_print (_("%s: %s %s: %s: %s → %s\n"), change->source, place, title, field, before, after);
-    }
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      const MsMergeConflict *conflict = g_ptr_array_index (conflicts, i);
-
-      /* translators: one conflict of "minsheng-cli merge": where, the kind ("locked column
-       * edited"), then what it is */
-      g_printerr (_("%s: conflict: %s: %s\n"), conflict->source, ms_merge_conflict_kind_get_label (conflict->kind),
-                  conflict->message);
-    }
+  print_merge (document, merge);
 
   if (refused)
     {
@@ -1514,17 +1642,7 @@ run_merge (int    argc,
         }
     }
 
-  {
-    /* translators: the summary of "minsheng-cli merge", with the count of conflicts after it */
-    g_autofree char *n_changes = g_strdup_printf (ngettext ("%u change", "%u changes", changes->len), changes->len);
-    /* translators: the summary of "minsheng-cli merge", after the count of changes */
-    g_autofree char *n_conflicts = g_strdup_printf (ngettext ("%u conflict", "%u conflicts", conflicts->len),
-                                                    conflicts->len);
-
-    g_printerr ("minsheng-cli merge: %s, %s; %s\n", n_changes, n_conflicts,
-                changes->len == 0 ? _("nothing to write")
-                : dry_run ? _("nothing written (--dry-run)") : _("file written"));
-  }
+  print_merge_summary ("merge", merge, dry_run);
 
   return conflicts->len > 0 ? MS_CLI_EXIT_FAILED : MS_CLI_EXIT_OK;
 }

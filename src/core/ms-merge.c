@@ -18,6 +18,7 @@
 #include "ms-group.h"
 #include "ms-l10n.h"
 #include "ms-merge.h"
+#include "ms-merge-private.h"
 #include "ms-number.h"
 #include "ms-xlsx-export.h"
 
@@ -100,6 +101,9 @@ struct _MsMerge
   GHashTable *proposals;
   GPtrArray  *changes;
   GPtrArray  *conflicts;
+  /* What was read: the undo step is named after it. */
+  gboolean    has_return;
+  gboolean    has_notice;
 };
 
 G_DEFINE_QUARK (ms-merge-error-quark, ms_merge_error)
@@ -233,6 +237,8 @@ ms_merge_conflict_kind_get_label (MsMergeConflictKind kind)
       return _("not a valid value");
     case MS_MERGE_CONFLICT_REMARK_WITHOUT_FIGURE:
       return _("remark without a figure");
+    case MS_MERGE_CONFLICT_AMBIGUOUS:
+      return _("ambiguous match");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -433,12 +439,12 @@ read_status (const char *text,
 
 /* Records a change unless another return, or another row, proposed a
  * different value for the same field: then neither is used. */
-static void
-propose (Return        *ret,
-         MsMergeChange *change,
-         const char    *value_key)
+void
+ms_merge_propose (MsMerge       *self,
+                  const char    *department,
+                  MsMergeChange *change,
+                  const char    *value_key)
 {
-  MsMerge *self = ret->self;
   g_autofree char *key = g_strdup_printf ("%p:%p:%d", (gpointer)change->project, (gpointer)change->indicator,
                                           change->field);
   Proposal *proposal = g_hash_table_lookup (self->proposals, key);
@@ -447,7 +453,7 @@ propose (Return        *ret,
     {
       proposal = g_new0 (Proposal, 1);
       proposal->value = g_strdup (value_key);
-      proposal->department = g_strdup (ret->department);
+      proposal->department = g_strdup (department);
       proposal->source = g_strdup (change->source);
       proposal->change = change;
       g_hash_table_insert (self->proposals, g_steal_pointer (&key), proposal);
@@ -466,11 +472,11 @@ propose (Return        *ret,
       g_autofree char *field = ms_merge_change_dup_field_label (change);
       g_autofree char *first = g_strdup (proposal->change->return_value);
 
-      if (g_strcmp0 (proposal->department, ret->department) != 0)
+      if (g_strcmp0 (proposal->department, department) != 0)
         add_conflict (self, MS_MERGE_CONFLICT_DISAGREEMENT, g_strdup (change->source),
                       /* translators: a field, a department and its value, another department and its value */
                       _("%s: %s returned “%s”, %s returned “%s”; neither is applied"),
-                      field, proposal->department, first, ret->department, change->return_value);
+                      field, proposal->department, first, department, change->return_value);
       else
         add_conflict (self, MS_MERGE_CONFLICT_DISAGREEMENT, g_strdup (change->source),
                       /* translators: a field, the place of a row and its value, then this row's value */
@@ -482,6 +488,14 @@ propose (Return        *ret,
     }
 
   change_free (change);
+}
+
+static void
+propose (Return        *ret,
+         MsMergeChange *change,
+         const char    *value_key)
+{
+  ms_merge_propose (ret->self, ret->department, change, value_key);
 }
 
 static MsMergeChange *
@@ -1319,6 +1333,7 @@ ms_merge_add_return (MsMerge     *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (workbook != NULL, FALSE);
 
+  self->has_return = TRUE;
   ret.self = self;
   ret.workbook = workbook;
   ret.sheet = ms_workbook_find_sheet (workbook, RETURN_SHEET_NAME);
@@ -1405,8 +1420,12 @@ ms_merge_apply (MsMerge   *self,
     return 0;
   g_ptr_array_sort (dates, compare_dates);
 
-  /* translators: the undo step of a merge ("Undo Merge Returned Sheets") */
-  ms_history_begin (history, N_("Merge Returned Sheets"));
+  if (self->has_notice && !self->has_return)
+    /* translators: the undo step of a notice read into the open file ("Undo Update From Notice") */
+    ms_history_begin (history, N_("Update From Notice"));
+  else
+    /* translators: the undo step of a merge ("Undo Merge Returned Sheets") */
+    ms_history_begin (history, N_("Merge Returned Sheets"));
 
   for (guint d = 0; d < dates->len; d++)
     {
@@ -1480,4 +1499,62 @@ ms_merge_apply (MsMerge   *self,
 
   ms_history_end (history);
   return n_applied;
+}
+
+/* For the other sources of a merge (ms-merge-notice.c). */
+
+MsDocument *
+ms_merge_get_document (MsMerge *self)
+{
+  return self->document;
+}
+
+MsDate
+ms_merge_get_fallback_date (MsMerge *self)
+{
+  return self->fallback_date;
+}
+
+void
+ms_merge_set_from_notice (MsMerge *self)
+{
+  self->has_notice = TRUE;
+}
+
+void
+ms_merge_take_conflict (MsMerge             *self,
+                        MsMergeConflictKind  kind,
+                        char                *source,
+                        char                *message)
+{
+  add_conflict (self, kind, source, "%s", message);
+  g_free (message);
+}
+
+char *
+ms_merge_format_figure (gboolean has_value,
+                        double   value)
+{
+  return format_figure (has_value, value);
+}
+
+gboolean
+ms_merge_figures_equal (double a,
+                        double b)
+{
+  return figures_equal (a, b);
+}
+
+char *
+ms_merge_normalize_text (const char *text)
+{
+  return normalize_text (text);
+}
+
+gboolean
+ms_merge_get_file_figure (MsIndicator *indicator,
+                          MsDate       date,
+                          double      *figure)
+{
+  return get_file_figure (indicator, date, figure);
 }

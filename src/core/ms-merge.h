@@ -9,6 +9,7 @@
 
 #include "ms-document.h"
 #include "ms-history.h"
+#include "ms-notice.h"
 #include "ms-project.h"
 #include "ms-sheet-reader.h"
 
@@ -53,7 +54,7 @@ typedef struct
   double        figure;
   MsStatus      status;
   char         *text;
-  /* "FILE: SHEET!G5", where the value was read. */
+  /* "FILE: SHEET!G5", where the value was read; "NOTICE:LINE" for a notice. */
   char         *source;
   char         *department;
   /* Applied by ms_merge_apply(); TRUE until the review rejects it. */
@@ -62,13 +63,13 @@ typedef struct
 
 typedef enum
 {
-  /* A return for another file or year: nothing of it is used. */
+  /* A return (or notice) for another file or year: nothing of it is used. */
   MS_MERGE_CONFLICT_OTHER_FILE,
   /* The file's value changed since the sheet was exported, and so did the return's. */
   MS_MERGE_CONFLICT_FILE_CHANGED,
   /* A locked column (A–F) no longer says what the file says: the row is skipped. */
   MS_MERGE_CONFLICT_LOCKED_EDITED,
-  /* A row matching no project or indicator of the file: skipped. */
+  /* A row (or a project or figure of a notice) matching no project or indicator of the file: skipped. */
   MS_MERGE_CONFLICT_NO_PROJECT,
   /* Two returns, or two rows of a project, give different values: neither is used. */
   MS_MERGE_CONFLICT_DISAGREEMENT,
@@ -76,9 +77,11 @@ typedef enum
   MS_MERGE_CONFLICT_BAD_VALUE,
   /* A remark on a row with no figure to note: not used. */
   MS_MERGE_CONFLICT_REMARK_WITHOUT_FIGURE,
+  /* A project or figure of a notice that fits two of the file's alike: not used. */
+  MS_MERGE_CONFLICT_AMBIGUOUS,
 } MsMergeConflictKind;
 
-#define MS_MERGE_N_CONFLICT_KINDS 7
+#define MS_MERGE_N_CONFLICT_KINDS 8
 
 typedef struct
 {
@@ -95,6 +98,17 @@ MsMerge    *ms_merge_new                      (MsDocument          *document,
 void        ms_merge_free                     (MsMerge             *self);
 gboolean    ms_merge_add_return               (MsMerge             *self,
                                                MsWorkbook          *workbook,
+                                               GError             **error);
+gboolean    ms_merge_add_notice               (MsMerge             *self,
+                                               MsDocument          *notice,
+                                               MsNoticeReport      *report,
+                                               const char          *source_name,
+                                               GError             **error);
+MsMerge    *ms_merge_new_for_notice           (MsDocument          *document,
+                                               MsDocument          *notice,
+                                               MsNoticeReport      *report,
+                                               const char          *source_name,
+                                               MsDate               fallback_date,
                                                GError             **error);
 GPtrArray  *ms_merge_get_changes              (MsMerge             *self);
 GPtrArray  *ms_merge_get_conflicts            (MsMerge             *self);

@@ -16,6 +16,7 @@
 #include "ms-notice.h"
 #include "ms-notice-blocks.h"
 #include "ms-notice-private.h"
+#include "ms-notice-readers-private.h"
 
 static void
 cell_free (MsNoticeCell *cell)
@@ -140,10 +141,76 @@ ms_notice_blocks_add_dropped (MsNoticeBlocks *blocks,
   g_ptr_array_add (blocks->dropped, remark);
 }
 
+static const char ole2_signature[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+typedef enum
+{
+  FORMAT_DOCX,
+  FORMAT_PDF,
+  FORMAT_PAGE,
+} Format;
+
+static gboolean
+too_large (gsize        length,
+           Format       format,
+           GError     **error)
+{
+  gsize limit = format == FORMAT_PAGE ? MS_NOTICE_MAX_PAGE_SIZE : MS_NOTICE_MAX_FILE_SIZE;
+  g_autofree char *size = NULL;
+  g_autofree char *maximum = NULL;
+
+  if (length <= limit)
+    return FALSE;
+
+  size = g_format_size (length);
+  maximum = g_format_size (limit);
+  switch (format)
+    {
+    case FORMAT_DOCX:
+      g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                   /* translators: the size of a file, then the largest size read, such as "67.1 MB" */
+                   _("The Word document is %s, more than the %s a notice can take"), size, maximum);
+      break;
+    case FORMAT_PDF:
+      g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                   /* translators: the size of a file, then the largest size read, such as "67.1 MB" */
+                   _("The PDF is %s, more than the %s a notice can take"), size, maximum);
+      break;
+    case FORMAT_PAGE:
+    default:
+      g_set_error (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_INVALID,
+                   /* translators: the size of a file, then the largest size read, such as "16.8 MB" */
+                   _("The web page is %s, more than the %s a notice can take"), size, maximum);
+      break;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+starts_within (const char *data,
+               gsize       length,
+               const char *magic,
+               gsize       within)
+{
+  gsize magic_length = strlen (magic);
+
+  for (gsize i = 0; i + magic_length <= length && i < within; i++)
+    {
+      if (memcmp (data + i, magic, magic_length) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * ms_notice_read:
  *
- * Reads a notice in any format the importer knows, found from its content.
+ * Reads a notice in any format the importer knows, found from its content:
+ * a Word document (.docx, a zip), a PDF, a web page, or a text in UTF-8,
+ * GB18030 or UTF-16. Word 97–2003 and WPS files and RTF are refused, each
+ * with a message that says how to save the notice instead.
  *
  * Returns: (transfer full) (nullable): the blocks, or %NULL with @error set
  */
@@ -155,6 +222,44 @@ ms_notice_read (const char  *data,
   g_autofree char *encoding = NULL;
   g_autofree char *text = NULL;
   MsNoticeBlocks *blocks;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length >= 4 && (memcmp (data, "PK\x03\x04", 4) == 0 || memcmp (data, "PK\x05\x06", 4) == 0))
+    {
+      if (too_large (length, FORMAT_DOCX, error))
+        return NULL;
+      return _ms_notice_read_docx (data, length, error);
+    }
+
+  /* Readers take a PDF whose header comes after some junk, within 1 KiB. */
+  if (starts_within (data, length, "%PDF-", 1024))
+    {
+      if (too_large (length, FORMAT_PDF, error))
+        return NULL;
+      return _ms_notice_read_pdf (data, length, error);
+    }
+
+  if (length >= sizeof ole2_signature - 1 && memcmp (data, ole2_signature, sizeof ole2_signature - 1) == 0)
+    {
+      _ms_notice_refuse_ole2 (data, length, error);
+      return NULL;
+    }
+
+  if (length >= 5 && memcmp (data, "{\\rtf", 5) == 0)
+    {
+      g_set_error_literal (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_UNSUPPORTED,
+                           _("RTF files cannot be read: open the notice in Word or WPS and save it as a "
+                             "Word document (.docx), a web page or text"));
+      return NULL;
+    }
+
+  if (_ms_notice_looks_like_html (data, length))
+    {
+      if (too_large (length, FORMAT_PAGE, error))
+        return NULL;
+      return _ms_notice_read_html (data, length, error);
+    }
 
   if (length > MS_NOTICE_MAX_SIZE)
     {

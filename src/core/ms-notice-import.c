@@ -32,6 +32,8 @@ typedef enum
   LINE_PROJECT,
   LINE_CHROME,
   LINE_CLOSING,
+  /* A table with a header: interpreted row by row. */
+  LINE_TABLE,
 } LineKind;
 
 typedef struct
@@ -43,6 +45,15 @@ typedef struct
   /* For headings: the number and the text after the marker. */
   guint     heading_number;
   char     *rest;
+  /* How an item was marked when not by "1." at a line's start. */
+  guint     bare : 1;
+  guint     bullet : 1;
+  guint     inline_item : 1;
+  guint     positional : 1;
+  /* Items cut from one paragraph: the run they belong to (0 for none);
+   * the first item of a run decides whether the run is items at all. */
+  guint     run;
+  MsNoticeBlock *block;
 } Line;
 
 typedef enum
@@ -70,6 +81,18 @@ typedef struct
   guint           project_line;
   GString        *document_note;
   GHashTable     *category_ids;
+  /* The notice is in 繁体: matched in 简体, kept as written. */
+  gboolean        traditional;
+  /* A project from a table's rows: indicators read from the figure
+   * columns, and the texts in which figures are still to be found. */
+  gboolean        from_table;
+  GPtrArray      *table_indicators;
+  GString        *quantity_target;
+  GString        *quantity_completion;
+  /* Projects read from paragraphs, by number: an attached table that
+   * lists them again fills in what they lack instead of repeating them. */
+  GHashTable     *paragraph_projects;
+  gboolean        filling_in;
 } Builder;
 
 typedef struct
@@ -316,9 +339,19 @@ classify (Line *line)
   static GRegex *date_regex;
   static GRegex *signature_regex;
   static GRegex *buttons_regex;
+  static GRegex *footer_regex;
+  static GRegex *bare_regex;
+  static GRegex *bullet_regex;
 
   if (g_once_init_enter (&section_regex))
     {
+      /* Site footers: registration numbers, copyright, who runs the site. */
+      footer_regex = g_regex_new ("公网安备|ICP备|ICP证|网站标识码|版权所有|主办单位[:：]|承办单位[:：]|技术支持[:：]"
+                                  "|^[|｜\\s]+$|^(?:关闭|举报|打印|收藏|分享|返回顶部|购物车|登录|注册|[•·]\\s*提交)$",
+                                  G_REGEX_OPTIMIZE, 0, NULL);
+      /* "1 实施…": a bare numeral, a space, then the item; kept only in a run (settle_items). */
+      bare_regex = g_regex_new ("^(\\d{1,2})\\s+(?=\\p{Han}|[“\"])(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
+      bullet_regex = g_regex_new ("^[●•■◆▲★◇□○◎▶►※·]\\s*(.+)$", G_REGEX_OPTIMIZE, 0, NULL);
       /* Web page buttons: 【打印本页】【关闭窗口】 */
       buttons_regex = g_regex_new ("^(?:[【\\[][^】\\]]{1,8}[】\\]]\\s*)+$", G_REGEX_OPTIMIZE, 0, NULL);
       page_number_regex = g_regex_new ("^(?:[-—–\\s]*\\d+[-—–\\s]*|第\\s*\\d+\\s*页.*|\\d+\\s*/\\s*\\d+"
@@ -338,6 +371,7 @@ classify (Line *line)
   line->kind = LINE_TEXT;
 
   if (starts_with_any (line->folded, chrome_prefixes, G_N_ELEMENTS (chrome_prefixes)) ||
+      g_regex_match (footer_regex, line->folded, 0, NULL) ||
       g_regex_match (page_number_regex, line->folded, 0, NULL) ||
       g_regex_match (buttons_regex, line->folded, 0, NULL))
     {
@@ -399,29 +433,284 @@ classify (Line *line)
           line->kind = LINE_PROJECT;
           line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
         }
+      return;
     }
+  g_clear_pointer (&match, g_match_info_free);
+
+  /* ①…⑳, ⑴…⒇, ⒈…⒛ number items; ㈠…㈩ groups. */
+  {
+    gunichar first = g_utf8_get_char (line->text);
+    const char *after = g_utf8_next_char (line->text);
+    guint circled = 0;
+
+    if (first >= 0x2460 && first <= 0x2473)
+      circled = first - 0x2460 + 1;
+    else if (first >= 0x2474 && first <= 0x2487)
+      circled = first - 0x2474 + 1;
+    else if (first >= 0x2488 && first <= 0x249B)
+      circled = first - 0x2488 + 1;
+    if ((circled > 0 || (first >= 0x3220 && first <= 0x3229)) && *after != '\0')
+      {
+        g_autofree char *rest = trim (g_utf8_next_char (line->text));
+
+        line->kind = circled > 0 ? LINE_PROJECT : LINE_GROUP;
+        line->heading_number = circled > 0 ? circled : first - 0x3220 + 1;
+        line->rest = g_steal_pointer (&rest);
+        return;
+      }
+  }
+
+  if (g_regex_match (bare_regex, line->folded, 0, &match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      int rest_start = 0;
+
+      g_match_info_fetch_pos (match, 2, &rest_start, NULL);
+      line->heading_number = (guint)g_ascii_strtoull (number, NULL, 10);
+      if (line->heading_number > 0)
+        {
+          line->kind = LINE_PROJECT;
+          line->bare = TRUE;
+          line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
+        }
+      return;
+    }
+  g_clear_pointer (&match, g_match_info_free);
+
+  if (g_regex_match (bullet_regex, line->folded, 0, &match))
+    {
+      int rest_start = 0;
+
+      g_match_info_fetch_pos (match, 1, &rest_start, NULL);
+      line->kind = LINE_PROJECT;
+      line->bullet = TRUE;
+      line->positional = TRUE;
+      line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
+    }
+}
+
+/* The text labels and figures are matched in: full-width folded, and in
+ * 简体 when the notice is in 繁体; as many characters as @text. */
+static char *
+fold_text (const char *text,
+           gboolean    traditional)
+{
+  g_autofree char *simplified = NULL;
+
+  if (!traditional)
+    return ms_text_normalize (text);
+  simplified = _ms_notice_to_simplified (text);
+  return ms_text_normalize (simplified);
 }
 
 static Line *
 line_new (guint       number,
-          const char *text)
+          const char *text,
+          gboolean    traditional)
 {
   Line *line = g_new0 (Line, 1);
 
   line->number = number;
   line->text = trim (text);
-  line->folded = ms_text_normalize (line->text);
+  line->folded = fold_text (line->text, traditional);
   classify (line);
 
   return line;
 }
 
-/* Paragraphs are read line by line; a table's rows, until tables are
- * interpreted on their own, as lines of their cells. */
+typedef enum
+{
+  MARK_SECTION,        /* 一、 */
+  MARK_GROUP,          /* （一） */
+  MARK_PAREN_NUMBER,   /* （1） */
+  MARK_NUMBER,         /* 1. 1、 */
+  MARK_ORDINAL,        /* 一是 二是 */
+  N_MARKS
+} MarkKind;
+
+typedef struct
+{
+  MarkKind kind;
+  guint    value;
+  /* Character offset of the marker in the paragraph. */
+  glong    offset;
+  /* Character length of the marker: "一是" is cut off, "1." stays. */
+  glong    length;
+  gboolean taken;
+  guint    run;
+} Mark;
+
+/* Items written one after another in one paragraph: "分别是：(1)…。 (2)…",
+ * or a whole notice on one line. A marker counts where a sentence or a
+ * space ends before it, and only in a run (1, 2, 3…): "完成1、2号楼" is
+ * not a list. Returns the character offsets to cut at. */
+static GArray *
+find_inline_items (const char *folded,
+                   guint      *runs)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GArray) marks = g_array_new (FALSE, TRUE, sizeof (Mark));
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (Mark));
+  gboolean any_run = FALSE;
+  int first_kind = -1;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?:^|(?<=[\\s。;:!?；：]))"
+                                            "(?:([一二三四五六七八九十]{1,3})、|\\(([一二三四五六七八九十]{1,3})\\)"
+                                            "|\\((\\d{1,3})\\)|(\\d{1,3})[.、](?!\\d)|([一二三四五六七八九十]{1,2})是(?=\\S))",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  g_regex_match (regex, folded, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      Mark mark = { 0 };
+      int start = 0, end = 0;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      mark.offset = g_utf8_pointer_to_offset (folded, folded + start);
+      mark.length = g_utf8_pointer_to_offset (folded + start, folded + end);
+      for (guint group = 1; group <= 5; group++)
+        {
+          g_autofree char *value = g_match_info_fetch (match, group);
+
+          if (value == NULL || value[0] == '\0')
+            continue;
+          mark.kind = (MarkKind)(group - 1);
+          if (mark.kind == MARK_SECTION || mark.kind == MARK_GROUP || mark.kind == MARK_ORDINAL)
+            ms_number_from_chinese_numeral (value, &mark.value);
+          else
+            mark.value = (guint)g_ascii_strtoull (value, NULL, 10);
+          break;
+        }
+      if (mark.value > 0)
+        g_array_append_val (marks, mark);
+      g_match_info_next (match, NULL);
+    }
+
+  if (marks->len > 0 && g_array_index (marks, Mark, 0).offset == 0)
+    first_kind = g_array_index (marks, Mark, 0).kind;
+
+  /* Runs: each marker followed later by its successor of the same kind. */
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+
+      /* Items follow each other closely; a bounded look keeps a
+       * paragraph of thousands of markers linear. */
+      for (guint j = i + 1; j < marks->len && j < i + 64; j++)
+        {
+          Mark *next = &g_array_index (marks, Mark, j);
+
+          if (next->kind == mark->kind && next->value == mark->value + 1)
+            {
+              /* A line that is an item lists its sub-items of another kind:
+               * "1.新建公园：(1)城东；(2)城西" stays one item. */
+              if (first_kind >= 0 && (int)mark->kind != first_kind)
+                break;
+              if (mark->run == 0)
+                mark->run = ++*runs;
+              next->run = mark->run;
+              mark->taken = next->taken = TRUE;
+              any_run = TRUE;
+              break;
+            }
+        }
+    }
+
+  /* Headings before a run, on the same line: "一、… (一)… 1.… 2.…". */
+  for (guint i = 0; any_run && i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+
+      if ((mark->kind == MARK_SECTION || mark->kind == MARK_GROUP) && mark->offset > 0)
+        {
+          gunichar before = g_utf8_get_char (g_utf8_offset_to_pointer (folded, mark->offset - 1));
+
+          if (g_unichar_isspace (before))
+            mark->taken = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+
+      /* "一是" at the start of the paragraph is cut too: it is no heading. */
+      if (mark->taken && (mark->offset > 0 || mark->kind == MARK_ORDINAL))
+        g_array_append_val (cuts, *mark);
+    }
+
+  return cuts;
+}
+
+static void
+add_paragraph_lines (GPtrArray  *lines,
+                     guint       number,
+                     const char *text,
+                     gboolean    traditional,
+                     guint      *runs)
+{
+  Line *whole = line_new (number, text, traditional);
+  g_autoptr(GArray) cuts = find_inline_items (whole->folded, runs);
+  glong from = 0;
+  const Mark *previous = NULL;
+
+  if (cuts->len == 0)
+    {
+      g_ptr_array_add (lines, whole);
+      return;
+    }
+
+  for (guint i = 0; i <= cuts->len; i++)
+    {
+      const Mark *cut = i < cuts->len ? &g_array_index (cuts, Mark, i) : NULL;
+      glong to = cut != NULL ? cut->offset : g_utf8_strlen (whole->text, -1);
+
+      if (to > from)
+        {
+          g_autofree char *piece = g_utf8_substring (whole->text, from, to);
+          g_autofree char *clean = trim (piece);
+
+          if (clean[0] != '\0')
+            {
+              Line *line = line_new (number, clean, traditional);
+
+              if (previous != NULL)
+                {
+                  line->inline_item = TRUE;
+                  line->run = previous->run;
+                }
+              /* "二是…": an item numbered by its ordinal. */
+              if (previous != NULL && previous->kind == MARK_ORDINAL)
+                {
+                  g_autofree char *rest = g_utf8_substring (whole->text, previous->offset + previous->length, to);
+
+                  line->kind = LINE_PROJECT;
+                  line->heading_number = previous->value;
+                  g_free (line->rest);
+                  line->rest = trim (rest);
+                }
+              g_ptr_array_add (lines, line);
+            }
+        }
+      from = to;
+      previous = cut;
+    }
+  line_free (whole);
+}
+
+static void add_table_lines (GPtrArray     *lines,
+                             MsNoticeBlock *block,
+                             gboolean       traditional);
+
+/* Paragraphs are read line by line, tables as a whole. */
 static GPtrArray *
-lines_from_blocks (MsNoticeBlocks *blocks)
+lines_from_blocks (MsNoticeBlocks *blocks,
+                   gboolean        traditional)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)line_free);
+  guint runs = 0;
 
   for (guint i = 0; i < blocks->blocks->len; i++)
     {
@@ -429,33 +718,116 @@ lines_from_blocks (MsNoticeBlocks *blocks)
 
       if (block->kind == MS_NOTICE_BLOCK_PARAGRAPH)
         {
-          if (block->text != NULL && block->text[0] != '\0')
-            g_ptr_array_add (lines, line_new (block->line, block->text));
+          /* A line break within a paragraph (Word's w:br, <br>) ends a line
+           * as in a text: items are often set apart that way. */
+          g_auto(GStrv) parts = g_strsplit (block->text ? block->text : "", "\n", -1);
+
+          for (guint p = 0; parts[p] != NULL; p++)
+            {
+              g_autofree char *part = trim (parts[p]);
+
+              if (part[0] != '\0')
+                add_paragraph_lines (lines, block->line, part, traditional, &runs);
+            }
           continue;
         }
 
-      for (guint r = 0; r < block->rows->len; r++)
-        {
-          GPtrArray *row = g_ptr_array_index (block->rows, r);
-          g_autoptr(GString) joined = g_string_new (NULL);
-          guint number = block->line;
-
-          for (guint c = 0; c < row->len; c++)
-            {
-              MsNoticeCell *cell = g_ptr_array_index (row, c);
-
-              if (c == 0)
-                number = cell->line;
-              if (joined->len > 0)
-                g_string_append_c (joined, ' ');
-              g_string_append (joined, cell->text);
-            }
-          if (joined->len > 0)
-            g_ptr_array_add (lines, line_new (number, joined->str));
-        }
+      add_table_lines (lines, block, traditional);
     }
 
   return lines;
+}
+
+static guint
+count_kind (GPtrArray *lines,
+            LineKind   kind)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    count += ((Line *)g_ptr_array_index (lines, i))->kind == kind;
+
+  return count;
+}
+
+/* Decides what the markers found line by line amount to, over the whole
+ * notice: bare numerals only in a run, （一） as the item level when no
+ * numbered items follow. */
+static void
+settle_items (GPtrArray *lines)
+{
+  g_autoptr(GHashTable) bare_numbers = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      if (line->kind == LINE_PROJECT && line->bare)
+        g_hash_table_add (bare_numbers, GUINT_TO_POINTER (line->heading_number));
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      gboolean in_run;
+
+      if (line->kind != LINE_PROJECT || !line->bare)
+        continue;
+
+      in_run = g_hash_table_contains (bare_numbers, GUINT_TO_POINTER (line->heading_number + 1)) ||
+               g_hash_table_contains (bare_numbers, GUINT_TO_POINTER (line->heading_number - 1));
+      if (!in_run)
+        {
+          line->kind = LINE_TEXT;
+          line->bare = FALSE;
+        }
+    }
+
+  /* Headings （一）…（十） with no numbered items: they are the items. */
+  if (count_kind (lines, LINE_PROJECT) == 0 && count_kind (lines, LINE_TABLE) == 0)
+    {
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          if (line->kind == LINE_GROUP)
+            line->kind = LINE_PROJECT;
+        }
+    }
+
+  /* Still none: paragraphs after "…如下：" are the items, one each, if
+   * there are several and they read like items (long, with figures). */
+  if (count_kind (lines, LINE_PROJECT) == 0 && count_kind (lines, LINE_TABLE) == 0)
+    {
+      guint first = G_MAXUINT;
+      guint run = 0;
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          if (line->kind == LINE_TEXT && (g_str_has_suffix (line->folded, ":") ||
+                                          g_str_has_suffix (line->folded, "：")))
+            first = i + 1;
+        }
+      for (guint i = first; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          if (line->kind != LINE_TEXT || g_utf8_strlen (line->folded, -1) < 12)
+            break;
+          run++;
+        }
+      for (guint i = first; run >= 2 && i < first + run; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          line->kind = LINE_PROJECT;
+          line->positional = TRUE;
+          g_free (line->rest);
+          line->rest = g_strdup (line->text);
+        }
+    }
 }
 
 /* Page headers and footers repeat; slogans end web pages ("节约粮食"). They
@@ -531,7 +903,8 @@ append_piece (GString    *field,
 
   if (field->len > 0)
     {
-      g_autofree char *folded = ms_text_normalize (field->str);
+      /* Only the last character matters; a long field is not folded again. */
+      g_autofree char *folded = ms_text_normalize (g_utf8_prev_char (field->str + field->len));
 
       if (has_terminal_punctuation (folded))
         g_string_append_c (field, '\n');
@@ -769,9 +1142,10 @@ suggest_status (MsProject *project)
 
 /* Removes notes about department lists from @text, which is kept as written. */
 static void
-drop_department_notes (GString *text)
+drop_department_notes (GString  *text,
+                       gboolean  traditional)
 {
-  g_autofree char *folded = ms_text_normalize (text->str);
+  g_autofree char *folded = fold_text (text->str, traditional);
   g_autofree gunichar *original = g_utf8_to_ucs4_fast (text->str, -1, NULL);
   glong length = g_utf8_strlen (folded, -1);
   g_autofree gboolean *in_note = mark_department_notes (folded, length);
@@ -790,7 +1164,8 @@ static void
 take_trailing_departments (MsProject  *project,
                            GString    *target,
                            GPtrArray  *departments,
-                           GPtrArray  *partners)
+                           GPtrArray  *partners,
+                           gboolean    traditional)
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
@@ -802,7 +1177,7 @@ take_trailing_departments (MsProject  *project,
     g_once_init_leave (&regex, g_regex_new ("\\(([^()]*(?:按职责分工负责|牵头|配合)[^()]*)\\)[。.]?$",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
-  folded = ms_text_normalize (target->str);
+  folded = fold_text (target->str, traditional);
   if (!g_regex_match (regex, folded, 0, &match))
     return;
 
@@ -818,7 +1193,7 @@ take_trailing_departments (MsProject  *project,
   }
 
   {
-    g_autofree char *inside_folded = ms_text_normalize (inside);
+    g_autofree char *inside_folded = fold_text (inside, traditional);
     g_auto(GStrv) clauses = g_regex_split_simple ("[,;]", inside_folded, 0, 0);
     glong offset = 0;
 
@@ -881,6 +1256,66 @@ name_without_stop (const char *text)
   return g_steal_pointer (&name);
 }
 
+static void reset_fields (Builder *b);
+
+static gboolean
+project_has_actual (MsProject *project)
+{
+  for (guint i = 0; i < ms_project_get_n_indicators (project); i++)
+    if (ms_indicator_get_has_actual (ms_project_get_indicator (project, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* An attached table row for a project already read: departments, the
+ * report and figures where the paragraphs gave none; its texts stay. */
+static void
+fill_in_project (Builder *b)
+{
+  MsProject *project = b->project;
+
+  if (ms_project_get_departments (project)[0] == NULL && b->fields[FIELD_DEPARTMENTS]->len > 0)
+    {
+      g_auto(GStrv) listed = ms_notice_split_departments (b->fields[FIELD_DEPARTMENTS]->str);
+
+      ms_project_set_departments (project, (const char * const *)listed);
+    }
+  if (ms_project_get_completion (project)[0] == '\0' && b->fields[FIELD_COMPLETION]->len > 0)
+    ms_project_set_completion (project, b->fields[FIELD_COMPLETION]->str);
+  if (ms_project_get_n_indicators (project) > 0 && !project_has_actual (project) &&
+      b->fields[FIELD_COMPLETION]->len > 0)
+    {
+      /* The pledge from the paragraph, the figures reported in the table. */
+      g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_refused_figure_free);
+      g_autoptr(GPtrArray) indicators = ms_quantity_extract_indicators (ms_project_get_target (project),
+                                                                        ms_project_get_completion (project), refused);
+      gboolean any_actual = FALSE;
+
+      for (guint i = 0; i < indicators->len; i++)
+        any_actual |= ms_indicator_get_has_actual (g_ptr_array_index (indicators, i));
+      if (any_actual)
+        {
+          while (ms_project_get_n_indicators (project) > 0)
+            g_object_unref (ms_project_remove_indicator (project, 0));
+          for (guint i = 0; i < indicators->len; i++)
+            ms_project_insert_indicator (project, G_MAXUINT, g_ptr_array_index (indicators, i));
+        }
+    }
+  else if (ms_project_get_n_indicators (project) == 0)
+    {
+      g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func ((GDestroyNotify)ms_refused_figure_free);
+      g_autoptr(GPtrArray) indicators = ms_quantity_extract_indicators (b->quantity_target->str,
+                                                                        b->quantity_completion->str, refused);
+
+      for (guint i = 0; i < b->table_indicators->len; i++)
+        ms_project_insert_indicator (project, G_MAXUINT, g_ptr_array_index (b->table_indicators, i));
+      for (guint i = 0; i < indicators->len; i++)
+        ms_project_insert_indicator (project, G_MAXUINT, g_ptr_array_index (indicators, i));
+    }
+  reset_fields (b);
+}
+
 static void
 finish_project (Builder *b)
 {
@@ -895,6 +1330,12 @@ finish_project (Builder *b)
   if (project == NULL)
     return;
 
+  if (b->filling_in)
+    {
+      fill_in_project (b);
+      return;
+    }
+
   listed = ms_notice_split_departments (b->fields[FIELD_DEPARTMENTS]->str);
   for (guint i = 0; listed[i] != NULL; i++)
     g_ptr_array_add (departments, g_strdup (listed[i]));
@@ -902,9 +1343,9 @@ finish_project (Builder *b)
   for (guint i = 0; listed_partners[i] != NULL; i++)
     g_ptr_array_add (partners, g_strdup (listed_partners[i]));
 
-  drop_department_notes (b->fields[FIELD_TARGET]);
+  drop_department_notes (b->fields[FIELD_TARGET], b->traditional);
   if (departments->len == 0)
-    take_trailing_departments (project, b->fields[FIELD_TARGET], departments, partners);
+    take_trailing_departments (project, b->fields[FIELD_TARGET], departments, partners, b->traditional);
 
   g_ptr_array_add (departments, NULL);
   g_ptr_array_add (partners, NULL);
@@ -928,8 +1369,18 @@ finish_project (Builder *b)
       ms_project_set_contact (project, contact);
     }
 
-  indicators = ms_quantity_extract_indicators (b->fields[FIELD_TARGET]->str,
-                                               b->fields[FIELD_COMPLETION]->str, refused);
+  {
+    const char *target_text = b->from_table ? b->quantity_target->str : b->fields[FIELD_TARGET]->str;
+    const char *completion_text = b->from_table ? b->quantity_completion->str : b->fields[FIELD_COMPLETION]->str;
+    /* Units and numerals are known in 简体 (萬, 公裏); the texts stay as written. */
+    g_autofree char *target = b->traditional ? _ms_notice_to_simplified (target_text) : g_strdup (target_text);
+    g_autofree char *completion = b->traditional ? _ms_notice_to_simplified (completion_text) : g_strdup (completion_text);
+
+    indicators = ms_quantity_extract_indicators (target, completion, refused);
+    if (b->from_table)
+      for (guint i = b->table_indicators->len; i > 0; i--)
+        g_ptr_array_insert (indicators, 0, g_object_ref (g_ptr_array_index (b->table_indicators, i - 1)));
+  }
   for (guint i = 0; i < refused->len; i++)
     {
       MsRefusedFigure *figure = g_ptr_array_index (refused, i);
@@ -964,8 +1415,19 @@ finish_project (Builder *b)
     add_remark (b->report->warnings, b->project_line, _("project %u has no target text"),
                 ms_project_get_number (project));
 
+  reset_fields (b);
+}
+
+static void
+reset_fields (Builder *b)
+{
   for (guint i = 0; i < N_FIELDS; i++)
     g_string_truncate (b->fields[i], 0);
+  g_ptr_array_set_size (b->table_indicators, 0);
+  g_string_truncate (b->quantity_target, 0);
+  g_string_truncate (b->quantity_completion, 0);
+  b->from_table = FALSE;
+  b->filling_in = FALSE;
   b->project = NULL;
 }
 
@@ -1017,6 +1479,20 @@ keep_in_document_note (Builder    *b,
   /* translators: how a line kept from an imported notice is prefixed in the
    * note: %u is its line number, %s the text */
   g_string_append_printf (b->document_note, _("Line %u: %s"), line->number, line->text);
+}
+
+/* A row of a table that belongs to no project. */
+static void
+keep_text_in_note (Builder    *b,
+                   guint       number,
+                   const char *text)
+{
+  if (b->document_note->len > 0)
+    g_string_append_c (b->document_note, '\n');
+  g_string_append_printf (b->document_note, _("Line %u: %s"), number, text);
+  add_remark (b->report->warnings, number,
+              /* translators: %s is a line of the notice that is not part of a project */
+              _("text outside any project, kept in the document's note: %s"), text);
 }
 
 static gboolean
@@ -1078,7 +1554,7 @@ static void
 feed_project_text (Builder    *b,
                    const char *text)
 {
-  g_autofree char *folded = ms_text_normalize (text);
+  g_autofree char *folded = fold_text (text, b->traditional);
   const char *rest = text;
   const char *rest_folded = folded;
 
@@ -1167,13 +1643,56 @@ feed_project_text (Builder    *b,
     }
 }
 
+/* An unnumbered item says what was pledged, then what was done:
+ * "●推进老旧小区改造方面：完成…" or "新建公园3个。上半年已建成2个。" */
+static void
+feed_positional_item (Builder    *b,
+                      const char *text)
+{
+  static GRegex *lead_regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *folded = NULL;
+  int split_start = 0, split_end = 0;
+
+  if (g_once_init_enter (&lead_regex))
+    g_once_init_leave (&lead_regex, g_regex_new ("^(?:[^:。]{2,40}:|[^。]{4,}?。)(?=.)", G_REGEX_OPTIMIZE, 0, NULL));
+
+  folded = fold_text (text, b->traditional);
+  if (!g_regex_match (lead_regex, folded, 0, &match))
+    {
+      feed_project_text (b, text);
+      return;
+    }
+
+  g_match_info_fetch_pos (match, 0, &split_start, &split_end);
+  {
+    gsize cut = original_offset (text, folded, split_end);
+    g_autofree char *lead = g_strndup (text, cut);
+    g_autofree char *clean = trim (lead);
+    gsize length = strlen (clean);
+
+    /* The colon only introduces what follows. */
+    if (g_str_has_suffix (clean, ":"))
+      clean[length - 1] = '\0';
+    else if (g_str_has_suffix (clean, "："))
+      clean[length - strlen ("：")] = '\0';
+    if (g_str_has_suffix (clean, "方面"))
+      clean[strlen (clean) - strlen ("方面")] = '\0';
+
+    feed_project_text (b, clean);
+    if (b->field == FIELD_TARGET)
+      b->field = FIELD_COMPLETION;
+    feed_project_text (b, text + cut);
+  }
+}
+
 static void
 set_title (Builder    *b,
            const char *title)
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *folded = ms_text_normalize (title);
+  g_autofree char *folded = fold_text (title, b->traditional);
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("^(?:关于)?(.*?)\\s*((?:19|20|21)\\d{2})\\s*年", 0, 0, NULL));
@@ -1287,6 +1806,1108 @@ find_notice_date (Builder   *b,
     }
 }
 
+/* Tables: the header says what each column holds; cells are read by
+ * position when a row is complete, else by what they look like (a
+ * department, a figure, a rate), since rows copied as text lose the cells
+ * a span covered. */
+
+typedef enum
+{
+  COLUMN_NONE,
+  COLUMN_NUMBER,
+  COLUMN_GROUP,
+  COLUMN_PROJECT,
+  COLUMN_TARGET,
+  COLUMN_DEPARTMENTS,
+  COLUMN_PARTNERS,
+  COLUMN_DEADLINE,
+  COLUMN_COMPLETION,
+  COLUMN_RATE,
+  COLUMN_NOTE,
+  COLUMN_LEAD,
+  /* Not a header column: the name of an indicator in a project's row. */
+  COLUMN_INDICATOR,
+  N_COLUMNS
+} Column;
+
+typedef enum
+{
+  CELL_EMPTY,
+  CELL_TEXT,
+  CELL_FIGURE,
+  CELL_PERCENT,
+  CELL_DEPARTMENT,
+  CELL_DEADLINE,
+  CELL_NUMBER,
+} CellType;
+
+typedef struct
+{
+  char     *text;
+  char     *folded;
+  CellType  type;
+  guint     line;
+} Cell;
+
+static void
+cell_clear (Cell *cell)
+{
+  g_free (cell->text);
+  g_free (cell->folded);
+}
+
+static Column
+column_for_header (const char *folded)
+{
+  static const struct {
+    const char *pattern;
+    Column      column;
+  } rules[] = {
+    { "^(?:序号|编号)$", COLUMN_NUMBER },
+    { "完成率|完成比例|形象进度|^完成目标$|^\\(%\\)$|^%$", COLUMN_RATE },
+    { "目标完成情况|备注|说明", COLUMN_NOTE },
+    { "季度目标|月目标|阶段目标|序时进度", COLUMN_NOTE },
+    { "进展|完成情况|实际完成|^进度$|推进情况|落实情况|^完成数|^完成值", COLUMN_COMPLETION },
+    { "时限|完成时间|完成期限", COLUMN_DEADLINE },
+    { "配合单位|协办单位|参与单位", COLUMN_PARTNERS },
+    { "责任单位|牵头单位|牵头部门|责任部门|主责单位|级牵头|^牵头$|负责单位", COLUMN_DEPARTMENTS },
+    { "责任领导|牵头领导|分管领导", COLUMN_LEAD },
+    { "目标|建设内容|主要内容|建设规模|任务内容|具体内容", COLUMN_TARGET },
+    { "^(?:工程|工程名称|类别|领域|板块|分类)$", COLUMN_GROUP },
+    { "项目|名称|实事|任务|事项|内容", COLUMN_PROJECT },
+  };
+  g_autoptr(GString) compact = g_string_new (NULL);
+
+  /* "项 目 内 容" */
+  for (const char *s = folded; *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      g_string_append_unichar (compact, g_utf8_get_char (s));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      if (g_regex_match_simple (rules[i].pattern, compact->str, 0, 0))
+        return rules[i].column;
+    }
+
+  return COLUMN_NONE;
+}
+
+/* "市教育局", "市住建局、市财政局", "团市委": names of departments only. */
+static gboolean
+is_department_text (const char *folded)
+{
+  static GRegex *regex;
+  g_auto(GStrv) names = NULL;
+  guint n_names = 0;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^[^\\d\\s。;:,]{0,20}(?:局|委|办|厅|院|中心|公司|残联|妇联|团[省市县区]?委|工会|"
+                                            "政府|街道|办事处|指挥部|集团|银行|管委会|委员会|办公室|协会|联社|大队|支队|"
+                                            "分局|管理处|服务站|供销社|科协|文联|红十字会)$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (g_utf8_strlen (folded, -1) > 60)
+    return FALSE;
+
+  names = g_regex_split_simple ("[、,]", folded, 0, 0);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (names[i][0] == '\0')
+        continue;
+      if (!g_regex_match (regex, names[i], 0, NULL))
+        return FALSE;
+      n_names++;
+    }
+
+  return n_names > 0;
+}
+
+static CellType
+type_of_cell (const char *folded,
+              guint       expected_number)
+{
+  static GRegex *figure_regex;
+  static GRegex *deadline_regex;
+  static GRegex *percent_regex;
+  char *end = NULL;
+
+  if (g_once_init_enter (&figure_regex))
+    {
+      percent_regex = g_regex_new ("^[\\d.]+\\s*%$", G_REGEX_OPTIMIZE, 0, NULL);
+      deadline_regex = g_regex_new ("^(?:\\d{4}年)?\\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?(?:完成|动工|开工|投入使用|建成)?$"
+                                    "|^(?:年底|年内|全年|长期|持续推进)", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&figure_regex,
+                         g_regex_new ("^[约近超]?[\\d,.]+\\s*(?:万|亿|千)?\\s*[^\\d\\s,.;:。]{0,4}$", G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  if (folded[0] == '\0')
+    return CELL_EMPTY;
+  if (g_ascii_isdigit (folded[0]) &&
+      g_ascii_strtoull (folded, &end, 10) == expected_number && expected_number > 0 &&
+      (end[0] == '\0' || g_str_equal (end, "*")))
+    return CELL_NUMBER;
+  if (g_str_has_suffix (folded, "%") && g_regex_match (percent_regex, folded, 0, NULL))
+    return CELL_PERCENT;
+  if (g_regex_match (figure_regex, folded, 0, NULL))
+    return CELL_FIGURE;
+  if (g_regex_match (deadline_regex, folded, 0, NULL))
+    return CELL_DEADLINE;
+  if (is_department_text (folded))
+    return CELL_DEPARTMENT;
+  return CELL_TEXT;
+}
+
+typedef struct
+{
+  GString *parts[N_COLUMNS];
+  guint    number;
+  guint    line;
+} Record;
+
+static gboolean
+column_accepts (Column   column,
+                CellType type)
+{
+  switch (column)
+    {
+    case COLUMN_NUMBER:
+      return type == CELL_NUMBER;
+    case COLUMN_GROUP:
+    case COLUMN_PROJECT:
+      return type == CELL_TEXT;
+    case COLUMN_TARGET:
+      return type == CELL_TEXT || type == CELL_FIGURE || type == CELL_PERCENT;
+    case COLUMN_DEPARTMENTS:
+    case COLUMN_PARTNERS:
+    case COLUMN_LEAD:
+      return type == CELL_DEPARTMENT;
+    case COLUMN_DEADLINE:
+      return type == CELL_DEADLINE;
+    case COLUMN_COMPLETION:
+      return type == CELL_TEXT || type == CELL_FIGURE;
+    case COLUMN_RATE:
+      return type == CELL_PERCENT || type == CELL_FIGURE;
+    case COLUMN_NOTE:
+      return type != CELL_EMPTY && type != CELL_NUMBER;
+    case COLUMN_NONE:
+    case COLUMN_INDICATOR:
+    case N_COLUMNS:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+record_add (Record     *record,
+            Column      column,
+            const char *text)
+{
+  GString *part = record->parts[column];
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  if (part->len > 0)
+    g_string_append (part, column == COLUMN_DEPARTMENTS || column == COLUMN_PARTNERS ? "、" : "\n");
+  g_string_append (part, text);
+}
+
+/* Reads a row by what its cells look like, in the header's order. */
+static void
+read_row_by_content (Record       *record,
+                     Cell         *cells,
+                     guint         n_cells,
+                     const Column *columns,
+                     guint         n_columns)
+{
+  guint next_column = 0;
+  gboolean any_figure_later[n_cells + 1];
+
+  /* Columns before 序号 (工程, 类别) hold the cells before the number; a
+   * row without its number lost them to a span, and starts after it. */
+  {
+    gboolean has_number = FALSE;
+
+    for (guint i = 0; i < n_cells; i++)
+      has_number |= cells[i].type == CELL_NUMBER;
+    if (!has_number)
+      for (guint c = 0; c < n_columns; c++)
+        if (columns[c] == COLUMN_NUMBER)
+          next_column = c + 1;
+  }
+
+  any_figure_later[n_cells] = FALSE;
+  for (guint i = n_cells; i > 0; i--)
+    any_figure_later[i - 1] = any_figure_later[i] || cells[i - 1].type == CELL_FIGURE;
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      Cell *cell = &cells[i];
+      guint found = G_MAXUINT;
+
+      if (cell->type == CELL_EMPTY)
+        continue;
+      if (cell->type == CELL_NUMBER)
+        {
+          /* Columns before 序号 (工程, 类别) are behind us. */
+          for (guint c = 0; c < n_columns; c++)
+            if (columns[c] == COLUMN_NUMBER)
+              next_column = MAX (next_column, c + 1);
+          continue;
+        }
+      /* Departments wherever they stand: rows lose cells before them. */
+      if (cell->type == CELL_DEPARTMENT)
+        {
+          for (guint c = 0; c < n_columns && found == G_MAXUINT; c++)
+            if (columns[c] == COLUMN_DEPARTMENTS)
+              found = c;
+          if (found != G_MAXUINT)
+            {
+              record_add (record, COLUMN_DEPARTMENTS, cell->text);
+              next_column = MAX (next_column, found + 1);
+              continue;
+            }
+        }
+
+      /* Text before the figures, once the project is named: the name of
+       * the indicator the figures measure. */
+      if (cell->type == CELL_TEXT && any_figure_later[i + 1] && record->parts[COLUMN_PROJECT]->len > 0 &&
+          record->parts[COLUMN_INDICATOR]->len == 0 && record->parts[COLUMN_TARGET]->len == 0)
+        {
+          record_add (record, COLUMN_INDICATOR, cell->text);
+          continue;
+        }
+
+      for (guint c = next_column; c < n_columns && found == G_MAXUINT; c++)
+        {
+          if (column_accepts (columns[c], cell->type) &&
+              /* A project's text before the figures, not in the figures' columns. */
+              !(cell->type == CELL_TEXT && columns[c] == COLUMN_TARGET && any_figure_later[i + 1] &&
+                record->parts[COLUMN_PROJECT]->len == 0))
+            found = c;
+        }
+      if (found == G_MAXUINT)
+        {
+          /* Nothing left for it: text continues the project, the rest is a note. */
+          record_add (record, cell->type == CELL_TEXT && record->parts[COLUMN_COMPLETION]->len == 0 &&
+                              record->parts[COLUMN_NOTE]->len == 0 ? COLUMN_TARGET : COLUMN_NOTE,
+                      cell->text);
+          continue;
+        }
+      /* Figures of the same row: a reported figure also fills a missing rate's place. */
+      record_add (record, columns[found], cell->text);
+      next_column = found + 1;
+    }
+}
+
+static gboolean
+starts_with_place_level (const char *text)
+{
+  static const char * const levels[] = { "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡" };
+
+  return starts_with_any (text, levels, G_N_ELEMENTS (levels));
+}
+
+/* "市人力资源" "社会保障局" or "市教育局、" "团市委": a name broken over cells. */
+static guint
+join_broken_departments (Cell *cells,
+                         guint n_cells)
+{
+  guint out = 0;
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (out > 0 && cells[i].type == CELL_DEPARTMENT)
+        {
+          Cell *previous = &cells[out - 1];
+          gboolean open_list = g_str_has_suffix (previous->folded, "、") || g_str_has_suffix (previous->folded, ",");
+          /* Not the row's first text: that names the project ("新增城镇就业" "人社局"). */
+          gboolean piece = previous->type == CELL_TEXT && g_utf8_strlen (previous->folded, -1) <= 8 &&
+                           !has_any_punctuation (previous->folded) && !has_digit (previous->folded) &&
+                           out >= 2 && cells[out - 2].type != CELL_NUMBER &&
+                           starts_with_place_level (previous->folded);
+
+          if ((previous->type == CELL_DEPARTMENT && open_list) || piece)
+            {
+              char *text = g_strconcat (previous->text, cells[i].text, NULL);
+              char *folded = g_strconcat (previous->folded, cells[i].folded, NULL);
+
+              g_free (previous->text);
+              g_free (previous->folded);
+              previous->text = text;
+              previous->folded = folded;
+              previous->type = CELL_DEPARTMENT;
+              cell_clear (&cells[i]);
+              continue;
+            }
+        }
+      if (out != i)
+        {
+          cells[out] = cells[i];
+          cells[i].text = cells[i].folded = NULL;
+        }
+      out++;
+    }
+
+  return out;
+}
+
+/* "城镇新增就业(人)": the unit a bare figure of the row counts in. */
+static char *
+unit_from_name (const char *folded)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\(([^()\\d]{1,4})\\)\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (!g_regex_match (regex, folded, 0, &match))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}
+
+static char *
+name_without_unit (const char *text)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\s*[(（][^()（）\\d]{1,4}[)）]\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
+
+  return g_regex_replace_literal (regex, text, -1, 0, "", 0, NULL);
+}
+
+typedef struct
+{
+  double    value;
+  double    scale;
+  char     *magnitude;
+  char     *unit;
+  gboolean  about;
+} Figure;
+
+static void
+figure_clear (Figure *figure)
+{
+  g_free (figure->magnitude);
+  g_free (figure->unit);
+}
+
+/* A cell holding one figure: "26000", "1300人", "10000万", "约2.5万元". */
+static gboolean
+parse_figure (const char *folded,
+              Figure     *figure)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *about = NULL;
+  g_autofree char *digits = NULL;
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^\\s*([约近])?\\s*([\\d,]+(?:\\.\\d+)?)\\s*(万|亿|千)?\\s*([^\\d\\s,.;:。]{0,4})\\s*$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (!g_regex_match (regex, folded, 0, &match))
+    return FALSE;
+
+  about = g_match_info_fetch (match, 1);
+  digits = g_match_info_fetch (match, 2);
+  for (const char *d = digits; *d; d++)
+    if (*d != ',')
+      g_string_append_c (plain, *d);
+  figure->value = g_ascii_strtod (plain->str, NULL);
+  figure->magnitude = g_match_info_fetch (match, 3);
+  figure->unit = g_match_info_fetch (match, 4);
+  figure->about = about != NULL && about[0] != '\0';
+  figure->scale = g_str_equal (figure->magnitude, "万") ? 1e4 : g_str_equal (figure->magnitude, "亿") ? 1e8 :
+                  g_str_equal (figure->magnitude, "千") ? 1e3 : 1;
+
+  return TRUE;
+}
+
+static GRegex *
+figure_at_end_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\s*[\\d,.]+\\s*(?:万|亿|千)?[^\\d\\s,.;:。，；、()（）]{0,2}$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
+/* A target and a reported figure in columns of one row: one indicator. */
+static MsIndicator *
+indicator_from_row (Builder    *b,
+                    const char *name,
+                    const char *target,
+                    const char *actual)
+{
+  g_autofree char *target_folded = fold_text (target, b->traditional);
+  g_autofree char *name_folded = fold_text (name ? name : "", b->traditional);
+  Figure wanted = { 0 };
+  g_autofree char *unit = NULL;
+  g_autofree char *clean_name = NULL;
+  MsIndicator *indicator;
+
+  if (!parse_figure (target_folded, &wanted))
+    return NULL;
+
+  unit = g_strconcat (wanted.magnitude, wanted.unit, NULL);
+  if (wanted.unit[0] == '\0')
+    {
+      g_autofree char *named = unit_from_name (name_folded);
+
+      if (named != NULL)
+        {
+          g_free (unit);
+          unit = g_strconcat (wanted.magnitude, named, NULL);
+        }
+    }
+
+  indicator = ms_indicator_new ();
+  clean_name = name_without_unit (name ? name : "");
+  {
+    /* "送戏曲下乡20场" in the name column: the figure is in its own column. */
+    g_autoptr(GMatchInfo) match = NULL;
+    g_autofree char *without_figure = NULL;
+    g_autofree char *figure = NULL;
+    g_autofree char *folded_figure = NULL;
+    Figure in_name = { 0 };
+
+    if (g_regex_match (figure_at_end_regex (), clean_name, 0, &match))
+      {
+        int start = 0;
+
+        g_match_info_fetch_pos (match, 0, &start, NULL);
+        figure = g_match_info_fetch (match, 0);
+        folded_figure = ms_text_normalize (figure);
+        /* Only the row's own target: "新建公园1号" keeps its number. */
+        if (parse_figure (folded_figure, &in_name) && in_name.value * in_name.scale == wanted.value * wanted.scale)
+          without_figure = g_strndup (clean_name, start);
+        figure_clear (&in_name);
+      }
+
+    if (without_figure != NULL && g_utf8_strlen (without_figure, -1) >= 2)
+      {
+        g_free (clean_name);
+        clean_name = g_steal_pointer (&without_figure);
+      }
+  }
+  /* A row naming nothing measures its project. */
+  if (clean_name[0] == '\0' && b->fields[FIELD_TARGET]->len > 0)
+    {
+      g_autofree char *first_line = g_strndup (b->fields[FIELD_TARGET]->str,
+                                               strcspn (b->fields[FIELD_TARGET]->str, "\n"));
+
+      g_free (clean_name);
+      clean_name = g_steal_pointer (&first_line);
+    }
+  ms_indicator_set_name (indicator, clean_name);
+  ms_indicator_set_unit (indicator, unit);
+  ms_indicator_set_target (indicator, wanted.value);
+  if (wanted.about)
+    ms_indicator_set_comparison (indicator, MS_COMPARISON_ABOUT);
+  if (strstr (name_folded, "低于") != NULL || strstr (name_folded, "控制在") != NULL ||
+      strstr (name_folded, "不超过") != NULL)
+    ms_indicator_set_comparison (indicator, MS_COMPARISON_AT_MOST);
+
+  if (actual != NULL && actual[0] != '\0')
+    {
+      g_autofree char *actual_folded = fold_text (actual, b->traditional);
+
+      Figure reported = { 0 };
+
+      if (parse_figure (actual_folded, &reported))
+        {
+          double value = reported.value;
+
+          /* A bare figure counts in the target's unit ("10000万" then "7965"). */
+          if (reported.magnitude[0] != '\0' || reported.unit[0] != '\0')
+            value = reported.value * reported.scale / wanted.scale;
+          ms_indicator_set_actual (indicator, value);
+        }
+      figure_clear (&reported);
+    }
+
+  figure_clear (&wanted);
+  return indicator;
+}
+
+static void
+start_table_project (Builder       *b,
+                     MsNoticeBlock *block,
+                     guint          number,
+                     guint          line,
+                     const char    *columns_text,
+                     guint         *last_project_number)
+{
+  g_autoptr(MsProject) project = ms_project_new ();
+  g_autofree char *basis = NULL;
+  MsProject *read_before;
+
+  finish_project (b);
+  read_before = g_hash_table_lookup (b->paragraph_projects, GUINT_TO_POINTER (number));
+  if (read_before != NULL)
+    {
+      b->project = read_before;
+      b->from_table = TRUE;
+      b->filling_in = TRUE;
+      b->field = FIELD_TARGET;
+      *last_project_number = number;
+      return;
+    }
+  ensure_group (b, line);
+  if (*last_project_number != 0 && number != *last_project_number + 1 && number != 1)
+    add_remark (b->report->warnings, line,
+                /* translators: both are project numbers */
+                _("project %u follows project %u: check the numbering"),
+                number, *last_project_number);
+  *last_project_number = number;
+
+  ms_project_set_number (project, number);
+  ms_group_insert_project (b->group, G_MAXUINT, project);
+  b->project = project;
+  b->project_line = line;
+  b->field = FIELD_TARGET;
+  b->from_table = TRUE;
+  b->report->n_projects++;
+  /* translators: how a project was recognised: %s is how the table was
+   * written ("one cell per line"), then the columns of its header */
+  basis = g_strdup_printf (_("table row (%s; columns %s)"), _(block->shape), columns_text);
+  add_item (b->report, project, line, basis);
+}
+
+static void
+start_table_group (Builder    *b,
+                   const char *title,
+                   guint       line)
+{
+  g_autoptr(MsGroup) group = ms_group_new ();
+  g_autofree char *clean = trim (title);
+
+  finish_project (b);
+  ensure_category (b, line);
+  ms_group_set_number (group, g_list_model_get_n_items (ms_category_get_groups (b->category)) + 1);
+  ms_group_set_title (group, clean);
+  ms_category_insert_group (b->category, G_MAXUINT, group);
+  b->group = group;
+  b->report->n_groups++;
+}
+
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  if (line == NULL || line[0] == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
+/* Adds what one row says to the project it belongs to. */
+static void
+take_row (Builder *b,
+          Record  *row)
+{
+  gboolean first_row = b->fields[FIELD_TARGET]->len == 0;
+  const char *project_text = row->parts[COLUMN_PROJECT]->str;
+  /* What this row's figures measure: its indicator column, or on a row
+   * continuing a project, its own text. */
+  const char *label = row->parts[COLUMN_INDICATOR]->len > 0 ? row->parts[COLUMN_INDICATOR]->str
+                      : !first_row ? project_text : "";
+  const char *target = row->parts[COLUMN_TARGET]->str;
+  const char *actual = row->parts[COLUMN_COMPLETION]->str;
+  g_autofree char *target_folded = fold_text (target, b->traditional);
+  g_autofree char *actual_folded = fold_text (actual, b->traditional);
+  gboolean target_is_figure = type_of_cell (target_folded, 0) == CELL_FIGURE;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GString) measured = g_string_new (NULL);
+  MsIndicator *indicator = NULL;
+
+  if (target_is_figure && (actual[0] == '\0' || type_of_cell (actual_folded, 0) == CELL_FIGURE))
+    indicator = indicator_from_row (b, label[0] != '\0' ? label : project_text, target, actual);
+
+  /* The pledge as a person reads it: "项目：名称：目标". */
+  if (first_row)
+    g_string_append (shown, project_text);
+  if (label[0] != '\0' && !g_str_equal (label, project_text))
+    {
+      if (shown->len > 0)
+        g_string_append_c (shown, '\n');
+      g_string_append (shown, label);
+    }
+  else if (label[0] != '\0' && !first_row)
+    g_string_append (shown, label);
+  if (target[0] != '\0')
+    {
+      if (shown->len > 0)
+        g_string_append (shown, target_is_figure ? "：" : "\n");
+      g_string_append (shown, target);
+    }
+  if (shown->len > 0 && strstr (b->fields[FIELD_TARGET]->str, shown->str) == NULL)
+    append_line (b->fields[FIELD_TARGET], shown->str);
+
+  if (indicator != NULL)
+    {
+      g_ptr_array_add (b->table_indicators, indicator);
+      if (actual[0] != '\0')
+        {
+          const char *name = ms_indicator_get_name (indicator);
+          g_autofree char *reported = g_strdup_printf ("%s%s%s", name, name[0] ? "：" : "", actual);
+
+          append_line (b->fields[FIELD_COMPLETION], reported);
+        }
+    }
+  else
+    {
+      /* Texts: figures are found in them as in paragraphs, one row a clause. */
+      if (label[0] != '\0')
+        g_string_append (measured, label);
+      else if (first_row)
+        g_string_append (measured, project_text);
+      if (target[0] != '\0')
+        {
+          if (measured->len > 0 && !target_is_figure)
+            g_string_append_c (measured, '\n');
+          g_string_append (measured, target);
+        }
+      append_line (b->quantity_target, measured->str);
+      if (actual[0] != '\0')
+        {
+          append_line (b->fields[FIELD_COMPLETION], actual);
+          append_line (b->quantity_completion, actual);
+        }
+    }
+
+  if (row->parts[COLUMN_DEPARTMENTS]->len > 0)
+    {
+      if (b->fields[FIELD_DEPARTMENTS]->len > 0)
+        g_string_append (b->fields[FIELD_DEPARTMENTS], "、");
+      g_string_append (b->fields[FIELD_DEPARTMENTS], row->parts[COLUMN_DEPARTMENTS]->str);
+    }
+  if (row->parts[COLUMN_PARTNERS]->len > 0)
+    {
+      if (b->fields[FIELD_PARTNERS]->len > 0)
+        g_string_append (b->fields[FIELD_PARTNERS], "、");
+      g_string_append (b->fields[FIELD_PARTNERS], row->parts[COLUMN_PARTNERS]->str);
+    }
+  if (row->parts[COLUMN_LEAD]->len > 0)
+    append_piece (b->fields[FIELD_LEAD], row->parts[COLUMN_LEAD]->str);
+  if (row->parts[COLUMN_DEADLINE]->len > 0)
+    {
+      /* translators: a project's deadline as a table of a notice gives it, kept in its note */
+      g_autofree char *deadline = g_strdup_printf (_("Deadline: %s"), row->parts[COLUMN_DEADLINE]->str);
+
+      append_line (b->fields[FIELD_NOTE], deadline);
+    }
+  if (row->parts[COLUMN_RATE]->len > 0)
+    {
+      /* translators: the completion rate a table of a notice gives, kept in the project's note */
+      g_autofree char *rate = g_strdup_printf (_("Completion rate: %s"), row->parts[COLUMN_RATE]->str);
+
+      append_line (b->fields[FIELD_NOTE], rate);
+    }
+  if (row->parts[COLUMN_NOTE]->len > 0)
+    append_line (b->fields[FIELD_NOTE], row->parts[COLUMN_NOTE]->str);
+}
+
+static void
+record_init (Record *record)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    record->parts[i] = g_string_new (NULL);
+}
+
+static void
+record_clear (Record *record)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_string_free (record->parts[i], TRUE);
+}
+
+/* The cells of a table laid out on a grid: a span's text stands in each
+ * row it covers (a department for several rows), once across columns. */
+static GPtrArray *
+table_grid (MsNoticeBlock *block,
+            gboolean       traditional)
+{
+  GPtrArray *grid = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Cell));
+  g_autoptr(GArray) pending_rows = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      GPtrArray *source = g_ptr_array_index (block->rows, r);
+      GArray *row = g_array_new (FALSE, TRUE, sizeof (Cell));
+      guint column = 0;
+
+      g_array_set_clear_func (row, (GDestroyNotify)cell_clear);
+      for (guint s = 0; s < source->len || column < pending->len; )
+        {
+          Cell cell = { 0 };
+
+          if (column < pending->len && g_array_index (pending_rows, guint, column) > 0)
+            {
+              Cell *above = &g_array_index (pending, Cell, column);
+
+              cell.text = g_strdup (above->text);
+              cell.folded = g_strdup (above->folded);
+              cell.line = above->line;
+              g_array_index (pending_rows, guint, column)--;
+              g_array_append_val (row, cell);
+              column++;
+              continue;
+            }
+          if (s >= source->len)
+            {
+              column++;
+              if (column >= pending->len)
+                break;
+              {
+                Cell empty = { g_strdup (""), g_strdup (""), CELL_EMPTY, 0 };
+
+                g_array_append_val (row, empty);
+              }
+              continue;
+            }
+
+          {
+            MsNoticeCell *from = g_ptr_array_index (source, s++);
+
+            cell.text = trim (from->text);
+            cell.folded = fold_text (cell.text, traditional);
+            cell.line = from->line;
+            if (from->row_span > 1)
+              {
+                Cell copy = { g_strdup (cell.text), g_strdup (cell.folded), CELL_EMPTY, cell.line };
+                guint remaining = from->row_span - 1;
+
+                if (pending->len <= column)
+                  {
+                    g_array_set_size (pending, column + 1);
+                    g_array_set_size (pending_rows, column + 1);
+                  }
+                cell_clear (&g_array_index (pending, Cell, column));
+                g_array_index (pending, Cell, column) = copy;
+                g_array_index (pending_rows, guint, column) = remaining;
+              }
+            g_array_append_val (row, cell);
+            column++;
+            for (guint extra = 1; extra < from->column_span && extra < 64; extra++)
+              {
+                Cell empty = { g_strdup (""), g_strdup (""), CELL_EMPTY, cell.line };
+
+                g_array_append_val (row, empty);
+                column++;
+              }
+          }
+        }
+      g_ptr_array_add (grid, row);
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    cell_clear (&g_array_index (pending, Cell, i));
+
+  return grid;
+}
+
+static gboolean
+is_metadata_table (GPtrArray *grid)
+{
+  guint labelled = 0, cells = 0;
+
+  for (guint r = 0; r < grid->len; r++)
+    {
+      GArray *row = g_ptr_array_index (grid, r);
+
+      for (guint c = 0; c < row->len; c += 2)
+        {
+          Cell *cell = &g_array_index (row, Cell, c);
+
+          cells++;
+          labelled += g_str_has_suffix (cell->folded, ":");
+        }
+    }
+
+  return cells > 0 && labelled * 2 >= cells;
+}
+
+/* Whether each cell looks like what its column holds. */
+static gboolean
+fits_columns (const Cell   *cells,
+              guint         n_cells,
+              const Column *columns)
+{
+  for (guint c = 0; c < n_cells; c++)
+    {
+      CellType type = cells[c].type;
+
+      if (type == CELL_EMPTY || columns[c] == COLUMN_NONE || columns[c] == COLUMN_NOTE)
+        continue;
+      /* Names and numbers may be written any way; a department is not a figure. */
+      if ((columns[c] == COLUMN_DEPARTMENTS || columns[c] == COLUMN_PARTNERS) && type != CELL_DEPARTMENT)
+        return FALSE;
+      if (columns[c] == COLUMN_NUMBER && type != CELL_NUMBER && type != CELL_FIGURE)
+        return FALSE;
+      if (columns[c] == COLUMN_RATE && type == CELL_DEPARTMENT)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The row naming the columns: two known words, one of them 序号, a
+ * project's or a department's column. */
+static guint
+find_table_header (GPtrArray *grid)
+{
+  for (guint r = 0; r < MIN (grid->len, 3); r++)
+    {
+      GArray *row = g_ptr_array_index (grid, r);
+      guint known = 0;
+      gboolean anchor = FALSE;
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          const char *folded = g_array_index (row, Cell, c).folded;
+          Column column = _ms_notice_is_header_word (folded) ? column_for_header (folded) : COLUMN_NONE;
+
+          known += column != COLUMN_NONE;
+          anchor |= column == COLUMN_NUMBER || column == COLUMN_PROJECT || column == COLUMN_DEPARTMENTS;
+        }
+      if (known >= 2 && anchor)
+        return r;
+    }
+
+  return G_MAXUINT;
+}
+
+/* A table without a header is read as lines; page metadata (索引号: | … |
+ * 发布机构: | …) as page chrome. */
+static void
+add_table_lines (GPtrArray     *lines,
+                 MsNoticeBlock *block,
+                 gboolean       traditional)
+{
+  g_autoptr(GPtrArray) grid = table_grid (block, traditional);
+  gboolean metadata;
+
+  if (find_table_header (grid) != G_MAXUINT)
+    {
+      Line *line = g_new0 (Line, 1);
+
+      line->number = block->line;
+      line->text = g_strdup ("");
+      line->folded = g_strdup ("");
+      line->kind = LINE_TABLE;
+      line->block = block;
+      g_ptr_array_add (lines, line);
+      return;
+    }
+
+  metadata = is_metadata_table (grid);
+  for (guint r = 0; r < grid->len; r++)
+    {
+      GArray *row = g_ptr_array_index (grid, r);
+      g_autoptr(GString) joined = g_string_new (NULL);
+      guint number = block->line;
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          Cell *cell = &g_array_index (row, Cell, c);
+
+          if (cell->text[0] == '\0')
+            continue;
+          if (joined->len > 0)
+            g_string_append_c (joined, ' ');
+          g_string_append (joined, cell->text);
+          number = cell->line ? cell->line : number;
+        }
+      if (joined->len > 0)
+        {
+          Line *line = line_new (number, joined->str, traditional);
+
+          if (metadata)
+            line->kind = LINE_CHROME;
+          g_ptr_array_add (lines, line);
+        }
+    }
+}
+
+static void
+interpret_table (Builder       *b,
+                 MsNoticeBlock *block,
+                 guint         *last_project_number)
+{
+  g_autoptr(GPtrArray) grid = table_grid (block, b->traditional);
+  g_autoptr(GArray) raw_columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_autoptr(GString) columns_text = g_string_new (NULL);
+  g_autofree char *group_title = NULL;
+  /* Only cells with their bounds kept can be read by position. */
+  gboolean positional_allowed = !g_str_equal (block->shape, "one cell per line") &&
+                                !g_str_equal (block->shape, "cells separated by spaces");
+  guint header = G_MAXUINT;
+  gboolean have_project = FALSE;
+  g_autofree char *previous_departments = NULL;
+
+  header = find_table_header (grid);
+  if (header == G_MAXUINT)
+    return;
+
+  {
+    GArray *row = g_ptr_array_index (grid, header);
+
+    for (guint c = 0; c < row->len; c++)
+      {
+        Column column = column_for_header (g_array_index (row, Cell, c).folded);
+        Column previous = columns->len > 0 ? g_array_index (columns, Column, columns->len - 1) : COLUMN_NONE;
+
+        g_array_append_val (raw_columns, column);
+        /* "工程" "名称", "市级牵头" "责任单位": one column written on two lines. */
+        if (column == COLUMN_NONE || column == previous ||
+            (previous == COLUMN_GROUP && column == COLUMN_PROJECT && !positional_allowed))
+          continue;
+        g_array_append_val (columns, column);
+        if (columns_text->len > 0)
+          g_string_append (columns_text, " | ");
+        g_string_append (columns_text, g_array_index (row, Cell, c).text);
+      }
+  }
+
+  for (guint r = header + 1; r < grid->len; r++)
+    {
+      GArray *source = g_ptr_array_index (grid, r);
+      guint n_cells = source->len;
+      g_autofree Cell *cells = g_new0 (Cell, n_cells + 1);
+      guint expected = *last_project_number + 1;
+      gboolean numbered = FALSE;
+      guint non_empty = 0;
+      guint line = block->line;
+      Record row;
+
+      for (guint c = 0; c < n_cells; c++)
+        {
+          Cell *from = &g_array_index (source, Cell, c);
+
+          cells[c].text = g_strdup (from->text);
+          cells[c].folded = g_strdup (from->folded);
+          cells[c].line = from->line;
+          cells[c].type = type_of_cell (from->folded, expected);
+          /* A table numbered from 1 again after paragraphs. */
+          if (cells[c].type == CELL_TEXT && !have_project && type_of_cell (from->folded, 1) == CELL_NUMBER)
+            cells[c].type = CELL_NUMBER;
+          if (cells[c].type != CELL_EMPTY)
+            {
+              non_empty++;
+              if (line == block->line && from->line != 0)
+                line = from->line;
+            }
+        }
+
+      record_init (&row);
+
+      if (positional_allowed && n_cells == raw_columns->len &&
+          fits_columns (cells, n_cells, (Column *)(void *)raw_columns->data))
+        {
+          for (guint c = 0; c < n_cells; c++)
+            {
+              Column column = g_array_index (raw_columns, Column, c);
+
+              if (column == COLUMN_NUMBER)
+                {
+                  char *end = NULL;
+                  guint64 value = g_ascii_strtoull (cells[c].folded, &end, 10);
+
+                  if (value > 0 && value < 1000000 && (end[0] == '\0' || g_str_equal (end, "*")))
+                    {
+                      numbered = TRUE;
+                      row.number = (guint)value;
+                    }
+                  continue;
+                }
+              if (column != COLUMN_NONE)
+                record_add (&row, column, cells[c].text);
+            }
+        }
+      else
+        {
+          n_cells = join_broken_departments (cells, n_cells);
+          for (guint c = 0; c < n_cells; c++)
+            {
+              if (cells[c].type == CELL_NUMBER)
+                {
+                  numbered = TRUE;
+                  row.number = (guint)g_ascii_strtoull (cells[c].folded, NULL, 10);
+                  break;
+                }
+              if (cells[c].type != CELL_EMPTY && cells[c].type != CELL_TEXT)
+                break;
+            }
+          read_row_by_content (&row, cells, n_cells, (Column *)(void *)columns->data, columns->len);
+        }
+
+      /* A row of one short text between numbered rows: a group's title. */
+      if (!numbered && non_empty == 1 && row.parts[COLUMN_GROUP]->len == 0 &&
+          !has_digit (row.parts[COLUMN_PROJECT]->str) && !has_digit (row.parts[COLUMN_TARGET]->str) &&
+          g_utf8_strlen (row.parts[COLUMN_PROJECT]->len > 0 ? row.parts[COLUMN_PROJECT]->str : row.parts[COLUMN_TARGET]->str, -1) <= 20 &&
+          (row.parts[COLUMN_PROJECT]->len > 0 || row.parts[COLUMN_TARGET]->len > 0) && !have_project)
+        {
+          start_table_group (b, row.parts[COLUMN_PROJECT]->len > 0 ? row.parts[COLUMN_PROJECT]->str
+                                                                    : row.parts[COLUMN_TARGET]->str, line);
+          record_clear (&row);
+          for (guint c = 0; c < source->len; c++)
+            cell_clear (&cells[c]);
+          continue;
+        }
+
+      if (row.parts[COLUMN_GROUP]->len > 0 &&
+          (group_title == NULL || !g_str_equal (group_title, row.parts[COLUMN_GROUP]->str)))
+        {
+          g_free (group_title);
+          group_title = g_strdup (row.parts[COLUMN_GROUP]->str);
+          start_table_group (b, group_title, line);
+        }
+
+      if (numbered)
+        {
+          start_table_project (b, block, row.number, line, columns_text->str, last_project_number);
+          have_project = TRUE;
+          /* Rows under a department that spans them lose its cell. */
+          if (row.parts[COLUMN_DEPARTMENTS]->len == 0 && previous_departments != NULL && !positional_allowed)
+            g_string_append (row.parts[COLUMN_DEPARTMENTS], previous_departments);
+          if (row.parts[COLUMN_DEPARTMENTS]->len > 0)
+            {
+              g_free (previous_departments);
+              previous_departments = g_strdup (row.parts[COLUMN_DEPARTMENTS]->str);
+            }
+        }
+
+      if (have_project && b->project != NULL)
+        take_row (b, &row);
+      else if (non_empty > 0)
+        {
+          g_autoptr(GString) joined = g_string_new (NULL);
+
+          for (guint c = 0; c < n_cells; c++)
+            if (cells[c].text != NULL && cells[c].text[0] != '\0')
+              {
+                if (joined->len > 0)
+                  g_string_append_c (joined, ' ');
+                g_string_append (joined, cells[c].text);
+              }
+          keep_text_in_note (b, line, joined->str);
+        }
+
+      record_clear (&row);
+      for (guint c = 0; c < source->len; c++)
+        cell_clear (&cells[c]);
+    }
+}
+
 static void
 build (Builder   *b,
        GPtrArray *lines)
@@ -1297,6 +2918,8 @@ build (Builder   *b,
   /* After the projects, "附件：1.…" lists attachments: its numbers are not projects. */
   gboolean in_attachments = FALSE;
   guint last_project_number = 0;
+  guint current_run = 0;
+  gboolean run_is_items = TRUE;
 
   /* A new document is for the current year; a notice says its own, and
    * 0 lets the fallbacks below see that it did not. */
@@ -1316,6 +2939,13 @@ build (Builder   *b,
       switch (line->kind)
         {
         case LINE_CHROME:
+          break;
+
+        case LINE_TABLE:
+          finish_project (b);
+          structure_started = TRUE;
+          interpret_table (b, line->block, &last_project_number);
+          finish_project (b);
           break;
 
         case LINE_CLOSING:
@@ -1360,12 +2990,29 @@ build (Builder   *b,
           break;
 
         case LINE_PROJECT:
+          /* A run of items within a paragraph, inside a project whose
+           * numbering it does not continue, lists parts of that project:
+           * "完成情况：一是…；二是…". Its first item decides for the run. */
+          if (line->run != 0 && line->run != current_run)
+            {
+              current_run = line->run;
+              run_is_items = b->project == NULL || line->heading_number == last_project_number + 1;
+            }
+          if (line->run != 0 && !run_is_items)
+            {
+              feed_project_text (b, line->text);
+              break;
+            }
           {
             g_autoptr(MsProject) project = ms_project_new ();
 
             finish_project (b);
             structure_started = TRUE;
             ensure_group (b, line->number);
+
+            /* Bullets and unnumbered paragraphs are numbered in order. */
+            if (line->positional)
+              line->heading_number = last_project_number + 1;
 
             if (last_project_number != 0 && line->heading_number != last_project_number + 1 &&
                 line->heading_number != 1)
@@ -1377,18 +3024,34 @@ build (Builder   *b,
 
             ms_project_set_number (project, line->heading_number);
             ms_group_insert_project (b->group, G_MAXUINT, project);
+            g_hash_table_insert (b->paragraph_projects, GUINT_TO_POINTER (line->heading_number), project);
             b->project = project;
             b->project_line = line->number;
             b->field = FIELD_TARGET;
             b->report->n_projects++;
             {
               g_autofree char *marker = g_strndup (line->text, strlen (line->text) - strlen (line->rest));
-              /* translators: how a project was recognised; %s is its number as written, "3、" */
-              g_autofree char *basis = g_strdup_printf (_("numbered item “%s”"), g_strstrip (marker));
+              g_autofree char *basis = NULL;
+
+              g_strstrip (marker);
+              if (line->bullet)
+                /* translators: how a project was recognised; %s is the bullet, "●" */
+                basis = g_strdup_printf (_("bullet “%s”, numbered in order"), marker);
+              else if (line->positional)
+                basis = g_strdup (_("paragraph of an itemised run, numbered in order"));
+              else if (line->inline_item)
+                /* translators: how a project was recognised; %s is its number as written, "(3)" */
+                basis = g_strdup_printf (_("numbered item “%s” within a paragraph"), marker);
+              else
+                /* translators: how a project was recognised; %s is its number as written, "3、" */
+                basis = g_strdup_printf (_("numbered item “%s”"), marker);
 
               add_item (b->report, project, line->number, basis);
             }
-            feed_project_text (b, line->rest);
+            if (line->positional)
+              feed_positional_item (b, line->rest);
+            else
+              feed_project_text (b, line->rest);
           }
           break;
 
@@ -1450,6 +3113,30 @@ build (Builder   *b,
     add_remark (b->report->warnings, 0, _("no title found"));
 }
 
+static gboolean
+blocks_are_traditional (MsNoticeBlocks *blocks)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->blocks->len && all->len < 64 * 1024; i++)
+    {
+      MsNoticeBlock *block = g_ptr_array_index (blocks->blocks, i);
+
+      if (block->kind == MS_NOTICE_BLOCK_PARAGRAPH)
+        g_string_append (all, block->text);
+      else
+        for (guint r = 0; r < block->rows->len; r++)
+          {
+            GPtrArray *row = g_ptr_array_index (block->rows, r);
+
+            for (guint c = 0; c < row->len; c++)
+              g_string_append (all, ((MsNoticeCell *)g_ptr_array_index (row, c))->text);
+          }
+    }
+
+  return _ms_notice_is_traditional (all->str);
+}
+
 /**
  * ms_notice_interpret:
  * @blocks: what a reader found
@@ -1488,7 +3175,9 @@ ms_notice_interpret (MsNoticeBlocks  *blocks,
       add_remark (result->dropped, remark->line, "%s", remark->message);
     }
 
-  lines = lines_from_blocks (blocks);
+  b.traditional = blocks_are_traditional (blocks);
+  lines = lines_from_blocks (blocks, b.traditional);
+  settle_items (lines);
   drop_repeated_and_trailing_chrome (lines, result);
 
   document = ms_document_new ();
@@ -1498,8 +3187,17 @@ ms_notice_interpret (MsNoticeBlocks  *blocks,
   b.category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < N_FIELDS; i++)
     b.fields[i] = g_string_new (NULL);
+  b.table_indicators = g_ptr_array_new_with_free_func (g_object_unref);
+  b.quantity_target = g_string_new (NULL);
+  b.quantity_completion = g_string_new (NULL);
+  b.paragraph_projects = g_hash_table_new (NULL, NULL);
 
   build (&b, lines);
+
+  g_hash_table_unref (b.paragraph_projects);
+  g_ptr_array_unref (b.table_indicators);
+  g_string_free (b.quantity_target, TRUE);
+  g_string_free (b.quantity_completion, TRUE);
 
   for (guint i = 0; i < N_FIELDS; i++)
     g_string_free (b.fields[i], TRUE);

@@ -15,4 +15,9 @@ char *_ms_notice_decode (const char  *data,
                          gsize        length,
                          char       **encoding);
 
+char     *_ms_notice_to_simplified  (const char *text);
+gboolean  _ms_notice_is_traditional (const char *text);
+
+gboolean  _ms_notice_is_header_word (const char *cell);
+
 G_END_DECLS

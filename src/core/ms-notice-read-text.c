@@ -9,9 +9,33 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ms-notice-blocks.h"
+#include "ms-notice-private.h"
+#include "ms-quantity.h"
+
+/* A text copied from a web page or a Word file holds its tables in one of
+ * a few shapes: one cell per line after a header, cells separated by |,
+ * by tabs (what a browser puts on the clipboard) or by spaces. Lines that
+ * are not in a table are paragraphs. */
+
+typedef struct
+{
+  guint  number;
+  char  *text;
+  /* Folded, in 简体, for matching. */
+  char  *folded;
+} RawLine;
+
+static void
+raw_line_free (RawLine *line)
+{
+  g_free (line->text);
+  g_free (line->folded);
+  g_free (line);
+}
 
 static gboolean
 is_blank_char (gunichar c)
@@ -39,18 +63,463 @@ trim (const char *text)
   return g_strndup (start, end - start);
 }
 
+static char *
+trim_range (const char *start,
+            const char *end)
+{
+  g_autofree char *piece = g_strndup (start, end - start);
+
+  return trim (piece);
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *simplified = _ms_notice_to_simplified (text);
+
+  return ms_text_normalize (simplified);
+}
+
+/**
+ * _ms_notice_is_header_word:
+ *
+ * Whether @cell (folded) is a word of a table's header: 序号, 责任单位…
+ */
+gboolean
+_ms_notice_is_header_word (const char *cell)
+{
+  static GRegex *regex;
+  g_autofree char *compact = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:序号|编号|项目|项目名称|名称|实事|民生实事|工作任务|任务|事项|"
+                                            ".{0,10}(?:项目名称|实事项目|民生实事)|工程|工程名称|类别|领域|"
+                                            "目标任务|目标|建设内容|.{0,6}目标|主要内容|建设规模|任务目标|"
+                                            "责任单位|牵头单位|牵头部门|责任部门|主责单位|[省市县区]级牵头|牵头|配合单位|协办单位|完成数|完成值|实际完成.{0,6}|"
+                                            "完成时限|时限|完成时间|进度|进展情况.*|完成情况|.{0,10}完成情况|"
+                                            ".{0,10}完成率.*|形象进度|完成目标|备注|序时进度|责任领导|牵头领导|"
+                                            "项\\s*目\\s*内\\s*容|\\(%\\))$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  compact = trim (cell);
+  return compact[0] != '\0' && g_utf8_strlen (compact, -1) <= 24 &&
+         g_regex_match (regex, compact, 0, NULL);
+}
+
+static guint
+count_header_words (GStrv cells)
+{
+  guint count = 0;
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    count += _ms_notice_is_header_word (cells[i]);
+
+  return count;
+}
+
+static guint
+count_char (const char *text,
+            gunichar    wanted,
+            gunichar    also)
+{
+  guint count = 0;
+
+  for (const char *s = text; *s; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      count += c == wanted || (also != 0 && c == also);
+    }
+
+  return count;
+}
+
+static gboolean
+is_separator (gunichar c,
+              gunichar separator)
+{
+  return c == separator || (separator == '|' && c == 0xFF5C);
+}
+
+/* "| a | b |" → a, b: the outer bars only close the row. */
+static GStrv
+split_cells (const char *text,
+             gunichar    separator)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *start = text;
+  guint first = 0, last;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      if (*p == '\0' || is_separator (g_utf8_get_char (p), separator))
+        {
+          g_ptr_array_add (parts, trim_range (start, p));
+          if (*p == '\0')
+            break;
+          start = g_utf8_next_char (p);
+        }
+    }
+
+  last = parts->len;
+  if (parts->len > 1 && ((char *)g_ptr_array_index (parts, 0))[0] == '\0')
+    first = 1;
+  if (parts->len > 1 && ((char *)g_ptr_array_index (parts, parts->len - 1))[0] == '\0')
+    last = parts->len - 1;
+  for (guint i = first; i < last; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (parts, i));
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+add_row (MsNoticeBlock *table,
+         guint          line,
+         GStrv          cells)
+{
+  GPtrArray *row = ms_notice_block_add_row (table);
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    ms_notice_row_add_cell (row, line, cells[i], 1, 1);
+}
+
+/* Rows whose cells are separated by | or tabs: a run of such lines. */
+static guint
+read_separated_table (MsNoticeBlocks *blocks,
+                      GPtrArray      *lines,
+                      guint           start,
+                      gunichar        separator,
+                      gunichar        also,
+                      const char     *shape)
+{
+  guint end = start;
+  MsNoticeBlock *table;
+
+  while (end < lines->len)
+    {
+      RawLine *line = g_ptr_array_index (lines, end);
+
+      if (count_char (line->text, separator, also) < 2)
+        break;
+      end++;
+    }
+
+  if (end - start < 2)
+    {
+      /* A single row is a table only as a header or a line of metadata. */
+      RawLine *line = g_ptr_array_index (lines, start);
+      g_auto(GStrv) cells = split_cells (line->folded, separator);
+
+      if (end == start || count_header_words (cells) < 2)
+        return start;
+    }
+
+  table = ms_notice_blocks_add_table (blocks, ((RawLine *)g_ptr_array_index (lines, start))->number, shape);
+  for (guint i = start; i < end; i++)
+    {
+      RawLine *line = g_ptr_array_index (lines, i);
+      g_auto(GStrv) cells = split_cells (line->text, separator);
+
+      add_row (table, line->number, cells);
+    }
+
+  return end;
+}
+
+static GStrv
+split_on_spaces (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) pending = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *start;
+      g_autofree char *part = NULL;
+
+      while (*p && is_blank_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p && !is_blank_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      part = g_strndup (start, p - start);
+
+      g_string_append (pending, part);
+      /* "1- 8月实际完成情况": a range broken by a space stays one cell. */
+      if (g_str_has_suffix (part, "-") || g_str_has_suffix (part, "—") || g_str_has_suffix (part, "－"))
+        continue;
+      g_strv_builder_add (builder, pending->str);
+      g_string_truncate (pending, 0);
+    }
+  if (pending->len > 0)
+    g_strv_builder_add (builder, pending->str);
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+ends_table (const RawLine *line)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:分享到|附件|特此|现予|现将|来源|发布|责任编辑|编辑|打印|关闭|上一篇|下一篇|"
+                                            "[一二三四五六七八九十]+、|\\([一二三四五六七八九十]+\\))",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  return g_regex_match (regex, line->folded, 0, NULL);
+}
+
+/* A header of words separated by spaces, then rows the same way. */
+static guint
+read_space_table (MsNoticeBlocks *blocks,
+                  GPtrArray      *lines,
+                  guint           start)
+{
+  RawLine *header = g_ptr_array_index (lines, start);
+  g_auto(GStrv) header_cells = split_on_spaces (header->text);
+  g_auto(GStrv) folded_cells = split_on_spaces (header->folded);
+  MsNoticeBlock *table;
+  guint end = start + 1;
+
+  if (g_strv_length (folded_cells) < 3 || count_header_words (folded_cells) * 2 < g_strv_length (folded_cells))
+    return start;
+
+  while (end < lines->len)
+    {
+      RawLine *line = g_ptr_array_index (lines, end);
+      g_auto(GStrv) cells = split_on_spaces (line->text);
+
+      if (ends_table (line))
+        break;
+      /* A sub-row may be one cell ("送电影下乡20场"), never a paragraph. */
+      if (g_strv_length (cells) < 2 && g_utf8_strlen (line->text, -1) > 30)
+        break;
+      end++;
+    }
+  if (end == start + 1)
+    return start;
+
+  table = ms_notice_blocks_add_table (blocks, header->number, N_("cells separated by spaces"));
+  add_row (table, header->number, header_cells);
+  for (guint i = start + 1; i < end; i++)
+    {
+      RawLine *line = g_ptr_array_index (lines, i);
+      g_auto(GStrv) cells = split_on_spaces (line->text);
+
+      add_row (table, line->number, cells);
+    }
+
+  return end;
+}
+
+static gboolean
+is_row_number (const char *folded,
+               guint       expected)
+{
+  g_autofree char *compact = trim (folded);
+  char *end = NULL;
+  guint64 value;
+
+  if (!g_ascii_isdigit (compact[0]))
+    return FALSE;
+  value = g_ascii_strtoull (compact, &end, 10);
+  /* "9*": a number marked with a note. */
+  return value == expected && (end[0] == '\0' || g_str_equal (end, "*"));
+}
+
+static gboolean
+looks_like_group_cell (const char *folded,
+                       GHashTable *seen)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^[^\\d\\s]{2,12}(?:工程|行动|计划|类|方面|领域|板块|专项)$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  return g_hash_table_contains (seen, folded) || g_regex_match (regex, folded, 0, NULL);
+}
+
+/* One cell per line: a header of short lines with 序号 among them, then
+ * rows, each starting at its number. Cells before 序号 in the header
+ * (工程, 类别) come before the number and only when they change. */
+static guint
+read_cell_per_line_table (MsNoticeBlocks *blocks,
+                          GPtrArray      *lines,
+                          guint           start)
+{
+  g_autoptr(GPtrArray) starts = g_ptr_array_new ();
+  g_autoptr(GHashTable) leading_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint header_end = start;
+  guint columns_before_number = 0;
+  gboolean have_number = FALSE;
+  guint header_words = 0;
+  guint end;
+  guint expected = 1;
+  MsNoticeBlock *table;
+  GPtrArray *row;
+
+  while (header_end < lines->len)
+    {
+      RawLine *line = g_ptr_array_index (lines, header_end);
+      gboolean word = _ms_notice_is_header_word (line->folded);
+
+      if (!word)
+        break;
+      header_words++;
+      if (g_str_equal (line->folded, "序号") || g_str_equal (line->folded, "编号"))
+        have_number = TRUE;
+      else if (!have_number)
+        columns_before_number++;
+      header_end++;
+    }
+  if (header_words < 3 || !have_number)
+    return start;
+
+  /* Rows start at 1, 2, 3… */
+  end = header_end;
+  while (end < lines->len)
+    {
+      RawLine *line = g_ptr_array_index (lines, end);
+
+      if (ends_table (line))
+        break;
+      if (is_row_number (line->folded, expected))
+        {
+          g_ptr_array_add (starts, GUINT_TO_POINTER (end));
+          expected++;
+        }
+      end++;
+    }
+  if (starts->len == 0)
+    return start;
+
+  table = ms_notice_blocks_add_table (blocks, ((RawLine *)g_ptr_array_index (lines, start))->number,
+                                      N_("one cell per line"));
+  row = ms_notice_block_add_row (table);
+  for (guint i = start; i < header_end; i++)
+    {
+      RawLine *line = g_ptr_array_index (lines, i);
+
+      ms_notice_row_add_cell (row, line->number, line->text, 1, 1);
+    }
+
+  for (guint r = 0; r < starts->len; r++)
+    {
+      guint first = GPOINTER_TO_UINT (g_ptr_array_index (starts, r));
+      guint next = r + 1 < starts->len ? GPOINTER_TO_UINT (g_ptr_array_index (starts, r + 1)) : end;
+      guint lead_from = first;
+
+      /* Leading cells: right after the header for the first row; for the
+       * others the line before the number, if it names a group. */
+      if (r == 0)
+        lead_from = header_end;
+      else if (columns_before_number > 0 && first > 0)
+        {
+          RawLine *before = g_ptr_array_index (lines, first - 1);
+
+          if (looks_like_group_cell (before->folded, leading_seen))
+            lead_from = first - 1;
+        }
+
+      row = ms_notice_block_add_row (table);
+      for (guint i = lead_from; i < first; i++)
+        {
+          RawLine *line = g_ptr_array_index (lines, i);
+
+          g_hash_table_add (leading_seen, line->folded);
+          ms_notice_row_add_cell (row, line->number, line->text, 1, 1);
+        }
+      for (guint i = first; i < next; i++)
+        {
+          RawLine *line = g_ptr_array_index (lines, i);
+
+          /* The next row's leading cell is not this row's last. */
+          if (r + 1 < starts->len && i + 1 == next && columns_before_number > 0 &&
+              looks_like_group_cell (line->folded, leading_seen))
+            break;
+          ms_notice_row_add_cell (row, line->number, line->text, 1, 1);
+        }
+    }
+
+  return end;
+}
+
+/* Lines end in \n, \r\n or \r. By hand: a regular expression split
+ * checks the whole text again at each line. */
+static GStrv
+split_lines (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *start = text;
+  const char *p = text;
+
+  for (;; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\0')
+        {
+          g_autofree char *line = g_strndup (start, p - start);
+
+          g_strv_builder_add (builder, line);
+          if (*p == '\0')
+            break;
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+          start = p + 1;
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 MsNoticeBlocks *
 ms_notice_read_text (const char *text)
 {
   MsNoticeBlocks *blocks = ms_notice_blocks_new ("text");
-  g_auto(GStrv) raw = g_regex_split_simple ("\\r\\n|\\r|\\n", text, 0, 0);
+  g_auto(GStrv) raw = split_lines (text);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify)raw_line_free);
+  gboolean traditional = _ms_notice_is_traditional (text);
 
   for (guint i = 0; raw[i] != NULL; i++)
     {
       g_autofree char *trimmed = trim (raw[i]);
+      RawLine *line;
 
-      if (trimmed[0] != '\0')
-        ms_notice_blocks_add_paragraph (blocks, i + 1, trimmed);
+      if (trimmed[0] == '\0')
+        continue;
+      line = g_new0 (RawLine, 1);
+      line->number = i + 1;
+      line->folded = traditional ? fold (trimmed) : ms_text_normalize (trimmed);
+      line->text = g_steal_pointer (&trimmed);
+      g_ptr_array_add (lines, line);
+    }
+
+  for (guint i = 0; i < lines->len;)
+    {
+      RawLine *line = g_ptr_array_index (lines, i);
+      guint next = i;
+
+      if (count_char (line->text, '|', 0xFF5C) >= 2)
+        next = read_separated_table (blocks, lines, i, '|', 0xFF5C, N_("cells separated by |"));
+      else if (count_char (line->text, '\t', 0) >= 2)
+        next = read_separated_table (blocks, lines, i, '\t', 0, N_("cells separated by tabs"));
+      else if (_ms_notice_is_header_word (line->folded))
+        next = read_cell_per_line_table (blocks, lines, i);
+      else if (count_char (line->folded, ' ', 0) >= 2)
+        next = read_space_table (blocks, lines, i);
+
+      if (next > i)
+        {
+          i = next;
+          continue;
+        }
+      ms_notice_blocks_add_paragraph (blocks, line->number, line->text);
+      i++;
     }
 
   return blocks;

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 /* Notices are a few dozen kilobytes; a text this large is something else. */
 #define MS_NOTICE_MAX_SIZE (4 * 1024 * 1024)
+/* Saved web pages carry markup, scripts and styles around the text. */
+#define MS_NOTICE_MAX_PAGE_SIZE (16 * 1024 * 1024)
+/* Word documents and PDFs carry images and fonts: the largest file read. */
+#define MS_NOTICE_MAX_FILE_SIZE (64 * 1024 * 1024)
 
 typedef struct
 {

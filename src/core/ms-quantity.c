@@ -179,6 +179,14 @@ fold_char (gunichar c)
     return c - 0xFEE0;
   if (c == 0x3000 || c == 0x00A0)
     return ' ';
+  /* NFKC where it keeps one character for one: ① → 1, ㎞ stays (two). */
+  if ((c >= 0x2070 && c < 0x2E00) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c < 0xFF00))
+    {
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+      if (g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed)) == 1)
+        return decomposed[0];
+    }
   return c;
 }
 
@@ -748,6 +756,8 @@ typedef struct
   gboolean      is_sum;
   gboolean      in_sum;
   gboolean      used;
+  /* "累计解决2585个": the total so far, not this period's part. */
+  gboolean      cumulative;
 } Figure;
 
 static void
@@ -759,6 +769,33 @@ figure_free (Figure *figure)
   g_free (figure->unit);
   g_free (figure->text);
   g_free (figure);
+}
+
+/* Whether the clause of @quantity says @word before the figure. */
+static gboolean
+clause_says (const MsQuantity *quantity,
+             const char       *word)
+{
+  glong before_length;
+  g_autofree char *before = NULL;
+  const char *clause;
+
+  if (quantity->context == NULL || quantity->after == NULL)
+    return FALSE;
+  before_length = g_utf8_strlen (quantity->context, -1) - g_utf8_strlen (quantity->after, -1);
+  if (before_length <= 0)
+    return FALSE;
+  before = g_utf8_substring (quantity->context, 0, before_length);
+  clause = before;
+  for (const char *p = before; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B || c == 0x3002)
+        clause = g_utf8_next_char (p);
+    }
+
+  return strstr (clause, word) != NULL;
 }
 
 static Figure *
@@ -774,33 +811,206 @@ figure_new (const MsQuantity *quantity,
   figure->magnitude = g_strdup (quantity->magnitude);
   figure->unit = g_strdup (quantity->unit);
   figure->comparison = quantity->comparison;
+  figure->cumulative = clause_says (quantity, "累计") || clause_says (quantity, "累积");
 
   return figure;
 }
 
+/* The words before a figure, at most @max_chars of them, starting at a
+ * word: "在全市出租房及工棚等场所安装…" is cut after 及, not inside 出租房. */
 static char *
-limit_chars (const char *text,
-             glong       max_chars,
-             gboolean    keep_end)
+limit_before (const char *text,
+              glong       max_chars)
 {
+  static const gunichar boundaries[] = { 0x7684 /* 的 */, 0x5728 /* 在 */, 0x5BF9 /* 对 */, 0x4E3A /* 为 */,
+                                         0x5C06 /* 将 */, 0x548C /* 和 */, 0x53CA /* 及 */, 0x4E0E /* 与 */,
+                                         0x3001 /* 、 */ };
   glong length = g_utf8_strlen (text, -1);
+  glong cut;
 
   if (length <= max_chars)
     return g_strdup (text);
 
-  if (keep_end)
-    return g_strdup (g_utf8_offset_to_pointer (text, length - max_chars));
+  cut = length - max_chars;
+  for (glong i = cut; i < MIN (cut + 6, length - 2); i++)
+    {
+      gunichar c = g_utf8_get_char (g_utf8_offset_to_pointer (text, i));
 
-  return g_utf8_substring (text, 0, max_chars);
+      for (guint b = 0; b < G_N_ELEMENTS (boundaries); b++)
+        if (c == boundaries[b])
+          return g_strdup (g_utf8_offset_to_pointer (text, i + 1));
+    }
+
+  return g_strdup (g_utf8_offset_to_pointer (text, cut));
+}
+
+/* The words after a figure, not ending inside a Latin word ("WIF"). */
+static char *
+limit_after (const char *text,
+             glong       max_chars)
+{
+  glong length = g_utf8_strlen (text, -1);
+  char *cut;
+  gsize end;
+
+  if (length <= max_chars)
+    return g_strdup (text);
+
+  cut = g_utf8_substring (text, 0, max_chars);
+  end = strlen (cut);
+  if (g_ascii_isalnum (*g_utf8_offset_to_pointer (text, max_chars)))
+    while (end > 0 && g_ascii_isalnum (cut[end - 1]))
+      cut[--end] = '\0';
+
+  return cut;
+}
+
+static gboolean
+is_opening (gunichar c)
+{
+  return c == '(' || c == 0xFF08 || c == 0x201C /* “ */ || c == 0x300A /* 《 */ || c == 0x3010 /* 【 */ ||
+         c == '[';
+}
+
+static gunichar
+closing_of (gunichar c)
+{
+  switch (c)
+    {
+    case '(': return ')';
+    case 0xFF08: return 0xFF09;
+    case 0x201C: return 0x201D;
+    case 0x300A: return 0x300B;
+    case 0x3010: return 0x3011;
+    case '[': return ']';
+    default: return 0;
+    }
+}
+
+static gboolean
+is_closing (gunichar c)
+{
+  return c == ')' || c == 0xFF09 || c == 0x201D || c == 0x300B || c == 0x3011 || c == ']';
+}
+
+/* A name ends before a bracket it does not close ("公路(2013—") and
+ * drops a closing one it did not open ("农村公厕)"). */
+static char *
+balance_brackets (char *name)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree gboolean *keep = NULL;
+  gunichar stack[16];
+  glong stack_at[16];
+  guint depth = 0;
+  glong length = 0;
+  glong end;
+  GString *result;
+
+  chars = g_utf8_to_ucs4_fast (name, -1, &length);
+  keep = g_new0 (gboolean, length + 1);
+  end = length;
+  for (glong i = 0; i < length; i++)
+    {
+      keep[i] = TRUE;
+      if (is_opening (chars[i]) && depth < G_N_ELEMENTS (stack))
+        {
+          stack[depth] = chars[i];
+          stack_at[depth++] = i;
+        }
+      else if (is_closing (chars[i]))
+        {
+          if (depth > 0 && closing_of (stack[depth - 1]) == chars[i])
+            depth--;
+          else
+            keep[i] = FALSE;
+        }
+    }
+  if (depth > 0)
+    end = stack_at[0];
+
+  /* "（其中城区公厕）": a name wholly in brackets is what they hold. */
+  {
+    glong first = 0;
+
+    if (end >= 2 && is_opening (chars[0]) && closing_of (chars[0]) == chars[end - 1])
+      {
+        guint open = 0;
+        gboolean whole = TRUE;
+
+        for (glong i = 0; i < end - 1 && whole; i++)
+          {
+            open += is_opening (chars[i]);
+            if (is_closing (chars[i]) && --open == 0)
+              whole = FALSE;
+          }
+        if (whole)
+          {
+            first = 1;
+            end--;
+          }
+      }
+
+    result = g_string_new (NULL);
+    for (glong i = first; i < end; i++)
+      if (keep[i])
+        g_string_append_unichar (result, chars[i]);
+  }
+
+  g_free (name);
+  return strip_fillers (g_string_free (result, FALSE));
+}
+
+/* "全年培训3900人" names the figure by one verb: the clause before says what
+ * is trained ("开展基层卫生技术人员在线培训"). */
+static char *
+clause_before (const MsQuantity *quantity)
+{
+  g_autofree gunichar *chars = NULL;
+  glong length = 0;
+  glong before_length = g_utf8_strlen (quantity->context, -1) - g_utf8_strlen (quantity->after, -1);
+  glong clause_end = -1, clause_start = 0;
+
+  chars = g_utf8_to_ucs4_fast (quantity->context, -1, &length);
+  before_length = MIN (before_length, length);
+  for (glong i = before_length - 1; i >= 0; i--)
+    {
+      if (chars[i] == ',' || chars[i] == 0xFF0C || chars[i] == ';' || chars[i] == 0xFF1B)
+        {
+          if (clause_end < 0)
+            clause_end = i;
+          else
+            {
+              clause_start = i + 1;
+              break;
+            }
+        }
+    }
+  if (clause_end <= clause_start)
+    return NULL;
+
+  return strip_fillers (g_ucs4_to_utf8 (chars + clause_start, clause_end - clause_start, NULL, NULL, NULL));
 }
 
 static char *
 name_for (const MsQuantity *quantity)
 {
-  g_autofree char *before = limit_chars (quantity->before, 18, TRUE);
-  g_autofree char *after = limit_chars (quantity->after, 14, FALSE);
+  g_autofree char *before = limit_before (quantity->before, 18);
+  g_autofree char *after = limit_after (quantity->after, 14);
+  char *name = balance_brackets (strip_fillers (g_strconcat (before, after, NULL)));
 
-  return strip_fillers (g_strconcat (before, after, NULL));
+  if (g_utf8_strlen (name, -1) <= 2 && quantity->context != NULL)
+    {
+      g_autofree char *previous = clause_before (quantity);
+
+      if (previous != NULL && g_utf8_strlen (previous, -1) >= 4 && g_utf8_strlen (previous, -1) <= 24)
+        {
+          g_free (name);
+          name = balance_brackets (g_steal_pointer (&previous));
+        }
+    }
+
+  return name;
 }
 
 /* "宫颈癌、乳腺癌各完成筛查47350人" pledges the same figure for each item:
@@ -842,21 +1052,17 @@ split_each (const MsQuantity *quantity)
 /* Returns: (transfer full): the figure as @text writes it, cut after a few
  * characters: a 400-digit figure is quoted by its start */
 static char *
-figure_text (const char       *text,
+figure_text (const gunichar    *chars,
              const MsQuantity *quantity)
 {
   const glong max_chars = 20;
   glong length = quantity->end - quantity->start;
-  g_autofree char *whole = g_utf8_substring (text, quantity->start, quantity->end);
+  g_autofree char *start = g_ucs4_to_utf8 (chars + quantity->start, MIN (length, max_chars), NULL, NULL, NULL);
 
   if (length <= max_chars)
-    return g_steal_pointer (&whole);
+    return g_steal_pointer (&start);
 
-  {
-    g_autofree char *start = g_utf8_substring (whole, 0, max_chars);
-
-    return g_strconcat (start, "…", NULL);
-  }
+  return g_strconcat (start, "…", NULL);
 }
 
 static void
@@ -883,6 +1089,8 @@ collect_figures (const char *text,
 {
   g_autoptr(GPtrArray) quantities = ms_quantity_scan (text);
   GPtrArray *figures = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_free);
+  /* Offsets are in characters: one conversion, not one walk per figure. */
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, -1, NULL);
 
   for (guint i = 0; i < quantities->len; i++)
     {
@@ -893,7 +1101,7 @@ collect_figures (const char *text,
       if (quantity->descriptive)
         continue;
 
-      written = figure_text (text, quantity);
+      written = figure_text (chars, quantity);
       /* 400 digits read as infinity: a typing or OCR fault, not a figure. */
       if (!ms_figure_is_plausible (quantity->value))
         {
@@ -1078,6 +1286,32 @@ count_targets_like (GPtrArray    *targets,
   return count;
 }
 
+/* "上半年新解决1075个…累计解决2585个": the running total is the figure to
+ * report, the period's part is not added to it. */
+static void
+prefer_cumulative (GPtrArray *actuals)
+{
+  for (guint i = 0; i < actuals->len; i++)
+    {
+      Figure *total = g_ptr_array_index (actuals, i);
+
+      if (!total->cumulative)
+        continue;
+      for (guint j = 0; j < actuals->len; j++)
+        {
+          Figure *part = g_ptr_array_index (actuals, j);
+
+          if (part->cumulative || !g_str_equal (unit_family (part->unit), unit_family (total->unit)) ||
+              common_ending (part->name, total->name) < 2)
+            continue;
+          g_ptr_array_remove_index (actuals, j);
+          if (j < i)
+            i--;
+          j--;
+        }
+    }
+}
+
 /* Reports often give one total in parts: 新建热交换站24座 … 新建热交换站27座,
  * when the pledge has one target for that thing. */
 static void
@@ -1215,6 +1449,7 @@ ms_quantity_extract_indicators (const char *target,
 
   assign_ranks (targets);
   assign_ranks (actuals);
+  prefer_cumulative (actuals);
   add_sums_of_parts (actuals, targets);
 
   for (guint t = 0; t < targets->len; t++)

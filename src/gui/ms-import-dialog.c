@@ -506,7 +506,8 @@ choose_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
       gsize length;
 
-      if (!ms_file_load_contents (file, MS_NOTICE_MAX_SIZE, NULL, &contents, &length, NULL, &error))
+      /* Each format is held to its own limit by ms_notice_read(). */
+      if (!ms_file_load_contents (file, MS_NOTICE_MAX_FILE_SIZE, NULL, &contents, &length, NULL, &error))
         _ms_window_show_message (window, _("Could Not Read the Notice"), error->message);
       else if ((document = ms_notice_import (contents, length, &report, &error)) == NULL)
         _ms_window_show_message (window, _("Nothing to Import"), error->message);
@@ -526,9 +527,16 @@ ms_import_dialog_choose_file (MsWindow *window)
                                                                _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Text files"));
+  gtk_file_filter_set_name (filter, _("Notices (text, web pages, Word documents, PDFs)"));
   gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "html");
+  gtk_file_filter_add_suffix (filter, "htm");
+  gtk_file_filter_add_suffix (filter, "docx");
+  gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (choose_response_cb), g_object_ref (window));
