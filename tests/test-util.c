@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ms-notice.h"
 #include "ms-recovery.h"
 #include "test-util.h"
 
@@ -80,6 +81,35 @@ ms_test_generate_document (guint n_projects)
 
   ms_document_set_modified (document, FALSE);
   return document;
+}
+
+/* A notice of @n_projects projects, as ms_notice_export() writes the
+ * generated document. Projects are numbered again from 1 in each category,
+ * as notices do, so that no number runs past what the importer reads. */
+char *
+ms_test_generate_notice (guint n_projects)
+{
+  g_autoptr(MsDocument) document = ms_test_generate_document (n_projects);
+  GListModel *categories = ms_document_get_categories (document);
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      MsCategory *category = ms_document_get_category (document, c);
+      guint number = 1;
+
+      for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
+        {
+          GListModel *projects = ms_group_get_projects (ms_category_get_group (category, g));
+
+          for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+            {
+              g_autoptr(MsProject) project = g_list_model_get_item (projects, p);
+
+              ms_project_set_number (project, number++);
+            }
+        }
+    }
+  return ms_notice_export (document);
 }
 
 MsDocument *

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 MsDocument *ms_test_generate_document (guint n_projects);
 MsDocument *ms_test_load_example      (void);
+char       *ms_test_generate_notice   (guint n_projects);
 
 typedef gboolean (*MsTestPredicate) (gpointer data);
 

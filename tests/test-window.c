@@ -25,6 +25,8 @@
 #include "ms-departments-page.h"
 #include "ms-gui-util.h"
 #include "ms-import-dialog.h"
+#include "ms-import-preview.h"
+#include "ms-import-row.h"
 #include "ms-indicator-row.h"
 #include "ms-l10n.h"
 #include "ms-ledger-paste-dialog.h"
@@ -4135,6 +4137,668 @@ test_merge_nothing_and_dates (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The import preview */
+
+/* Invented: two categories, markup-looking text, a date line that is left
+ * out, and project 5 after project 3, which the importer warns about on
+ * project 5's line. */
+static const char preview_notice[] =
+  "<b>x</b> & 公园 青禾县2026年民生实事进展情况\n"
+  "\n"
+  "发布日期：2026-03-01\n"
+  "一、县级民生实事\n"
+  "\n"
+  "（一）便民出行\n"
+  "\n"
+  "1.新建城乡公交候车亭40个。（责任单位：县交通运输局、县财政局）\n"
+  "完成情况：已建成候车亭36个。\n"
+  "\n"
+  "2.改造县城人行道8公里。责任单位：县住房和城乡建设局\n"
+  "完成情况：完成改造9.5公里。\n"
+  "\n"
+  "（二）健康服务 <i>试点</i> & 公园\n"
+  "\n"
+  "3.为65岁以上老年人免费体检1.5万人次。（责任单位：县卫生健康局）\n"
+  "进展情况：已体检1.62万人次。\n"
+  "\n"
+  "二、乡镇民生实事\n"
+  "\n"
+  "（一）饮水安全\n"
+  "\n"
+  "5.新建农村供水管网120公里，新建蓄水池6座。（责任单位：县水利局）\n"
+  "完成情况：完成管网铺设98公里，建成蓄水池6座。\n";
+
+/* Invented too, and no line of it says the year. */
+static const char yearless_notice[] =
+  "青禾县民生实事进展情况\n"
+  "\n"
+  "一、县级民生实事\n"
+  "\n"
+  "（一）便民出行\n"
+  "\n"
+  "1.新建城乡公交候车亭40个。（责任单位：县交通运输局）\n"
+  "完成情况：已建成候车亭36个。\n";
+
+typedef struct
+{
+  MsImportEntry *entry;
+  /* The entry of the row it is under, in the tree. */
+  MsImportEntry *parent;
+  char          *title;
+  char          *subtitle;
+  char          *note;
+  char          *detail;
+  char          *tooltip;
+  gboolean       focusable;
+} ShownRow;
+
+static void
+shown_row_free (gpointer data)
+{
+  ShownRow *row = data;
+
+  g_clear_object (&row->entry);
+  g_clear_object (&row->parent);
+  g_free (row->title);
+  g_free (row->subtitle);
+  g_free (row->note);
+  g_free (row->detail);
+  g_free (row->tooltip);
+  g_free (row);
+}
+
+/* What a label of the row shows, if it shows anything; never markup. */
+static char *
+shown_text (MsImportRow *row,
+            const char  *id)
+{
+  GtkLabel *label = GTK_LABEL (find_by_id (row, id));
+
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (label));
+  if (!gtk_widget_get_visible (GTK_WIDGET (label)))
+    return NULL;
+  /* The text as laid out: markup would have lost its tags here. */
+  g_assert_cmpstr (gtk_label_get_text (label), ==, gtk_label_get_label (label));
+  return g_strdup (gtk_label_get_text (label));
+}
+
+/* Every row @view shows, scrolled from top to bottom: entry → ShownRow. */
+static GHashTable *
+collect_import_rows (GtkListView *view)
+{
+  GHashTable *shown = g_hash_table_new_full (NULL, NULL, NULL, shown_row_free);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  double value = 0;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+      double last;
+
+      gtk_adjustment_set_value (adjustment, value);
+      wait_drawn (view);
+      rows = find_widgets (view, MS_TYPE_IMPORT_ROW);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          MsImportRow *widget = g_ptr_array_index (rows, i);
+          MsImportEntry *entry = ms_import_row_get_entry (widget);
+          GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (widget));
+          GtkWidget *item = GTK_WIDGET (widget);
+          ShownRow *row;
+
+          if (entry == NULL || !gtk_widget_get_child_visible (item) || g_hash_table_contains (shown, entry))
+            continue;
+          while (gtk_widget_get_parent (item) != GTK_WIDGET (view))
+            item = gtk_widget_get_parent (item);
+          if (!gtk_widget_get_child_visible (item))
+            continue;
+
+          row = g_new0 (ShownRow, 1);
+          row->entry = g_object_ref (entry);
+          if (GTK_IS_TREE_EXPANDER (parent))
+            {
+              GtkTreeListRow *list_row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (parent));
+              g_autoptr(GtkTreeListRow) parent_row = gtk_tree_list_row_get_parent (list_row);
+
+              if (parent_row != NULL)
+                row->parent = gtk_tree_list_row_get_item (parent_row);
+            }
+          row->title = shown_text (widget, "title_label");
+          row->subtitle = shown_text (widget, "subtitle_label");
+          row->note = shown_text (widget, "note_label");
+          row->detail = shown_text (widget, "detail_label");
+          row->tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (widget)));
+          row->focusable = gtk_widget_get_focusable (item);
+          g_hash_table_insert (shown, entry, row);
+        }
+
+      last = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      if (value >= last)
+        break;
+      value = MIN (value + gtk_adjustment_get_page_size (adjustment) / 2, last);
+    }
+  return shown;
+}
+
+static ShownRow *
+shown_node (GHashTable *shown,
+            gpointer    node)
+{
+  GHashTableIter iter;
+  ShownRow *row;
+
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&row))
+    if (ms_import_entry_get_node (row->entry) == node)
+      return row;
+  return NULL;
+}
+
+static guint
+count_shown (GHashTable        *shown,
+             MsImportEntryKind  kind)
+{
+  GHashTableIter iter;
+  ShownRow *row;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&row))
+    n += ms_import_entry_get_kind (row->entry) == kind;
+  return n;
+}
+
+/* The project whose lines hold @line, by the report: the last one starting at or before it. */
+static const MsNoticeItem *
+item_holding_line (MsNoticeReport *report,
+                   guint           line)
+{
+  const MsNoticeItem *found = NULL;
+
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const MsNoticeItem *item = g_ptr_array_index (report->items, i);
+
+      if (item->line <= line && (found == NULL || item->line >= found->line))
+        found = item;
+    }
+  return found;
+}
+
+static MsImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MS_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return MS_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+dialog_part (gpointer    dialog,
+             const char *id)
+{
+  GtkWidget *found = find_by_id (dialog, id);
+
+  if (found == NULL)
+    g_error ("The import dialog has no “%s”", id);
+  return found;
+}
+
+static void
+test_import_preview (void)
+{
+  MsWindow *window = open_window ("import-preview.json");
+  MsDocument *before = ms_window_get_document (window);
+  const char *language = ms_l10n_get_system_language ();
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) imported = NULL;
+  g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  const MsNoticeRemark *numbering = NULL;
+  GtkWindow *dialog;
+  GtkListView *tree_view;
+
+  imported = ms_notice_import (preview_notice, strlen (preview_notice), &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_categories, ==, 2);
+  g_assert_cmpuint (report->n_projects, ==, 4);
+  g_assert_cmpuint (report->n_indicators, ==, 5);
+  g_assert_cmpint (report->year_source, !=, MS_NOTICE_YEAR_ASSUMED);
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      const MsNoticeRemark *remark = g_ptr_array_index (report->warnings, i);
+
+      if (remark->line > 0)
+        numbering = remark;
+    }
+  g_assert_nonnull (numbering);
+  {
+    const MsNoticeItem *holding = item_holding_line (report, numbering->line);
+
+    g_assert_nonnull (holding);
+    g_assert_cmpuint (ms_project_get_number (holding->project), ==, 5);
+  }
+
+  dialog = ms_import_dialog_present (window, "青禾县.txt", imported, report);
+  wait_drawn (dialog);
+
+  /* Keys: Escape closes, Enter opens, and the title, region and year are settled. */
+  {
+    g_autofree char *escape = dup_key_action (GTK_WIDGET (dialog), "Escape");
+
+    g_assert_cmpstr (escape, ==, "window.close");
+  }
+  g_assert_true (gtk_window_get_default_widget (dialog) == dialog_part (dialog, "open_button"));
+  g_assert_true (gtk_widget_get_sensitive (dialog_part (dialog, "open_button")));
+  g_assert_false (gtk_widget_get_visible (dialog_part (dialog, "year_check")));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (dialog_part (dialog, "year_spin"))), ==, 2026);
+  /* Literal, as the notice writes it. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_part (dialog, "title_row"))), ==,
+                   "<b>x</b> & 公园 青禾县2026年民生实事进展情况");
+  g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (dialog_part (dialog, "region_row"))), "<b>x</b> & 公园"));
+  {
+    const char *summary = gtk_label_get_text (GTK_LABEL (dialog_part (dialog, "summary_label")));
+    g_autofree char *projects = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", 4), 4);
+    g_autofree char *reported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u with an actual figure",
+                                                              "%u with actual figures", 5), 5);
+
+    g_autoptr(GDateTime) dated = g_date_time_new_utc (2026, 3, 1, 0, 0, 0);
+    g_autofree char *date = ms_l10n_format_date (language, dated);
+
+    g_assert_nonnull (strstr (summary, projects));
+    g_assert_nonnull (strstr (summary, reported));
+    g_assert_nonnull (strstr (summary, "UTF-8"));
+    g_assert_nonnull (strstr (summary, date));
+  }
+
+  /* The whole tree: every category, group, project and indicator. */
+  tree_view = GTK_LIST_VIEW (dialog_part (dialog, "tree_view"));
+  shown = collect_import_rows (tree_view);
+  g_assert_cmpuint (count_shown (shown, MS_IMPORT_ENTRY_CATEGORY), ==, 2);
+  g_assert_cmpuint (count_shown (shown, MS_IMPORT_ENTRY_GROUP), ==, 3);
+  g_assert_cmpuint (count_shown (shown, MS_IMPORT_ENTRY_PROJECT), ==, 4);
+  g_assert_cmpuint (count_shown (shown, MS_IMPORT_ENTRY_INDICATOR), ==, 5);
+  g_assert_cmpuint (count_shown (shown, MS_IMPORT_ENTRY_WARNING), ==, 1);
+  {
+    MsCategory *county = ms_document_get_category (imported, 0);
+    ShownRow *group = shown_node (shown, ms_category_get_group (county, 1));
+
+    ShownRow *first = shown_node (shown, county);
+    ShownRow *second = shown_node (shown, ms_document_get_category (imported, 1));
+
+    g_assert_nonnull (first);
+    g_assert_nonnull (second);
+    g_assert_nonnull (group);
+    g_assert_cmpstr (first->title, ==, "县级民生实事");
+    g_assert_cmpstr (second->title, ==, "乡镇民生实事");
+    /* Markup-looking text stays as it is. */
+    g_assert_cmpstr (group->title, ==, "（二）健康服务 <i>试点</i> & 公园");
+    g_assert_true (ms_import_entry_get_node (group->parent) == MS_NODE (county));
+  }
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const MsNoticeItem *item = g_ptr_array_index (report->items, i);
+      ShownRow *row = shown_node (shown, item->project);
+      g_autofree char *number = g_strdup_printf ("%u", ms_project_get_number (item->project));
+      g_autofree char *target_start = g_utf8_substring (ms_project_get_target (item->project), 0,
+                                                        MIN (g_utf8_strlen (ms_project_get_target (item->project), -1), 8));
+      g_autofree char *where = ms_import_format_location (report->location_unit, item->line);
+      const char * const *departments = ms_project_get_departments (item->project);
+
+      g_assert_nonnull (row);
+      g_assert_true (row->focusable);
+      g_assert_true (g_str_has_prefix (row->title, number));
+      g_assert_nonnull (strstr (row->title, target_start));
+      g_assert_nonnull (departments[0]);
+      for (guint d = 0; departments[d] != NULL; d++)
+        g_assert_nonnull (strstr (row->subtitle, departments[d]));
+      g_assert_cmpstr (row->detail, ==, ms_status_get_label (ms_project_get_status (item->project)));
+      /* Where and why it was taken for a project, on the row and in its tooltip. */
+      g_assert_nonnull (strstr (row->note, where));
+      g_assert_nonnull (strstr (row->note, item->basis));
+      g_assert_nonnull (strstr (row->tooltip, item->basis));
+
+      for (guint n = 0; n < ms_project_get_n_indicators (item->project); n++)
+        {
+          MsIndicator *indicator = ms_project_get_indicator (item->project, n);
+          ShownRow *shown_indicator = shown_node (shown, indicator);
+          const char *unit = ms_indicator_get_unit (indicator);
+          g_autofree char *target = ms_l10n_format_figure (language, ms_indicator_get_target (indicator), unit);
+          g_autofree char *actual = ms_l10n_format_figure (language, ms_indicator_get_actual (indicator), unit);
+
+          g_assert_nonnull (shown_indicator);
+          g_assert_true (ms_indicator_get_has_actual (indicator));
+          g_assert_true (ms_import_entry_get_node (shown_indicator->parent) == MS_NODE (item->project));
+          g_assert_cmpstr (shown_indicator->title, ==, ms_indicator_get_name (indicator));
+          /* The target, then the actual figure. */
+          g_assert_nonnull (strstr (shown_indicator->detail, target));
+          g_assert_nonnull (strstr (strstr (shown_indicator->detail, target) + strlen (target), actual));
+        }
+    }
+  {
+    /* The warning under the project whose lines hold it. */
+    GHashTableIter iter;
+    ShownRow *row;
+    ShownRow *warning = NULL;
+
+    g_hash_table_iter_init (&iter, shown);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&row))
+      if (ms_import_entry_get_kind (row->entry) == MS_IMPORT_ENTRY_WARNING)
+        warning = row;
+    g_assert_nonnull (warning);
+    g_assert_cmpstr (warning->title, ==, numbering->message);
+    g_assert_true (ms_import_entry_get_kind (warning->parent) == MS_IMPORT_ENTRY_PROJECT);
+    g_assert_cmpuint (ms_project_get_number (ms_import_entry_get_project (warning->parent)), ==, 5);
+  }
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tree_view)), 0);
+  wait_drawn (dialog);
+  save_screenshot (GTK_WIDGET (dialog), "import-preview");
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tree_view));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    wait_drawn (dialog);
+    save_screenshot (GTK_WIDGET (dialog), "import-preview-end");
+  }
+
+  /* And in the list of every warning, naming its project. */
+  gtk_stack_set_visible_child_name (GTK_STACK (dialog_part (dialog, "view_stack")), "warnings");
+  {
+    g_autoptr(GHashTable) listed = collect_import_rows (GTK_LIST_VIEW (dialog_part (dialog, "warnings_view")));
+    g_autofree char *where = ms_import_format_location (report->location_unit, numbering->line);
+    g_autofree char *subtitle = g_strdup_printf (_("%s · project %u"), where, 5);
+    GHashTableIter iter;
+    ShownRow *row;
+    gboolean found = FALSE;
+
+    g_assert_cmpuint (g_hash_table_size (listed), ==, report->warnings->len);
+    g_hash_table_iter_init (&iter, listed);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&row))
+      if (g_strcmp0 (row->title, numbering->message) == 0)
+        {
+          g_assert_cmpstr (row->subtitle, ==, subtitle);
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+  wait_drawn (dialog);
+  save_screenshot (GTK_WIDGET (dialog), "import-warnings");
+
+  /* The date line, left out, with where it was. */
+  gtk_stack_set_visible_child_name (GTK_STACK (dialog_part (dialog, "view_stack")), "dropped");
+  {
+    g_autoptr(GHashTable) dropped = collect_import_rows (GTK_LIST_VIEW (dialog_part (dialog, "dropped_view")));
+    const MsNoticeRemark *date_line = g_ptr_array_index (report->dropped, 0);
+    g_autofree char *where = ms_import_format_location (report->location_unit, date_line->line);
+    GHashTableIter iter;
+    ShownRow *row;
+
+    g_assert_cmpuint (report->dropped->len, ==, 1);
+    g_assert_cmpuint (g_hash_table_size (dropped), ==, 1);
+    g_hash_table_iter_init (&iter, dropped);
+    g_assert_true (g_hash_table_iter_next (&iter, NULL, (gpointer *)&row));
+    g_assert_cmpstr (row->title, ==, "发布日期：2026-03-01");
+    g_assert_cmpstr (row->subtitle, ==, where);
+  }
+
+  /* What web pages get wrong is corrected before opening. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_part (dialog, "title_row")), "青禾县2026年民生实事进展情况");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_part (dialog, "region_row")), "青禾县");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.open", NULL));
+  ms_test_wait (ms_window_get_document (window) == imported);
+  g_assert_null (find_import_dialog ());
+  g_assert_true (before != imported);
+  g_assert_cmpstr (ms_document_get_title (imported), ==, "青禾县2026年民生实事进展情况");
+  g_assert_cmpstr (ms_document_get_region (imported), ==, "青禾县");
+  g_assert_cmpint (ms_document_get_year (imported), ==, 2026);
+  g_assert_true (ms_editor_get_modified (ms_window_get_editor (window)));
+
+  /* Escape closes the dialog and opens nothing. */
+  {
+    g_autoptr(MsNoticeReport) again_report = NULL;
+    g_autoptr(MsDocument) again = ms_notice_import (preview_notice, strlen (preview_notice), &again_report, NULL);
+
+    dialog = ms_import_dialog_present (window, "青禾县.txt", again, again_report);
+    wait_drawn (dialog);
+    g_assert_true (press_shortcut_in (dialog_part (dialog, "tree_view"), "Escape"));
+    ms_test_wait (find_import_dialog () == NULL);
+    g_assert_true (ms_window_get_document (window) == imported);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A notice that does not say its year: Open waits for it. Unsaved changes
+ * of the open file are asked about, as before. */
+static void
+test_import_asks_year (void)
+{
+  MsWindow *window = open_window ("import-year.json");
+  MsDocument *before = ms_window_get_document (window);
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) imported = NULL;
+  AdwMessageDialog *question;
+  GtkWindow *dialog;
+  GtkWidget *open_button;
+  GtkCheckButton *confirmed;
+  GtkSpinButton *year;
+  int this_year;
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    this_year = g_date_time_get_year (now);
+  }
+  ms_document_set_year (before, 2025);
+  g_assert_true (ms_document_get_modified (before));
+
+  imported = ms_notice_import (yearless_notice, strlen (yearless_notice), &report, NULL);
+  g_assert_nonnull (imported);
+  g_assert_cmpint (report->year_source, ==, MS_NOTICE_YEAR_ASSUMED);
+
+  dialog = ms_import_dialog_present (window, "青禾县.txt", imported, report);
+  open_button = dialog_part (dialog, "open_button");
+  confirmed = GTK_CHECK_BUTTON (dialog_part (dialog, "year_check"));
+  year = GTK_SPIN_BUTTON (dialog_part (dialog, "year_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, this_year);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (confirmed)));
+  g_assert_false (gtk_check_button_get_active (confirmed));
+  save_screenshot (GTK_WIDGET (dialog), "import-year");
+
+  /* The assumed year is not taken silently. */
+  g_assert_false (gtk_widget_get_sensitive (open_button));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.open", NULL);
+  wait_idle ();
+  g_assert_true (find_import_dialog () == MS_IMPORT_DIALOG (dialog));
+  g_assert_true (ms_window_get_document (window) == before);
+
+  /* Confirmed as it is, or not. */
+  gtk_check_button_set_active (confirmed, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (open_button));
+  gtk_check_button_set_active (confirmed, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (open_button));
+
+  /* A year typed is a year set, even before Enter. */
+  gtk_editable_set_text (GTK_EDITABLE (year), "2023");
+  g_assert_true (gtk_check_button_get_active (confirmed));
+  g_assert_true (gtk_widget_get_sensitive (open_button));
+
+  /* The open file has unsaved changes: asked first; Cancel keeps it, and
+   * brings the preview back as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.open", NULL));
+  ms_test_wait ((question = find_message_dialog (NULL)) != NULL);
+  g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (question));
+  g_assert_null (find_import_dialog ());
+  adw_message_dialog_response (question, "cancel");
+  ms_test_wait (find_import_dialog () == MS_IMPORT_DIALOG (dialog));
+  /* A response given by a test does not close the question, as a click does. */
+  gtk_window_destroy (GTK_WINDOW (question));
+  g_assert_true (ms_window_get_document (window) == before);
+  g_assert_true (ms_document_get_modified (before));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2023);
+  g_assert_true (gtk_widget_get_sensitive (open_button));
+
+  /* Again, and Discard: the import is open, with the year set. */
+  gtk_editable_set_text (GTK_EDITABLE (year), "2024");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.open", NULL));
+  ms_test_wait ((question = find_message_dialog (NULL)) != NULL);
+  adw_message_dialog_response (question, "discard");
+  ms_test_wait (ms_window_get_document (window) == imported);
+  ms_test_wait (find_import_dialog () == NULL);
+  g_assert_cmpint (ms_document_get_year (imported), ==, 2024);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Warnings go to the project whose lines hold them: from its first line
+ * to the line before the next project's. */
+static void
+test_import_preview_lines (void)
+{
+  g_autoptr(MsDocument) document = ms_test_generate_document (3);
+  g_autoptr(MsImportPreview) preview = NULL;
+  g_autoptr(GtkTreeListModel) tree = NULL;
+  MsNoticeReport report = { 0 };
+  MsProject *projects[3];
+  static const guint starts[] = { 5, 9, 14 };
+  static const struct { guint line; int project; } remarks[] = {
+    { 0, -1 }, { 3, -1 }, { 5, 0 }, { 8, 0 }, { 9, 1 }, { 13, 1 }, { 40, 2 },
+  };
+  MsNoticeItem items[3];
+  MsNoticeRemark warnings[G_N_ELEMENTS (remarks)];
+  guint under[3] = { 0 };
+
+  report.items = g_ptr_array_new ();
+  report.warnings = g_ptr_array_new ();
+  report.dropped = g_ptr_array_new ();
+  report.location_unit = (char *)"paragraph";
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MsProject) project = NULL;
+      GListModel *in_group = ms_group_get_projects (ms_category_get_group (ms_document_get_category (document, 0), 0));
+
+      project = g_list_model_get_item (in_group, i);
+      projects[i] = project;
+      items[i] = (MsNoticeItem) { project, starts[i], (char *)"table row" };
+      /* Out of line order: the preview sorts them. */
+      g_ptr_array_insert (report.items, 0, &items[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (remarks); i++)
+    {
+      warnings[i] = (MsNoticeRemark) { remarks[i].line, (char *)"check this" };
+      g_ptr_array_add (report.warnings, &warnings[i]);
+    }
+
+  preview = ms_import_preview_new (document, &report);
+  for (guint i = 0; i < G_N_ELEMENTS (remarks); i++)
+    g_assert_true (ms_import_preview_find_project (preview, remarks[i].line) ==
+                   (remarks[i].project < 0 ? NULL : projects[remarks[i].project]));
+  g_assert_cmpuint (g_list_model_get_n_items (ms_import_preview_get_warnings (preview)), ==, G_N_ELEMENTS (remarks));
+
+  /* In the tree: under each project, its warnings, then its indicators. */
+  tree = ms_import_preview_create_tree (preview);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (tree), i);
+      MsImportEntry *entry = gtk_tree_list_row_get_item (row);
+
+      if (ms_import_entry_get_kind (entry) == MS_IMPORT_ENTRY_PROJECT)
+        {
+          g_autofree char *note = ms_import_entry_dup_note (entry);
+          g_autofree char *where = g_strdup_printf (_("Paragraph %u"), ms_import_entry_get_line (entry));
+
+          g_assert_true (g_str_has_prefix (note, where));
+        }
+      if (ms_import_entry_get_kind (entry) == MS_IMPORT_ENTRY_WARNING)
+        {
+          g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+          g_autoptr(MsImportEntry) project = gtk_tree_list_row_get_item (parent);
+          g_autoptr(GtkTreeListRow) previous = g_list_model_get_item (G_LIST_MODEL (tree), i - 1);
+          g_autoptr(MsImportEntry) before = gtk_tree_list_row_get_item (previous);
+
+          for (guint p = 0; p < 3; p++)
+            under[p] += ms_import_entry_get_project (project) == projects[p];
+          /* Right under the project, or under another warning. */
+          g_assert_true (before == project || ms_import_entry_get_kind (before) == MS_IMPORT_ENTRY_WARNING);
+        }
+      g_object_unref (entry);
+    }
+  g_assert_cmpuint (under[0], ==, 2);
+  g_assert_cmpuint (under[1], ==, 2);
+  g_assert_cmpuint (under[2], ==, 1);
+
+  g_ptr_array_unref (report.items);
+  g_ptr_array_unref (report.warnings);
+  g_ptr_array_unref (report.dropped);
+}
+
+/* 2 000 projects: the dialog makes rows only for what is on screen. */
+static void
+test_import_preview_large (void)
+{
+  MsWindow *window = open_window ("import-large.json");
+  g_autofree char *notice = ms_test_generate_notice (2000);
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) imported = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWindow *dialog;
+  GtkListView *tree_view;
+  GtkAdjustment *adjustment;
+  MsProject *last;
+  MsIndicator *last_indicator;
+  gint64 start;
+
+  imported = ms_notice_import (notice, strlen (notice), &report, NULL);
+  g_assert_nonnull (imported);
+  g_assert_cmpuint (report->n_projects, ==, 2000);
+  last = ((MsNoticeItem *)g_ptr_array_index (report->items, report->items->len - 1))->project;
+  last_indicator = ms_project_get_indicator (last, ms_project_get_n_indicators (last) - 1);
+
+  start = g_get_monotonic_time ();
+  dialog = ms_import_dialog_present (window, "large.txt", imported, report);
+  wait_drawn (dialog);
+  g_test_message ("import preview of 2 000 projects drawn in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  tree_view = GTK_LIST_VIEW (dialog_part (dialog, "tree_view"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (tree_view))), >=,
+                    report->n_categories + report->n_groups + report->n_projects + report->n_indicators);
+  /* GTK 4.8 keeps up to 200 rows around what is shown; the tree has over 8 000. */
+  rows = find_widgets (tree_view, MS_TYPE_IMPORT_ROW);
+  g_assert_cmpuint (rows->len, <=, 250);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The end is there too. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tree_view));
+  ms_test_wait ((gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)), wait_drawn (tree_view),
+                 gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
+                 gtk_adjustment_get_upper (adjustment)));
+  rows = find_widgets (tree_view, MS_TYPE_IMPORT_ROW);
+  g_assert_cmpuint (rows->len, <=, 250);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        MsImportEntry *entry = ms_import_row_get_entry (g_ptr_array_index (rows, i));
+
+        found |= entry != NULL && ms_import_entry_get_node (entry) == MS_NODE (last_indicator);
+      }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4217,6 +4881,10 @@ main (int   argc,
   g_test_add_func ("/window/ledger-selection-and-paste", test_ledger_selection_and_paste);
   g_test_add_func ("/window/merge-review", test_merge_review);
   g_test_add_func ("/window/merge-nothing-and-dates", test_merge_nothing_and_dates);
+  g_test_add_func ("/window/import-preview", test_import_preview);
+  g_test_add_func ("/window/import-asks-year", test_import_asks_year);
+  g_test_add_func ("/window/import-preview-lines", test_import_preview_lines);
+  g_test_add_func ("/window/import-preview-large", test_import_preview_large);
 
   result = g_test_run ();
 

@@ -14,25 +14,43 @@
 #include "ms-file.h"
 #include "ms-gui-util.h"
 #include "ms-import-dialog.h"
+#include "ms-import-preview.h"
+#include "ms-import-row.h"
+#include "ms-l10n.h"
 #include "ms-window-private.h"
 
-/* Importing a notice: what was recognised is shown before it becomes a
- * document, with every warning and every line left out. */
+/* Importing a notice: the whole tree that was recognised is shown before
+ * it becomes a document, with every warning beside its project and every
+ * line left out. What web pages often get wrong (title, region) and a
+ * year the notice does not say are settled here. */
 
 struct _MsImportDialog
 {
   AdwWindow             parent_instance;
 
   MsDocument           *document;
+  MsImportPreview      *preview;
+  /* Nothing in the notice says the year: Open waits until it is confirmed. */
+  gboolean              year_assumed;
+  /* The dialog is filling its fields: not the user's doing. */
+  gboolean              filling;
 
   /* Template widgets */
-  GtkLabel             *title_label;
+  AdwWindowTitle       *window_title;
+  /* The ways to take the import; more than Open will come. */
+  GtkBox               *action_box;
   GtkLabel             *summary_label;
-  GtkListBox           *structure_list;
-  GtkWidget            *warnings_group;
-  GtkListBox           *warnings_list;
-  GtkWidget            *dropped_group;
-  GtkListBox           *dropped_list;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *region_row;
+  AdwActionRow         *year_row;
+  GtkWidget            *year_warning;
+  GtkSpinButton        *year_spin;
+  GtkCheckButton       *year_check;
+  GtkStackPage         *warnings_page;
+  GtkStackPage         *dropped_page;
+  GtkListView          *tree_view;
+  GtkListView          *warnings_view;
+  GtkListView          *dropped_view;
 };
 
 G_DEFINE_FINAL_TYPE (MsImportDialog, ms_import_dialog, ADW_TYPE_WINDOW)
@@ -45,138 +63,283 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-plain_row (const char *title,
-           const char *subtitle)
+static gboolean
+year_settled (MsImportDialog *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Text from the notice: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
+  return !self->year_assumed || gtk_check_button_get_active (self->year_check);
 }
 
 static void
-fill_remarks (GtkListBox *list,
-              GPtrArray  *remarks)
+update_actions (MsImportDialog *self)
 {
-  for (guint i = 0; i < remarks->len; i++)
-    {
-      MsNoticeRemark *remark = g_ptr_array_index (remarks, i);
-      /* translators: where a remark about an imported notice applies, such as "Line 12" */
-      g_autofree char *where = remark->line ? g_strdup_printf (_("Line %u"), remark->line) : g_strdup (_("Whole text"));
-
-      gtk_list_box_append (list, plain_row (remark->message, where));
-    }
-}
-
-static void
-fill_structure (MsImportDialog *self)
-{
-  GListModel *categories = ms_document_get_categories (self->document);
-
   g_assert (MS_IS_IMPORT_DIALOG (self));
 
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.open", year_settled (self));
+}
+
+static const char *
+format_name (const char *format)
+{
+  if (g_strcmp0 (format, "text") == 0)
+    return _("Plain text");
+  if (g_strcmp0 (format, "html") == 0)
+    return _("Web page");
+  if (g_strcmp0 (format, "docx") == 0)
+    return _("Word document");
+  if (g_strcmp0 (format, "pdf") == 0)
+    return _("PDF");
+  return format != NULL ? format : "";
+}
+
+static char *
+append_count (char       *list,
+              const char *count)
+{
+  char *joined;
+
+  if (list == NULL)
+    return g_strdup (count);
+  /* translators: two counts side by side, such as "2 groups, 9 projects" */
+  joined = g_strdup_printf (_("%s, %s"), list, count);
+  g_free (list);
+  return joined;
+}
+
+/* "Plain text, UTF-8 · dated …" and "2 categories, 3 groups, …". */
+static char *
+format_summary (MsNoticeReport *report)
+{
+  const char *language = ms_l10n_get_system_language ();
+  g_autofree char *source = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *indicators = NULL;
+  g_autofree char *reported = NULL;
+
+  /* translators: an imported notice's format and its text encoding, such as "Plain text, UTF-8" */
+  source = g_strdup_printf (_("%s, %s"), format_name (report->format), report->encoding);
+  if (report->date != MS_DATE_NONE)
     {
-      MsCategory *category = ms_document_get_category (self->document, c);
-      GListModel *groups = ms_category_get_groups (category);
-      GtkWidget *expander = adw_expander_row_new ();
-      MsStats stats = { 0 };
-      g_autofree char *detail = NULL;
+      GDate day;
+      g_autoptr(GDateTime) when = NULL;
+      g_autofree char *date = NULL;
+      char *dated;
 
-      ms_stats_add_node (&stats, MS_NODE (category));
-      /* translators: under a category in the import preview */
-      detail = g_strdup_printf (_("groups: %u, projects: %u"), g_list_model_get_n_items (groups), stats.n_projects);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), ms_category_get_title (category));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), detail);
+      g_date_clear (&day, 1);
+      g_date_set_julian (&day, report->date);
+      when = g_date_time_new_utc (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
+      date = ms_l10n_format_date (language, when);
+      /* translators: %s is what the notice was read from (format, encoding), then its own date */
+      dated = g_strdup_printf (_("%s · dated %s"), source, date);
+      g_free (source);
+      source = dated;
+    }
 
-      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
-        {
-          MsGroup *group = ms_category_get_group (category, g);
-          g_autofree char *heading = ms_group_dup_heading (group);
-          guint n = g_list_model_get_n_items (ms_group_get_projects (group));
-          /* translators: under a group in the import preview */
-          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", n), n);
+  /* translators: how many categories an imported notice has */
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u category", "%u categories", report->n_categories),
+                            report->n_categories);
+  {
+    /* translators: how many groups an imported notice has */
+    g_autofree char *groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups", report->n_groups),
+                                               report->n_groups);
+    /* translators: how many projects a category or group of an imported notice has */
+    g_autofree char *projects = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects",
+                                                              report->n_projects), report->n_projects);
 
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), plain_row (heading, count));
-        }
-      gtk_list_box_append (self->structure_list, expander);
+    counts = append_count (counts, groups);
+    counts = append_count (counts, projects);
+  }
+  /* translators: how many indicators (figures pledged) an imported notice has */
+  indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", report->n_indicators),
+                                report->n_indicators);
+  /* translators: how many of the indicators of an imported notice have an actual figure */
+  reported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u with an actual figure", "%u with actual figures",
+                                           report->n_indicators_reported), report->n_indicators_reported);
+  {
+    /* translators: the indicators of an imported notice, then how many have an actual figure */
+    g_autofree char *both = g_strdup_printf (_("%s (%s)"), indicators, reported);
+
+    counts = append_count (counts, both);
+  }
+
+  return g_strconcat (source, "\n", counts, NULL);
+}
+
+static const char *
+year_source_text (MsNoticeYearSource source)
+{
+  switch (source)
+    {
+    case MS_NOTICE_YEAR_ASSUMED:
+      return _("The notice does not say which year: set it, or confirm this one");
+    case MS_NOTICE_YEAR_FROM_TITLE:
+      return _("From the title");
+    case MS_NOTICE_YEAR_FROM_DATE:
+      return _("From the date the notice was signed");
+    case MS_NOTICE_YEAR_FROM_TEXT:
+    default:
+      return _("From the text of the notice");
     }
 }
 
-/* What the import found, and what it warns about or left out. */
+static void
+set_page_title (GtkStackPage *page,
+                const char   *title,
+                guint         n)
+{
+  /* translators: a page of the import preview and how many rows it has, such as "Warnings (3)" */
+  g_autofree char *label = g_strdup_printf (_("%s (%u)"), title, n);
+
+  gtk_stack_page_set_title (page, label);
+  gtk_stack_page_set_visible (page, n > 0);
+}
+
+/* What the import found: the summary, the fields to settle, the lists. */
 static void
 show_report (MsImportDialog *self,
              const char     *name,
              MsNoticeReport *report)
 {
-  g_autofree char *summary = NULL;
+  g_autofree char *summary = format_summary (report);
+  g_autoptr(GtkTreeListModel) tree = NULL;
+  g_autoptr(GtkNoSelection) tree_selection = NULL;
+  g_autoptr(GtkNoSelection) warnings_selection = NULL;
+  g_autoptr(GtkNoSelection) dropped_selection = NULL;
+  GListModel *warnings;
+  GListModel *dropped;
 
   g_assert (MS_IS_IMPORT_DIALOG (self));
 
-  {
-    /* translators: %s is the notice's file name, then its text encoding, such as GB18030 */
-    g_autofree char *read_as = g_strdup_printf (_("%s: encoding: %s\n"), name, report->encoding);
-    /* translators: %s is the notice's file name, then counts of what the import found */
-    g_autofree char *counts = g_strdup_printf (_("%s: categories: %u, groups: %u, projects: %u\n"), name,
-                                               report->n_categories, report->n_groups, report->n_projects);
-    /* translators: %s is the notice's file name; the second count is of indicators with a figure */
-    g_autofree char *indicators = g_strdup_printf (_("%s: indicators: %u, with a reported figure: %u\n"), name,
-                                                   report->n_indicators, report->n_indicators_reported);
+  adw_window_title_set_subtitle (self->window_title, name);
+  gtk_label_set_text (self->summary_label, summary);
 
-    summary = g_strstrip (g_strconcat (read_as, counts, indicators, NULL));
-  }
-  gtk_label_set_label (self->summary_label, summary);
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), ms_document_get_title (self->document));
+  gtk_editable_set_text (GTK_EDITABLE (self->region_row), ms_document_get_region (self->document));
+  gtk_spin_button_set_value (self->year_spin, ms_document_get_year (self->document));
+  self->year_assumed = report->year_source == MS_NOTICE_YEAR_ASSUMED;
+  gtk_widget_set_visible (GTK_WIDGET (self->year_check), self->year_assumed);
+  gtk_check_button_set_active (self->year_check, FALSE);
+  adw_action_row_set_subtitle (self->year_row, year_source_text (report->year_source));
+  gtk_widget_set_visible (self->year_warning, self->year_assumed);
+  self->filling = FALSE;
 
-  fill_remarks (self->warnings_list, report->warnings);
-  fill_remarks (self->dropped_list, report->dropped);
-  gtk_widget_set_visible (self->warnings_group, report->warnings->len > 0);
-  gtk_widget_set_visible (self->dropped_group, report->dropped->len > 0);
+  self->preview = ms_import_preview_new (self->document, report);
+  tree = ms_import_preview_create_tree (self->preview);
+  tree_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (tree)));
+  gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (tree_selection));
+
+  warnings = ms_import_preview_get_warnings (self->preview);
+  warnings_selection = gtk_no_selection_new (g_object_ref (warnings));
+  gtk_list_view_set_model (self->warnings_view, GTK_SELECTION_MODEL (warnings_selection));
+  set_page_title (self->warnings_page, _("Warnings"), g_list_model_get_n_items (warnings));
+
+  dropped = ms_import_preview_get_dropped (self->preview);
+  dropped_selection = gtk_no_selection_new (g_object_ref (dropped));
+  gtk_list_view_set_model (self->dropped_view, GTK_SELECTION_MODEL (dropped_selection));
+  set_page_title (self->dropped_page, _("Left Out"), g_list_model_get_n_items (dropped));
+
+  update_actions (self);
 }
 
 static void
-accept_after_confirm (MsWindow *window,
-                      gpointer  user_data)
+on_year_confirmed_cb (MsImportDialog *self)
 {
+  g_assert (MS_IS_IMPORT_DIALOG (self));
+
+  update_actions (self);
+}
+
+/* Typing a year is setting it: no need to confirm it as well. */
+static void
+on_year_typed_cb (MsImportDialog *self)
+{
+  const char *text;
+  guint64 year;
+
+  g_assert (MS_IS_IMPORT_DIALOG (self));
+
+  if (self->filling || !self->year_assumed)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->year_spin));
+  if (g_ascii_string_to_unsigned (text, 10, MS_DATE_MIN_YEAR, MS_DATE_MAX_YEAR, &year, NULL))
+    gtk_check_button_set_active (self->year_check, TRUE);
+}
+
+/* Opening waits for the answer about the open file's unsaved changes. */
+typedef struct
+{
+  GWeakRef    dialog;
+  MsDocument *document;
+  gboolean    opened;
+} Opening;
+
+static void
+opening_free (gpointer data)
+{
+  Opening *opening = data;
+  g_autoptr(GtkWindow) dialog = g_weak_ref_get (&opening->dialog);
+
+  if (dialog != NULL)
+    {
+      if (opening->opened)
+        gtk_window_destroy (dialog);
+      else
+        /* Cancelled, or the save failed: the preview comes back as it was left. */
+        gtk_window_present (dialog);
+    }
+  g_weak_ref_clear (&opening->dialog);
+  g_object_unref (opening->document);
+  g_free (opening);
+}
+
+static void
+open_after_confirm (MsWindow *window,
+                    gpointer  user_data)
+{
+  Opening *opening = user_data;
+
+  opening->opened = TRUE;
   /* A document from a notice is unsaved work until saved: the editor takes it so. */
-  ms_document_set_modified (user_data, TRUE);
-  ms_window_set_document (window, user_data);
+  ms_document_set_modified (opening->document, TRUE);
+  ms_window_set_document (window, opening->document);
+}
+
+/* The fields of the dialog into the document. */
+static void
+apply_fields (MsImportDialog *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *region = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->region_row))));
+
+  g_assert (MS_IS_IMPORT_DIALOG (self));
+
+  /* A year typed without Enter is in the text, not yet in the value. */
+  gtk_spin_button_update (self->year_spin);
+  ms_document_set_title (self->document, title);
+  ms_document_set_region (self->document, region);
+  ms_document_set_year (self->document, gtk_spin_button_get_value_as_int (self->year_spin));
 }
 
 static void
-on_accept_clicked_cb (MsImportDialog *self)
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  MsImportDialog *self = MS_IMPORT_DIALOG (widget);
   MsWindow *window = MS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self)));
+  Opening *opening;
 
-  g_assert (MS_IS_IMPORT_DIALOG (self));
+  if (!year_settled (self))
+    return;
 
-  _ms_window_confirm_unsaved (window, accept_after_confirm, g_object_ref (self->document), g_object_unref);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-on_cancel_clicked_cb (MsImportDialog *self)
-{
-  g_assert (MS_IS_IMPORT_DIALOG (self));
-
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-ms_import_dialog_constructed (GObject *object)
-{
-  MsImportDialog *self = (MsImportDialog *)object;
-
-  G_OBJECT_CLASS (ms_import_dialog_parent_class)->constructed (object);
-
-  gtk_label_set_label (self->title_label, ms_document_get_title (self->document));
-  ms_widget_mark_chinese (GTK_WIDGET (self->title_label));
-  fill_structure (self);
+  apply_fields (self);
+  opening = g_new0 (Opening, 1);
+  g_weak_ref_init (&opening->dialog, self);
+  opening->document = g_object_ref (self->document);
+  /* Out of the way of the question about the open file, not gone. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  _ms_window_confirm_unsaved (window, open_after_confirm, opening, opening_free);
 }
 
 static void
@@ -185,6 +348,7 @@ ms_import_dialog_dispose (GObject *object)
   MsImportDialog *self = (MsImportDialog *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->preview);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ms_import_dialog_parent_class)->dispose (object);
@@ -234,7 +398,6 @@ ms_import_dialog_class_init (MsImportDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = ms_import_dialog_constructed;
   object_class->dispose = ms_import_dialog_dispose;
   object_class->get_property = ms_import_dialog_get_property;
   object_class->set_property = ms_import_dialog_set_property;
@@ -251,29 +414,44 @@ ms_import_dialog_class_init (MsImportDialogClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MS_TYPE_IMPORT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-import-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, action_box);
   gtk_widget_class_bind_template_child (widget_class, MsImportDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, structure_list);
-  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, warnings_group);
-  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, warnings_list);
-  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, dropped_group);
-  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, dropped_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_accept_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, year_row);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, year_warning);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, year_check);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, warnings_page);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, dropped_page);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, warnings_view);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, dropped_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_confirmed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_typed_cb);
+
+  gtk_widget_class_install_action (widget_class, "import.open", NULL, open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 ms_import_dialog_init (MsImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The notice's words are Chinese whatever the interface's language. */
+  ms_widget_mark_chinese (GTK_WIDGET (self->title_row));
+  ms_widget_mark_chinese (GTK_WIDGET (self->region_row));
 }
 
 /**
  * ms_import_dialog_present:
- * @name: the notice's file name, as the summary names it
+ * @name: the notice's file name, as the header names it
  * @document: the document read from the notice
- * @report: what the import found
+ * @report: what the import found; copied
  *
  * Returns: (transfer none): the dialog shown
  */
@@ -292,7 +470,6 @@ ms_import_dialog_present (MsWindow       *window,
 
   self = g_object_new (MS_TYPE_IMPORT_DIALOG,
                        "transient-for", window,
-                       "destroy-with-parent", TRUE,
                        "document", document,
                        NULL);
   show_report (self, name, report);
