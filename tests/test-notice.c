@@ -1308,11 +1308,11 @@ test_damaged_and_huge_texts (void)
   g_autoptr(GString) huge = g_string_new ("青石县2024年民生实事\n序号 | 项目名称 | 责任单位 | 目标任务 | 完成情况 |\n");
 
   /* Every cut: a table broken off anywhere, even inside a character. */
-  for (gsize cut = 0; cut <= length; cut += 3)
+  for (gsize cut = 0; cut <= length; cut += 7)
     import_any (sample, cut);
 
   /* Bytes flipped and separators thrown in. */
-  for (guint round = 0; round < 300; round++)
+  for (guint round = 0; round < 100; round++)
     {
       g_autofree char *damaged = g_strdup (sample);
 
@@ -1326,13 +1326,14 @@ test_damaged_and_huge_texts (void)
       import_any (damaged, length);
     }
 
-  /* A long table, a line of nothing but separators, a run of markers. */
-  for (guint i = 1; i <= 20000; i++)
+  /* A long table, a line of nothing but separators, a run of markers
+   * (sized for the sanitizer run; bench-import measures speed). */
+  for (guint i = 1; i <= 4000; i++)
     g_string_append_printf (huge, "%u | 新建公园%u号 | 县住建局 | %u个 | %u |\n", i, i, i % 97 + 1, i % 50);
   for (guint i = 0; i < 50000; i++)
     g_string_append (huge, "|\t");
   g_string_append_c (huge, '\n');
-  for (guint i = 1; i <= 3000; i++)
+  for (guint i = 1; i <= 1000; i++)
     g_string_append_printf (huge, " (%u)新建%u个。", i, i);
   g_string_append_c (huge, '\n');
   g_assert_cmpuint (huge->len, <, MS_NOTICE_MAX_SIZE);
@@ -1344,7 +1345,7 @@ test_damaged_and_huge_texts (void)
     g_autoptr(GPtrArray) projects = all_projects (document);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (projects->len, >=, 20000);
+    g_assert_cmpuint (projects->len, >=, 4000);
   }
 }
 
