@@ -66,6 +66,8 @@ typedef enum
   /* People, not departments: 牵头领导 and 项目责任人 name a person. */
   FIELD_LEAD,
   FIELD_CONTACT,
+  /* 完成时限: kept in the note. */
+  FIELD_DEADLINE,
   N_FIELDS
 } Field;
 
@@ -122,6 +124,15 @@ static const Label labels[] = {
   { "协办单位", FIELD_PARTNERS },
   { "参与单位", FIELD_PARTNERS },
   { "备注", FIELD_NOTE },
+  /* Sub-lines of an item, in any order. */
+  { "年度目标任务", FIELD_TARGET },
+  { "目标任务", FIELD_TARGET },
+  { "建设内容", FIELD_TARGET },
+  { "建设任务", FIELD_TARGET },
+  { "主要内容", FIELD_TARGET },
+  { "完成时限", FIELD_DEADLINE },
+  { "完成时间", FIELD_DEADLINE },
+  { "时间节点", FIELD_DEADLINE },
   { "牵头领导", FIELD_LEAD },
   { "责任领导", FIELD_LEAD },
   { "项目责任人", FIELD_CONTACT },
@@ -1005,6 +1016,17 @@ drop_repeated_and_trailing_chrome (GPtrArray      *lines,
     }
 }
 
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  if (line == NULL || line[0] == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
 /* Joins two pieces of one field. A piece that stops mid-sentence (at a page
  * break) continues without a gap; a finished sentence starts a new line. */
 static void
@@ -1595,6 +1617,14 @@ finish_project (Builder *b)
   ms_project_set_departments (project, (const char * const *)departments->pdata);
   ms_project_set_partners (project, (const char * const *)partners->pdata);
   ms_project_set_completion (project, b->fields[FIELD_COMPLETION]->str);
+  if (b->fields[FIELD_DEADLINE]->len > 0)
+    {
+      g_autofree char *deadline = name_without_stop (b->fields[FIELD_DEADLINE]->str);
+      /* translators: a project's deadline as a notice gives it, kept in its note */
+      g_autofree char *line = g_strdup_printf (_("Deadline: %s"), deadline);
+
+      append_line (b->fields[FIELD_NOTE], line);
+    }
   if (b->fields[FIELD_NOTE]->len > 0)
     ms_project_set_note (project, b->fields[FIELD_NOTE]->str);
   if (b->fields[FIELD_LEAD]->len > 0)
@@ -2168,34 +2198,61 @@ column_for_header (const char *folded)
   return COLUMN_NONE;
 }
 
-/* "市教育局", "市住建局、市财政局", "团市委": names of departments only. */
+/* "市教育局", "市住建局、市财政局", "团市委", "镇市场监管所", "各乡镇（街道）":
+ * names of departments only. */
 static gboolean
 is_department_text (const char *folded)
 {
   static GRegex *regex;
-  g_auto(GStrv) names = NULL;
+  /* "新建学校" names a thing to build, not who builds it. */
+  static GRegex *action_regex;
+  g_autoptr(GString) name = g_string_new (NULL);
   guint n_names = 0;
+  int depth = 0;
+  gboolean valid = TRUE;
 
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^[^\\d\\s。;:,]{0,20}(?:局|委|办|厅|院|中心|公司|残联|妇联|团[省市县区]?委|工会|"
+    g_once_init_leave (&regex, g_regex_new ("^(?:各[^\\d\\s。;:,]{1,12}|[^\\d\\s。;:,]{0,20}"
+                                            "(?:局|委|办|厅|院|中心|公司|残联|妇联|团[省市县区]?委|工会|"
                                             "政府|街道|办事处|指挥部|集团|银行|管委会|委员会|办公室|协会|联社|大队|支队|"
-                                            "分局|管理处|服务站|供销社|科协|文联|红十字会)$",
+                                            "分局|管理处|服务站|供销社|科协|文联|红十字会|所|站|馆|学校|医院|部))"
+                                            "(?:\\((?:牵头|配合|主办|协办|负责|街道|乡镇|社区|[市县区旗](?:、[市县区旗])*)\\))?$",
                                             G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter (&action_regex))
+    g_once_init_leave (&action_regex, g_regex_new ("^(?:新建|新增|改造|改扩建|扩建|建设|建成|实施|开展|推进|完成|提升|启动|加快|"
+                                                   "增加|打造|开工|续建|培训|举办|免费|为)",
+                                                   G_REGEX_OPTIMIZE, 0, NULL));
 
   if (g_utf8_strlen (folded, -1) > 60)
     return FALSE;
 
-  names = g_regex_split_simple ("[、,]", folded, 0, 0);
-  for (guint i = 0; names[i] != NULL; i++)
+  /* Names are separated by 、 and commas outside brackets: 各县（市、区）. */
+  for (const char *p = folded;; p = g_utf8_next_char (p))
     {
-      if (names[i][0] == '\0')
-        continue;
-      if (!g_regex_match (regex, names[i], 0, NULL))
-        return FALSE;
-      n_names++;
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '(')
+        depth++;
+      else if (c == ')' && depth > 0)
+        depth--;
+      if (c == 0 || (depth == 0 && (c == 0x3001 || c == ',')))
+        {
+          g_strstrip (name->str);
+          if (name->str[0] != '\0')
+            {
+              valid &= g_regex_match (regex, name->str, 0, NULL) &&
+                       !g_regex_match (action_regex, name->str, 0, NULL);
+              n_names++;
+            }
+          g_string_truncate (name, 0);
+          if (c == 0)
+            break;
+          continue;
+        }
+      g_string_append_unichar (name, c);
     }
 
-  return n_names > 0;
+  return valid && n_names > 0;
 }
 
 static CellType
@@ -2211,7 +2268,7 @@ type_of_cell (const char *folded,
     {
       percent_regex = g_regex_new ("^[\\d.]+\\s*%$", G_REGEX_OPTIMIZE, 0, NULL);
       deadline_regex = g_regex_new ("^(?:\\d{4}年)?\\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?(?:完成|动工|开工|投入使用|建成)?$"
-                                    "|^(?:年底|年内|全年|长期|持续推进)", G_REGEX_OPTIMIZE, 0, NULL);
+                                    "|^(?:年底前?|年内|全年|长期|持续推进|当年)$", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&figure_regex,
                          g_regex_new ("^[约近超]?[\\d,.]+\\s*(?:万|亿|千)?\\s*[^\\d\\s,.;:。]{0,4}$", G_REGEX_OPTIMIZE, 0, NULL));
     }
@@ -2677,16 +2734,6 @@ start_table_group (Builder    *b,
   b->report->n_groups++;
 }
 
-static void
-append_line (GString    *text,
-             const char *line)
-{
-  if (line == NULL || line[0] == '\0')
-    return;
-  if (text->len > 0)
-    g_string_append_c (text, '\n');
-  g_string_append (text, line);
-}
 
 /* Adds what one row says to the project it belongs to. */
 static void
@@ -2945,7 +2992,10 @@ fits_columns (const Cell   *cells,
       if (type == CELL_EMPTY || columns[c] == COLUMN_NONE || columns[c] == COLUMN_NOTE)
         continue;
       /* Names and numbers may be written any way; a department is not a figure. */
-      if ((columns[c] == COLUMN_DEPARTMENTS || columns[c] == COLUMN_PARTNERS) && type != CELL_DEPARTMENT)
+      /* Under 责任单位, any short name without figures is a department. */
+      if ((columns[c] == COLUMN_DEPARTMENTS || columns[c] == COLUMN_PARTNERS) && type != CELL_DEPARTMENT &&
+          !((type == CELL_TEXT || type == CELL_SHORT) && !has_digit (cells[c].folded) &&
+            g_utf8_strlen (cells[c].folded, -1) <= 30))
         return FALSE;
       if (columns[c] == COLUMN_NUMBER && type != CELL_NUMBER && type != CELL_FIGURE)
         return FALSE;
