@@ -94,7 +94,7 @@ _ms_notice_is_header_word (const char *cell)
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("^(?:序号|编号|项目|项目名称|名称|实事|民生实事|工作任务|任务|事项|"
                                             ".{0,10}(?:项目名称|实事项目|民生实事)|工程|工程名称|类别|领域|"
-                                            "目标任务|目标|建设内容|.{0,6}目标|主要内容|建设规模|任务目标|"
+                                            "目标任务|目标|建设内容|.{0,6}目标(?:任务)?|.{0,4}任务|主要内容|建设规模|任务目标|.{0,4}内容|"
                                             "责任单位|牵头单位|牵头部门|责任部门|主责单位|[省市县区]级牵头|牵头|配合单位|协办单位|完成数|完成值|实际完成.{0,6}|"
                                             "完成时限|时限|完成时间|进度|进展情况.*|完成情况|.{0,10}完成情况|.{0,8}完成.{0,3}|累计.{0,4}|"
                                             ".{0,10}完成率.*|形象进度|完成目标|备注|序时进度|责任领导|牵头领导|"
@@ -386,19 +386,73 @@ read_cell_per_line_table (MsNoticeBlocks *blocks,
   MsNoticeBlock *table;
   GPtrArray *row;
 
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) header_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
   while (header_end < lines->len)
     {
       RawLine *line = g_ptr_array_index (lines, header_end);
       gboolean word = _ms_notice_is_header_word (line->folded);
+      guint taken = 1;
+      g_autofree char *cell = NULL;
 
+      /* A header cell wrapped over lines in a narrow column: "序" "号",
+       * "责任" "单位". Up to three pieces joined make one word. */
+      /* The longest join wins: "年度目标" "任务" is one cell. */
+      if (g_utf8_strlen (line->folded, -1) <= 8)
+        {
+          g_autoptr(GString) joined = g_string_new (line->folded);
+
+          for (guint more = 1; more < 4 && header_end + more < lines->len; more++)
+            {
+              RawLine *next = g_ptr_array_index (lines, header_end + more);
+
+              if (g_utf8_strlen (next->folded, -1) > 8 || is_row_number (next->folded, 1))
+                break;
+              /* A whole word goes on only with the rest of its cell. */
+              if (word && !g_regex_match_simple ("^(?:任务|情况|单位|名称|内容|\\(%\\)|%)$", next->folded, 0, 0))
+                break;
+              g_string_append (joined, next->folded);
+              if (_ms_notice_is_header_word (joined->str))
+                {
+                  word = TRUE;
+                  taken = more + 1;
+                }
+            }
+        }
       if (!word)
-        break;
+        {
+          if (!word && header_words >= 2 && g_utf8_strlen (line->folded, -1) <= 4 && header_end + 1 < lines->len &&
+              !is_row_number (line->folded, 1))
+            {
+              /* A stray piece inside the header ("情况"): part of a cell. */
+              header_end++;
+              continue;
+            }
+          if (!word)
+            break;
+        }
+
+      cell = g_strdup (line->text);
+      for (guint k = 1; k < taken; k++)
+        {
+          char *longer = g_strconcat (cell, ((RawLine *)g_ptr_array_index (lines, header_end + k))->text, NULL);
+
+          g_free (cell);
+          cell = longer;
+        }
+      {
+        g_autofree char *folded_cell = fold (cell);
+
+        if (g_str_equal (folded_cell, "序号") || g_str_equal (folded_cell, "编号"))
+          have_number = TRUE;
+        else if (!have_number)
+          columns_before_number++;
+      }
+      g_ptr_array_add (header, g_steal_pointer (&cell));
+      g_array_append_val (header_lines, line->number);
       header_words++;
-      if (g_str_equal (line->folded, "序号") || g_str_equal (line->folded, "编号"))
-        have_number = TRUE;
-      else if (!have_number)
-        columns_before_number++;
-      header_end++;
+      header_end += taken;
     }
   if (header_words < 3 || !have_number)
     return start;
@@ -424,12 +478,8 @@ read_cell_per_line_table (MsNoticeBlocks *blocks,
   table = ms_notice_blocks_add_table (blocks, ((RawLine *)g_ptr_array_index (lines, start))->number,
                                       N_("one cell per line"));
   row = ms_notice_block_add_row (table);
-  for (guint i = start; i < header_end; i++)
-    {
-      RawLine *line = g_ptr_array_index (lines, i);
-
-      ms_notice_row_add_cell (row, line->number, line->text, 1, 1);
-    }
+  for (guint i = 0; i < header->len; i++)
+    ms_notice_row_add_cell (row, g_array_index (header_lines, guint, i), g_ptr_array_index (header, i), 1, 1);
 
   for (guint r = 0; r < starts->len; r++)
     {
@@ -530,7 +580,7 @@ ms_notice_read_text (const char *text)
         next = read_separated_table (blocks, lines, i, '|', 0xFF5C, N_("cells separated by |"));
       else if (count_char (line->text, '\t', 0) >= 2)
         next = read_separated_table (blocks, lines, i, '\t', 0, N_("cells separated by tabs"));
-      else if (_ms_notice_is_header_word (line->folded))
+      else if (_ms_notice_is_header_word (line->folded) || g_utf8_strlen (line->folded, -1) <= 2)
         next = read_cell_per_line_table (blocks, lines, i);
       else if (count_char (line->folded, ' ', 0) >= 2)
         next = read_space_table (blocks, lines, i);
