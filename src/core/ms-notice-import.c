@@ -1080,7 +1080,7 @@ department_note_regex (void)
 
   /* "（列第一位者为牵头单位，下同）" explains the list; it names no one. */
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\([^()]*(?:列第一位|排在第一位|排名第一|第一位的?为|下同)[^()]*\\)",
+    g_once_init_leave (&regex, g_regex_new ("\\([^()]*(?:列第一位|排在第一位|排名第一|第一位的?为|下同)[^()]*\\)|\\((?:牵头|配合|主办|协办|负责)\\)",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
   return regex;
@@ -1940,6 +1940,32 @@ feed_project_text (Builder    *b,
           }
       }
     }
+}
+
+/* "县教育局：新建学校1所": the department first, then the pledge. Returns
+ * the text after the departments (or @text). */
+static const char *
+take_leading_departments (Builder    *b,
+                          const char *text)
+{
+  g_autofree char *folded = fold_text (text, b->traditional);
+  const char *colon = strchr (folded, ':');
+  g_autofree char *names = NULL;
+  glong chars;
+
+  if (colon == NULL || colon == folded || g_utf8_strlen (folded, colon - folded) > 30)
+    return text;
+  names = g_strndup (folded, colon - folded);
+  if (!is_department_text (names))
+    return text;
+
+  chars = g_utf8_pointer_to_offset (folded, colon);
+  {
+    g_autofree char *written = g_utf8_substring (text, 0, chars);
+
+    append_piece (b->fields[FIELD_DEPARTMENTS], written);
+  }
+  return g_utf8_offset_to_pointer (text, chars + 1);
 }
 
 /* An unnumbered item says what was pledged, then what was done:
@@ -3417,7 +3443,7 @@ build (Builder   *b,
             if (line->positional)
               feed_positional_item (b, line->rest);
             else
-              feed_project_text (b, line->rest);
+              feed_project_text (b, take_leading_departments (b, line->rest));
           }
           break;
 
