@@ -836,6 +836,33 @@ settle_items (GPtrArray *lines,
         }
     }
 
+  /* Nor groups: 一、 lines that pledge (a figure, a 责任单位) are the items;
+   * headings name a part ("一、纳入管理的民生实事") and pledge nothing. */
+  if (count_kind (lines, LINE_PROJECT) == 0 && count_kind (lines, LINE_TABLE) == 0 &&
+      count_kind (lines, LINE_GROUP) == 0)
+    {
+      guint pledging = 0, sections = 0;
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+
+          if (line->kind != LINE_SECTION)
+            continue;
+          sections++;
+          pledging += has_digit (line->rest) || strstr (line->folded, "单位:") != NULL ||
+                      g_utf8_strlen (line->rest, -1) > 30;
+        }
+      if (sections >= 2 && pledging * 2 > sections)
+        for (guint i = 0; i < lines->len; i++)
+          {
+            Line *line = g_ptr_array_index (lines, i);
+
+            if (line->kind == LINE_SECTION)
+              line->kind = LINE_PROJECT;
+          }
+    }
+
   /* Still none: "办好6件民生实事：新建…；新增…；改造…。" lists them in one
    * sentence, one item between semicolons. */
   if (count_kind (lines, LINE_PROJECT) == 0 && count_kind (lines, LINE_TABLE) == 0)
