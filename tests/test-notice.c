@@ -1568,6 +1568,73 @@ test_plan_and_report_in_one_sentence (void)
   g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 3), 12, "家"));
 }
 
+
+static void
+test_levels_and_order (void)
+{
+  static const char three_levels[] =
+    "青石县2025年民生实事项目实施方案\n"
+    "一、教育类\n"
+    "（一）学前教育\n"
+    "1.学前教育扩容工程\n"
+    "（1）新建公办幼儿园2所；\n"
+    "（2）新增普惠性学位720个。\n"
+    "责任单位：县教育局\n"
+    "2.学校改薄工程\n"
+    "（1）改造学校食堂9个。\n"
+    "二、保障措施\n"
+    "（一）加强组织领导。县政府成立推进工作领导小组，由县长任组长。\n";
+  static const char sections_as_items[] =
+    "青石县人民政府关于2025年民生实事的通知\n"
+    "一、实施城乡学校扩容工程。新建小学1所，新增学位1620个。责任单位：县教育局\n"
+    "二、实施农村饮水提质工程。新建改造供水管网64公里。责任单位：县水利局\n"
+    "三、实施养老服务提升工程。新增养老床位300张。责任单位：县民政局\n";
+  static const char department_first[] =
+    "青石县2025年民生实事\n"
+    "1．县教育局：新建城东学校1所，新增学位2160个。\n"
+    "2．县住建局（牵头）、县城管局：改造老旧燃气管网26公里。\n";
+  static const char wrapped_header[] =
+    "青石县2024年民生实事1-9月完成情况\n"
+    "序\n号\n项目\n名称\n年度目标\n任务\n截至9月底\n完成\n情况\n责任\n单位\n"
+    "1\n城区排水防涝\n改造雨污管网18公里\n完成改造15.6公里\n县住建局\n"
+    "2\n普惠托育\n新增普惠托位420个\n新增托位388个\n县卫健局\n";
+  static const guint two[] = { 1, 2 };
+  static const guint three[] = { 1, 2, 3 };
+  g_autoptr(MsDocument) document = import_text (three_levels, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+  MsProject *project;
+
+  /* （1）（2） under 1. are its parts; （一） before a paragraph is no group. */
+  assert_numbers (document, two, G_N_ELEMENTS (two));
+  project = g_ptr_array_index (projects, 0);
+  g_assert_nonnull (find_indicator (project, 720, "个"));
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县教育局");
+  g_assert_cmpuint (g_list_model_get_n_items (ms_category_get_groups (ms_document_get_category (document, 1))), ==, 0);
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  document = import_text (sections_as_items, NULL);
+  assert_numbers (document, three, G_N_ELEMENTS (three));
+  projects = all_projects (document);
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 1))[0], ==, "县水利局");
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 2), 300, "张"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  document = import_text (department_first, NULL);
+  projects = all_projects (document);
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 0))[0], ==, "县教育局");
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 1))[0], ==, "县住建局");
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 1))[1], ==, "县城管局");
+  g_assert_null (strstr (ms_project_get_target (g_ptr_array_index (projects, 0)), "县教育局"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  document = import_text (wrapped_header, NULL);
+  assert_pair (project_numbered (document, 1), 18, "公里", 15.6);
+  g_assert_cmpstr (ms_project_get_departments (project_numbered (document, 2))[0], ==, "县卫健局");
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1730,6 +1797,7 @@ main (int   argc,
   g_test_add_func ("/notice/table-shapes-without-number", test_table_shapes_without_number);
   g_test_add_func ("/notice/table-number-over-two-rows", test_table_number_over_two_rows);
   g_test_add_func ("/notice/plan-and-report-in-one-sentence", test_plan_and_report_in_one_sentence);
+  g_test_add_func ("/notice/levels-and-order", test_levels_and_order);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -50,6 +50,8 @@ typedef struct
   guint     bullet : 1;
   guint     inline_item : 1;
   guint     positional : 1;
+  /* "(1)" rather than "1." or "1、": a second level when both are used. */
+  guint     parenthesised : 1;
   /* Items cut from one paragraph: the run they belong to (0 for none);
    * the first item of a run decides whether the run is items at all. */
   guint     run;
@@ -446,6 +448,7 @@ classify (Line *line)
       int rest_start = 0;
 
       line->heading_number = (guint)g_ascii_strtoull (first && *first ? first : second, NULL, 10);
+      line->parenthesised = !(first && *first);
       if (line->heading_number > 0)
         {
           g_match_info_fetch_pos (match, 3, &rest_start, NULL);
@@ -823,6 +826,60 @@ settle_items (GPtrArray *lines,
           line->bare = FALSE;
         }
     }
+
+  /* "1.学前教育工程" then "(1)新建幼儿园2所；(2)新增学位720个。" then "2.…":
+   * the (1) lines between numbered items are parts of the item above. */
+  {
+    gboolean plain = FALSE, parenthesised = FALSE;
+
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *line = g_ptr_array_index (lines, i);
+
+        if (line->kind == LINE_PROJECT && !line->bare && !line->positional && line->run == 0)
+          {
+            plain |= !line->parenthesised;
+            parenthesised |= line->parenthesised;
+          }
+      }
+    if (plain && parenthesised)
+      {
+        gboolean outer_before = FALSE;
+
+        for (guint i = 0; i < lines->len; i++)
+          {
+            Line *line = g_ptr_array_index (lines, i);
+
+            if (line->kind == LINE_SECTION)
+              outer_before = FALSE;
+            if (line->kind != LINE_PROJECT || line->bare || line->positional || line->run != 0)
+              continue;
+            if (!line->parenthesised)
+              {
+                outer_before = TRUE;
+                continue;
+              }
+            /* Under an item of this part: its parts. */
+            if (outer_before)
+              line->kind = LINE_TEXT;
+          }
+      }
+  }
+
+  /* "（一）加强组织领导。县政府成立…": a sentence and more is a paragraph
+   * numbered in the text, not a group's heading, when items are numbered. */
+  if (count_kind (lines, LINE_PROJECT) > 0)
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *line = g_ptr_array_index (lines, i);
+        const char *stop;
+
+        if (line->kind != LINE_GROUP || line->rest == NULL)
+          continue;
+        stop = strstr (line->rest, "。");
+        if (stop != NULL && g_utf8_strlen (stop, -1) > 10)
+          line->kind = LINE_TEXT;
+      }
 
   /* Headings （一）…（十） with no numbered items: they are the items. */
   if (count_kind (lines, LINE_PROJECT) == 0 && count_kind (lines, LINE_TABLE) == 0)
