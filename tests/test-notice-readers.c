@@ -1353,6 +1353,44 @@ test_fuzz_pdf (void)
   }
 }
 
+
+static void
+test_html_link_lists (void)
+{
+  static const char page[] =
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+    "<p>1.新建公园3个。</p>"
+    "<ol><li>新建学校2所。</li><li>改造管网20公里。</li></ol>"
+    "<div>相关链接</div>"
+    "<ul><li>1.<a href=\"a.html\">关于印发青石县2024年民生实事的通知</a></li>"
+    "<li>2.<a href=\"b.html\">青石县2023年民生实事完成情况</a> 2024-01-05</li></ul>"
+    "</body></html>";
+  g_autoptr(MsNoticeBlocks) blocks = read_string (page);
+  gboolean dropped = FALSE;
+
+  /* Links to other pages are chrome; a list of items is not. */
+  for (guint i = 0; i < blocks->dropped->len; i++)
+    dropped |= strstr (((MsNoticeRemark *)g_ptr_array_index (blocks->dropped, i))->message, "关于印发") != NULL;
+  g_assert_true (dropped);
+  for (guint i = 0; i < blocks->blocks->len; i++)
+    {
+      MsNoticeBlock *block = g_ptr_array_index (blocks->blocks, i);
+
+      g_assert_true (block->text == NULL || strstr (block->text, "关于印发") == NULL);
+    }
+  {
+    gboolean kept = FALSE;
+
+    for (guint i = 0; i < blocks->blocks->len; i++)
+      {
+        MsNoticeBlock *block = g_ptr_array_index (blocks->blocks, i);
+
+        kept |= block->text != NULL && strstr (block->text, "改造管网20公里") != NULL;
+      }
+    g_assert_true (kept);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1362,6 +1400,7 @@ main (int   argc,
   g_test_add_func ("/notice-readers/sniffing", test_sniffing);
   g_test_add_func ("/notice-readers/html/blocks", test_html_blocks);
   g_test_add_func ("/notice-readers/html/import", test_html_import);
+  g_test_add_func ("/notice-readers/html/link-lists", test_html_link_lists);
   g_test_add_func ("/notice-readers/html/charsets", test_html_charsets);
   g_test_add_func ("/notice-readers/html/chrome", test_html_chrome);
   g_test_add_func ("/notice-readers/html/layout-tables", test_html_layout_tables);

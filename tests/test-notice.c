@@ -1159,8 +1159,14 @@ test_table_spans_and_metadata (void)
   ms_notice_row_add_cell (row, 12, "改造管网20公里", 1, 1);
   ms_notice_row_add_cell (row, 12, "已完成12公里", 1, 1);
 
+  /* A note across the table's foot is no group. */
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 13, "注：完成率为完成数除以年度目标。", 1, 5);
+
   document = ms_notice_interpret (blocks, &report, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ms_category_get_groups (ms_document_get_category (document, 0))), ==, 1);
+  g_assert_nonnull (strstr (ms_document_get_note (document), "注：完成率"));
   project = project_numbered (document, 2);
   g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县住建局");
   assert_pair (project, 20, "公里", 12);
@@ -1635,6 +1641,37 @@ test_levels_and_order (void)
   g_assert_cmpstr (ms_project_get_departments (project_numbered (document, 2))[0], ==, "县卫健局");
 }
 
+
+static void
+test_parts_after_the_items (void)
+{
+  static const char text[] =
+    "青石县2025年民生实事\n"
+    "一、市级\n"
+    "1.新增停车泊位4000个。（责任单位：县城管局）\n"
+    "2.新建口袋公园20个。（责任单位：县园林局）\n"
+    "二、省级\n"
+    "序号\t项目\t年度目标\t责任单位\n"
+    "1\t农村公路\t新改建农村公路320公里\t县交通局\n"
+    "2\t饮水安全\t改造供水管网60公里\t县水利局\n"
+    "三、工作要求\n"
+    "1.各责任单位要细化实施方案，每月5日前报送进展。\n";
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  MsCategory *category;
+  MsProject *project;
+
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 3);
+  /* The table under 二、 starts its own projects. */
+  category = ms_document_get_category (document, 1);
+  project = ms_group_get_project (ms_category_get_group (category, 0), 1);
+  g_assert_cmpuint (ms_project_get_number (project), ==, 2);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "县水利局");
+  g_assert_nonnull (find_indicator (project, 60, "公里"));
+  /* 工作要求 pledges nothing. */
+  category = ms_document_get_category (document, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ms_category_get_groups (category)), ==, 0);
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1798,6 +1835,7 @@ main (int   argc,
   g_test_add_func ("/notice/table-number-over-two-rows", test_table_number_over_two_rows);
   g_test_add_func ("/notice/plan-and-report-in-one-sentence", test_plan_and_report_in_one_sentence);
   g_test_add_func ("/notice/levels-and-order", test_levels_and_order);
+  g_test_add_func ("/notice/parts-after-the-items", test_parts_after_the_items);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -100,6 +100,9 @@ typedef struct
   /* The item's text said both the pledge and the report: figures are
    * found in the two parts (quantity_target, quantity_completion). */
   gboolean        split_report;
+  /* The table being read made projects of its own: its rows never fill
+   * in the text's. */
+  gboolean        table_starts_own;
 } Builder;
 
 typedef struct
@@ -863,6 +866,22 @@ settle_items (GPtrArray *lines,
             if (outer_before)
               line->kind = LINE_TEXT;
           }
+      }
+  }
+
+  /* 工作要求, 保障措施: what follows tells how, it pledges nothing. */
+  {
+    gboolean in_requirements = FALSE;
+
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *line = g_ptr_array_index (lines, i);
+
+        if (line->kind == LINE_SECTION)
+          in_requirements = g_regex_match_simple ("(?:工作要求|有关要求|具体要求|保障措施|组织保障|工作措施|推进措施|附则)$",
+                                                  line->rest, 0, 0);
+        else if (in_requirements && (line->kind == LINE_PROJECT || line->kind == LINE_GROUP))
+          line->kind = LINE_TEXT;
       }
   }
 
@@ -2783,6 +2802,18 @@ indicator_from_row (Builder    *b,
   return indicator;
 }
 
+static gboolean
+category_has_projects (MsCategory *category)
+{
+  GListModel *groups = ms_category_get_groups (category);
+
+  for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+    if (g_list_model_get_n_items (ms_group_get_projects (ms_category_get_group (category, g))) > 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 start_table_project (Builder       *b,
                      MsNoticeBlock *block,
@@ -2797,6 +2828,13 @@ start_table_project (Builder       *b,
 
   finish_project (b);
   read_before = g_hash_table_lookup (b->paragraph_projects, GUINT_TO_POINTER (number));
+  /* A table opening a new part (二、省级 after 一、市级 1.–5.) starts its
+   * own projects; one attached to the text lists the text's again. */
+  if (read_before != NULL && (b->table_starts_own ||
+                              (b->category != NULL &&
+                               ms_group_get_category (ms_project_get_group (read_before)) != b->category &&
+                               !category_has_projects (b->category))))
+    read_before = NULL;
   if (read_before != NULL)
     {
       b->project = read_before;
@@ -2806,6 +2844,7 @@ start_table_project (Builder       *b,
       *last_project_number = number;
       return;
     }
+  b->table_starts_own = TRUE;
   ensure_group (b, line);
   if (*last_project_number != 0 && number != *last_project_number + 1 && number != 1)
     add_remark (b->report->warnings, line,
@@ -3199,6 +3238,8 @@ interpret_table (Builder       *b,
                  MsNoticeBlock *block,
                  guint         *last_project_number)
 {
+  b->table_starts_own = FALSE;
+
   g_autoptr(GPtrArray) grid = table_grid (block, b->traditional);
   g_autoptr(GArray) raw_columns = g_array_new (FALSE, TRUE, sizeof (Column));
   g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
@@ -3313,6 +3354,26 @@ interpret_table (Builder       *b,
                 break;
             }
           read_row_by_content (&row, cells, n_cells, (Column *)(void *)columns->data, columns->len);
+        }
+
+      /* "注：完成率为…" across the table's foot: a note, not a row. */
+      if (non_empty == 1)
+        {
+          const char *only = NULL;
+
+          for (guint c = 0; c < n_cells && only == NULL; c++)
+            if (cells[c].type != CELL_EMPTY)
+              only = cells[c].folded;
+          if (only != NULL && g_regex_match_simple ("^(?:注|备注|说明|注释|附注)\\s*\\d*\\s*[:：]", only, 0, 0))
+            {
+              for (guint c = 0; c < n_cells; c++)
+                if (cells[c].type != CELL_EMPTY)
+                  keep_text_in_note (b, cells[c].line ? cells[c].line : line, cells[c].text);
+              record_clear (&row);
+              for (guint c = 0; c < source->len; c++)
+                cell_clear (&cells[c]);
+              continue;
+            }
         }
 
       /* A row of one short text between numbered rows: a group's title. */

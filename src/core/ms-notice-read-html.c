@@ -456,12 +456,69 @@ is_hidden (const xmlNode *node)
   return strstr (compact, "display:none") != NULL || strstr (compact, "visibility:hidden") != NULL;
 }
 
+/* Characters of @node's text outside links, ignoring spaces. */
+static gsize
+unlinked_chars (xmlNode *node)
+{
+  gsize count = 0;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (name_is (child, "a"))
+        continue;
+      if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content != NULL)
+        {
+          for (const char *s = (const char *)child->content; *s; s++)
+            count += !is_html_space (*s);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        count += unlinked_chars (child);
+    }
+
+  return count;
+}
+
+/* "相关链接": a list whose items are links only, to other pages. */
+static gboolean
+is_link_list (xmlNode *node)
+{
+  guint items = 0;
+
+  if (!name_is (node, "ul") && !name_is (node, "ol"))
+    return FALSE;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (!name_is (child, "li"))
+        continue;
+      /* A list number or a date beside the link is allowed. */
+      if (unlinked_chars (child) > 12)
+        return FALSE;
+      {
+        g_autofree char *text = subtree_text (child, 4096);
+
+        if (text[0] == '\0')
+          continue;
+      }
+      items++;
+      {
+        gboolean has_link = FALSE;
+
+        for (xmlNode *inner = child->children; inner != NULL && !has_link; inner = inner->next)
+          has_link = name_is (inner, "a");
+        if (!has_link)
+          return FALSE;
+      }
+    }
+
+  return items > 0;
+}
+
 static gboolean
 is_chrome (xmlNode *node)
 {
   g_autofree char *role = NULL;
 
-  if (name_is_any (node, chrome_elements) || is_hidden (node))
+  if (name_is_any (node, chrome_elements) || is_hidden (node) || is_link_list (node))
     return TRUE;
 
   /* <header> and <footer> of the page, not those of the article. */
