@@ -1672,6 +1672,43 @@ test_parts_after_the_items (void)
   g_assert_cmpuint (g_list_model_get_n_items (ms_category_get_groups (category)), ==, 0);
 }
 
+
+static void
+test_vote_and_report_lists (void)
+{
+  static const char vote[] =
+    "青石县第十届人民代表大会第三次会议票决民生实事项目的公告\n"
+    "1.新建城东学校1所。得票160票，当选。\n"
+    "2.改造地下停车场1处。得票70票，未当选。\n"
+    "3.新增公交线路5条。得票150票，当选。\n";
+  static const char report[] =
+    "青石县2025年政府工作报告（摘编）\n"
+    "过去一年主要做了以下工作：\n"
+    "1．经济运行稳中有进。地区生产总值达到218亿元。\n"
+    "2．项目建设提速增效。实施重点项目41个。\n"
+    "市政府拟定了2025年三件民生实事，提请大会票决：\n"
+    "1．新建公办幼儿园6所。\n"
+    "2．新增停车泊位500个。\n"
+    "3．新建口袋公园25个。\n"
+    "注：1.数据为快报数；\n"
+    "2.停车泊位含路内泊位。\n";
+  static const guint elected[] = { 1, 3 };
+  static const guint three[] = { 1, 2, 3 };
+  g_autoptr(MsNoticeReport) notice_report = NULL;
+  g_autoptr(MsDocument) document = import_text (vote, &notice_report);
+  g_autoptr(GPtrArray) projects = NULL;
+
+  assert_numbers (document, elected, G_N_ELEMENTS (elected));
+  g_assert_true (has_warning_containing (notice_report, "not elected"));
+  g_clear_object (&document);
+
+  /* The run the 民生实事 lead-in introduces; a note's numbers are the note's. */
+  document = import_text (report, NULL);
+  assert_numbers (document, three, G_N_ELEMENTS (three));
+  projects = all_projects (document);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 0), 6, "所"));
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1836,6 +1873,7 @@ main (int   argc,
   g_test_add_func ("/notice/plan-and-report-in-one-sentence", test_plan_and_report_in_one_sentence);
   g_test_add_func ("/notice/levels-and-order", test_levels_and_order);
   g_test_add_func ("/notice/parts-after-the-items", test_parts_after_the_items);
+  g_test_add_func ("/notice/vote-and-report-lists", test_vote_and_report_lists);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -869,6 +869,66 @@ settle_items (GPtrArray *lines,
       }
   }
 
+  /* "注：1.…" then "2.…": the numbered lines of a note are the note's. */
+  for (guint i = 0; i + 1 < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      /* Only a note that numbers its own points ("注：1.…"); 备注： is a field. */
+      if (line->kind != LINE_TEXT || !g_regex_match_simple ("^注\\s*[:：]\\s*(?:1[.、]|\\(1\\))", line->folded, 0, 0))
+        continue;
+      for (guint j = i + 1; j < lines->len; j++)
+        {
+          Line *next = g_ptr_array_index (lines, j);
+
+          if (next->kind != LINE_PROJECT || next->heading_number == 1)
+            break;
+          next->kind = LINE_TEXT;
+        }
+    }
+
+  /* A report lists last year's work "1.…2.…", then "…拟定了十件民生实事：" and
+   * the pledges from 1 again: the run a 民生实事 lead-in introduces is the
+   * list, the run before it is prose. */
+  {
+    guint run_start = G_MAXUINT;
+    guint previous_project = G_MAXUINT;
+
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *line = g_ptr_array_index (lines, i);
+
+        if (line->kind == LINE_SECTION || line->kind == LINE_GROUP || line->kind == LINE_TABLE)
+          {
+            run_start = G_MAXUINT;
+            previous_project = G_MAXUINT;
+            continue;
+          }
+        if (line->kind != LINE_PROJECT || line->positional || line->run != 0)
+          continue;
+        if (run_start == G_MAXUINT)
+          run_start = i;
+        else if (line->heading_number == 1 && previous_project != G_MAXUINT && i > previous_project + 1)
+          {
+            Line *lead = g_ptr_array_index (lines, i - 1);
+
+            if (lead->kind == LINE_TEXT && g_str_has_suffix (lead->folded, ":") &&
+                g_regex_match_simple ("实事|民生工程|民生项目", lead->folded, 0, 0))
+              {
+                for (guint j = run_start; j < i; j++)
+                  {
+                    Line *earlier = g_ptr_array_index (lines, j);
+
+                    if (earlier->kind == LINE_PROJECT)
+                      earlier->kind = LINE_TEXT;
+                  }
+                run_start = i;
+              }
+          }
+        previous_project = i;
+      }
+  }
+
   /* 工作要求, 保障措施: what follows tells how, it pledges nothing. */
   {
     gboolean in_requirements = FALSE;
@@ -3445,6 +3505,36 @@ interpret_table (Builder       *b,
     }
 }
 
+/* A 票决 result lists the candidates: those not elected are no pledge. */
+static void
+leave_out_unelected (Builder *b)
+{
+  for (guint i = b->report->items->len; i > 0; i--)
+    {
+      MsNoticeItem *item = g_ptr_array_index (b->report->items, i - 1);
+      MsProject *project = item->project;
+      MsGroup *group = ms_project_get_group (project);
+      g_autofree char *folded = fold_text (ms_project_get_target (project), b->traditional);
+      GListModel *projects;
+
+      if (group == NULL || !g_regex_match_simple ("未当选|落选|未入选|未获通过", folded, 0, 0))
+        continue;
+
+      add_remark (b->report->warnings, item->line,
+                  /* translators: %u is a candidate project's number in a notice of a vote */
+                  _("project %u was not elected and is left out"), ms_project_get_number (project));
+      projects = ms_group_get_projects (group);
+      for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+        if (ms_group_get_project (group, p) == project)
+          {
+            g_object_unref (ms_group_remove_project (group, p));
+            break;
+          }
+      g_ptr_array_remove_index (b->report->items, i - 1);
+      b->report->n_projects--;
+    }
+}
+
 static void
 build (Builder   *b,
        GPtrArray *lines)
@@ -3625,6 +3715,7 @@ build (Builder   *b,
     }
 
   finish_project (b);
+  leave_out_unelected (b);
   ms_document_set_intro (b->document, intro->str);
   ms_document_set_note (b->document, b->document_note->str);
 
