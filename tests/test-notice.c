@@ -1497,6 +1497,21 @@ test_table_shapes_without_number (void)
   g_assert_nonnull (find_indicator (project, 15, "个"));
   g_clear_object (&document);
 
+  /* Cells pasted from a spreadsheet with their line breaks, quoted; one
+   * row holding two numbered rows. */
+  document = import_text ("青石县2024年民生实事\n"
+                          "序号\t项目名称\t主要内容\t责任单位\n"
+                          "1\t农贸市场提升\t改造提升农贸市场1个\t镇市场监管所\n"
+                          "\"2\n3\"\t\"公厕建设\n背街小巷改造\"\t\"新建改建公厕12座\n改造背街小巷9条\"\t\"镇城建办\n镇城建办、各村\"\n"
+                          "4\t敬老服务\t建成村级居家养老点6个\t镇社会事务办\n", NULL);
+  g_assert_cmpstr (ms_project_get_departments (project_numbered (document, 1))[0], ==, "镇市场监管所");
+  g_assert_nonnull (find_indicator (project_numbered (document, 2), 12, "座"));
+  project = project_numbered (document, 3);
+  g_assert_nonnull (find_indicator (project, 9, "条"));
+  g_assert_cmpstr (ms_project_get_departments (project)[1], ==, "各村");
+  g_assert_cmpstr (ms_project_get_departments (project_numbered (document, 4))[0], ==, "镇社会事务办");
+  g_clear_object (&document);
+
   /* The 单位 column is the figures' unit. */
   document = import_text (units, NULL);
   assert_pair (project_numbered (document, 1), 1.2, "万人", 1.31);

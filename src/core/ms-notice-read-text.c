@@ -168,20 +168,87 @@ split_cells (const char *text,
   if (parts->len > 1 && ((char *)g_ptr_array_index (parts, parts->len - 1))[0] == '\0')
     last = parts->len - 1;
   for (guint i = first; i < last; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (parts, i));
+    {
+      const char *cell = g_ptr_array_index (parts, i);
+      gsize length = strlen (cell);
+
+      /* "a ""b"" c" as a spreadsheet quotes it. */
+      if (length >= 2 && cell[0] == '"' && cell[length - 1] == '"')
+        {
+          g_autoptr(GString) plain = g_string_new (NULL);
+
+          for (gsize k = 1; k + 1 < length; k++)
+            {
+              g_string_append_c (plain, cell[k]);
+              if (cell[k] == '"' && cell[k + 1] == '"' && k + 2 < length)
+                k++;
+            }
+          g_strv_builder_add (builder, plain->str);
+        }
+      else
+        g_strv_builder_add (builder, cell);
+    }
 
   return g_strv_builder_end (builder);
 }
 
 static void
-add_row (MsNoticeBlock *table,
-         guint          line,
-         GStrv          cells)
+add_one_row (MsNoticeBlock *table,
+             guint          line,
+             GStrv          cells)
 {
   GPtrArray *row = ms_notice_block_add_row (table);
 
   for (guint i = 0; cells[i] != NULL; i++)
     ms_notice_row_add_cell (row, line, cells[i], 1, 1);
+}
+
+/* Two rows merged in one by a paste ("3\n4", "公厕\n小巷", …): as many
+ * numbers in the first cell as lines in the others make that many rows. */
+static void
+add_row (MsNoticeBlock *table,
+         guint          line,
+         GStrv          cells)
+{
+  g_auto(GStrv) numbers = cells[0] != NULL ? g_strsplit (cells[0], "\n", -1) : NULL;
+  guint k = numbers != NULL ? g_strv_length (numbers) : 0;
+  gboolean split = k > 1;
+
+  for (guint i = 0; split && i < k; i++)
+    {
+      g_autofree char *number = trim (numbers[i]);
+
+      split = number[0] != '\0' && strspn (number, "0123456789") == strlen (number);
+    }
+  for (guint c = 1; split && cells[c] != NULL; c++)
+    {
+      g_auto(GStrv) parts = g_strsplit (cells[c], "\n", -1);
+      guint n = g_strv_length (parts);
+
+      split = n == k || n <= 1;
+    }
+  if (!split)
+    {
+      add_one_row (table, line, cells);
+      return;
+    }
+
+  for (guint i = 0; i < k; i++)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) row = NULL;
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          g_auto(GStrv) parts = g_strsplit (cells[c], "\n", -1);
+          guint n = g_strv_length (parts);
+          g_autofree char *piece = trim (n == k ? parts[i] : cells[c]);
+
+          g_strv_builder_add (builder, piece);
+        }
+      row = g_strv_builder_end (builder);
+      add_one_row (table, line + i, row);
+    }
 }
 
 static gboolean
@@ -522,6 +589,27 @@ read_cell_per_line_table (MsNoticeBlocks *blocks,
   return end;
 }
 
+static gboolean
+quotes_open (const char *text)
+{
+  guint quotes = 0;
+
+  for (const char *p = text; *p; p++)
+    quotes += *p == '"';
+
+  return quotes % 2 == 1;
+}
+
+/* The open quote starts a cell (after a tab or at the row's start): a
+ * quote inside a sentence ("实施"一事一议"…) opens nothing. */
+static gboolean
+opens_cell (const char *text)
+{
+  const char *last = strrchr (text, '"');
+
+  return last != NULL && (last == text || last[-1] == '\t');
+}
+
 /* Lines end in \n, \r\n or \r. By hand: a regular expression split
  * checks the whole text again at each line. */
 static GStrv
@@ -559,9 +647,34 @@ ms_notice_read_text (const char *text)
 
   for (guint i = 0; raw[i] != NULL; i++)
     {
-      g_autofree char *trimmed = trim (raw[i]);
+      g_autofree char *trimmed = NULL;
       RawLine *line;
 
+      /* A spreadsheet's cell pasted with its line breaks comes quoted:
+       * "3\n4"<tab>"公厕建设\n背街小巷改造". The row goes on to the closing quote. */
+      if (strchr (raw[i], '\t') != NULL || (raw[i][0] == '"' && raw[i + 1] != NULL && strchr (raw[i + 1], '\t') != NULL))
+        {
+          guint first = i;
+          g_autoptr(GString) row = g_string_new (raw[i]);
+
+          while (quotes_open (row->str) && opens_cell (row->str) && raw[i + 1] != NULL && i - first < 50)
+            {
+              g_string_append_c (row, '\n');
+              g_string_append (row, raw[++i]);
+            }
+          if (i > first && !quotes_open (row->str))
+            {
+              line = g_new0 (RawLine, 1);
+              line->number = first + 1;
+              line->text = g_string_free (g_steal_pointer (&row), FALSE);
+              line->folded = traditional ? fold (line->text) : ms_text_normalize (line->text);
+              g_ptr_array_add (lines, line);
+              continue;
+            }
+          i = first;
+        }
+
+      trimmed = trim (raw[i]);
       if (trimmed[0] == '\0')
         continue;
       line = g_new0 (RawLine, 1);
