@@ -1724,6 +1724,27 @@ test_vote_and_report_lists (void)
   g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 0), 6, "所"));
 }
 
+
+static void
+test_region (void)
+{
+  static const struct { const char *text; const char *region; } cases[] = {
+    { "大竹山县人民政府办公室关于对2016年民生实事进行督办的通知\n1.新建公园3个。\n", "大竹山县" },
+    { "2025年桐乡镇民生实事项目清单\n1.新建公园3个。\n", "桐乡镇" },
+    { "2023年度省政府民生实事涉我区任务进展\n1.新建公园3个。\n", "" },
+    { "沙河县人民政府\n关于2024年十件民生实事的公告\n1.新建公园3个。\n", "沙河县" },
+    { "区人大代表票决出区本级2025年十大民生实事项目\n1.新建公园3个。\n", "" },
+    { "【转载】 青禾县2026年民生实事进展情况\n1.新建公园3个。\n", "青禾县" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MsDocument) document = import_text (cases[i].text, NULL);
+
+      g_assert_cmpstr (ms_document_get_region (document), ==, cases[i].region);
+    }
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1889,6 +1910,7 @@ main (int   argc,
   g_test_add_func ("/notice/levels-and-order", test_levels_and_order);
   g_test_add_func ("/notice/parts-after-the-items", test_parts_after_the_items);
   g_test_add_func ("/notice/vote-and-report-lists", test_vote_and_report_lists);
+  g_test_add_func ("/notice/region", test_region);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

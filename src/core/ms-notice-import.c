@@ -2174,6 +2174,41 @@ feed_positional_item (Builder    *b,
   }
 }
 
+/* The place a title begins with: "大竹县" of "大竹县人民政府办公室关于对",
+ * all of "岳阳楼区"; none in "区人大代表票决出区本级". */
+static char *
+place_name (const char *text,
+            gboolean    traditional)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *folded = fold_text (text, traditional);
+  int end = 0;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?![省市县区])[^\\s\\d\\p{P}]{1,10}?(?:自治州|自治县|新区|开发区|省|市|县|区|旗|州|镇|乡|街道)"
+                                            "(?=$|人民政府|人民代表大会|人大|政府|委员会|办公室|关于|本级|城区|\\s)",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (!g_regex_match (regex, folded, 0, &match) || (g_match_info_fetch_pos (match, 0, NULL, &end),
+                                                    g_utf8_pointer_to_offset (folded, folded + end) < 2))
+    {
+      /* "【转载】 青禾县": the place after what a page put before it. */
+      const char *space = strrchr (folded, ' ');
+
+      if (space == NULL || space[1] == '\0')
+        return NULL;
+      {
+        glong offset = g_utf8_pointer_to_offset (folded, space + 1);
+        g_autofree char *rest = g_utf8_substring (text, offset, g_utf8_strlen (text, -1));
+
+        return place_name (rest, traditional);
+      }
+    }
+
+  return g_utf8_substring (text, 0, g_utf8_pointer_to_offset (folded, folded + end));
+}
+
 static void
 set_title (Builder    *b,
            const char *title)
@@ -2200,8 +2235,10 @@ set_title (Builder    *b,
           gsize from = original_offset (title, folded, region_start);
           gsize to = original_offset (title, folded, region_end);
           g_autofree char *region = g_strndup (title + from, to - from);
+          g_autofree char *place = place_name (region, b->traditional);
 
-          ms_document_set_region (b->document, region);
+          if (place != NULL)
+            ms_document_set_region (b->document, place);
         }
     }
 }
@@ -3505,6 +3542,66 @@ interpret_table (Builder       *b,
     }
 }
 
+/* The region when the title does not begin with it: after the year
+ * ("2025年桐乡镇民生实事"), or from the office that signs or issues it
+ * ("沙河县人民政府" above the title or under the text). */
+static void
+find_region_elsewhere (Builder   *b,
+                       GPtrArray *lines)
+{
+  static GRegex *after_year;
+  static GRegex *office;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *title = fold_text (ms_document_get_title (b->document), b->traditional);
+
+  if (g_once_init_enter (&after_year))
+    {
+      office = g_regex_new ("^([^\\s\\d\\p{P}]{1,10}?(?:省|市|县|区|旗|州|镇|乡))(?:人民政府|人民代表大会|人大常委会|"
+                            "委员会|政府办公室|人民政府办公室|民生实事|政协)", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&after_year, g_regex_new ("(?:19|20|21)\\d{2}\\s*年度?(?!度)([^\\s\\d\\p{P}省市县区]{1,6}(?:省|市|县|区|旗|州|镇|乡))",
+                                                   G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  if (g_regex_match (after_year, title, 0, &match))
+    {
+      int start = 0, end = 0;
+
+      g_match_info_fetch_pos (match, 1, &start, &end);
+      {
+        g_autofree char *region = g_utf8_substring (ms_document_get_title (b->document),
+                                                    g_utf8_pointer_to_offset (title, title + start),
+                                                    g_utf8_pointer_to_offset (title, title + end));
+
+        ms_document_set_region (b->document, region);
+        return;
+      }
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      g_autoptr(GMatchInfo) office_match = NULL;
+
+      if (line->kind != LINE_CLOSING && line->kind != LINE_TEXT)
+        continue;
+      if (line->kind == LINE_TEXT && g_utf8_strlen (line->folded, -1) > 24)
+        continue;
+      if (g_regex_match (office, line->folded, 0, &office_match))
+        {
+          int start = 0, end = 0;
+
+          g_match_info_fetch_pos (office_match, 1, &start, &end);
+          {
+            g_autofree char *region = g_utf8_substring (line->text, g_utf8_pointer_to_offset (line->folded, line->folded + start),
+                                                        g_utf8_pointer_to_offset (line->folded, line->folded + end));
+
+            ms_document_set_region (b->document, region);
+          }
+          return;
+        }
+    }
+}
+
 /* A 票决 result lists the candidates: those not elected are no pledge. */
 static void
 leave_out_unelected (Builder *b)
@@ -3741,6 +3838,8 @@ build (Builder   *b,
       add_remark (b->report->warnings, 0,
                   _("no year found in the title or introduction; this year is assumed"));
     }
+  if (ms_document_get_region (b->document)[0] == '\0')
+    find_region_elsewhere (b, lines);
   if (ms_document_get_region (b->document)[0] == '\0')
     add_remark (b->report->warnings, 0, _("no region found in the title"));
   if (!have_title)

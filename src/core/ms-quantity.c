@@ -37,9 +37,13 @@ typedef struct
 /* Longest first, so that 人次 wins over 人 and 平方米 over 米. */
 static const UnitInfo units[] = {
   { "平方公里", "area-km", 1, FALSE },
+  { "平方千米", "area-km", 1, FALSE },
   { "平方米", "area", 1, FALSE },
   { "立方米", "volume", 1, FALSE },
   { "公里", "length", 1000, FALSE },
+  { "km", "length", 1000, FALSE },
+  { "㎡", "area", 1, FALSE },
+  { "m²", "area", 1, FALSE },
   { "千米", "length", 1000, FALSE },
   { "公顷", "hectare", 1, FALSE },
   { "千瓦", "power", 1, FALSE },
@@ -62,6 +66,8 @@ static const UnitInfo units[] = {
   { "条", "count", 1, FALSE },
   { "台", "machine", 1, FALSE },
   { "颗", "piece", 1, FALSE },
+  { "片", "count", 1, FALSE },
+  { "册", "book", 1, FALSE },
   { "场", "event", 1, FALSE },
   { "次", "event", 1, FALSE },
   { "米", "length", 1, FALSE },
