@@ -348,6 +348,32 @@ test_no_year_no_date (void)
                    MS_MERGE_CONFLICT_OTHER_FILE);
 }
 
+/* A copy of the report serves the merge as the report did, after the
+ * report itself is gone (dialogs keep copies). */
+static void
+test_report_copy (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  g_autofree char *text = read_fixture ();
+  MsNoticeReport *report = NULL;
+  g_autoptr(MsDocument) notice = import_text (text, &report);
+  g_autoptr(MsNoticeReport) copy = ms_notice_report_copy (report);
+  g_autoptr(MsMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (copy->items->len, ==, report->items->len);
+  g_assert_cmpuint (copy->warnings->len, ==, report->warnings->len);
+  g_assert_cmpuint (copy->date, ==, report->date);
+  g_assert_cmpint (copy->year_source, ==, report->year_source);
+  g_assert_cmpstr (copy->location_unit, ==, report->location_unit);
+  g_clear_pointer (&report, ms_notice_report_free);
+
+  merge = ms_merge_new_for_notice (document, notice, copy, NOTICE_NAME, MS_DATE_NONE, &error);
+  g_assert_no_error (error);
+  check_changes (document, merge);
+  check_conflicts (merge);
+}
+
 /* A notice built by hand, whatever the importer makes of texts. */
 
 static MsProject *
@@ -462,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/notice-into/other-year", test_other_year);
   g_test_add_func ("/notice-into/no-year-no-date", test_no_year_no_date);
   g_test_add_func ("/notice-into/one-category", test_one_category);
+  g_test_add_func ("/notice-into/report-copy", test_report_copy);
 
   return g_test_run ();
 }

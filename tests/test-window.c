@@ -23,6 +23,7 @@
 
 #include "ms-chart-view.h"
 #include "ms-departments-page.h"
+#include "ms-edits.h"
 #include "ms-gui-util.h"
 #include "ms-import-dialog.h"
 #include "ms-import-preview.h"
@@ -4800,6 +4801,453 @@ test_import_preview_large (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A notice of progress into the open file */
+
+#define PROGRESS_NOTICE "luohe-2024-progress.txt"
+
+static char *
+read_progress_notice (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "notices", PROGRESS_NOTICE, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* The notice with every @from replaced by @to. */
+static char *
+progress_notice_with (const char *from,
+                      const char *to)
+{
+  g_autofree char *text = read_progress_notice ();
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  return g_strjoinv (to, parts);
+}
+
+static GtkWindow *
+present_notice (MsWindow        *window,
+                const char      *text,
+                MsDocument     **imported,
+                MsNoticeReport **report)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  *imported = ms_notice_import (text, strlen (text), report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*imported);
+  dialog = ms_import_dialog_present (window, PROGRESS_NOTICE, *imported, *report);
+  wait_drawn (dialog);
+  return dialog;
+}
+
+static gboolean
+is_toplevel (gpointer window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (item == window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static MsProject *
+project_numbered (MsDocument *document,
+                  const char *category_id,
+                  guint       number)
+{
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      MsProject *project = g_ptr_array_index (projects, i);
+      MsCategory *category = ms_group_get_category (ms_project_get_group (project));
+
+      if (g_str_equal (ms_category_get_id (category), category_id) && ms_project_get_number (project) == number)
+        return project;
+    }
+  g_error ("No project %s %u", category_id, number);
+}
+
+static MsIndicator *
+indicator_named (MsProject  *project,
+                 const char *name)
+{
+  for (guint i = 0; i < ms_project_get_n_indicators (project); i++)
+    if (g_str_equal (ms_indicator_get_name (ms_project_get_indicator (project, i)), name))
+      return ms_project_get_indicator (project, i);
+  g_error ("No indicator %s", name);
+}
+
+/* What the fixture reports into the Luohe file, as tests/test-notice-into.c
+ * expects it: each figure (or, without an indicator, the completion text)
+ * and its line in the notice. */
+static const struct
+{
+  const char *category;
+  guint       number;
+  const char *indicator;
+  double      figure;
+  const char *completion;
+  guint       line;
+} notice_changes[] = {
+  { "provincial", 1, "职业技能培训", 2.6, NULL, 9 },
+  { "provincial", 1, "新增技能人才", 2.1, NULL, 9 },
+  { "provincial", 1, "新增高技能人才", 1.2, NULL, 9 },
+  { "provincial", 1, NULL, 0, "上半年开展各类职业技能培训2.6万人次,新增技能人才2.1万人,新增高技能人才1.2万人。", 9 },
+  { "provincial", 4, "新开工改造老旧小区", 1800, NULL, 17 },
+  { "provincial", 4, NULL, 0, "全市已新开工改造老旧小区1800户，其余项目正在办理施工手续。", 17 },
+  { "provincial", 5, "新建农村公路", 46.5, NULL, 25 },
+  { "provincial", 5, "改造危旧桥梁", 9, NULL, 25 },
+  { "provincial", 5, NULL, 0, "新建农村公路46.5公里,改造危桥9座。", 25 },
+  { "municipal", 1, "城镇新增就业", 1.9, NULL, 35 },
+  { "municipal", 1, NULL, 0, "城镇新增就业1.9万人,零就业家庭保持动态为零。", 35 },
+  { "municipal", 9, "打通断头路", 6, NULL, 51 },
+  { "municipal", 9, NULL, 0, "已打通断头路6条，其余正在施工。", 51 },
+};
+
+/* The row of the review showing the expected change @i, or -1. */
+static int
+find_notice_change_row (MsMergeDialog *dialog,
+                        MsDocument    *document,
+                        guint          i)
+{
+  MsProject *project = project_numbered (document, notice_changes[i].category, notice_changes[i].number);
+  MsIndicator *indicator = notice_changes[i].indicator != NULL
+                         ? indicator_named (project, notice_changes[i].indicator) : NULL;
+
+  for (guint row = 0; row < ms_merge_dialog_get_n_change_rows (dialog); row++)
+    {
+      const MsMergeChange *change = ms_merge_dialog_get_row_change (dialog, row);
+
+      if (change->project == project && change->indicator == indicator)
+        return row;
+    }
+  return -1;
+}
+
+static void
+scroll_to_end_screenshot (GtkWindow  *dialog,
+                          const char *name)
+{
+  g_autoptr(GPtrArray) scrolled = NULL;
+  GtkAdjustment *adjustment;
+
+  if (g_getenv ("MS_SCREENSHOT_DIR") == NULL)
+    return;
+  scrolled = find_widgets (dialog, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpuint (scrolled->len, >=, 1);
+  adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_drawn (dialog);
+  save_screenshot (GTK_WIDGET (dialog), name);
+}
+
+/* Update Open File: the notice's figures reviewed in the merge review,
+ * applied as progress at the notice's date in one undo step. */
+static void
+test_import_update (void)
+{
+  MsWindow *window = open_window ("import-update.json");
+  MsDocument *document = ms_window_get_document (window);
+  MsHistory *history = ms_window_get_history (window);
+  MsDate notice_date = ms_date_from_ymd (2024, 7, 10);
+  g_autofree char *text = read_progress_notice ();
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) imported = NULL;
+  g_autoptr(GBytes) before = ms_document_serialize (document, NULL);
+  g_autoptr(GBytes) undone = NULL;
+  g_autofree char *title_before = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  GPtrArray *conflicts;
+  MsMergeDialog *review;
+  GtkWindow *dialog;
+  GtkWidget *update_button;
+
+  g_assert_false (ms_editor_get_modified (ms_window_get_editor (window)));
+  dialog = present_notice (window, text, &imported, &report);
+  g_assert_cmpuint (report->date, ==, notice_date);
+
+  /* Both ways to take the notice, each saying what it does. */
+  update_button = dialog_part (dialog, "update_button");
+  g_assert_true (gtk_widget_get_visible (update_button));
+  g_assert_true (gtk_widget_is_sensitive (update_button));
+  g_assert_true (gtk_widget_is_sensitive (dialog_part (dialog, "open_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (update_button)), ==, _("_Update Open File"));
+  g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (update_button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (update_button), ==,
+                   _("Add the notice’s figures to the open file as progress at the notice’s date, and its "
+                     "completion texts, after a review"));
+  save_screenshot (GTK_WIDGET (dialog), "import-update");
+
+  /* Pressed: the review of the open file opens, the preview waits out of the way. */
+  gtk_widget_activate (update_button);
+  ms_test_wait ((review = find_merge_dialog ()) != NULL);
+  g_assert_null (find_import_dialog ());
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (review)) == GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (review)), ==, _("Update From Notice"));
+  g_assert_false (ms_merge_dialog_get_needs_date (review));
+  g_assert_false (gtk_widget_get_visible (find_by_id (review, "date_group")));
+  {
+    g_autoptr(GBytes) read = ms_document_serialize (document, NULL);
+
+    g_assert_true (g_bytes_equal (before, read));
+    g_assert_false (ms_history_get_can_undo (history));
+  }
+
+  /* Every figure and completion text of the notice's matched projects, at its date. */
+  g_assert_cmpuint (ms_merge_dialog_get_n_change_rows (review), ==, G_N_ELEMENTS (notice_changes));
+  g_assert_cmpuint (count_list_rows (review, "changes_list"), ==, G_N_ELEMENTS (notice_changes));
+  for (guint i = 0; i < G_N_ELEMENTS (notice_changes); i++)
+    {
+      int row = find_notice_change_row (review, document, i);
+      const MsMergeChange *change;
+      g_autofree char *source = g_strdup_printf ("%s:%u", PROGRESS_NOTICE, notice_changes[i].line);
+
+      g_test_message ("change %u: %s %u %s", i, notice_changes[i].category, notice_changes[i].number,
+                      notice_changes[i].indicator != NULL ? notice_changes[i].indicator : "completion");
+      g_assert_cmpint (row, >=, 0);
+      change = ms_merge_dialog_get_row_change (review, row);
+      g_assert_true (change->accepted);
+      g_assert_true (check_of_row_active (review, row));
+      g_assert_cmpuint (change->date, ==, notice_date);
+      g_assert_cmpstr (change->source, ==, source);
+      if (notice_changes[i].indicator != NULL)
+        {
+          g_assert_cmpint (change->field, ==, MS_MERGE_FIELD_ACTUAL);
+          g_assert_cmpfloat (change->figure, ==, notice_changes[i].figure);
+        }
+      else
+        {
+          g_assert_cmpint (change->field, ==, MS_MERGE_FIELD_COMPLETION);
+          g_assert_cmpstr (change->text, ==, notice_changes[i].completion);
+        }
+    }
+
+  /* Project 21 fits two of the file's, project 10 none: listed, not applied. */
+  conflicts = ms_merge_get_conflicts (ms_merge_dialog_get_merge (review));
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  g_assert_cmpuint (count_list_rows (review, "conflicts_list"), ==, 2);
+  g_assert_cmpint (((MsMergeConflict *)g_ptr_array_index (conflicts, 0))->kind, ==, MS_MERGE_CONFLICT_AMBIGUOUS);
+  g_assert_cmpstr (((MsMergeConflict *)g_ptr_array_index (conflicts, 0))->source, ==, PROGRESS_NOTICE ":43");
+  g_assert_cmpint (((MsMergeConflict *)g_ptr_array_index (conflicts, 1))->kind, ==, MS_MERGE_CONFLICT_NO_PROJECT);
+  g_assert_cmpstr (((MsMergeConflict *)g_ptr_array_index (conflicts, 1))->source, ==, PROGRESS_NOTICE ":57");
+  {
+    AdwActionRow *row = ADW_ACTION_ROW (
+      gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_by_id (review, "conflicts_list")), 0));
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     ms_merge_conflict_kind_get_label (MS_MERGE_CONFLICT_AMBIGUOUS));
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), PROGRESS_NOTICE ":43"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "发放创业担保贷款3亿元以上"));
+  }
+  if (g_str_equal (g_getenv ("LANGUAGE"), "en"))
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_by_id (review, "summary_label"))), ==,
+                     "13 changes from " PROGRESS_NOTICE ", 2 conflicts");
+  save_screenshot (GTK_WIDGET (review), "notice-review");
+  scroll_to_end_screenshot (GTK_WINDOW (review), "notice-review-end");
+
+  /* Applied: one step, the preview gone with the review. */
+  g_assert_true (gtk_widget_is_sensitive (find_by_id (review, "apply_button")));
+  gtk_widget_activate (find_by_id (review, "apply_button"));
+  ms_test_wait (find_merge_dialog () == NULL);
+  ms_test_wait (!is_toplevel (dialog));
+
+  for (guint i = 0; i < G_N_ELEMENTS (notice_changes); i++)
+    {
+      MsProject *project = project_numbered (document, notice_changes[i].category, notice_changes[i].number);
+
+      if (notice_changes[i].indicator != NULL)
+        {
+          MsIndicator *indicator = indicator_named (project, notice_changes[i].indicator);
+          const MsTimelineEntry *entry = ms_timeline_get_at (ms_indicator_get_progress (indicator), notice_date);
+
+          g_assert_nonnull (entry);
+          g_assert_cmpuint (entry->date, ==, notice_date);
+          g_assert_cmpfloat (entry->value, ==, notice_changes[i].figure);
+        }
+      else
+        g_assert_cmpstr (ms_project_get_completion (project), ==, notice_changes[i].completion);
+    }
+  /* The tie and the unmatched project are left as they were. */
+  g_assert_null (ms_indicator_get_progress (ms_project_get_indicator (project_numbered (document, "municipal", 2), 0)));
+  g_assert_null (ms_indicator_get_progress (ms_project_get_indicator (project_numbered (document, "municipal", 10),
+                                                                      0)));
+  g_assert_true (ms_editor_get_modified (ms_window_get_editor (window)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)) + strlen ("• "), ==, title_before);
+  g_assert_cmpstr (ms_history_get_undo_label (history), ==, "Update From Notice");
+
+  /* One undo gives the file back exactly. */
+  activate (window, "undo");
+  g_assert_false (ms_history_get_can_undo (history));
+  undone = ms_document_serialize (document, NULL);
+  g_assert_true (g_bytes_equal (before, undone));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Cancel in the review changes nothing and gives the preview back; a
+ * notice of another year is shown as a conflict with nothing to apply; a
+ * notice without a date gets the date row. */
+static void
+test_import_update_cancel (void)
+{
+  MsWindow *window = open_window ("import-update-cancel.json");
+  MsDocument *document = ms_window_get_document (window);
+  g_autoptr(GBytes) before = ms_document_serialize (document, NULL);
+  g_autofree char *text = read_progress_notice ();
+  g_autoptr(MsNoticeReport) report = NULL;
+  g_autoptr(MsDocument) imported = NULL;
+  MsMergeDialog *review;
+  GtkWindow *dialog;
+
+  dialog = present_notice (window, text, &imported, &report);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_part (dialog, "title_row")), "left as typed");
+  gtk_widget_activate (dialog_part (dialog, "update_button"));
+  ms_test_wait ((review = find_merge_dialog ()) != NULL);
+  g_assert_cmpuint (ms_merge_dialog_get_n_change_rows (review), ==, G_N_ELEMENTS (notice_changes));
+  gtk_widget_activate_action (GTK_WIDGET (review), "window.close", NULL);
+  ms_test_wait (find_merge_dialog () == NULL);
+  /* The preview comes back as it was left; the file is untouched. */
+  ms_test_wait (find_import_dialog () == MS_IMPORT_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_part (dialog, "title_row"))), ==, "left as typed");
+  {
+    g_autoptr(GBytes) after = ms_document_serialize (document, NULL);
+
+    g_assert_true (g_bytes_equal (before, after));
+    g_assert_false (ms_history_get_can_undo (ms_window_get_history (window)));
+    g_assert_false (ms_editor_get_modified (ms_window_get_editor (window)));
+    g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  }
+  gtk_window_destroy (dialog);
+  g_clear_object (&imported);
+  g_clear_pointer (&report, ms_notice_report_free);
+
+  /* For 2023: the conflict says so, and there is nothing to apply. */
+  {
+    g_autofree char *other = progress_notice_with ("2024年", "2023年");
+    AdwActionRow *row;
+
+    dialog = present_notice (window, other, &imported, &report);
+    gtk_widget_activate (dialog_part (dialog, "update_button"));
+    ms_test_wait ((review = find_merge_dialog ()) != NULL);
+    g_assert_cmpuint (ms_merge_dialog_get_n_change_rows (review), ==, 0);
+    g_assert_cmpuint (count_list_rows (review, "conflicts_list"), ==, 1);
+    g_assert_false (gtk_widget_get_visible (find_by_id (review, "changes_group")));
+    g_assert_true (gtk_widget_get_visible (find_by_id (review, "conflicts_group")));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (review, "review_stack"))), ==,
+                     "review");
+    row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_by_id (review, "conflicts_list")), 0));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, _("notice for another year"));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_by_id (review, "summary_label"))), ==,
+                     _("Nothing to apply: the notice is not for the open file’s year"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "2023"));
+    g_assert_false (gtk_widget_is_sensitive (find_by_id (review, "apply_button")));
+    save_screenshot (GTK_WIDGET (review), "notice-other-year");
+    gtk_widget_activate_action (GTK_WIDGET (review), "merge.apply", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (review), "window.close", NULL);
+    ms_test_wait (find_import_dialog () == MS_IMPORT_DIALOG (dialog));
+    gtk_window_destroy (dialog);
+    g_clear_object (&imported);
+    g_clear_pointer (&report, ms_notice_report_free);
+  }
+
+  /* No year and no date: the review asks for the date of the figures. */
+  {
+    g_autofree char *undated = progress_notice_with ("2024年", "");
+    GtkWidget *date_row;
+    MsDate june = ms_date_from_ymd (2024, 6, 30);
+
+    dialog = present_notice (window, undated, &imported, &report);
+    g_assert_cmpint (report->year_source, ==, MS_NOTICE_YEAR_ASSUMED);
+    g_assert_cmpuint (report->date, ==, MS_DATE_NONE);
+    /* Unlike Open, the update takes the file's year without asking. */
+    g_assert_false (gtk_widget_is_sensitive (dialog_part (dialog, "open_button")));
+    g_assert_true (gtk_widget_is_sensitive (dialog_part (dialog, "update_button")));
+    gtk_widget_activate (dialog_part (dialog, "update_button"));
+    ms_test_wait ((review = find_merge_dialog ()) != NULL);
+    g_assert_true (ms_merge_dialog_get_needs_date (review));
+    date_row = find_by_id (review, "date_row");
+    g_assert_true (gtk_widget_get_visible (find_by_id (review, "date_group")));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date_row)), ==,
+                     _("Date of the notice’s figures (YYYY-MM-DD)"));
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "2024-06-30");
+    g_assert_cmpuint (ms_merge_dialog_get_n_change_rows (review), ==, G_N_ELEMENTS (notice_changes));
+    for (guint i = 0; i < G_N_ELEMENTS (notice_changes); i++)
+      g_assert_cmpuint (ms_merge_dialog_get_row_change (review, i)->date, ==, june);
+    g_assert_true (gtk_widget_is_sensitive (find_by_id (review, "apply_button")));
+    save_screenshot (GTK_WIDGET (review), "notice-date");
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "2024-06-31");
+    g_assert_false (gtk_widget_is_sensitive (find_by_id (review, "apply_button")));
+    gtk_widget_activate_action (GTK_WIDGET (review), "window.close", NULL);
+    ms_test_wait (find_import_dialog () == MS_IMPORT_DIALOG (dialog));
+    gtk_window_destroy (dialog);
+  }
+
+  {
+    g_autoptr(GBytes) after = ms_document_serialize (document, NULL);
+
+    g_assert_true (g_bytes_equal (before, after));
+    g_assert_false (ms_history_get_can_undo (ms_window_get_history (window)));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Nothing to update: no file open, or a new empty one. */
+static void
+test_import_update_needs_file (void)
+{
+  MsWindow *window = ms_window_new (NULL);
+  g_autofree char *text = read_progress_notice ();
+  GtkWindow *dialog;
+  GtkWidget *update_button;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_drawn (window);
+  g_assert_null (ms_window_get_document (window));
+
+  {
+    g_autoptr(MsNoticeReport) report = NULL;
+    g_autoptr(MsDocument) imported = NULL;
+
+    dialog = present_notice (window, text, &imported, &report);
+    update_button = dialog_part (dialog, "update_button");
+    g_assert_true (gtk_widget_get_visible (update_button));
+    g_assert_false (gtk_widget_is_sensitive (update_button));
+    g_assert_true (gtk_widget_is_sensitive (dialog_part (dialog, "open_button")));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (update_button), ==,
+                     _("No file is open to update: open the yearly file of the notice’s year first"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.update", NULL);
+    wait_idle ();
+    g_assert_null (find_merge_dialog ());
+    g_assert_true (find_import_dialog () == MS_IMPORT_DIALOG (dialog));
+    gtk_window_destroy (dialog);
+  }
+
+  {
+    g_autoptr(MsDocument) empty = ms_edits_new_document ();
+    g_autoptr(MsNoticeReport) report = NULL;
+    g_autoptr(MsDocument) imported = NULL;
+
+    ms_window_set_document (window, empty);
+    dialog = present_notice (window, text, &imported, &report);
+    update_button = dialog_part (dialog, "update_button");
+    g_assert_false (gtk_widget_is_sensitive (update_button));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (update_button), ==,
+                     _("The open file has no projects to find the notice’s in"));
+    gtk_window_destroy (dialog);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4886,6 +5334,9 @@ main (int   argc,
   g_test_add_func ("/window/import-asks-year", test_import_asks_year);
   g_test_add_func ("/window/import-preview-lines", test_import_preview_lines);
   g_test_add_func ("/window/import-preview-large", test_import_preview_large);
+  g_test_add_func ("/window/import-update", test_import_update);
+  g_test_add_func ("/window/import-update-cancel", test_import_update_cancel);
+  g_test_add_func ("/window/import-update-needs-file", test_import_update_needs_file);
 
   result = g_test_run ();
 

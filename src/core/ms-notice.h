@@ -81,6 +81,7 @@ MsDocument *ms_notice_interpret    (MsNoticeBlocks  *blocks,
                                     GError         **error);
 char       *ms_notice_export       (MsDocument      *document);
 void        ms_notice_report_free  (MsNoticeReport  *report);
+MsNoticeReport *ms_notice_report_copy (const MsNoticeReport *report);
 const MsNoticeItem *ms_notice_report_find_item (MsNoticeReport *report,
                                     MsProject       *project);
 GStrv       ms_notice_split_departments (const char *text);

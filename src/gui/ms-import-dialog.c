@@ -17,12 +17,14 @@
 #include "ms-import-preview.h"
 #include "ms-import-row.h"
 #include "ms-l10n.h"
+#include "ms-merge-dialog.h"
 #include "ms-window-private.h"
 
 /* Importing a notice: the whole tree that was recognised is shown before
  * it becomes a document, with every warning beside its project and every
  * line left out. What web pages often get wrong (title, region) and a
- * year the notice does not say are settled here. */
+ * year the notice does not say are settled here. It becomes a new
+ * document, or updates the open file through the merge review. */
 
 struct _MsImportDialog
 {
@@ -30,6 +32,9 @@ struct _MsImportDialog
 
   MsDocument           *document;
   MsImportPreview      *preview;
+  /* The notice's file name and what its import found, for updating the open file. */
+  char                 *name;
+  MsNoticeReport       *report;
   /* Nothing in the notice says the year: Open waits until it is confirmed. */
   gboolean              year_assumed;
   /* The dialog is filling its fields: not the user's doing. */
@@ -37,8 +42,9 @@ struct _MsImportDialog
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
-  /* The ways to take the import; more than Open will come. */
+  /* The ways to take the import: open it, or update the open file. */
   GtkBox               *action_box;
+  GtkWidget            *update_button;
   GtkLabel             *summary_label;
   AdwEntryRow          *title_row;
   AdwEntryRow          *region_row;
@@ -69,12 +75,47 @@ year_settled (MsImportDialog *self)
   return !self->year_assumed || gtk_check_button_get_active (self->year_check);
 }
 
+/* The window's file the notice can update: open, and with projects to
+ * find the notice's in. Returns: (nullable): that file */
+static MsDocument *
+get_updatable_document (MsImportDialog *self,
+                        const char    **why_not)
+{
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  MsDocument *document = MS_IS_WINDOW (window) ? ms_window_get_document (MS_WINDOW (window)) : NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+
+  if (document == NULL)
+    {
+      *why_not = _("No file is open to update: open the yearly file of the notice’s year first");
+      return NULL;
+    }
+  projects = ms_node_collect_projects (MS_NODE (document));
+  if (projects->len == 0)
+    {
+      *why_not = _("The open file has no projects to find the notice’s in");
+      return NULL;
+    }
+  *why_not = NULL;
+  return document;
+}
+
 static void
 update_actions (MsImportDialog *self)
 {
+  const char *why_not;
+  gboolean updatable;
+
   g_assert (MS_IS_IMPORT_DIALOG (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.open", year_settled (self));
+  /* The merge takes a year the notice does not say as the file's: no need to settle it. */
+  updatable = get_updatable_document (self, &why_not) != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.update", updatable);
+  gtk_widget_set_tooltip_text (self->update_button,
+                               updatable ? _("Add the notice’s figures to the open file as progress at the "
+                                             "notice’s date, and its completion texts, after a review")
+                                         : why_not);
 }
 
 static const char *
@@ -211,6 +252,8 @@ show_report (MsImportDialog *self,
 
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_label_set_text (self->summary_label, summary);
+  self->name = g_strdup (name);
+  self->report = ms_notice_report_copy (report);
 
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), ms_document_get_title (self->document));
@@ -342,6 +385,34 @@ open_action (GtkWidget  *widget,
   _ms_window_confirm_unsaved (window, open_after_confirm, opening, opening_free);
 }
 
+/* The notice into the open file: its review, where the user accepts
+ * changes and applies them; this dialog waits, out of the way. */
+static void
+update_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MsImportDialog *self = MS_IMPORT_DIALOG (widget);
+  MsWindow *window = MS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self)));
+  g_autoptr(MsNoticeReport) report = NULL;
+  const char *why_not;
+  GtkWidget *review;
+
+  if (get_updatable_document (self, &why_not) == NULL)
+    return;
+
+  apply_fields (self);
+  report = ms_notice_report_copy (self->report);
+  /* A year the user set or confirmed is the notice's, held against the file's. */
+  if (self->year_assumed && gtk_check_button_get_active (self->year_check))
+    report->year_source = MS_NOTICE_YEAR_FROM_TEXT;
+
+  review = ms_merge_dialog_new_for_notice (window, self->name, self->document, report);
+  ms_merge_dialog_set_origin (MS_MERGE_DIALOG (review), GTK_WINDOW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_window_present (GTK_WINDOW (review));
+}
+
 static void
 ms_import_dialog_dispose (GObject *object)
 {
@@ -350,6 +421,8 @@ ms_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->preview);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->report, ms_notice_report_free);
+  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (ms_import_dialog_parent_class)->dispose (object);
 }
@@ -418,6 +491,7 @@ ms_import_dialog_class_init (MsImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MsImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, MsImportDialog, action_box);
+  gtk_widget_class_bind_template_child (widget_class, MsImportDialog, update_button);
   gtk_widget_class_bind_template_child (widget_class, MsImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MsImportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, MsImportDialog, region_row);
@@ -434,6 +508,7 @@ ms_import_dialog_class_init (MsImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_year_typed_cb);
 
   gtk_widget_class_install_action (widget_class, "import.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "import.update", NULL, update_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

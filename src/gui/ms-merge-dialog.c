@@ -4,9 +4,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The review of departments' returned sheets before they are merged: each
- * change with a check to accept it, the conflicts the merge leaves out and
- * the files it could not read. Nothing touches the document until Apply.
+ * The review of departments' returned sheets before they are merged, or of
+ * a published notice read into the open file: each change with a check to
+ * accept it, the conflicts the merge leaves out and the files it could not
+ * read. Nothing touches the document until Apply.
  */
 
 #define G_LOG_DOMAIN "ms-merge-dialog"
@@ -33,8 +34,15 @@ struct _MsMergeDialog
   /* The returns read, in the order chosen: merged again when the date changes. */
   GPtrArray      *workbooks;
   guint           n_refused;
-  /* Some return gives no reporting date: the date row supplies one. */
+  /* Or a notice and what its import found, merged again in the same way. */
+  MsDocument     *notice;
+  MsNoticeReport *notice_report;
+  char           *notice_name;
+  /* Some return (or the notice) gives no date: the date row supplies one. */
   gboolean        needs_date;
+  /* The dialog the review was opened from: back if cancelled, closed if applied. */
+  GtkWindow      *origin;
+  gboolean        applied;
   MsMerge        *merge;
   /* The merge's changes in the order of the rows (by project), and their checks. */
   GPtrArray      *shown;
@@ -47,6 +55,8 @@ struct _MsMergeDialog
   AdwEntryRow    *date_row;
   AdwPreferencesGroup *changes_group;
   GtkListBox     *changes_list;
+  GtkWidget      *apply_button;
+  AdwStatusPage  *nothing_page;
   AdwPreferencesGroup *conflicts_group;
   GtkListBox     *conflicts_list;
   AdwPreferencesGroup *refused_group;
@@ -165,6 +175,18 @@ update_apply (MsMergeDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.reject-all", self->shown->len > 0);
 }
 
+/* A notice for another year, or dated far from it: nothing of it is used. */
+static gboolean
+refused_whole (MsMergeDialog *self)
+{
+  GPtrArray *conflicts = ms_merge_get_conflicts (self->merge);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    if (((MsMergeConflict *)g_ptr_array_index (conflicts, i))->kind == MS_MERGE_CONFLICT_OTHER_FILE)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 update_summary (MsMergeDialog *self)
 {
@@ -173,7 +195,24 @@ update_summary (MsMergeDialog *self)
   guint n_sheets = self->workbooks->len;
   g_autofree char *summary = NULL;
 
-  if (n_sheets == 0)
+  if (self->notice != NULL && n_changes == 0 && n_conflicts == 0)
+    summary = g_strdup (_("Nothing to update: the file holds what the notice reports"));
+  else if (self->notice != NULL && n_changes == 0 && refused_whole (self))
+    summary = g_strdup (_("Nothing to apply: the notice is not for the open file’s year"));
+  else if (self->notice != NULL)
+    {
+      /* translators: the first part of "12 changes from notice.txt, 2 conflicts" */
+      g_autofree char *changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_changes),
+                                                  n_changes);
+      /* translators: the last part of "12 changes from notice.txt, 2 conflicts" */
+      g_autofree char *conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts",
+                                                                 n_conflicts),
+                                                    n_conflicts);
+
+      /* translators: "12 changes", the notice's file name, "2 conflicts"; reorder with %2$s and the like */
+      summary = g_strdup_printf (_("%1$s from %2$s, %3$s"), changes, self->notice_name, conflicts);
+    }
+  else if (n_sheets == 0)
     summary = g_strdup (_("None of the files could be read as a returned sheet"));
   else if (n_changes == 0 && n_conflicts == 0)
     summary = g_strdup (_("Nothing to merge: the sheets hold what the file holds"));
@@ -271,12 +310,16 @@ add_change_row (MsMergeDialog *self,
   g_autofree char *title = g_strdup_printf (_("%s: %s → %s"), field, file_value, return_value);
   /* translators: under a change in the merge review: the department, where the value was read */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), change->department, source);
-  /* translators: the tooltip of a change in the merge review, with the values whole */
-  g_autofree char *tooltip = g_strdup_printf (_("In the file: %s\nReturned: %s"), change->file_value,
-                                              change->return_value);
+  g_autofree char *tooltip = NULL;
   GtkWidget *row = new_text_row (title, subtitle);
   GtkWidget *check = gtk_check_button_new ();
 
+  if (self->notice != NULL)
+    /* translators: the tooltip of a change read from a notice, with the values whole */
+    tooltip = g_strdup_printf (_("In the file: %s\nIn the notice: %s"), change->file_value, change->return_value);
+  else
+    /* translators: the tooltip of a change in the merge review, with the values whole */
+    tooltip = g_strdup_printf (_("In the file: %s\nReturned: %s"), change->file_value, change->return_value);
   gtk_widget_set_tooltip_text (row, tooltip);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), change->accepted);
   /* The row takes the click and the keys, so the whole row toggles and is one stop. */
@@ -354,7 +397,13 @@ fill_rows (MsMergeDialog *self)
           g_autofree char *source = dup_short_source (self, conflict->source);
           /* translators: under a conflict in the merge review: where it was read, what is wrong */
           g_autofree char *subtitle = g_strdup_printf (_("%s: %s"), source, conflict->message);
-          GtkWidget *row = new_text_row (ms_merge_conflict_kind_get_label (conflict->kind), subtitle);
+          const char *kind = ms_merge_conflict_kind_get_label (conflict->kind);
+          GtkWidget *row;
+
+          /* The core's word is for returns; a notice is for another year (or date). */
+          if (self->notice != NULL && conflict->kind == MS_MERGE_CONFLICT_OTHER_FILE)
+            kind = _("notice for another year");
+          row = new_text_row (kind, subtitle);
 
           /* Conflicts are left out by the merge: nothing here to accept. */
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -369,7 +418,8 @@ fill_rows (MsMergeDialog *self)
   update_apply (self);
   /* Sheets that hold what the file holds leave nothing to review; refused files are still listed. */
   gtk_stack_set_visible_child_name (self->review_stack,
-                                    self->merge != NULL && self->workbooks->len > 0 && self->n_refused == 0
+                                    self->merge != NULL
+                                    && (self->notice != NULL || (self->workbooks->len > 0 && self->n_refused == 0))
                                     && ms_merge_get_changes (self->merge)->len == 0
                                     && ms_merge_get_conflicts (self->merge)->len == 0 ? "nothing" : "review");
 }
@@ -393,17 +443,29 @@ merge_again (MsMergeDialog *self,
   g_ptr_array_set_size (self->shown, 0);
   g_clear_pointer (&self->merge, ms_merge_free);
 
-  if (date != MS_DATE_NONE || !self->needs_date)
+  /* Each was read once already: only the date can have failed. */
+  if (self->notice != NULL && (date != MS_DATE_NONE || !self->needs_date))
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->merge = ms_merge_new_for_notice (self->document, self->notice, self->notice_report,
+                                             self->notice_name, date, &error);
+      if (self->merge == NULL)
+        g_warning ("%s", error->message);
+    }
+  else if (date != MS_DATE_NONE || !self->needs_date)
     {
       self->merge = ms_merge_new (self->document, date);
       for (guint i = 0; i < self->workbooks->len; i++)
         {
           g_autoptr(GError) error = NULL;
 
-          /* Each was read once already: only the date can have failed. */
           if (!ms_merge_add_return (self->merge, g_ptr_array_index (self->workbooks, i), &error))
             g_warning ("%s", error->message);
         }
+    }
+  if (self->merge != NULL)
+    {
       changes = ms_merge_get_changes (self->merge);
       if (changes->len == accepted->len)
         for (guint i = 0; i < changes->len; i++)
@@ -552,18 +614,48 @@ apply_action (GtkWidget  *widget,
   /* The review is of one document: if another was opened meanwhile, nothing is merged. */
   if (ms_window_get_document (self->window) != self->document)
     {
-      _ms_window_show_message (self->window, _("Could Not Merge the Returned Sheets"),
-                               _("Another file was opened in the window since the sheets were read."));
+      if (self->notice != NULL)
+        _ms_window_show_message (self->window, _("Could Not Update the File"),
+                                 _("Another file was opened in the window since the notice was read."));
+      else
+        _ms_window_show_message (self->window, _("Could Not Merge the Returned Sheets"),
+                                 _("Another file was opened in the window since the sheets were read."));
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
 
   n_applied = ms_merge_apply (self->merge, ms_window_get_history (self->window));
-  /* translators: a notice after merging returned sheets */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change merged", "%u changes merged", n_applied),
-                             n_applied);
+  self->applied = n_applied > 0;
+  if (self->notice != NULL)
+    /* translators: a notice after a published notice was read into the open file */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change from the notice applied",
+                                            "%u changes from the notice applied", n_applied),
+                               n_applied);
+  else
+    /* translators: a notice after merging returned sheets */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change merged", "%u changes merged", n_applied),
+                               n_applied);
   _ms_window_toast (self->window, message);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The dialog it was opened from comes back as the user left it, unless
+ * the review was applied: then that is done with too. */
+static gboolean
+ms_merge_dialog_close_request (GtkWindow *window)
+{
+  MsMergeDialog *self = MS_MERGE_DIALOG (window);
+
+  if (self->origin != NULL)
+    {
+      if (self->applied)
+        gtk_window_destroy (self->origin);
+      else
+        gtk_window_present (self->origin);
+      g_clear_weak_pointer (&self->origin);
+    }
+
+  return GTK_WINDOW_CLASS (ms_merge_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -576,11 +668,15 @@ ms_merge_dialog_dispose (GObject *object)
     gtk_list_box_set_header_func (self->changes_list, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MS_TYPE_MERGE_DIALOG);
   g_clear_weak_pointer (&self->window);
+  g_clear_weak_pointer (&self->origin);
   g_clear_pointer (&self->merge, ms_merge_free);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->workbooks, g_ptr_array_unref);
   g_clear_object (&self->document);
+  g_clear_object (&self->notice);
+  g_clear_pointer (&self->notice_report, ms_notice_report_free);
+  g_clear_pointer (&self->notice_name, g_free);
 
   G_OBJECT_CLASS (ms_merge_dialog_parent_class)->dispose (object);
 }
@@ -590,8 +686,10 @@ ms_merge_dialog_class_init (MsMergeDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ms_merge_dialog_dispose;
+  window_class->close_request = ms_merge_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-merge-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, review_stack);
@@ -600,6 +698,8 @@ ms_merge_dialog_class_init (MsMergeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, changes_group);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, changes_list);
+  gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, nothing_page);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, refused_group);
@@ -621,6 +721,21 @@ ms_merge_dialog_init (MsMergeDialog *self)
   self->checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_header_func (self->changes_list, update_project_header, self, NULL);
+}
+
+/* The date row, for returns (or a notice) that give no date: the file's
+ * reporting date, else today. Returns: the date offered */
+static MsDate
+offer_date (MsMergeDialog *self)
+{
+  MsDate as_of = ms_document_get_as_of (self->document);
+  MsDate date = as_of != MS_DATE_NONE ? as_of : ms_date_today ();
+  g_autofree char *text = ms_date_to_string (date);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->date_group), TRUE);
+  /* Setting the text merges, through date_changed_cb. */
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
+  return date;
 }
 
 /**
@@ -651,19 +766,108 @@ ms_merge_dialog_new_for_files (MsWindow   *window,
   read_files (self, files);
 
   if (self->needs_date)
-    {
-      MsDate as_of = ms_document_get_as_of (document);
-      g_autofree char *text = ms_date_to_string (as_of != MS_DATE_NONE ? as_of : ms_date_today ());
-
-      date = as_of != MS_DATE_NONE ? as_of : ms_date_today ();
-      gtk_widget_set_visible (GTK_WIDGET (self->date_group), TRUE);
-      /* Setting the text merges, through date_changed_cb. */
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
-    }
+    date = offer_date (self);
   if (self->merge == NULL)
     merge_again (self, date);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * ms_merge_dialog_new_for_notice:
+ * @name: the notice's file name, as the review names it
+ * @notice: the document ms_notice_import() read from the notice, with
+ *   its year as the import preview settled it
+ * @report: what the import found; copied
+ *
+ * The review of a published notice read into @window's document (as
+ * `minsheng-cli import NOTICE --into FILE` does): each figure a progress
+ * entry at the notice's date, asked for here when the notice gives none.
+ * The document changes only when the review is applied.
+ *
+ * Returns: (transfer floating): the review, to present
+ */
+GtkWidget *
+ms_merge_dialog_new_for_notice (MsWindow       *window,
+                                const char     *name,
+                                MsDocument     *notice,
+                                MsNoticeReport *report)
+{
+  MsMergeDialog *self;
+  MsDocument *document;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (MS_IS_DOCUMENT (notice), NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+  document = ms_window_get_document (window);
+  g_return_val_if_fail (document != NULL, NULL);
+
+  self = g_object_new (MS_TYPE_MERGE_DIALOG, "transient-for", window, NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->document = g_object_ref (document);
+  self->notice = g_object_ref (notice);
+  self->notice_report = ms_notice_report_copy (report);
+  self->notice_name = g_strdup (name);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Update From Notice"));
+  /* translators: the button that applies the changes a notice brings to the open file */
+  gtk_button_set_label (GTK_BUTTON (self->apply_button), C_("update from notice", "_Apply"));
+  gtk_widget_set_tooltip_text (self->apply_button, _("Apply the accepted changes to the open file"));
+  adw_status_page_set_title (self->nothing_page, _("Nothing to update: the file holds what the notice reports"));
+  adw_preferences_group_set_description (self->conflicts_group,
+                                         _("Left out of the update: check these against the notice by hand."));
+  adw_preferences_group_set_description (self->date_group, _("The notice does not say the date of its figures."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
+                                 _("Date of the notice’s figures (YYYY-MM-DD)"));
+  if (report->date != MS_DATE_NONE)
+    {
+      g_autofree char *date = ms_date_to_string (report->date);
+      /* translators: %s is the notice's date, such as 2024-07-10 */
+      g_autofree char *description = g_strdup_printf (_("Only the checked changes are applied, as one step you can "
+                                                        "undo. Each figure becomes a progress entry at the "
+                                                        "notice’s date, %s."), date);
+
+      adw_preferences_group_set_description (self->changes_group, description);
+    }
+  else
+    adw_preferences_group_set_description (self->changes_group,
+                                           _("Only the checked changes are applied, as one step you can undo. "
+                                             "Each figure becomes a progress entry at the date above."));
+
+  /* Without the date of its figures the notice cannot be read in: ask. */
+  self->merge = ms_merge_new_for_notice (document, notice, self->notice_report, name, MS_DATE_NONE, &error);
+  if (self->merge == NULL && g_error_matches (error, MS_MERGE_ERROR, MS_MERGE_ERROR_NO_DATE))
+    {
+      self->needs_date = TRUE;
+      offer_date (self);
+    }
+  else
+    {
+      if (self->merge == NULL)
+        g_warning ("%s", error->message);
+      fill_rows (self);
+    }
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * ms_merge_dialog_set_origin:
+ * @origin: (nullable): the dialog the review was opened from, hidden meanwhile
+ *
+ * @origin is shown again when the review is cancelled, and destroyed
+ * when it is applied.
+ */
+void
+ms_merge_dialog_set_origin (MsMergeDialog *self,
+                            GtkWindow     *origin)
+{
+  g_return_if_fail (MS_IS_MERGE_DIALOG (self));
+  g_return_if_fail (origin == NULL || GTK_IS_WINDOW (origin));
+
+  g_set_weak_pointer (&self->origin, origin);
 }
 
 /* Files a drop hands to the review rather than opening them. */

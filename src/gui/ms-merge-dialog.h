@@ -23,6 +23,12 @@ GtkFileChooserNative *ms_merge_dialog_new_chooser      (MsWindow      *window);
 gboolean             ms_merge_dialog_accepts_file      (GFile         *file);
 GtkWidget           *ms_merge_dialog_new_for_files     (MsWindow      *window,
                                                         GListModel    *files);
+GtkWidget           *ms_merge_dialog_new_for_notice    (MsWindow       *window,
+                                                        const char     *name,
+                                                        MsDocument     *notice,
+                                                        MsNoticeReport *report);
+void                 ms_merge_dialog_set_origin        (MsMergeDialog *self,
+                                                        GtkWindow     *origin);
 MsMerge             *ms_merge_dialog_get_merge         (MsMergeDialog *self);
 guint                ms_merge_dialog_get_n_change_rows (MsMergeDialog *self);
 const MsMergeChange *ms_merge_dialog_get_row_change    (MsMergeDialog *self,
