@@ -103,6 +103,8 @@ typedef struct
   /* The table being read made projects of its own: its rows never fill
    * in the text's. */
   gboolean        table_starts_own;
+  /* A label was just read: the next piece starts its field's entry. */
+  gboolean        label_started;
 } Builder;
 
 typedef struct
@@ -119,6 +121,17 @@ static const Label labels[] = {
   { "落实情况", FIELD_COMPLETION },
   { "推进情况", FIELD_COMPLETION },
   { "工作进展", FIELD_COMPLETION },
+  { "目前进展", FIELD_COMPLETION },
+  { "截至目前", FIELD_COMPLETION },
+  { "完成进度", FIELD_COMPLETION },
+  { "实施进度", FIELD_COMPLETION },
+  { "项目进度", FIELD_COMPLETION },
+  { "形象进度", FIELD_COMPLETION },
+  { "当前进度", FIELD_COMPLETION },
+  { "进度情况", FIELD_COMPLETION },
+  { "执行情况", FIELD_COMPLETION },
+  { "进展", FIELD_COMPLETION },
+  { "进度", FIELD_COMPLETION },
   { "责任单位", FIELD_DEPARTMENTS },
   { "牵头单位", FIELD_DEPARTMENTS },
   { "牵头部门", FIELD_DEPARTMENTS },
@@ -131,6 +144,10 @@ static const Label labels[] = {
   { "备注", FIELD_NOTE },
   /* Sub-lines of an item, in any order. */
   { "年度目标任务", FIELD_TARGET },
+  { "年度目标", FIELD_TARGET },
+  { "工作目标", FIELD_TARGET },
+  { "目标", FIELD_TARGET },
+  { "排名", FIELD_NOTE },
   { "目标任务", FIELD_TARGET },
   { "建设内容", FIELD_TARGET },
   { "建设任务", FIELD_TARGET },
@@ -146,7 +163,7 @@ static const Label labels[] = {
 
 /* Lines of web pages and PDFs that are not part of the notice. */
 static const char * const chrome_prefixes[] = {
-  "当前位置", "您当前的位置", "您的位置", "发布日期", "发布时间", "来源", "信息来源",
+  "当前位置", "您当前的位置", "您的位置", "您现在的位置", "您所在的位置", "现在位置", "发布日期", "发布时间", "来源", "信息来源",
   "字体", "字号", "责任编辑", "编辑", "扫一扫", "打印本页", "关闭窗口", "【打印】",
   "【关闭】", "分享到", "浏览次数", "访问次数", "点击数", "上一篇", "下一篇", "【字体",
   "索引号", "主题分类", "发文机关", "成文日期", "发布机构",
@@ -341,7 +358,15 @@ is_label_line (const Line *line)
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       if (g_str_has_prefix (line->folded, labels[i].label))
-        return TRUE;
+        {
+          const char *after = line->folded + strlen (labels[i].label);
+
+          while (*after == ' ')
+            after++;
+          /* "进度较慢的县区" starts with a label's word, not a label. */
+          if (*after == ':' || g_utf8_strlen (labels[i].label, -1) >= 4)
+            return TRUE;
+        }
     }
 
   return FALSE;
@@ -1053,6 +1078,51 @@ settle_items (GPtrArray *lines,
         }
     }
 
+  /* Prose after the last item of a part ("上半年，各责任单位倒排工期…")
+   * is about all of them: kept in the note, not in the last item. */
+  if (count_kind (lines, LINE_PROJECT) > 0)
+    {
+      for (guint i = 1; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+          Line *previous = NULL;
+          gboolean before_item = FALSE;
+          gboolean after_item = FALSE;
+
+          if (line->kind != LINE_TEXT || is_label_line (line) || has_digit (line->folded) ||
+              g_utf8_strlen (line->folded, -1) < 12)
+            continue;
+          for (guint j = i; j > 0 && previous == NULL; j--)
+            {
+              Line *candidate = g_ptr_array_index (lines, j - 1);
+
+              if (candidate->kind != LINE_CHROME)
+                previous = candidate;
+            }
+          for (guint j = i; j > 0 && !after_item; j--)
+            {
+              Line *candidate = g_ptr_array_index (lines, j - 1);
+
+              if (candidate->kind == LINE_SECTION || candidate->kind == LINE_GROUP)
+                break;
+              after_item = candidate->kind == LINE_PROJECT;
+            }
+          for (guint j = i + 1; j < lines->len; j++)
+            {
+              Line *next = g_ptr_array_index (lines, j);
+
+              if (next->kind == LINE_TEXT || next->kind == LINE_CHROME)
+                continue;
+              before_item = next->kind == LINE_PROJECT;
+              break;
+            }
+          if (after_item && !before_item && previous != NULL && previous->kind != LINE_SECTION &&
+              (g_str_has_suffix (previous->folded, "。") || g_str_has_suffix (previous->folded, "!") ||
+               g_str_has_suffix (previous->folded, ")")))
+            line->kind = LINE_CLOSING;
+        }
+    }
+
   /* Still none: paragraphs after "…如下：" are the items, one each, if
    * there are several and they read like items (long, with figures). */
   if (count_kind (lines, LINE_PROJECT) == 0 && count_kind (lines, LINE_TABLE) == 0)
@@ -1640,7 +1710,7 @@ split_plan_and_report (Builder *b)
   gboolean reporting = FALSE;
 
   if (g_once_init_enter (&report_regex))
-    g_once_init_leave (&report_regex, g_regex_new ("^\\s*(?:实际|已经|已|累计|截至|截止|目前|共完成|全年完成|超额|剩余)",
+    g_once_init_leave (&report_regex, g_regex_new ("^\\s*(?:【[^】]{0,12}】\\s*)?(?:实际|已经|已|累计|截至|截止|目前|超额|剩余)",
                                                    G_REGEX_OPTIMIZE, 0, NULL));
 
   chars = g_utf8_to_ucs4_fast (folded, -1, &length);
@@ -1965,6 +2035,12 @@ append_to_current_field (Builder    *b,
   g_autofree char *names = NULL;
   g_autofree char *after = NULL;
 
+  /* A second 责任单位 label adds to the list. */
+  if (b->label_started && is_name_field (b->field) && b->fields[b->field]->len > 0 &&
+      piece != NULL && piece[0] != '\0')
+    g_string_append (b->fields[b->field], "、");
+  b->label_started = FALSE;
+
   if (stop == NULL)
     {
       append_piece (b->fields[b->field], piece);
@@ -2076,6 +2152,7 @@ feed_project_text (Builder    *b,
         }
 
         b->field = best_label->field;
+        b->label_started = TRUE;
         rest += original_offset (rest, rest_folded, (best - rest_folded) + best_colon_len);
         rest_folded = best + best_colon_len;
 
