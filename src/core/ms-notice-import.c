@@ -1598,6 +1598,11 @@ take_trailing_departments (MsProject  *project,
   {
     g_autofree char *bracket = g_match_info_fetch (match, 1);
 
+    g_autofree char *bracketed = g_strdup_printf ("(%s)", bracket);
+
+    /* "（列第一位者为牵头单位，下同）" explains the lists; it names no one. */
+    if (g_regex_match (department_note_regex (), bracketed, 0, NULL))
+      return;
     if (!g_regex_match_simple ("按职责分工负责|牵头|配合", bracket, 0, 0) && !bracket_holds_names (bracket))
       return;
   }
@@ -3040,6 +3045,48 @@ start_table_project (Builder       *b,
   add_item (b->report, project, line, basis);
 }
 
+static GRegex *
+table_heading_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^\\s*(?:([一二三四五六七八九十]+)\\s*[、.]|\\(([一二三四五六七八九十]+)\\))\\s*(\\S.{0,28})$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
+/* "（3项）" after a part's title counts its items. */
+static GRegex *
+count_suffix_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\s*[(（]\\s*(?:共)?\\d+\\s*[项件个]\\s*[)）]\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
+static void
+start_table_section (Builder    *b,
+                     const char *heading,
+                     guint       line)
+{
+  g_autoptr(MsCategory) category = ms_category_new ();
+  g_autofree char *title = category_title_from_heading (heading);
+  g_autofree char *id = NULL;
+
+  finish_project (b);
+  id = category_id_for (b, title, b->report->n_categories + 1);
+  ms_category_set_id (category, id);
+  ms_category_set_title (category, title);
+  ms_document_insert_category (b->document, G_MAXUINT, category);
+  b->category = category;
+  b->group = NULL;
+  b->report->n_categories++;
+  (void)line;
+}
+
 static void
 start_table_group (Builder    *b,
                    const char *title,
@@ -3530,6 +3577,40 @@ interpret_table (Builder       *b,
           read_row_by_content (&row, cells, n_cells, (Column *)(void *)columns->data, columns->len);
         }
 
+      /* "一、教育类（3项）" or "（一）…" across the table: the rows under it
+       * are that part's or that group's. */
+      if (non_empty == 1)
+        {
+          const Cell *only = NULL;
+          g_autoptr(GMatchInfo) heading = NULL;
+
+          for (guint c = 0; c < n_cells && only == NULL; c++)
+            if (cells[c].type != CELL_EMPTY)
+              only = &cells[c];
+          if (only != NULL &&
+              g_regex_match (table_heading_regex (), only->folded, 0, &heading))
+            {
+              g_autofree char *group_numeral = g_match_info_fetch (heading, 2);
+              int title_start = 0;
+
+              g_match_info_fetch_pos (heading, 3, &title_start, NULL);
+              {
+                g_autofree char *written = g_utf8_substring (only->text, g_utf8_pointer_to_offset (only->folded, only->folded + title_start),
+                                                             g_utf8_strlen (only->text, -1));
+                g_autofree char *written_clean = g_regex_replace (count_suffix_regex (), written, -1, 0, "", 0, NULL);
+
+                if (group_numeral != NULL && group_numeral[0] != '\0')
+                  start_table_group (b, written_clean, line);
+                else
+                  start_table_section (b, written_clean, line);
+              }
+              record_clear (&row);
+              for (guint c = 0; c < source->len; c++)
+                cell_clear (&cells[c]);
+              continue;
+            }
+        }
+
       /* "注：完成率为…" across the table's foot: a note, not a row. */
       if (non_empty == 1)
         {
@@ -3852,7 +3933,33 @@ build (Builder   *b,
             if (line->positional)
               feed_positional_item (b, line->rest);
             else
-              feed_project_text (b, take_leading_departments (b, line->rest));
+              {
+                /* "2.城乡学校扩容（县教育局）" then its sub-lines: the title's
+                 * bracket names the departments before the text goes on. */
+                g_autoptr(GString) first = g_string_new (take_leading_departments (b, line->rest));
+                g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_free);
+                g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_free);
+                gboolean sub_lines = i + 1 < lines->len &&
+                                     is_label_line (g_ptr_array_index (lines, i + 1));
+
+                if (sub_lines && b->fields[FIELD_DEPARTMENTS]->len == 0)
+                  {
+                    take_trailing_departments (project, first, named, partners, b->traditional);
+                    for (guint n = 0; n < named->len; n++)
+                      {
+                        if (b->fields[FIELD_DEPARTMENTS]->len > 0)
+                          g_string_append (b->fields[FIELD_DEPARTMENTS], "、");
+                        g_string_append (b->fields[FIELD_DEPARTMENTS], g_ptr_array_index (named, n));
+                      }
+                    for (guint n = 0; n < partners->len; n++)
+                      {
+                        if (b->fields[FIELD_PARTNERS]->len > 0)
+                          g_string_append (b->fields[FIELD_PARTNERS], "、");
+                        g_string_append (b->fields[FIELD_PARTNERS], g_ptr_array_index (partners, n));
+                      }
+                  }
+                feed_project_text (b, first->str);
+              }
           }
           break;
 

@@ -264,6 +264,13 @@ ends_table (const RawLine *line)
   return g_regex_match (regex, line->folded, 0, NULL);
 }
 
+static gboolean
+is_heading_row (const RawLine *line)
+{
+  return g_regex_match_simple ("^(?:[一二三四五六七八九十]+、|\\([一二三四五六七八九十]+\\))", line->folded, 0, 0) &&
+         g_utf8_strlen (line->folded, -1) <= 30;
+}
+
 /* Rows whose cells are separated by | or tabs: a run of such lines. */
 static guint
 read_separated_table (MsNoticeBlocks *blocks,
@@ -286,7 +293,7 @@ read_separated_table (MsNoticeBlocks *blocks,
           RawLine *next = end + 1 < lines->len ? g_ptr_array_index (lines, end + 1) : NULL;
 
           if (end == start || next == NULL || count_char (next->text, separator, also) < 2 ||
-              g_utf8_strlen (line->text, -1) > 60 || ends_table (line))
+              g_utf8_strlen (line->text, -1) > 60 || (ends_table (line) && !is_heading_row (line)))
             break;
         }
       end++;
@@ -308,6 +315,14 @@ read_separated_table (MsNoticeBlocks *blocks,
       RawLine *line = g_ptr_array_index (lines, i);
       g_auto(GStrv) cells = split_cells (line->text, separator);
 
+      /* "一、教育类（3项）" between rows heads the rows under it. */
+      if (count_char (line->text, separator, also) < 2 && is_heading_row (line))
+        {
+          g_auto(GStrv) heading = g_strsplit (line->text, "\x01", -1);
+
+          add_one_row (table, line->number, heading);
+          continue;
+        }
       if (count_char (line->text, separator, also) < 2 && table->rows->len > 0)
         {
           GPtrArray *row = g_ptr_array_index (table->rows, table->rows->len - 1);
