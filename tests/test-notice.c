@@ -1745,6 +1745,44 @@ test_region (void)
     }
 }
 
+
+static void
+test_group_and_item_on_one_line (void)
+{
+  static const char text[] =
+    "青石县人民政府关于印发2025年民生实事项目的通知\n"
+    "一、优化公共服务\n"
+    "（一）1.新建第二中学，新增学位1800个。（责任单位：县教育局）\n"
+    "2.改造中小学食堂12所。（责任单位：县教育局）\n"
+    "（二）城市更新。3.改造老旧小区30个。（责任单位：县住建局）\n"
+    "项目四：新增停车泊位600个。\n";
+  static const char totals[] =
+    "青石县2024年民生实事1-11月进展\n"
+    "序号|项目名称|年度目标|1-11月完成|计划投资（万元）|完成投资（万元）|责任单位\n"
+    "1|农村公路|新改建农村公路90公里|82|8000|7400|县交通局\n"
+    "2|老旧小区|改造老旧小区30个|30|12000|11500|县住建局\n"
+    "合计|—|—|—|20000|18900|—\n";
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  MsCategory *category = ms_document_get_category (document, 0);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ms_category_get_groups (category)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ms_group_get_projects (ms_category_get_group (category, 0))), ==, 2);
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (category, 1)), ==, "城市更新。");
+  g_assert_cmpuint (projects->len, ==, 4);
+  g_assert_cmpuint (ms_project_get_number (g_ptr_array_index (projects, 3)), ==, 4);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 2), 30, "个"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  /* Money columns stay notes; the totals row is no project. */
+  document = import_text (totals, NULL);
+  projects = all_projects (document);
+  g_assert_cmpuint (projects->len, ==, 2);
+  assert_pair (g_ptr_array_index (projects, 0), 90, "公里", 82);
+  g_assert_nonnull (strstr (ms_document_get_note (document), "合计"));
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1911,6 +1949,7 @@ main (int   argc,
   g_test_add_func ("/notice/parts-after-the-items", test_parts_after_the_items);
   g_test_add_func ("/notice/vote-and-report-lists", test_vote_and_report_lists);
   g_test_add_func ("/notice/region", test_region);
+  g_test_add_func ("/notice/group-and-item-on-one-line", test_group_and_item_on_one_line);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

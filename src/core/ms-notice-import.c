@@ -390,7 +390,7 @@ classify (Line *line)
 
   if (g_once_init_enter (&section_regex))
     {
-      ordinal_regex = g_regex_new ("^(?:第([一二三四五六七八九十]{1,3})[项件个条]|实事([一二三四五六七八九十]{1,3}))"
+      ordinal_regex = g_regex_new ("^(?:第([一二三四五六七八九十]{1,3})[项件个条]|(?:实事|项目|事项)([一二三四五六七八九十]{1,3}))"
                                    "\\s*[:、,，：\\s]\\s*(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       /* Site footers: registration numbers, copyright, who runs the site. */
       footer_regex = g_regex_new ("公网安备|ICP备|ICP证|网站标识码|版权所有|主办单位[:：]|承办单位[:：]|技术支持[:：]"
@@ -689,6 +689,19 @@ find_inline_items (const char *folded,
         }
     }
 
+  /* "（三）城市更新。5.改造…": a heading, then the first item of its group. */
+  if (first_kind == MARK_SECTION || first_kind == MARK_GROUP)
+    for (guint i = 1; i < marks->len; i++)
+      {
+        Mark *mark = &g_array_index (marks, Mark, i);
+
+        if (mark->kind == MARK_NUMBER || mark->kind == MARK_PAREN_NUMBER)
+          {
+            mark->taken = TRUE;
+            break;
+          }
+      }
+
   /* Headings before a run, on the same line: "一、… (一)… 1.… 2.…". */
   for (guint i = 0; any_run && i < marks->len; i++)
     {
@@ -722,8 +735,33 @@ add_paragraph_lines (GPtrArray  *lines,
                      gboolean    traditional,
                      guint      *runs)
 {
-  Line *whole = line_new (number, text, traditional);
-  g_autoptr(GArray) cuts = find_inline_items (whole->folded, runs);
+  Line *whole;
+  g_autoptr(GArray) cuts = NULL;
+  g_autoptr(GMatchInfo) group_then_item = NULL;
+  static GRegex *group_then_item_regex;
+
+  if (g_once_init_enter (&group_then_item_regex))
+    g_once_init_leave (&group_then_item_regex,
+                       g_regex_new ("^\\s*[(（][一二三四五六七八九十]+[)）]\\s*(?=\\d{1,3}\\s*[.、．])",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+
+  /* "（二）3.新建…": a group's number and its first item on one line. */
+  if (g_regex_match (group_then_item_regex, text, 0, &group_then_item))
+    {
+      int end = 0;
+
+      g_match_info_fetch_pos (group_then_item, 0, NULL, &end);
+      {
+        g_autofree char *group = g_strndup (text, end);
+
+        add_paragraph_lines (lines, number, group, traditional, runs);
+        add_paragraph_lines (lines, number, text + end, traditional, runs);
+      }
+      return;
+    }
+
+  whole = line_new (number, text, traditional);
+  cuts = find_inline_items (whole->folded, runs);
   glong from = 0;
   const Mark *previous = NULL;
 
@@ -2478,6 +2516,8 @@ column_for_header (const char *folded)
     { "^(?:计量)?单位$", COLUMN_UNIT },
     { "完成率|完成比例|形象进度|^完成目标$|^\\(%\\)$|^%$", COLUMN_RATE },
     { "目标完成情况|备注|说明", COLUMN_NOTE },
+    /* Money beside the figures: 计划投资（万元）, 完成投资. */
+    { "投资|资金|金额|万元|亿元", COLUMN_NOTE },
     { "季度目标|月目标|阶段目标|序时进度", COLUMN_NOTE },
     { "时限|完成时间|完成期限|完成时间节点", COLUMN_DEADLINE },
     /* What was done, however the period is named: 1-9月完成, 累计完成数,
@@ -2993,6 +3033,38 @@ category_has_projects (MsCategory *category)
   return FALSE;
 }
 
+/* "新改建农村公路90公里" in the target column and "82" done: the one figure
+ * of the sentence and the bare figure reported for it. */
+static MsIndicator *
+indicator_from_sentence (Builder    *b,
+                         const char *target,
+                         const char *actual)
+{
+  g_autofree char *folded = fold_text (target, b->traditional);
+  g_autoptr(GPtrArray) quantities = ms_quantity_scan (folded);
+  g_autofree char *figure = NULL;
+  g_autofree char *name = NULL;
+  MsQuantity *quantity = NULL;
+
+  for (guint i = 0; quantities != NULL && i < quantities->len; i++)
+    {
+      MsQuantity *candidate = g_ptr_array_index (quantities, i);
+
+      if (candidate->descriptive)
+        continue;
+      if (quantity != NULL)
+        return NULL;
+      quantity = candidate;
+    }
+  if (quantity == NULL || quantity->unit[0] == '\0')
+    return NULL;
+
+  figure = g_utf8_substring (folded, quantity->start, quantity->end);
+  name = g_utf8_substring (target, 0, quantity->start);
+
+  return indicator_from_row (b, name, figure, actual);
+}
+
 static void
 start_table_project (Builder       *b,
                      MsNoticeBlock *block,
@@ -3143,6 +3215,8 @@ take_row (Builder *b,
 
   if (target_is_figure && (actual[0] == '\0' || type_of_cell (actual_folded, 0) == CELL_FIGURE))
     indicator = indicator_from_row (b, label[0] != '\0' ? label : project_text, target, actual);
+  else if (!target_is_figure && target[0] != '\0' && type_of_cell (actual_folded, 0) == CELL_FIGURE)
+    indicator = indicator_from_sentence (b, target, actual);
 
   /* The pledge as a person reads it: "项目：名称：目标". */
   if (first_row)
@@ -3610,6 +3684,32 @@ interpret_table (Builder       *b,
               continue;
             }
         }
+
+      /* 合计/总计: the table's totals, no project. */
+      {
+        const Cell *first = NULL;
+
+        for (guint c = 0; c < n_cells && first == NULL; c++)
+          if (cells[c].type != CELL_EMPTY)
+            first = &cells[c];
+        if (first != NULL && g_regex_match_simple ("^(?:合\\s*计|总\\s*计|小\\s*计|汇总)$", first->folded, 0, 0))
+          {
+            g_autoptr(GString) joined = g_string_new (NULL);
+
+            for (guint c = 0; c < n_cells; c++)
+              if (cells[c].text != NULL && cells[c].text[0] != '\0')
+                {
+                  if (joined->len > 0)
+                    g_string_append_c (joined, ' ');
+                  g_string_append (joined, cells[c].text);
+                }
+            keep_text_in_note (b, line, joined->str);
+            record_clear (&row);
+            for (guint c = 0; c < source->len; c++)
+              cell_clear (&cells[c]);
+            continue;
+          }
+      }
 
       /* "注：完成率为…" across the table's foot: a note, not a row. */
       if (non_empty == 1)
