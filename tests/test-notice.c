@@ -1783,6 +1783,34 @@ test_group_and_item_on_one_line (void)
   g_assert_nonnull (strstr (ms_document_get_note (document), "合计"));
 }
 
+
+static void
+test_headings_from_styles (void)
+{
+  g_autoptr(MsNoticeBlocks) blocks = ms_notice_blocks_new ("docx");
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  MsCategory *category;
+
+  ms_notice_blocks_add_paragraph (blocks, 1, "青石县2025年民生实事项目")->heading_level = 1;
+  ms_notice_blocks_add_paragraph (blocks, 2, "教育民生")->heading_level = 1;
+  ms_notice_blocks_add_paragraph (blocks, 3, "学前教育")->heading_level = 2;
+  ms_notice_blocks_add_paragraph (blocks, 4, "1.新建幼儿园2所。");
+  ms_notice_blocks_add_paragraph (blocks, 5, "健康民生")->heading_level = 1;
+  ms_notice_blocks_add_paragraph (blocks, 6, "2.免费体检2万人次。");
+
+  document = ms_notice_interpret (blocks, NULL, &error);
+  g_assert_no_error (error);
+  /* The first heading is the title; the Heading 1 paragraphs after it are
+   * the parts, Heading 2 the groups. */
+  g_assert_cmpstr (ms_document_get_title (document), ==, "青石县2025年民生实事项目");
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 2);
+  category = ms_document_get_category (document, 0);
+  g_assert_cmpstr (ms_category_get_title (category), ==, "教育民生");
+  g_assert_cmpstr (ms_group_get_title (ms_category_get_group (category, 0)), ==, "学前教育");
+  g_assert_cmpstr (ms_category_get_title (ms_document_get_category (document, 1)), ==, "健康民生");
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1950,6 +1978,7 @@ main (int   argc,
   g_test_add_func ("/notice/vote-and-report-lists", test_vote_and_report_lists);
   g_test_add_func ("/notice/region", test_region);
   g_test_add_func ("/notice/group-and-item-on-one-line", test_group_and_item_on_one_line);
+  g_test_add_func ("/notice/headings-from-styles", test_headings_from_styles);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

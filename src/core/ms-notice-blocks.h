@@ -38,6 +38,8 @@ typedef struct
   guint              line;
   /* Paragraph: its text as written, trimmed. */
   char              *text;
+  /* 1–6 for a heading (Word's 标题 1 style, <h1>), 0 for body text. */
+  guint              heading_level;
   /* Table: a GPtrArray of rows, each a GPtrArray of MsNoticeCell. A cell
    * covered by a span above or to the left is not repeated. */
   GPtrArray         *rows;

@@ -52,6 +52,8 @@ typedef struct
   guint     positional : 1;
   /* "(1)" rather than "1." or "1、": a second level when both are used. */
   guint     parenthesised : 1;
+  /* A heading of a Word file or web page (1–6), 0 for body text. */
+  guint     heading_level;
   /* Items cut from one paragraph: the run they belong to (0 for none);
    * the first item of a run decides whether the run is items at all. */
   guint     run;
@@ -836,7 +838,13 @@ lines_from_blocks (MsNoticeBlocks *blocks,
               g_autofree char *part = trim (parts[p]);
 
               if (part[0] != '\0')
-                add_paragraph_lines (lines, block->line, part, traditional, &runs);
+                {
+                  guint before = lines->len;
+
+                  add_paragraph_lines (lines, block->line, part, traditional, &runs);
+                  if (block->heading_level > 0 && lines->len > before)
+                    ((Line *)g_ptr_array_index (lines, before))->heading_level = block->heading_level;
+                }
             }
           continue;
         }
@@ -862,10 +870,73 @@ count_kind (GPtrArray *lines,
 /* Decides what the markers found line by line amount to, over the whole
  * notice: bare numerals only in a run, （一） as the item level when no
  * numbered items follow. */
+/* Headings without numbers (Word's 标题 1 and 2 styles): the first is
+ * the title; below it the highest level makes parts, the next groups. */
+static void
+settle_headings (GPtrArray *lines)
+{
+  guint levels[7] = { 0 };
+  guint top = 0, second = 0;
+  gboolean title_seen = FALSE;
+  guint sections = 0, groups = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      if (line->heading_level == 0 || line->kind != LINE_TEXT)
+        continue;
+      if (!title_seen)
+        {
+          /* The first heading is the notice's title. */
+          title_seen = TRUE;
+          line->heading_level = 0;
+          continue;
+        }
+      levels[MIN (line->heading_level, 6)]++;
+    }
+  for (guint level = 1; level <= 6; level++)
+    {
+      if (levels[level] == 0)
+        continue;
+      if (top == 0)
+        top = level;
+      else if (second == 0)
+        second = level;
+    }
+  if (top == 0)
+    return;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      if (line->heading_level == 0 || line->kind != LINE_TEXT)
+        continue;
+      if (line->heading_level == top)
+        {
+          line->kind = LINE_SECTION;
+          line->heading_number = ++sections;
+          groups = 0;
+        }
+      else if (line->heading_level == second)
+        {
+          line->kind = LINE_GROUP;
+          line->heading_number = ++groups;
+        }
+      else
+        continue;
+      g_free (line->rest);
+      line->rest = g_strdup (line->text);
+    }
+}
+
 static void
 settle_items (GPtrArray *lines,
               gboolean   traditional)
 {
+  settle_headings (lines);
+
   g_autoptr(GHashTable) bare_numbers = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < lines->len; i++)

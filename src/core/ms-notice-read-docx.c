@@ -722,6 +722,31 @@ add_text (Reader    *reader,
     ms_notice_blocks_add_paragraph (reader->blocks, line, trimmed);
 }
 
+/* Word's heading styles: "Heading1", "heading 2", "标题 1", or the bare
+ * "1", "2" Chinese Word and WPS give them as ids. */
+static guint
+heading_level (xmlNode *paragraph)
+{
+  g_autofree char *style_id = attribute (w_child (w_child (paragraph, "pPr"), "pStyle"), "val");
+  g_autoptr(GMatchInfo) match = NULL;
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:[Hh]eading\\s*|标题\\s*)?([1-6])$", G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (style_id == NULL)
+    return 0;
+  if (g_str_equal (style_id, "Title"))
+    return 1;
+  if (!g_regex_match (regex, style_id, 0, &match))
+    return 0;
+  {
+    g_autofree char *digit = g_match_info_fetch (match, 1);
+
+    return (guint)(digit[0] - '0');
+  }
+}
+
 static void
 read_paragraph (Reader    *reader,
                 xmlNode   *paragraph,
@@ -753,7 +778,17 @@ read_paragraph (Reader    *reader,
         g_string_append_c (text, ' ');
       g_string_append (text, trimmed);
     }
-  add_text (reader, sink, line, text->str);
+  {
+    guint before = reader->blocks->blocks->len;
+
+    add_text (reader, sink, line, text->str);
+    if (sink == NULL && reader->blocks->blocks->len > before)
+      {
+        MsNoticeBlock *block = g_ptr_array_index (reader->blocks->blocks, before);
+
+        block->heading_level = heading_level (paragraph);
+      }
+  }
 
   for (guint i = 0; i < boxes->len; i++)
     read_container (reader, g_ptr_array_index (boxes, i), depth + 1, sink);
