@@ -1811,6 +1811,26 @@ test_headings_from_styles (void)
   g_assert_cmpstr (ms_category_get_title (ms_document_get_category (document, 1)), ==, "健康民生");
 }
 
+
+static void
+test_chinese_numerals (void)
+{
+  static const char text[] =
+    "青石县2024年民生实事\n"
+    "1．新建三所学校，新增学位一千八百个。责任单位：县教育局\n"
+    "2．为两万名老年人免费体检，建成一批口袋公园。\n"
+    "3．实施“四好农村路”建设，新建第二中学，培训十二期。\n";
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  g_autoptr(GPtrArray) projects = all_projects (document);
+
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 0), 3, "所"));
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 0), 1800, "个"));
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 1), 2, "万名"));
+  /* "一批", "四好", "第二" count nothing. */
+  g_assert_cmpuint (ms_project_get_n_indicators (g_ptr_array_index (projects, 1)), ==, 1);
+  g_assert_cmpuint (ms_project_get_n_indicators (g_ptr_array_index (projects, 2)), ==, 0);
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -1979,6 +1999,7 @@ main (int   argc,
   g_test_add_func ("/notice/region", test_region);
   g_test_add_func ("/notice/group-and-item-on-one-line", test_group_and_item_on_one_line);
   g_test_add_func ("/notice/headings-from-styles", test_headings_from_styles);
+  g_test_add_func ("/notice/chinese-numerals", test_chinese_numerals);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

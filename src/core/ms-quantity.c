@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ms-indicator.h"
+#include "ms-number.h"
 #include "ms-quantity.h"
 
 /* Text is scanned as an array of characters with full-width forms folded to
@@ -379,17 +380,57 @@ strip_fillers (char *text)
 
 /* Parses one figure starting at @pos; returns NULL when it is not followed
  * by a unit (a bare number, a year in "2024年" is found but descriptive). */
+static MsQuantity *parse_unit_after (const Text *text,
+                                     glong       pos,
+                                     glong       number_end,
+                                     double      value,
+                                     glong      *next);
+
+/* "三所", "一千八百个", "两万人": a number in Chinese numerals before a unit.
+ * A lone 一 ("一批", "一个") and 第/每/周 before the number are no figure. */
+static MsQuantity *
+parse_chinese_figure (const Text *text,
+                      glong       pos,
+                      glong      *next)
+{
+  g_autoptr(GString) numeral = g_string_new (NULL);
+  glong end = pos;
+  guint value = 0;
+  gunichar previous = pos > 0 ? text->folded[pos - 1] : 0;
+  MsQuantity *quantity;
+
+  while (end < text->length && end - pos < 8 &&
+         (g_utf8_strchr ("零〇一二两三四五六七八九十百千", -1, text->folded[end]) != NULL))
+    {
+      g_string_append_unichar (numeral, text->folded[end]);
+      end++;
+    }
+  *next = end;
+
+  if (g_utf8_strchr ("第每周初之其唯统逐星万亿", -1, previous) != NULL ||
+      g_str_equal (numeral->str, "一") || g_str_has_prefix (numeral->str, "千") ||
+      g_str_has_prefix (numeral->str, "百") || g_str_has_prefix (numeral->str, "零") ||
+      !ms_number_from_chinese_numeral (numeral->str, &value) || value == 0)
+    return NULL;
+
+  quantity = parse_unit_after (text, pos, end, value, next);
+  if (quantity != NULL && quantity->descriptive)
+    {
+      ms_quantity_free (quantity);
+      return NULL;
+    }
+
+  return quantity;
+}
+
 static MsQuantity *
 parse_figure (const Text *text,
               glong       pos,
               glong      *next)
 {
   g_autoptr(GString) digits = g_string_new (NULL);
-  const UnitInfo *unit;
-  MsQuantity *quantity;
   glong end = pos;
   glong number_end;
-  gboolean about = FALSE;
 
   while (end < text->length)
     {
@@ -422,8 +463,24 @@ parse_figure (const Text *text,
       return NULL;
     }
 
+  return parse_unit_after (text, pos, number_end, g_ascii_strtod (digits->str, NULL), next);
+}
+
+/* What follows a number: 万/亿, 余/多, the unit, 以上/以下. */
+static MsQuantity *
+parse_unit_after (const Text *text,
+                  glong       pos,
+                  glong       number_end,
+                  double      value,
+                  glong      *next)
+{
+  const UnitInfo *unit;
+  MsQuantity *quantity;
+  glong end = number_end;
+  gboolean about = FALSE;
+
   quantity = g_new0 (MsQuantity, 1);
-  quantity->value = g_ascii_strtod (digits->str, NULL);
+  quantity->value = value;
   quantity->scale = 1;
   quantity->comparison = MS_COMPARISON_EXACTLY;
   quantity->start = pos;
@@ -647,6 +704,16 @@ scan (const char *utf8,
         {
           glong next = pos + 1;
           MsQuantity *quantity = parse_figure (&text, pos, &next);
+
+          if (quantity != NULL)
+            g_ptr_array_add (quantities, quantity);
+          pos = MAX (next, pos + 1);
+        }
+      else if (g_utf8_strchr ("一二两三四五六七八九十", -1, c) != NULL &&
+               g_utf8_strchr ("零〇一二两三四五六七八九十百千", -1, previous) == NULL)
+        {
+          glong next = pos + 1;
+          MsQuantity *quantity = parse_chinese_figure (&text, pos, &next);
 
           if (quantity != NULL)
             g_ptr_array_add (quantities, quantity);
