@@ -15,6 +15,7 @@
 
 #include "ms-json.h"
 #include "ms-notice.h"
+#include "ms-notice-interpret-private.h"
 #include "ms-notice-private.h"
 #include "ms-number.h"
 #include "ms-quantity.h"
@@ -23,91 +24,6 @@
  * back is in ms-notice-export.c. Structure is recognised on a copy of each
  * line with full-width forms folded to ASCII; what is kept is always the
  * text as written. */
-
-typedef enum
-{
-  LINE_TEXT,
-  LINE_SECTION,
-  LINE_GROUP,
-  LINE_PROJECT,
-  LINE_CHROME,
-  LINE_CLOSING,
-  /* A table with a header: interpreted row by row. */
-  LINE_TABLE,
-} LineKind;
-
-typedef struct
-{
-  guint     number;
-  char     *text;
-  char     *folded;
-  LineKind  kind;
-  /* For headings: the number and the text after the marker. */
-  guint     heading_number;
-  char     *rest;
-  /* How an item was marked when not by "1." at a line's start. */
-  guint     bare : 1;
-  guint     bullet : 1;
-  guint     inline_item : 1;
-  guint     positional : 1;
-  /* "(1)" rather than "1." or "1、": a second level when both are used. */
-  guint     parenthesised : 1;
-  /* A heading of a Word file or web page (1–6), 0 for body text. */
-  guint     heading_level;
-  /* Items cut from one paragraph: the run they belong to (0 for none);
-   * the first item of a run decides whether the run is items at all. */
-  guint     run;
-  MsNoticeBlock *block;
-} Line;
-
-typedef enum
-{
-  FIELD_TARGET,
-  FIELD_DEPARTMENTS,
-  FIELD_PARTNERS,
-  FIELD_COMPLETION,
-  FIELD_NOTE,
-  /* People, not departments: 牵头领导 and 项目责任人 name a person. */
-  FIELD_LEAD,
-  FIELD_CONTACT,
-  /* 完成时限: kept in the note. */
-  FIELD_DEADLINE,
-  N_FIELDS
-} Field;
-
-typedef struct
-{
-  MsDocument     *document;
-  MsNoticeReport *report;
-  MsCategory     *category;
-  MsGroup        *group;
-  MsProject      *project;
-  GString        *fields[N_FIELDS];
-  Field           field;
-  guint           project_line;
-  GString        *document_note;
-  GHashTable     *category_ids;
-  /* The notice is in 繁体: matched in 简体, kept as written. */
-  gboolean        traditional;
-  /* A project from a table's rows: indicators read from the figure
-   * columns, and the texts in which figures are still to be found. */
-  gboolean        from_table;
-  GPtrArray      *table_indicators;
-  GString        *quantity_target;
-  GString        *quantity_completion;
-  /* Projects read from paragraphs, by number: an attached table that
-   * lists them again fills in what they lack instead of repeating them. */
-  GHashTable     *paragraph_projects;
-  gboolean        filling_in;
-  /* The item's text said both the pledge and the report: figures are
-   * found in the two parts (quantity_target, quantity_completion). */
-  gboolean        split_report;
-  /* The table being read made projects of its own: its rows never fill
-   * in the text's. */
-  gboolean        table_starts_own;
-  /* A label was just read: the next piece starts its field's entry. */
-  gboolean        label_started;
-} Builder;
 
 typedef struct
 {
@@ -184,8 +100,8 @@ remark_free (MsNoticeRemark *remark)
 }
 
 G_GNUC_PRINTF (3, 4)
-static void
-add_remark (GPtrArray  *remarks,
+void
+_ms_notice_add_remark (GPtrArray  *remarks,
             guint       line,
             const char *format,
             ...)
@@ -208,8 +124,8 @@ item_free (MsNoticeItem *item)
   g_free (item);
 }
 
-static void
-add_item (MsNoticeReport *report,
+void
+_ms_notice_add_item (MsNoticeReport *report,
           MsProject      *project,
           guint           line,
           const char     *basis)
@@ -272,8 +188,8 @@ is_blank_char (gunichar c)
   return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
 }
 
-static char *
-trim (const char *text)
+char *
+_ms_notice_trim (const char *text)
 {
   const char *start = text;
   const char *end = text + strlen (text);
@@ -303,8 +219,8 @@ original_offset (const char *original,
   return g_utf8_offset_to_pointer (original, chars) - original;
 }
 
-static gboolean
-starts_with_any (const char         *text,
+gboolean
+_ms_notice_starts_with_any (const char         *text,
                  const char * const *prefixes,
                  guint               n_prefixes)
 {
@@ -324,12 +240,12 @@ has_terminal_punctuation (const char *text)
     "。", ".", "；", ";", "！", "!", "？", "?", "”", "\"", "）", ")", "：", ":",
   };
 
-  return starts_with_any (g_utf8_prev_char (text + strlen (text)), endings, G_N_ELEMENTS (endings)) &&
+  return _ms_notice_starts_with_any (g_utf8_prev_char (text + strlen (text)), endings, G_N_ELEMENTS (endings)) &&
          text[0] != '\0';
 }
 
-static gboolean
-has_any_punctuation (const char *text)
+gboolean
+_ms_notice_has_any_punctuation (const char *text)
 {
   for (const char *s = text; *s; s = g_utf8_next_char (s))
     {
@@ -342,8 +258,8 @@ has_any_punctuation (const char *text)
   return FALSE;
 }
 
-static gboolean
-has_digit (const char *text)
+gboolean
+_ms_notice_has_digit (const char *text)
 {
   for (const char *s = text; *s; s++)
     {
@@ -421,7 +337,7 @@ classify (Line *line)
 
   line->kind = LINE_TEXT;
 
-  if (starts_with_any (line->folded, chrome_prefixes, G_N_ELEMENTS (chrome_prefixes)) ||
+  if (_ms_notice_starts_with_any (line->folded, chrome_prefixes, G_N_ELEMENTS (chrome_prefixes)) ||
       g_regex_match (footer_regex, line->folded, 0, NULL) ||
       g_regex_match (page_number_regex, line->folded, 0, NULL) ||
       g_regex_match (buttons_regex, line->folded, 0, NULL))
@@ -433,7 +349,7 @@ classify (Line *line)
   if (is_label_line (line))
     return;
 
-  if (starts_with_any (line->folded, closing_phrases, G_N_ELEMENTS (closing_phrases)) ||
+  if (_ms_notice_starts_with_any (line->folded, closing_phrases, G_N_ELEMENTS (closing_phrases)) ||
       g_regex_match (date_regex, line->folded, 0, NULL) ||
       g_regex_match (signature_regex, line->folded, 0, NULL))
     {
@@ -503,7 +419,7 @@ classify (Line *line)
       circled = first - 0x2488 + 1;
     if ((circled > 0 || (first >= 0x3220 && first <= 0x3229)) && *after != '\0')
       {
-        g_autofree char *rest = trim (g_utf8_next_char (line->text));
+        g_autofree char *rest = _ms_notice_trim (g_utf8_next_char (line->text));
 
         line->kind = circled > 0 ? LINE_PROJECT : LINE_GROUP;
         line->heading_number = circled > 0 ? circled : first - 0x3220 + 1;
@@ -564,8 +480,8 @@ classify (Line *line)
 
 /* The text labels and figures are matched in: full-width folded, and in
  * 简体 when the notice is in 繁体; as many characters as @text. */
-static char *
-fold_text (const char *text,
+char *
+_ms_notice_fold_text (const char *text,
            gboolean    traditional)
 {
   g_autofree char *simplified = NULL;
@@ -576,16 +492,16 @@ fold_text (const char *text,
   return ms_text_normalize (simplified);
 }
 
-static Line *
-line_new (guint       number,
+Line *
+_ms_notice_line_new (guint       number,
           const char *text,
           gboolean    traditional)
 {
   Line *line = g_new0 (Line, 1);
 
   line->number = number;
-  line->text = trim (text);
-  line->folded = fold_text (line->text, traditional);
+  line->text = _ms_notice_trim (text);
+  line->folded = _ms_notice_fold_text (line->text, traditional);
   classify (line);
 
   return line;
@@ -762,7 +678,7 @@ add_paragraph_lines (GPtrArray  *lines,
       return;
     }
 
-  whole = line_new (number, text, traditional);
+  whole = _ms_notice_line_new (number, text, traditional);
   cuts = find_inline_items (whole->folded, runs);
   glong from = 0;
   const Mark *previous = NULL;
@@ -781,11 +697,11 @@ add_paragraph_lines (GPtrArray  *lines,
       if (to > from)
         {
           g_autofree char *piece = g_utf8_substring (whole->text, from, to);
-          g_autofree char *clean = trim (piece);
+          g_autofree char *clean = _ms_notice_trim (piece);
 
           if (clean[0] != '\0')
             {
-              Line *line = line_new (number, clean, traditional);
+              Line *line = _ms_notice_line_new (number, clean, traditional);
 
               if (previous != NULL)
                 {
@@ -800,7 +716,7 @@ add_paragraph_lines (GPtrArray  *lines,
                   line->kind = LINE_PROJECT;
                   line->heading_number = previous->value;
                   g_free (line->rest);
-                  line->rest = trim (rest);
+                  line->rest = _ms_notice_trim (rest);
                 }
               g_ptr_array_add (lines, line);
             }
@@ -811,9 +727,6 @@ add_paragraph_lines (GPtrArray  *lines,
   line_free (whole);
 }
 
-static void add_table_lines (GPtrArray     *lines,
-                             MsNoticeBlock *block,
-                             gboolean       traditional);
 
 /* Paragraphs are read line by line, tables as a whole. */
 static GPtrArray *
@@ -835,7 +748,7 @@ lines_from_blocks (MsNoticeBlocks *blocks,
 
           for (guint p = 0; parts[p] != NULL; p++)
             {
-              g_autofree char *part = trim (parts[p]);
+              g_autofree char *part = _ms_notice_trim (parts[p]);
 
               if (part[0] != '\0')
                 {
@@ -849,7 +762,7 @@ lines_from_blocks (MsNoticeBlocks *blocks,
           continue;
         }
 
-      add_table_lines (lines, block, traditional);
+      _ms_notice_add_table_lines (lines, block, traditional);
     }
 
   return lines;
@@ -1120,7 +1033,7 @@ settle_items (GPtrArray *lines,
           if (line->kind != LINE_SECTION)
             continue;
           sections++;
-          pledging += has_digit (line->rest) || strstr (line->folded, "单位:") != NULL ||
+          pledging += _ms_notice_has_digit (line->rest) || strstr (line->folded, "单位:") != NULL ||
                       g_utf8_strlen (line->rest, -1) > 30;
         }
       if (sections >= 2 && pledging * 2 > sections)
@@ -1152,7 +1065,7 @@ settle_items (GPtrArray *lines,
           parts = g_strsplit (colon + 1, ";", -1);
           n_parts = g_strv_length (parts);
           for (guint p = 0; p < n_parts; p++)
-            with_figures += has_digit (parts[p]);
+            with_figures += _ms_notice_has_digit (parts[p]);
           if (n_parts < 3 || with_figures * 3 < n_parts * 2)
             continue;
 
@@ -1161,20 +1074,20 @@ settle_items (GPtrArray *lines,
             g_autofree char *intro = g_utf8_substring (line->text, 0, intro_chars);
             glong from = intro_chars;
             guint number = line->number;
-            Line *intro_line = line_new (number, intro, traditional);
+            Line *intro_line = _ms_notice_line_new (number, intro, traditional);
 
             g_ptr_array_index (lines, i) = intro_line;
             for (guint p = 0; p < n_parts; p++)
               {
                 glong chars = g_utf8_strlen (parts[p], -1);
                 g_autofree char *piece = g_utf8_substring (line->text, from, from + chars);
-                g_autofree char *clean = trim (piece);
+                g_autofree char *clean = _ms_notice_trim (piece);
                 Line *item;
 
                 from += chars + 1;
                 if (clean[0] == '\0')
                   continue;
-                item = line_new (number, clean, traditional);
+                item = _ms_notice_line_new (number, clean, traditional);
                 item->kind = LINE_PROJECT;
                 item->positional = TRUE;
                 g_free (item->rest);
@@ -1198,7 +1111,7 @@ settle_items (GPtrArray *lines,
           gboolean before_item = FALSE;
           gboolean after_item = FALSE;
 
-          if (line->kind != LINE_TEXT || is_label_line (line) || has_digit (line->folded) ||
+          if (line->kind != LINE_TEXT || is_label_line (line) || _ms_notice_has_digit (line->folded) ||
               g_utf8_strlen (line->folded, -1) < 12)
             continue;
           for (guint j = i; j > 0 && previous == NULL; j--)
@@ -1272,8 +1185,8 @@ settle_items (GPtrArray *lines,
 static gboolean
 looks_like_slogan (const Line *line)
 {
-  return g_utf8_strlen (line->text, -1) <= 20 && !has_any_punctuation (line->folded) &&
-         !has_digit (line->folded);
+  return g_utf8_strlen (line->text, -1) <= 20 && !_ms_notice_has_any_punctuation (line->folded) &&
+         !_ms_notice_has_digit (line->folded);
 }
 
 
@@ -1317,7 +1230,7 @@ drop_repeated_and_trailing_chrome (GPtrArray      *lines,
         {
           Line *line = g_ptr_array_index (lines, i);
 
-          if (line->kind != LINE_CHROME || g_utf8_strlen (line->folded, -1) > 12 || !has_digit (line->folded))
+          if (line->kind != LINE_CHROME || g_utf8_strlen (line->folded, -1) > 12 || !_ms_notice_has_digit (line->folded))
             continue;
           for (int side = -1; side <= 1; side += 2)
             {
@@ -1354,12 +1267,12 @@ drop_repeated_and_trailing_chrome (GPtrArray      *lines,
       Line *line = g_ptr_array_index (lines, i);
 
       if (line->kind == LINE_CHROME)
-        add_remark (report->dropped, line->number, "%s", line->text);
+        _ms_notice_add_remark (report->dropped, line->number, "%s", line->text);
     }
 }
 
-static void
-append_line (GString    *text,
+void
+_ms_notice_append_line (GString    *text,
              const char *line)
 {
   if (line == NULL || line[0] == '\0')
@@ -1371,8 +1284,8 @@ append_line (GString    *text,
 
 /* Joins two pieces of one field. A piece that stops mid-sentence (at a page
  * break) continues without a gap; a finished sentence starts a new line. */
-static void
-append_piece (GString    *field,
+void
+_ms_notice_append_piece (GString    *field,
               const char *piece)
 {
   if (piece == NULL || piece[0] == '\0')
@@ -1407,9 +1320,9 @@ ms_notice_join_lines (const char * const *lines)
 
   for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
     {
-      g_autofree char *trimmed = trim (lines[i]);
+      g_autofree char *trimmed = _ms_notice_trim (lines[i]);
 
-      append_piece (joined, trimmed);
+      _ms_notice_append_piece (joined, trimmed);
     }
 
   return g_string_free (joined, FALSE);
@@ -1486,7 +1399,7 @@ ms_notice_split_departments (const char *text)
         if (i > start)
           {
             g_autofree char *part = g_ucs4_to_utf8 (original + start, i - start, NULL, NULL, NULL);
-            g_autofree char *clean = trim (part);
+            g_autofree char *clean = _ms_notice_trim (part);
 
             if (clean[0] != '\0')
               g_strv_builder_add (builder, clean);
@@ -1498,13 +1411,13 @@ ms_notice_split_departments (const char *text)
   return g_strv_builder_end (builder);
 }
 
-static char *
-category_title_from_heading (const char *heading)
+char *
+_ms_notice_category_title_from_heading (const char *heading)
 {
   static const char * const suffixes[] = {
     "实际完成情况", "完成情况", "进展情况", "落实情况", "推进情况", "情况",
   };
-  g_autofree char *text = trim (heading);
+  g_autofree char *text = _ms_notice_trim (heading);
   gsize length = strlen (text);
 
   /* A heading may end with a colon: "一、省重点民生实事完成情况：". */
@@ -1526,8 +1439,8 @@ category_title_from_heading (const char *heading)
   return g_steal_pointer (&text);
 }
 
-static char *
-category_id_for (Builder    *builder,
+char *
+_ms_notice_category_id_for (Builder    *builder,
                  const char *title,
                  guint       number)
 {
@@ -1622,7 +1535,7 @@ static void
 drop_department_notes (GString  *text,
                        gboolean  traditional)
 {
-  g_autofree char *folded = fold_text (text->str, traditional);
+  g_autofree char *folded = _ms_notice_fold_text (text->str, traditional);
   g_autofree gunichar *original = g_utf8_to_ucs4_fast (text->str, -1, NULL);
   glong length = g_utf8_strlen (folded, -1);
   g_autofree gboolean *in_note = mark_department_notes (folded, length);
@@ -1637,7 +1550,6 @@ drop_department_notes (GString  *text,
 
 /* "（市卫健委、市财政局按职责分工负责）" or "（市住建局牵头，市财政局配合）" at the
  * end of a target names the departments. */
-static gboolean is_department_text (const char *folded);
 
 /* Names of departments, perhaps labelled (牵头单位：) or with 负责/牵头/主办. */
 static gboolean
@@ -1673,7 +1585,7 @@ bracket_holds_names (const char *folded)
           }
         if (bare[0] == '\0')
           continue;
-        if (!is_department_text (bare))
+        if (!_ms_notice_is_department_text (bare))
           return FALSE;
         n_names++;
       }
@@ -1698,7 +1610,7 @@ take_trailing_departments (MsProject  *project,
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("[(【]([^()【】]*)[)】][。.;；]?$", G_REGEX_OPTIMIZE, 0, NULL));
 
-  folded = fold_text (target->str, traditional);
+  folded = _ms_notice_fold_text (target->str, traditional);
   if (!g_regex_match (regex, folded, 0, &match))
     return;
 
@@ -1728,7 +1640,7 @@ take_trailing_departments (MsProject  *project,
   }
 
   {
-    g_autofree char *inside_folded = fold_text (inside, traditional);
+    g_autofree char *inside_folded = _ms_notice_fold_text (inside, traditional);
     g_auto(GStrv) clauses = g_regex_split_simple ("[,;]", inside_folded, 0, 0);
     glong offset = 0;
 
@@ -1741,7 +1653,7 @@ take_trailing_departments (MsProject  *project,
         g_auto(GStrv) split = NULL;
 
         offset += clause_chars + 1;
-        names = trim (clause);
+        names = _ms_notice_trim (clause);
         /* "牵头单位：…", "主办：…": the label only says which list. */
         {
           const char *colon = strstr (names, ":");
@@ -1787,7 +1699,7 @@ take_trailing_departments (MsProject  *project,
 static char *
 name_without_stop (const char *text)
 {
-  g_autofree char *name = trim (text);
+  g_autofree char *name = _ms_notice_trim (text);
   gsize length = strlen (name);
 
   while (length > 0)
@@ -1815,7 +1727,7 @@ static void
 split_plan_and_report (Builder *b)
 {
   static GRegex *report_regex;
-  g_autofree char *folded = fold_text (b->fields[FIELD_TARGET]->str, b->traditional);
+  g_autofree char *folded = _ms_notice_fold_text (b->fields[FIELD_TARGET]->str, b->traditional);
   g_autofree gunichar *chars = NULL;
   g_autofree gunichar *original = NULL;
   g_autoptr(GString) plan = g_string_new (NULL);
@@ -1859,7 +1771,7 @@ split_plan_and_report (Builder *b)
   g_string_assign (b->quantity_completion, report->str);
   b->split_report = TRUE;
   {
-    g_autofree char *shown = trim (report->str);
+    g_autofree char *shown = _ms_notice_trim (report->str);
 
     g_string_assign (b->fields[FIELD_COMPLETION], shown);
   }
@@ -1923,8 +1835,8 @@ fill_in_project (Builder *b)
   reset_fields (b);
 }
 
-static void
-finish_project (Builder *b)
+void
+_ms_notice_finish_project (Builder *b)
 {
   g_autoptr(GPtrArray) departments = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_free);
@@ -1970,7 +1882,7 @@ finish_project (Builder *b)
       /* translators: a project's deadline as a notice gives it, kept in its note */
       g_autofree char *line = g_strdup_printf (_("Deadline: %s"), deadline);
 
-      append_line (b->fields[FIELD_NOTE], line);
+      _ms_notice_append_line (b->fields[FIELD_NOTE], line);
     }
   if (b->fields[FIELD_NOTE]->len > 0)
     ms_project_set_note (project, b->fields[FIELD_NOTE]->str);
@@ -2005,13 +1917,13 @@ finish_project (Builder *b)
       MsRefusedFigure *figure = g_ptr_array_index (refused, i);
 
       if (figure->actual)
-        add_remark (b->report->warnings, b->project_line,
+        _ms_notice_add_remark (b->report->warnings, b->project_line,
                     /* translators: %u is a project number, %s a figure as the notice writes it */
                     _("project %u: the reported figure “%s” is larger than 10^15 and was left "
                       "out; check the notice for a typing error"),
                     ms_project_get_number (project), figure->text);
       else
-        add_remark (b->report->warnings, b->project_line,
+        _ms_notice_add_remark (b->report->warnings, b->project_line,
                     /* translators: %u is a project number, %s a figure as the notice writes it */
                     _("project %u: the target “%s” is larger than 10^15 and was left out, with "
                       "no indicator; check the notice for a typing error"),
@@ -2031,7 +1943,7 @@ finish_project (Builder *b)
 
   if (b->fields[FIELD_TARGET]->len == 0)
     /* translators: %u is a project number */
-    add_remark (b->report->warnings, b->project_line, _("project %u has no target text"),
+    _ms_notice_add_remark (b->report->warnings, b->project_line, _("project %u has no target text"),
                 ms_project_get_number (project));
 
   reset_fields (b);
@@ -2051,8 +1963,8 @@ reset_fields (Builder *b)
   b->project = NULL;
 }
 
-static void
-ensure_category (Builder *b,
+void
+_ms_notice_ensure_category (Builder *b,
                  guint    line)
 {
   g_autoptr(MsCategory) category = NULL;
@@ -2063,7 +1975,7 @@ ensure_category (Builder *b,
 
   /* A notice without 一、 sections is one category. */
   category = ms_category_new ();
-  id = category_id_for (b, ms_document_get_title (b->document), 1);
+  id = _ms_notice_category_id_for (b, ms_document_get_title (b->document), 1);
   ms_category_set_id (category, id);
   ms_category_set_title (category, ms_document_get_title (b->document));
   ms_document_insert_category (b->document, G_MAXUINT, category);
@@ -2071,8 +1983,8 @@ ensure_category (Builder *b,
   b->report->n_categories++;
 }
 
-static void
-ensure_group (Builder *b,
+void
+_ms_notice_ensure_group (Builder *b,
               guint    line)
 {
   g_autoptr(MsGroup) group = NULL;
@@ -2080,7 +1992,7 @@ ensure_group (Builder *b,
   if (b->group != NULL)
     return;
 
-  ensure_category (b, line);
+  _ms_notice_ensure_category (b, line);
 
   /* Projects listed without （一） groups: one untitled group holds them. */
   group = ms_group_new ();
@@ -2102,15 +2014,15 @@ keep_in_document_note (Builder    *b,
 }
 
 /* A row of a table that belongs to no project. */
-static void
-keep_text_in_note (Builder    *b,
+void
+_ms_notice_keep_text_in_note (Builder    *b,
                    guint       number,
                    const char *text)
 {
   if (b->document_note->len > 0)
     g_string_append_c (b->document_note, '\n');
   g_string_append_printf (b->document_note, _("Line %u: %s"), number, text);
-  add_remark (b->report->warnings, number,
+  _ms_notice_add_remark (b->report->warnings, number,
               /* translators: %s is a line of the notice that is not part of a project */
               _("text outside any project, kept in the document's note: %s"), text);
 }
@@ -2133,10 +2045,10 @@ looks_like_more_names (const char *folded)
                                             "(?:\\([^()]{0,6}\\))?[、,]?$", G_REGEX_OPTIMIZE, 0, NULL));
 
   if (g_utf8_strlen (folded, -1) > 40 || strstr (folded, "。") != NULL || strchr (folded, ',') != NULL ||
-      has_digit (folded))
+      _ms_notice_has_digit (folded))
     return FALSE;
 
-  return is_department_text (folded) || g_regex_match (regex, folded, 0, NULL);
+  return _ms_notice_is_department_text (folded) || g_regex_match (regex, folded, 0, NULL);
 }
 
 /* A list of names ends with its sentence: in "牵头部门：市交通局。进度较慢的
@@ -2157,21 +2069,21 @@ append_to_current_field (Builder    *b,
 
   if (stop == NULL)
     {
-      append_piece (b->fields[b->field], piece);
+      _ms_notice_append_piece (b->fields[b->field], piece);
       return;
     }
 
-  after = trim (stop + strlen ("。"));
+  after = _ms_notice_trim (stop + strlen ("。"));
   if (after[0] == '\0')
     {
-      append_piece (b->fields[b->field], piece);
+      _ms_notice_append_piece (b->fields[b->field], piece);
       return;
     }
 
   names = g_strndup (piece, stop - piece);
-  append_piece (b->fields[b->field], names);
+  _ms_notice_append_piece (b->fields[b->field], names);
   b->field = FIELD_TARGET;
-  append_piece (b->fields[b->field], after);
+  _ms_notice_append_piece (b->fields[b->field], after);
 }
 
 static void
@@ -2197,7 +2109,7 @@ static void
 feed_project_text (Builder    *b,
                    const char *text)
 {
-  g_autofree char *folded = fold_text (text, b->traditional);
+  g_autofree char *folded = _ms_notice_fold_text (text, b->traditional);
   const char *rest = text;
   const char *rest_folded = folded;
 
@@ -2233,7 +2145,7 @@ feed_project_text (Builder    *b,
 
       if (best == NULL)
         {
-          g_autofree char *piece = trim (rest);
+          g_autofree char *piece = _ms_notice_trim (rest);
 
           append_to_current_field (b, piece);
           return;
@@ -2242,7 +2154,7 @@ feed_project_text (Builder    *b,
       {
         gsize piece_end = original_offset (rest, rest_folded, best - rest_folded);
         g_autofree char *piece = g_strndup (rest, piece_end);
-        g_autofree char *clean = trim (piece);
+        g_autofree char *clean = _ms_notice_trim (piece);
         gboolean bracketed = FALSE;
 
         /* "（责任单位：…）": the bracket belongs to the label. */
@@ -2260,7 +2172,7 @@ feed_project_text (Builder    *b,
         else
           drop_trailing_separators (clean);
         {
-          g_autofree char *clean_trimmed = trim (clean);
+          g_autofree char *clean_trimmed = _ms_notice_trim (clean);
 
           append_to_current_field (b, clean_trimmed);
         }
@@ -2302,7 +2214,7 @@ static const char *
 take_leading_departments (Builder    *b,
                           const char *text)
 {
-  g_autofree char *folded = fold_text (text, b->traditional);
+  g_autofree char *folded = _ms_notice_fold_text (text, b->traditional);
   const char *colon = strchr (folded, ':');
   g_autofree char *names = NULL;
   glong chars;
@@ -2310,14 +2222,14 @@ take_leading_departments (Builder    *b,
   if (colon == NULL || colon == folded || g_utf8_strlen (folded, colon - folded) > 30)
     return text;
   names = g_strndup (folded, colon - folded);
-  if (!is_department_text (names))
+  if (!_ms_notice_is_department_text (names))
     return text;
 
   chars = g_utf8_pointer_to_offset (folded, colon);
   {
     g_autofree char *written = g_utf8_substring (text, 0, chars);
 
-    append_piece (b->fields[FIELD_DEPARTMENTS], written);
+    _ms_notice_append_piece (b->fields[FIELD_DEPARTMENTS], written);
   }
   return g_utf8_offset_to_pointer (text, chars + 1);
 }
@@ -2336,7 +2248,7 @@ feed_positional_item (Builder    *b,
   if (g_once_init_enter (&lead_regex))
     g_once_init_leave (&lead_regex, g_regex_new ("^(?:[^:。]{2,40}:|[^。]{4,}?。)(?=.)", G_REGEX_OPTIMIZE, 0, NULL));
 
-  folded = fold_text (text, b->traditional);
+  folded = _ms_notice_fold_text (text, b->traditional);
   if (!g_regex_match (lead_regex, folded, 0, &match))
     {
       feed_project_text (b, text);
@@ -2347,7 +2259,7 @@ feed_positional_item (Builder    *b,
   {
     gsize cut = original_offset (text, folded, split_end);
     g_autofree char *lead = g_strndup (text, cut);
-    g_autofree char *clean = trim (lead);
+    g_autofree char *clean = _ms_notice_trim (lead);
     gsize length = strlen (clean);
 
     /* The colon only introduces what follows. */
@@ -2373,7 +2285,7 @@ place_name (const char *text,
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *folded = fold_text (text, traditional);
+  g_autofree char *folded = _ms_notice_fold_text (text, traditional);
   int end = 0;
 
   if (g_once_init_enter (&regex))
@@ -2406,7 +2318,7 @@ set_title (Builder    *b,
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *folded = fold_text (title, b->traditional);
+  g_autofree char *folded = _ms_notice_fold_text (title, b->traditional);
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("^(?:关于)?(?:印发|转发|公布|下达|做好|开展)?(.*?)\\s*((?:19|20|21)\\d{2})\\s*年", 0, 0, NULL));
@@ -2444,7 +2356,7 @@ looks_like_title (const Line *line)
   static const char * const endings[] = {
     "情况", "情况表", "公示", "公告", "通报", "通知", "清单", "计划", "方案", "名单", "一览表",
   };
-  g_autofree char *folded = trim (line->folded);
+  g_autofree char *folded = _ms_notice_trim (line->folded);
 
   if (g_utf8_strlen (folded, -1) > 80)
     return FALSE;
@@ -2522,1355 +2434,6 @@ find_notice_date (Builder   *b,
     }
 }
 
-/* Tables: the header says what each column holds; cells are read by
- * position when a row is complete, else by what they look like (a
- * department, a figure, a rate), since rows copied as text lose the cells
- * a span covered. */
-
-typedef enum
-{
-  COLUMN_NONE,
-  COLUMN_NUMBER,
-  COLUMN_GROUP,
-  COLUMN_PROJECT,
-  COLUMN_TARGET,
-  COLUMN_DEPARTMENTS,
-  COLUMN_PARTNERS,
-  COLUMN_DEADLINE,
-  COLUMN_COMPLETION,
-  COLUMN_RATE,
-  COLUMN_NOTE,
-  COLUMN_LEAD,
-  /* 单位: the unit the row's figures count in. */
-  COLUMN_UNIT,
-  /* Not a header column: the name of an indicator in a project's row. */
-  COLUMN_INDICATOR,
-  N_COLUMNS
-} Column;
-
-typedef enum
-{
-  CELL_EMPTY,
-  CELL_TEXT,
-  CELL_FIGURE,
-  CELL_PERCENT,
-  CELL_DEPARTMENT,
-  CELL_DEADLINE,
-  CELL_NUMBER,
-  /* A word of up to three characters: a unit (万人, 公里), or a short text. */
-  CELL_SHORT,
-} CellType;
-
-typedef struct
-{
-  char     *text;
-  char     *folded;
-  CellType  type;
-  guint     line;
-} Cell;
-
-static void
-cell_clear (Cell *cell)
-{
-  g_free (cell->text);
-  g_free (cell->folded);
-}
-
-static Column
-column_for_header (const char *folded)
-{
-  static const struct {
-    const char *pattern;
-    Column      column;
-  } rules[] = {
-    { "^(?:序号|编号)$", COLUMN_NUMBER },
-    { "^(?:计量)?单位$", COLUMN_UNIT },
-    { "完成率|完成比例|形象进度|^完成目标$|^\\(%\\)$|^%$", COLUMN_RATE },
-    { "目标完成情况|备注|说明", COLUMN_NOTE },
-    /* Money beside the figures: 计划投资（万元）, 完成投资. */
-    { "投资|资金|金额|万元|亿元", COLUMN_NOTE },
-    { "季度目标|月目标|阶段目标|序时进度", COLUMN_NOTE },
-    { "时限|完成时间|完成期限|完成时间节点", COLUMN_DEADLINE },
-    /* What was done, however the period is named: 1-9月完成, 累计完成数,
-     * 上半年完成, 已完成, 截至目前完成. */
-    { "进展|完成|累计|^进度$|推进情况|落实情况|实际", COLUMN_COMPLETION },
-    { "配合单位|协办单位|参与单位", COLUMN_PARTNERS },
-    { "责任单位|牵头单位|牵头部门|责任部门|主责单位|级牵头|^牵头$|负责单位", COLUMN_DEPARTMENTS },
-    { "责任领导|牵头领导|分管领导", COLUMN_LEAD },
-    { "目标|建设内容|主要内容|建设规模|任务内容|具体内容", COLUMN_TARGET },
-    { "^(?:工程|工程名称|类别|领域|板块|分类)$", COLUMN_GROUP },
-    { "项目|名称|实事|任务|事项|内容", COLUMN_PROJECT },
-  };
-  g_autoptr(GString) compact = g_string_new (NULL);
-
-  /* "项 目 内 容" */
-  for (const char *s = folded; *s; s = g_utf8_next_char (s))
-    if (!g_unichar_isspace (g_utf8_get_char (s)))
-      g_string_append_unichar (compact, g_utf8_get_char (s));
-
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    {
-      if (g_regex_match_simple (rules[i].pattern, compact->str, 0, 0))
-        return rules[i].column;
-    }
-
-  return COLUMN_NONE;
-}
-
-/* "市教育局", "市住建局、市财政局", "团市委", "镇市场监管所", "各乡镇（街道）":
- * names of departments only. */
-static gboolean
-is_department_text (const char *folded)
-{
-  static GRegex *regex;
-  /* "新建学校" names a thing to build, not who builds it. */
-  static GRegex *action_regex;
-  g_autoptr(GString) name = g_string_new (NULL);
-  guint n_names = 0;
-  int depth = 0;
-  gboolean valid = TRUE;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^(?:各[^\\d\\s。;:,]{1,12}|[^\\d\\s。;:,]{0,20}"
-                                            "(?:局|委|办|厅|院|中心|公司|残联|妇联|团[省市县区]?委|工会|"
-                                            "政府|街道|办事处|指挥部|集团|银行|管委会|委员会|办公室|协会|联社|大队|支队|"
-                                            "分局|管理处|服务站|供销社|科协|文联|红十字会|所|站|馆|学校|医院|部))"
-                                            "(?:\\((?:牵头|配合|主办|协办|负责|街道|乡镇|社区|[市县区旗](?:、[市县区旗])*)\\))?$",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
-  if (g_once_init_enter (&action_regex))
-    g_once_init_leave (&action_regex, g_regex_new ("^(?:新建|新增|改造|改扩建|扩建|建设|建成|实施|开展|推进|完成|提升|启动|加快|"
-                                                   "增加|打造|开工|续建|培训|举办|免费|为)",
-                                                   G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (g_utf8_strlen (folded, -1) > 60)
-    return FALSE;
-
-  /* Names are separated by 、 and commas outside brackets: 各县（市、区）. */
-  for (const char *p = folded;; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '(')
-        depth++;
-      else if (c == ')' && depth > 0)
-        depth--;
-      if (c == 0 || (depth == 0 && (c == 0x3001 || c == ',')))
-        {
-          g_strstrip (name->str);
-          if (name->str[0] != '\0')
-            {
-              valid &= g_regex_match (regex, name->str, 0, NULL) &&
-                       !g_regex_match (action_regex, name->str, 0, NULL);
-              n_names++;
-            }
-          g_string_truncate (name, 0);
-          if (c == 0)
-            break;
-          continue;
-        }
-      g_string_append_unichar (name, c);
-    }
-
-  return valid && n_names > 0;
-}
-
-static CellType
-type_of_cell (const char *folded,
-              guint       expected_number)
-{
-  static GRegex *figure_regex;
-  static GRegex *deadline_regex;
-  static GRegex *percent_regex;
-  char *end = NULL;
-
-  if (g_once_init_enter (&figure_regex))
-    {
-      percent_regex = g_regex_new ("^[\\d.]+\\s*%$", G_REGEX_OPTIMIZE, 0, NULL);
-      deadline_regex = g_regex_new ("^(?:\\d{4}年)?\\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?(?:完成|动工|开工|投入使用|建成)?$"
-                                    "|^(?:年底前?|年内|全年|长期|持续推进|当年)$", G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&figure_regex,
-                         g_regex_new ("^[约近超]?[\\d,.]+\\s*(?:万|亿|千)?\\s*[^\\d\\s,.;:。]{0,4}$", G_REGEX_OPTIMIZE, 0, NULL));
-    }
-
-  if (folded[0] == '\0')
-    return CELL_EMPTY;
-  if (g_ascii_isdigit (folded[0]) &&
-      g_ascii_strtoull (folded, &end, 10) == expected_number && expected_number > 0 &&
-      (end[0] == '\0' || g_str_equal (end, "*")))
-    return CELL_NUMBER;
-  if (g_str_has_suffix (folded, "%") && g_regex_match (percent_regex, folded, 0, NULL))
-    return CELL_PERCENT;
-  if (g_regex_match (figure_regex, folded, 0, NULL))
-    return CELL_FIGURE;
-  if (g_regex_match (deadline_regex, folded, 0, NULL))
-    return CELL_DEADLINE;
-  if (is_department_text (folded))
-    return CELL_DEPARTMENT;
-  if (g_utf8_strlen (folded, -1) <= 3 && !has_digit (folded) && !has_any_punctuation (folded))
-    return CELL_SHORT;
-  return CELL_TEXT;
-}
-
-typedef struct
-{
-  GString *parts[N_COLUMNS];
-  guint    number;
-  guint    line;
-} Record;
-
-static gboolean
-column_accepts (Column   column,
-                CellType type)
-{
-  switch (column)
-    {
-    case COLUMN_NUMBER:
-      return type == CELL_NUMBER;
-    case COLUMN_GROUP:
-    case COLUMN_PROJECT:
-      return type == CELL_TEXT || type == CELL_SHORT;
-    case COLUMN_TARGET:
-      return type == CELL_TEXT || type == CELL_SHORT || type == CELL_FIGURE || type == CELL_PERCENT;
-    case COLUMN_DEPARTMENTS:
-    case COLUMN_PARTNERS:
-    case COLUMN_LEAD:
-      return type == CELL_DEPARTMENT;
-    case COLUMN_DEADLINE:
-      return type == CELL_DEADLINE;
-    case COLUMN_COMPLETION:
-      return type == CELL_TEXT || type == CELL_SHORT || type == CELL_FIGURE;
-    case COLUMN_RATE:
-      return type == CELL_PERCENT || type == CELL_FIGURE;
-    case COLUMN_NOTE:
-      return type != CELL_EMPTY && type != CELL_NUMBER;
-    case COLUMN_UNIT:
-      return type == CELL_SHORT;
-    case COLUMN_NONE:
-    case COLUMN_INDICATOR:
-    case N_COLUMNS:
-    default:
-      return FALSE;
-    }
-}
-
-static void
-record_add (Record     *record,
-            Column      column,
-            const char *text)
-{
-  GString *part = record->parts[column];
-
-  if (text == NULL || text[0] == '\0')
-    return;
-  if (part->len > 0)
-    g_string_append (part, column == COLUMN_DEPARTMENTS || column == COLUMN_PARTNERS ? "、" : "\n");
-  g_string_append (part, text);
-}
-
-/* Reads a row by what its cells look like, in the header's order. */
-static void
-read_row_by_content (Record       *record,
-                     Cell         *cells,
-                     guint         n_cells,
-                     const Column *columns,
-                     guint         n_columns)
-{
-  guint next_column = 0;
-  gboolean any_figure_later[n_cells + 1];
-
-  /* Columns before 序号 (工程, 类别) hold the cells before the number; a
-   * row without its number lost them to a span, and starts after it. */
-  {
-    gboolean has_number = FALSE;
-
-    for (guint i = 0; i < n_cells; i++)
-      has_number |= cells[i].type == CELL_NUMBER;
-    if (!has_number)
-      for (guint c = 0; c < n_columns; c++)
-        if (columns[c] == COLUMN_NUMBER)
-          next_column = c + 1;
-  }
-
-  any_figure_later[n_cells] = FALSE;
-  for (guint i = n_cells; i > 0; i--)
-    any_figure_later[i - 1] = any_figure_later[i] || cells[i - 1].type == CELL_FIGURE;
-
-  for (guint i = 0; i < n_cells; i++)
-    {
-      Cell *cell = &cells[i];
-      guint found = G_MAXUINT;
-
-      if (cell->type == CELL_EMPTY)
-        continue;
-      if (cell->type == CELL_NUMBER)
-        {
-          /* Columns before 序号 (工程, 类别) are behind us. */
-          for (guint c = 0; c < n_columns; c++)
-            if (columns[c] == COLUMN_NUMBER)
-              next_column = MAX (next_column, c + 1);
-          continue;
-        }
-      /* Departments wherever they stand: rows lose cells before them. */
-      if (cell->type == CELL_DEPARTMENT)
-        {
-          for (guint c = 0; c < n_columns && found == G_MAXUINT; c++)
-            if (columns[c] == COLUMN_DEPARTMENTS)
-              found = c;
-          if (found != G_MAXUINT)
-            {
-              record_add (record, COLUMN_DEPARTMENTS, cell->text);
-              next_column = MAX (next_column, found + 1);
-              continue;
-            }
-        }
-
-      /* Text before the figures, once the project is named: the name of
-       * the indicator the figures measure. */
-      if (cell->type == CELL_TEXT && any_figure_later[i + 1] && record->parts[COLUMN_PROJECT]->len > 0 &&
-          record->parts[COLUMN_INDICATOR]->len == 0 && record->parts[COLUMN_TARGET]->len == 0)
-        {
-          record_add (record, COLUMN_INDICATOR, cell->text);
-          continue;
-        }
-
-      for (guint c = next_column; c < n_columns && found == G_MAXUINT; c++)
-        {
-          if (column_accepts (columns[c], cell->type) &&
-              /* A project's text before the figures, not in the figures' columns. */
-              !(cell->type == CELL_TEXT && columns[c] == COLUMN_TARGET && any_figure_later[i + 1] &&
-                record->parts[COLUMN_PROJECT]->len == 0))
-            found = c;
-        }
-      if (found == G_MAXUINT)
-        {
-          /* Nothing left for it: text continues the project, the rest is a note. */
-          record_add (record, (cell->type == CELL_TEXT || cell->type == CELL_SHORT) && record->parts[COLUMN_COMPLETION]->len == 0 &&
-                              record->parts[COLUMN_NOTE]->len == 0 ? COLUMN_TARGET : COLUMN_NOTE,
-                      cell->text);
-          continue;
-        }
-      /* Figures of the same row: a reported figure also fills a missing rate's place. */
-      record_add (record, columns[found], cell->text);
-      next_column = found + 1;
-    }
-}
-
-static gboolean
-starts_with_place_level (const char *text)
-{
-  static const char * const levels[] = { "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡" };
-
-  return starts_with_any (text, levels, G_N_ELEMENTS (levels));
-}
-
-/* "市人力资源" "社会保障局" or "市教育局、" "团市委": a name broken over cells. */
-static guint
-join_broken_departments (Cell *cells,
-                         guint n_cells)
-{
-  guint out = 0;
-
-  for (guint i = 0; i < n_cells; i++)
-    {
-      if (out > 0 && cells[i].type == CELL_DEPARTMENT)
-        {
-          Cell *previous = &cells[out - 1];
-          gboolean open_list = g_str_has_suffix (previous->folded, "、") || g_str_has_suffix (previous->folded, ",");
-          /* Not the row's first text: that names the project ("新增城镇就业" "人社局"). */
-          gboolean piece = (previous->type == CELL_TEXT || previous->type == CELL_SHORT) &&
-                           g_utf8_strlen (previous->folded, -1) <= 8 &&
-                           !has_any_punctuation (previous->folded) && !has_digit (previous->folded) &&
-                           out >= 2 && cells[out - 2].type != CELL_NUMBER &&
-                           starts_with_place_level (previous->folded);
-
-          if ((previous->type == CELL_DEPARTMENT && open_list) || piece)
-            {
-              char *text = g_strconcat (previous->text, cells[i].text, NULL);
-              char *folded = g_strconcat (previous->folded, cells[i].folded, NULL);
-
-              g_free (previous->text);
-              g_free (previous->folded);
-              previous->text = text;
-              previous->folded = folded;
-              previous->type = CELL_DEPARTMENT;
-              cell_clear (&cells[i]);
-              continue;
-            }
-        }
-      if (out != i)
-        {
-          cells[out] = cells[i];
-          cells[i].text = cells[i].folded = NULL;
-        }
-      out++;
-    }
-
-  return out;
-}
-
-/* "城镇新增就业(人)": the unit a bare figure of the row counts in. */
-static char *
-unit_from_name (const char *folded)
-{
-  static GRegex *regex;
-  g_autoptr(GMatchInfo) match = NULL;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\(([^()\\d]{1,4})\\)\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (!g_regex_match (regex, folded, 0, &match))
-    return NULL;
-  return g_match_info_fetch (match, 1);
-}
-
-static char *
-name_without_unit (const char *text)
-{
-  static GRegex *regex;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\s*[(（][^()（）\\d]{1,4}[)）]\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
-
-  return g_regex_replace_literal (regex, text, -1, 0, "", 0, NULL);
-}
-
-typedef struct
-{
-  double    value;
-  double    scale;
-  char     *magnitude;
-  char     *unit;
-  gboolean  about;
-} Figure;
-
-static void
-figure_clear (Figure *figure)
-{
-  g_free (figure->magnitude);
-  g_free (figure->unit);
-}
-
-/* A cell holding one figure: "26000", "1300人", "10000万", "约2.5万元". */
-static gboolean
-parse_figure (const char *folded,
-              Figure     *figure)
-{
-  static GRegex *regex;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *about = NULL;
-  g_autofree char *digits = NULL;
-  g_autoptr(GString) plain = g_string_new (NULL);
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^\\s*([约近])?\\s*([\\d,]+(?:\\.\\d+)?)\\s*(万|亿|千)?\\s*([^\\d\\s,.;:。]{0,4})\\s*$",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (!g_regex_match (regex, folded, 0, &match))
-    return FALSE;
-
-  about = g_match_info_fetch (match, 1);
-  digits = g_match_info_fetch (match, 2);
-  for (const char *d = digits; *d; d++)
-    if (*d != ',')
-      g_string_append_c (plain, *d);
-  figure->value = g_ascii_strtod (plain->str, NULL);
-  figure->magnitude = g_match_info_fetch (match, 3);
-  figure->unit = g_match_info_fetch (match, 4);
-  figure->about = about != NULL && about[0] != '\0';
-  figure->scale = g_str_equal (figure->magnitude, "万") ? 1e4 : g_str_equal (figure->magnitude, "亿") ? 1e8 :
-                  g_str_equal (figure->magnitude, "千") ? 1e3 : 1;
-
-  return TRUE;
-}
-
-static GRegex *
-figure_at_end_regex (void)
-{
-  static GRegex *regex;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\s*[\\d,.]+\\s*(?:万|亿|千)?[^\\d\\s,.;:。，；、()（）]{0,2}$",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
-  return regex;
-}
-
-/* A target and a reported figure in columns of one row: one indicator. */
-static MsIndicator *
-indicator_from_row (Builder    *b,
-                    const char *name,
-                    const char *target,
-                    const char *actual)
-{
-  g_autofree char *target_folded = fold_text (target, b->traditional);
-  g_autofree char *name_folded = fold_text (name ? name : "", b->traditional);
-  Figure wanted = { 0 };
-  g_autofree char *unit = NULL;
-  g_autofree char *clean_name = NULL;
-  MsIndicator *indicator;
-
-  if (!parse_figure (target_folded, &wanted))
-    return NULL;
-
-  unit = g_strconcat (wanted.magnitude, wanted.unit, NULL);
-  if (wanted.unit[0] == '\0')
-    {
-      g_autofree char *named = unit_from_name (name_folded);
-
-      if (named != NULL)
-        {
-          g_free (unit);
-          unit = g_strconcat (wanted.magnitude, named, NULL);
-        }
-    }
-
-  indicator = ms_indicator_new ();
-  clean_name = name_without_unit (name ? name : "");
-  {
-    /* "送戏曲下乡20场" in the name column: the figure is in its own column. */
-    g_autoptr(GMatchInfo) match = NULL;
-    g_autofree char *without_figure = NULL;
-    g_autofree char *figure = NULL;
-    g_autofree char *folded_figure = NULL;
-    Figure in_name = { 0 };
-
-    if (g_regex_match (figure_at_end_regex (), clean_name, 0, &match))
-      {
-        int start = 0;
-
-        g_match_info_fetch_pos (match, 0, &start, NULL);
-        figure = g_match_info_fetch (match, 0);
-        folded_figure = ms_text_normalize (figure);
-        /* Only the row's own target: "新建公园1号" keeps its number. */
-        if (parse_figure (folded_figure, &in_name) && in_name.value * in_name.scale == wanted.value * wanted.scale)
-          without_figure = g_strndup (clean_name, start);
-        figure_clear (&in_name);
-      }
-
-    if (without_figure != NULL && g_utf8_strlen (without_figure, -1) >= 2)
-      {
-        g_free (clean_name);
-        clean_name = g_steal_pointer (&without_figure);
-      }
-  }
-  /* A row naming nothing measures its project. */
-  if (clean_name[0] == '\0' && b->fields[FIELD_TARGET]->len > 0)
-    {
-      g_autofree char *first_line = g_strndup (b->fields[FIELD_TARGET]->str,
-                                               strcspn (b->fields[FIELD_TARGET]->str, "\n"));
-
-      g_free (clean_name);
-      clean_name = g_steal_pointer (&first_line);
-    }
-  ms_indicator_set_name (indicator, clean_name);
-  ms_indicator_set_unit (indicator, unit);
-  ms_indicator_set_target (indicator, wanted.value);
-  if (wanted.about)
-    ms_indicator_set_comparison (indicator, MS_COMPARISON_ABOUT);
-  if (strstr (name_folded, "低于") != NULL || strstr (name_folded, "控制在") != NULL ||
-      strstr (name_folded, "不超过") != NULL)
-    ms_indicator_set_comparison (indicator, MS_COMPARISON_AT_MOST);
-
-  if (actual != NULL && actual[0] != '\0')
-    {
-      g_autofree char *actual_folded = fold_text (actual, b->traditional);
-
-      Figure reported = { 0 };
-
-      if (parse_figure (actual_folded, &reported))
-        {
-          double value = reported.value;
-
-          /* A bare figure counts in the target's unit ("10000万" then "7965"). */
-          if (reported.magnitude[0] != '\0' || reported.unit[0] != '\0')
-            value = reported.value * reported.scale / wanted.scale;
-          ms_indicator_set_actual (indicator, value);
-        }
-      figure_clear (&reported);
-    }
-
-  figure_clear (&wanted);
-  return indicator;
-}
-
-static gboolean
-category_has_projects (MsCategory *category)
-{
-  GListModel *groups = ms_category_get_groups (category);
-
-  for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
-    if (g_list_model_get_n_items (ms_group_get_projects (ms_category_get_group (category, g))) > 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* "新改建农村公路90公里" in the target column and "82" done: the one figure
- * of the sentence and the bare figure reported for it. */
-static MsIndicator *
-indicator_from_sentence (Builder    *b,
-                         const char *target,
-                         const char *actual)
-{
-  g_autofree char *folded = fold_text (target, b->traditional);
-  g_autoptr(GPtrArray) quantities = ms_quantity_scan (folded);
-  g_autofree char *figure = NULL;
-  g_autofree char *name = NULL;
-  MsQuantity *quantity = NULL;
-
-  for (guint i = 0; quantities != NULL && i < quantities->len; i++)
-    {
-      MsQuantity *candidate = g_ptr_array_index (quantities, i);
-
-      if (candidate->descriptive)
-        continue;
-      if (quantity != NULL)
-        return NULL;
-      quantity = candidate;
-    }
-  if (quantity == NULL || quantity->unit[0] == '\0')
-    return NULL;
-
-  figure = g_utf8_substring (folded, quantity->start, quantity->end);
-  name = g_utf8_substring (target, 0, quantity->start);
-
-  return indicator_from_row (b, name, figure, actual);
-}
-
-static void
-start_table_project (Builder       *b,
-                     MsNoticeBlock *block,
-                     guint          number,
-                     guint          line,
-                     const char    *columns_text,
-                     guint         *last_project_number)
-{
-  g_autoptr(MsProject) project = ms_project_new ();
-  g_autofree char *basis = NULL;
-  MsProject *read_before;
-
-  finish_project (b);
-  read_before = g_hash_table_lookup (b->paragraph_projects, GUINT_TO_POINTER (number));
-  /* A table opening a new part (二、省级 after 一、市级 1.–5.) starts its
-   * own projects; one attached to the text lists the text's again. */
-  if (read_before != NULL && (b->table_starts_own ||
-                              (b->category != NULL &&
-                               ms_group_get_category (ms_project_get_group (read_before)) != b->category &&
-                               !category_has_projects (b->category))))
-    read_before = NULL;
-  if (read_before != NULL)
-    {
-      b->project = read_before;
-      b->from_table = TRUE;
-      b->filling_in = TRUE;
-      b->field = FIELD_TARGET;
-      *last_project_number = number;
-      return;
-    }
-  b->table_starts_own = TRUE;
-  ensure_group (b, line);
-  if (*last_project_number != 0 && number != *last_project_number + 1 && number != 1)
-    add_remark (b->report->warnings, line,
-                /* translators: both are project numbers */
-                _("project %u follows project %u: check the numbering"),
-                number, *last_project_number);
-  *last_project_number = number;
-
-  ms_project_set_number (project, number);
-  ms_group_insert_project (b->group, G_MAXUINT, project);
-  b->project = project;
-  b->project_line = line;
-  b->field = FIELD_TARGET;
-  b->from_table = TRUE;
-  b->report->n_projects++;
-  /* translators: how a project was recognised: %s is how the table was
-   * written ("one cell per line"), then the columns of its header */
-  basis = g_strdup_printf (_("table row (%s; columns %s)"), _(block->shape), columns_text);
-  add_item (b->report, project, line, basis);
-}
-
-static GRegex *
-table_heading_regex (void)
-{
-  static GRegex *regex;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^\\s*(?:([一二三四五六七八九十]+)\\s*[、.]|\\(([一二三四五六七八九十]+)\\))\\s*(\\S.{0,28})$",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
-  return regex;
-}
-
-/* "（3项）" after a part's title counts its items. */
-static GRegex *
-count_suffix_regex (void)
-{
-  static GRegex *regex;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\s*[(（]\\s*(?:共)?\\d+\\s*[项件个]\\s*[)）]\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
-  return regex;
-}
-
-static void
-start_table_section (Builder    *b,
-                     const char *heading,
-                     guint       line)
-{
-  g_autoptr(MsCategory) category = ms_category_new ();
-  g_autofree char *title = category_title_from_heading (heading);
-  g_autofree char *id = NULL;
-
-  finish_project (b);
-  id = category_id_for (b, title, b->report->n_categories + 1);
-  ms_category_set_id (category, id);
-  ms_category_set_title (category, title);
-  ms_document_insert_category (b->document, G_MAXUINT, category);
-  b->category = category;
-  b->group = NULL;
-  b->report->n_categories++;
-  (void)line;
-}
-
-static void
-start_table_group (Builder    *b,
-                   const char *title,
-                   guint       line)
-{
-  g_autoptr(MsGroup) group = ms_group_new ();
-  g_autofree char *clean = trim (title);
-
-  finish_project (b);
-  ensure_category (b, line);
-  ms_group_set_number (group, g_list_model_get_n_items (ms_category_get_groups (b->category)) + 1);
-  ms_group_set_title (group, clean);
-  ms_category_insert_group (b->category, G_MAXUINT, group);
-  b->group = group;
-  b->report->n_groups++;
-}
-
-
-/* Adds what one row says to the project it belongs to. */
-static void
-take_row (Builder *b,
-          Record  *row)
-{
-  gboolean first_row = b->fields[FIELD_TARGET]->len == 0;
-  const char *project_text = row->parts[COLUMN_PROJECT]->str;
-  /* What this row's figures measure: its indicator column, or on a row
-   * continuing a project, its own text. */
-  const char *label = row->parts[COLUMN_INDICATOR]->len > 0 ? row->parts[COLUMN_INDICATOR]->str
-                      : !first_row ? project_text : "";
-  g_autofree char *target_with_unit = NULL;
-  const char *target = row->parts[COLUMN_TARGET]->str;
-  const char *actual = row->parts[COLUMN_COMPLETION]->str;
-  g_autofree char *target_folded = NULL;
-
-  /* "1.2" in the 目标 column, "万人" in the 单位 column. */
-  if (row->parts[COLUMN_UNIT]->len > 0 && target[0] != '\0')
-    {
-      g_autofree char *bare = fold_text (target, b->traditional);
-      Figure figure = { 0 };
-
-      if (parse_figure (bare, &figure) && figure.unit[0] == '\0' && figure.magnitude[0] == '\0')
-        {
-          target_with_unit = g_strconcat (target, row->parts[COLUMN_UNIT]->str, NULL);
-          target = target_with_unit;
-        }
-      figure_clear (&figure);
-    }
-  target_folded = fold_text (target, b->traditional);
-  g_autofree char *actual_folded = fold_text (actual, b->traditional);
-  gboolean target_is_figure = type_of_cell (target_folded, 0) == CELL_FIGURE;
-  g_autoptr(GString) shown = g_string_new (NULL);
-  g_autoptr(GString) measured = g_string_new (NULL);
-  MsIndicator *indicator = NULL;
-
-  if (target_is_figure && (actual[0] == '\0' || type_of_cell (actual_folded, 0) == CELL_FIGURE))
-    indicator = indicator_from_row (b, label[0] != '\0' ? label : project_text, target, actual);
-  else if (!target_is_figure && target[0] != '\0' && type_of_cell (actual_folded, 0) == CELL_FIGURE)
-    indicator = indicator_from_sentence (b, target, actual);
-
-  /* The pledge as a person reads it: "项目：名称：目标". */
-  if (first_row)
-    g_string_append (shown, project_text);
-  if (label[0] != '\0' && !g_str_equal (label, project_text))
-    {
-      if (shown->len > 0)
-        g_string_append_c (shown, '\n');
-      g_string_append (shown, label);
-    }
-  else if (label[0] != '\0' && !first_row)
-    g_string_append (shown, label);
-  if (target[0] != '\0')
-    {
-      if (shown->len > 0)
-        g_string_append (shown, target_is_figure ? "：" : "\n");
-      g_string_append (shown, target);
-    }
-  if (shown->len > 0 && strstr (b->fields[FIELD_TARGET]->str, shown->str) == NULL)
-    append_line (b->fields[FIELD_TARGET], shown->str);
-
-  if (indicator != NULL)
-    {
-      g_ptr_array_add (b->table_indicators, indicator);
-      if (actual[0] != '\0')
-        {
-          const char *name = ms_indicator_get_name (indicator);
-          g_autofree char *reported = g_strdup_printf ("%s%s%s", name, name[0] ? "：" : "", actual);
-
-          append_line (b->fields[FIELD_COMPLETION], reported);
-        }
-    }
-  else
-    {
-      /* Texts: figures are found in them as in paragraphs, one row a clause. */
-      if (label[0] != '\0')
-        g_string_append (measured, label);
-      else if (first_row)
-        g_string_append (measured, project_text);
-      if (target[0] != '\0')
-        {
-          if (measured->len > 0 && !target_is_figure)
-            g_string_append_c (measured, '\n');
-          g_string_append (measured, target);
-        }
-      append_line (b->quantity_target, measured->str);
-      if (actual[0] != '\0')
-        {
-          append_line (b->fields[FIELD_COMPLETION], actual);
-          append_line (b->quantity_completion, actual);
-        }
-    }
-
-  if (row->parts[COLUMN_DEPARTMENTS]->len > 0)
-    {
-      if (b->fields[FIELD_DEPARTMENTS]->len > 0)
-        g_string_append (b->fields[FIELD_DEPARTMENTS], "、");
-      g_string_append (b->fields[FIELD_DEPARTMENTS], row->parts[COLUMN_DEPARTMENTS]->str);
-    }
-  if (row->parts[COLUMN_PARTNERS]->len > 0)
-    {
-      if (b->fields[FIELD_PARTNERS]->len > 0)
-        g_string_append (b->fields[FIELD_PARTNERS], "、");
-      g_string_append (b->fields[FIELD_PARTNERS], row->parts[COLUMN_PARTNERS]->str);
-    }
-  if (row->parts[COLUMN_LEAD]->len > 0)
-    append_piece (b->fields[FIELD_LEAD], row->parts[COLUMN_LEAD]->str);
-  if (row->parts[COLUMN_DEADLINE]->len > 0)
-    {
-      /* translators: a project's deadline as a table of a notice gives it, kept in its note */
-      g_autofree char *deadline = g_strdup_printf (_("Deadline: %s"), row->parts[COLUMN_DEADLINE]->str);
-
-      append_line (b->fields[FIELD_NOTE], deadline);
-    }
-  if (row->parts[COLUMN_RATE]->len > 0)
-    {
-      /* translators: the completion rate a table of a notice gives, kept in the project's note */
-      g_autofree char *rate = g_strdup_printf (_("Completion rate: %s"), row->parts[COLUMN_RATE]->str);
-
-      append_line (b->fields[FIELD_NOTE], rate);
-    }
-  if (row->parts[COLUMN_NOTE]->len > 0)
-    append_line (b->fields[FIELD_NOTE], row->parts[COLUMN_NOTE]->str);
-}
-
-static void
-record_init (Record *record)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    record->parts[i] = g_string_new (NULL);
-}
-
-static void
-record_clear (Record *record)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    g_string_free (record->parts[i], TRUE);
-}
-
-/* The cells of a table laid out on a grid: a span's text stands in each
- * row it covers (a department for several rows), once across columns. */
-static GPtrArray *
-table_grid (MsNoticeBlock *block,
-            gboolean       traditional)
-{
-  GPtrArray *grid = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Cell));
-  g_autoptr(GArray) pending_rows = g_array_new (FALSE, TRUE, sizeof (guint));
-
-  for (guint r = 0; r < block->rows->len; r++)
-    {
-      GPtrArray *source = g_ptr_array_index (block->rows, r);
-      GArray *row = g_array_new (FALSE, TRUE, sizeof (Cell));
-      guint column = 0;
-
-      g_array_set_clear_func (row, (GDestroyNotify)cell_clear);
-      for (guint s = 0; s < source->len || column < pending->len; )
-        {
-          Cell cell = { 0 };
-
-          if (column < pending->len && g_array_index (pending_rows, guint, column) > 0)
-            {
-              Cell *above = &g_array_index (pending, Cell, column);
-
-              cell.text = g_strdup (above->text);
-              cell.folded = g_strdup (above->folded);
-              cell.line = above->line;
-              g_array_index (pending_rows, guint, column)--;
-              g_array_append_val (row, cell);
-              column++;
-              continue;
-            }
-          if (s >= source->len)
-            {
-              column++;
-              if (column >= pending->len)
-                break;
-              {
-                Cell empty = { g_strdup (""), g_strdup (""), CELL_EMPTY, 0 };
-
-                g_array_append_val (row, empty);
-              }
-              continue;
-            }
-
-          {
-            MsNoticeCell *from = g_ptr_array_index (source, s++);
-
-            cell.text = trim (from->text);
-            cell.folded = fold_text (cell.text, traditional);
-            cell.line = from->line;
-            if (from->row_span > 1)
-              {
-                Cell copy = { g_strdup (cell.text), g_strdup (cell.folded), CELL_EMPTY, cell.line };
-                guint remaining = from->row_span - 1;
-
-                if (pending->len <= column)
-                  {
-                    g_array_set_size (pending, column + 1);
-                    g_array_set_size (pending_rows, column + 1);
-                  }
-                cell_clear (&g_array_index (pending, Cell, column));
-                g_array_index (pending, Cell, column) = copy;
-                g_array_index (pending_rows, guint, column) = remaining;
-              }
-            g_array_append_val (row, cell);
-            column++;
-            for (guint extra = 1; extra < from->column_span && extra < 64; extra++)
-              {
-                Cell empty = { g_strdup (""), g_strdup (""), CELL_EMPTY, cell.line };
-
-                g_array_append_val (row, empty);
-                column++;
-              }
-          }
-        }
-      g_ptr_array_add (grid, row);
-    }
-
-  for (guint i = 0; i < pending->len; i++)
-    cell_clear (&g_array_index (pending, Cell, i));
-
-  return grid;
-}
-
-static gboolean
-is_metadata_table (GPtrArray *grid)
-{
-  guint labelled = 0, cells = 0;
-
-  for (guint r = 0; r < grid->len; r++)
-    {
-      GArray *row = g_ptr_array_index (grid, r);
-
-      for (guint c = 0; c < row->len; c += 2)
-        {
-          Cell *cell = &g_array_index (row, Cell, c);
-
-          cells++;
-          labelled += g_str_has_suffix (cell->folded, ":");
-        }
-    }
-
-  return cells > 0 && labelled * 2 >= cells;
-}
-
-/* Whether each cell looks like what its column holds. */
-static gboolean
-fits_columns (const Cell   *cells,
-              guint         n_cells,
-              const Column *columns)
-{
-  for (guint c = 0; c < n_cells; c++)
-    {
-      CellType type = cells[c].type;
-
-      if (type == CELL_EMPTY || columns[c] == COLUMN_NONE || columns[c] == COLUMN_NOTE)
-        continue;
-      /* Names and numbers may be written any way; a department is not a figure. */
-      /* Under 责任单位, any short name without figures is a department. */
-      if ((columns[c] == COLUMN_DEPARTMENTS || columns[c] == COLUMN_PARTNERS) && type != CELL_DEPARTMENT &&
-          !((type == CELL_TEXT || type == CELL_SHORT) && !has_digit (cells[c].folded) &&
-            g_utf8_strlen (cells[c].folded, -1) <= 30))
-        return FALSE;
-      if (columns[c] == COLUMN_NUMBER && type != CELL_NUMBER && type != CELL_FIGURE)
-        return FALSE;
-      if (columns[c] == COLUMN_RATE && type == CELL_DEPARTMENT)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The row naming the columns: two known words, one of them 序号, a
- * project's or a department's column. */
-static guint
-find_table_header (GPtrArray *grid)
-{
-  for (guint r = 0; r < MIN (grid->len, 3); r++)
-    {
-      GArray *row = g_ptr_array_index (grid, r);
-      guint known = 0;
-      gboolean anchor = FALSE;
-
-      for (guint c = 0; c < row->len; c++)
-        {
-          const char *folded = g_array_index (row, Cell, c).folded;
-          Column column = _ms_notice_is_header_word (folded) ? column_for_header (folded) : COLUMN_NONE;
-
-          known += column != COLUMN_NONE;
-          anchor |= column == COLUMN_NUMBER || column == COLUMN_PROJECT || column == COLUMN_DEPARTMENTS;
-        }
-      if (known >= 2 && anchor)
-        return r;
-    }
-
-  return G_MAXUINT;
-}
-
-/* A table without a header is read as lines; page metadata (索引号: | … |
- * 发布机构: | …) as page chrome. */
-static void
-add_table_lines (GPtrArray     *lines,
-                 MsNoticeBlock *block,
-                 gboolean       traditional)
-{
-  g_autoptr(GPtrArray) grid = table_grid (block, traditional);
-  gboolean metadata;
-
-  if (find_table_header (grid) != G_MAXUINT)
-    {
-      Line *line = g_new0 (Line, 1);
-
-      line->number = block->line;
-      line->text = g_strdup ("");
-      line->folded = g_strdup ("");
-      line->kind = LINE_TABLE;
-      line->block = block;
-      g_ptr_array_add (lines, line);
-      return;
-    }
-
-  metadata = is_metadata_table (grid);
-  for (guint r = 0; r < grid->len; r++)
-    {
-      GArray *row = g_ptr_array_index (grid, r);
-      g_autoptr(GString) joined = g_string_new (NULL);
-      guint number = block->line;
-
-      for (guint c = 0; c < row->len; c++)
-        {
-          Cell *cell = &g_array_index (row, Cell, c);
-
-          if (cell->text[0] == '\0')
-            continue;
-          if (joined->len > 0)
-            g_string_append_c (joined, ' ');
-          g_string_append (joined, cell->text);
-          number = cell->line ? cell->line : number;
-        }
-      if (joined->len > 0)
-        {
-          Line *line = line_new (number, joined->str, traditional);
-
-          if (metadata)
-            line->kind = LINE_CHROME;
-          g_ptr_array_add (lines, line);
-        }
-    }
-}
-
-static void
-interpret_table (Builder       *b,
-                 MsNoticeBlock *block,
-                 guint         *last_project_number)
-{
-  b->table_starts_own = FALSE;
-
-  g_autoptr(GPtrArray) grid = table_grid (block, b->traditional);
-  g_autoptr(GArray) raw_columns = g_array_new (FALSE, TRUE, sizeof (Column));
-  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
-  g_autoptr(GString) columns_text = g_string_new (NULL);
-  g_autofree char *group_title = NULL;
-  /* Only cells with their bounds kept can be read by position. */
-  gboolean positional_allowed = !g_str_equal (block->shape, "one cell per line") &&
-                                !g_str_equal (block->shape, "cells separated by spaces");
-  guint header = G_MAXUINT;
-  gboolean have_project = FALSE;
-  gboolean has_number_column = FALSE;
-  gboolean has_project_column = FALSE;
-  g_autofree char *previous_departments = NULL;
-
-  header = find_table_header (grid);
-  if (header == G_MAXUINT)
-    return;
-
-  {
-    GArray *row = g_ptr_array_index (grid, header);
-
-    for (guint c = 0; c < row->len; c++)
-      {
-        Column column = column_for_header (g_array_index (row, Cell, c).folded);
-        Column previous = columns->len > 0 ? g_array_index (columns, Column, columns->len - 1) : COLUMN_NONE;
-
-        g_array_append_val (raw_columns, column);
-        /* "工程" "名称", "市级牵头" "责任单位": one column written on two lines. */
-        if (column == COLUMN_NONE || column == previous ||
-            (previous == COLUMN_GROUP && column == COLUMN_PROJECT && !positional_allowed))
-          continue;
-        g_array_append_val (columns, column);
-        if (columns_text->len > 0)
-          g_string_append (columns_text, " | ");
-        g_string_append (columns_text, g_array_index (row, Cell, c).text);
-      }
-  }
-
-  for (guint c = 0; c < raw_columns->len; c++)
-    {
-      has_number_column |= g_array_index (raw_columns, Column, c) == COLUMN_NUMBER;
-      has_project_column |= g_array_index (raw_columns, Column, c) == COLUMN_PROJECT;
-    }
-
-  for (guint r = header + 1; r < grid->len; r++)
-    {
-      GArray *source = g_ptr_array_index (grid, r);
-      guint n_cells = source->len;
-      g_autofree Cell *cells = g_new0 (Cell, n_cells + 1);
-      guint expected = *last_project_number + 1;
-      gboolean numbered = FALSE;
-      guint non_empty = 0;
-      guint line = block->line;
-      Record row;
-
-      for (guint c = 0; c < n_cells; c++)
-        {
-          Cell *from = &g_array_index (source, Cell, c);
-
-          cells[c].text = g_strdup (from->text);
-          cells[c].folded = g_strdup (from->folded);
-          cells[c].line = from->line;
-          cells[c].type = type_of_cell (from->folded, expected);
-          /* A table numbered from 1 again after paragraphs. */
-          if (cells[c].type == CELL_FIGURE && !have_project && type_of_cell (from->folded, 1) == CELL_NUMBER)
-            cells[c].type = CELL_NUMBER;
-          if (cells[c].type != CELL_EMPTY)
-            {
-              non_empty++;
-              if (line == block->line && from->line != 0)
-                line = from->line;
-            }
-        }
-
-      record_init (&row);
-
-      if (positional_allowed && n_cells == raw_columns->len &&
-          fits_columns (cells, n_cells, (Column *)(void *)raw_columns->data))
-        {
-          for (guint c = 0; c < n_cells; c++)
-            {
-              Column column = g_array_index (raw_columns, Column, c);
-
-              if (column == COLUMN_NUMBER)
-                {
-                  char *end = NULL;
-                  guint64 value = g_ascii_strtoull (cells[c].folded, &end, 10);
-
-                  if (value > 0 && value < 1000000 && (end[0] == '\0' || g_str_equal (end, "*")))
-                    {
-                      numbered = TRUE;
-                      row.number = (guint)value;
-                    }
-                  continue;
-                }
-              if (column != COLUMN_NONE)
-                record_add (&row, column, cells[c].text);
-            }
-        }
-      else
-        {
-          n_cells = join_broken_departments (cells, n_cells);
-          for (guint c = 0; c < n_cells; c++)
-            {
-              if (cells[c].type == CELL_NUMBER)
-                {
-                  numbered = TRUE;
-                  row.number = (guint)g_ascii_strtoull (cells[c].folded, NULL, 10);
-                  break;
-                }
-              if (cells[c].type != CELL_EMPTY && cells[c].type != CELL_TEXT && cells[c].type != CELL_SHORT)
-                break;
-            }
-          read_row_by_content (&row, cells, n_cells, (Column *)(void *)columns->data, columns->len);
-        }
-
-      /* "一、教育类（3项）" or "（一）…" across the table: the rows under it
-       * are that part's or that group's. */
-      if (non_empty == 1)
-        {
-          const Cell *only = NULL;
-          g_autoptr(GMatchInfo) heading = NULL;
-
-          for (guint c = 0; c < n_cells && only == NULL; c++)
-            if (cells[c].type != CELL_EMPTY)
-              only = &cells[c];
-          if (only != NULL &&
-              g_regex_match (table_heading_regex (), only->folded, 0, &heading))
-            {
-              g_autofree char *group_numeral = g_match_info_fetch (heading, 2);
-              int title_start = 0;
-
-              g_match_info_fetch_pos (heading, 3, &title_start, NULL);
-              {
-                g_autofree char *written = g_utf8_substring (only->text, g_utf8_pointer_to_offset (only->folded, only->folded + title_start),
-                                                             g_utf8_strlen (only->text, -1));
-                g_autofree char *written_clean = g_regex_replace (count_suffix_regex (), written, -1, 0, "", 0, NULL);
-
-                if (group_numeral != NULL && group_numeral[0] != '\0')
-                  start_table_group (b, written_clean, line);
-                else
-                  start_table_section (b, written_clean, line);
-              }
-              record_clear (&row);
-              for (guint c = 0; c < source->len; c++)
-                cell_clear (&cells[c]);
-              continue;
-            }
-        }
-
-      /* 合计/总计: the table's totals, no project. */
-      {
-        const Cell *first = NULL;
-
-        for (guint c = 0; c < n_cells && first == NULL; c++)
-          if (cells[c].type != CELL_EMPTY)
-            first = &cells[c];
-        if (first != NULL && g_regex_match_simple ("^(?:合\\s*计|总\\s*计|小\\s*计|汇总)$", first->folded, 0, 0))
-          {
-            g_autoptr(GString) joined = g_string_new (NULL);
-
-            for (guint c = 0; c < n_cells; c++)
-              if (cells[c].text != NULL && cells[c].text[0] != '\0')
-                {
-                  if (joined->len > 0)
-                    g_string_append_c (joined, ' ');
-                  g_string_append (joined, cells[c].text);
-                }
-            keep_text_in_note (b, line, joined->str);
-            record_clear (&row);
-            for (guint c = 0; c < source->len; c++)
-              cell_clear (&cells[c]);
-            continue;
-          }
-      }
-
-      /* "注：完成率为…" across the table's foot: a note, not a row. */
-      if (non_empty == 1)
-        {
-          const char *only = NULL;
-
-          for (guint c = 0; c < n_cells && only == NULL; c++)
-            if (cells[c].type != CELL_EMPTY)
-              only = cells[c].folded;
-          if (only != NULL && g_regex_match_simple ("^(?:注|备注|说明|注释|附注)\\s*\\d*\\s*[:：]", only, 0, 0))
-            {
-              for (guint c = 0; c < n_cells; c++)
-                if (cells[c].type != CELL_EMPTY)
-                  keep_text_in_note (b, cells[c].line ? cells[c].line : line, cells[c].text);
-              record_clear (&row);
-              for (guint c = 0; c < source->len; c++)
-                cell_clear (&cells[c]);
-              continue;
-            }
-        }
-
-      /* A row of one short text between numbered rows: a group's title. */
-      if (!numbered && non_empty == 1 && row.parts[COLUMN_GROUP]->len == 0 &&
-          !has_digit (row.parts[COLUMN_PROJECT]->str) && !has_digit (row.parts[COLUMN_TARGET]->str) &&
-          g_utf8_strlen (row.parts[COLUMN_PROJECT]->len > 0 ? row.parts[COLUMN_PROJECT]->str : row.parts[COLUMN_TARGET]->str, -1) <= 20 &&
-          (row.parts[COLUMN_PROJECT]->len > 0 || row.parts[COLUMN_TARGET]->len > 0) && !have_project)
-        {
-          start_table_group (b, row.parts[COLUMN_PROJECT]->len > 0 ? row.parts[COLUMN_PROJECT]->str
-                                                                    : row.parts[COLUMN_TARGET]->str, line);
-          record_clear (&row);
-          for (guint c = 0; c < source->len; c++)
-            cell_clear (&cells[c]);
-          continue;
-        }
-
-      if (row.parts[COLUMN_GROUP]->len > 0 &&
-          (group_title == NULL || !g_str_equal (group_title, row.parts[COLUMN_GROUP]->str)))
-        {
-          g_free (group_title);
-          group_title = g_strdup (row.parts[COLUMN_GROUP]->str);
-          start_table_group (b, group_title, line);
-        }
-
-      /* 序号 merged over two rows: the second row is the same project's. */
-      if (numbered && have_project && b->project != NULL && row.number == *last_project_number)
-        numbered = FALSE;
-      /* No 序号 column: each row naming a project is the next one. */
-      if (!numbered && !has_number_column &&
-          (row.parts[COLUMN_PROJECT]->len > 0 || (!has_project_column && row.parts[COLUMN_TARGET]->len > 0)))
-        {
-          numbered = TRUE;
-          row.number = *last_project_number + 1;
-        }
-
-      if (numbered)
-        {
-          start_table_project (b, block, row.number, line, columns_text->str, last_project_number);
-          have_project = TRUE;
-          /* Rows under a department that spans them lose its cell. */
-          if (row.parts[COLUMN_DEPARTMENTS]->len == 0 && previous_departments != NULL && !positional_allowed)
-            g_string_append (row.parts[COLUMN_DEPARTMENTS], previous_departments);
-          if (row.parts[COLUMN_DEPARTMENTS]->len > 0)
-            {
-              g_free (previous_departments);
-              previous_departments = g_strdup (row.parts[COLUMN_DEPARTMENTS]->str);
-            }
-        }
-
-      if (have_project && b->project != NULL)
-        take_row (b, &row);
-      else if (non_empty > 0)
-        {
-          g_autoptr(GString) joined = g_string_new (NULL);
-
-          for (guint c = 0; c < n_cells; c++)
-            if (cells[c].text != NULL && cells[c].text[0] != '\0')
-              {
-                if (joined->len > 0)
-                  g_string_append_c (joined, ' ');
-                g_string_append (joined, cells[c].text);
-              }
-          keep_text_in_note (b, line, joined->str);
-        }
-
-      record_clear (&row);
-      for (guint c = 0; c < source->len; c++)
-        cell_clear (&cells[c]);
-    }
-}
-
 /* The region when the title does not begin with it: after the year
  * ("2025年桐乡镇民生实事"), or from the office that signs or issues it
  * ("沙河县人民政府" above the title or under the text). */
@@ -3881,7 +2444,7 @@ find_region_elsewhere (Builder   *b,
   static GRegex *after_year;
   static GRegex *office;
   g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *title = fold_text (ms_document_get_title (b->document), b->traditional);
+  g_autofree char *title = _ms_notice_fold_text (ms_document_get_title (b->document), b->traditional);
 
   if (g_once_init_enter (&after_year))
     {
@@ -3940,13 +2503,13 @@ leave_out_unelected (Builder *b)
       MsNoticeItem *item = g_ptr_array_index (b->report->items, i - 1);
       MsProject *project = item->project;
       MsGroup *group = ms_project_get_group (project);
-      g_autofree char *folded = fold_text (ms_project_get_target (project), b->traditional);
+      g_autofree char *folded = _ms_notice_fold_text (ms_project_get_target (project), b->traditional);
       GListModel *projects;
 
       if (group == NULL || !g_regex_match_simple ("未当选|落选|未入选|未获通过", folded, 0, 0))
         continue;
 
-      add_remark (b->report->warnings, item->line,
+      _ms_notice_add_remark (b->report->warnings, item->line,
                   /* translators: %u is a candidate project's number in a notice of a vote */
                   _("project %u was not elected and is left out"), ms_project_get_number (project));
       projects = ms_group_get_projects (group);
@@ -3995,16 +2558,16 @@ build (Builder   *b,
           break;
 
         case LINE_TABLE:
-          finish_project (b);
+          _ms_notice_finish_project (b);
           structure_started = TRUE;
-          interpret_table (b, line->block, &last_project_number);
-          finish_project (b);
+          _ms_notice_interpret_table (b, line->block, &last_project_number);
+          _ms_notice_finish_project (b);
           break;
 
         case LINE_CLOSING:
-          finish_project (b);
+          _ms_notice_finish_project (b);
           keep_in_document_note (b, line);
-          add_remark (b->report->warnings, line->number,
+          _ms_notice_add_remark (b->report->warnings, line->number,
                       /* translators: %s is a line of the notice, kept in the document's note */
                       _("closing line kept in the document's note: %s"), line->text);
           break;
@@ -4012,10 +2575,10 @@ build (Builder   *b,
         case LINE_SECTION:
           {
             g_autoptr(MsCategory) category = ms_category_new ();
-            g_autofree char *title = category_title_from_heading (line->rest);
-            g_autofree char *id = category_id_for (b, title, line->heading_number);
+            g_autofree char *title = _ms_notice_category_title_from_heading (line->rest);
+            g_autofree char *id = _ms_notice_category_id_for (b, title, line->heading_number);
 
-            finish_project (b);
+            _ms_notice_finish_project (b);
             structure_started = TRUE;
             ms_category_set_id (category, id);
             ms_category_set_title (category, title);
@@ -4029,11 +2592,11 @@ build (Builder   *b,
         case LINE_GROUP:
           {
             g_autoptr(MsGroup) group = ms_group_new ();
-            g_autofree char *title = trim (line->rest);
+            g_autofree char *title = _ms_notice_trim (line->rest);
 
-            finish_project (b);
+            _ms_notice_finish_project (b);
             structure_started = TRUE;
-            ensure_category (b, line->number);
+            _ms_notice_ensure_category (b, line->number);
             ms_group_set_number (group, line->heading_number);
             ms_group_set_title (group, title);
             ms_category_insert_group (b->category, G_MAXUINT, group);
@@ -4059,9 +2622,9 @@ build (Builder   *b,
           {
             g_autoptr(MsProject) project = ms_project_new ();
 
-            finish_project (b);
+            _ms_notice_finish_project (b);
             structure_started = TRUE;
-            ensure_group (b, line->number);
+            _ms_notice_ensure_group (b, line->number);
 
             /* Bullets and unnumbered paragraphs are numbered in order. */
             if (line->positional)
@@ -4069,7 +2632,7 @@ build (Builder   *b,
 
             if (last_project_number != 0 && line->heading_number != last_project_number + 1 &&
                 line->heading_number != 1)
-              add_remark (b->report->warnings, line->number,
+              _ms_notice_add_remark (b->report->warnings, line->number,
                           /* translators: both are project numbers */
                           _("project %u follows project %u: check the numbering"),
                           line->heading_number, last_project_number);
@@ -4099,7 +2662,7 @@ build (Builder   *b,
                 /* translators: how a project was recognised; %s is its number as written, "3、" */
                 basis = g_strdup_printf (_("numbered item “%s”"), marker);
 
-              add_item (b->report, project, line->number, basis);
+              _ms_notice_add_item (b->report, project, line->number, basis);
             }
             if (line->positional)
               feed_positional_item (b, line->rest);
@@ -4144,7 +2707,7 @@ build (Builder   *b,
                   have_title = TRUE;
                 }
               else
-                append_piece (intro, line->text);
+                _ms_notice_append_piece (intro, line->text);
             }
           else if (b->project != NULL)
             {
@@ -4157,7 +2720,7 @@ build (Builder   *b,
           else
             {
               keep_in_document_note (b, line);
-              add_remark (b->report->warnings, line->number,
+              _ms_notice_add_remark (b->report->warnings, line->number,
                           /* translators: %s is a line of the notice that is not part of a project */
                           _("text outside any project, kept in the document's note: %s"),
                           line->text);
@@ -4166,7 +2729,7 @@ build (Builder   *b,
         }
     }
 
-  finish_project (b);
+  _ms_notice_finish_project (b);
   leave_out_unelected (b);
   ms_document_set_intro (b->document, intro->str);
   ms_document_set_note (b->document, b->document_note->str);
@@ -4190,15 +2753,15 @@ build (Builder   *b,
 
       ms_document_set_year (b->document, g_date_time_get_year (now));
       b->report->year_source = MS_NOTICE_YEAR_ASSUMED;
-      add_remark (b->report->warnings, 0,
+      _ms_notice_add_remark (b->report->warnings, 0,
                   _("no year found in the title or introduction; this year is assumed"));
     }
   if (ms_document_get_region (b->document)[0] == '\0')
     find_region_elsewhere (b, lines);
   if (ms_document_get_region (b->document)[0] == '\0')
-    add_remark (b->report->warnings, 0, _("no region found in the title"));
+    _ms_notice_add_remark (b->report->warnings, 0, _("no region found in the title"));
   if (!have_title)
-    add_remark (b->report->warnings, 0, _("no title found"));
+    _ms_notice_add_remark (b->report->warnings, 0, _("no title found"));
 }
 
 /* A progress notice of the year (1–8月 figures, dated in August) reports
@@ -4305,7 +2868,7 @@ ms_notice_interpret (MsNoticeBlocks  *blocks,
     {
       MsNoticeRemark *remark = g_ptr_array_index (blocks->dropped, i);
 
-      add_remark (result->dropped, remark->line, "%s", remark->message);
+      _ms_notice_add_remark (result->dropped, remark->line, "%s", remark->message);
     }
 
   b.traditional = blocks_are_traditional (blocks);
