@@ -31,6 +31,31 @@ ms_chinese_attributes_new (void)
 }
 
 /**
+ * ms_widget_drop_label_relations:
+ * @root: a widget whose template gave its text buttons an accessible label
+ *
+ * A button with a text label is also labelled by that label, so its
+ * accessible name repeats itself after the template's label ("Save the
+ * yearly file Save"), and without one it is the raw mnemonic ("_Save
+ * Save"). Under @root, every button with a mnemonic label is named by its
+ * template's accessible label alone. Call after gtk_widget_init_template().
+ */
+void
+ms_widget_drop_label_relations (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)) &&
+          gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      else
+        ms_widget_drop_label_relations (child);
+    }
+}
+
+/**
  * ms_widget_mark_chinese:
  *
  * File text is Chinese whatever the interface language: without this,

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 PangoAttrList *ms_chinese_attributes_new (void);
 void   ms_widget_mark_chinese       (GtkWidget  *widget);
+void   ms_widget_drop_label_relations (GtkWidget *root);
 char  *ms_group_dup_heading         (MsGroup    *group);
 double ms_parse_figure              (const char *text,
                                      gboolean   *valid);

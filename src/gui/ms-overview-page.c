@@ -109,15 +109,24 @@ refresh (MsOverviewPage *self)
   else
     adw_action_row_set_subtitle (self->as_of_row, _("None: a year-end report, read as of the end of the period"));
 
+  gtk_label_set_label (self->figure_captions[0],
+                       g_dngettext (GETTEXT_PACKAGE, "project", "projects", counts.n_projects));
   for (guint i = 0; i < N_FIGURES; i++)
     {
       guint count = i == 0 ? counts.n_projects : counts.n_by_schedule[i - 1];
       g_autofree char *value = g_strdup_printf ("%u", count);
+      GtkWidget *card = gtk_widget_get_ancestor (GTK_WIDGET (self->figure_values[i]), GTK_TYPE_BUTTON);
+      g_autofree char *name = NULL;
 
       gtk_label_set_label (self->figure_values[i], value);
+      /* translators: what a screen reader reads for a headline card: its count, then what it
+       * counts, such as "3 overdue" or "43 projects" */
+      name = g_strdup_printf (_("%s %s"), value, gtk_label_get_label (self->figure_captions[i]));
+      /* The card and the cell around it are named by what they show. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (card)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
-  gtk_label_set_label (self->figure_captions[0],
-                       g_dngettext (GETTEXT_PACKAGE, "project", "projects", counts.n_projects));
 }
 
 typedef struct
@@ -438,6 +447,7 @@ static void
 ms_overview_page_init (MsOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_widget_drop_label_relations (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_FIGURES; i++)
     {

@@ -216,6 +216,18 @@ update (MsProjectRow *self)
   else
     gtk_label_set_label (self->rate, "—");
 
+  {
+    /* translators: what a screen reader reads for a project in the list: its number, short
+     * title and state, such as "No. 9 建成160个以上老年助餐场所, behind" */
+    g_autofree char *name = g_strdup_printf (_("No. %s %s, %s"), number, title, ms_schedule_get_label (schedule));
+    GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+
+    /* The list's item around the row is what takes the focus: both are named. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    if (item != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
+
   update_highlight (self);
 }
 

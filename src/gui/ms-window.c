@@ -69,6 +69,7 @@ create_sidebar_row (gpointer item,
                     gpointer user_data)
 {
   MsSidebarItem *entry = item;
+  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = NULL;
   GtkWidget *title = gtk_label_new (NULL);
@@ -106,13 +107,19 @@ create_sidebar_row (gpointer item,
         gtk_box_append (GTK_BOX (box), icon);
         gtk_box_append (GTK_BOX (box), title);
         gtk_box_append (GTK_BOX (box), detail);
-        return box;
+        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+        /* The row is read as its title and counts, which follow the file. */
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        title, detail, NULL, -1);
+        return row;
       }
     }
 
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), title);
-  return box;
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  return row;
 }
 
 static void
@@ -828,6 +835,7 @@ ms_window_init (MsWindow *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_widget_drop_label_relations (GTK_WIDGET (self));
   ms_widget_mark_chinese (GTK_WIDGET (self->window_title));
   /* Searches are for file text. */
   ms_widget_mark_chinese (GTK_WIDGET (self->search_entry));
