@@ -1008,6 +1008,23 @@ test_traditional (void)
   g_assert_nonnull (indicator);
   g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 1.6);
   g_assert_nonnull (find_indicator (project, 10, "个"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  /* The same notice in Big5 bytes: not read as GBK gibberish. */
+  {
+    gsize written = 0;
+    g_autofree char *big5 = g_convert (text, -1, "BIG5", "UTF-8", NULL, &written, NULL);
+    g_autoptr(MsNoticeReport) report = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (big5);
+    document = ms_notice_import (big5, written, &report, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (report->encoding, ==, "Big5");
+    projects = all_projects (document);
+    g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 0))[0], ==, "縣交通運輸局");
+  }
 }
 
 
