@@ -1848,6 +1848,31 @@ test_chinese_numerals (void)
   g_assert_cmpuint (ms_project_get_n_indicators (g_ptr_array_index (projects, 2)), ==, 0);
 }
 
+
+static void
+test_dotted_numbers (void)
+{
+  static const char text[] =
+    "青石区2025年民生实事项目责任分解\n"
+    "1 教育文化\n"
+    "1.1 新建实验小学，新增学位1080个。牵头单位：区教育局\n"
+    "1.2 新建城市书房5家。牵头单位：区文旅局\n"
+    "2 医疗健康\n"
+    "2.1 为1.2万名老年人免费体检。牵头单位：区卫健局\n";
+  g_autoptr(MsDocument) document = import_text (text, NULL);
+  MsCategory *category;
+  MsProject *project;
+
+  /* "1 教育文化" heads the part "1.1" and "1.2" belong to. */
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 2);
+  category = ms_document_get_category (document, 1);
+  g_assert_cmpstr (ms_category_get_title (category), ==, "医疗健康");
+  project = ms_group_get_project (ms_category_get_group (category, 0), 0);
+  g_assert_cmpuint (ms_project_get_number (project), ==, 1);
+  g_assert_cmpstr (ms_project_get_departments (project)[0], ==, "区卫健局");
+  g_assert_nonnull (find_indicator (project, 1.2, "万名"));
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -2017,6 +2042,7 @@ main (int   argc,
   g_test_add_func ("/notice/group-and-item-on-one-line", test_group_and_item_on_one_line);
   g_test_add_func ("/notice/headings-from-styles", test_headings_from_styles);
   g_test_add_func ("/notice/chinese-numerals", test_chinese_numerals);
+  g_test_add_func ("/notice/dotted-numbers", test_dotted_numbers);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -305,9 +305,12 @@ classify (Line *line)
   static GRegex *bare_regex;
   static GRegex *bullet_regex;
   static GRegex *ordinal_regex;
+  static GRegex *dotted_regex;
 
   if (g_once_init_enter (&section_regex))
     {
+      dotted_regex = g_regex_new ("^(\\d{1,2})\\.(\\d{1,2})(?:\\s+|[.、]\\s*)(?![\\d万亿千百%])(\\S.*)$",
+                                  G_REGEX_OPTIMIZE, 0, NULL);
       ordinal_regex = g_regex_new ("^(?:第([一二三四五六七八九十]{1,3})[项件个条]|(?:实事|项目|事项)([一二三四五六七八九十]{1,3}))"
                                    "\\s*[:、,，：\\s]\\s*(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       /* Site footers: registration numbers, copyright, who runs the site. */
@@ -427,6 +430,22 @@ classify (Line *line)
         return;
       }
   }
+
+  /* "1.2 新建…": item 2 of part 1. Not "1.5万人": a space or a word follows. */
+  if (g_regex_match (dotted_regex, line->folded, 0, &match))
+    {
+      g_autofree char *parent = g_match_info_fetch (match, 1);
+      g_autofree char *own = g_match_info_fetch (match, 2);
+      int rest_start = 0;
+
+      g_match_info_fetch_pos (match, 3, &rest_start, NULL);
+      line->kind = LINE_PROJECT;
+      line->parent_number = (guint)g_ascii_strtoull (parent, NULL, 10);
+      line->heading_number = (guint)g_ascii_strtoull (own, NULL, 10);
+      line->rest = g_strdup (line->text + original_offset (line->text, line->folded, rest_start));
+      return;
+    }
+  g_clear_pointer (&match, g_match_info_free);
 
   /* "第一项：…", "第三件、…", "实事一：…": items counted in words. */
   if (g_regex_match (ordinal_regex, line->folded, 0, &match))
@@ -876,6 +895,30 @@ settle_items (GPtrArray *lines,
           line->bare = FALSE;
         }
     }
+
+  /* "1 教育文化" above "1.1 …", "1.2 …": the parts the dotted items belong to. */
+  {
+    g_autoptr(GHashTable) parents = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *line = g_ptr_array_index (lines, i);
+
+        if (line->kind == LINE_PROJECT && line->parent_number > 0)
+          g_hash_table_add (parents, GUINT_TO_POINTER (line->parent_number));
+      }
+    for (guint i = 0; i + 1 < lines->len && g_hash_table_size (parents) > 0; i++)
+      {
+        Line *line = g_ptr_array_index (lines, i);
+        Line *next = g_ptr_array_index (lines, i + 1);
+
+        if ((line->kind == LINE_PROJECT || line->kind == LINE_TEXT) && line->rest != NULL &&
+            line->parent_number == 0 && g_hash_table_contains (parents, GUINT_TO_POINTER (line->heading_number)) &&
+            next->parent_number == line->heading_number && !_ms_notice_has_digit (line->rest) &&
+            g_utf8_strlen (line->rest, -1) <= 16)
+          line->kind = LINE_SECTION;
+      }
+  }
 
   /* "1.学前教育工程" then "(1)新建幼儿园2所；(2)新增学位720个。" then "2.…":
    * the (1) lines between numbered items are parts of the item above. */

@@ -41,6 +41,8 @@ typedef struct
   guint     bullet : 1;
   guint     inline_item : 1;
   guint     positional : 1;
+  /* "1.2": the item's part number (1) before its own (2). */
+  guint     parent_number;
   /* "(1)" rather than "1." or "1、": a second level when both are used. */
   guint     parenthesised : 1;
   /* A heading of a Word file or web page (1–6), 0 for body text. */
