@@ -1873,6 +1873,47 @@ test_dotted_numbers (void)
   g_assert_nonnull (find_indicator (project, 1.2, "万名"));
 }
 
+
+static void
+test_table_header_over_two_rows (void)
+{
+  g_autoptr(MsNoticeBlocks) blocks = ms_notice_blocks_new ("docx");
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  MsNoticeBlock *table;
+  GPtrArray *row;
+
+  ms_notice_blocks_add_paragraph (blocks, 1, "青石县2024年民生实事完成情况");
+  table = ms_notice_blocks_add_table (blocks, 2, "<table>");
+  /* 序号 and 项目 span both header rows; 年度目标 and 完成情况 span two columns. */
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 2, "序号", 2, 1);
+  ms_notice_row_add_cell (row, 2, "项目", 2, 1);
+  ms_notice_row_add_cell (row, 2, "年度目标", 1, 2);
+  ms_notice_row_add_cell (row, 2, "完成情况", 1, 2);
+  ms_notice_row_add_cell (row, 2, "责任单位", 2, 1);
+  row = ms_notice_block_add_row (table);
+  ms_notice_row_add_cell (row, 3, "数量", 1, 1);
+  ms_notice_row_add_cell (row, 3, "单位", 1, 1);
+  ms_notice_row_add_cell (row, 3, "完成数", 1, 1);
+  ms_notice_row_add_cell (row, 3, "完成率", 1, 1);
+  row = ms_notice_block_add_row (table);
+  for (guint i = 0; i < 7; i++)
+    ms_notice_row_add_cell (row, 4, (const char *[]){ "1", "新增城镇就业", "1.2", "万人", "1.31", "109%", "县人社局" }[i], 1, 1);
+  row = ms_notice_block_add_row (table);
+  for (guint i = 0; i < 7; i++)
+    ms_notice_row_add_cell (row, 5, (const char *[]){ "2", "农村公路", "80", "公里", "86.5", "108%", "县交通局" }[i], 1, 1);
+
+  document = ms_notice_interpret (blocks, NULL, &error);
+  g_assert_no_error (error);
+  projects = all_projects (document);
+  g_assert_cmpuint (projects->len, ==, 2);
+  assert_pair (g_ptr_array_index (projects, 0), 1.2, "万人", 1.31);
+  assert_pair (g_ptr_array_index (projects, 1), 80, "公里", 86.5);
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 1))[0], ==, "县交通局");
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -2043,6 +2084,7 @@ main (int   argc,
   g_test_add_func ("/notice/headings-from-styles", test_headings_from_styles);
   g_test_add_func ("/notice/chinese-numerals", test_chinese_numerals);
   g_test_add_func ("/notice/dotted-numbers", test_dotted_numbers);
+  g_test_add_func ("/notice/table-header-over-two-rows", test_table_header_over_two_rows);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

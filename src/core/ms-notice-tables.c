@@ -61,6 +61,9 @@ typedef struct
   char     *folded;
   CellType  type;
   guint     line;
+  /* Covered by the cell on its left (a column span): empty, but under
+   * that cell's heading. */
+  gboolean  continues_left;
 } Cell;
 
 static void
@@ -949,7 +952,7 @@ table_grid (MsNoticeBlock *block,
             column++;
             for (guint extra = 1; extra < from->column_span && extra < 64; extra++)
               {
-                Cell empty = { g_strdup (""), g_strdup (""), CELL_EMPTY, cell.line };
+                Cell empty = { g_strdup (""), g_strdup (""), CELL_EMPTY, cell.line, TRUE };
 
                 g_array_append_val (row, empty);
                 column++;
@@ -1110,18 +1113,54 @@ _ms_notice_interpret_table (Builder       *b,
   gboolean have_project = FALSE;
   gboolean has_number_column = FALSE;
   gboolean has_project_column = FALSE;
+  GArray *sub_header = NULL;
   g_autofree char *previous_departments = NULL;
 
   header = find_table_header (grid);
   if (header == G_MAXUINT)
     return;
 
+  /* A header over two rows: "年度目标" spanning "数量 | 单位" below it. */
+  {
+    GArray *top = g_ptr_array_index (grid, header);
+    GArray *below = header + 1 < grid->len ? g_ptr_array_index (grid, header + 1) : NULL;
+    guint words = 0;
+    gboolean figures = FALSE;
+
+    for (guint c = 0; below != NULL && c < below->len; c++)
+      {
+        const char *folded = g_array_index (below, Cell, c).folded;
+
+        words += folded[0] != '\0' && column_for_header (folded) != COLUMN_NONE;
+        figures |= _ms_notice_has_digit (folded) && !g_str_has_suffix (folded, "%)") &&
+                   !g_regex_match_simple ("月|季度|年", folded, 0, 0);
+      }
+    if (below != NULL && below->len == top->len && words >= 2 && !figures)
+      sub_header = below;
+  }
+
   {
     GArray *row = g_ptr_array_index (grid, header);
+    const char *origin = "";
 
     for (guint c = 0; c < row->len; c++)
       {
-        Column column = column_for_header (g_array_index (row, Cell, c).folded);
+        const Cell *heading = &g_array_index (row, Cell, c);
+        Column column;
+
+        if (!heading->continues_left)
+          origin = heading->folded;
+        column = column_for_header (heading->continues_left ? origin : heading->folded);
+        if (sub_header != NULL)
+          {
+            const char *under = g_array_index (sub_header, Cell, c).folded;
+            Column specific = under[0] != '\0' && !g_str_equal (under, heading->folded) ?
+                              column_for_header (under) : COLUMN_NONE;
+
+            /* The lower row says what the column holds; the upper one when it says nothing known. */
+            if (specific != COLUMN_NONE)
+              column = specific;
+          }
         Column previous = columns->len > 0 ? g_array_index (columns, Column, columns->len - 1) : COLUMN_NONE;
 
         g_array_append_val (raw_columns, column);
@@ -1142,7 +1181,7 @@ _ms_notice_interpret_table (Builder       *b,
       has_project_column |= g_array_index (raw_columns, Column, c) == COLUMN_PROJECT;
     }
 
-  for (guint r = header + 1; r < grid->len; r++)
+  for (guint r = header + (sub_header != NULL ? 2 : 1); r < grid->len; r++)
     {
       GArray *source = g_ptr_array_index (grid, r);
       guint n_cells = source->len;
