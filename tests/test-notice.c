@@ -1578,6 +1578,10 @@ test_plan_and_report_in_one_sentence (void)
     "青石县2024年民生实事完成情况\n"
     "1.计划新建改造农村供水工程30处，实际完成33处，完成率110%；计划新增供水人口8万人，实际惠及8.4万人。（县水利局）\n"
     "2.新建农村公路65公里。截至8月底，完成年度任务的72%。责任单位：县交通局\n";
+  static const char lights[] =
+    "青石县2024年民生实事三季度推进情况\n"
+    "1.新建农村供水管网60公里。【绿灯·进展顺利】完成管网铺设48公里。责任单位：县水利局\n"
+    "2.建设村级幸福院15个。【红灯·进展滞后】受选址影响，仅建成6个。责任单位：县民政局\n";
   static const char one_line[] =
     "青石县2025年民生实事\n"
     "今年县政府将办好4件民生实事：新建农村公路50公里；新增公办幼儿园学位600个；改造老旧小区8个；新建社区食堂12家。\n";
@@ -1597,6 +1601,16 @@ test_plan_and_report_in_one_sentence (void)
   project = g_ptr_array_index (projects, 1);
   assert_pair (project, 65, "公里", -1);
   g_assert_null (find_indicator (project, 72, "%"));
+  g_clear_object (&document);
+  g_clear_pointer (&projects, g_ptr_array_unref);
+
+  /* A traffic-light tag starts the report; 滞后 says the project is late. */
+  document = import_text (lights, NULL);
+  projects = all_projects (document);
+  assert_pair (g_ptr_array_index (projects, 0), 60, "公里", 48);
+  assert_pair (g_ptr_array_index (projects, 1), 15, "个", 6);
+  g_assert_cmpint (ms_project_get_status (g_ptr_array_index (projects, 1)), ==, MS_STATUS_DELAYED);
+  g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 1))[0], ==, "县民政局");
   g_clear_object (&document);
   g_clear_pointer (&projects, g_ptr_array_unref);
 

@@ -1778,6 +1778,37 @@ split_plan_and_report (Builder *b)
   glong length = 0, start = 0;
   gboolean reporting = FALSE;
 
+  /* "…90公里。【绿灯·进展顺利】完成管网48公里": a traffic-light tag starts the report. */
+  {
+    static GRegex *tag_regex;
+    g_autoptr(GMatchInfo) tag = NULL;
+
+    if (g_once_init_enter (&tag_regex))
+      g_once_init_leave (&tag_regex, g_regex_new ("【[^】]{0,12}(?:灯|进展|推进|滞后|序时|完成)[^】]{0,8}】",
+                                                  G_REGEX_OPTIMIZE, 0, NULL));
+    if (g_regex_match (tag_regex, folded, 0, &tag))
+      {
+        int tag_start = 0;
+        glong tag_chars;
+
+        g_match_info_fetch_pos (tag, 0, &tag_start, NULL);
+        tag_chars = g_utf8_pointer_to_offset (folded, folded + tag_start);
+        if (tag_chars > 0)
+          {
+            g_autofree char *plan_text = g_utf8_substring (b->fields[FIELD_TARGET]->str, 0, tag_chars);
+            const char *report_text = g_utf8_offset_to_pointer (b->fields[FIELD_TARGET]->str, tag_chars);
+            g_autofree char *shown = _ms_notice_trim (report_text);
+
+            g_string_assign (b->quantity_target, plan_text);
+            g_string_assign (b->quantity_completion, report_text);
+            g_string_assign (b->fields[FIELD_COMPLETION], shown);
+            g_string_truncate (b->fields[FIELD_TARGET], strlen (plan_text));
+            b->split_report = TRUE;
+            return;
+          }
+      }
+  }
+
   if (g_once_init_enter (&report_regex))
     g_once_init_leave (&report_regex, g_regex_new ("^\\s*(?:【[^】]{0,12}】\\s*)?(?:实际|已经|已|累计|截至|截止|目前|超额|剩余)",
                                                    G_REGEX_OPTIMIZE, 0, NULL));
