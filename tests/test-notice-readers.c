@@ -1391,6 +1391,27 @@ test_html_link_lists (void)
   }
 }
 
+
+static void
+test_html_headings (void)
+{
+  static const char page[] =
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+    "<h1>青石县2025年民生实事</h1>"
+    "<h2>教育民生</h2><p>1.新建幼儿园2所。</p>"
+    "<h2>健康民生</h2><p>2.免费体检2万人次。</p>"
+    "<h3>相关链接</h3><ul><li><a href=\"a.html\">关于印发民生实事的通知</a></li></ul>"
+    "</body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MsDocument) document = ms_notice_import (page, strlen (page), NULL, &error);
+
+  /* <h2> parts under the <h1> title; a link box's heading is no part. */
+  g_assert_no_error (error);
+  g_assert_cmpstr (ms_document_get_title (document), ==, "青石县2025年民生实事");
+  g_assert_cmpuint (g_list_model_get_n_items (ms_document_get_categories (document)), ==, 2);
+  g_assert_cmpstr (ms_category_get_title (ms_document_get_category (document, 1)), ==, "健康民生");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1401,6 +1422,7 @@ main (int   argc,
   g_test_add_func ("/notice-readers/html/blocks", test_html_blocks);
   g_test_add_func ("/notice-readers/html/import", test_html_import);
   g_test_add_func ("/notice-readers/html/link-lists", test_html_link_lists);
+  g_test_add_func ("/notice-readers/html/headings", test_html_headings);
   g_test_add_func ("/notice-readers/html/charsets", test_html_charsets);
   g_test_add_func ("/notice-readers/html/chrome", test_html_chrome);
   g_test_add_func ("/notice-readers/html/layout-tables", test_html_layout_tables);

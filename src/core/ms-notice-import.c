@@ -316,6 +316,8 @@ classify (Line *line)
       /* Site footers: registration numbers, copyright, who runs the site. */
       footer_regex = g_regex_new ("公网安备|ICP备|ICP证|网站标识码|版权所有|主办单位[:：]|承办单位[:：]|技术支持[:：]"
                                   "|^[|｜\\s]+$|^(?:关闭|举报|打印|收藏|分享|返回顶部|购物车|登录|注册|[•·]\\s*提交)$"
+                                  /* Headings of a page's link boxes. */
+                                  "|^(?:相关链接|相关文章|相关阅读|推荐阅读|热点推荐|热门文章|附件下载|友情链接)$"
                                   /* Breadcrumbs: 首页 > 政务公开 > … */
                                   "|^(?:首页|主页|网站首页)\\s*(?:>|»|/|→|＞)",
                                   G_REGEX_OPTIMIZE, 0, NULL);
@@ -836,7 +838,8 @@ settle_headings (GPtrArray *lines)
       else if (second == 0)
         second = level;
     }
-  if (top == 0)
+  /* One heading under the title is no structure ("相关链接"). */
+  if (top == 0 || levels[top] < 2)
     return;
 
   for (guint i = 0; i < lines->len; i++)

@@ -818,6 +818,18 @@ read_list (Reader  *reader,
   flush (reader);
 }
 
+static guint
+heading_level_of (xmlNode *node)
+{
+  static const char * const headings[] = { "h1", "h2", "h3", "h4", "h5", "h6" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    if (name_is (node, headings[i]))
+      return i + 1;
+
+  return 0;
+}
+
 static void
 read_element (Reader  *reader,
               xmlNode *node,
@@ -871,11 +883,24 @@ read_element (Reader  *reader,
       gboolean pre = name_is (node, "pre") || name_is (node, "listing") || name_is (node, "xmp") ||
                      name_is (node, "plaintext");
 
+      guint heading = heading_level_of (node);
+      guint before;
+
       flush (reader);
+      before = reader->blocks->blocks->len;
       reader->pre_depth += pre;
       walk_children (reader, node, depth);
       reader->pre_depth -= pre;
       flush (reader);
+      /* <h2>教育民生</h2>: the interpreter makes parts of headings. */
+      if (heading > 0 && reader->sink == NULL)
+        for (guint i = before; i < reader->blocks->blocks->len; i++)
+          {
+            MsNoticeBlock *block = g_ptr_array_index (reader->blocks->blocks, i);
+
+            if (block->kind == MS_NOTICE_BLOCK_PARAGRAPH)
+              block->heading_level = heading;
+          }
       return;
     }
 
