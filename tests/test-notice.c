@@ -1265,7 +1265,9 @@ test_indicator_names_and_totals (void)
     "2.开展社区养老护理员技能提升培训，全年培训1200人以上。\n"
     "3.建设615个村（社区）公共文化场地WIFI设施，实现全覆盖。\n"
     "4.新增农村公路通达300个自然村。\n"
-    "完成情况：上半年新增通达90个自然村，累计新增通达240个自然村。\n";
+    "完成情况：上半年新增通达90个自然村，累计新增通达240个自然村。\n"
+    "5.解决饮水困难人口3000人。\n"
+    "完成情况：本季度新解决饮水困难人口200人，累计解决饮水困难人口2585人覆盖山区。\n";
   g_autoptr(MsDocument) document = import_text (text, NULL);
   g_autoptr(GPtrArray) projects = all_projects (document);
   MsIndicator *indicator;
@@ -1281,6 +1283,8 @@ test_indicator_names_and_totals (void)
   indicator = find_indicator (g_ptr_array_index (projects, 3), 300, "个");
   g_assert_nonnull (indicator);
   g_assert_cmpfloat (ms_indicator_get_actual (indicator), ==, 240);
+  /* Words after the total do not hide its 累计. */
+  assert_pair (g_ptr_array_index (projects, 4), 3000, "人", 2585);
 }
 
 
@@ -1359,6 +1363,9 @@ test_damaged_and_huge_texts (void)
   for (guint i = 1; i <= 1000; i++)
     g_string_append_printf (huge, " (%u)新建%u个。", i, i);
   g_string_append_c (huge, '\n');
+  /* Thousands of header words and no rows: no table, tried in bounded time. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (huge, i % 2 ? "序号\n" : "责任\n单位\n");
   g_assert_cmpuint (huge->len, <, MS_NOTICE_MAX_SIZE);
   import_any (huge->str, huge->len);
 
@@ -1850,16 +1857,19 @@ test_chinese_numerals (void)
     "青石县2024年民生实事\n"
     "1．新建三所学校，新增学位一千八百个。责任单位：县教育局\n"
     "2．为两万名老年人免费体检，建成一批口袋公园。\n"
-    "3．实施“四好农村路”建设，新建第二中学，培训十二期。\n";
+    "3．实施“四好农村路”建设，新建第二中学，培训十二期。\n"
+    "4．实施二次供水改造，新建七人制足球场3个。\n";
   g_autoptr(MsDocument) document = import_text (text, NULL);
   g_autoptr(GPtrArray) projects = all_projects (document);
 
   g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 0), 3, "所"));
   g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 0), 1800, "个"));
   g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 1), 2, "万名"));
-  /* "一批", "四好", "第二" count nothing. */
+  /* "一批", "四好", "第二" count nothing; nor "二次供水" and "七人制" (kinds, not counts). */
   g_assert_cmpuint (ms_project_get_n_indicators (g_ptr_array_index (projects, 1)), ==, 1);
   g_assert_cmpuint (ms_project_get_n_indicators (g_ptr_array_index (projects, 2)), ==, 0);
+  g_assert_cmpuint (ms_project_get_n_indicators (g_ptr_array_index (projects, 3)), ==, 1);
+  g_assert_nonnull (find_indicator (g_ptr_array_index (projects, 3), 3, "个"));
 }
 
 

@@ -449,6 +449,20 @@ looks_like_group_cell (const char *folded,
   return g_hash_table_contains (seen, folded) || g_regex_match (regex, folded, 0, NULL);
 }
 
+#define MAX_HEADER_LINES 40
+#define MAX_LINES_BEFORE_FIRST_ROW 40
+
+/* After a header word, the pieces that finish its cell ("年度目标" "任务"). */
+static GRegex *
+rest_of_cell_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:任务|情况|单位|名称|内容|\\(%\\)|%)$", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
 /* One cell per line: a header of short lines with 序号 among them, then
  * rows, each starting at its number. Cells before 序号 in the header
  * (工程, 类别) come before the number and only when they change. */
@@ -471,12 +485,15 @@ read_cell_per_line_table (MsNoticeBlocks *blocks,
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) header_lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  while (header_end < lines->len)
+  /* A header has a few dozen cells at most: a run of header words longer
+   * than that is no table, and each line of it is not tried again at length. */
+  while (header_end < lines->len && header_end - start < MAX_HEADER_LINES)
     {
       RawLine *line = g_ptr_array_index (lines, header_end);
       gboolean word = _ms_notice_is_header_word (line->folded);
       guint taken = 1;
       g_autofree char *cell = NULL;
+      g_autoptr(GString) folded_cell = g_string_new (line->folded);
 
       /* A header cell wrapped over lines in a narrow column: "序" "号",
        * "责任" "单位". Up to three pieces joined make one word. */
@@ -492,7 +509,7 @@ read_cell_per_line_table (MsNoticeBlocks *blocks,
               if (g_utf8_strlen (next->folded, -1) > 8 || is_row_number (next->folded, 1))
                 break;
               /* A whole word goes on only with the rest of its cell. */
-              if (word && !g_regex_match_simple ("^(?:任务|情况|单位|名称|内容|\\(%\\)|%)$", next->folded, 0, 0))
+              if (word && !g_regex_match (rest_of_cell_regex (), next->folded, 0, NULL))
                 break;
               g_string_append (joined, next->folded);
               if (_ms_notice_is_header_word (joined->str))
@@ -518,19 +535,17 @@ read_cell_per_line_table (MsNoticeBlocks *blocks,
       cell = g_strdup (line->text);
       for (guint k = 1; k < taken; k++)
         {
-          char *longer = g_strconcat (cell, ((RawLine *)g_ptr_array_index (lines, header_end + k))->text, NULL);
+          RawLine *piece = g_ptr_array_index (lines, header_end + k);
+          char *longer = g_strconcat (cell, piece->text, NULL);
 
           g_free (cell);
           cell = longer;
+          g_string_append (folded_cell, piece->folded);
         }
-      {
-        g_autofree char *folded_cell = fold (cell);
-
-        if (g_str_equal (folded_cell, "序号") || g_str_equal (folded_cell, "编号"))
-          have_number = TRUE;
-        else if (!have_number)
-          columns_before_number++;
-      }
+      if (g_str_equal (folded_cell->str, "序号") || g_str_equal (folded_cell->str, "编号"))
+        have_number = TRUE;
+      else if (!have_number)
+        columns_before_number++;
       g_ptr_array_add (header, g_steal_pointer (&cell));
       g_array_append_val (header_lines, line->number);
       header_words++;
@@ -539,13 +554,13 @@ read_cell_per_line_table (MsNoticeBlocks *blocks,
   if (header_words < 3 || !have_number)
     return start;
 
-  /* Rows start at 1, 2, 3… */
+  /* Rows start at 1, 2, 3…, the first soon after the header. */
   end = header_end;
   while (end < lines->len)
     {
       RawLine *line = g_ptr_array_index (lines, end);
 
-      if (ends_table (line))
+      if (ends_table (line) || (starts->len == 0 && end - header_end > MAX_LINES_BEFORE_FIRST_ROW))
         break;
       if (is_row_number (line->folded, expected))
         {

@@ -407,13 +407,20 @@ parse_chinese_figure (const Text *text,
     }
   *next = end;
 
-  if (g_utf8_strchr ("第每周初之其唯统逐星万亿", -1, previous) != NULL ||
+  if ((previous != 0 && g_utf8_strchr ("第每周初之其唯统逐星万亿", -1, previous) != NULL) ||
       g_str_equal (numeral->str, "一") || g_str_has_prefix (numeral->str, "千") ||
       g_str_has_prefix (numeral->str, "百") || g_str_has_prefix (numeral->str, "零") ||
       !ms_number_from_chinese_numeral (numeral->str, &value) || value == 0)
     return NULL;
 
   quantity = parse_unit_after (text, pos, end, value, next);
+  /* "二次供水", "七人制足球场", "三级医院": a kind of thing, not a count. */
+  if (quantity != NULL && quantity->end < text->length &&
+      g_utf8_strchr ("制供性级型式类", -1, text->folded[quantity->end]) != NULL)
+    {
+      ms_quantity_free (quantity);
+      return NULL;
+    }
   if (quantity != NULL && quantity->descriptive)
     {
       ms_quantity_free (quantity);
@@ -648,6 +655,7 @@ describe (const Text *text,
   wide_before = text_slice (text, sentence_start, quantity->start);
   wide_after = text_slice (text, quantity->end, MIN (clause_end, quantity->end + 10));
   quantity->context = g_strconcat (wide_before, wide_after, NULL);
+  quantity->context_before = g_utf8_strlen (wide_before, -1);
 }
 
 static void
@@ -709,7 +717,8 @@ scan (const char *utf8,
             g_ptr_array_add (quantities, quantity);
           pos = MAX (next, pos + 1);
         }
-      else if (g_utf8_strchr ("一二两三四五六七八九十", -1, c) != NULL &&
+      /* Not at the very start: "两个次中心主体工程已完工" tells how far, it counts nothing done. */
+      else if (previous != 0 && g_utf8_strchr ("一二两三四五六七八九十", -1, c) != NULL &&
                g_utf8_strchr ("零〇一二两三四五六七八九十百千", -1, previous) == NULL)
         {
           glong next = pos + 1;
@@ -853,9 +862,9 @@ clause_says (const MsQuantity *quantity,
   g_autofree char *before = NULL;
   const char *clause;
 
-  if (quantity->context == NULL || quantity->after == NULL)
+  if (quantity->context == NULL)
     return FALSE;
-  before_length = g_utf8_strlen (quantity->context, -1) - g_utf8_strlen (quantity->after, -1);
+  before_length = quantity->context_before;
   if (before_length <= 0)
     return FALSE;
   before = g_utf8_substring (quantity->context, 0, before_length);
@@ -1041,7 +1050,7 @@ clause_before (const MsQuantity *quantity)
 {
   g_autofree gunichar *chars = NULL;
   glong length = 0;
-  glong before_length = g_utf8_strlen (quantity->context, -1) - g_utf8_strlen (quantity->after, -1);
+  glong before_length = quantity->context_before;
   glong clause_end = -1, clause_start = 0;
 
   chars = g_utf8_to_ucs4_fast (quantity->context, -1, &length);
@@ -1359,6 +1368,26 @@ count_targets_like (GPtrArray    *targets,
   return count;
 }
 
+/* Whether @a and @b have @min_chars characters in a row in common:
+ * "新解决饮水困难人口" and "解决饮水困难人口覆盖山区" name one thing. */
+static gboolean
+share_words (const char *a,
+             const char *b,
+             glong       min_chars)
+{
+  glong length = g_utf8_strlen (a, -1);
+
+  for (glong i = 0; i + min_chars <= length; i++)
+    {
+      g_autofree char *piece = g_utf8_substring (a, i, i + min_chars);
+
+      if (strstr (b, piece) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* "上半年新解决1075个…累计解决2585个": the running total is the figure to
  * report, the period's part is not added to it. */
 static void
@@ -1375,7 +1404,7 @@ prefer_cumulative (GPtrArray *actuals)
           Figure *part = g_ptr_array_index (actuals, j);
 
           if (part->cumulative || !g_str_equal (unit_family (part->unit), unit_family (total->unit)) ||
-              common_ending (part->name, total->name) < 2)
+              (common_ending (part->name, total->name) < 2 && !share_words (part->name, total->name, 4)))
             continue;
           g_ptr_array_remove_index (actuals, j);
           if (j < i)

@@ -32,6 +32,8 @@ typedef struct
   char         *before;
   char         *after;
   char         *context;
+  /* Characters of @context before the figure. */
+  glong         context_before;
 } MsQuantity;
 
 /* A figure left out of an import because no real figure is that large. */
