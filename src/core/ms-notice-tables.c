@@ -273,7 +273,8 @@ read_row_by_content (Record       *record,
                      guint         n_columns)
 {
   guint next_column = 0;
-  gboolean any_figure_later[n_cells + 1];
+  /* On the heap: a row's cell count comes from the input. */
+  g_autofree gboolean *any_figure_later = g_new0 (gboolean, n_cells + 1);
 
   /* Columns before 序号 (工程, 类别) hold the cells before the number; a
    * row without its number lost them to a span, and starts after it. */
