@@ -18,6 +18,35 @@
 #include "ms-notice-private.h"
 #include "ms-notice-readers-private.h"
 
+/* Spaces a notice pads with: ASCII and Unicode spaces, the ideographic
+ * space, no-break and zero-width spaces, a stray BOM. */
+gboolean
+_ms_notice_is_blank_char (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
+}
+
+/* Returns: (transfer full): @text without blanks at either end */
+char *
+_ms_notice_trim (const char *text)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+
+  while (*start && _ms_notice_is_blank_char (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *previous = g_utf8_prev_char (end);
+
+      if (!_ms_notice_is_blank_char (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+
+  return g_strndup (start, end - start);
+}
+
 static void
 cell_free (MsNoticeCell *cell)
 {

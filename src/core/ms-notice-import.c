@@ -182,32 +182,6 @@ line_free (Line *line)
   g_free (line);
 }
 
-static gboolean
-is_blank_char (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
-}
-
-char *
-_ms_notice_trim (const char *text)
-{
-  const char *start = text;
-  const char *end = text + strlen (text);
-
-  while (*start && is_blank_char (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *previous = g_utf8_prev_char (end);
-
-      if (!is_blank_char (g_utf8_get_char (previous)))
-        break;
-      end = previous;
-    }
-
-  return g_strndup (start, end - start);
-}
-
 /* Byte offset in @original of the character at byte offset @folded_offset of @folded. */
 static gsize
 original_offset (const char *original,
@@ -1734,7 +1708,7 @@ take_trailing_departments (MsProject  *project,
 
   /* Keep the sentence, drop the bracket: "…全覆盖。" */
   g_string_truncate (target, original_offset (target->str, folded, start));
-  while (target->len > 0 && is_blank_char (g_utf8_get_char (g_utf8_prev_char (target->str + target->len))))
+  while (target->len > 0 && _ms_notice_is_blank_char (g_utf8_get_char (g_utf8_prev_char (target->str + target->len))))
     g_string_truncate (target, g_utf8_prev_char (target->str + target->len) - target->str);
   if (target->len > 0 && !has_terminal_punctuation (target->str))
     g_string_append (target, "。");
@@ -1754,7 +1728,7 @@ name_without_stop (const char *text)
       gunichar c = g_utf8_get_char (last);
 
       if (c != 0x3002 && c != 0xFF1B && c != ';' && c != '.' && c != 0xFF0C && c != ',' &&
-          !is_blank_char (c))
+          !_ms_notice_is_blank_char (c))
         break;
       *last = '\0';
       length = last - name;
@@ -2173,7 +2147,7 @@ drop_trailing_separators (char *text)
       char *last = g_utf8_prev_char (text + length);
       gunichar c = g_utf8_get_char (last);
 
-      if (c != ',' && c != 0xFF0C && c != ';' && c != 0xFF1B && c != 0x3001 && !is_blank_char (c))
+      if (c != ',' && c != 0xFF0C && c != ';' && c != 0xFF1B && c != 0x3001 && !_ms_notice_is_blank_char (c))
         break;
       *last = '\0';
       length = last - text;

@@ -103,7 +103,6 @@ typedef struct
 } Builder;
 
 /* Shared by the two readings. */
-char *          _ms_notice_trim (const char *text);
 gboolean        _ms_notice_starts_with_any (const char *text,
                                             const char * const *prefixes,
                                             guint n_prefixes);

@@ -20,4 +20,7 @@ gboolean  _ms_notice_is_traditional (const char *text);
 
 gboolean  _ms_notice_is_header_word (const char *cell);
 
+gboolean  _ms_notice_is_blank_char  (gunichar    c);
+char     *_ms_notice_trim           (const char *text);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "ms-json.h"
+#include "ms-notice-private.h"
 #include "ms-notice-readers-private.h"
 #include "ms-number.h"
 
@@ -145,32 +146,6 @@ style_free (Style *style)
   g_free (style->num_id);
   g_free (style->based_on);
   g_free (style);
-}
-
-static gboolean
-is_blank_char (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
-}
-
-static char *
-trim (const char *text)
-{
-  const char *start = text;
-  const char *end = text + strlen (text);
-
-  while (*start && is_blank_char (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *previous = g_utf8_prev_char (end);
-
-      if (!is_blank_char (g_utf8_get_char (previous)))
-        break;
-      end = previous;
-    }
-
-  return g_strndup (start, end - start);
 }
 
 static gboolean
@@ -712,7 +687,7 @@ add_text (Reader    *reader,
           guint      line,
           const char *text)
 {
-  g_autofree char *trimmed = trim (text);
+  g_autofree char *trimmed = _ms_notice_trim (text);
 
   if (trimmed[0] == '\0')
     return;
@@ -766,7 +741,7 @@ read_paragraph (Reader    *reader,
 
   if (number != NULL && number[0] != '\0')
     {
-      g_autofree char *trimmed = trim (text->str);
+      g_autofree char *trimmed = _ms_notice_trim (text->str);
       gunichar last = g_utf8_get_char (g_utf8_prev_char (number + strlen (number)));
       /* Word puts a tab after the number: "1." and "一、" run into the
        * text, "1" and "第一条" are kept apart by a space. */

@@ -59,32 +59,6 @@ static void read_element  (Reader  *reader,
                            guint    depth);
 
 static gboolean
-is_blank_char (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
-}
-
-static char *
-trim (const char *text)
-{
-  const char *start = text;
-  const char *end = text + strlen (text);
-
-  while (*start && is_blank_char (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *previous = g_utf8_prev_char (end);
-
-      if (!is_blank_char (g_utf8_get_char (previous)))
-        break;
-      end = previous;
-    }
-
-  return g_strndup (start, end - start);
-}
-
-static gboolean
 is_html_space (char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -196,7 +170,7 @@ subtree_text (xmlNode *root,
       g_string_truncate (text, end - text->str);
   }
 
-  return trim (text->str);
+  return _ms_notice_trim (text->str);
 }
 
 /* Where the text of a text node starts: libxml2 gives the line where the
@@ -236,7 +210,7 @@ flush (Reader *reader)
   if (reader->text->len == 0)
     return;
 
-  trimmed = trim (reader->text->str);
+  trimmed = _ms_notice_trim (reader->text->str);
   g_string_truncate (reader->text, 0);
   if (trimmed[0] == '\0')
     return;

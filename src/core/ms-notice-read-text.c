@@ -37,39 +37,13 @@ raw_line_free (RawLine *line)
   g_free (line);
 }
 
-static gboolean
-is_blank_char (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
-}
-
-static char *
-trim (const char *text)
-{
-  const char *start = text;
-  const char *end = text + strlen (text);
-
-  while (*start && is_blank_char (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *previous = g_utf8_prev_char (end);
-
-      if (!is_blank_char (g_utf8_get_char (previous)))
-        break;
-      end = previous;
-    }
-
-  return g_strndup (start, end - start);
-}
-
 static char *
 trim_range (const char *start,
             const char *end)
 {
   g_autofree char *piece = g_strndup (start, end - start);
 
-  return trim (piece);
+  return _ms_notice_trim (piece);
 }
 
 static char *
@@ -101,7 +75,7 @@ _ms_notice_is_header_word (const char *cell)
                                             "项\\s*目\\s*内\\s*容|\\(%\\))$",
                                             G_REGEX_OPTIMIZE, 0, NULL));
 
-  compact = trim (cell);
+  compact = _ms_notice_trim (cell);
   return compact[0] != '\0' && g_utf8_strlen (compact, -1) <= 24 &&
          g_regex_match (regex, compact, 0, NULL);
 }
@@ -216,7 +190,7 @@ add_row (MsNoticeBlock *table,
 
   for (guint i = 0; split && i < k; i++)
     {
-      g_autofree char *number = trim (numbers[i]);
+      g_autofree char *number = _ms_notice_trim (numbers[i]);
 
       split = number[0] != '\0' && strspn (number, "0123456789") == strlen (number);
     }
@@ -242,7 +216,7 @@ add_row (MsNoticeBlock *table,
         {
           g_auto(GStrv) parts = g_strsplit (cells[c], "\n", -1);
           guint n = g_strv_length (parts);
-          g_autofree char *piece = trim (n == k ? parts[i] : cells[c]);
+          g_autofree char *piece = _ms_notice_trim (n == k ? parts[i] : cells[c]);
 
           g_strv_builder_add (builder, piece);
         }
@@ -356,12 +330,12 @@ split_on_spaces (const char *text)
       const char *start;
       g_autofree char *part = NULL;
 
-      while (*p && is_blank_char (g_utf8_get_char (p)))
+      while (*p && _ms_notice_is_blank_char (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       if (*p == '\0')
         break;
       start = p;
-      while (*p && !is_blank_char (g_utf8_get_char (p)))
+      while (*p && !_ms_notice_is_blank_char (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       part = g_strndup (start, p - start);
 
@@ -425,7 +399,7 @@ static gboolean
 is_row_number (const char *folded,
                guint       expected)
 {
-  g_autofree char *compact = trim (folded);
+  g_autofree char *compact = _ms_notice_trim (folded);
   char *end = NULL;
   guint64 value;
 
@@ -704,7 +678,7 @@ ms_notice_read_text (const char *text)
           i = first;
         }
 
-      trimmed = trim (raw[i]);
+      trimmed = _ms_notice_trim (raw[i]);
       if (trimmed[0] == '\0')
         continue;
       line = g_new0 (RawLine, 1);
