@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 #include <string.h>
 
+#include "ms-gsf-quiet-private.h"
 #include "ms-json.h"
 #include "ms-notice-private.h"
 #include "ms-notice-readers-private.h"
@@ -1244,52 +1245,6 @@ refuse_other_zip (GsfInfile  *zip,
                            ".docx, a web page, a PDF or text"));
 }
 
-/* HACK: libgsf reports a damaged zip member with g_printerr() and
- * g_warning() besides the error it returns (see ms-sheet-reader.c): keep
- * those out of the output while it reads. */
-static const char * const gsf_log_domains[] = { NULL, "GLib", "GLib-GObject", "libgsf", "libgsf:zip", "libgsf:msole" };
-
-typedef struct
-{
-  guint      handler_ids[G_N_ELEMENTS (gsf_log_domains)];
-  GPrintFunc print;
-  GPrintFunc printerr;
-} QuietGsf;
-
-static void
-drop_message (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        user_data)
-{
-}
-
-static void
-drop_print (const char *text)
-{
-}
-
-static void
-quiet_gsf_begin (QuietGsf *quiet)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (gsf_log_domains); i++)
-    quiet->handler_ids[i] = g_log_set_handler (gsf_log_domains[i],
-                                               G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE
-                                               | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
-                                               drop_message, NULL);
-  quiet->print = g_set_print_handler (drop_print);
-  quiet->printerr = g_set_printerr_handler (drop_print);
-}
-
-static void
-quiet_gsf_end (QuietGsf *quiet)
-{
-  g_set_print_handler (quiet->print);
-  g_set_printerr_handler (quiet->printerr);
-  for (guint i = 0; i < G_N_ELEMENTS (gsf_log_domains); i++)
-    g_log_remove_handler (gsf_log_domains[i], quiet->handler_ids[i]);
-}
-
 static MsNoticeBlocks *
 read_docx (const char  *data,
            gsize        length,
@@ -1408,11 +1363,11 @@ _ms_notice_read_docx (const char  *data,
                       GError     **error)
 {
   MsNoticeBlocks *blocks;
-  QuietGsf quiet;
+  MsQuietGsf quiet;
 
-  quiet_gsf_begin (&quiet);
+  _ms_quiet_gsf_begin (&quiet);
   blocks = read_docx (data, length, error);
-  quiet_gsf_end (&quiet);
+  _ms_quiet_gsf_end (&quiet);
 
   /* Part names in a damaged zip can hold any byte, and libxml2's reasons
    * run over lines: the message stays one line of valid UTF-8. */
@@ -1446,15 +1401,15 @@ _ms_notice_refuse_ole2 (const char  *data,
   g_autoptr(GsfInput) input = gsf_input_memory_new ((const guint8 *)data, length, FALSE);
   g_autoptr(GsfInfile) ole = NULL;
   g_autoptr(GsfInput) encrypted = NULL;
-  QuietGsf quiet;
+  MsQuietGsf quiet;
 
   g_return_if_fail (length >= sizeof ole2_signature && memcmp (data, ole2_signature, sizeof ole2_signature) == 0);
 
-  quiet_gsf_begin (&quiet);
+  _ms_quiet_gsf_begin (&quiet);
   ole = gsf_infile_msole_new (input, NULL);
   if (ole != NULL)
     encrypted = gsf_infile_child_by_name (ole, "EncryptedPackage");
-  quiet_gsf_end (&quiet);
+  _ms_quiet_gsf_end (&quiet);
 
   if (encrypted != NULL)
     g_set_error_literal (error, MS_DOCUMENT_ERROR, MS_DOCUMENT_ERROR_UNSUPPORTED,

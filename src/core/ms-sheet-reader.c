@@ -16,6 +16,7 @@
 #include <gsf/gsf-input-memory.h>
 #include <string.h>
 
+#include "ms-gsf-quiet-private.h"
 #include "ms-file.h"
 #include "ms-sheet-reader.h"
 
@@ -1222,53 +1223,6 @@ check_zip_sizes (GsfInfile   *directory,
   return TRUE;
 }
 
-/* HACK: libgsf reports a damaged zip member with g_printerr() and
- * g_warning() (some without a log domain, some from GLib) besides the error we
- * turn into one line naming the file: keep those out of the output while it
- * reads. The reader itself logs nothing in that time. */
-static const char * const gsf_log_domains[] = { NULL, "GLib", "libgsf", "libgsf:zip", "libgsf:msole" };
-
-typedef struct
-{
-  guint      handler_ids[G_N_ELEMENTS (gsf_log_domains)];
-  GPrintFunc print;
-  GPrintFunc printerr;
-} QuietGsf;
-
-static void
-drop_message (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        user_data)
-{
-}
-
-static void
-drop_print (const char *text)
-{
-}
-
-static void
-quiet_gsf_begin (QuietGsf *quiet)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (gsf_log_domains); i++)
-    quiet->handler_ids[i] = g_log_set_handler (gsf_log_domains[i],
-                                               G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE
-                                               | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
-                                               drop_message, NULL);
-  quiet->print = g_set_print_handler (drop_print);
-  quiet->printerr = g_set_printerr_handler (drop_print);
-}
-
-static void
-quiet_gsf_end (QuietGsf *quiet)
-{
-  g_set_print_handler (quiet->print);
-  g_set_printerr_handler (quiet->printerr);
-  for (guint i = 0; i < G_N_ELEMENTS (gsf_log_domains); i++)
-    g_log_remove_handler (gsf_log_domains[i], quiet->handler_ids[i]);
-}
-
 static MsWorkbook *
 refuse_ole2 (const void  *data,
              gsize        length,
@@ -1278,16 +1232,16 @@ refuse_ole2 (const void  *data,
   g_autoptr(GsfInput) input = gsf_input_memory_new (data, length, FALSE);
   g_autoptr(GsfInfile) ole = NULL;
   g_autoptr(GsfInput) encrypted = NULL;
-  QuietGsf quiet;
+  MsQuietGsf quiet;
 
-  quiet_gsf_begin (&quiet);
+  _ms_quiet_gsf_begin (&quiet);
   ole = gsf_infile_msole_new (input, NULL);
 
   /* Excel writes a password-protected .xlsx as an OLE2 file holding the
    * encrypted package; a legacy .xls is an OLE2 file holding a Workbook. */
   if (ole != NULL)
     encrypted = gsf_infile_child_by_name (ole, "EncryptedPackage");
-  quiet_gsf_end (&quiet);
+  _ms_quiet_gsf_end (&quiet);
 
   if (encrypted != NULL)
     g_set_error (error, MS_SHEET_ERROR, MS_SHEET_ERROR_ENCRYPTED,
@@ -1351,7 +1305,7 @@ ms_workbook_new_from_xlsx (const void  *data,
                            GError     **error)
 {
   MsWorkbook *workbook;
-  QuietGsf quiet;
+  MsQuietGsf quiet;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -1359,9 +1313,9 @@ ms_workbook_new_from_xlsx (const void  *data,
   if (is_ole2 (data, length))
     return refuse_ole2 (data, length, display_name, error);
 
-  quiet_gsf_begin (&quiet);
+  _ms_quiet_gsf_begin (&quiet);
   workbook = read_xlsx (data, length, display_name, error);
-  quiet_gsf_end (&quiet);
+  _ms_quiet_gsf_end (&quiet);
   make_one_line (error);
   return workbook;
 }

@@ -1,0 +1,53 @@
+/* ms-gsf-quiet.c
+ *
+ * Copyright 2026 Minsheng Tracker developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ms-gsf-quiet-private.h"
+
+/* HACK: libgsf reports a damaged zip member with g_printerr() and
+ * g_warning() (some without a log domain, some from GLib) besides the
+ * error it returns, which the readers (ms-sheet-reader.c,
+ * ms-notice-read-docx.c) turn into one line naming the file: keep those
+ * out of the output while it reads. The readers log nothing in that time. */
+static const char * const gsf_log_domains[MS_QUIET_GSF_N_DOMAINS] = {
+  NULL, "GLib", "GLib-GObject", "libgsf", "libgsf:zip", "libgsf:msole",
+};
+
+static void
+drop_message (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+}
+
+static void
+drop_print (const char *text)
+{
+}
+
+void
+_ms_quiet_gsf_begin (MsQuietGsf *quiet)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (gsf_log_domains); i++)
+    quiet->handler_ids[i] = g_log_set_handler (gsf_log_domains[i],
+                                               G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE
+                                               | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+                                               drop_message, NULL);
+  quiet->print = g_set_print_handler (drop_print);
+  quiet->printerr = g_set_printerr_handler (drop_print);
+}
+
+void
+_ms_quiet_gsf_end (MsQuietGsf *quiet)
+{
+  g_set_print_handler (quiet->print);
+  g_set_printerr_handler (quiet->printerr);
+  for (guint i = 0; i < G_N_ELEMENTS (gsf_log_domains); i++)
+    g_log_remove_handler (gsf_log_domains[i], quiet->handler_ids[i]);
+}
