@@ -1938,6 +1938,23 @@ test_table_header_over_two_rows (void)
   g_assert_cmpstr (ms_project_get_departments (g_ptr_array_index (projects, 1))[0], ==, "县交通局");
 }
 
+
+static void
+test_four_digit_numbers (void)
+{
+  g_autoptr(GString) text = g_string_new ("青石市2025年民生实事\n");
+  g_autoptr(MsDocument) document = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+
+  /* Files of thousands of projects number them past 999. */
+  for (guint i = 1; i <= 1205; i++)
+    g_string_append_printf (text, "%u.新建公园%u个。\n", i, i % 9 + 1);
+  document = import_text (text->str, NULL);
+  projects = all_projects (document);
+  g_assert_cmpuint (projects->len, ==, 1205);
+  g_assert_cmpuint (ms_project_get_number (g_ptr_array_index (projects, 1204)), ==, 1205);
+}
+
 static void
 test_nothing_usable (void)
 {
@@ -2109,6 +2126,7 @@ main (int   argc,
   g_test_add_func ("/notice/chinese-numerals", test_chinese_numerals);
   g_test_add_func ("/notice/dotted-numbers", test_dotted_numbers);
   g_test_add_func ("/notice/table-header-over-two-rows", test_table_header_over_two_rows);
+  g_test_add_func ("/notice/four-digit-numbers", test_four_digit_numbers);
   g_test_add_func ("/notice/seed", test_seed);
   g_test_add_func ("/notice/encodings-and-punctuation", test_encodings_and_punctuation);
   g_test_add_func ("/notice/no-sections", test_no_sections);

@@ -308,7 +308,7 @@ classify (Line *line)
                                      G_REGEX_OPTIMIZE, 0, NULL);
       group_regex = g_regex_new ("^\\(([一二三四五六七八九十百两〇零]+)\\)\\s*(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
       /* "1." or "1、" but not "1.5万人" nor "2024年". */
-      project_regex = g_regex_new ("^(?:(\\d{1,3})\\s*[.、)]|\\((\\d{1,3})\\))(?!\\d)\\s*(.*)$",
+      project_regex = g_regex_new ("^(?:(\\d{1,5})\\s*[.、)]|\\((\\d{1,5})\\))(?!\\d)\\s*(.*)$",
                                    G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&section_regex,
                          g_regex_new ("^([一二三四五六七八九十百两]+)\\s*[、.]\\s*(.+)$", G_REGEX_OPTIMIZE, 0, NULL));
