@@ -272,23 +272,25 @@ test_two_saves (void)
   g_autoptr(GError) error = NULL;
   Wait first = { NULL };
   Wait second = { NULL };
+  Wait reload = { NULL };
 
   set_note (editor, "a");
   ms_editor_save_async (editor, NULL, NULL, store_result_cb, &first);
-  /* A second save, even elsewhere, is refused while the first writes. */
+  /* A second save, even elsewhere, is refused while the first writes, and
+   * so is a reload. Both are asked before the main loop runs: waiting for
+   * one answer may let the first save finish. */
   ms_editor_save_async (editor, other, NULL, store_result_cb, &second);
+  ms_editor_reload_async (editor, NULL, store_result_cb, &reload);
   ms_test_wait_until (has_result, &second);
   g_assert_false (ms_editor_save_finish (editor, second.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
   g_assert_false (g_file_query_exists (other, NULL));
   g_clear_error (&error);
-  /* So is a reload. */
   g_clear_object (&second.result);
-  ms_editor_reload_async (editor, NULL, store_result_cb, &second);
-  ms_test_wait_until (has_result, &second);
-  g_assert_null (ms_editor_reload_finish (editor, second.result, &error));
+  ms_test_wait_until (has_result, &reload);
+  g_assert_null (ms_editor_reload_finish (editor, reload.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
-  g_clear_object (&second.result);
+  g_clear_object (&reload.result);
 
   ms_test_wait_until (has_result, &first);
   g_assert_true (ms_editor_save_finish (editor, first.result, NULL));
