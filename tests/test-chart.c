@@ -714,6 +714,7 @@ test_describe (void)
   g_assert_cmpstr (rates, ==, "Target against actual for 58 indicators. 55 met their targets; behind schedule: 0.");
   g_test_message ("%s", rates_zh);
   g_assert_null (strchr (rates_zh, '\n'));
+  g_assert_nonnull (strstr (rates_zh, "27项指标的目标与完成情况。"));
   g_assert_cmpuint (g_utf8_strlen (rates_zh, -1), <, 100);
   g_assert_true (g_str_has_prefix (title, "Completion rates: "));
 }
