@@ -527,6 +527,20 @@ rate_row_label (MsPainter       *p,
   return g_strdup_printf ("%u. %s · %s", ms_project_get_number (row->project), title, name);
 }
 
+/* Where an indicator stands, as its bar is drawn: against the schedule
+ * when the chart has a document, else met or not. */
+static MsSchedule
+indicator_schedule (const RatesContext *rc,
+                    MsProject          *project,
+                    MsIndicator        *indicator)
+{
+  if (rc->known)
+    return ms_indicator_get_schedule (indicator, &rc->context, ms_schedule_context_get_deadline (&rc->context, project));
+  if (!rates_context_get_rate (rc, indicator, NULL))
+    return MS_SCHEDULE_NOT_REPORTED;
+  return ms_indicator_get_state (indicator) == MS_INDICATOR_MET ? MS_SCHEDULE_DONE : MS_SCHEDULE_AT_RISK;
+}
+
 /* Fills a bar the way @schedule is drawn: done and on track solid, behind
  * sparsely hatched, at risk hatched, overdue cross-hatched, so the state
  * does not rest on colour alone (the state's word follows the value too). */
@@ -901,9 +915,9 @@ paint_bullet (MsPainter     *p,
     {
       gboolean met = ms_indicator_get_state (indicator) == MS_INDICATOR_MET;
 
-      _ms_set_color (cr, met ? &p->palette->met : &p->palette->unmet);
-      cairo_rectangle (cr, x, band_y + (band_height - bar_height) / 2, width * actual / range, bar_height);
-      cairo_fill (cr);
+      /* Met solid, not met hatched: the colour is not the only sign. */
+      paint_schedule_bar (p, x, band_y + (band_height - bar_height) / 2, width * actual / range, bar_height,
+                          met ? MS_SCHEDULE_DONE : MS_SCHEDULE_AT_RISK);
       p->info->n_bars++;
     }
 
@@ -1016,11 +1030,13 @@ draw_project (MsPainter *p,
   double name_width;
   g_autofree char *heading = NULL;
   g_autofree char *departments = NULL;
+  RatesContext rc;
 
   g_return_if_fail (MS_IS_PROJECT (node));
 
   project = MS_PROJECT (node);
   indicators = ms_project_get_indicators (project);
+  rates_context_init (&rc, node);
   n_indicators = g_list_model_get_n_items (indicators);
 
   if (p->options->show_title)
@@ -1052,7 +1068,10 @@ draw_project (MsPainter *p,
   for (guint i = 0; i < n_indicators; i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
-      g_autofree char *summary = ms_chart_format_indicator (indicator, p->language);
+      g_autofree char *figures = ms_chart_format_indicator (indicator, p->language);
+      /* Where it stands in words, as in the chart's table. */
+      g_autofree char *summary = g_strdup_printf ("%s · %s", figures,
+                                                  T (schedule_words[indicator_schedule (&rc, project, indicator)]));
       double ry = y + i * row_height;
       double track_x = name_width + p->size * 0.8;
       double track_width = width - track_x;
@@ -1383,12 +1402,7 @@ fill_row_cells (MsChartRowCells    *cells,
                              : g_strdup (ms_l10n_translate (lang, N_("not reported yet")));
   cells->rate = has_rate ? ms_l10n_format_percent (lang, rate) : g_strdup ("—");
   cells->met = ms_indicator_get_state (indicator) == MS_INDICATOR_MET;
-  /* The state the bar is drawn in. */
-  if (rc->known)
-    cells->schedule = ms_indicator_get_schedule (indicator, &rc->context,
-                                                 ms_schedule_context_get_deadline (&rc->context, project));
-  else if (has_rate)
-    cells->schedule = cells->met ? MS_SCHEDULE_DONE : MS_SCHEDULE_AT_RISK;
+  cells->schedule = indicator_schedule (rc, project, indicator);
   cells->state = g_strdup (ms_l10n_translate (lang, schedule_words[cells->schedule]));
 }
 
