@@ -24,6 +24,7 @@ struct _MsChartPanel
   GtkToggleButton *table_toggle;
   GtkStack        *stack;
   MsChartView     *chart_view;
+  GtkScrolledWindow *table_window;
   GtkColumnView   *table;
   GtkNoSelection  *selection;
   GtkColumnViewColumn *group_column;
@@ -52,6 +53,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define REFRESH_DELAY_MS 400
+#define TABLE_ROW_HEIGHT 44
+#define TABLE_MAX_HEIGHT 400
 
 static gboolean
 table_is_shown (MsChartPanel *self)
@@ -104,6 +107,11 @@ refresh_rows (MsChartPanel *self)
                                     kind == MS_CHART_DEPARTMENTS ? C_("chart table column", "Department")
                                                                  : C_("chart table column", "Category"));
   gtk_column_view_column_set_visible (self->group_column, first != NULL && ms_chart_row_get_group (first) != NULL);
+  /* A list view asks for little height: a few rows are shown whole, a
+   * long table scrolls in a window of about ten. */
+  gtk_scrolled_window_set_min_content_height (self->table_window,
+                                              MIN (TABLE_MAX_HEIGHT,
+                                                   TABLE_ROW_HEIGHT * (g_list_model_get_n_items (rows) + 1)));
   gtk_no_selection_set_model (self->selection, rows);
 }
 
@@ -245,6 +253,7 @@ ms_chart_panel_class_init (MsChartPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsChartPanel, table_toggle);
   gtk_widget_class_bind_template_child (widget_class, MsChartPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, MsChartPanel, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, MsChartPanel, table_window);
   gtk_widget_class_bind_template_child (widget_class, MsChartPanel, table);
   gtk_widget_class_bind_template_child (widget_class, MsChartPanel, selection);
   gtk_widget_class_bind_template_child (widget_class, MsChartPanel, group_column);
