@@ -251,8 +251,10 @@ test_rates_grouped_by_category (void)
   g_autoptr(MsDocument) document = ms_test_load_example ();
   guint n_categories = g_list_model_get_n_items (ms_document_get_categories (document));
   guint expected_rows = n_categories;
-  g_autofree char *description = ms_chart_describe (MS_CHART_RATES, MS_NODE (document), "zh_CN");
-  g_auto(GStrv) lines = g_strsplit (description, "\n", -1);
+  g_autoptr(GListModel) rows = ms_chart_collect_rows (MS_CHART_RATES, MS_NODE (document), "zh_CN");
+  g_autoptr(MsChartRow) first = NULL;
+  g_autoptr(MsChartRow) first_of_second = NULL;
+  MsChartRow *bridges = NULL;
   MsChartOptions options;
   MsChartInfo info;
   cairo_surface_t *surface;
@@ -264,18 +266,31 @@ test_rates_grouped_by_category (void)
     expected_rows += ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, c)));
   /* 12 + 20 projects, 58 indicators, 3 projects without one. */
   g_assert_cmpuint (ms_chart_count_rows (MS_CHART_RATES, MS_NODE (document)), ==, expected_rows);
-  g_assert_cmpuint (g_strv_length (lines), ==, expected_rows);
-
-  /* Each heading is the category's title, its projects under it. */
-  g_assert_cmpstr (lines[0], ==, ms_category_get_title (ms_document_get_category (document, 0)));
+  /* The table has the rows without the headings: each row carries its category. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected_rows - n_categories);
   heading = 1 + ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0)));
-  g_assert_cmpstr (lines[heading], ==, ms_category_get_title (ms_document_get_category (document, 1)));
-  g_assert_true (g_str_has_prefix (lines[1], "1. "));
-  g_assert_true (g_str_has_prefix (lines[heading + 1], "1. "));
-  /* A row names its project as well as the indicator. */
-  g_assert_nonnull (strstr (description, "5. 新、改建农村公路80公里 · 改造危旧桥梁: "));
-  /* And where it stands, in words as well as colour. */
-  g_assert_nonnull (strstr (description, "20座 → 28座（140%） · 已完成\n"));
+  first = g_list_model_get_item (rows, 0);
+  first_of_second = g_list_model_get_item (rows, heading - 1);
+  g_assert_cmpstr (ms_chart_row_get_group (first), ==, ms_category_get_title (ms_document_get_category (document, 0)));
+  g_assert_cmpstr (ms_chart_row_get_group (first_of_second), ==,
+                   ms_category_get_title (ms_document_get_category (document, 1)));
+  g_assert_true (g_str_has_prefix (ms_chart_row_get_project_label (first), "1. "));
+  g_assert_true (g_str_has_prefix (ms_chart_row_get_project_label (first_of_second), "1. "));
+  /* A row names its project and the indicator, its figures, and where it
+   * stands in words as well as colour. */
+  for (guint i = 0; i < heading - 1; i++)
+    {
+      g_autoptr(MsChartRow) row = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (ms_chart_row_get_indicator_name (row), "改造危旧桥梁") == 0)
+        bridges = row;
+    }
+  g_assert_nonnull (bridges);
+  g_assert_cmpstr (ms_chart_row_get_project_label (bridges), ==, "5. 新、改建农村公路80公里");
+  g_assert_cmpstr (ms_chart_row_get_target (bridges), ==, "20座");
+  g_assert_cmpstr (ms_chart_row_get_actual (bridges), ==, "28座");
+  g_assert_cmpstr (ms_chart_row_get_rate (bridges), ==, "140%");
+  g_assert_cmpstr (ms_chart_row_get_state (bridges), ==, "已完成");
 
   /* A category's own chart has its title, and no heading row. */
   g_assert_cmpuint (ms_chart_count_rows (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0))), ==,
@@ -624,18 +639,84 @@ test_many_projects_fit (void)
     }
 }
 
+/* The rows of a chart as words are the rows it draws: the same projects in
+ * the same order, a bar for each row with a rate, the state it keys. */
+static void
+test_rows_follow_chart (void)
+{
+  g_autoptr(MsDocument) document = ms_test_load_example ();
+  MsNode *category = MS_NODE (ms_document_get_category (document, 1));
+  g_autoptr(GListModel) rates = ms_chart_collect_rows (MS_CHART_RATES, category, "en");
+  g_autoptr(GListModel) overview = ms_chart_collect_rows (MS_CHART_OVERVIEW, MS_NODE (document), "en");
+  guint n_rates = g_list_model_get_n_items (rates);
+  guint n_with_rate = 0;
+  MsProject *project = NULL;
+  g_autoptr(GListModel) project_rows = NULL;
+  MsChartOptions options;
+  MsChartInfo info;
+  cairo_surface_t *surface;
+
+  ms_chart_options_init (&options, "en");
+  options.font_size = 9;
+  g_assert_cmpuint (n_rates, ==, ms_chart_count_rows (MS_CHART_RATES, category));
+  for (guint i = 0; i < n_rates; i++)
+    {
+      g_autoptr(MsChartRow) row = g_list_model_get_item (rates, i);
+      MsIndicator *indicator = ms_chart_row_get_indicator (row);
+
+      /* A category's own chart: its title says the group. */
+      g_assert_null (ms_chart_row_get_group (row));
+      g_assert_true (ms_chart_row_get_project (row) == ms_chart_get_row_project (MS_CHART_RATES, category, i));
+      g_assert_cmpstr (ms_chart_row_get_indicator_name (row), ==, indicator ? ms_indicator_get_name (indicator) : "");
+      g_assert_cmpstr (ms_chart_row_get_state (row), !=, "");
+      if (g_strcmp0 (ms_chart_row_get_rate (row), "—") != 0)
+        n_with_rate++;
+      if (indicator != NULL && project == NULL)
+        project = ms_chart_row_get_project (row);
+    }
+
+  surface = render (MS_CHART_RATES, category, "en", 900, ms_chart_get_natural_height (MS_CHART_RATES, category, &options),
+                    0, 0, &info);
+  g_assert_cmpuint (info.n_bars, ==, n_with_rate);
+  cairo_surface_destroy (surface);
+
+  /* One project's chart: its indicators, no group. */
+  project_rows = ms_chart_collect_rows (MS_CHART_PROJECT, MS_NODE (project), "en");
+  g_assert_cmpuint (g_list_model_get_n_items (project_rows), ==,
+                    g_list_model_get_n_items (ms_project_get_indicators (project)));
+
+  /* The overview keys projects by the status the file gives. */
+  for (guint i = 0; i < g_list_model_get_n_items (overview); i++)
+    {
+      g_autoptr(MsChartRow) row = g_list_model_get_item (overview, i);
+
+      g_assert_cmpstr (ms_chart_row_get_state (row), ==,
+                       ms_status_get_label_untranslated (ms_project_get_status (ms_chart_row_get_project (row))));
+      g_assert_nonnull (ms_chart_row_get_group (row));
+    }
+}
+
 static void
 test_describe (void)
 {
   g_autoptr(MsDocument) document = ms_test_load_example ();
   g_autofree char *overview = ms_chart_describe (MS_CHART_OVERVIEW, MS_NODE (document), "en");
   g_autofree char *overview_zh = ms_chart_describe (MS_CHART_OVERVIEW, MS_NODE (document), "zh_CN");
-  g_autofree char *rates = ms_chart_describe (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0)), "zh_CN");
+  g_autofree char *rates = ms_chart_describe (MS_CHART_RATES, MS_NODE (document), "en");
+  g_autofree char *rates_zh = ms_chart_describe (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0)),
+                                                 "zh_CN");
+  g_autofree char *title = ms_chart_dup_title (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, 0)), "en");
 
-  g_assert_nonnull (strstr (overview, "32 projects."));
-  g_assert_nonnull (strstr (overview, "Completed: 31."));
+  /* A sentence or two: what it shows and the headline figure, not every row. */
+  g_assert_cmpstr (overview, ==, "Status of 32 projects, by category. Not started: 0. In progress: 1. "
+                                 "Completed: 31. Delayed: 0.");
   g_assert_nonnull (strstr (overview_zh, "已完成"));
-  g_assert_nonnull (strstr (rates, "5. 新、改建农村公路80公里 · 新建农村公路: 80公里 → 113.9公里（142.4%）"));
+  g_assert_cmpstr (rates, ==, "Target against actual for 58 indicators. 55 met their targets; behind schedule: 0.");
+  g_test_message ("%s", rates_zh);
+  g_assert_null (strchr (rates_zh, '\n'));
+  g_assert_nonnull (strstr (rates_zh, "27项指标的目标与完成情况。"));
+  g_assert_cmpuint (g_utf8_strlen (rates_zh, -1), <, 100);
+  g_assert_true (g_str_has_prefix (title, "Completion rates: "));
 }
 
 static void
@@ -759,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/chart/natural-height-holds-chart", test_natural_height_holds_chart);
   g_test_add_func ("/chart/many-projects-fit", test_many_projects_fit);
   g_test_add_func ("/chart/describe", test_describe);
+  g_test_add_func ("/chart/rows-follow-chart", test_rows_follow_chart);
   g_test_add_func ("/chart/number-formats", test_number_formats);
   g_test_add_func ("/chart/translate-any-language", test_translate_any_language);
   g_test_add_func ("/chart/csv", test_csv);

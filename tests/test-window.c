@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "ms-chart-panel.h"
 #include "ms-chart-view.h"
 #include "ms-departments-page.h"
 #include "ms-edits.h"
@@ -688,11 +689,16 @@ test_edit_undo_redo (void)
   g_assert_true (rate_shown);
   description = ms_chart_view_dup_description (MS_CHART_VIEW (ms_project_view_get_chart (project_view (window))));
   {
-    g_autofree char *expected = ms_chart_format_indicator (indicator, NULL);
+    MsChartView *chart = MS_CHART_VIEW (ms_project_view_get_chart (project_view (window)));
+    g_autoptr(GListModel) rows = ms_chart_collect_rows (MS_CHART_PROJECT, ms_chart_view_get_node (chart), NULL);
+    g_autoptr(MsChartRow) row = g_list_model_get_item (rows, 0);
+    g_autofree char *expected = ms_chart_describe (MS_CHART_PROJECT, MS_NODE (project), NULL);
 
-    /* The chart states the new figure, in the interface language. */
-    g_assert_nonnull (strstr (expected, ms_l10n_is_chinese (NULL) ? "3.96万人" : "39,600"));
-    g_assert_nonnull (strstr (description, expected));
+    /* The chart's rows state the new figure, in the interface language;
+     * its description is the headline. */
+    g_assert_true (ms_chart_row_get_indicator (row) == indicator);
+    g_assert_cmpstr (ms_chart_row_get_actual (row), ==, ms_l10n_is_chinese (NULL) ? "3.96万人" : "39,600 people");
+    g_assert_cmpstr (description, ==, expected);
   }
 
   /* Undo the figure, then the text; redo both. */
@@ -2263,6 +2269,323 @@ test_keyboard_focus (void)
     g_test_message ("after Tab: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
     g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (project_list (window))));
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* libadwaita's own switch for high contrast, from its private
+ * adw-settings-private.h: under Xvfb there is no desktop setting to change. */
+typedef struct _AdwSettings AdwSettings;
+AdwSettings *adw_settings_get_default            (void);
+void         adw_settings_start_override         (AdwSettings *self);
+void         adw_settings_override_high_contrast (AdwSettings *self,
+                                                  gboolean     high_contrast);
+void         adw_settings_end_override           (AdwSettings *self);
+
+static MsChartPanel *
+chart_panel_of_kind (gpointer    root,
+                     MsChartKind kind)
+{
+  g_autoptr(GPtrArray) panels = find_widgets (root, MS_TYPE_CHART_PANEL);
+
+  for (guint i = 0; i < panels->len; i++)
+    if (ms_chart_view_get_kind (ms_chart_panel_get_view (g_ptr_array_index (panels, i))) == kind)
+      return g_ptr_array_index (panels, i);
+  g_error ("No chart of kind %d", kind);
+}
+
+/* The page scrolled so that @widget is at its top, for the screenshot. */
+static void
+scroll_to_top_of (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, scrolled,
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+}
+
+static GListModel *
+table_rows (MsChartPanel *panel)
+{
+  return gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_column_view_get_model (ms_chart_panel_get_table (panel))));
+}
+
+/* The chart is named by its title and described in a sentence or two; the
+ * keyboard shows its rows as a table named for it, Tab goes into the table,
+ * and the table has the chart's rows under the six headings. */
+static void
+assert_chart_has_table (MsWindow     *window,
+                        MsChartPanel *panel,
+                        guint         expected_rows,
+                        const char   *screenshot)
+{
+  MsChartView *view = ms_chart_panel_get_view (panel);
+  GtkColumnView *table = ms_chart_panel_get_table (panel);
+  GtkWidget *toggle = ms_chart_panel_get_toggle (panel);
+  MsChartKind kind = ms_chart_view_get_kind (view);
+  MsNode *node = ms_chart_view_get_node (view);
+  g_autofree char *title = ms_chart_dup_title (kind, node, NULL);
+  g_autofree char *description = ms_chart_describe (kind, node, NULL);
+  g_autofree char *table_name = g_strdup_printf (_("%s as a table"), title);
+  g_autoptr(GListModel) rows = ms_chart_collect_rows (kind, node, NULL);
+  g_autoptr(MsChartRow) first_row = g_list_model_get_item (rows, 0);
+  GListModel *columns = gtk_column_view_get_columns (table);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  const char *expected_titles[] = {
+    kind == MS_CHART_DEPARTMENTS ? C_("chart table column", "Department") : C_("chart table column", "Category"),
+    _("Project"), _("Indicator"), _("Target"), _("Actual"), _("Rate"), _("State"),
+  };
+  guint first_title = ms_chart_row_get_group (first_row) != NULL ? 0 : 1;
+  GtkWidget *focus;
+
+  g_test_message ("%s: %s", title, description);
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, title);
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_null (strchr (description, '\n'));
+  g_assert_cmpuint (g_utf8_strlen (description, -1), <, 160);
+  g_assert_null (table_rows (panel));
+
+  /* Space on the focused toggle, as a keyboard user does. */
+  gtk_widget_grab_focus (toggle);
+  g_assert_true (gtk_widget_has_focus (toggle));
+  g_assert_true (press_shortcut_in (toggle, "space"));
+  ms_test_wait (gtk_widget_get_mapped (GTK_WIDGET (table)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  gtk_test_accessible_assert_state (toggle, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (table)), ==, GTK_ACCESSIBLE_ROLE_TABLE);
+  gtk_test_accessible_assert_property (table, GTK_ACCESSIBLE_PROPERTY_LABEL, table_name);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_ptr_array_add (titles, (gpointer)gtk_column_view_column_get_title (column));
+    }
+  g_assert_cmpuint (titles->len, ==, G_N_ELEMENTS (expected_titles) - first_title);
+  for (guint i = 0; i < titles->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (titles, i), ==, expected_titles[first_title + i]);
+
+  /* The chart's rows, in its order. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected_rows);
+  g_assert_cmpuint (g_list_model_get_n_items (table_rows (panel)), ==, expected_rows);
+  for (guint i = 0; i < expected_rows; i++)
+    {
+      g_autoptr(MsChartRow) want = g_list_model_get_item (rows, i);
+      g_autoptr(MsChartRow) shown = g_list_model_get_item (table_rows (panel), i);
+
+      g_assert_true (ms_chart_row_get_project (shown) == ms_chart_row_get_project (want));
+      g_assert_true (ms_chart_row_get_indicator (shown) == ms_chart_row_get_indicator (want));
+      g_assert_cmpstr (ms_chart_row_get_group (shown), ==, ms_chart_row_get_group (want));
+      g_assert_cmpstr (ms_chart_row_get_target (shown), ==, ms_chart_row_get_target (want));
+      g_assert_cmpstr (ms_chart_row_get_actual (shown), ==, ms_chart_row_get_actual (want));
+      g_assert_cmpstr (ms_chart_row_get_rate (shown), ==, ms_chart_row_get_rate (want));
+      g_assert_cmpstr (ms_chart_row_get_state (shown), ==, ms_chart_row_get_state (want));
+    }
+
+  /* Tab from the toggle goes into the table: what the window's Tab binding does. */
+  g_assert_true (gtk_widget_has_focus (toggle));
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("after Tab: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (table)));
+
+  scroll_to_top_of (GTK_WIDGET (panel));
+  wait_drawn (window);
+  /* File text in the table is laid out as Chinese. */
+  if (!g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh"))
+    assert_han_is_chinese (GTK_WIDGET (table));
+  save_screenshot (GTK_WIDGET (window), screenshot);
+
+  /* The same toggle shows the chart again; the rows go. */
+  gtk_widget_grab_focus (toggle);
+  g_assert_true (press_shortcut_in (toggle, "space"));
+  ms_test_wait (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_null (table_rows (panel));
+}
+
+static void
+test_chart_tables (void)
+{
+  MsWindow *window = open_example_city ();
+  MsDocument *document = ms_window_get_document (window);
+  guint n_categories = g_list_model_get_n_items (ms_document_get_categories (document));
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
+  g_autoptr(MsDepartments) departments = ms_departments_new (MS_NODE (document));
+  guint n_indicator_rows = 0;
+  guint n_department_rows = ms_department_get_n_projects (ms_departments_get_unassigned (departments));
+  MsProject *project;
+  MsChartPanel *rates;
+
+  for (guint i = 0; i < projects->len; i++)
+    n_indicator_rows += MAX (1, g_list_model_get_n_items (ms_project_get_indicators (g_ptr_array_index (projects, i))));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (departments)); i++)
+    {
+      g_autoptr(MsDepartment) department = g_list_model_get_item (G_LIST_MODEL (departments), i);
+
+      n_department_rows += ms_department_get_n_projects (department);
+    }
+
+  wait_drawn (window);
+  assert_chart_has_table (window, chart_panel_of_kind (overview_page (window), MS_CHART_OVERVIEW),
+                          n_indicator_rows, "chart-table-overview");
+  /* The rates chart's rows less its headings. */
+  rates = chart_panel_of_kind (overview_page (window), MS_CHART_RATES);
+  g_assert_cmpuint (ms_chart_count_rows (MS_CHART_RATES, MS_NODE (document)) - n_categories, ==, n_indicator_rows);
+  assert_chart_has_table (window, rates, n_indicator_rows, "chart-table-rates");
+
+  /* Activating a row of the rates table opens its project. */
+  gtk_widget_activate (ms_chart_panel_get_toggle (rates));
+  ms_test_wait (table_rows (rates) != NULL);
+  {
+    g_autoptr(MsChartRow) row = g_list_model_get_item (table_rows (rates), 4);
+
+    project = ms_chart_row_get_project (row);
+  }
+  g_assert_true (project != ms_project_view_get_project (project_view (window)));
+  g_signal_emit_by_name (ms_chart_panel_get_table (rates), "activate", 4);
+  ms_test_wait (ms_project_view_get_project (project_view (window)) == project);
+  g_assert_true (gtk_widget_activate (ms_chart_panel_get_toggle (rates)));
+
+  ms_window_select_section (window, 3);
+  wait_page (window, "departments");
+  assert_chart_has_table (window, chart_panel_of_kind (departments_page (window), MS_CHART_DEPARTMENTS),
+                          n_department_rows, "chart-table-departments");
+
+  ms_window_select_project (window, project);
+  ms_test_wait (ms_project_view_get_project (project_view (window)) == project);
+  assert_chart_has_table (window, chart_panel_of_kind (project_view (window), MS_CHART_PROJECT),
+                          MAX (1, g_list_model_get_n_items (ms_project_get_indicators (project))),
+                          "chart-table-project");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+first_target_is (MsChartPanel *panel,
+                 const char   *expected)
+{
+  g_autoptr(MsChartRow) row = g_list_model_get_item (table_rows (panel), 0);
+
+  return row != NULL && g_strcmp0 (ms_chart_row_get_target (row), expected) == 0;
+}
+
+/* The table follows edits while it is shown. */
+static void
+test_chart_table_follows_edits (void)
+{
+  MsWindow *window = open_example_city ();
+  MsChartPanel *panel;
+  MsProject *project;
+  MsIndicator *indicator;
+  g_autofree char *expected = NULL;
+
+  ms_window_select_section (window, 1);
+  shown_projects (window);
+  project = ms_project_view_get_project (project_view (window));
+  indicator = ms_project_get_indicator (project, 0);
+  panel = chart_panel_of_kind (project_view (window), MS_CHART_PROJECT);
+  g_assert_true (gtk_widget_activate (ms_chart_panel_get_toggle (panel)));
+  ms_test_wait (table_rows (panel) != NULL);
+
+  ms_indicator_set_target (indicator, 1234567);
+  expected = ms_l10n_format_figure (NULL, 1234567, ms_indicator_get_unit (indicator));
+  ms_test_wait (first_target_is (panel, expected));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+palette_is (const MsChartInfo    *info,
+            const MsChartPalette *palette)
+{
+  return memcmp (&info->palette.met, &palette->met, sizeof palette->met) == 0 &&
+         memcmp (info->palette.schedule, palette->schedule, sizeof palette->schedule) == 0 &&
+         memcmp (info->palette.status, palette->status, sizeof palette->status) == 0;
+}
+
+static gboolean
+charts_drawn_with (MsWindow             *window,
+                   const MsChartPalette *palette)
+{
+  g_autoptr(GPtrArray) charts = find_widgets (window, MS_TYPE_CHART_VIEW);
+  g_autoptr(GPtrArray) progress = find_widgets (window, MS_TYPE_PROGRESS_VIEW);
+  guint n_drawn = 0;
+
+  for (guint i = 0; i < charts->len; i++)
+    {
+      MsChartInfo info;
+
+      if (!gtk_widget_get_mapped (g_ptr_array_index (charts, i)))
+        continue;
+      ms_chart_view_get_info (g_ptr_array_index (charts, i), &info);
+      if (!palette_is (&info, palette))
+        return FALSE;
+      n_drawn++;
+    }
+  for (guint i = 0; i < progress->len; i++)
+    {
+      MsChartInfo info;
+
+      if (!gtk_widget_get_mapped (ms_progress_view_get_chart (g_ptr_array_index (progress, i))))
+        continue;
+      ms_progress_view_get_chart_info (g_ptr_array_index (progress, i), &info);
+      if (!palette_is (&info, palette))
+        return FALSE;
+      n_drawn++;
+    }
+  return n_drawn > 0;
+}
+
+/* Every chart on screen, the figures by date too, switches to the high
+ * contrast colours with the desktop, and back. */
+static void
+test_charts_follow_high_contrast (void)
+{
+  MsWindow *window = open_example_city ();
+  AdwSettings *settings = adw_settings_get_default ();
+  MsChartPalette normal;
+  MsChartPalette high_contrast;
+  g_autoptr(GPtrArray) progress = NULL;
+
+  ms_chart_palette_init_print (&normal);
+  ms_chart_palette_init_high_contrast (&high_contrast);
+  g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+
+  /* The overview's two charts. */
+  wait_drawn (window);
+  ms_test_wait (charts_drawn_with (window, &normal));
+  adw_settings_start_override (settings);
+  adw_settings_override_high_contrast (settings, TRUE);
+  ms_test_wait (charts_drawn_with (window, &high_contrast));
+  save_screenshot (GTK_WIDGET (window), "chart-high-contrast");
+  adw_settings_override_high_contrast (settings, FALSE);
+  ms_test_wait (charts_drawn_with (window, &normal));
+
+  /* A project's chart and an indicator's figures by date. */
+  ms_window_select_section (window, 1);
+  shown_projects (window);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (indicator_button (window, 0, "document-open-recent-symbolic")),
+                                TRUE);
+  progress = find_widgets (project_view (window), MS_TYPE_PROGRESS_VIEW);
+  g_assert_cmpuint (progress->len, ==, 1);
+  wait_drawn (window);
+  ms_test_wait (charts_drawn_with (window, &normal));
+  adw_settings_override_high_contrast (settings, TRUE);
+  ms_test_wait (charts_drawn_with (window, &high_contrast));
+  save_screenshot (GTK_WIDGET (window), "progress-high-contrast");
+
+  /* The departments chart. */
+  ms_window_select_section (window, 3);
+  wait_page (window, "departments");
+  g_clear_pointer (&progress, g_ptr_array_unref);
+  ms_test_wait (charts_drawn_with (window, &high_contrast));
+  adw_settings_override_high_contrast (settings, FALSE);
+  ms_test_wait (charts_drawn_with (window, &normal));
+  adw_settings_end_override (settings);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -5268,6 +5591,9 @@ main (int   argc,
   state_dir = g_dir_make_tmp ("minsheng-window-state-XXXXXX", NULL);
   g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
   g_test_init (&argc, &argv, NULL);
+  /* Accessible names and states are read through GTK's test backend, which
+   * needs no bus (the environment turns accessibility off). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())
     {
@@ -5317,6 +5643,9 @@ main (int   argc,
   g_test_add_func ("/window/long-chart-draws-what-is-shown", test_long_chart_draws_what_is_shown);
   g_test_add_func ("/window/project-opens-at-top", test_project_opens_at_top);
   g_test_add_func ("/window/keyboard-focus", test_keyboard_focus);
+  g_test_add_func ("/window/chart-tables", test_chart_tables);
+  g_test_add_func ("/window/chart-table-follows-edits", test_chart_table_follows_edits);
+  g_test_add_func ("/window/charts-follow-high-contrast", test_charts_follow_high_contrast);
   g_test_add_func ("/window/first-frame-before-content", test_first_frame_before_content);
   g_test_add_func ("/window/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/window/recovery-discarded", test_recovery_discarded);

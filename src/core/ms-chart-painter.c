@@ -202,6 +202,7 @@ _ms_painter_init (MsPainter              *p,
   info->text_x1 = info->text_y1 = G_MAXDOUBLE;
   info->text_x2 = info->text_y2 = -G_MAXDOUBLE;
   info->reference_x = info->zero_x = -1;
+  info->palette = options->palette;
 }
 
 void

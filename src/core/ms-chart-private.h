@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "ms-chart.h"
+#include "ms-chart-row.h"
 #include "ms-schedule.h"
 
 G_BEGIN_DECLS
@@ -89,5 +90,23 @@ double       _ms_chart_paint_indicator (MsPainter          *p,
                                       double                row_height,
                                       double                name_width,
                                       gboolean              draw);
+
+/* The cells of a chart row; the strings are taken by _ms_chart_row_new(). */
+typedef struct
+{
+  MsProject   *project;
+  MsIndicator *indicator;
+  char        *group;
+  char        *project_label;
+  char        *indicator_name;
+  char        *target;
+  char        *actual;
+  char        *rate;
+  char        *state;
+  gboolean     met;
+  MsSchedule   schedule;
+} MsChartRowCells;
+
+MsChartRow  *_ms_chart_row_new       (const MsChartRowCells *cells);
 
 G_END_DECLS

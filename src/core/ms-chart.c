@@ -404,7 +404,8 @@ draw_overview (MsPainter *p,
   MsDocument *document = MS_IS_DOCUMENT (node) ? MS_DOCUMENT (node) : ms_node_get_document (node);
   GListModel *categories = document ? ms_document_get_categories (document) : NULL;
   guint n_categories = categories ? g_list_model_get_n_items (categories) : 0;
-  double top = paint_title (p, T (N_("Projects by status")), width);
+  g_autofree char *title = ms_chart_dup_title (MS_CHART_OVERVIEW, node, p->language);
+  double top = paint_title (p, title, width);
   gboolean wide = width >= height * 1.1;
   /* Room for the legend's longest line ("Completed 31 (96.9%)") beside the donut. */
   double donut_area_width = wide ? CLAMP (width * 0.42, p->size * 26, width * 0.55) : width;
@@ -524,6 +525,20 @@ rate_row_label (MsPainter       *p,
   if (name[0] == '\0' || g_strcmp0 (name, title) == 0)
     return g_strdup_printf ("%u. %s", ms_project_get_number (row->project), title);
   return g_strdup_printf ("%u. %s · %s", ms_project_get_number (row->project), title, name);
+}
+
+/* Where an indicator stands, as its bar is drawn: against the schedule
+ * when the chart has a document, else met or not. */
+static MsSchedule
+indicator_schedule (const RatesContext *rc,
+                    MsProject          *project,
+                    MsIndicator        *indicator)
+{
+  if (rc->known)
+    return ms_indicator_get_schedule (indicator, &rc->context, ms_schedule_context_get_deadline (&rc->context, project));
+  if (!rates_context_get_rate (rc, indicator, NULL))
+    return MS_SCHEDULE_NOT_REPORTED;
+  return ms_indicator_get_state (indicator) == MS_INDICATOR_MET ? MS_SCHEDULE_DONE : MS_SCHEDULE_AT_RISK;
 }
 
 /* Fills a bar the way @schedule is drawn: done and on track solid, behind
@@ -687,8 +702,7 @@ draw_rates (MsPainter *p,
             MsNode  *node)
 {
   g_autoptr(GArray) rows = collect_rate_rows (node);
-  const char *title_text = MS_IS_CATEGORY (node) ? ms_category_get_title (MS_CATEGORY (node))
-                                                 : T (N_("Completion rates"));
+  g_autofree char *title = ms_chart_dup_title (MS_CHART_RATES, node, p->language);
   double top;
   double row_height = ms_chart_get_row_height (MS_CHART_RATES, p->options);
   double label_width = MIN (width * 0.36, p->size * 24);
@@ -704,15 +718,7 @@ draw_rates (MsPainter *p,
 
   rates_context_init (&rc, node);
 
-  if (MS_IS_CATEGORY (node) && p->options->show_title)
-    {
-      /* translators: chart title, %s is a category such as 省重点民生实事 */
-      g_autofree char *text = g_strdup_printf (T (N_("Completion rates: %s")), title_text);
-
-      top = paint_title (p, text, width);
-    }
-  else
-    top = paint_title (p, title_text, width);
+  top = paint_title (p, title, width);
 
   paint_rates_legend (p, &rc, top, width);
   top += p->size * 1.8;
@@ -909,9 +915,9 @@ paint_bullet (MsPainter     *p,
     {
       gboolean met = ms_indicator_get_state (indicator) == MS_INDICATOR_MET;
 
-      _ms_set_color (cr, met ? &p->palette->met : &p->palette->unmet);
-      cairo_rectangle (cr, x, band_y + (band_height - bar_height) / 2, width * actual / range, bar_height);
-      cairo_fill (cr);
+      /* Met solid, not met hatched: the colour is not the only sign. */
+      paint_schedule_bar (p, x, band_y + (band_height - bar_height) / 2, width * actual / range, bar_height,
+                          met ? MS_SCHEDULE_DONE : MS_SCHEDULE_AT_RISK);
       p->info->n_bars++;
     }
 
@@ -931,24 +937,31 @@ paint_bullet (MsPainter     *p,
  * Returns: (transfer full): target, actual and rate in words for @language,
  *   such as "80公里 → 113.9公里 (142.4%)"
  */
+/* "80公里", or "≤ 5%" for a ceiling. */
+static char *
+format_target (MsIndicator *indicator,
+               const char  *lang)
+{
+  g_autofree char *target = ms_l10n_format_figure (lang, ms_indicator_get_target (indicator),
+                                                   ms_indicator_get_unit (indicator));
+
+  if (ms_indicator_get_comparison (indicator) == MS_COMPARISON_AT_MOST)
+    return g_strconcat ("≤ ", target, NULL);
+  return g_steal_pointer (&target);
+}
+
 char *
 ms_chart_format_indicator (MsIndicator *indicator,
                            const char  *language)
 {
   const char *lang = ms_l10n_normalize_language (language);
   const char *unit = ms_indicator_get_unit (indicator);
-  g_autofree char *target = ms_l10n_format_figure (lang, ms_indicator_get_target (indicator), unit);
+  g_autofree char *target = NULL;
   double rate;
 
   g_return_val_if_fail (MS_IS_INDICATOR (indicator), NULL);
 
-  if (ms_indicator_get_comparison (indicator) == MS_COMPARISON_AT_MOST)
-    {
-      char *bounded = g_strconcat ("≤ ", target, NULL);
-
-      g_free (target);
-      target = bounded;
-    }
+  target = format_target (indicator, lang);
 
   if (!ms_indicator_get_has_actual (indicator))
     /* translators: a target with no reported figure yet, such as "80 公里 → not reported" */
@@ -1017,11 +1030,13 @@ draw_project (MsPainter *p,
   double name_width;
   g_autofree char *heading = NULL;
   g_autofree char *departments = NULL;
+  RatesContext rc;
 
   g_return_if_fail (MS_IS_PROJECT (node));
 
   project = MS_PROJECT (node);
   indicators = ms_project_get_indicators (project);
+  rates_context_init (&rc, node);
   n_indicators = g_list_model_get_n_items (indicators);
 
   if (p->options->show_title)
@@ -1053,7 +1068,10 @@ draw_project (MsPainter *p,
   for (guint i = 0; i < n_indicators; i++)
     {
       MsIndicator *indicator = ms_project_get_indicator (project, i);
-      g_autofree char *summary = ms_chart_format_indicator (indicator, p->language);
+      g_autofree char *figures = ms_chart_format_indicator (indicator, p->language);
+      /* Where it stands in words, as in the chart's table. */
+      g_autofree char *summary = g_strdup_printf ("%s · %s", figures,
+                                                  T (schedule_words[indicator_schedule (&rc, project, indicator)]));
       double ry = y + i * row_height;
       double track_x = name_width + p->size * 0.8;
       double track_width = width - track_x;
@@ -1175,7 +1193,8 @@ draw_departments (MsPainter *p,
   GListModel *list = G_LIST_MODEL (departments);
   guint n_rows = g_list_model_get_n_items (list);
   guint n_unassigned = ms_department_get_n_projects (ms_departments_get_unassigned (departments));
-  double top = paint_title (p, T (N_("Departments by projects behind schedule")), width);
+  g_autofree char *title = ms_chart_dup_title (MS_CHART_DEPARTMENTS, node, p->language);
+  double top = paint_title (p, title, width);
   double row_height = ms_chart_get_row_height (MS_CHART_DEPARTMENTS, p->options);
   double label_width = MIN (width * 0.3, p->size * 16);
   double detail_width = MIN (width * 0.36, p->size * 20);
@@ -1297,10 +1316,204 @@ ms_chart_draw (cairo_t              *cr,
 }
 
 /**
+ * ms_chart_dup_title:
+ * @language: (nullable): "zh_CN", "en", or %NULL for the interface language
+ *
+ * The title the chart draws, which is also its accessible name; the
+ * project chart, drawn under the project's own heading, is named for what
+ * it shows.
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+ms_chart_dup_title (MsChartKind  kind,
+                    MsNode      *node,
+                    const char  *language)
+{
+  const char *lang = ms_l10n_normalize_language (language);
+
+  g_return_val_if_fail (MS_IS_NODE (node), NULL);
+
+  switch (kind)
+    {
+    case MS_CHART_OVERVIEW:
+      return g_strdup (ms_l10n_translate (lang, N_("Projects by status")));
+    case MS_CHART_RATES:
+      if (MS_IS_CATEGORY (node))
+        /* translators: chart title, %s is a category such as 省重点民生实事 */
+        return g_strdup_printf (ms_l10n_translate (lang, N_("Completion rates: %s")),
+                                ms_category_get_title (MS_CATEGORY (node)));
+      return g_strdup (ms_l10n_translate (lang, N_("Completion rates")));
+    case MS_CHART_DEPARTMENTS:
+      return g_strdup (ms_l10n_translate (lang, N_("Departments by projects behind schedule")));
+    case MS_CHART_PROJECT:
+    default:
+      if (MS_IS_PROJECT (node))
+        /* translators: the name of a project's chart of its indicators, %u is the project's number */
+        return g_strdup_printf (ms_l10n_translate (lang, N_("Target against actual, project %u")),
+                                ms_project_get_number (MS_PROJECT (node)));
+      return g_strdup (ms_l10n_translate (lang, N_("Target against actual")));
+    }
+}
+
+/* The cells every chart shares: the project, the indicator, its figures on
+ * the document's date and where it stands, as the rates chart draws them. */
+static void
+fill_row_cells (MsChartRowCells    *cells,
+                const RatesContext *rc,
+                const char         *lang,
+                MsProject          *project,
+                MsIndicator        *indicator)
+{
+  g_autofree char *title = ms_project_dup_short_title (project);
+  double figure;
+  double rate;
+  gboolean has_figure;
+  gboolean has_rate;
+
+  memset (cells, 0, sizeof *cells);
+  cells->project = project;
+  cells->indicator = indicator;
+  cells->project_label = g_strdup_printf ("%u. %s", ms_project_get_number (project), title);
+  cells->schedule = MS_SCHEDULE_NOT_REPORTED;
+
+  if (indicator == NULL)
+    {
+      cells->indicator_name = g_strdup ("");
+      cells->target = g_strdup ("—");
+      cells->actual = g_strdup ("—");
+      cells->rate = g_strdup ("—");
+      cells->state = g_strdup (ms_l10n_translate (lang, N_("no quantitative target")));
+      return;
+    }
+
+  if (rc->known)
+    has_figure = ms_indicator_get_figure_at (indicator, rc->context.as_of, &figure);
+  else
+    {
+      has_figure = ms_indicator_get_has_actual (indicator);
+      figure = ms_indicator_get_actual (indicator);
+    }
+  has_rate = rates_context_get_rate (rc, indicator, &rate);
+
+  cells->indicator_name = g_strdup (ms_indicator_get_name (indicator));
+  cells->target = format_target (indicator, lang);
+  cells->actual = has_figure ? ms_l10n_format_figure (lang, figure, ms_indicator_get_unit (indicator))
+                             : g_strdup (ms_l10n_translate (lang, N_("not reported yet")));
+  cells->rate = has_rate ? ms_l10n_format_percent (lang, rate) : g_strdup ("—");
+  cells->met = ms_indicator_get_state (indicator) == MS_INDICATOR_MET;
+  cells->schedule = indicator_schedule (rc, project, indicator);
+  cells->state = g_strdup (ms_l10n_translate (lang, schedule_words[cells->schedule]));
+}
+
+static void
+append_row (GListStore      *store,
+            MsChartRowCells *cells)
+{
+  g_autoptr(MsChartRow) row = _ms_chart_row_new (cells);
+
+  g_list_store_append (store, row);
+}
+
+static void
+append_department_rows (GListStore         *store,
+                        const RatesContext *rc,
+                        const char         *lang,
+                        MsDepartment       *department,
+                        const char         *group)
+{
+  for (guint i = 0; i < ms_department_get_n_projects (department); i++)
+    {
+      const MsDepartmentProject *entry = ms_department_get_entry (department, i);
+      MsChartRowCells cells;
+
+      /* The project's state, from the indicator that decides it, as the
+       * department's bar counts it. */
+      fill_row_cells (&cells, rc, lang, entry->project, entry->deciding);
+      cells.group = g_strdup (group);
+      cells.schedule = entry->schedule;
+      g_free (cells.state);
+      cells.state = g_strdup (ms_l10n_translate (lang, schedule_words[entry->schedule]));
+      append_row (store, &cells);
+    }
+}
+
+/**
+ * ms_chart_collect_rows:
+ * @node: the chart's node, as for ms_chart_draw()
+ * @language: (nullable): "zh_CN", "en", or %NULL for the interface language
+ *
+ * The chart's rows as words, in the chart's order: one per indicator (or
+ * per project with none; per project of each department in the departments
+ * chart, by the indicator that decides its state). The same rows make the
+ * chart's table, its description and the report's tagged table.
+ *
+ * Returns: (transfer full): a list of #MsChartRow
+ */
+GListModel *
+ms_chart_collect_rows (MsChartKind  kind,
+                       MsNode      *node,
+                       const char  *language)
+{
+  const char *lang = ms_l10n_normalize_language (language);
+  GListStore *store = g_list_store_new (MS_TYPE_CHART_ROW);
+  RatesContext rc;
+
+  g_return_val_if_fail (MS_IS_NODE (node), NULL);
+
+  rates_context_init (&rc, node);
+
+  if (kind == MS_CHART_DEPARTMENTS)
+    {
+      g_autoptr(MsDepartments) departments = ms_departments_new (node);
+      MsDepartment *unassigned = ms_departments_get_unassigned (departments);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (departments)); i++)
+        {
+          g_autoptr(MsDepartment) department = g_list_model_get_item (G_LIST_MODEL (departments), i);
+
+          append_department_rows (store, &rc, lang, department, ms_department_get_name (department));
+        }
+      append_department_rows (store, &rc, lang, unassigned,
+                              ms_l10n_translate (lang, N_("No responsible department")));
+    }
+  else
+    {
+      g_autoptr(GArray) rows = collect_rate_rows (node);
+      const char *group = NULL;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          RateRow *rate_row = &g_array_index (rows, RateRow, i);
+          MsChartRowCells cells;
+
+          /* A heading gives its category to the rows under it. */
+          if (rate_row->project == NULL)
+            {
+              group = ms_category_get_title (rate_row->category);
+              continue;
+            }
+          fill_row_cells (&cells, &rc, lang, rate_row->project, rate_row->indicator);
+          cells.group = kind == MS_CHART_PROJECT ? NULL : g_strdup (group);
+          if (kind == MS_CHART_OVERVIEW)
+            {
+              /* The overview counts projects by the status the file gives. */
+              g_free (cells.state);
+              cells.state = g_strdup (ms_l10n_translate (lang, ms_status_get_label_untranslated (
+                                                               ms_project_get_status (rate_row->project))));
+            }
+          append_row (store, &cells);
+        }
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+/**
  * ms_chart_describe:
  *
- * States in words what the chart shows, for screen readers and as a text
- * alternative to the picture.
+ * States in one or two sentences what the chart shows and its headline
+ * figure, for screen readers; its rows are in ms_chart_collect_rows().
  *
  * Returns: (transfer full): the description
  */
@@ -1309,103 +1522,100 @@ ms_chart_describe (MsChartKind  kind,
                    MsNode      *node,
                    const char  *language)
 {
-  GString *out = g_string_new (NULL);
   const char *lang = ms_l10n_normalize_language (language);
-  MsStats stats = { 0 };
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GHashTable) projects = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) lagging_groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *unassigned = ms_l10n_translate (lang, N_("No responsible department"));
+  guint by_status[MS_N_STATUSES] = { 0 };
+  guint n_indicators = 0;
+  guint n_met = 0;
+  guint n_lagging = 0;
+  GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (MS_IS_NODE (node), NULL);
 
-  ms_stats_add_node (&stats, node);
+  rows = ms_chart_collect_rows (kind, node, lang);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(MsChartRow) row = g_list_model_get_item (rows, i);
+      MsProject *project = ms_chart_row_get_project (row);
+      const char *group = ms_chart_row_get_group (row);
+      MsSchedule schedule = ms_chart_row_get_schedule (row);
+      /* As the departments chart counts it: not reported is not behind. */
+      gboolean lagging = schedule == MS_SCHEDULE_OVERDUE || schedule == MS_SCHEDULE_AT_RISK ||
+                         schedule == MS_SCHEDULE_BEHIND;
+
+      if (g_hash_table_add (projects, project))
+        by_status[ms_project_get_status (project)]++;
+      if (ms_chart_row_get_indicator (row) != NULL)
+        {
+          n_indicators++;
+          n_met += ms_chart_row_get_met (row);
+          n_lagging += lagging;
+        }
+      if (group != NULL && g_strcmp0 (group, unassigned) != 0)
+        {
+          g_hash_table_add (groups, (char *)group);
+          if (lagging)
+            g_hash_table_add (lagging_groups, (char *)group);
+        }
+    }
 
   switch (kind)
     {
     case MS_CHART_OVERVIEW:
-      /* translators: start of a chart description: the number of projects */
-      g_string_append_printf (out, ms_l10n_ngettext (lang, "%u project.", "%u projects.", stats.n_projects),
-                              stats.n_projects);
-      for (MsStatus status = 0; status < MS_N_STATUSES; status++)
-        {
-          g_string_append_c (out, ' ');
-          /* translators: one status in a chart description, such as "Completed: 31." */
-          g_string_append_printf (out, ms_l10n_translate (lang, N_("%s: %u.")),
-                                  ms_l10n_translate (lang, ms_status_get_label_untranslated (status)),
-                                  stats.n_by_status[status]);
-        }
-      g_string_append_c (out, ' ');
-      /* translators: in a chart description */
-      g_string_append_printf (out, ms_l10n_translate (lang, N_("%u met every target.")),
-                              stats.n_projects_all_met);
+      {
+        guint n_projects = g_hash_table_size (projects);
+
+        /* translators: first sentence of the overview chart's description */
+        g_string_append_printf (out, ms_l10n_ngettext (lang, "Status of %u project, by category.",
+                                                       "Status of %u projects, by category.", n_projects),
+                                n_projects);
+        for (MsStatus status = 0; status < MS_N_STATUSES; status++)
+          {
+            g_string_append_c (out, ' ');
+            /* translators: one status in a chart description, such as "Completed: 31." */
+            g_string_append_printf (out, ms_l10n_translate (lang, N_("%s: %u.")),
+                                    ms_l10n_translate (lang, ms_status_get_label_untranslated (status)),
+                                    by_status[status]);
+          }
+      }
       break;
 
     case MS_CHART_DEPARTMENTS:
       {
-        /* Each department in the chart's order, with its figures. */
-        g_autoptr(MsDepartments) departments = ms_departments_new (node);
-        MsDepartment *unassigned = ms_departments_get_unassigned (departments);
+        guint n_groups = g_hash_table_size (groups);
+        guint n_lagging_groups = g_hash_table_size (lagging_groups);
 
-        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (departments)); i++)
-          {
-            g_autoptr(MsDepartment) department = g_list_model_get_item (G_LIST_MODEL (departments), i);
-            g_autofree char *summary = ms_department_format_summary (department, lang);
-
-            if (out->len > 0)
-              g_string_append_c (out, '\n');
-            g_string_append_printf (out, "%s: %s", ms_department_get_name (department), summary);
-          }
-        if (ms_department_get_n_projects (unassigned) > 0)
-          {
-            g_autofree char *summary = ms_department_format_summary (unassigned, lang);
-
-            if (out->len > 0)
-              g_string_append_c (out, '\n');
-            g_string_append_printf (out, "%s: %s", ms_l10n_translate (lang, N_("No responsible department")),
-                                    summary);
-          }
+        /* translators: first sentence of the departments chart's description */
+        g_string_append_printf (out, ms_l10n_ngettext (lang, "Projects behind schedule in each of %u department.",
+                                                       "Projects behind schedule in each of %u departments.",
+                                                       n_groups),
+                                n_groups);
+        g_string_append_c (out, ' ');
+        /* translators: second sentence of the departments chart's description */
+        g_string_append_printf (out, ms_l10n_ngettext (lang, "%u department has projects behind schedule.",
+                                                       "%u departments have projects behind schedule.",
+                                                       n_lagging_groups),
+                                n_lagging_groups);
       }
       break;
 
     case MS_CHART_RATES:
     case MS_CHART_PROJECT:
     default:
-      {
-        g_autoptr(GArray) rows = collect_rate_rows (node);
-        RatesContext rc;
-
-        rates_context_init (&rc, node);
-        for (guint i = 0; i < rows->len; i++)
-          {
-            RateRow *row = &g_array_index (rows, RateRow, i);
-            MsPainter p = { 0 };
-            g_autofree char *label = NULL;
-            g_autofree char *summary = NULL;
-
-            p.language = lang;
-            label = rate_row_label (&p, row);
-            if (row->project == NULL)
-              {
-                if (out->len > 0)
-                  g_string_append_c (out, '\n');
-                g_string_append (out, label);
-                continue;
-              }
-            if (row->indicator == NULL)
-              summary = g_strdup (ms_l10n_translate (lang, N_("no quantitative target")));
-            else
-              summary = ms_chart_format_indicator (row->indicator, lang);
-
-            if (out->len > 0)
-              g_string_append_c (out, '\n');
-            g_string_append_printf (out, "%s: %s", label, summary);
-            /* Where it stands, as the word after its bar says. */
-            if (rc.known && row->indicator != NULL)
-              {
-                MsDate deadline = ms_schedule_context_get_deadline (&rc.context, row->project);
-                MsSchedule schedule = ms_indicator_get_schedule (row->indicator, &rc.context, deadline);
-
-                g_string_append_printf (out, " · %s", ms_l10n_translate (lang, schedule_words[schedule]));
-              }
-          }
-      }
+      /* translators: first sentence of a chart's description: its indicators */
+      g_string_append_printf (out, ms_l10n_ngettext (lang, "Target against actual for %u indicator.",
+                                                     "Target against actual for %u indicators.", n_indicators),
+                              n_indicators);
+      g_string_append_c (out, ' ');
+      /* translators: the headline figure of a chart's description: indicators that met their target, then
+       * those behind schedule, such as "52 met their targets; behind schedule: 3." */
+      g_string_append_printf (out, ms_l10n_ngettext (lang, "%u met its target; behind schedule: %u.",
+                                                     "%u met their targets; behind schedule: %u.", n_met),
+                              n_met, n_lagging);
       break;
     }
 

@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "ms-chart-row.h"
 #include "ms-document.h"
 #include "ms-schedule.h"
 
@@ -97,6 +98,8 @@ typedef struct
   MsDate last_date;
   double max_value;
   guint  n_points;
+  /* The colours drawn with, to tell which style a screen chart follows. */
+  MsChartPalette palette;
 } MsChartInfo;
 
 #define MS_CHART_FONT_FAMILY "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, sans-serif"
@@ -122,6 +125,12 @@ double      ms_chart_get_natural_height (MsChartKind           kind,
                                          MsNode               *node,
                                          const MsChartOptions *options);
 char       *ms_chart_describe           (MsChartKind           kind,
+                                         MsNode               *node,
+                                         const char           *language);
+char       *ms_chart_dup_title          (MsChartKind           kind,
+                                         MsNode               *node,
+                                         const char           *language);
+GListModel *ms_chart_collect_rows       (MsChartKind           kind,
                                          MsNode               *node,
                                          const char           *language);
 const char *ms_chart_kind_to_string     (MsChartKind           kind);

@@ -30,7 +30,7 @@ struct _MsChartView
   GtkAdjustment *vadjustment;
   gulong         scroll_handler;
   /* The spoken description follows edits a moment later, not at each
-   * keystroke: it names every row. */
+   * keystroke: it counts every row. */
   guint          description_id;
 };
 
@@ -59,14 +59,18 @@ static guint signals[N_SIGNALS];
 static void
 update_description (MsChartView *self)
 {
+  g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
   if (self->node == NULL)
     return;
 
-  /* A screen reader hears the figures the picture shows. */
+  /* A screen reader hears the chart's title, then what it shows and its
+   * headline figure; the rows are in the chart's table. */
+  title = ms_chart_dup_title (self->kind, self->node, NULL);
   description = ms_chart_describe (self->kind, self->node, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
@@ -374,6 +378,8 @@ ms_chart_view_set_kind (MsChartView *self,
     return;
 
   self->kind = kind;
+  /* A bar of the rates chart leads to its project. */
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), kind == MS_CHART_RATES ? "pointer" : NULL);
   on_node_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }

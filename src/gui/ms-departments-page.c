@@ -12,7 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "ms-chart-view.h"
+#include "ms-chart-panel.h"
 #include "ms-departments-page.h"
 #include "ms-departments.h"
 #include "ms-gui-util.h"
@@ -32,7 +32,7 @@ struct _MsDepartmentsPage
   MsDepartments *departments;
 
   GtkListBox    *unassigned_list;
-  MsChartView   *chart;
+  MsChartPanel  *chart;
   GtkListBox    *department_list;
 };
 
@@ -266,7 +266,7 @@ ms_departments_page_class_init (MsDepartmentsPageClass *klass)
   signals[PROJECT_ACTIVATED] = g_signal_new ("project-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, MS_TYPE_PROJECT);
 
-  g_type_ensure (MS_TYPE_CHART_VIEW);
+  g_type_ensure (MS_TYPE_CHART_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-departments-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MsDepartmentsPage, unassigned_list);
   gtk_widget_class_bind_template_child (widget_class, MsDepartmentsPage, chart);
@@ -297,7 +297,7 @@ ms_departments_page_set_document (MsDepartmentsPage *self,
       g_signal_connect_object (self->departments, "notify::unassigned", G_CALLBACK (update_unassigned), self,
                                G_CONNECT_SWAPPED);
     }
-  ms_chart_view_set_node (self->chart, document ? MS_NODE (document) : NULL);
+  ms_chart_panel_set_node (self->chart, document ? MS_NODE (document) : NULL);
   gtk_list_box_bind_model (self->department_list, G_LIST_MODEL (self->departments), create_department_row, self, NULL);
   update_unassigned (self);
 }
@@ -326,7 +326,7 @@ ms_departments_page_get_chart (MsDepartmentsPage *self)
 {
   g_return_val_if_fail (MS_IS_DEPARTMENTS_PAGE (self), NULL);
 
-  return GTK_WIDGET (self->chart);
+  return GTK_WIDGET (ms_chart_panel_get_view (self->chart));
 }
 
 guint

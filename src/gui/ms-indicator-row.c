@@ -34,6 +34,7 @@ struct _MsIndicatorRow
   GtkEntry      *actual_entry;
   GtkDropDown   *comparison_dropdown;
   GtkLabel      *rate_label;
+  GtkLabel      *state_label;
   GtkToggleButton *history_button;
   GtkRevealer   *history_revealer;
   AdwBin        *history_slot;
@@ -151,6 +152,10 @@ update_state_style (MsIndicatorRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->rate_label), "success");
   else if (state == MS_INDICATOR_UNMET)
     gtk_widget_add_css_class (GTK_WIDGET (self->rate_label), "warning");
+  /* translators: under an indicator's completion rate, beside its colour */
+  gtk_label_set_label (self->state_label, state == MS_INDICATOR_MET ? C_("indicator state", "Target met")
+                                          : state == MS_INDICATOR_UNMET ? C_("indicator state", "Not met yet")
+                                                                        : "");
 }
 
 /* Up and down follow the row's place, which changes as siblings come and go. */
@@ -239,6 +244,7 @@ ms_indicator_row_class_init (MsIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, actual_entry);
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, comparison_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, rate_label);
+  gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, history_button);
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, history_revealer);
   gtk_widget_class_bind_template_child (widget_class, MsIndicatorRow, history_slot);

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ms-binder.h"
-#include "ms-chart-view.h"
+#include "ms-chart-panel.h"
 #include "ms-gui-util.h"
 #include "ms-l10n.h"
 #include "ms-check.h"
@@ -47,8 +47,8 @@ struct _MsOverviewPage
   AdwPreferencesGroup *attention_group;
   GtkListBox    *attention_list;
   GtkButton     *attention_more;
-  MsChartView   *overview_chart;
-  MsChartView   *rates_chart;
+  MsChartPanel  *overview_chart;
+  MsChartPanel  *rates_chart;
   AdwEntryRow   *title_row;
   AdwEntryRow   *region_row;
   GtkSpinButton *year_spin;
@@ -410,7 +410,7 @@ ms_overview_page_class_init (MsOverviewPageClass *klass)
   object_class->dispose = ms_overview_page_dispose;
   widget_class->map = ms_overview_page_map;
 
-  g_type_ensure (MS_TYPE_CHART_VIEW);
+  g_type_ensure (MS_TYPE_CHART_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, MsOverviewPage, subtitle_label);
@@ -508,8 +508,8 @@ ms_overview_page_set_document (MsOverviewPage *self,
       ms_binder_set_source (self->binder, document);
     }
 
-  ms_chart_view_set_node (self->overview_chart, document ? MS_NODE (document) : NULL);
-  ms_chart_view_set_node (self->rates_chart, document ? MS_NODE (document) : NULL);
+  ms_chart_panel_set_node (self->overview_chart, document ? MS_NODE (document) : NULL);
+  ms_chart_panel_set_node (self->rates_chart, document ? MS_NODE (document) : NULL);
 
   if (document != NULL)
     {
@@ -532,7 +532,7 @@ ms_overview_page_get_chart (MsOverviewPage *self)
 {
   g_return_val_if_fail (MS_IS_OVERVIEW_PAGE (self), NULL);
 
-  return GTK_WIDGET (self->overview_chart);
+  return GTK_WIDGET (ms_chart_panel_get_view (self->overview_chart));
 }
 
 /* For tests: the text of headline figure @index (0 projects, then each MsSchedule + 1). */

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ms-chart-view.h"
@@ -34,6 +35,8 @@ struct _MsProgressView
   GSignalGroup   *document_signals;
 
   GtkDrawingArea *chart;
+  /* What the chart's last drawing did, colours included. */
+  MsChartInfo     chart_info;
   GtkLabel       *empty_label;
   GtkListBox     *entries;
   /* Of EntryRow, in date order. */
@@ -261,7 +264,7 @@ draw_chart_cb (GtkDrawingArea *area,
   ms_chart_options_init_for_widget (&options, GTK_WIDGET (area));
   /* The row above already names the indicator. */
   options.show_title = FALSE;
-  ms_chart_draw_progress (cr, width, height, self->indicator, &context, deadline, &options, NULL);
+  ms_chart_draw_progress (cr, width, height, self->indicator, &context, deadline, &options, &self->chart_info);
 }
 
 /* The chart shows once there is a figure by date; a screen reader hears
@@ -370,6 +373,9 @@ ms_progress_view_init (MsProgressView *self)
     g_signal_group_connect_swapped (self->indicator_signals, chart_notifies[i], G_CALLBACK (update_chart), self);
   self->project_signals = g_signal_group_new (MS_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "notify::deadline", G_CALLBACK (update_chart), self);
+  /* The chart takes its colours from the style: dark, high contrast. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify", G_CALLBACK (gtk_widget_queue_draw),
+                           self->chart, G_CONNECT_SWAPPED);
   self->document_signals = g_signal_group_new (MS_TYPE_DOCUMENT);
   for (guint i = 0; i < G_N_ELEMENTS (period_notifies); i++)
     g_signal_group_connect_swapped (self->document_signals, period_notifies[i], G_CALLBACK (update_chart), self);
@@ -417,6 +423,20 @@ ms_progress_view_get_chart (MsProgressView *self)
   g_return_val_if_fail (MS_IS_PROGRESS_VIEW (self), NULL);
 
   return GTK_WIDGET (self->chart);
+}
+
+/**
+ * ms_progress_view_get_chart_info:
+ *
+ * What the chart's last drawing did, and in which colours.
+ */
+void
+ms_progress_view_get_chart_info (MsProgressView *self,
+                                 MsChartInfo    *info)
+{
+  g_return_if_fail (MS_IS_PROGRESS_VIEW (self));
+
+  *info = self->chart_info;
 }
 
 /**

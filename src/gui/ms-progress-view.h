@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ms-chart.h"
 #include "ms-history.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,7 @@ GtkWidget *ms_progress_view_new          (MsIndicator *indicator,
 guint      ms_progress_view_get_n_rows   (MsProgressView *self);
 GtkWidget *ms_progress_view_get_chart    (MsProgressView *self);
 char      *ms_progress_view_dup_description (MsProgressView *self);
+void       ms_progress_view_get_chart_info  (MsProgressView *self,
+                                             MsChartInfo    *info);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 #include "ms-binder.h"
 #include "ms-l10n.h"
 #include "ms-check.h"
-#include "ms-chart-view.h"
+#include "ms-chart-panel.h"
 #include "ms-edits.h"
 #include "ms-gui-util.h"
 #include "ms-indicator-row.h"
@@ -56,7 +56,7 @@ struct _MsProjectView
   GtkTextBuffer *completion_buffer;
   GtkTextBuffer *note_buffer;
   GtkListBox    *indicator_list;
-  MsChartView   *chart_view;
+  MsChartPanel  *chart_panel;
 };
 
 G_DEFINE_FINAL_TYPE (MsProjectView, ms_project_view, GTK_TYPE_WIDGET)
@@ -253,7 +253,7 @@ ms_project_view_class_init (MsProjectViewClass *klass)
 
   object_class->dispose = ms_project_view_dispose;
 
-  g_type_ensure (MS_TYPE_CHART_VIEW);
+  g_type_ensure (MS_TYPE_CHART_PANEL);
   g_type_ensure (MS_TYPE_TEXT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, stack);
@@ -276,7 +276,7 @@ ms_project_view_class_init (MsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, completion_buffer);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, note_buffer);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, indicator_list);
-  gtk_widget_class_bind_template_child (widget_class, MsProjectView, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, chart_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_names_done_cb);
   gtk_widget_class_install_action (widget_class, "project.add-indicator", NULL, add_indicator_activated);
@@ -361,7 +361,7 @@ ms_project_view_set_project (MsProjectView *self,
       g_signal_group_set_target (self->group_signals, NULL);
       g_signal_group_set_target (self->project_signals, NULL);
       gtk_list_box_bind_model (self->indicator_list, NULL, NULL, NULL, NULL);
-      ms_chart_view_set_node (self->chart_view, NULL);
+      ms_chart_panel_set_node (self->chart_panel, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -373,7 +373,7 @@ ms_project_view_set_project (MsProjectView *self,
   update_schedule (self);
   gtk_list_box_bind_model (self->indicator_list, ms_project_get_indicators (project),
                            create_indicator_row, self, NULL);
-  ms_chart_view_set_node (self->chart_view, MS_NODE (project));
+  ms_chart_panel_set_node (self->chart_panel, MS_NODE (project));
   gtk_stack_set_visible_child_name (self->stack, "project");
   /* Each project opens at its top: its number, status and target first. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -407,5 +407,5 @@ ms_project_view_get_chart (MsProjectView *self)
 {
   g_return_val_if_fail (MS_IS_PROJECT_VIEW (self), NULL);
 
-  return GTK_WIDGET (self->chart_view);
+  return GTK_WIDGET (ms_chart_panel_get_view (self->chart_panel));
 }
