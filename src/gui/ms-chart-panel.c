@@ -13,6 +13,7 @@
 
 #include "ms-chart-panel.h"
 #include "ms-gui-util.h"
+#include "ms-table-cell.h"
 
 /* A chart and, a toggle away, the same rows as a table: what a screen
  * reader or the keyboard reads instead of the picture. The table's rows
@@ -81,6 +82,7 @@ update_names (MsChartPanel *self)
   /* translators: the accessible name of the toggle that shows a chart as a table, %s is the chart's title */
   toggle_name = g_strdup_printf (_("Show %s as a table"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL, table_name, -1);
+  ms_column_view_name_parts (self->table, table_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, toggle_name,
                                   -1);
 }
@@ -267,7 +269,13 @@ ms_chart_panel_class_init (MsChartPanelClass *klass)
 static void
 ms_chart_panel_init (MsChartPanel *self)
 {
+  g_type_ensure (MS_TYPE_TABLE_CELL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Named for what they are until a chart is shown; then after its title. */
+  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The chart as a table"), -1);
+  ms_column_view_name_parts (self->table, _("The chart as a table"));
 
   self->node_signals = g_signal_group_new (MS_TYPE_NODE);
   g_signal_group_connect_swapped (self->node_signals, "changed", G_CALLBACK (on_node_changed_cb), self);

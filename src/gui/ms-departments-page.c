@@ -175,6 +175,23 @@ on_department_expanded_cb (AdwExpanderRow    *expander,
     adw_expander_row_add_row (expander, create_project_row (self, g_ptr_array_index (entries, p)));
 }
 
+/* libadwaita 1.2 leaves an expander row and the lists inside it nameless:
+ * a screen reader would say "list item" for each department. */
+static void
+name_expander_parts (GtkWidget  *widget,
+                     const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      if (!ADW_IS_PREFERENCES_ROW (child))
+        name_expander_parts (child, title);
+    }
+}
+
 static GtkWidget *
 create_expander (MsDepartmentsPage *self,
                  MsDepartment      *department,
@@ -187,6 +204,11 @@ create_expander (MsDepartmentsPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  name_expander_parts (expander, title);
   ms_widget_mark_chinese (expander);
 
   g_object_set_data_full (G_OBJECT (expander), "ms-department", g_object_ref (department), g_object_unref);
@@ -234,6 +256,8 @@ update_unassigned (MsDepartmentsPage *self)
   expander = create_expander (self, unassigned, title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("Not counted for any department: name one in each project"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Not counted for any department: name one in each project"), -1);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
   gtk_list_box_append (self->unassigned_list, expander);
 }

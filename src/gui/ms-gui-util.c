@@ -11,6 +11,10 @@
 
 #include <math.h>
 
+#include <adwaita.h>
+#include <string.h>
+
+#include "ms-choice-item.h"
 #include "ms-gui-util.h"
 #include "ms-indicator.h"
 #include "ms-number.h"
@@ -224,21 +228,130 @@ on_choice_popup_mapped_cb (GtkWidget *choice)
     gtk_widget_add_tick_callback (list, focus_selected_item_tick, choice, NULL);
 }
 
+/* A one-row list shows the current value (inside a drop-down's button);
+ * its row takes the focus in GTK 4.8 though the button already has it. */
+static void
+name_choice_parts (GtkWidget  *widget,
+                   const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        continue;
+      if (GTK_IS_TOGGLE_BUTTON (child) || GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      else if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkListItemWidget"))
+        gtk_widget_set_focusable (child, FALSE);
+      name_choice_parts (child, name);
+    }
+}
+
 /**
- * ms_choice_focus_selected_on_popup:
- * @choice: an #AdwComboRow or a #GtkDropDown
+ * ms_choice_prepare:
+ * @choice: an #AdwComboRow or a #GtkDropDown of a #GtkStringList
+ * @name: (nullable): what the choice is for, if it is not a row's title
  *
- * Opens the choice's list on the current value, so that arrow keys move
- * from it: GTK 4.8 and libadwaita 1.2 put the focus on the first item.
+ * Makes a choice usable from the keyboard and by a screen reader: its list
+ * opens on the current value, so that arrow keys move from it (GTK 4.8
+ * and libadwaita 1.2 focus the first item); the list, its values and the
+ * drop-down's button are named, where GTK names them by their types.
  */
 void
-ms_choice_focus_selected_on_popup (GtkWidget *choice)
+ms_choice_prepare (GtkWidget  *choice,
+                   const char *name)
 {
   GtkWidget *popover = find_descendant (choice, GTK_TYPE_POPOVER);
+  GtkWidget *list = popover != NULL ? find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
+  g_autoptr(GtkListItemFactory) factory = ms_choice_item_factory_new ();
 
-  g_return_if_fail (popover != NULL);
+  g_return_if_fail (popover != NULL && list != NULL);
+
+  if (name == NULL)
+    name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (choice));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  name_choice_parts (choice, name);
+  g_object_set (choice, "factory", factory, "list-factory", factory, NULL);
 
   g_signal_connect_swapped (popover, "map", G_CALLBACK (on_choice_popup_mapped_cb), choice);
+}
+
+/**
+ * ms_widget_name_inner_list:
+ * @widget: an #AdwPreferencesGroup, or another widget holding one list
+ *
+ * Names the first #GtkListBox inside @widget: a group's own list is made
+ * by libadwaita, out of reach of the template, and GTK 4.8 names it by
+ * its type.
+ */
+void
+ms_widget_name_inner_list (GtkWidget  *widget,
+                           const char *name)
+{
+  GtkWidget *list = find_descendant (widget, GTK_TYPE_LIST_BOX);
+
+  g_return_if_fail (list != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* "_Save" is read "Save", and "保存(_S)" "保存": the key in brackets is for
+ * the eye, and a screen reader announces the mnemonic on its own. */
+char *
+ms_label_strip_mnemonic (const char *label)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      const char *after = NULL;
+
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        after = p + 3;
+      else if (g_str_has_prefix (p, "（_") && p[4] != '\0' && g_str_has_prefix (p + 5, "）"))
+        after = p + 5 + strlen ("）") - 1;
+      if (after != NULL)
+        {
+          p = after;
+          continue;
+        }
+      if (p[0] == '_' && p[1] == '_')
+        p++;
+      else if (p[0] == '_')
+        continue;
+      g_string_append_c (text, *p);
+    }
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
+/**
+ * ms_widget_name_mnemonic_buttons:
+ * @root: a dialog, or a part of one
+ *
+ * GTK 4.8 names a button with a mnemonic label by the raw label and its
+ * text ("_Save Save"). Every such button under @root is named by its label
+ * without the mnemonic. Call once the buttons exist: for a message dialog,
+ * after its responses are added.
+ */
+void
+ms_widget_name_mnemonic_buttons (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)) &&
+          gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+        {
+          g_autofree char *name = ms_label_strip_mnemonic (gtk_button_get_label (GTK_BUTTON (child)));
+
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      else
+        ms_widget_name_mnemonic_buttons (child);
+    }
 }
 
 /* The style class of a schedule state, such as "schedule-behind": it only

@@ -22,7 +22,12 @@ char  *ms_group_dup_heading         (MsGroup    *group);
 double ms_parse_figure              (const char *text,
                                      gboolean   *valid);
 char  *ms_figure_to_text            (double      value);
-void   ms_choice_focus_selected_on_popup (GtkWidget *choice);
+void   ms_choice_prepare            (GtkWidget  *choice,
+                                     const char *name);
+char  *ms_label_strip_mnemonic      (const char *label);
+void   ms_widget_name_inner_list    (GtkWidget  *widget,
+                                     const char *name);
+void   ms_widget_name_mnemonic_buttons (GtkWidget *root);
 void   ms_widget_dispose_bin_template (GtkWidget *widget,
                                        GType      type);
 

@@ -516,6 +516,7 @@ static void
 ms_import_dialog_init (MsImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
 
   /* The notice's words are Chinese whatever the interface's language. */
   ms_widget_mark_chinese (GTK_WIDGET (self->title_row));

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ms-gui-util.h"
 #include "ms-import-row.h"
 
@@ -47,6 +49,21 @@ show_text (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
 }
 
+/* The row and the list item around it are read by what the row shows;
+ * GTK 4.8 would read them as their types. */
+static void
+set_name (MsImportRow *self,
+          const char  *name)
+{
+  GtkWidget *list_item = GTK_WIDGET (self);
+
+  while (list_item != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (list_item), "GtkListItemWidget"))
+    list_item = gtk_widget_get_parent (list_item);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (list_item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list_item), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 update (MsImportRow *self)
 {
@@ -69,6 +86,7 @@ update (MsImportRow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->icon), FALSE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      set_name (self, "");
       return;
     }
 
@@ -83,6 +101,14 @@ update (MsImportRow *self)
   show_text (self->subtitle_label, subtitle);
   show_text (self->note_label, note);
   show_text (self->detail_label, detail);
+  {
+    g_autofree char *name = subtitle != NULL && *subtitle != '\0'
+                              /* translators: an imported row as a screen reader names it: its title, then its details */
+                              ? g_strdup_printf (_("%s, %s"), title, subtitle)
+                              : g_strdup (title);
+
+    set_name (self, name);
+  }
 
   /* The notice's words are Chinese whatever the interface's language. */
   if (ms_import_entry_is_notice_text (self->entry))

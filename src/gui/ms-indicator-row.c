@@ -158,6 +158,17 @@ update_state_style (MsIndicatorRow *self)
                                                                         : "");
 }
 
+/* The row is read by the indicator's name; its fields by their labels. */
+static void
+update_name (MsIndicatorRow *self)
+{
+  const char *name = ms_indicator_get_name (self->indicator);
+  /* translators: an indicator's row as a screen reader names it; %s is its name, such as 新增学位 */
+  g_autofree char *label = g_strdup_printf (_("Indicator: %s"), name != NULL && *name != '\0' ? name : _("unnamed"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 /* Up and down follow the row's place, which changes as siblings come and go. */
 static void
 update_move_actions (MsIndicatorRow *self)
@@ -262,7 +273,7 @@ ms_indicator_row_init (MsIndicatorRow *self)
 
   ms_widget_mark_chinese (GTK_WIDGET (self->name_entry));
   ms_widget_mark_chinese (GTK_WIDGET (self->unit_entry));
-  ms_choice_focus_selected_on_popup (GTK_WIDGET (self->comparison_dropdown));
+  ms_choice_prepare (GTK_WIDGET (self->comparison_dropdown), _("Comparison"));
 }
 
 static void
@@ -287,6 +298,7 @@ bind_fields (MsIndicatorRow *self)
   ms_binder_bind_full (binder, "has-rate", self->rate_label, "label", NULL, MS_BINDER_READ_ONLY, &rate_funcs,
                        self);
   ms_binder_connect (binder, "notify::state", G_CALLBACK (update_state_style), self);
+  ms_binder_connect (binder, "notify::name", G_CALLBACK (update_name), self);
 }
 
 GtkWidget *
@@ -306,6 +318,7 @@ ms_indicator_row_new (MsIndicator *indicator,
   bind_fields (self);
   ms_binder_set_source (self->binder, indicator);
   update_state_style (self);
+  update_name (self);
 
   parent = ms_node_get_parent (MS_NODE (indicator));
   if (MS_IS_PROJECT (parent))

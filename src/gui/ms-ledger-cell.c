@@ -109,8 +109,30 @@ show_figure (MsLedgerCell            *self,
   gtk_label_set_label (self->label, text);
 }
 
+/* GTK 4.8 names a column view's cells and rows by their types: the cell
+ * is named by what it shows, the row by the project's number and title. */
 static void
-update (MsLedgerCell *self)
+name_cell_and_row (MsLedgerCell *self)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+  if (cell == NULL || !g_str_equal (G_OBJECT_TYPE_NAME (cell), "GtkColumnViewCell"))
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->label), -1);
+  if (self->column == MS_LEDGER_PROJECT && row != NULL)
+    {
+      /* translators: a ledger row as a screen reader names it: the project's number and title */
+      g_autofree char *name = g_strdup_printf (_("%u · %s"), ms_project_get_number (self->project),
+                                               gtk_label_get_text (self->label));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+static void
+update_text (MsLedgerCell *self)
 {
   MsDocument *document;
   MsScheduleContext context;
@@ -189,6 +211,14 @@ update (MsLedgerCell *self)
       show_date (self, ms_ledger_get_last_update (self->project));
       break;
     }
+}
+
+static void
+update (MsLedgerCell *self)
+{
+  update_text (self);
+  if (self->project != NULL)
+    name_cell_and_row (self);
 }
 
 /* Cells are narrow: the whole text is in a tooltip, made only when asked

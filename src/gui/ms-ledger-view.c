@@ -14,6 +14,7 @@
 
 #include "ms-gui-util.h"
 #include "ms-ledger-view.h"
+#include "ms-table-cell.h"
 #include "ms-paste.h"
 #include "ms-project-list.h"
 
@@ -529,6 +530,7 @@ ms_ledger_view_init (MsLedgerView *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_column_view_name_parts (self->column_view, _("Ledger of Projects"));
 
   self->filter_by = MS_PROJECT_FILTER_ALL;
   gtk_custom_filter_set_filter_func (self->filter, filter_project, self, NULL);

@@ -720,6 +720,7 @@ ms_merge_dialog_init (MsMergeDialog *self)
   self->shown = g_ptr_array_new ();
   self->checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
   gtk_list_box_set_header_func (self->changes_list, update_project_header, self, NULL);
 }
 

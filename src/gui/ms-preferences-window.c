@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "ms-gui-util.h"
 #include "ms-preferences-window.h"
 #include "ms-settings.h"
 
@@ -111,6 +114,29 @@ ms_preferences_window_set_property (GObject      *object,
     }
 }
 
+/* libadwaita 1.2 leaves its search entry and its list of results nameless
+ * (read as their types). Search is off here, but they are in the tree. */
+static void
+name_search_parts (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* The groups with a title are ours; the one without lists results. */
+      if (ADW_IS_PREFERENCES_GROUP (child) && *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)))
+        continue;
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search preferences"), -1);
+      else if (GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Preferences found"), -1);
+      else
+        name_search_parts (child);
+    }
+}
+
 static void
 ms_preferences_window_class_init (MsPreferencesWindowClass *klass)
 {
@@ -144,6 +170,10 @@ static void
 ms_preferences_window_init (MsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_choice_prepare (GTK_WIDGET (self->interface_language_row), NULL);
+  ms_choice_prepare (GTK_WIDGET (self->report_language_row), NULL);
+  ms_choice_prepare (GTK_WIDGET (self->paper_row), NULL);
+  name_search_parts (GTK_WIDGET (self));
 }
 
 /**

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ms-gui-util.h"
 #include "ms-editor.h"
 #include "ms-print-dialog.h"
 #include "ms-print-operation.h"
@@ -236,6 +237,7 @@ show_error (GtkWindow  *parent,
   /* Heading and body are plain text (no markup): file names and reasons show as they are. */
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (message), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  ms_widget_name_mnemonic_buttons (message);
   gtk_window_present (GTK_WINDOW (message));
 }
 
@@ -528,6 +530,7 @@ set_up_buttons (MsPrintDialog *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (print_button), "print.print");
   gtk_button_set_label (export_button, _("_Export…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export_button), "print.export");
+  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->default_button));
   /* Enter prints (or exports) what the dialog opens with; Tab leads to the choices. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->default_button));
@@ -832,6 +835,11 @@ ms_print_dialog_init (MsPrintDialog *self)
 {
   self->scope = g_strdup ("all");
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_choice_prepare (GTK_WIDGET (self->chart_row), NULL);
+  ms_choice_prepare (GTK_WIDGET (self->style_row), NULL);
+  ms_choice_prepare (GTK_WIDGET (self->language_row), NULL);
+  ms_choice_prepare (GTK_WIDGET (self->paper_row), NULL);
+  ms_choice_prepare (GTK_WIDGET (self->format_row), NULL);
 }
 
 /**

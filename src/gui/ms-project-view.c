@@ -41,6 +41,7 @@ struct _MsProjectView
   GtkLabel      *heading_label;
   GtkSpinButton *number_spin;
   AdwComboRow   *status_row;
+  AdwPreferencesGroup *details_group;
   AdwEntryRow   *departments_row;
   AdwEntryRow   *partners_row;
   GtkImage      *schedule_icon;
@@ -113,6 +114,7 @@ update_schedule (MsProjectView *self)
   schedule = ms_project_get_schedule (project, &context, NULL);
   state = ms_project_dup_schedule_text (project, &context, TRUE);
   gtk_label_set_label (self->schedule_label, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_label), TRUE);
   gtk_image_set_from_icon_name (self->schedule_icon, ms_schedule_get_icon_name (schedule));
   ms_widget_set_schedule_class (GTK_WIDGET (self->schedule_icon), schedule);
 
@@ -165,6 +167,7 @@ update_heading (MsProjectView *self)
     /* translators: the detail view's heading for a project outside any group: its number */
     heading = g_strdup_printf (_("Project %u"), ms_project_get_number (project));
   gtk_label_set_label (self->heading_label, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->heading_label), TRUE);
 }
 
 /* Shows the names the way they are saved, once the user is done typing. */
@@ -261,6 +264,7 @@ ms_project_view_class_init (MsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, number_spin);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, status_row);
+  gtk_widget_class_bind_template_child (widget_class, MsProjectView, details_group);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, departments_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, partners_row);
   gtk_widget_class_bind_template_child (widget_class, MsProjectView, schedule_icon);
@@ -299,7 +303,8 @@ ms_project_view_init (MsProjectView *self)
   ms_widget_mark_chinese (GTK_WIDGET (self->target_view));
   ms_widget_mark_chinese (GTK_WIDGET (self->completion_view));
   ms_widget_mark_chinese (GTK_WIDGET (self->note_view));
-  ms_choice_focus_selected_on_popup (GTK_WIDGET (self->status_row));
+  ms_choice_prepare (GTK_WIDGET (self->status_row), NULL);
+  ms_widget_name_inner_list (GTK_WIDGET (self->details_group), _("Project details"));
 
   /* Adding a field: one line in the template, one binding here. */
   self->binder = ms_binder_new ();

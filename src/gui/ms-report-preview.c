@@ -615,6 +615,16 @@ ms_report_preview_set_report (MsReportPreview *self,
   set_page_internal (self, MIN (self->page, MAX (n_pages (self), 1) - 1));
   if (old_n_pages != n_pages (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+  {
+    /* What a screen reader says of the picture; the pages' words are in the file made. */
+    g_autofree char *description =
+      /* translators: the print preview's description for a screen reader */
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The report as it will print: %u page",
+                                    "The report as it will print: %u pages", n_pages (self)),
+                       n_pages (self));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  }
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ms-gui-util.h"
 #include "ms-restore-dialog.h"
 
 struct _MsRestoreDialog
@@ -78,6 +79,7 @@ static void
 ms_restore_dialog_init (MsRestoreDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**

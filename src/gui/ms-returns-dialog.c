@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ms-departments.h"
+#include "ms-gui-util.h"
 #include "ms-returns-dialog.h"
 #include "ms-window-private.h"
 #include "ms-xlsx-export.h"
@@ -275,6 +276,7 @@ ms_returns_dialog_init (MsReturnsDialog *self)
   self->names = g_ptr_array_new_with_free_func (g_free);
   self->checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ms-gui-util.h"
 #include "ms-save-changes-dialog.h"
 
 struct _MsSaveChangesDialog
@@ -87,6 +88,7 @@ static void
 ms_save_changes_dialog_init (MsSaveChangesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 static gboolean

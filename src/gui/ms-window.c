@@ -836,6 +836,7 @@ ms_window_init (MsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ms_widget_drop_label_relations (GTK_WIDGET (self));
+  ms_choice_prepare (GTK_WIDGET (self->status_filter), _("Show projects by status or schedule"));
   ms_widget_mark_chinese (GTK_WIDGET (self->window_title));
   /* Searches are for file text. */
   ms_widget_mark_chinese (GTK_WIDGET (self->search_entry));
