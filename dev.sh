@@ -27,6 +27,7 @@ packages=(
   python3 python3-docx python3-openpyxl libxlsxwriter-dev
   libopencc-dev libopencc-data
   libxml2-dev libpoppler-glib-dev poppler-data
+  at-spi2-core gir1.2-atspi-2.0 python3-gi python3-pyatspi
 )
 
 install_packages () {
