@@ -6,6 +6,7 @@
 #   walk-tables PAGE\tCHART…  the same, and the charts named (tab-separated)
 #                     must each be in the tree with their tables shown
 #   show PAGE         print what a screen reader would read for its controls
+#   show-dialog PAGE  the same for the newest window only
 # and reads lines back, ending with "end": "problem PAGE: WHAT" for each
 # fault, "read TEXT" for what is shown.
 #
@@ -159,6 +160,8 @@ def check(obj, path, problems, seen):
     # with a description, and must be named.
     if role == 'image' and not focusable and not (obj.get_description() or ''):
         control = False
+    if role in ('dialog', 'alert', 'frame') and (not name.strip() or TYPE_NAME.match(name)):
+        problems.append(f'a window without a title: {role} {name!r}')
     if control or focusable:
         if TYPE_NAME.match(name):
             problems.append(f'named by its type: {here}')
@@ -237,9 +240,15 @@ def main():
             if command == 'walk-tables':
                 for problem in check_charts(page, seen, shown):
                     print(f'problem {problem}', flush=True)
-        elif command == 'show':
+        elif command in ('show', 'show-dialog'):
             lines = []
-            for window in children(app):
+            windows = list(children(app))
+            # A dialog is read on its own, from its title on.
+            if command == 'show-dialog' and windows:
+                window = windows[-1]
+                lines.append(f'{window.get_role_name()}: {window.get_name()} — {window.get_description() or ""}')
+                windows = windows[-1:]
+            for window in windows:
                 show(window, 0, lines)
             for text in lines:
                 print(f'read {text}', flush=True)

@@ -245,7 +245,7 @@ visit (MsWindow   *window,
   if (reading != NULL)
     {
       g_string_append_printf (reading, "\n## %s\n", page);
-      walker_ask ("show", page);
+      walker_ask (window != NULL ? "show" : "show-dialog", page);
     }
 
   if (window == NULL)

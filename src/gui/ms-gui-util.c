@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "ms-choice-item.h"
@@ -275,6 +276,70 @@ ms_choice_prepare (GtkWidget  *choice,
   g_object_set (choice, "factory", factory, "list-factory", factory, NULL);
 
   g_signal_connect_swapped (popover, "map", G_CALLBACK (on_choice_popup_mapped_cb), choice);
+}
+
+/* GTK 4.8 reads no description from a described-by relation: the body is
+ * copied, and again when it changes. */
+static void
+describe_by_body (AdwMessageDialog *dialog)
+{
+  const char *body = adw_message_dialog_get_body (dialog);
+
+  if (body != NULL && *body != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The answers Enter and Escape give are said with their buttons: GTK 4.8
+ * has no "default" state to tell a screen reader. */
+static void
+describe_responses (AdwMessageDialog *dialog,
+                    GtkWidget        *widget)
+{
+  const char *default_response = adw_message_dialog_get_default_response (dialog);
+  const char *close_response = adw_message_dialog_get_close_response (dialog);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *label = GTK_IS_BUTTON (child) ? gtk_button_get_label (GTK_BUTTON (child)) : NULL;
+
+      if (label == NULL)
+        {
+          describe_responses (dialog, child);
+          continue;
+        }
+      if (default_response != NULL &&
+          g_strcmp0 (label, adw_message_dialog_get_response_label (dialog, default_response)) == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        /* translators: said after the name of a dialog's default button */
+                                        _("Default, Enter"), -1);
+      else if (close_response != NULL && adw_message_dialog_has_response (dialog, close_response) &&
+               g_strcmp0 (label, adw_message_dialog_get_response_label (dialog, close_response)) == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        /* translators: said after the name of the button that Escape presses */
+                                        _("Escape"), -1);
+    }
+}
+
+/**
+ * ms_message_dialog_prepare:
+ *
+ * Makes a message dialog read well: it is described by its body, its
+ * buttons are named without mnemonics, and the default and cancelling
+ * answers say their keys. Call once its responses are added.
+ */
+void
+ms_message_dialog_prepare (AdwMessageDialog *dialog)
+{
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  ms_widget_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  describe_responses (dialog, GTK_WIDGET (dialog));
+  describe_by_body (dialog);
+  g_signal_connect (dialog, "notify::body", G_CALLBACK (describe_by_body), NULL);
 }
 
 /**

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ms-schedule.h"
 
@@ -28,6 +28,7 @@ char  *ms_label_strip_mnemonic      (const char *label);
 void   ms_widget_name_inner_list    (GtkWidget  *widget,
                                      const char *name);
 void   ms_widget_name_mnemonic_buttons (GtkWidget *root);
+void   ms_message_dialog_prepare    (AdwMessageDialog *dialog);
 void   ms_widget_dispose_bin_template (GtkWidget *widget,
                                        GType      type);
 

@@ -489,6 +489,8 @@ ms_import_dialog_class_init (MsImportDialogClass *klass)
 
   g_type_ensure (MS_TYPE_IMPORT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-import-dialog.ui");
+  /* A window of its own for a task, read as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, MsImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, MsImportDialog, action_box);
   gtk_widget_class_bind_template_child (widget_class, MsImportDialog, update_button);

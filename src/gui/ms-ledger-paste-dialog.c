@@ -81,7 +81,7 @@ static void
 ms_ledger_paste_dialog_init (MsLedgerPasteDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
+  ms_message_dialog_prepare (ADW_MESSAGE_DIALOG (self));
 }
 
 static GtkWidget *

@@ -692,6 +692,8 @@ ms_merge_dialog_class_init (MsMergeDialogClass *klass)
   window_class->close_request = ms_merge_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-merge-dialog.ui");
+  /* A window of its own for a task, read as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, review_stack);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MsMergeDialog, date_group);

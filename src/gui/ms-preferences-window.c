@@ -161,6 +161,8 @@ ms_preferences_window_class_init (MsPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-preferences-window.ui");
+  /* A window of its own for a task, read as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, MsPreferencesWindow, interface_language_row);
   gtk_widget_class_bind_template_child (widget_class, MsPreferencesWindow, report_language_row);
   gtk_widget_class_bind_template_child (widget_class, MsPreferencesWindow, paper_row);

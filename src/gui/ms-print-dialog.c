@@ -237,7 +237,7 @@ show_error (GtkWindow  *parent,
   /* Heading and body are plain text (no markup): file names and reasons show as they are. */
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (message), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-  ms_widget_name_mnemonic_buttons (message);
+  ms_message_dialog_prepare (ADW_MESSAGE_DIALOG (message));
   gtk_window_present (GTK_WINDOW (message));
 }
 
@@ -791,6 +791,8 @@ ms_print_dialog_class_init (MsPrintDialogClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_FILE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-print-dialog.ui");
+  /* A window of its own for a task, read as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, MsPrintDialog, default_button);
   gtk_widget_class_bind_template_child (widget_class, MsPrintDialog, other_button);
   gtk_widget_class_bind_template_child (widget_class, MsPrintDialog, category_row);

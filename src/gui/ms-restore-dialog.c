@@ -79,7 +79,7 @@ static void
 ms_restore_dialog_init (MsRestoreDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
+  ms_message_dialog_prepare (ADW_MESSAGE_DIALOG (self));
 }
 
 /**

@@ -259,6 +259,8 @@ ms_returns_dialog_class_init (MsReturnsDialogClass *klass)
   object_class->dispose = ms_returns_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/minsheng/Tracker/ui/ms-returns-dialog.ui");
+  /* A window of its own for a task, read as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, MsReturnsDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, MsReturnsDialog, departments_list);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);

@@ -88,7 +88,7 @@ static void
 ms_save_changes_dialog_init (MsSaveChangesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
+  ms_message_dialog_prepare (ADW_MESSAGE_DIALOG (self));
 }
 
 static gboolean

@@ -99,7 +99,7 @@ _ms_window_show_message (MsWindow   *self,
 
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  ms_widget_name_mnemonic_buttons (dialog);
+  ms_message_dialog_prepare (ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -786,7 +786,7 @@ rename_group_activated (GSimpleAction *action,
   g_object_set_data_full (G_OBJECT (dialog), "ms-group", g_object_ref (group), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "ms-entry", entry);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  ms_widget_name_mnemonic_buttons (dialog);
+  ms_message_dialog_prepare (ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -859,7 +859,7 @@ new_reporting_date_activated (GSimpleAction *action,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (entry, "changed", G_CALLBACK (reporting_date_changed_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (reporting_date_response_cb), self, 0);
-  ms_widget_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  ms_message_dialog_prepare (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
