@@ -144,6 +144,7 @@ ms_table_cell_init (MsTableCell *self)
 {
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
+  gtk_label_set_yalign (GTK_LABEL (self->label), 0);
   gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
   /* Tables show the file's words: Chinese whatever the interface's language. */
   ms_widget_mark_chinese (self->label);
