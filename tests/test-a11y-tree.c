@@ -26,6 +26,7 @@
 #include "ms-print.h"
 #include "ms-print-dialog.h"
 #include "ms-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -123,45 +124,6 @@ walker_ask (const char *command,
     }
 }
 
-/* Until what was queued before now (answers, idles, redraws) has run. */
-static gboolean
-mark_done_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_idle (void)
-{
-  gboolean done = FALSE;
-
-  g_idle_add_full (G_PRIORITY_LOW, mark_done_cb, &done, NULL);
-  ms_test_wait (done);
-}
-
-static gboolean
-count_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  (*(guint *)user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_drawn (gpointer widget)
-{
-  guint ticks = 0;
-  guint id;
-
-  ms_test_wait (gtk_widget_get_mapped (widget));
-  id = gtk_widget_add_tick_callback (widget, count_tick_cb, &ticks, NULL);
-  ms_test_wait (ticks >= 2);
-  gtk_widget_remove_tick_callback (widget, id);
-  wait_idle ();
-}
-
 static void
 keep_problems (void)
 {
@@ -179,6 +141,15 @@ find_chart_panels (GtkWidget *widget,
       g_ptr_array_add (panels, child);
     else
       find_chart_panels (child, panels);
+}
+
+/* Until @widget is drawn and what that queued has run: names follow
+ * bindings a moment after a frame. */
+static void
+wait_settled (gpointer widget)
+{
+  ms_test_wait_drawn (widget);
+  ms_test_wait_idle ();
 }
 
 /* Whether the rows of a shown table are made: a list makes them as it is
@@ -228,7 +199,7 @@ show_tables (MsWindow *window,
         g_string_append_printf (titles, "\t%s", title);
       }
     }
-  wait_drawn (window);
+  wait_settled (window);
   return g_string_free (titles, FALSE);
 }
 
@@ -261,50 +232,14 @@ visit (MsWindow   *window,
   }
 }
 
-static GFile *
-copy_example (const char *name)
-{
-  g_autofree char *examples = g_path_get_dirname (g_getenv ("MS_EXAMPLE_FILE"));
-  g_autofree char *source = g_build_filename (examples, name, NULL);
-  g_autofree char *path = g_build_filename (work_dir, name, NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return g_file_new_for_path (path);
-}
-
 static MsWindow *
 open_example (const char *name)
 {
-  g_autoptr(GFile) file = copy_example (name);
-  g_autoptr(MsDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  MsWindow *window = ms_window_new (NULL);
+  g_autoptr(GFile) file = ms_test_copy_example (work_dir, name, NULL);
+  MsWindow *window = ms_test_open_window (file, 1200, 820);
 
-  document = ms_document_load (file, NULL, &error);
-  g_assert_no_error (error);
-  ms_window_set_document (window, document);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_drawn (window);
+  ms_test_wait_idle ();
   return window;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 static void
@@ -312,10 +247,10 @@ visit_dialog (GtkWindow  *dialog,
               const char *page)
 {
   gtk_window_present (dialog);
-  wait_drawn (dialog);
+  wait_settled (dialog);
   visit (NULL, page);
   gtk_window_destroy (dialog);
-  wait_idle ();
+  ms_test_wait_idle ();
 }
 
 static void
@@ -325,7 +260,7 @@ visit_pages (MsWindow *window)
   guint n_categories = g_list_model_get_n_items (ms_document_get_categories (document));
 
   ms_window_select_section (window, 0);
-  wait_drawn (window);
+  wait_settled (window);
   visit (window, "Overview");
 
   for (guint i = 0; i < n_categories; i++)
@@ -335,26 +270,26 @@ visit_pages (MsWindow *window)
       g_autofree char *page = NULL;
 
       ms_window_select_section (window, 1 + i);
-      wait_drawn (window);
+      wait_settled (window);
       if (group != NULL && g_list_model_get_n_items (ms_group_get_projects (group)) > 0)
         {
           ms_window_select_project (window, ms_group_get_project (group, 0));
-          wait_drawn (window);
+          wait_settled (window);
         }
       page = g_strdup (ms_category_get_title (category));
       visit (window, page);
 
       g_action_group_activate_action (G_ACTION_GROUP (window), "projects-view", g_variant_new_string ("ledger"));
-      wait_drawn (window);
+      wait_settled (window);
       g_free (page);
       page = g_strdup_printf ("%s, ledger", ms_category_get_title (category));
       visit (window, page);
       g_action_group_activate_action (G_ACTION_GROUP (window), "projects-view", g_variant_new_string ("list"));
-      wait_drawn (window);
+      wait_settled (window);
     }
 
   ms_window_select_section (window, 1 + n_categories);
-  wait_drawn (window);
+  wait_settled (window);
   visit (window, "Departments");
 }
 
@@ -366,7 +301,7 @@ visit_dialogs (MsWindow *window)
   AdwMessageDialog *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-reporting-date", NULL);
-  ms_test_wait ((dialog = find_message_dialog ()) != NULL);
+  ms_test_wait ((dialog = ms_test_find_message_dialog (NULL)) != NULL);
   visit_dialog (GTK_WINDOW (dialog), "New Reporting Date");
 
   visit_dialog (GTK_WINDOW (ms_print_dialog_new (window, document, NULL, NULL, FALSE)), "Print");
@@ -388,8 +323,8 @@ visit_dialogs (MsWindow *window)
   /* Closing with unsaved changes asks. */
   ms_document_set_year (document, ms_document_get_year (document) + 1);
   gtk_window_close (GTK_WINDOW (window));
-  ms_test_wait ((dialog = find_message_dialog ()) != NULL);
-  wait_drawn (dialog);
+  ms_test_wait ((dialog = ms_test_find_message_dialog (NULL)) != NULL);
+  wait_settled (dialog);
   visit (NULL, "Save Changes?");
   adw_message_dialog_response (dialog, "discard");
 }

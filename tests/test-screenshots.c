@@ -28,6 +28,7 @@
 #include "ms-paths.h"
 #include "ms-progress-view.h"
 #include "ms-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 /* What a software centre shows: the window's content, without the frame
@@ -63,91 +64,18 @@ static const struct
 
 /* Waiting: never for a time, always for what the next step needs. */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 static GPtrArray *
 find_widgets (gpointer root,
               GType    type)
 {
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (root), type, found);
-  return found;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ms_test_find_widgets (root, type);
 }
 
 static GtkWidget *
 part (GtkWidget  *window,
       const char *id)
 {
-  GtkWidget *found = find_by_id (window, id);
-
-  if (found == NULL)
-    g_error ("The window has no “%s”", id);
-  return found;
-}
-
-static gboolean
-count_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  (*(guint *)user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Until @widget is mapped and a frame begun after now has been laid out
- * and drawn. */
-static void
-wait_drawn (GtkWidget *widget)
-{
-  guint ticks = 0;
-  guint id;
-
-  ms_test_wait (gtk_widget_get_mapped (widget));
-  id = gtk_widget_add_tick_callback (widget, count_tick_cb, &ticks, NULL);
-  ms_test_wait (ticks >= 2);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static gboolean
-mark_done_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_idle (void)
-{
-  gboolean done = FALSE;
-
-  g_idle_add_full (G_PRIORITY_LOW, mark_done_cb, &done, NULL);
-  ms_test_wait (done);
+  return ms_test_part (window, id);
 }
 
 static void
@@ -210,7 +138,7 @@ show_overview (GtkWidget *window)
   ms_window_select_section (MS_WINDOW (window), 0);
   wait_page (window, "overview");
   ms_test_wait (gtk_list_box_get_row_at_index (attention, 0) != NULL);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
 }
 
 /* The overview's charts: projects by status and by category, and every
@@ -220,7 +148,7 @@ show_charts (GtkWidget *window)
 {
   show_overview (window);
   scroll_to (part (window, "overview_chart"), 24);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   assert_in_view (part (window, "overview_chart"), window);
 }
 
@@ -238,7 +166,7 @@ show_project (GtkWidget *window)
   ms_window_select_section (MS_WINDOW (window), 1);
   wait_page (window, "projects");
   ms_test_wait (ms_project_view_get_project (view) != NULL);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
 
   rows = find_widgets (view, MS_TYPE_INDICATOR_ROW);
   g_assert_cmpuint (rows->len, >, 0);
@@ -254,10 +182,10 @@ show_project (GtkWidget *window)
   g_assert_true (gtk_widget_get_visible (ms_progress_view_get_chart (g_ptr_array_index (progress, 0))));
   ms_test_wait (gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_ancestor (g_ptr_array_index (progress, 0),
                                                                                         GTK_TYPE_REVEALER))));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   /* The indicator's figures and its chart, under their heading. */
   scroll_to (g_ptr_array_index (rows, 0), 90);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   assert_in_view (ms_progress_view_get_chart (g_ptr_array_index (progress, 0)), window);
 }
 
@@ -270,15 +198,15 @@ show_ledger (GtkWidget *window)
   ms_window_select_section (MS_WINDOW (window), 2);
   wait_page (window, "projects");
   g_action_group_activate_action (G_ACTION_GROUP (window), "projects-view", g_variant_new_string ("ledger"));
-  wait_idle ();
+  ms_test_wait_idle ();
   ms_test_wait (gtk_widget_get_mapped (GTK_WIDGET (ledger)));
   ms_test_wait (!ms_ledger_view_get_pending (ledger));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   /* The divider dragged down, as one would to see the whole category, with
    * the chosen project's heading and state still in view below. */
   gtk_paned_set_position (GTK_PANED (part (window, "inner_paned")), SHOT_HEIGHT - 250);
   ms_test_wait (!ms_ledger_view_get_pending (ledger));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
 }
 
 /* In the order of the metainfo's <screenshots>; the first is the default. */
@@ -654,18 +582,9 @@ open_example (void)
 {
   g_autofree char *path = g_build_filename (MS_SOURCE_ROOT, "data", "examples", "example-city-2025.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(MsDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *window = GTK_WIDGET (ms_window_new (NULL));
+  GtkWidget *window = GTK_WIDGET (ms_test_open_window (file, SHOT_WIDTH, SHOT_HEIGHT));
   GtkWidget *content;
   int width, height;
-
-  document = ms_document_load (file, NULL, &error);
-  g_assert_no_error (error);
-  ms_window_set_document (MS_WINDOW (window), document);
-  gtk_window_set_default_size (GTK_WINDOW (window), SHOT_WIDTH, SHOT_HEIGHT);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_drawn (window);
 
   /* The content is the size of the screenshot, whatever is around it. */
   content = gtk_window_get_child (GTK_WINDOW (window));
@@ -674,7 +593,7 @@ open_example (void)
   height += SHOT_HEIGHT - gtk_widget_get_height (content);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   ms_test_wait (gtk_widget_get_width (content) == SHOT_WIDTH && gtk_widget_get_height (content) == SHOT_HEIGHT);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   return window;
 }
 

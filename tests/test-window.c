@@ -53,30 +53,16 @@
 #include "ms-settings.h"
 #include "ms-window.h"
 #include "ms-xlsx-export.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 static char *work_dir;
-
-static void
-collect_widgets (GtkWidget  *widget,
-                 GType       type,
-                 GPtrArray  *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
 
 static GPtrArray *
 find_widgets (gpointer root,
               GType    type)
 {
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (root), type, found);
-  return found;
+  return ms_test_find_widgets (root, type);
 }
 
 static guint
@@ -88,34 +74,18 @@ find_widgets_count (gpointer root,
   return found->len;
 }
 
-/* A part of the window, found by its id in the window's template. */
 static GtkWidget *
 find_by_id (gpointer    root,
             const char *id)
 {
-  const char *own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
-
-  if (g_strcmp0 (own, id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ms_test_find_by_id (root, id);
 }
 
 static GtkWidget *
 part (MsWindow   *window,
       const char *id)
 {
-  GtkWidget *found = find_by_id (window, id);
-
-  if (found == NULL)
-    g_error ("The window has no “%s”", id);
-  return found;
+  return ms_test_part (window, id);
 }
 
 #define WINDOW_PART(name, TYPE, CAST) \
@@ -170,47 +140,6 @@ project_view (MsWindow *window)
 }
 
 /* Waiting: never for a time, always for what the test needs next. */
-
-static gboolean
-count_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  (*(guint *)user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Until @widget is shown and its frame clock has begun a second frame:
- * tick callbacks run before layout, so the first frame after now is laid
- * out and drawn. For screenshots and sizes. */
-static void
-wait_drawn (gpointer widget)
-{
-  guint ticks = 0;
-  guint id;
-
-  ms_test_wait (gtk_widget_get_mapped (widget));
-  id = gtk_widget_add_tick_callback (widget, count_tick_cb, &ticks, NULL);
-  ms_test_wait (ticks >= 2);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static gboolean
-mark_done_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Until what was queued before now (answers, idles, redraws) has run. */
-static void
-wait_idle (void)
-{
-  gboolean done = FALSE;
-
-  g_idle_add_full (G_PRIORITY_LOW, mark_done_cb, &done, NULL);
-  ms_test_wait (done);
-}
 
 /* The project list's filter model, which filters in slices. */
 static GtkFilterListModel *
@@ -284,7 +213,7 @@ resize_window (MsWindow *window,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   ms_test_wait (gtk_widget_get_width (GTK_WIDGET (window)) == width - outside_width &&
                 gtk_widget_get_height (GTK_WIDGET (window)) == height - outside_height);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
 }
 
 /* The page shown in the main area is @name. */
@@ -314,16 +243,7 @@ static GFile *
 copy_bundled (const char *name,
               const char *example)
 {
-  g_autofree char *path = g_build_filename (work_dir, name, NULL);
-  g_autofree char *examples = g_path_get_dirname (g_getenv ("MS_EXAMPLE_FILE"));
-  g_autofree char *source = example != NULL ? g_build_filename (examples, example, NULL)
-                                            : g_strdup (g_getenv ("MS_EXAMPLE_FILE"));
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return g_file_new_for_path (path);
+  return ms_test_copy_example (work_dir, name, example);
 }
 
 static GFile *
@@ -337,17 +257,8 @@ open_bundled (const char *name,
               const char *example)
 {
   g_autoptr(GFile) file = copy_bundled (name, example);
-  g_autoptr(MsDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  MsWindow *window = ms_window_new (NULL);
 
-  document = ms_document_load (file, NULL, &error);
-  g_assert_no_error (error);
-  ms_window_set_document (window, document);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_drawn (window);
-  return window;
+  return ms_test_open_window (file, 1200, 820);
 }
 
 static MsWindow *
@@ -369,7 +280,7 @@ activate (MsWindow   *window,
 {
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), action));
   g_action_group_activate_action (G_ACTION_GROUP (window), action, NULL);
-  wait_idle ();
+  ms_test_wait_idle ();
 }
 
 static void
@@ -392,7 +303,7 @@ save_screenshot (GtkWidget  *widget,
   if (!gtk_widget_get_mapped (widget) || width == 0)
     {
       ms_test_wait (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0);
-      wait_drawn (widget);
+      ms_test_wait_drawn (widget);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
     }
@@ -458,12 +369,12 @@ test_sections (void)
   g_assert_cmpuint (shown_projects (window), ==, 20);
   /* A project is selected and shown in the detail view. */
   g_assert_nonnull (ms_project_view_get_project (project_view (window)));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "category");
 
   ms_window_select_section (window, 3);
   wait_page (window, "departments");
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   /* 19 departments; the project naming none is not one of them. */
   g_assert_cmpuint (ms_departments_page_get_n_rows (departments_page (window)), ==, 19);
   save_screenshot (GTK_WIDGET (window), "departments");
@@ -535,7 +446,7 @@ test_departments_to_chase (void)
   ms_window_select_section (window, 3);
   wait_page (window, "departments");
   page = departments_page (window);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "departments-city");
 
   /* Most projects behind schedule first, as in the chart and the CLI. */
@@ -590,7 +501,7 @@ test_departments_to_chase (void)
     g_assert_cmpstr (gtk_image_get_icon_name (g_ptr_array_index (icons, 0)), ==,
                      ms_schedule_get_icon_name (entry->schedule));
   }
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   {
     /* Scrolled to the opened department, for the screenshot. */
     GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (page)));
@@ -600,13 +511,13 @@ test_departments_to_chase (void)
     g_assert_true (gtk_widget_compute_point (g_ptr_array_index (departments, 0), content,
                                              &GRAPHENE_POINT_INIT (0, 0), &point));
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y - 24);
-    wait_drawn (window);
+    ms_test_wait_drawn (window);
   }
   save_screenshot (GTK_WIDGET (window), "departments-city-open");
 
   /* Another date: the figures, and so the order, change; page and model agree. */
   ms_document_set_as_of (document, ms_date_from_ymd (2025, 3, 31));
-  wait_idle ();
+  ms_test_wait_idle ();
   assert_page_follows_model (page);
 
   /* A project still leads to its detail view. */
@@ -749,10 +660,10 @@ test_issuer_rows (void)
     graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
     graphene_point_t in_scrolled;
 
-    wait_drawn (window);
+    ms_test_wait_drawn (window);
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (issuer), scrolled, &origin, &in_scrolled));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + in_scrolled.y - 300);
-    wait_drawn (window);
+    ms_test_wait_drawn (window);
     save_screenshot (GTK_WIDGET (window), "overview-issuer");
   }
 
@@ -957,7 +868,7 @@ test_search (void)
   search_for (window, "市公安局");
   g_assert_cmpuint (shown_projects (window), ==, 1);
   g_assert_cmpuint (ms_project_get_number (ms_project_list_get_shown_project (project_list (window), 0)), ==, 8);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "search");
 
   search_for (window, "供热");
@@ -999,7 +910,7 @@ press_shortcut_in (GtkWidget  *widget,
               if (g_strcmp0 (trigger, accelerator) == 0 &&
                   gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w, NULL))
                 {
-                  wait_idle ();
+                  ms_test_wait_idle ();
                   return TRUE;
                 }
             }
@@ -1049,7 +960,7 @@ test_search_return_and_escape (void)
   g_assert_true (found != before);
 
   /* The match is marked with attributes, the text stays as it is. */
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   label = highlighted_label (window, "市公安局");
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_use_markup (label));
@@ -1065,11 +976,11 @@ test_search_return_and_escape (void)
   activate (window, "search");
   search_for (window, "市公安局");
   g_assert_cmpuint (shown_projects (window), ==, 1);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (project_list (window))) ||
                  gtk_widget_child_focus (GTK_WIDGET (project_list (window)), GTK_DIR_TAB_FORWARD));
   g_assert_true (ms_project_list_get_selected_project (project_list (window)) == found);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "search-highlight");
   g_assert_true (press_shortcut_in (gtk_root_get_focus (GTK_ROOT (window)), "Escape"));
   g_assert_false (gtk_search_bar_get_search_mode (search_bar (window)));
@@ -1117,7 +1028,7 @@ test_focus_panes (void)
   ms_window_select_section (window, 1);
   wait_page (window, "projects");
   shown_projects (window);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   activate (window, "focus-next-pane");
   g_assert_true (focus_within (window, sidebar (window)));
@@ -1134,7 +1045,7 @@ test_focus_panes (void)
   activate (window, "search");
   g_assert_true (focus_within (window, search_entry (window)));
   shown_projects (window);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   activate (window, "focus-next-pane");
   g_assert_true (focus_within (window, project_list (window)));
   activate (window, "focus-previous-pane");
@@ -1183,23 +1094,6 @@ test_save_and_reload (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static AdwMessageDialog *
-find_message_dialog (AdwMessageDialog *not_this)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          ADW_MESSAGE_DIALOG (window) != not_this)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* A reporting date: set from the menu, shown in the title, and the figure
  * typed afterwards is that date's progress, undone as one step. */
 static void
@@ -1212,9 +1106,9 @@ test_reporting_date (void)
   MsIndicator *indicator;
   MsTimeline *progress;
 
-  g_assert_null (find_message_dialog (NULL));
+  g_assert_null (ms_test_find_message_dialog (NULL));
   activate (window, "new-reporting-date");
-  ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+  ms_test_wait ((dialog = ms_test_find_message_dialog (NULL)) != NULL);
   date_entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   /* Today is offered; a date that is no day cannot be set. */
   {
@@ -1261,7 +1155,7 @@ test_reporting_date (void)
     g_assert_cmpuint (views->len, ==, 1);
     view = g_ptr_array_index (views, 0);
     g_assert_cmpuint (ms_progress_view_get_n_rows (view), ==, 1);
-    wait_drawn (window);
+    ms_test_wait_drawn (window);
     save_screenshot (GTK_WIDGET (window), "progress-history");
 
     /* Above the entries, the figures as a chart, described in words. */
@@ -1310,7 +1204,7 @@ test_open_example (void)
   g_autoptr(GPtrArray) buttons = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   buttons = find_widgets (status_page (window), GTK_TYPE_MENU_BUTTON);
   g_assert_cmpuint (buttons->len, ==, 1);
   save_screenshot (GTK_WIDGET (window), "welcome");
@@ -1320,7 +1214,7 @@ test_open_example (void)
   ms_test_wait (ms_window_get_document (window) != NULL);
   g_assert_cmpuint (ms_document_get_as_of (ms_window_get_document (window)), ==, ms_date_from_ymd (2025, 9, 30));
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (window_title (window)), "2025-09-30"));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "example-overview");
 
   /* A project's figures by date, drawn against the target and 序时进度. */
@@ -1339,7 +1233,7 @@ test_open_example (void)
     g_assert_true (gtk_widget_get_visible (ms_progress_view_get_chart (view)));
     ms_test_wait (gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (view),
                                                                                           GTK_TYPE_REVEALER))));
-    wait_drawn (window);
+    ms_test_wait_drawn (window);
     {
       /* Scrolled down to the figures, for the screenshot. */
       GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
@@ -1350,7 +1244,7 @@ test_open_example (void)
       g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), scrolled, &origin, &in_scrolled));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + in_scrolled.y - 120);
     }
-    wait_drawn (window);
+    ms_test_wait_drawn (window);
     save_screenshot (GTK_WIDGET (window), "example-progress");
   }
 
@@ -1382,7 +1276,7 @@ test_needs_attention (void)
   overdue = ms_overview_page_dup_figure (overview_page (window), 1 + MS_SCHEDULE_OVERDUE);
   g_assert_cmpstr (overdue, ==, "1");
   ms_test_wait (attention_row (window, 0) != NULL);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "needs-attention");
 
   /* The overdue project comes first and leads to itself. */
@@ -1400,7 +1294,7 @@ test_needs_attention (void)
                             "2025-08-31"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_by_id (project_view (window), "findings_label"))),
                             ms_severity_get_label (MS_SEVERITY_ERROR)));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "overdue-project");
   g_assert_cmpstr (ms_category_get_id (MS_CATEGORY (ms_node_get_parent (MS_NODE (ms_project_get_group (shown))))),
                    ==, "municipal");
@@ -1409,7 +1303,7 @@ test_needs_attention (void)
    * under the first heading is the first project of the first category. */
   ms_window_select_section (window, 0);
   wait_page (window, "overview");
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   {
     g_autoptr(GPtrArray) charts = find_widgets (overview_page (window), MS_TYPE_CHART_VIEW);
     MsChartView *rates = NULL;
@@ -1447,7 +1341,7 @@ test_needs_attention (void)
   g_assert_cmpuint (shown_projects (window), ==, 7);
   gtk_drop_down_set_selected (status_filter (window), MS_PROJECT_FILTER_LAGGING);
   g_assert_cmpuint (shown_projects (window), ==, 10);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "lagging");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1466,25 +1360,25 @@ test_close_with_unsaved_changes (void)
 
   /* Closing asks; Cancel keeps the window and the changes. */
   gtk_window_close (GTK_WINDOW (window));
-  ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+  ms_test_wait ((dialog = ms_test_find_message_dialog (NULL)) != NULL);
   g_assert_nonnull (dialog);
   g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (dialog));
   g_assert_nonnull (weak);
   /* Closing again while it asks does not ask twice. */
   gtk_window_close (GTK_WINDOW (window));
-  wait_idle ();
-  g_assert_null (find_message_dialog (dialog));
-  wait_drawn (dialog);
+  ms_test_wait_idle ();
+  g_assert_null (ms_test_find_message_dialog (dialog));
+  ms_test_wait_drawn (dialog);
   save_screenshot (GTK_WIDGET (dialog), "save-changes");
   adw_message_dialog_response (dialog, "cancel");
-  wait_idle ();
+  ms_test_wait_idle ();
   g_assert_nonnull (weak);
   g_assert_true (ms_document_get_modified (ms_window_get_document (window)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   /* Discard closes it. */
   gtk_window_close (GTK_WINDOW (window));
-  ms_test_wait ((dialog = find_message_dialog (dialog)) != NULL);
+  ms_test_wait ((dialog = ms_test_find_message_dialog (dialog)) != NULL);
   adw_message_dialog_response (dialog, "discard");
   ms_test_wait (weak == NULL);
 }
@@ -1510,18 +1404,18 @@ test_close_with_save (void)
 
   /* Save from the question, and type while the file is written. */
   gtk_window_close (GTK_WINDOW (window));
-  ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+  ms_test_wait ((dialog = ms_test_find_message_dialog (NULL)) != NULL);
   adw_message_dialog_response (dialog, "save");
   /* The answer comes in the next iteration; the save ends in a later one. */
   ms_test_wait (ms_editor_get_busy (ms_window_get_editor (window)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
   gtk_text_buffer_set_text (note, "先写的，后写的", -1);
-  ms_test_wait (!ms_editor_get_busy (ms_window_get_editor (window)) && find_message_dialog (dialog) != NULL);
+  ms_test_wait (!ms_editor_get_busy (ms_window_get_editor (window)) && ms_test_find_message_dialog (dialog) != NULL);
 
   /* The late typing is not dropped: the question comes again. */
   g_assert_nonnull (weak);
   g_assert_false (ms_editor_get_busy (ms_window_get_editor (window)));
-  again = find_message_dialog (dialog);
+  again = ms_test_find_message_dialog (dialog);
   g_assert_nonnull (again);
   adw_message_dialog_response (again, "save");
   ms_test_wait (weak == NULL);
@@ -1551,8 +1445,8 @@ test_new_during_save (void)
   /* Asked at once, in the same iteration: the save is still running. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "new", NULL);
   g_assert_true (ms_editor_get_busy (saving));
-  g_assert_null (find_message_dialog (NULL));
-  ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+  g_assert_null (ms_test_find_message_dialog (NULL));
+  ms_test_wait ((dialog = ms_test_find_message_dialog (NULL)) != NULL);
   g_assert_false (ms_editor_get_busy (saving));
   g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (dialog));
   g_assert_true (ms_window_get_editor (window) == saving);
@@ -1702,7 +1596,7 @@ test_file_text_uses_chinese_face (void)
 
   ms_window_select_section (window, 1);
   shown_projects (window);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   assert_han_is_chinese (GTK_WIDGET (window));
 
   ms_window_select_section (window, 3);
@@ -1712,12 +1606,12 @@ test_file_text_uses_chinese_face (void)
 
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (g_ptr_array_index (departments, 0)), TRUE);
   }
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   assert_han_is_chinese (GTK_WIDGET (window));
 
   activate (window, "search");
   search_for (window, "市");
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   assert_han_is_chinese (GTK_WIDGET (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1818,7 +1712,7 @@ test_fit_sizes (void)
 
         /* Folding slides the sections away: wait until they are gone. */
         ms_test_wait (adw_flap_get_reveal_progress (flap) == (adw_flap_get_folded (flap) ? 0.0 : 1.0));
-        wait_drawn (window);
+        ms_test_wait_drawn (window);
       }
       save_screenshot (GTK_WIDGET (window), sizes[s].name);
 
@@ -1929,7 +1823,7 @@ test_save_changes_dialog (void)
       AdwMessageDialog *dialog;
 
       ms_save_changes_dialog_run_async (GTK_WINDOW (window), "漯河市", NULL, store_result_cb, &result);
-      ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+      ms_test_wait ((dialog = ms_test_find_message_dialog (NULL)) != NULL);
       g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (dialog));
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "漯河市"));
       adw_message_dialog_response (dialog, responses[i]);
@@ -1938,7 +1832,7 @@ test_save_changes_dialog (void)
       g_object_unref (result);
       /* A response given by code leaves closing to the caller. */
       gtk_window_destroy (GTK_WINDOW (dialog));
-      g_assert_null (find_message_dialog (NULL));
+      g_assert_null (ms_test_find_message_dialog (NULL));
     }
 
   /* Cancelling the question answers Cancel. */
@@ -1947,13 +1841,13 @@ test_save_changes_dialog (void)
     GAsyncResult *result = NULL;
 
     ms_save_changes_dialog_run_async (GTK_WINDOW (window), "漯河市", cancellable, store_result_cb, &result);
-    ms_test_wait (find_message_dialog (NULL) != NULL);
+    ms_test_wait (ms_test_find_message_dialog (NULL) != NULL);
     g_cancellable_cancel (cancellable);
     ms_test_wait (result != NULL);
     g_assert_cmpint (ms_save_changes_dialog_run_finish (result, NULL), ==, MS_SAVE_CHANGES_CANCEL);
     g_object_unref (result);
     /* Cancelled, it closes itself. */
-    ms_test_wait (find_message_dialog (NULL) == NULL);
+    ms_test_wait (ms_test_find_message_dialog (NULL) == NULL);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1971,10 +1865,10 @@ test_failed_save (void)
   ms_document_set_year (ms_window_get_document (window), 2030);
   g_assert_true (ms_editor_get_modified (ms_window_get_editor (window)));
   ms_window_save_to (window, target);
-  ms_test_wait (!ms_editor_get_busy (ms_window_get_editor (window)) && find_message_dialog (NULL) != NULL);
+  ms_test_wait (!ms_editor_get_busy (ms_window_get_editor (window)) && ms_test_find_message_dialog (NULL) != NULL);
 
   /* The message names the cause; the document stays unsaved, in its file. */
-  dialog = find_message_dialog (NULL);
+  dialog = ms_test_find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   g_assert_false (MS_IS_SAVE_CHANGES_DIALOG (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Save"));
@@ -2024,7 +1918,7 @@ test_loading (void)
   /* translators: shown while a file opens; %s is its name */
   title = g_strdup_printf (_("Loading “%s”…"), "big.json");
   g_assert_cmpstr (adw_status_page_get_title (loading_page (window)), ==, title);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "loading");
 
   /* Cancel: the document shown before stays, as it was. */
@@ -2079,7 +1973,7 @@ test_deleted_on_disk (void)
   g_assert_true (g_str_has_prefix (adw_window_title_get_title (window_title (window)), "• "));
   /* The bar has slid in. */
   ms_test_wait (gtk_revealer_get_child_revealed (changed_revealer (window)));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "deleted");
 
   activate (window, "save");
@@ -2169,7 +2063,7 @@ test_every_template (void)
   imported = ms_notice_import (notice, length, &report, NULL);
   g_assert_nonnull (imported);
   gtk_window_destroy (ms_import_dialog_present (window, "page-chrome.txt", imported, report));
-  wait_idle ();
+  ms_test_wait_idle ();
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -2220,7 +2114,7 @@ test_keyboard_focus (void)
 
   ms_window_select_project (window, project);
   ms_test_wait (ms_project_view_get_project (project_view (window)) == project);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
 
   /* Not the first status, so that opening on the first would show. */
   ms_project_set_status (project, MS_STATUS_COMPLETED);
@@ -2262,7 +2156,7 @@ test_keyboard_focus (void)
         sections = g_ptr_array_index (lists, i);
     g_assert_nonnull (sections);
     ms_window_select_section (window, 1);
-    wait_drawn (window);
+    ms_test_wait_drawn (window);
     gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sections, 1)));
     g_assert_true (press_shortcut_in (GTK_WIDGET (sections), "Tab"));
     focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -2394,7 +2288,7 @@ assert_chart_has_table (MsWindow     *window,
   g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (table)));
 
   scroll_to_top_of (GTK_WIDGET (panel));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   /* File text in the table is laid out as Chinese. */
   if (!g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh"))
     assert_han_is_chinese (GTK_WIDGET (table));
@@ -2429,7 +2323,7 @@ test_chart_tables (void)
       n_department_rows += ms_department_get_n_projects (department);
     }
 
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   assert_chart_has_table (window, chart_panel_of_kind (overview_page (window), MS_CHART_OVERVIEW),
                           n_indicator_rows, "chart-table-overview");
   /* The rates chart's rows less its headings. */
@@ -2556,7 +2450,7 @@ test_charts_follow_high_contrast (void)
   g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
 
   /* The overview's two charts. */
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   ms_test_wait (charts_drawn_with (window, &normal));
   adw_settings_start_override (settings);
   adw_settings_override_high_contrast (settings, TRUE);
@@ -2572,7 +2466,7 @@ test_charts_follow_high_contrast (void)
                                 TRUE);
   progress = find_widgets (project_view (window), MS_TYPE_PROGRESS_VIEW);
   g_assert_cmpuint (progress->len, ==, 1);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   ms_test_wait (charts_drawn_with (window, &normal));
   adw_settings_override_high_contrast (settings, TRUE);
   ms_test_wait (charts_drawn_with (window, &high_contrast));
@@ -2620,7 +2514,7 @@ test_first_frame_before_content (void)
   handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                               G_CALLBACK (log_paint_cb), &log);
   ms_test_wait (ms_window_get_document (window) != NULL);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
 
   g_assert_cmpuint (log.pages->len, >=, 2);
@@ -2651,7 +2545,7 @@ test_project_opens_at_top (void)
   resize_window (window, 1000, 600);
   ms_window_select_project (window, g_ptr_array_index (projects, 0));
   ms_test_wait (ms_project_view_get_project (project_view (window)) == g_ptr_array_index (projects, 0));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   scrollers = find_widgets (project_view (window), GTK_TYPE_SCROLLED_WINDOW);
   g_assert_cmpuint (scrollers->len, >=, 1);
   /* The form's own scroller: the tallest of them. */
@@ -2667,11 +2561,11 @@ test_project_opens_at_top (void)
 
   /* Scrolled down in one project, the next one still opens at its top. */
   gtk_adjustment_set_value (adjustment, 200);
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   ms_window_select_project (window, g_ptr_array_index (projects, 1));
   ms_test_wait (ms_project_view_get_project (project_view (window)) == g_ptr_array_index (projects, 1));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -2693,7 +2587,7 @@ test_long_chart_draws_what_is_shown (void)
   ms_window_set_document (window, document);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 820);
   gtk_window_present (GTK_WINDOW (window));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
 
   charts = find_widgets (overview_page (window), MS_TYPE_CHART_VIEW);
   for (guint i = 0; i < charts->len; i++)
@@ -2711,7 +2605,7 @@ test_long_chart_draws_what_is_shown (void)
   scrolled = gtk_widget_get_ancestor (GTK_WIDGET (rates), GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   ms_chart_view_get_info (rates, &info);
   g_assert_cmpfloat (info.text_y2, >, height - 200.0);
   save_screenshot (GTK_WIDGET (window), "rates-scrolled");
@@ -2848,7 +2742,7 @@ test_recovery_after_kill (void)
   /* Opening the file again offers them, saying when they were made. */
   dialog = open_with_restore_offer (file, &window);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
-  wait_drawn (dialog);
+  ms_test_wait_drawn (dialog);
   save_screenshot (GTK_WIDGET (dialog), "restore");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   gtk_window_close (GTK_WINDOW (dialog));
@@ -2901,7 +2795,7 @@ test_recovery_later (void)
   /* Escape: nothing decided. */
   gtk_window_close (GTK_WINDOW (dialog));
   ms_test_wait (find_restore_dialog () == NULL);
-  wait_idle ();
+  ms_test_wait_idle ();
   g_assert_nonnull (ms_window_get_editor (window));
   g_assert_false (ms_editor_get_modified (ms_window_get_editor (window)));
 
@@ -2962,7 +2856,7 @@ test_recovery_discarded (void)
 
     g_object_add_weak_pointer (G_OBJECT (window), &weak);
     gtk_window_close (GTK_WINDOW (window));
-    ms_test_wait ((question = find_message_dialog (NULL)) != NULL);
+    ms_test_wait ((question = ms_test_find_message_dialog (NULL)) != NULL);
     g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (question));
     adw_message_dialog_response (question, "discard");
     gtk_window_close (GTK_WINDOW (question));
@@ -3125,7 +3019,7 @@ test_print_dialog (void)
   preview = ms_print_dialog_get_preview (dialog);
   scrollable = GTK_SCROLLABLE (preview);
   g_assert_false (gtk_widget_get_sensitive (find_by_id (dialog, "chart_row")));
-  wait_drawn (dialog);
+  ms_test_wait_drawn (dialog);
 
   /* Keys: zoom, turn pages, close. */
   {
@@ -3174,7 +3068,7 @@ test_print_dialog (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "preview.zoom-in", NULL);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "preview.zoom-in", NULL);
   ms_test_wait (adjustment_upper (gtk_scrollable_get_vadjustment (scrollable)) > upper_before * 1.5);
-  wait_drawn (preview);
+  ms_test_wait_drawn (preview);
   g_assert_cmpfloat_with_epsilon (ms_report_preview_get_zoom (preview), zoom_before * 1.25 * 1.25 * 1.25, 1e-6);
   g_assert_true (ms_report_preview_get_page_area (preview, 0, &after));
   g_assert_cmpfloat_with_epsilon (after.size.width / before.size.width, 1.25 * 1.25 * 1.25, 0.01);
@@ -3363,7 +3257,7 @@ test_export_dialog (void)
   g_assert_false (ms_print_dialog_export_to (dialog, locked_file));
   g_unsetenv ("MS_FAULTS");
   g_unsetenv ("MS_FAULTS_MATCH");
-  ms_test_wait ((message = find_message_dialog (NULL)) != NULL);
+  ms_test_wait ((message = ms_test_find_message_dialog (NULL)) != NULL);
   heading = g_strdup_printf (_("Could Not Export “%s”"), "<i>report & co.pdf");
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, heading);
   g_assert_false (adw_message_dialog_get_heading_use_markup (message));
@@ -3395,7 +3289,7 @@ test_export_dialog (void)
         g_autofree char *word_heading = g_strdup_printf (_("Could Not Export “%s”"), "table.docx");
 
         g_assert_false (ms_print_dialog_export_to (dialog, word_file));
-        ms_test_wait ((message = find_message_dialog (NULL)) != NULL);
+        ms_test_wait ((message = ms_test_find_message_dialog (NULL)) != NULL);
         g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, word_heading);
         g_assert_cmpstr (adw_message_dialog_get_body (message), ==, error->message);
         g_assert_cmpuint (count_files (locked), ==, 0);
@@ -3558,12 +3452,12 @@ test_save_faults (void)
       g_setenv ("MS_FAULTS_MATCH", folder, TRUE);
       g_setenv ("MS_FAULTS", faults[f], TRUE);
       ms_window_save_to (window, NULL);
-      ms_test_wait (!ms_editor_get_busy (ms_window_get_editor (window)) && find_message_dialog (NULL) != NULL);
+      ms_test_wait (!ms_editor_get_busy (ms_window_get_editor (window)) && ms_test_find_message_dialog (NULL) != NULL);
       g_unsetenv ("MS_FAULTS");
       g_unsetenv ("MS_FAULTS_MATCH");
 
       /* Said in plain words; the title keeps its bullet; nothing changed on disk. */
-      dialog = find_message_dialog (NULL);
+      dialog = ms_test_find_message_dialog (NULL);
       g_assert_nonnull (dialog);
       g_test_message ("%s: %s", faults[f], adw_message_dialog_get_body (dialog));
       /* The message as the user reads it, in the language of the run. */
@@ -3630,7 +3524,7 @@ static void
 wait_ledger (MsWindow *window)
 {
   ms_test_wait (!ms_ledger_view_get_pending (ledger_view (window)));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
 }
 
 static void
@@ -3638,7 +3532,7 @@ show_projects_view (MsWindow   *window,
                     const char *view)
 {
   g_action_group_activate_action (G_ACTION_GROUP (window), "projects-view", g_variant_new_string (view));
-  wait_idle ();
+  ms_test_wait_idle ();
   if (g_str_equal (view, "ledger"))
     wait_ledger (window);
 }
@@ -3824,9 +3718,9 @@ paste_text (MsWindow   *window,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text);
   activate (window, "paste-into-ledger");
-  ms_test_wait ((dialog = find_message_dialog (NULL)) != NULL);
+  ms_test_wait ((dialog = ms_test_find_message_dialog (NULL)) != NULL);
   /* Drawn once, for screenshots. */
-  wait_drawn (dialog);
+  ms_test_wait_drawn (dialog);
   return dialog;
 }
 
@@ -3836,7 +3730,7 @@ close_dialog (AdwMessageDialog *dialog,
 {
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle ();
+  ms_test_wait_idle ();
 }
 
 static gboolean
@@ -3871,7 +3765,7 @@ test_ledger_selection_and_paste (void)
   /* A row chosen in the ledger is the project in the form and the list. */
   chosen = ms_ledger_view_get_shown_project (ledger, 2);
   gtk_selection_model_select_item (selection, 2, TRUE);
-  wait_idle ();
+  ms_test_wait_idle ();
   g_assert_true (ms_ledger_view_get_selected_project (ledger) == chosen);
   g_assert_true (ms_project_view_get_project (project_view (window)) == chosen);
   g_assert_true (ms_project_list_get_selected_project (project_list (window)) == chosen);
@@ -3886,14 +3780,14 @@ test_ledger_selection_and_paste (void)
   g_assert_true (focus_within (window, project_view (window)));
   gtk_widget_grab_focus (GTK_WIDGET (ledger));
   g_signal_emit_by_name (ledger_table (window), "activate", 4);
-  wait_idle ();
+  ms_test_wait_idle ();
   g_assert_true (ms_project_view_get_project (project_view (window)) == ms_ledger_view_get_shown_project (ledger, 4));
   g_assert_true (focus_within (window, project_view (window)));
 
   /* Three rows, and a column of figures as Excel copies it: CRLF, a last
    * line end, thousands separated, full-width digits. */
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
-  wait_idle ();
+  ms_test_wait_idle ();
   /* The form shows one of them: the first. */
   g_assert_true (ms_project_view_get_project (project_view (window)) == ms_ledger_view_get_shown_project (ledger, 0));
   for (guint i = 0; i < 3; i++)
@@ -3947,7 +3841,7 @@ test_ledger_selection_and_paste (void)
     percent = ms_l10n_format_percent (NULL, rate);
     g_assert_cmpstr (ms_ledger_cell_get_text (ledger_cell (window, projects[0], MS_LEDGER_RATE)), ==, percent);
   }
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   save_screenshot (GTK_WIDGET (window), "ledger-pasted");
 
   /* One undo takes the whole paste back. */
@@ -4254,7 +4148,7 @@ test_merge_review (void)
       g_assert_cmpuint (scrolled->len, >=, 1);
       adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      wait_drawn (dialog);
+      ms_test_wait_drawn (dialog);
       save_screenshot (GTK_WIDGET (dialog), "merge-review-end");
     }
 
@@ -4562,7 +4456,7 @@ collect_import_rows (GtkListView *view)
       double last;
 
       gtk_adjustment_set_value (adjustment, value);
-      wait_drawn (view);
+      ms_test_wait_drawn (view);
       rows = find_widgets (view, MS_TYPE_IMPORT_ROW);
       for (guint i = 0; i < rows->len; i++)
         {
@@ -4713,7 +4607,7 @@ test_import_preview (void)
   }
 
   dialog = ms_import_dialog_present (window, "青禾县.txt", imported, report);
-  wait_drawn (dialog);
+  ms_test_wait_drawn (dialog);
 
   /* Keys: Escape closes, Enter opens, and the title, region and year are settled. */
   {
@@ -4825,13 +4719,13 @@ test_import_preview (void)
     g_assert_cmpuint (ms_project_get_number (ms_import_entry_get_project (warning->parent)), ==, 5);
   }
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tree_view)), 0);
-  wait_drawn (dialog);
+  ms_test_wait_drawn (dialog);
   save_screenshot (GTK_WIDGET (dialog), "import-preview");
   {
     GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tree_view));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    wait_drawn (dialog);
+    ms_test_wait_drawn (dialog);
     save_screenshot (GTK_WIDGET (dialog), "import-preview-end");
   }
 
@@ -4855,7 +4749,7 @@ test_import_preview (void)
         }
     g_assert_true (found);
   }
-  wait_drawn (dialog);
+  ms_test_wait_drawn (dialog);
   save_screenshot (GTK_WIDGET (dialog), "import-warnings");
 
   /* The date line, left out, with where it was. */
@@ -4893,7 +4787,7 @@ test_import_preview (void)
     g_autoptr(MsDocument) again = ms_notice_import (preview_notice, strlen (preview_notice), &again_report, NULL);
 
     dialog = ms_import_dialog_present (window, "青禾县.txt", again, again_report);
-    wait_drawn (dialog);
+    ms_test_wait_drawn (dialog);
     g_assert_true (press_shortcut_in (dialog_part (dialog, "tree_view"), "Escape"));
     ms_test_wait (find_import_dialog () == NULL);
     g_assert_true (ms_window_get_document (window) == imported);
@@ -4942,7 +4836,7 @@ test_import_asks_year (void)
   /* The assumed year is not taken silently. */
   g_assert_false (gtk_widget_get_sensitive (open_button));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.open", NULL);
-  wait_idle ();
+  ms_test_wait_idle ();
   g_assert_true (find_import_dialog () == MS_IMPORT_DIALOG (dialog));
   g_assert_true (ms_window_get_document (window) == before);
 
@@ -4960,7 +4854,7 @@ test_import_asks_year (void)
   /* The open file has unsaved changes: asked first; Cancel keeps it, and
    * brings the preview back as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.open", NULL));
-  ms_test_wait ((question = find_message_dialog (NULL)) != NULL);
+  ms_test_wait ((question = ms_test_find_message_dialog (NULL)) != NULL);
   g_assert_true (MS_IS_SAVE_CHANGES_DIALOG (question));
   g_assert_null (find_import_dialog ());
   adw_message_dialog_response (question, "cancel");
@@ -4975,7 +4869,7 @@ test_import_asks_year (void)
   /* Again, and Discard: the import is open, with the year set. */
   gtk_editable_set_text (GTK_EDITABLE (year), "2024");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.open", NULL));
-  ms_test_wait ((question = find_message_dialog (NULL)) != NULL);
+  ms_test_wait ((question = ms_test_find_message_dialog (NULL)) != NULL);
   adw_message_dialog_response (question, "discard");
   ms_test_wait (ms_window_get_document (window) == imported);
   ms_test_wait (find_import_dialog () == NULL);
@@ -5090,7 +4984,7 @@ test_import_preview_large (void)
 
   start = g_get_monotonic_time ();
   dialog = ms_import_dialog_present (window, "large.txt", imported, report);
-  wait_drawn (dialog);
+  ms_test_wait_drawn (dialog);
   g_test_message ("import preview of 2 000 projects drawn in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
 
   tree_view = GTK_LIST_VIEW (dialog_part (dialog, "tree_view"));
@@ -5103,7 +4997,7 @@ test_import_preview_large (void)
 
   /* The end is there too. */
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tree_view));
-  ms_test_wait ((gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)), wait_drawn (tree_view),
+  ms_test_wait ((gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)), ms_test_wait_drawn (tree_view),
                  gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
                  gtk_adjustment_get_upper (adjustment)));
   rows = find_widgets (tree_view, MS_TYPE_IMPORT_ROW);
@@ -5162,7 +5056,7 @@ present_notice (MsWindow        *window,
   g_assert_no_error (error);
   g_assert_nonnull (*imported);
   dialog = ms_import_dialog_present (window, PROGRESS_NOTICE, *imported, *report);
-  wait_drawn (dialog);
+  ms_test_wait_drawn (dialog);
   return dialog;
 }
 
@@ -5269,7 +5163,7 @@ scroll_to_end_screenshot (GtkWindow  *dialog,
   g_assert_cmpuint (scrolled->len, >=, 1);
   adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  wait_drawn (dialog);
+  ms_test_wait_drawn (dialog);
   save_screenshot (GTK_WIDGET (dialog), name);
 }
 
@@ -5533,7 +5427,7 @@ test_import_update_needs_file (void)
   GtkWidget *update_button;
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_drawn (window);
+  ms_test_wait_drawn (window);
   g_assert_null (ms_window_get_document (window));
 
   {
@@ -5548,7 +5442,7 @@ test_import_update_needs_file (void)
     g_assert_cmpstr (gtk_widget_get_tooltip_text (update_button), ==,
                      _("No file is open to update: open the yearly file of the notice’s year first"));
     gtk_widget_activate_action (GTK_WIDGET (dialog), "import.update", NULL);
-    wait_idle ();
+    ms_test_wait_idle ();
     g_assert_null (find_merge_dialog ());
     g_assert_true (find_import_dialog () == MS_IMPORT_DIALOG (dialog));
     gtk_window_destroy (dialog);

@@ -16,19 +16,9 @@
  * collected: a table of 10 000 rows binds strings, it formats nothing. */
 struct _MsChartRow
 {
-  GObject      parent_instance;
+  GObject         parent_instance;
 
-  MsProject   *project;
-  MsIndicator *indicator;
-  char        *group;
-  char        *project_label;
-  char        *indicator_name;
-  char        *target;
-  char        *actual;
-  char        *rate;
-  char        *state;
-  gboolean     met;
-  MsSchedule   schedule;
+  MsChartRowCells cells;
 };
 
 G_DEFINE_FINAL_TYPE (MsChartRow, ms_chart_row, G_TYPE_OBJECT)
@@ -52,15 +42,15 @@ ms_chart_row_finalize (GObject *object)
 {
   MsChartRow *self = (MsChartRow *)object;
 
-  g_clear_object (&self->project);
-  g_clear_object (&self->indicator);
-  g_free (self->group);
-  g_free (self->project_label);
-  g_free (self->indicator_name);
-  g_free (self->target);
-  g_free (self->actual);
-  g_free (self->rate);
-  g_free (self->state);
+  g_clear_object (&self->cells.project);
+  g_clear_object (&self->cells.indicator);
+  g_free (self->cells.group);
+  g_free (self->cells.project_label);
+  g_free (self->cells.indicator_name);
+  g_free (self->cells.target);
+  g_free (self->cells.actual);
+  g_free (self->cells.rate);
+  g_free (self->cells.state);
 
   G_OBJECT_CLASS (ms_chart_row_parent_class)->finalize (object);
 }
@@ -76,25 +66,25 @@ ms_chart_row_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_GROUP:
-      g_value_set_string (value, self->group);
+      g_value_set_string (value, self->cells.group);
       break;
     case PROP_PROJECT_LABEL:
-      g_value_set_string (value, self->project_label);
+      g_value_set_string (value, self->cells.project_label);
       break;
     case PROP_INDICATOR_NAME:
-      g_value_set_string (value, self->indicator_name);
+      g_value_set_string (value, self->cells.indicator_name);
       break;
     case PROP_TARGET:
-      g_value_set_string (value, self->target);
+      g_value_set_string (value, self->cells.target);
       break;
     case PROP_ACTUAL:
-      g_value_set_string (value, self->actual);
+      g_value_set_string (value, self->cells.actual);
       break;
     case PROP_RATE:
-      g_value_set_string (value, self->rate);
+      g_value_set_string (value, self->cells.rate);
       break;
     case PROP_STATE:
-      g_value_set_string (value, self->state);
+      g_value_set_string (value, self->cells.state);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -132,17 +122,11 @@ _ms_chart_row_new (const MsChartRowCells *cells)
 {
   MsChartRow *self = g_object_new (MS_TYPE_CHART_ROW, NULL);
 
-  self->project = g_object_ref (cells->project);
-  self->indicator = cells->indicator ? g_object_ref (cells->indicator) : NULL;
-  self->group = cells->group;
-  self->project_label = cells->project_label;
-  self->indicator_name = cells->indicator_name;
-  self->target = cells->target;
-  self->actual = cells->actual;
-  self->rate = cells->rate;
-  self->state = cells->state;
-  self->met = cells->met;
-  self->schedule = cells->schedule;
+  /* The strings are taken; the objects are held. */
+  self->cells = *cells;
+  g_object_ref (self->cells.project);
+  if (self->cells.indicator != NULL)
+    g_object_ref (self->cells.indicator);
   return self;
 }
 
@@ -157,7 +141,7 @@ ms_chart_row_get_group (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), NULL);
 
-  return self->group;
+  return self->cells.group;
 }
 
 const char *
@@ -165,7 +149,7 @@ ms_chart_row_get_project_label (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), NULL);
 
-  return self->project_label;
+  return self->cells.project_label;
 }
 
 /**
@@ -178,7 +162,7 @@ ms_chart_row_get_indicator_name (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), NULL);
 
-  return self->indicator_name;
+  return self->cells.indicator_name;
 }
 
 const char *
@@ -186,7 +170,7 @@ ms_chart_row_get_target (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), NULL);
 
-  return self->target;
+  return self->cells.target;
 }
 
 const char *
@@ -194,7 +178,7 @@ ms_chart_row_get_actual (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), NULL);
 
-  return self->actual;
+  return self->cells.actual;
 }
 
 const char *
@@ -202,7 +186,7 @@ ms_chart_row_get_rate (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), NULL);
 
-  return self->rate;
+  return self->cells.rate;
 }
 
 /**
@@ -217,7 +201,7 @@ ms_chart_row_get_state (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), NULL);
 
-  return self->state;
+  return self->cells.state;
 }
 
 MsProject *
@@ -225,7 +209,7 @@ ms_chart_row_get_project (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), NULL);
 
-  return self->project;
+  return self->cells.project;
 }
 
 /**
@@ -239,7 +223,7 @@ ms_chart_row_get_indicator (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), NULL);
 
-  return self->indicator;
+  return self->cells.indicator;
 }
 
 gboolean
@@ -247,7 +231,7 @@ ms_chart_row_get_met (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), FALSE);
 
-  return self->met;
+  return self->cells.met;
 }
 
 MsSchedule
@@ -255,5 +239,5 @@ ms_chart_row_get_schedule (MsChartRow *self)
 {
   g_return_val_if_fail (MS_IS_CHART_ROW (self), MS_SCHEDULE_NOT_REPORTED);
 
-  return self->schedule;
+  return self->cells.schedule;
 }
