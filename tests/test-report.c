@@ -12,6 +12,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "ms-pdf-tags-private.h"
 #include "ms-report.h"
 #include "test-util.h"
 
@@ -867,11 +868,12 @@ test_tagged_pdf (void)
     const char *headings[3];
     const char *all_categories;
     const char *departments_heading;
+    const char *lang;
   } cases[] = {
     { "en", "Needs attention", "Summary table", "All projects", { "No.", "Project", "Departments" },
-      "All categories", "Departments by lagging projects (9)" },
+      "All categories", "Departments by lagging projects (9)", "(en)\n" },
     { "zh_CN", "需要关注", "汇总表", "全部项目", { "序号", "项目", "责任单位" }, "全部类别",
-      "滞后项目的责任单位（按滞后程度排列）（9）" },
+      "滞后项目的责任单位（按滞后程度排列）（9）", "(zh-CN)\n" },
   };
   g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
@@ -885,6 +887,10 @@ test_tagged_pdf (void)
       PopplerDocument *pdf;
       g_autoptr(GPtrArray) roots = NULL;
       g_autoptr(GPtrArray) texts = NULL;
+      g_autoptr(GPtrArray) alts = g_ptr_array_new ();
+      g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *lang = NULL;
+      const char *mutool[] = { "mutool", "show", path, "trailer/Root/Lang", NULL };
       guint next = 0;
       PopplerStructureElementIter *iter;
       TagNode *root, *heading, *table;
@@ -916,12 +922,36 @@ test_tagged_pdf (void)
                        ==, POPPLER_STRUCTURE_ELEMENT_HEADING_3);
       for (guint i = 0; i < root->children->len; i++)
         {
-          n_titles += child_tag (root, i)->kind == POPPLER_STRUCTURE_ELEMENT_HEADING_1;
-          n_figures += child_tag (root, i)->kind == POPPLER_STRUCTURE_ELEMENT_FIGURE;
+          TagNode *node = child_tag (root, i);
+
+          n_titles += node->kind == POPPLER_STRUCTURE_ELEMENT_HEADING_1;
+          if (node->kind != POPPLER_STRUCTURE_ELEMENT_FIGURE)
+            continue;
+          n_figures++;
+          /* A chart over pages is a Figure on each, described alike. */
+          g_assert_nonnull (node->alt);
+          if (alts->len == 0 || g_strcmp0 (g_ptr_array_index (alts, alts->len - 1), node->alt) != 0)
+            g_ptr_array_add (alts, node->alt);
         }
       g_assert_cmpuint (n_titles, ==, 1);
-      /* The overview, each category's rates, the departments */
-      g_assert_cmpuint (n_figures, >=, 2 + g_list_model_get_n_items (categories));
+
+      /* The charts say what they say in the window: the overview, each
+       * category's rates, the departments. */
+      g_ptr_array_add (charts, ms_chart_describe (MS_CHART_OVERVIEW, MS_NODE (document), cases[l].language));
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        g_ptr_array_add (charts, ms_chart_describe (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, c)),
+                                                    cases[l].language));
+      g_ptr_array_add (charts, ms_chart_describe (MS_CHART_DEPARTMENTS, MS_NODE (document), cases[l].language));
+      g_assert_cmpuint (n_figures, >=, charts->len);
+      g_assert_cmpuint (alts->len, ==, charts->len);
+      for (guint i = 0; i < charts->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (alts, i), ==, g_ptr_array_index (charts, i));
+
+      /* The language a screen reader reads in, as another reader finds it. */
+      if (!g_spawn_sync (NULL, (char **)mutool, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                         &lang, NULL, NULL, &error))
+        g_error ("mutool: %s", error->message);
+      g_assert_cmpstr (lang, ==, cases[l].lang);
 
       /* A table going on over a page is one Table: its head, drawn again
        * on the next page, is tagged once. */
@@ -1007,6 +1037,84 @@ test_tagged_pdf (void)
   g_rmdir (dir);
 }
 
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The alternative texts go in only where cairo's file is as expected, and
+ * one for each Figure; else the file stays as it was. */
+static void
+test_pdf_tag_entries (void)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GByteArray) garbage = g_byte_array_new ();
+  g_autoptr(GPtrArray) alts = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  PopplerDocument *document;
+  PopplerStructureElementIter *iter, *child;
+  PopplerStructureElement *figure;
+  g_autofree char *alt = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+  guint length;
+
+  cairo_tag_begin (cr, "Document", NULL);
+  cairo_tag_begin (cr, "Figure", NULL);
+  cairo_rectangle (cr, 10, 10, 50, 50);
+  cairo_fill (cr);
+  cairo_tag_end (cr, "Figure");
+  cairo_tag_end (cr, "Document");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  length = pdf->len;
+
+  g_byte_array_append (garbage, (const guint8 *)"%PDF-1.5\nnot really\n", 21);
+  g_assert_false (_ms_pdf_add_tag_entries (garbage, "en", alts, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpuint (garbage->len, ==, 21);
+  g_clear_error (&error);
+
+  /* No text for the Figure, then one too many. */
+  g_assert_false (_ms_pdf_add_tag_entries (pdf, "en", alts, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_ptr_array_add (alts, "柱状图：3 个项目");
+  g_ptr_array_add (alts, "more");
+  g_assert_false (_ms_pdf_add_tag_entries (pdf, "en", alts, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_cmpuint (pdf->len, ==, length);
+
+  g_ptr_array_set_size (alts, 1);
+  g_assert_true (_ms_pdf_add_tag_entries (pdf, "zh-CN", alts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf->len, >, length);
+
+  bytes = g_bytes_new (pdf->data, pdf->len);
+  document = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  iter = poppler_structure_element_iter_new (document);
+  g_assert_nonnull (iter);
+  child = poppler_structure_element_iter_get_child (iter);
+  g_assert_nonnull (child);
+  figure = poppler_structure_element_iter_get_element (child);
+  g_assert_cmpint (poppler_structure_element_get_kind (figure), ==, POPPLER_STRUCTURE_ELEMENT_FIGURE);
+  alt = poppler_structure_element_get_alt_text (figure);
+  g_assert_cmpstr (alt, ==, "柱状图：3 个项目");
+  g_object_unref (figure);
+  poppler_structure_element_iter_free (child);
+  poppler_structure_element_iter_free (iter);
+  g_object_unref (document);
+}
+
 /* Printing draws some pages, in any order: nothing is tagged then, and
  * the PDF a print to a file makes is sound. */
 static void
@@ -1068,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/report/failed-write", test_failed_write);
   g_test_add_func ("/report/tagged-pdf", test_tagged_pdf);
   g_test_add_func ("/report/pages-untagged", test_pages_untagged);
+  g_test_add_func ("/report/pdf-tag-entries", test_pdf_tag_entries);
   g_test_add_func ("/report/chart-exports", test_chart_exports);
 
   return g_test_run ();

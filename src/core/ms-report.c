@@ -23,6 +23,7 @@
 #include "ms-json.h"
 #include "ms-l10n.h"
 #include "ms-font-embed.h"
+#include "ms-pdf-tags-private.h"
 #include "ms-report.h"
 #include "ms-report-gongwen.h"
 #include "ms-safe-write.h"
@@ -195,6 +196,11 @@ struct _MsReport
   MsGongwenTable *gongwen;
   /* While ms_report_write_pdf() draws: the pages carry structure tags. */
   gboolean    tagged;
+  /* (nullable): the alternative text of each Figure tagged, in order,
+   * and the chart of the last */
+  GPtrArray  *figure_alts;
+  MsChartKind figure_kind;
+  MsNode     *figure_node;
 };
 
 /* Relative widths of the table's columns. */
@@ -344,15 +350,29 @@ tag_end (MsReport   *report,
     cairo_tag_end (cr, tag);
 }
 
-/* A chart: a Figure. cairo 1.16 ignores a structure tag's attributes, so
- * it has no alternative text yet. */
+/* A chart: a Figure, its alternative text the chart's description as the
+ * window gives it, which ms_report_write_pdf() adds to the file (cairo
+ * 1.16 writes none). A chart over pages is a Figure on each, described
+ * once: a description reads all the chart's rows. */
 static void
 tag_figure_begin (MsReport    *report,
                   cairo_t     *cr,
                   MsChartKind  kind,
                   MsNode      *node)
 {
-  tag_begin (report, cr, "Figure");
+  const char *last;
+
+  if (!report->tagged)
+    return;
+
+  last = report->figure_alts->len > 0 ? g_ptr_array_index (report->figure_alts, report->figure_alts->len - 1) : NULL;
+  if (last == NULL || kind != report->figure_kind || node != report->figure_node)
+    g_ptr_array_add (report->figure_alts, ms_chart_describe (kind, node, report->language));
+  else
+    g_ptr_array_add (report->figure_alts, g_strdup (last));
+  report->figure_kind = kind;
+  report->figure_node = node;
+  cairo_tag_begin (cr, "Figure", NULL);
 }
 
 static void
@@ -2956,15 +2976,11 @@ append_to_buffer (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Drawn into memory, then written the one safe way files are written: no
- * half-written report, and a plain message when the disk or folder fails. */
 static gboolean
-finish_file (cairo_surface_t  *surface,
-             GByteArray       *buffer,
-             const char       *path,
-             GError          **error)
+finish_surface (cairo_surface_t  *surface,
+                const char       *path,
+                GError          **error)
 {
-  g_autoptr(GFile) file = NULL;
   cairo_status_t status;
 
   cairo_surface_finish (surface);
@@ -2979,8 +2995,28 @@ finish_file (cairo_surface_t  *surface,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
+  return TRUE;
+}
+
+static gboolean
+write_buffer (GByteArray  *buffer,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
   return ms_safe_write (file, buffer->data, buffer->len, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, error);
+}
+
+/* Drawn into memory, then written the one safe way files are written: no
+ * half-written report, and a plain message when the disk or folder fails. */
+static gboolean
+finish_file (cairo_surface_t  *surface,
+             GByteArray       *buffer,
+             const char       *path,
+             GError          **error)
+{
+  return finish_surface (surface, path, error) && write_buffer (buffer, path, error);
 }
 
 /* The 附件 table of the report's scope: the pages of the 公文 style, and
@@ -3033,9 +3069,13 @@ ms_report_write_pdf (MsReport    *report,
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autoptr(GError) fonts_error = NULL;
+  g_autoptr(GError) tags_error = NULL;
+  g_autoptr(GPtrArray) figure_alts = NULL;
+  g_autofree char *language = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
+  gboolean tagged;
   gboolean written;
 
   g_return_val_if_fail (report != NULL, FALSE);
@@ -3052,7 +3092,9 @@ ms_report_write_pdf (MsReport    *report,
 
   /* The 公文 style's table is not tagged (see the README): a row cut
    * between pages would need a cell spanning them. */
-  report->tagged = report->pages->len > 0 && g_array_index (report->pages, Page, 0).kind != PAGE_GONGWEN;
+  tagged = report->pages->len > 0 && g_array_index (report->pages, Page, 0).kind != PAGE_GONGWEN;
+  report->tagged = tagged;
+  report->figure_alts = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < report->pages->len; i++)
     {
       ms_report_get_page_size (report, i, &width, &height);
@@ -3061,6 +3103,7 @@ ms_report_write_pdf (MsReport    *report,
       cairo_show_page (cr);
     }
   report->tagged = FALSE;
+  figure_alts = g_steal_pointer (&report->figure_alts);
 
   /* A tag out of place stops the drawing, not the surface. */
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
@@ -3073,7 +3116,14 @@ ms_report_write_pdf (MsReport    *report,
       return FALSE;
     }
   cairo_destroy (cr);
-  written = finish_file (surface, buffer, path, error);
+  written = finish_surface (surface, path, error);
+
+  /* "zh-CN" or "en": the language a screen reader reads the text in. */
+  language = g_strdelimit (g_strdup (report->language), "_", '-');
+  if (written && tagged && !_ms_pdf_add_tag_entries (buffer, language, figure_alts, &tags_error))
+    g_warning ("PDF without alternative texts: %s", tags_error->message);
+
+  written = written && write_buffer (buffer, path, error);
   ms_report_release_fonts (report);
   return written;
 }
