@@ -734,19 +734,16 @@ strip_spaces (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Returns: (transfer full): the text of each node of the tree in order, as
- * `pdfinfo -struct-text` prints it: an element has none, a run of content
- * under it its text. poppler-glib 22.12 gives non-ASCII text in the wrong
- * encoding (it reads poppler's UTF-8 as PDFDocEncoding). */
-static GPtrArray *
-read_tag_texts (const char *path)
+/* Returns: (transfer full): the structure tree as `pdfinfo @option` prints
+ * it (-struct, or -struct-text with the text, which takes poppler long) */
+static char *
+read_structure (const char *path,
+                const char *option)
 {
-  const char *argv[] = { "pdfinfo", "-struct-text", path, NULL };
+  const char *argv[] = { "pdfinfo", option, path, NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  char *out = NULL;
   int status = 0;
 
   if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
@@ -754,6 +751,20 @@ read_tag_texts (const char *path)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   /* Not a word about a syntax error in the structure. */
   g_assert_cmpstr (err, ==, "");
+
+  return out;
+}
+
+/* Returns: (transfer full): the text of each node of the tree in order, as
+ * `pdfinfo -struct-text` prints it: an element has none, a run of content
+ * under it its text. poppler-glib 22.12 gives non-ASCII text in the wrong
+ * encoding (it reads poppler's UTF-8 as PDFDocEncoding). */
+static GPtrArray *
+read_tag_texts (const char *path)
+{
+  g_autofree char *out = read_structure (path, "-struct-text");
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
 
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -1115,6 +1126,82 @@ test_pdf_tag_entries (void)
   g_object_unref (document);
 }
 
+/* Every part the print dialog exports is tagged, its tags balanced over
+ * its pages (cairo would refuse the file, or poppler complain, if not);
+ * the 公文 style is not. Each kind of page is in one of these. */
+static void
+test_tagged_pdf_scopes (void)
+{
+  g_autoptr(MsDocument) example = load_example ("example-city-2025.json");
+  g_autoptr(MsDocument) generated = ms_test_generate_document (200);
+  MsDocument *documents[] = { example, generated };
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "part.pdf", NULL);
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    {
+      MsDocument *document = documents[d];
+      GListModel *categories = ms_document_get_categories (document);
+      MsCategory *category = ms_document_get_category (document, g_list_model_get_n_items (categories) - 1);
+      g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (category));
+      MsProject *project = g_ptr_array_index (projects, 0);
+      struct {
+        MsReportScope scope;
+        MsNode *node;
+        MsChartKind chart;
+        MsReportStyle style;
+      } parts[] = {
+        { MS_REPORT_SCOPE_ALL, NULL, 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_OVERVIEW, NULL, 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_CATEGORY, MS_NODE (category), 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_PROJECT, MS_NODE (project), 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_SUMMARY, NULL, 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_TABLE, NULL, 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_CHART, MS_NODE (category), MS_CHART_RATES, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_CHART, NULL, MS_CHART_DEPARTMENTS, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_CHART, MS_NODE (project), MS_CHART_PROJECT, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_TABLE, NULL, 0, MS_REPORT_STYLE_GONGWEN },
+      };
+
+      /* The generated file's whole report has the long tables and charts;
+       * the example's is read in full by /report/tagged-pdf. */
+      for (guint i = document == generated ? 0 : 1; i < (document == generated ? 1 : G_N_ELEMENTS (parts)); i++)
+        {
+          g_autoptr(MsReport) report = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *structure = NULL;
+          g_autofree char *info = NULL;
+          MsReportSettings settings;
+
+          ms_report_settings_init (&settings);
+          settings.scope = parts[i].scope;
+          settings.node = parts[i].node;
+          settings.chart = parts[i].chart;
+          settings.style = parts[i].style;
+          settings.language = i % 2 == 0 ? "zh_CN" : "en";
+          report = ms_report_new_with_settings (document, &settings);
+          g_assert_true (ms_report_write_pdf (report, path, &error));
+          g_assert_no_error (error);
+
+          info = run_tool ("pdfinfo", path);
+          if (parts[i].style == MS_REPORT_STYLE_GONGWEN)
+            {
+              g_assert_nonnull (strstr (info, "Tagged:          no"));
+              continue;
+            }
+          g_assert_nonnull (strstr (info, "Tagged:          yes"));
+          /* One Document, and not a word from poppler against the tree. */
+          structure = read_structure (path, "-struct");
+          g_assert_true (g_str_has_prefix (structure, "Document\n  "));
+          g_assert_null (strstr (structure, "\nDocument"));
+          g_unlink (path);
+        }
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Printing draws some pages, in any order: nothing is tagged then, and
  * the PDF a print to a file makes is sound. */
 static void
@@ -1175,6 +1262,7 @@ main (int   argc,
   g_test_add_func ("/report/intro-in-full", test_intro_in_full);
   g_test_add_func ("/report/failed-write", test_failed_write);
   g_test_add_func ("/report/tagged-pdf", test_tagged_pdf);
+  g_test_add_func ("/report/tagged-pdf/scopes", test_tagged_pdf_scopes);
   g_test_add_func ("/report/pages-untagged", test_pages_untagged);
   g_test_add_func ("/report/pdf-tag-entries", test_pdf_tag_entries);
   g_test_add_func ("/report/chart-exports", test_chart_exports);
