@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <poppler.h>
 #include <string.h>
 
+#include "ms-pdf-tags-private.h"
 #include "ms-report.h"
 #include "test-util.h"
 
@@ -170,7 +173,7 @@ run_tool (const char *tool,
   char *out = NULL;
   int status = 0;
 
-  if (g_str_equal (tool, "pdffonts"))
+  if (g_str_equal (tool, "pdffonts") || g_str_equal (tool, "pdfinfo"))
     argv[2] = NULL;
 
   if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
@@ -692,6 +695,553 @@ test_chart_exports (void)
   g_rmdir (dir);
 }
 
+/* A structure element of a tagged PDF, as poppler reads it. */
+typedef struct
+{
+  PopplerStructureElementKind  kind;
+  /* Its text and its children's, without white space (poppler joins the
+   * lines of a cell without one) */
+  char                        *text;
+  char                        *alt;
+  int                          page;
+  GPtrArray                   *children;
+} TagNode;
+
+static void
+tag_node_free (gpointer data)
+{
+  TagNode *node = data;
+
+  g_free (node->text);
+  g_free (node->alt);
+  g_ptr_array_unref (node->children);
+  g_free (node);
+}
+
+static char *
+strip_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = text != NULL ? text : ""; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      if (!g_unichar_isspace (ch))
+        g_string_append_unichar (out, ch);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Returns: (transfer full): the structure tree as `pdfinfo @option` prints
+ * it (-struct, or -struct-text with the text, which takes poppler long) */
+static char *
+read_structure (const char *path,
+                const char *option)
+{
+  const char *argv[] = { "pdfinfo", option, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
+    g_error ("pdfinfo: %s", error->message);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Not a word about a syntax error in the structure. */
+  g_assert_cmpstr (err, ==, "");
+
+  return out;
+}
+
+/* Returns: (transfer full): the text of each node of the tree in order, as
+ * `pdfinfo -struct-text` prints it: an element has none, a run of content
+ * under it its text. poppler-glib 22.12 gives non-ASCII text in the wrong
+ * encoding (it reads poppler's UTF-8 as PDFDocEncoding). */
+static GPtrArray *
+read_tag_texts (const char *path)
+{
+  g_autofree char *out = read_structure (path, "-struct-text");
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i] + strspn (lines[i], " ");
+
+      if (line[0] == '\0')
+        continue;
+      /* An element, then its content's text, quoted, a line a run. */
+      if (line[0] != '"')
+        g_ptr_array_add (texts, g_strdup (""));
+      else
+        {
+          g_assert_true (g_str_has_suffix (line, "\""));
+          g_ptr_array_add (texts, g_strndup (line + 1, strlen (line) - 2));
+        }
+    }
+
+  return texts;
+}
+
+/* Returns: (transfer full): the elements at @iter's level, with theirs;
+ * each takes its text from @texts, from *@next on */
+static GPtrArray *
+read_tags (PopplerStructureElementIter *iter,
+           GPtrArray                   *texts,
+           guint                       *next)
+{
+  GPtrArray *nodes = g_ptr_array_new_with_free_func (tag_node_free);
+
+  do
+    {
+      PopplerStructureElement *element = poppler_structure_element_iter_get_element (iter);
+      PopplerStructureElementIter *children = poppler_structure_element_iter_get_child (iter);
+      GString *text = g_string_new (NULL);
+      TagNode *node = g_new0 (TagNode, 1);
+
+      g_assert_cmpuint (*next, <, texts->len);
+      g_string_append (text, g_ptr_array_index (texts, (*next)++));
+      node->kind = poppler_structure_element_get_kind (element);
+      node->alt = poppler_structure_element_get_alt_text (element);
+      node->page = poppler_structure_element_get_page (element);
+      if (children != NULL)
+        {
+          node->children = read_tags (children, texts, next);
+          poppler_structure_element_iter_free (children);
+        }
+      else
+        node->children = g_ptr_array_new_with_free_func (tag_node_free);
+      for (guint i = 0; i < node->children->len; i++)
+        g_string_append (text, ((TagNode *)g_ptr_array_index (node->children, i))->text);
+      node->text = strip_spaces (text->str);
+      g_string_free (text, TRUE);
+      g_ptr_array_add (nodes, node);
+      g_object_unref (element);
+    }
+  while (poppler_structure_element_iter_next (iter));
+
+  return nodes;
+}
+
+static TagNode *
+child_tag (TagNode *node,
+           guint    index)
+{
+  g_assert_cmpuint (index, <, node->children->len);
+  return g_ptr_array_index (node->children, index);
+}
+
+/* Its text and its children's, white space aside, is @expected's. */
+static void
+assert_tag_text (TagNode    *node,
+                 const char *expected)
+{
+  g_autofree char *wanted = strip_spaces (expected);
+
+  g_assert_cmpstr (node->text, ==, wanted);
+}
+
+/* Returns: (transfer none): the element after the heading saying @heading
+ * (white space aside) among @parent's children */
+static TagNode *
+tag_after_heading (TagNode                     *parent,
+                   PopplerStructureElementKind  level,
+                   const char                  *heading,
+                   guint                        skip)
+{
+  g_autofree char *wanted = strip_spaces (heading);
+
+  for (guint i = 0; i + 1 + skip < parent->children->len; i++)
+    {
+      TagNode *node = child_tag (parent, i);
+
+      if (node->kind == level && g_strcmp0 (node->text, wanted) == 0)
+        return child_tag (parent, i + 1 + skip);
+    }
+
+  g_error ("no heading “%s” of kind %d", heading, level);
+}
+
+/* A PDF made by ms_report_write_pdf() is tagged: its structure follows the
+ * pages as drawn, so a screen reader reads the tables row by row. */
+static void
+test_tagged_pdf (void)
+{
+  g_autoptr(MsDocument) document = load_example ("example-city-2025.json");
+  static const struct {
+    const char *language;
+    const char *attention;
+    const char *summary;
+    const char *all_projects;
+    const char *headings[3];
+    const char *all_categories;
+    const char *departments_heading;
+    const char *lang;
+  } cases[] = {
+    { "en", "Needs attention", "Summary table", "All projects", { "No.", "Project", "Departments" },
+      "All categories", "Departments by lagging projects (9)", "(en)\n" },
+    { "zh_CN", "需要关注", "汇总表", "全部项目", { "序号", "项目", "责任单位" }, "全部类别",
+      "滞后项目的责任单位（按滞后程度排列）（9）", "(zh-CN)\n" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GListModel *categories = ms_document_get_categories (document);
+
+  for (guint l = 0; l < G_N_ELEMENTS (cases); l++)
+    {
+      g_autoptr(MsReport) report = ms_report_new (document, cases[l].language, MS_PAPER_A4, NULL);
+      g_autoptr(GError) error = NULL;
+      PopplerDocument *pdf;
+      g_autoptr(GPtrArray) roots = NULL;
+      g_autoptr(GPtrArray) texts = NULL;
+      g_autoptr(GPtrArray) alts = g_ptr_array_new ();
+      g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *lang = NULL;
+      const char *mutool[] = { "mutool", "show", path, "trailer/Root/Lang", NULL };
+      guint next = 0;
+      PopplerStructureElementIter *iter;
+      TagNode *root, *heading, *table;
+      guint row = 0;
+      guint n_figures = 0;
+      guint n_titles = 0;
+      int first_page, last_page;
+
+      g_assert_true (ms_report_write_pdf (report, path, &error));
+      g_assert_no_error (error);
+      pdf = poppler_document_new_from_file (uri, NULL, &error);
+      g_assert_no_error (error);
+
+      /* One Document holds it all; the file's title is its first heading. */
+      iter = poppler_structure_element_iter_new (pdf);
+      g_assert_nonnull (iter);
+      texts = read_tag_texts (path);
+      roots = read_tags (iter, texts, &next);
+      g_assert_cmpuint (next, ==, texts->len);
+      poppler_structure_element_iter_free (iter);
+      g_object_unref (pdf);
+      g_assert_cmpuint (roots->len, ==, 1);
+      root = g_ptr_array_index (roots, 0);
+      g_assert_cmpint (root->kind, ==, POPPLER_STRUCTURE_ELEMENT_DOCUMENT);
+      heading = child_tag (root, 0);
+      g_assert_cmpint (heading->kind, ==, POPPLER_STRUCTURE_ELEMENT_HEADING_1);
+      assert_tag_text (heading, ms_document_get_title (document));
+      g_assert_cmpint (tag_after_heading (root, POPPLER_STRUCTURE_ELEMENT_HEADING_2, cases[l].attention, 1)->kind,
+                       ==, POPPLER_STRUCTURE_ELEMENT_HEADING_3);
+      for (guint i = 0; i < root->children->len; i++)
+        {
+          TagNode *node = child_tag (root, i);
+
+          n_titles += node->kind == POPPLER_STRUCTURE_ELEMENT_HEADING_1;
+          if (node->kind != POPPLER_STRUCTURE_ELEMENT_FIGURE)
+            continue;
+          n_figures++;
+          /* A chart over pages is a Figure on each, described alike. */
+          g_assert_nonnull (node->alt);
+          if (alts->len == 0 || g_strcmp0 (g_ptr_array_index (alts, alts->len - 1), node->alt) != 0)
+            g_ptr_array_add (alts, node->alt);
+        }
+      g_assert_cmpuint (n_titles, ==, 1);
+
+      /* The charts say what they say in the window: the overview, each
+       * category's rates, the departments. */
+      g_ptr_array_add (charts, ms_chart_describe (MS_CHART_OVERVIEW, MS_NODE (document), cases[l].language));
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        g_ptr_array_add (charts, ms_chart_describe (MS_CHART_RATES, MS_NODE (ms_document_get_category (document, c)),
+                                                    cases[l].language));
+      g_ptr_array_add (charts, ms_chart_describe (MS_CHART_DEPARTMENTS, MS_NODE (document), cases[l].language));
+      g_assert_cmpuint (n_figures, >=, charts->len);
+      g_assert_cmpuint (alts->len, ==, charts->len);
+      for (guint i = 0; i < charts->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (alts, i), ==, g_ptr_array_index (charts, i));
+
+      /* The language a screen reader reads in, as another reader finds it. */
+      if (!g_spawn_sync (NULL, (char **)mutool, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                         &lang, NULL, NULL, &error))
+        g_error ("mutool: %s", error->message);
+      g_assert_cmpstr (lang, ==, cases[l].lang);
+
+      /* A table going on over a page is one Table: its head, drawn again
+       * on the next page, is tagged once. */
+      table = tag_after_heading (root, POPPLER_STRUCTURE_ELEMENT_HEADING_3, cases[l].departments_heading, 0);
+      g_assert_cmpint (table->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE);
+      g_assert_cmpuint (table->children->len, ==, 1 + 9);
+      g_assert_cmpint (child_tag (child_tag (table, 0), 0)->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING);
+      for (guint i = 1; i < table->children->len; i++)
+        {
+          g_autofree char *rank = g_strdup_printf ("%u", i);
+
+          g_assert_cmpint (child_tag (child_tag (table, i), 0)->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE_DATA);
+          assert_tag_text (child_tag (child_tag (table, i), 0), rank);
+        }
+      first_page = child_tag (child_tag (table, 0), 0)->page;
+      last_page = child_tag (child_tag (table, 9), 0)->page;
+      g_assert_cmpint (first_page, >=, 0);
+      g_assert_cmpint (first_page, <, last_page);
+
+      /* The table of all projects: its heads, then each category's row and
+       * its projects' rows, as drawn; one Table over its pages. */
+      table = tag_after_heading (root, POPPLER_STRUCTURE_ELEMENT_HEADING_2, cases[l].all_projects, 0);
+      g_assert_cmpint (table->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE);
+      for (guint c = 0; c < G_N_ELEMENTS (cases[l].headings); c++)
+        {
+          TagNode *cell = child_tag (child_tag (table, 0), c);
+
+          g_assert_cmpint (cell->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING);
+          assert_tag_text (cell, cases[l].headings[c]);
+        }
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        {
+          MsCategory *category = ms_document_get_category (document, c);
+          g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (category));
+          TagNode *tr = child_tag (table, ++row);
+
+          g_assert_cmpint (tr->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE_ROW);
+          g_assert_cmpuint (tr->children->len, ==, 1);
+          g_assert_cmpint (child_tag (tr, 0)->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING);
+          assert_tag_text (child_tag (tr, 0), ms_category_get_title (category));
+          for (guint i = 0; i < projects->len; i++)
+            {
+              MsProject *project = g_ptr_array_index (projects, i);
+              g_autofree char *number = g_strdup_printf ("%u", ms_project_get_number (project));
+
+              tr = child_tag (table, ++row);
+              g_assert_cmpint (tr->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE_ROW);
+              g_assert_cmpuint (tr->children->len, ==, 7);
+              g_assert_cmpint (child_tag (tr, 0)->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE_DATA);
+              assert_tag_text (child_tag (tr, 0), number);
+              assert_tag_text (child_tag (tr, 1), ms_project_get_target (project));
+            }
+        }
+      g_assert_cmpuint (table->children->len, ==, row + 1);
+      first_page = child_tag (child_tag (table, 0), 0)->page;
+      last_page = child_tag (child_tag (table, row), 0)->page;
+      g_assert_cmpint (first_page, >=, 0);
+      g_assert_cmpint (first_page, <, last_page);
+
+      /* The 汇总表: its heads, each category with its groups, the total. */
+      table = tag_after_heading (root, POPPLER_STRUCTURE_ELEMENT_HEADING_2, cases[l].summary, 1);
+      g_assert_cmpint (table->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE);
+      g_assert_cmpint (child_tag (child_tag (table, 0), 0)->kind, ==, POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING);
+      row = 0;
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        {
+          MsCategory *category = ms_document_get_category (document, c);
+
+          assert_tag_text (child_tag (child_tag (table, ++row), 0), ms_category_get_title (category));
+          for (guint g = 0; g < g_list_model_get_n_items (ms_category_get_groups (category)); g++)
+            {
+              MsGroup *group = ms_category_get_group (category, g);
+
+              assert_tag_text (child_tag (child_tag (table, ++row), 0), ms_group_get_title (group));
+            }
+        }
+      assert_tag_text (child_tag (child_tag (table, ++row), 0), cases[l].all_categories);
+      g_assert_cmpuint (table->children->len, ==, row + 1);
+
+      g_unlink (path);
+    }
+
+  g_rmdir (dir);
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The alternative texts go in only where cairo's file is as expected, and
+ * one for each Figure; else the file stays as it was. */
+static void
+test_pdf_tag_entries (void)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GByteArray) garbage = g_byte_array_new ();
+  g_autoptr(GPtrArray) alts = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  PopplerDocument *document;
+  PopplerStructureElementIter *iter, *child;
+  PopplerStructureElement *figure;
+  g_autofree char *alt = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+  guint length;
+
+  cairo_tag_begin (cr, "Document", NULL);
+  cairo_tag_begin (cr, "Figure", NULL);
+  cairo_rectangle (cr, 10, 10, 50, 50);
+  cairo_fill (cr);
+  cairo_tag_end (cr, "Figure");
+  cairo_tag_end (cr, "Document");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  length = pdf->len;
+
+  g_byte_array_append (garbage, (const guint8 *)"%PDF-1.5\nnot really\n", 21);
+  g_assert_false (_ms_pdf_add_tag_entries (garbage, "en", alts, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpuint (garbage->len, ==, 21);
+  g_clear_error (&error);
+
+  /* No text for the Figure, then one too many. */
+  g_assert_false (_ms_pdf_add_tag_entries (pdf, "en", alts, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_ptr_array_add (alts, "柱状图：3 个项目");
+  g_ptr_array_add (alts, "more");
+  g_assert_false (_ms_pdf_add_tag_entries (pdf, "en", alts, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_cmpuint (pdf->len, ==, length);
+
+  g_ptr_array_set_size (alts, 1);
+  g_assert_true (_ms_pdf_add_tag_entries (pdf, "zh-CN", alts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf->len, >, length);
+
+  bytes = g_bytes_new (pdf->data, pdf->len);
+  document = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  iter = poppler_structure_element_iter_new (document);
+  g_assert_nonnull (iter);
+  child = poppler_structure_element_iter_get_child (iter);
+  g_assert_nonnull (child);
+  figure = poppler_structure_element_iter_get_element (child);
+  g_assert_cmpint (poppler_structure_element_get_kind (figure), ==, POPPLER_STRUCTURE_ELEMENT_FIGURE);
+  alt = poppler_structure_element_get_alt_text (figure);
+  g_assert_cmpstr (alt, ==, "柱状图：3 个项目");
+  g_object_unref (figure);
+  poppler_structure_element_iter_free (child);
+  poppler_structure_element_iter_free (iter);
+  g_object_unref (document);
+}
+
+/* Every part the print dialog exports is tagged, its tags balanced over
+ * its pages (cairo would refuse the file, or poppler complain, if not);
+ * the 公文 style is not. Each kind of page is in one of these. */
+static void
+test_tagged_pdf_scopes (void)
+{
+  g_autoptr(MsDocument) example = load_example ("example-city-2025.json");
+  g_autoptr(MsDocument) generated = ms_test_generate_document (200);
+  MsDocument *documents[] = { example, generated };
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "part.pdf", NULL);
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    {
+      MsDocument *document = documents[d];
+      GListModel *categories = ms_document_get_categories (document);
+      MsCategory *category = ms_document_get_category (document, g_list_model_get_n_items (categories) - 1);
+      g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (category));
+      MsProject *project = g_ptr_array_index (projects, 0);
+      struct {
+        MsReportScope scope;
+        MsNode *node;
+        MsChartKind chart;
+        MsReportStyle style;
+      } parts[] = {
+        { MS_REPORT_SCOPE_ALL, NULL, 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_OVERVIEW, NULL, 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_CATEGORY, MS_NODE (category), 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_PROJECT, MS_NODE (project), 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_SUMMARY, NULL, 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_TABLE, NULL, 0, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_CHART, MS_NODE (category), MS_CHART_RATES, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_CHART, NULL, MS_CHART_DEPARTMENTS, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_CHART, MS_NODE (project), MS_CHART_PROJECT, MS_REPORT_STYLE_STANDARD },
+        { MS_REPORT_SCOPE_TABLE, NULL, 0, MS_REPORT_STYLE_GONGWEN },
+      };
+
+      /* The generated file's whole report has the long tables and charts;
+       * the example's is read in full by /report/tagged-pdf. */
+      for (guint i = document == generated ? 0 : 1; i < (document == generated ? 1 : G_N_ELEMENTS (parts)); i++)
+        {
+          g_autoptr(MsReport) report = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *structure = NULL;
+          g_autofree char *info = NULL;
+          MsReportSettings settings;
+
+          ms_report_settings_init (&settings);
+          settings.scope = parts[i].scope;
+          settings.node = parts[i].node;
+          settings.chart = parts[i].chart;
+          settings.style = parts[i].style;
+          settings.language = i % 2 == 0 ? "zh_CN" : "en";
+          report = ms_report_new_with_settings (document, &settings);
+          g_assert_true (ms_report_write_pdf (report, path, &error));
+          g_assert_no_error (error);
+
+          info = run_tool ("pdfinfo", path);
+          if (parts[i].style == MS_REPORT_STYLE_GONGWEN)
+            {
+              g_assert_nonnull (strstr (info, "Tagged:          no"));
+              continue;
+            }
+          g_assert_nonnull (strstr (info, "Tagged:          yes"));
+          /* One Document, and not a word from poppler against the tree. */
+          structure = read_structure (path, "-struct");
+          g_assert_true (g_str_has_prefix (structure, "Document\n  "));
+          g_assert_null (strstr (structure, "\nDocument"));
+          g_unlink (path);
+        }
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Printing draws some pages, in any order: nothing is tagged then, and
+ * the PDF a print to a file makes is sound. */
+static void
+test_pages_untagged (void)
+{
+  g_autoptr(MsDocument) document = load_example ("example-city-2025.json");
+  g_autoptr(MsReport) report = ms_report_new (document, "en", MS_PAPER_A4, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("minsheng-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pages.pdf", NULL);
+  guint n_pages = ms_report_get_n_pages (report);
+  guint pages[] = { n_pages - 1, 1, 0 };
+  g_autofree char *info = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create (path, 595.28, 841.89);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      double width, height;
+
+      ms_report_get_page_size (report, pages[i], &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
+      ms_report_draw_page (report, pages[i], cr, NULL);
+      cairo_show_page (cr);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  info = run_tool ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "Tagged:          no"));
+  g_assert_nonnull (strstr (info, "Pages:           3"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +1261,10 @@ main (int   argc,
   g_test_add_func ("/report/cards-in-full", test_cards_in_full);
   g_test_add_func ("/report/intro-in-full", test_intro_in_full);
   g_test_add_func ("/report/failed-write", test_failed_write);
+  g_test_add_func ("/report/tagged-pdf", test_tagged_pdf);
+  g_test_add_func ("/report/tagged-pdf/scopes", test_tagged_pdf_scopes);
+  g_test_add_func ("/report/pages-untagged", test_pages_untagged);
+  g_test_add_func ("/report/pdf-tag-entries", test_pdf_tag_entries);
   g_test_add_func ("/report/chart-exports", test_chart_exports);
 
   return g_test_run ();

@@ -23,6 +23,7 @@
 #include "ms-json.h"
 #include "ms-l10n.h"
 #include "ms-font-embed.h"
+#include "ms-pdf-tags-private.h"
 #include "ms-report.h"
 #include "ms-report-gongwen.h"
 #include "ms-safe-write.h"
@@ -193,6 +194,13 @@ struct _MsReport
   MsEmbedFonts *fonts;
   /* (nullable): the 附件 table of the 公文 style */
   MsGongwenTable *gongwen;
+  /* While ms_report_write_pdf() draws: the pages carry structure tags. */
+  gboolean    tagged;
+  /* (nullable): the alternative text of each Figure tagged, in order,
+   * and the chart of the last */
+  GPtrArray  *figure_alts;
+  MsChartKind figure_kind;
+  MsNode     *figure_node;
 };
 
 /* Relative widths of the table's columns. */
@@ -313,6 +321,58 @@ chart_options (MsReport       *report,
   options->font_size = font_size;
   options->fill_background = FALSE;
   options->font_map = report->fonts != NULL ? ms_embed_fonts_get_font_map (report->fonts) : NULL;
+}
+
+/* The structure of a tagged PDF: what a screen reader reads and a reader
+ * reflows. Only ms_report_write_pdf() tags, drawing every page in order:
+ * a table goes on over pages as one Table (cairo keeps an element open
+ * across cairo_show_page()), which a print of some pages would leave
+ * unbalanced. An element holding content itself (a cell, a paragraph,
+ * a figure) ends on its page, or it would take in the next page's running
+ * head. What is drawn outside those (running heads and feet, rules, a
+ * table's head repeated on a later page) is left out of the structure.
+ * On other surfaces cairo ignores tags. */
+static void
+tag_begin (MsReport   *report,
+           cairo_t    *cr,
+           const char *tag)
+{
+  if (report->tagged)
+    cairo_tag_begin (cr, tag, NULL);
+}
+
+static void
+tag_end (MsReport   *report,
+         cairo_t    *cr,
+         const char *tag)
+{
+  if (report->tagged)
+    cairo_tag_end (cr, tag);
+}
+
+/* A chart: a Figure, its alternative text the chart's description as the
+ * window gives it, which ms_report_write_pdf() adds to the file (cairo
+ * 1.16 writes none). A chart over pages is a Figure on each, described
+ * once: a description reads all the chart's rows. */
+static void
+tag_figure_begin (MsReport    *report,
+                  cairo_t     *cr,
+                  MsChartKind  kind,
+                  MsNode      *node)
+{
+  const char *last;
+
+  if (!report->tagged)
+    return;
+
+  last = report->figure_alts->len > 0 ? g_ptr_array_index (report->figure_alts, report->figure_alts->len - 1) : NULL;
+  if (last == NULL || kind != report->figure_kind || node != report->figure_node)
+    g_ptr_array_add (report->figure_alts, ms_chart_describe (kind, node, report->language));
+  else
+    g_ptr_array_add (report->figure_alts, g_strdup (last));
+  report->figure_kind = kind;
+  report->figure_node = node;
+  cairo_tag_begin (cr, "Figure", NULL);
 }
 
 static void
@@ -733,8 +793,12 @@ draw_attention_row (MsReport           *report,
         line = _ms_painter_layout (p, text, 1.0, FALSE, width, 3, PANGO_ALIGN_LEFT);
         if (draw)
           {
+            tag_begin (report, p->cr, "H2");
             _ms_painter_show (p, title, 0, y, color);
+            tag_end (report, p->cr, "H2");
+            tag_begin (report, p->cr, "P");
             _ms_painter_show (p, line, 0, y + _ms_layout_height (title) + 4, &p->palette->muted);
+            tag_end (report, p->cr, "P");
           }
         return _ms_layout_height (title) + 4 + _ms_layout_height (line) + p->size;
       }
@@ -751,7 +815,11 @@ draw_attention_row (MsReport           *report,
         g_autoptr(PangoLayout) layout = _ms_painter_layout (p, text, 1.1, TRUE, width, 1, PANGO_ALIGN_LEFT);
 
         if (draw)
-          _ms_painter_show (p, layout, 0, y + p->size * 0.8, color);
+          {
+            tag_begin (report, p->cr, "H3");
+            _ms_painter_show (p, layout, 0, y + p->size * 0.8, color);
+            tag_end (report, p->cr, "H3");
+          }
         return _ms_layout_height (layout) + p->size * 1.4;
       }
 
@@ -761,7 +829,11 @@ draw_attention_row (MsReport           *report,
                                                             1, PANGO_ALIGN_LEFT);
 
         if (draw)
-          _ms_painter_show (p, layout, CELL_PADDING, y + CELL_PADDING, color);
+          {
+            tag_begin (report, p->cr, "P");
+            _ms_painter_show (p, layout, CELL_PADDING, y + CELL_PADDING, color);
+            tag_end (report, p->cr, "P");
+          }
         return _ms_layout_height (layout) + 2 * CELL_PADDING + p->size;
       }
 
@@ -773,6 +845,8 @@ draw_attention_row (MsReport           *report,
     }
 
   shares = attention_shares (row->kind, &n_columns);
+  if (draw)
+    tag_begin (report, p->cr, "TR");
   for (guint c = 0; c < n_columns; c++)
     {
       g_autofree char *text = attention_cell_text (report, row, c);
@@ -784,7 +858,11 @@ draw_attention_row (MsReport           *report,
                                                           report->attention_max_lines, alignment);
 
       if (draw)
-        _ms_painter_show (p, layout, x + CELL_PADDING, y + CELL_PADDING, color);
+        {
+          tag_begin (report, p->cr, "TD");
+          _ms_painter_show (p, layout, x + CELL_PADDING, y + CELL_PADDING, color);
+          tag_end (report, p->cr, "TD");
+        }
       height = MAX (height, _ms_layout_height (layout));
       x += width * shares[c];
     }
@@ -799,6 +877,7 @@ draw_attention_row (MsReport           *report,
       cairo_line_to (p->cr, width, y + height);
       cairo_stroke (p->cr);
       cairo_restore (p->cr);
+      tag_end (report, p->cr, "TR");
     }
 
   return height;
@@ -826,12 +905,15 @@ attention_needs_header (MsReport *report,
          !attention_is_table_row (&g_array_index (report->attention_rows, AttentionRow, index - 1));
 }
 
+/* @tagged: whether this is the table's first head, the one its
+ * structure holds */
 static void
 draw_attention_header (MsReport      *report,
                        MsPainter     *p,
                        AttentionKind  kind,
                        double         y,
-                       double         width)
+                       double         width,
+                       gboolean       tagged)
 {
   static const char * const lagging_headings[N_LAGGING_COLUMNS] = {
     N_("No."), N_("Project"), N_("State"), N_("Deciding indicator"),
@@ -864,14 +946,22 @@ draw_attention_header (MsReport      *report,
   cairo_fill (p->cr);
   cairo_restore (p->cr);
 
+  if (tagged)
+    tag_begin (report, p->cr, "TR");
   for (guint c = 0; c < n_columns; c++)
     {
+      if (tagged)
+        tag_begin (report, p->cr, "TH");
       _ms_painter_text (p, T (headings[c]), x + CELL_PADDING, y + CELL_PADDING + 1,
                         width * shares[c] - 2 * CELL_PADDING, 2, 1.0, TRUE,
                         kind == ATTENTION_DEPARTMENT && c >= 2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT,
                         &p->palette->foreground);
+      if (tagged)
+        tag_end (report, p->cr, "TH");
       x += width * shares[c];
     }
+  if (tagged)
+    tag_end (report, p->cr, "TR");
 }
 
 static void
@@ -992,13 +1082,24 @@ draw_attention (MsReport   *report,
   for (guint i = page->first; i < page->first + page->count; i++)
     {
       const AttentionRow *row = &g_array_index (report->attention_rows, AttentionRow, i);
+      gboolean in_table = attention_is_table_row (row);
 
       if (attention_needs_header (report, i, page->first))
         {
-          draw_attention_header (report, p, row->kind, y, width);
+          /* A table starts under its heading; one going on from the page
+           * before is the same Table, its head drawn again untagged. */
+          gboolean starts = i == 0 ||
+                            !attention_is_table_row (&g_array_index (report->attention_rows, AttentionRow, i - 1));
+
+          if (starts)
+            tag_begin (report, p->cr, "Table");
+          draw_attention_header (report, p, row->kind, y, width, starts);
           y += attention_header_height (p, row->kind);
         }
       y += draw_attention_row (report, p, row, y, width, TRUE);
+      if (in_table && (i + 1 == report->attention_rows->len ||
+                       !attention_is_table_row (&g_array_index (report->attention_rows, AttentionRow, i + 1))))
+        tag_end (report, p->cr, "Table");
     }
 }
 
@@ -1087,17 +1188,24 @@ draw_summary_title (MsReport  *report,
   line = _ms_painter_layout (p, text, 1.0, FALSE, width, 0, PANGO_ALIGN_LEFT);
   if (draw)
     {
+      tag_begin (report, p->cr, "H2");
       _ms_painter_show (p, title, 0, 0, &p->palette->foreground);
+      tag_end (report, p->cr, "H2");
+      tag_begin (report, p->cr, "P");
       _ms_painter_show (p, line, 0, _ms_layout_height (title) + 4, &p->palette->muted);
+      tag_end (report, p->cr, "P");
     }
   return _ms_layout_height (title) + 4 + _ms_layout_height (line) + p->size * 1.2;
 }
 
+/* @tagged: whether this is the table's first head, the one its
+ * structure holds */
 static void
 draw_summary_header (MsReport  *report,
                      MsPainter *p,
                      double     y,
-                     double     width)
+                     double     width,
+                     gboolean   tagged)
 {
   double x = 0;
 
@@ -1107,14 +1215,22 @@ draw_summary_header (MsReport  *report,
   cairo_fill (p->cr);
   cairo_restore (p->cr);
 
+  if (tagged)
+    tag_begin (report, p->cr, "TR");
   for (guint c = 0; c < N_SUMMARY_COLUMNS; c++)
     {
+      if (tagged)
+        tag_begin (report, p->cr, "TH");
       /* Small heads: a word never breaks inside a narrow column. */
       _ms_painter_text (p, summary_heading (report, c), x + CELL_PADDING / 2, y + CELL_PADDING,
                         width * summary_share[c] - CELL_PADDING, 3, 0.8, TRUE,
                         c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT, &p->palette->foreground);
+      if (tagged)
+        tag_end (report, p->cr, "TH");
       x += width * summary_share[c];
     }
+  if (tagged)
+    tag_end (report, p->cr, "TR");
 }
 
 /* Draws one row at @y when @draw, else only measures it; returns its height. */
@@ -1131,6 +1247,8 @@ draw_summary_row (MsReport         *report,
   double height = 0;
   double x = 0;
 
+  if (draw)
+    tag_begin (report, p->cr, "TR");
   /* The row's name first: it decides the row's height. */
   for (guint c = 0; c < N_SUMMARY_COLUMNS; c++)
     {
@@ -1141,6 +1259,7 @@ draw_summary_row (MsReport         *report,
 
       if (draw)
         {
+          tag_begin (report, p->cr, "TD");
           if (c == 0 && row->level != SUMMARY_GROUP)
             {
               cairo_save (p->cr);
@@ -1151,6 +1270,7 @@ draw_summary_row (MsReport         *report,
             }
           _ms_painter_show (p, layout, x + CELL_PADDING + (c == 0 ? indent : 0), y + CELL_PADDING,
                             &p->palette->foreground);
+          tag_end (report, p->cr, "TD");
         }
       height = MAX (height, _ms_layout_height (layout));
       x += width * summary_share[c];
@@ -1166,6 +1286,7 @@ draw_summary_row (MsReport         *report,
       cairo_line_to (p->cr, width, row->level == SUMMARY_TOTAL ? y : y + height);
       cairo_stroke (p->cr);
       cairo_restore (p->cr);
+      tag_end (report, p->cr, "TR");
     }
 
   return height;
@@ -1233,9 +1354,13 @@ draw_summary (MsReport   *report,
 {
   double y = 0;
 
+  /* One Table over all its pages, its head tagged once. */
   if (page->first == 0)
-    y += draw_summary_title (report, p, width, TRUE);
-  draw_summary_header (report, p, y, width);
+    {
+      y += draw_summary_title (report, p, width, TRUE);
+      tag_begin (report, p->cr, "Table");
+    }
+  draw_summary_header (report, p, y, width, page->first == 0);
   y += summary_header_height (p);
   for (guint i = page->first; i < page->first + page->count; i++)
     {
@@ -1244,6 +1369,8 @@ draw_summary (MsReport   *report,
       draw_summary_row (report, p, row, y, width, TRUE);
       y += row->height;
     }
+  if (page->first + page->count == report->summary_rows->len)
+    tag_end (report, p->cr, "Table");
 }
 
 /* Where the next chart goes on the current page of charts. */
@@ -1639,10 +1766,15 @@ draw_cards (MsReport   *report,
           cairo_restore (p->cr);
         }
 
+      /* A card is its heading, then a paragraph a part (an indicator's
+       * figures are words with their bar); "12. (continued)" repeats the
+       * heading and is left out. */
       if (piece->part == CARD_INDICATOR)
         {
+          tag_begin (report, p->cr, "P");
           _ms_chart_paint_indicator (p, ms_project_get_indicator (piece->project, piece->index), x, piece->y, width,
                                      row_height, card_name_width (p, width), TRUE);
+          tag_end (report, p->cr, "P");
           continue;
         }
 
@@ -1650,9 +1782,14 @@ draw_cards (MsReport   *report,
         g_autoptr(PangoLayout) layout = card_layout (report, p, piece, width);
         gboolean muted = piece->part == CARD_DEPARTMENTS || piece->part == CARD_CONTINUED ||
                          piece->part == CARD_NO_TARGET;
+        const char *tag = piece->part == CARD_HEADING ? "H2" : piece->part == CARD_CONTINUED ? NULL : "P";
 
+        if (tag != NULL)
+          tag_begin (report, p->cr, tag);
         _ms_painter_show_lines (p, layout, piece->first_line, piece->n_lines, x, piece->y,
                                 muted ? &p->palette->muted : &p->palette->foreground);
+        if (tag != NULL)
+          tag_end (report, p->cr, tag);
       }
     }
 }
@@ -2100,9 +2237,11 @@ draw_frame (MsReport   *report,
                     (width - 2 * MARGIN) * 0.4, 1, 0.9, FALSE, PANGO_ALIGN_RIGHT, &p->palette->muted);
 }
 
-/* A figure with its caption under it; returns the box's height. */
+/* A figure with its caption under it, read as one paragraph; returns the
+ * box's height. */
 static double
-draw_figure_box (MsPainter  *p,
+draw_figure_box (MsReport   *report,
+                 MsPainter  *p,
                  double      x,
                  double      y,
                  double      width,
@@ -2128,8 +2267,10 @@ draw_figure_box (MsPainter  *p,
   cairo_fill (p->cr);
   cairo_restore (p->cr);
 
+  tag_begin (report, p->cr, "P");
   _ms_painter_show (p, figure, x + 8, y + 6, &p->palette->foreground);
   _ms_painter_show (p, words, x + 8, y + 6 + _ms_layout_height (figure), &p->palette->muted);
+  tag_end (report, p->cr, "P");
 
   return height;
 }
@@ -2197,8 +2338,11 @@ draw_cover_row (MsReport   *report,
   else
     ms_schedule_count (scope, &report->context, &counts);
 
+  tag_begin (report, p->cr, "TR");
+  tag_begin (report, p->cr, "TD");
   _ms_painter_text (p, title, CELL_PADDING, y + CELL_PADDING, title_width - 2 * CELL_PADDING, 0, 0.9,
                     bold, PANGO_ALIGN_LEFT, &p->palette->foreground);
+  tag_end (report, p->cr, "TD");
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -2218,8 +2362,10 @@ draw_cover_row (MsReport   *report,
       else
         cell = g_strdup_printf ("%u", counts.n_by_schedule[c]);
 
+      tag_begin (report, p->cr, "TD");
       _ms_painter_text (p, cell, title_width + c * cell_width + CELL_PADDING, y + CELL_PADDING,
                         cell_width - 2 * CELL_PADDING, 1, 0.9, bold, PANGO_ALIGN_RIGHT, &p->palette->foreground);
+      tag_end (report, p->cr, "TD");
     }
 
   cairo_save (p->cr);
@@ -2229,6 +2375,7 @@ draw_cover_row (MsReport   *report,
   cairo_line_to (p->cr, width, y + row_height);
   cairo_stroke (p->cr);
   cairo_restore (p->cr);
+  tag_end (report, p->cr, "TR");
 
   return row_height;
 }
@@ -2259,21 +2406,28 @@ draw_cover_table (MsReport   *report,
   double row_height = cover_row_height (p);
   double top = y;
 
+  tag_begin (report, p->cr, "Table");
   cairo_save (p->cr);
   _ms_set_color (p->cr, &p->palette->track);
   cairo_rectangle (p->cr, 0, y, width, cover_header_height (p));
   cairo_fill (p->cr);
   cairo_restore (p->cr);
+  tag_begin (report, p->cr, "TR");
+  tag_begin (report, p->cr, "TH");
   _ms_painter_text (p, T (N_("Category")), CELL_PADDING, y + CELL_PADDING, title_width - 2 * CELL_PADDING, 2,
                     0.9, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+  tag_end (report, p->cr, "TH");
   for (guint c = 0; c < n_columns; c++)
     {
       const char *heading = table == COVER_TABLE_STATUS ? T (status_headings[c])
                                                         : ms_schedule_get_label_in_language (c, report->language);
 
+      tag_begin (report, p->cr, "TH");
       _ms_painter_text (p, heading, title_width + c * cell_width + CELL_PADDING, y + CELL_PADDING,
                         cell_width - 2 * CELL_PADDING, 2, 0.9, TRUE, PANGO_ALIGN_RIGHT, &p->palette->foreground);
+      tag_end (report, p->cr, "TH");
     }
+  tag_end (report, p->cr, "TR");
   y += cover_header_height (p);
 
   for (guint c = 0; c < n_shown; c++)
@@ -2295,11 +2449,16 @@ draw_cover_table (MsReport   *report,
                                                 "… and %u more categories", n_more),
                               n_more);
 
+      tag_begin (report, p->cr, "TR");
+      tag_begin (report, p->cr, "TD");
       _ms_painter_text (p, more, CELL_PADDING, y + CELL_PADDING, width - 2 * CELL_PADDING, 1, 0.9, FALSE,
                         PANGO_ALIGN_LEFT, &p->palette->muted);
+      tag_end (report, p->cr, "TD");
+      tag_end (report, p->cr, "TR");
       y += row_height;
     }
   y += draw_cover_row (report, p, table, y, width, T (N_("All categories")), MS_NODE (report->document), TRUE);
+  tag_end (report, p->cr, "Table");
 
   return y - top;
 }
@@ -2332,11 +2491,15 @@ draw_cover (MsReport  *report,
   ms_schedule_count (MS_NODE (document), &report->context, &counts);
   ms_date_format (as_of, sizeof as_of, report->context.as_of);
 
+  tag_begin (report, p->cr, "H1");
   y += _ms_painter_text (p, ms_document_get_title (document), 0, y, width, 3, 2.6, TRUE, PANGO_ALIGN_LEFT,
                          &p->palette->foreground);
+  tag_end (report, p->cr, "H1");
   /* translators: region and year of a yearly file, such as "漯河市 · 2024" */
   subtitle = g_strdup_printf (T (N_("%s · %d")), ms_document_get_region (document), ms_document_get_year (document));
+  tag_begin (report, p->cr, "P");
   y += 6 + _ms_painter_text (p, subtitle, 0, y + 6, width, 1, 1.4, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
+  tag_end (report, p->cr, "P");
   /* A file without a reporting date is read at the end of its period. */
   if (ms_document_get_as_of (document) != MS_DATE_NONE)
     /* translators: on the report's cover, %s is the file's reporting date, such as 2025-09-30 */
@@ -2344,10 +2507,14 @@ draw_cover (MsReport  *report,
   else
     /* translators: on the report's cover, %s is the last day of the year, such as 2024-12-31 */
     reading = g_strdup_printf (T (N_("Year-end figures, as of %s")), as_of);
+  tag_begin (report, p->cr, "P");
   y += 6 + _ms_painter_text (p, reading, 0, y + 6, width, 1, 1.2, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+  tag_end (report, p->cr, "P");
   /* translators: on the report's cover, %s is a date */
   printed = g_strdup_printf (T (N_("Printed on %s")), date);
+  tag_begin (report, p->cr, "P");
   y += 4 + _ms_painter_text (p, printed, 0, y + 4, width, 1, 1.0, FALSE, PANGO_ALIGN_LEFT, &p->palette->muted);
+  tag_end (report, p->cr, "P");
   y += 20;
 
   /* Each figure is named for what it counts: a status is what the file
@@ -2359,11 +2526,11 @@ draw_cover (MsReport  *report,
     /* translators: indicators met out of all, such as "4 / 17" */
     g_autofree char *n_met = g_strdup_printf (T (N_("%u / %u")), stats.n_indicators_met, stats.n_indicators);
 
-    draw_figure_box (p, 0, y, box_width, 72, 2.2, n_projects,
+    draw_figure_box (report, p, 0, y, box_width, 72, 2.2, n_projects,
                      ms_l10n_ngettext (report->language, "project", "projects", stats.n_projects));
-    draw_figure_box (p, box_width + 10, y, box_width, 72, 2.2, n_completed, T (N_("marked completed")));
-    draw_figure_box (p, 2 * (box_width + 10), y, box_width, 72, 2.2, n_all_met, T (N_("met every target")));
-    y += 12 + draw_figure_box (p, 3 * (box_width + 10), y, box_width, 72, 2.2, n_met,
+    draw_figure_box (report, p, box_width + 10, y, box_width, 72, 2.2, n_completed, T (N_("marked completed")));
+    draw_figure_box (report, p, 2 * (box_width + 10), y, box_width, 72, 2.2, n_all_met, T (N_("met every target")));
+    y += 12 + draw_figure_box (report, p, 3 * (box_width + 10), y, box_width, 72, 2.2, n_met,
                                T (N_("targets (indicators) met")));
   }
 
@@ -2388,13 +2555,15 @@ draw_cover (MsReport  *report,
 
   /* translators: the heading of the schedule figures, %s is a date such as "2024-12-31" */
   schedule_heading = g_strdup_printf (T (N_("Schedule as of %s")), as_of);
+  tag_begin (report, p->cr, "H2");
   y += 6 + _ms_painter_text (p, schedule_heading, 0, y, width, 1, 1.1, TRUE, PANGO_ALIGN_LEFT,
                              &p->palette->foreground);
+  tag_end (report, p->cr, "H2");
   for (guint s = 0; s < MS_N_SCHEDULES; s++)
     {
       g_autofree char *number = g_strdup_printf ("%u", counts.n_by_schedule[s]);
 
-      draw_figure_box (p, s * (state_width + 6), y, state_width, 54, 1.8, number,
+      draw_figure_box (report, p, s * (state_width + 6), y, state_width, 54, 1.8, number,
                        ms_schedule_get_label_in_language (s, report->language));
       if (ms_schedule_is_lagging (s))
         n_lagging += counts.n_by_schedule[s];
@@ -2403,7 +2572,9 @@ draw_cover (MsReport  *report,
   /* translators: on the report's cover: lagging projects out of all */
   lagging = g_strdup_printf (T (N_("Lagging (overdue, at risk, behind or not reported): %u of %u projects")),
                              n_lagging, counts.n_projects);
+  tag_begin (report, p->cr, "P");
   y += 12 + _ms_painter_text (p, lagging, 0, y, width, 2, 1.0, FALSE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+  tag_end (report, p->cr, "P");
 
   y += 18 + draw_cover_table (report, p, COVER_TABLE_SCHEDULE, y, width, n_shown);
 
@@ -2418,8 +2589,13 @@ draw_cover (MsReport  *report,
       while (fitting < n_lines && y + _ms_layout_lines_height (intro, 0, fitting + 1) <= height)
         fitting++;
       report->intro_lines_on_cover = fitting;
+      /* A paragraph ends on its page: the rest is another on the next. */
       if (fitting > 0)
-        _ms_painter_show_lines (p, intro, 0, fitting, 0, y, &p->palette->foreground);
+        {
+          tag_begin (report, p->cr, "P");
+          _ms_painter_show_lines (p, intro, 0, fitting, 0, y, &p->palette->foreground);
+          tag_end (report, p->cr, "P");
+        }
     }
 }
 
@@ -2461,7 +2637,9 @@ draw_intro (MsReport   *report,
   g_autoptr(PangoLayout) intro = _ms_painter_layout (p, ms_document_get_intro (report->document), 1.0, FALSE,
                                                      width, 0, PANGO_ALIGN_LEFT);
 
+  tag_begin (report, p->cr, "P");
   _ms_painter_show_lines (p, intro, page->first, page->count, 0, 0, &p->palette->foreground);
+  tag_end (report, p->cr, "P");
 }
 
 static void
@@ -2482,11 +2660,21 @@ draw_table (MsReport   *report,
   };
   cairo_t *cr = p->cr;
   double header_height = p->size * 3.9;
+  /* The title and the head repeat on every page; the structure holds the
+   * first, and one Table over all the pages. */
+  gboolean first = page->first == 0;
   double y;
   double x;
 
+  if (first)
+    tag_begin (report, cr, "H2");
   _ms_painter_text (p, T (N_("All projects")), 0, 0, width, 1, 1.35, TRUE, PANGO_ALIGN_LEFT,
                     &p->palette->foreground);
+  if (first)
+    {
+      tag_end (report, cr, "H2");
+      tag_begin (report, cr, "Table");
+    }
   y = p->size * 2;
 
   /* The header repeats on every page of the table. */
@@ -2496,23 +2684,35 @@ draw_table (MsReport   *report,
   cairo_fill (cr);
   cairo_restore (cr);
   x = 0;
+  if (first)
+    tag_begin (report, cr, "TR");
   for (guint c = 0; c < N_COLUMNS; c++)
     {
+      if (first)
+        tag_begin (report, cr, "TH");
       _ms_painter_text (p, T (headings[c]), x + CELL_PADDING, y + CELL_PADDING + 1,
                         width * column_share[c] - 2 * CELL_PADDING, 2, 1.0, TRUE, PANGO_ALIGN_LEFT,
                         &p->palette->foreground);
+      if (first)
+        tag_end (report, cr, "TH");
       x += width * column_share[c];
     }
+  if (first)
+    tag_end (report, cr, "TR");
   y += header_height;
 
   for (guint i = page->first; i < page->first + page->count; i++)
     {
       TableRow *row = &g_array_index (report->table_rows, TableRow, i);
 
+      tag_begin (report, cr, "TR");
       if (row->project == NULL)
         {
+          /* A category's row across the table heads the rows under it. */
+          tag_begin (report, cr, "TH");
           _ms_painter_text (p, ms_category_get_title (row->category), CELL_PADDING, y + p->size * 0.8,
                             width - 2 * CELL_PADDING, 1, 1.1, TRUE, PANGO_ALIGN_LEFT, &p->palette->foreground);
+          tag_end (report, cr, "TH");
         }
       else
         {
@@ -2522,6 +2722,7 @@ draw_table (MsReport   *report,
               g_autofree char *text = table_cell_text (report, row->project, c);
               double cell_width = width * column_share[c] - 2 * CELL_PADDING;
 
+              tag_begin (report, cr, "TD");
               if (c == STATUS_COLUMN)
                 {
                   double swatch = p->size * 0.9;
@@ -2535,6 +2736,7 @@ draw_table (MsReport   *report,
               else
                 _ms_painter_text (p, text, x + CELL_PADDING, y + CELL_PADDING, cell_width,
                                   table_cell_lines (report, c), 1.0, c == 0, PANGO_ALIGN_LEFT, &p->palette->foreground);
+              tag_end (report, cr, "TD");
               x += width * column_share[c];
             }
         }
@@ -2547,7 +2749,10 @@ draw_table (MsReport   *report,
       cairo_line_to (cr, width, y);
       cairo_stroke (cr);
       cairo_restore (cr);
+      tag_end (report, cr, "TR");
     }
+  if (page->first + page->count == report->table_rows->len)
+    tag_end (report, cr, "Table");
 
   (void)height;
 }
@@ -2609,6 +2814,12 @@ ms_report_draw_page (MsReport    *report,
   cairo_paint (cr);
   cairo_restore (cr);
 
+  /* The Document holds every page. It starts after the paint: cairo
+   * starts its record of a page afresh, tags and all, on a paint of the
+   * whole page. */
+  if (index == 0)
+    tag_begin (report, cr, "Document");
+
   _ms_painter_init (&p, cr, &options, &frame_info);
   draw_frame (report, &p, index, width, height);
   _ms_painter_clear (&p);
@@ -2651,17 +2862,24 @@ ms_report_draw_page (MsReport    *report,
 
     case PAGE_OVERVIEW:
       options.fill_background = FALSE;
+      tag_figure_begin (report, cr, MS_CHART_OVERVIEW, page->node);
       ms_chart_draw (cr, content_width, content_height, MS_CHART_OVERVIEW, page->node, &options, &content_info);
+      tag_end (report, cr, "Figure");
       break;
 
     case PAGE_RATES:
     case PAGE_DEPARTMENTS:
-      options.fill_background = FALSE;
-      options.first_row = page->first;
-      options.n_rows = page->count;
-      ms_chart_draw (cr, content_width, content_height,
-                     page->kind == PAGE_RATES ? MS_CHART_RATES : MS_CHART_DEPARTMENTS,
-                     page->node, &options, &content_info);
+      {
+        MsChartKind kind = page->kind == PAGE_RATES ? MS_CHART_RATES : MS_CHART_DEPARTMENTS;
+
+        options.fill_background = FALSE;
+        options.first_row = page->first;
+        options.n_rows = page->count;
+        /* A chart over pages is a Figure on each. */
+        tag_figure_begin (report, cr, kind, page->node);
+        ms_chart_draw (cr, content_width, content_height, kind, page->node, &options, &content_info);
+        tag_end (report, cr, "Figure");
+      }
       break;
 
     case PAGE_CHARTS:
@@ -2675,7 +2893,9 @@ ms_report_draw_page (MsReport    *report,
           options.n_rows = block->n_rows;
           cairo_save (cr);
           cairo_translate (cr, 0, block->y);
+          tag_figure_begin (report, cr, block->kind, block->node);
           ms_chart_draw (cr, content_width, block->height, block->kind, block->node, &options, &block_info);
+          tag_end (report, cr, "Figure");
           cairo_restore (cr);
           merge_info (&content_info, &block_info, 0, block->y);
           if (block->kind == MS_CHART_RATES && block_info.reference_x >= 0)
@@ -2701,17 +2921,23 @@ ms_report_draw_page (MsReport    *report,
 
         options.fill_background = FALSE;
         options.font_size = 10;
+        tag_figure_begin (report, cr, MS_CHART_PROJECT, page->node);
         ms_chart_draw (cr, content_width, chart_height, MS_CHART_PROJECT, page->node, &options, &content_info);
+        tag_end (report, cr, "Figure");
         if (g_list_model_get_n_items (ms_project_get_indicators (project)) > 0 &&
             ms_project_get_completion (project)[0] != '\0')
           {
             _ms_painter_init (&p, cr, &options, &chart_info);
+            tag_begin (report, cr, "H2");
             _ms_painter_text (&p, T (N_("Completion report")), 0, chart_height + 8, content_width, 1, 1.1, TRUE,
                               PANGO_ALIGN_LEFT, &p.palette->foreground);
+            tag_end (report, cr, "H2");
+            tag_begin (report, cr, "P");
             _ms_painter_text (&p, ms_project_get_completion (project), 0, chart_height + 8 + p.size * 2,
                               content_width,
                               MAX (1, (int)((content_height - chart_height - 8 - p.size * 2) / (p.size * 1.5))),
                               1.0, FALSE, PANGO_ALIGN_LEFT, &p.palette->foreground);
+            tag_end (report, cr, "P");
             _ms_painter_clear (&p);
             merge_info (&content_info, &chart_info, 0, 0);
           }
@@ -2728,6 +2954,9 @@ ms_report_draw_page (MsReport    *report,
     }
 
   cairo_restore (cr);
+
+  if (index + 1 == report->pages->len)
+    tag_end (report, cr, "Document");
 
   if (info != NULL)
     {
@@ -2747,15 +2976,11 @@ append_to_buffer (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Drawn into memory, then written the one safe way files are written: no
- * half-written report, and a plain message when the disk or folder fails. */
 static gboolean
-finish_file (cairo_surface_t  *surface,
-             GByteArray       *buffer,
-             const char       *path,
-             GError          **error)
+finish_surface (cairo_surface_t  *surface,
+                const char       *path,
+                GError          **error)
 {
-  g_autoptr(GFile) file = NULL;
   cairo_status_t status;
 
   cairo_surface_finish (surface);
@@ -2770,8 +2995,28 @@ finish_file (cairo_surface_t  *surface,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
+  return TRUE;
+}
+
+static gboolean
+write_buffer (GByteArray  *buffer,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
   return ms_safe_write (file, buffer->data, buffer->len, NULL, MS_SAFE_WRITE_NONE, NULL, NULL, error);
+}
+
+/* Drawn into memory, then written the one safe way files are written: no
+ * half-written report, and a plain message when the disk or folder fails. */
+static gboolean
+finish_file (cairo_surface_t  *surface,
+             GByteArray       *buffer,
+             const char       *path,
+             GError          **error)
+{
+  return finish_surface (surface, path, error) && write_buffer (buffer, path, error);
 }
 
 /* The 附件 table of the report's scope: the pages of the 公文 style, and
@@ -2824,9 +3069,13 @@ ms_report_write_pdf (MsReport    *report,
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autoptr(GError) fonts_error = NULL;
+  g_autoptr(GError) tags_error = NULL;
+  g_autoptr(GPtrArray) figure_alts = NULL;
+  g_autofree char *language = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
+  gboolean tagged;
   gboolean written;
 
   g_return_val_if_fail (report != NULL, FALSE);
@@ -2841,6 +3090,11 @@ ms_report_write_pdf (MsReport    *report,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Minsheng Tracker " PACKAGE_VERSION);
   cr = cairo_create (surface);
 
+  /* The 公文 style's table is not tagged (see the README): a row cut
+   * between pages would need a cell spanning them. */
+  tagged = report->pages->len > 0 && g_array_index (report->pages, Page, 0).kind != PAGE_GONGWEN;
+  report->tagged = tagged;
+  report->figure_alts = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < report->pages->len; i++)
     {
       ms_report_get_page_size (report, i, &width, &height);
@@ -2848,9 +3102,28 @@ ms_report_write_pdf (MsReport    *report,
       ms_report_draw_page (report, i, cr, NULL);
       cairo_show_page (cr);
     }
+  report->tagged = FALSE;
+  figure_alts = g_steal_pointer (&report->figure_alts);
 
+  /* A tag out of place stops the drawing, not the surface. */
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write %s: %s"), path, cairo_status_to_string (cairo_status (cr)));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      ms_report_release_fonts (report);
+      return FALSE;
+    }
   cairo_destroy (cr);
-  written = finish_file (surface, buffer, path, error);
+  written = finish_surface (surface, path, error);
+
+  /* "zh-CN" or "en": the language a screen reader reads the text in. */
+  language = g_strdelimit (g_strdup (report->language), "_", '-');
+  if (written && tagged && !_ms_pdf_add_tag_entries (buffer, language, figure_alts, &tags_error))
+    g_warning ("PDF without alternative texts: %s", tags_error->message);
+
+  written = written && write_buffer (buffer, path, error);
   ms_report_release_fonts (report);
   return written;
 }
