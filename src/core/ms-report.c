@@ -3121,7 +3121,7 @@ ms_report_write_pdf (MsReport    *report,
   /* "zh-CN" or "en": the language a screen reader reads the text in. */
   language = g_strdelimit (g_strdup (report->language), "_", '-');
   if (written && tagged && !_ms_pdf_add_tag_entries (buffer, language, figure_alts, &tags_error))
-    g_warning ("PDF without alternative texts: %s", tags_error->message);
+    g_message ("PDF without alternative texts for its charts: %s", tags_error->message);
 
   written = written && write_buffer (buffer, path, error);
   ms_report_release_fonts (report);
