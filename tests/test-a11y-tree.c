@@ -22,6 +22,7 @@
 #include "ms-notice.h"
 #include "ms-paths.h"
 #include "ms-import-dialog.h"
+#include "ms-indicator-row.h"
 #include "ms-preferences-window.h"
 #include "ms-print.h"
 #include "ms-print-dialog.h"
@@ -278,6 +279,23 @@ visit_pages (MsWindow *window)
         }
       page = g_strdup (ms_category_get_title (category));
       visit (window, page);
+
+      /* The first indicator's figures by date, with their chart. */
+      if (i == 0)
+        {
+          g_autoptr(GPtrArray) rows = ms_test_find_widgets (window, MS_TYPE_INDICATOR_ROW);
+          GtkWidget *history;
+
+          g_assert_cmpuint (rows->len, >, 0);
+          history = ms_test_part (g_ptr_array_index (rows, 0), "history_button");
+          gtk_widget_activate (history);
+          wait_settled (window);
+          g_free (page);
+          page = g_strdup_printf ("%s, figures by date", ms_category_get_title (category));
+          visit (window, page);
+          gtk_widget_activate (history);
+          wait_settled (window);
+        }
 
       g_action_group_activate_action (G_ACTION_GROUP (window), "projects-view", g_variant_new_string ("ledger"));
       wait_settled (window);

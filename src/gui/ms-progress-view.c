@@ -204,6 +204,8 @@ entry_row_new (MsProgressView        *self,
   row->row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
+  /* A row is read by its date, its fields by what they hold. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_LABEL, date_text, -1);
 
   show_entry (row, entry);
   g_signal_connect (row->value, "changed", G_CALLBACK (on_value_changed_cb), row);
