@@ -23,6 +23,8 @@
 #include "ms-paths.h"
 #include "ms-import-dialog.h"
 #include "ms-indicator-row.h"
+#include "ms-merge-dialog.h"
+#include "ms-returns-dialog.h"
 #include "ms-preferences-window.h"
 #include "ms-print.h"
 #include "ms-print-dialog.h"
@@ -336,6 +338,22 @@ visit_dialogs (MsWindow *window)
     imported = ms_notice_import (text, length, &report, NULL);
     g_assert_nonnull (imported);
     visit_dialog (ms_import_dialog_present (window, "plan.txt", imported, report), "Import");
+  }
+
+  visit_dialog (GTK_WINDOW (ms_returns_dialog_new (window)), "Department Returns");
+  {
+    /* A notice of another year: the review lists what it cannot match. */
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "notices", "luohe-2024-progress.txt", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(MsDocument) notice = NULL;
+    g_autoptr(MsNoticeReport) report = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+    notice = ms_notice_import (text, length, &report, NULL);
+    g_assert_nonnull (notice);
+    visit_dialog (GTK_WINDOW (ms_merge_dialog_new_for_notice (window, "luohe-2024-progress.txt", notice, report)),
+                  "Review");
   }
 
   /* Closing with unsaved changes asks. */

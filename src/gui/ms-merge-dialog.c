@@ -817,6 +817,7 @@ ms_merge_dialog_new_for_notice (MsWindow       *window,
   gtk_window_set_title (GTK_WINDOW (self), _("Update From Notice"));
   /* translators: the button that applies the changes a notice brings to the open file */
   gtk_button_set_label (GTK_BUTTON (self->apply_button), C_("update from notice", "_Apply"));
+  ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
   gtk_widget_set_tooltip_text (self->apply_button, _("Apply the accepted changes to the open file"));
   adw_status_page_set_title (self->nothing_page, _("Nothing to update: the file holds what the notice reports"));
   adw_preferences_group_set_description (self->conflicts_group,

@@ -34,6 +34,7 @@ struct _MsReturnsDialog
   /* Template widgets */
   AdwEntryRow    *date_row;
   GtkListBox     *departments_list;
+  GtkWidget      *date_group;
 };
 
 G_DEFINE_FINAL_TYPE (MsReturnsDialog, ms_returns_dialog, ADW_TYPE_WINDOW)
@@ -224,6 +225,8 @@ add_department_rows (MsReturnsDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ms_department_get_name (department));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ms_department_get_name (department), -1);
       /* The row takes the click, so the whole row toggles and is one stop for the keyboard. */
       gtk_widget_set_can_target (check, FALSE);
       gtk_widget_set_can_focus (check, FALSE);
@@ -263,6 +266,7 @@ ms_returns_dialog_class_init (MsReturnsDialogClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, MsReturnsDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, MsReturnsDialog, departments_list);
+  gtk_widget_class_bind_template_child (widget_class, MsReturnsDialog, date_group);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, department_activated_cb);
 
@@ -279,6 +283,7 @@ ms_returns_dialog_init (MsReturnsDialog *self)
   self->checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   ms_widget_name_mnemonic_buttons (GTK_WIDGET (self));
+  ms_widget_name_inner_list (self->date_group, _("Date of the figures"));
 }
 
 /**
