@@ -23,6 +23,7 @@
 
 #include "ms-chart-panel.h"
 #include "ms-chart-view.h"
+#include "ms-choice-item.h"
 #include "ms-departments-page.h"
 #include "ms-edits.h"
 #include "ms-gui-util.h"
@@ -2299,6 +2300,42 @@ assert_chart_has_table (MsWindow     *window,
   g_assert_true (press_shortcut_in (toggle, "space"));
   ms_test_wait (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_null (table_rows (panel));
+}
+
+/* A drop-down's open list: each value is a row that names its list item
+ * (GTK 4.8 leaves them nameless) and marks the chosen one. */
+static void
+test_choice_list (void)
+{
+  MsWindow *window = open_window ("choice-list.json");
+  GtkDropDown *filter = status_filter (window);
+  GListModel *values = gtk_drop_down_get_model (filter);
+  g_autoptr(GPtrArray) popovers = ms_test_find_widgets (filter, GTK_TYPE_POPOVER);
+  GtkWidget *popover = g_ptr_array_index (popovers, 0);
+  g_autoptr(GPtrArray) items = NULL;
+  guint n_checked = 0;
+
+  gtk_drop_down_set_selected (filter, 2);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  ms_test_wait_drawn (popover);
+  items = ms_test_find_widgets (popover, MS_TYPE_CHOICE_ITEM);
+  g_assert_cmpuint (items->len, ==, g_list_model_get_n_items (values));
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (items, i);
+      g_autofree char *label = NULL;
+      gboolean selected = FALSE;
+
+      g_object_get (item, "label", &label, "selected", &selected, NULL);
+      g_assert_cmpstr (label, ==, gtk_string_list_get_string (GTK_STRING_LIST (values), i));
+      gtk_test_accessible_assert_property (gtk_widget_get_parent (item), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      g_assert_true (selected == (i == 2));
+      n_checked += selected;
+    }
+  g_assert_cmpuint (n_checked, ==, 1);
+  save_screenshot (popover, "choice-list");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -5538,6 +5575,7 @@ main (int   argc,
   g_test_add_func ("/window/project-opens-at-top", test_project_opens_at_top);
   g_test_add_func ("/window/keyboard-focus", test_keyboard_focus);
   g_test_add_func ("/window/chart-tables", test_chart_tables);
+  g_test_add_func ("/window/choice-list", test_choice_list);
   g_test_add_func ("/window/chart-table-follows-edits", test_chart_table_follows_edits);
   g_test_add_func ("/window/charts-follow-high-contrast", test_charts_follow_high_contrast);
   g_test_add_func ("/window/first-frame-before-content", test_first_frame_before_content);
