@@ -1,4 +1,4 @@
-/* ms-gsf-quiet-private.h
+/* ms-gsf-quiet-private.h: what the readers of zips (Word, Excel) share
  *
  * Copyright 2026 Minsheng Tracker developers
  *
@@ -7,9 +7,13 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gsf/gsf.h>
 
 G_BEGIN_DECLS
+
+/* libgsf 1.14 defines none. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 
 #define MS_QUIET_GSF_N_DOMAINS 6
 
@@ -22,5 +26,8 @@ typedef struct
 
 void _ms_quiet_gsf_begin (MsQuietGsf *quiet);
 void _ms_quiet_gsf_end   (MsQuietGsf *quiet);
+
+GsfInput *_ms_gsf_open_part (GsfInfile  *zip,
+                             const char *path);
 
 G_END_DECLS

@@ -51,3 +51,34 @@ _ms_quiet_gsf_end (MsQuietGsf *quiet)
   for (guint i = 0; i < G_N_ELEMENTS (gsf_log_domains); i++)
     g_log_remove_handler (gsf_log_domains[i], quiet->handler_ids[i]);
 }
+
+#define MS_GSF_MAX_PART_DEPTH 16
+
+/* Opens a member of a zip by its path, "xl/worksheets/sheet1.xml" or
+ * "word/document.xml"; NULL when there is none. Deeper paths than any
+ * Office file has are not followed. */
+GsfInput *
+_ms_gsf_open_part (GsfInfile  *zip,
+                   const char *path)
+{
+  g_auto(GStrv) names = g_strsplit (path, "/", MS_GSF_MAX_PART_DEPTH + 1);
+  g_autoptr(GsfInfile) directory = g_object_ref (zip);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GsfInput) child = NULL;
+
+      if (names[i][0] == '\0')
+        continue;
+      child = gsf_infile_child_by_name (directory, names[i]);
+      if (child == NULL)
+        return NULL;
+      if (names[i + 1] == NULL)
+        return g_steal_pointer (&child);
+      if (!GSF_IS_INFILE (child))
+        return NULL;
+      g_set_object (&directory, GSF_INFILE (child));
+    }
+
+  return NULL;
+}

@@ -48,10 +48,6 @@
 
 static const guint8 ole2_signature[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 
-/* libgsf 1.14 declares no cleanup functions of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
-
 /* List numbering */
 
 typedef struct
@@ -1011,32 +1007,6 @@ read_container (Reader    *reader,
 
 /* The zip */
 
-static GsfInput *
-open_part (GsfInfile  *zip,
-           const char *path)
-{
-  g_auto(GStrv) names = g_strsplit (path, "/", MAX_PART_DEPTH + 1);
-  g_autoptr(GsfInfile) directory = g_object_ref (zip);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autoptr(GsfInput) child = NULL;
-
-      if (names[i][0] == '\0')
-        continue;
-      child = gsf_infile_child_by_name (directory, names[i]);
-      if (child == NULL)
-        return NULL;
-      if (names[i + 1] == NULL)
-        return g_steal_pointer (&child);
-      if (!GSF_IS_INFILE (child))
-        return NULL;
-      g_set_object (&directory, GSF_INFILE (child));
-    }
-
-  return NULL;
-}
-
 static gboolean
 count_entries (GsfInfile  *directory,
                guint       depth,
@@ -1079,7 +1049,7 @@ read_part (GsfInfile   *zip,
            const char  *path,
            GError     **error)
 {
-  g_autoptr(GsfInput) input = open_part (zip, path);
+  g_autoptr(GsfInput) input = _ms_gsf_open_part (zip, path);
   g_autofree guint8 *bytes = NULL;
   xmlParserCtxt *context;
   xmlDoc *document;
@@ -1218,7 +1188,7 @@ static gboolean
 has_part (GsfInfile  *zip,
           const char *path)
 {
-  g_autoptr(GsfInput) input = open_part (zip, path);
+  g_autoptr(GsfInput) input = _ms_gsf_open_part (zip, path);
 
   return input != NULL;
 }

@@ -35,10 +35,6 @@ typedef struct
   MsCell cell;
 } CellEntry;
 
-/* libgsf 1.14 declares no cleanup functions of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
-
 struct _MsSheet
 {
   MsWorkbook   *workbook;
@@ -486,33 +482,6 @@ refuse_doctype (GMarkupParseContext  *context,
                  part->display_name, part->part_name);
 }
 
-/* Opens a member of the zip by its path, "xl/worksheets/sheet1.xml". */
-static GsfInput *
-open_part (GsfInfile  *zip,
-           const char *path)
-{
-  g_auto(GStrv) names = g_strsplit (path, "/", MAX_PART_DEPTH + 1);
-  g_autoptr(GsfInfile) directory = g_object_ref (zip);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autoptr(GsfInput) child = NULL;
-
-      if (names[i][0] == '\0')
-        continue;
-      child = gsf_infile_child_by_name (directory, names[i]);
-      if (child == NULL)
-        return NULL;
-      if (names[i + 1] == NULL)
-        return g_steal_pointer (&child);
-      if (!GSF_IS_INFILE (child))
-        return NULL;
-      g_set_object (&directory, GSF_INFILE (child));
-    }
-
-  return NULL;
-}
-
 static void
 set_damaged_error (GError     **error,
                    const char  *display_name,
@@ -536,7 +505,7 @@ parse_part (GsfInfile           *zip,
             gboolean             required,
             GError             **error)
 {
-  g_autoptr(GsfInput) input = open_part (zip, path);
+  g_autoptr(GsfInput) input = _ms_gsf_open_part (zip, path);
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) local_error = NULL;
   PartContext part = { display_name, path };
@@ -1390,8 +1359,8 @@ read_xlsx (const void  *data,
   workbook.ids = g_ptr_array_new_with_free_func (g_free);
   workbook.states = g_array_new (FALSE, FALSE, sizeof (MsSheetState));
   {
-    g_autoptr(GsfInput) workbook_part = open_part (zip, workbook_path);
-    g_autoptr(GsfInput) content_types = open_part (zip, "[Content_Types].xml");
+    g_autoptr(GsfInput) workbook_part = _ms_gsf_open_part (zip, workbook_path);
+    g_autoptr(GsfInput) content_types = _ms_gsf_open_part (zip, "[Content_Types].xml");
 
     /* A zip, but no workbook in it: say so rather than "damaged". */
     if (workbook_part == NULL && content_types == NULL)
