@@ -57,32 +57,7 @@ find_project (MsDocument *document,
               const char *category_id,
               guint       number)
 {
-  GListModel *categories = ms_document_get_categories (document);
-
-  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-    {
-      MsCategory *category = ms_document_get_category (document, c);
-      GListModel *groups = ms_category_get_groups (category);
-
-      if (!g_str_equal (ms_category_get_id (category), category_id))
-        continue;
-
-      for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
-        {
-          MsGroup *group = ms_category_get_group (category, g);
-          GListModel *projects = ms_group_get_projects (group);
-
-          for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
-            {
-              MsProject *project = ms_group_get_project (group, p);
-
-              if (ms_project_get_number (project) == number)
-                return project;
-            }
-        }
-    }
-
-  return NULL;
+  return ms_test_find_project (document, category_id, number);
 }
 
 static MsIndicator *

@@ -403,18 +403,7 @@ find_project (MsDocument *document,
               const char *category_id,
               guint       number)
 {
-  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
-
-  for (guint i = 0; i < projects->len; i++)
-    {
-      MsProject *project = g_ptr_array_index (projects, i);
-
-      if (ms_project_get_number (project) == number
-          && g_str_equal (ms_category_get_id (ms_group_get_category (ms_project_get_group (project))), category_id))
-        return project;
-    }
-
-  return NULL;
+  return ms_test_find_project (document, category_id, number);
 }
 
 static MsMerge *

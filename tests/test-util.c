@@ -250,3 +250,22 @@ ms_test_orphan_recovery (const char *key)
   g_key_file_set_int64 (keyfile, "Recovery", "pid", 2147483646);
   g_assert_true (g_key_file_save_to_file (keyfile, path, NULL));
 }
+
+/* The project numbered @number in the category @category_id, or NULL. */
+MsProject *
+ms_test_find_project (MsDocument *document,
+                      const char *category_id,
+                      guint       number)
+{
+  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      MsProject *project = g_ptr_array_index (projects, i);
+      MsCategory *category = ms_group_get_category (ms_project_get_group (project));
+
+      if (ms_project_get_number (project) == number && g_str_equal (ms_category_get_id (category), category_id))
+        return project;
+    }
+  return NULL;
+}

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 MsDocument *ms_test_generate_document (guint n_projects);
 MsDocument *ms_test_load_example      (void);
 char       *ms_test_generate_notice   (guint n_projects);
+MsProject  *ms_test_find_project      (MsDocument *document,
+                                       const char *category_id,
+                                       guint       number);
 
 typedef gboolean (*MsTestPredicate) (gpointer data);
 

@@ -5117,17 +5117,11 @@ project_numbered (MsDocument *document,
                   const char *category_id,
                   guint       number)
 {
-  g_autoptr(GPtrArray) projects = ms_node_collect_projects (MS_NODE (document));
+  MsProject *project = ms_test_find_project (document, category_id, number);
 
-  for (guint i = 0; i < projects->len; i++)
-    {
-      MsProject *project = g_ptr_array_index (projects, i);
-      MsCategory *category = ms_group_get_category (ms_project_get_group (project));
-
-      if (g_str_equal (ms_category_get_id (category), category_id) && ms_project_get_number (project) == number)
-        return project;
-    }
-  g_error ("No project %s %u", category_id, number);
+  if (project == NULL)
+    g_error ("No project %s %u", category_id, number);
+  return project;
 }
 
 static MsIndicator *
